@@ -1,0 +1,398 @@
+//! The article: its text, metadata, segmentation and the map back to the file.
+
+use std::fmt;
+use std::sync::Arc;
+
+use factdiff_findings::{Location, Role};
+use serde::Serialize;
+
+use crate::segment::{self, Paragraph, Sentence};
+
+/// A half-open byte range `[start, end)` into an [`Article`]'s `text`.
+///
+/// Offsets are `u32` to keep per-sentence and per-word data small; an article is
+/// limited to 4 GiB of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: u32,
+    /// Byte offset just past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end`. Panics in debug builds if `start > end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end}");
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The span as a `usize` range, for slicing.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies inside this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// The index of an article in its corpus: stable for the same set of input files,
+/// because articles are sorted by path, then record, before IDs are assigned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ArticleId(pub u32);
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The input format an article was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text.
+    Txt,
+    /// Markdown, with optional TOML (`+++`) or YAML (`---`) front matter.
+    Markdown,
+    /// One JSON object a line, each an article.
+    Jsonl,
+    /// HTML: only the visible text is analysed.
+    Html,
+}
+
+impl Format {
+    /// The format for a file extension (lower-case, without the dot), if factdiff
+    /// reads it.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Txt),
+            "md" | "markdown" => Some(Format::Markdown),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Markdown => "markdown",
+            Format::Jsonl => "jsonl",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Where an article's date came from, which says how sure it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// Front matter `date`: as sure as the author.
+    FrontMatter,
+    /// A JSONL record's `date` field.
+    Record,
+    /// Inferred from a dateline in the text: a guess.
+    Inferred,
+}
+
+/// An article's metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// The record's own `id` (JSONL), if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The title: front matter or JSONL `title`, else the first non-empty line.
+    pub title: String,
+    /// The article's date, which anchors relative dates ("last Tuesday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<jiff::civil::Date>,
+    /// Where `date` came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<DateSource>,
+    /// The publication or agency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Where the article was published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Who wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+}
+
+/// How an article's text maps back to the bytes of its file.
+#[derive(Clone, Debug)]
+pub(crate) enum Origin {
+    /// The text is the file's content, less a BOM, with invalid UTF-8 replaced.
+    /// `shifts` lists `(text_offset, source_offset)` at each point where the two stop
+    /// moving together (after the BOM, after each replaced sequence). Lines and
+    /// columns are those of the text, which has the file's line breaks.
+    File {
+        /// Checkpoints, sorted by text offset; the first is at text offset 0.
+        shifts: Vec<(u32, u32)>,
+    },
+    /// The text of a JSONL record's field: offsets and columns are into the field's
+    /// value, lines are the record's line.
+    Record {
+        /// The 1-based line of the record.
+        line: u32,
+        /// The field (`text`).
+        field: &'static str,
+    },
+    /// Text extracted from markup (HTML): each checkpoint maps a text offset to a
+    /// source offset; lines and columns come from the source.
+    Extracted {
+        /// Checkpoints, sorted by text offset.
+        shifts: Vec<(u32, u32)>,
+        /// The source as lossily decoded UTF-8 (same byte offsets when the file is
+        /// valid UTF-8), for lines and columns.
+        source: Arc<str>,
+        /// Byte offsets of line starts in `source`.
+        source_lines: Vec<u32>,
+    },
+}
+
+/// One article: a file, or one record of a JSONL file.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Its index in the corpus.
+    pub id: ArticleId,
+    /// Path relative to the working directory, with `/` separators.
+    pub path: String,
+    /// For a JSONL record, its 1-based line.
+    pub record_line: Option<u32>,
+    /// The format it was read from.
+    pub format: Format,
+    /// Its metadata.
+    pub meta: Meta,
+    /// The text the analyses read. For txt and Markdown, the file as stored (less a
+    /// BOM); for JSONL, the record's `text`; for HTML, the visible text.
+    pub text: String,
+    /// The part of `text` that is the article (after any front matter).
+    pub body: Span,
+    /// Paragraphs, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences, in order; each lies inside one paragraph.
+    pub sentences: Vec<Sentence>,
+    pub(crate) origin: Origin,
+    /// Byte offsets of line starts in `text` (for [`Origin::File`]).
+    pub(crate) text_lines: Vec<u32>,
+}
+
+impl Article {
+    /// Builds an article and segments it.
+    pub(crate) fn new(
+        path: String,
+        record_line: Option<u32>,
+        format: Format,
+        meta: Meta,
+        text: String,
+        body: Span,
+        origin: Origin,
+    ) -> Article {
+        let paragraphs = segment::paragraphs(&text, body);
+        let sentences = segment::sentences(&text, &paragraphs);
+        let text_lines = match origin {
+            Origin::File { .. } => line_starts(&text),
+            _ => Vec::new(),
+        };
+        Article {
+            id: ArticleId(0),
+            path,
+            record_line,
+            format,
+            meta,
+            text,
+            body,
+            paragraphs,
+            sentences,
+            origin,
+            text_lines,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The words of a span, with their spans: Unicode word boundaries (UAX #29),
+    /// keeping only the pieces that hold a letter or a digit. `3.5`, `1,250,000` and
+    /// `don't` are one word each; `Kassym-Jomart` is two.
+    pub fn words(&self, span: Span) -> impl Iterator<Item = (Span, &str)> + '_ {
+        segment::words(&self.text, span)
+    }
+
+    /// The words of the article's body.
+    pub fn body_words(&self) -> impl Iterator<Item = (Span, &str)> + '_ {
+        self.words(self.body)
+    }
+
+    /// The sentence that holds byte offset `offset`, if any.
+    pub fn sentence_at(&self, offset: u32) -> Option<&Sentence> {
+        let idx = self
+            .sentences
+            .partition_point(|sentence| sentence.span.end <= offset);
+        self.sentences
+            .get(idx)
+            .filter(|sentence| sentence.span.start <= offset)
+    }
+
+    /// The source byte offset of a text offset.
+    pub fn source_offset(&self, offset: u32) -> usize {
+        match &self.origin {
+            Origin::File { shifts } | Origin::Extracted { shifts, .. } => {
+                map_offset(shifts, offset) as usize
+            }
+            Origin::Record { .. } => offset as usize,
+        }
+    }
+
+    /// A location for a span of the text, as the report contract gives it.
+    pub fn location(&self, span: Span, role: Role) -> Location {
+        let (line, column, end_line, end_column) = self.line_columns(span);
+        Location {
+            role,
+            path: self.path.clone(),
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: self.source_offset(span.start),
+            byte_end: self.source_offset(span.end),
+            field: match &self.origin {
+                Origin::Record { field, .. } => Some((*field).to_owned()),
+                _ => None,
+            },
+            text: self.slice(span).to_owned(),
+        }
+    }
+
+    /// The 1-based line and column of the start and end of a span.
+    pub fn line_columns(&self, span: Span) -> (u32, u32, u32, u32) {
+        match &self.origin {
+            Origin::File { .. } => {
+                let (l0, c0) = line_col(&self.text, &self.text_lines, span.start);
+                let (l1, c1) = line_col(&self.text, &self.text_lines, span.end);
+                (l0, c0, l1, c1)
+            }
+            Origin::Record { line, .. } => {
+                let c0 = self.text[..span.start as usize].chars().count() as u32 + 1;
+                let c1 = c0 + self.slice(span).chars().count() as u32;
+                (*line, c0, *line, c1)
+            }
+            Origin::Extracted {
+                shifts,
+                source,
+                source_lines,
+            } => {
+                let s0 = map_offset(shifts, span.start).min(source.len() as u32);
+                let s1 = map_offset(shifts, span.end).min(source.len() as u32);
+                let (l0, c0) = line_col(source, source_lines, s0);
+                let (l1, c1) = line_col(source, source_lines, s1);
+                (l0, c0, l1, c1)
+            }
+        }
+    }
+
+    /// The whole line(s) of the source that a span lies on, with the 1-based number of
+    /// the first, for quoting in diagnostics. For a JSONL record, the record's text.
+    pub fn source_lines(&self, span: Span) -> (u32, &str) {
+        let (text, lines): (&str, &[u32]) = match &self.origin {
+            Origin::File { .. } => (&self.text, &self.text_lines),
+            Origin::Record { line, .. } => return (*line, &self.text),
+            Origin::Extracted {
+                source,
+                source_lines,
+                ..
+            } => (source, source_lines),
+        };
+        let (first, last) = match &self.origin {
+            Origin::Extracted { shifts, .. } => (
+                map_offset(shifts, span.start).min(text.len() as u32),
+                map_offset(shifts, span.end).min(text.len() as u32),
+            ),
+            _ => (span.start, span.end),
+        };
+        let l0 = lines.partition_point(|&s| s <= first).max(1) - 1;
+        let l1 = lines.partition_point(|&s| s <= last.max(first)).max(1) - 1;
+        let start = lines[l0] as usize;
+        let mut end = lines.get(l1 + 1).map_or(text.len(), |&s| s as usize);
+        while end > start && matches!(text.as_bytes()[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        let start = start.min(end);
+        (l0 as u32 + 1, &text[start..end])
+    }
+
+    /// Number of words in the body.
+    pub fn word_count(&self) -> usize {
+        self.body_words().count()
+    }
+}
+
+fn map_offset(shifts: &[(u32, u32)], offset: u32) -> u32 {
+    let idx = shifts.partition_point(|&(t, _)| t <= offset);
+    match idx.checked_sub(1).map(|i| shifts[i]) {
+        Some((t, s)) => s + (offset - t),
+        None => offset,
+    }
+}
+
+pub(crate) fn line_starts(text: &str) -> Vec<u32> {
+    let mut starts = vec![0u32];
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+    starts
+}
+
+fn line_col(text: &str, lines: &[u32], offset: u32) -> (u32, u32) {
+    let line_idx = lines.partition_point(|&s| s <= offset).max(1) - 1;
+    let line_start = lines[line_idx] as usize;
+    let mut offset = (offset as usize).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let column = text[line_start..offset].chars().count() as u32 + 1;
+    (line_idx as u32 + 1, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_offset_follows_checkpoints() {
+        let shifts = [(0, 3), (10, 15)];
+        assert_eq!(map_offset(&shifts, 0), 3);
+        assert_eq!(map_offset(&shifts, 9), 12);
+        assert_eq!(map_offset(&shifts, 10), 15);
+        assert_eq!(map_offset(&shifts, 12), 17);
+    }
+
+    #[test]
+    fn line_col_counts_scalars() {
+        let text = "ab\nçé x\n";
+        let lines = line_starts(text);
+        assert_eq!(line_col(text, &lines, 0), (1, 1));
+        assert_eq!(line_col(text, &lines, 3), (2, 1));
+        // "çé " is 5 bytes, 3 scalars: x is at column 4.
+        assert_eq!(line_col(text, &lines, 8), (2, 4));
+    }
+}

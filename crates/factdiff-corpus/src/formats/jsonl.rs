@@ -1,0 +1,145 @@
+//! JSONL: one JSON object a line, each an article. `text` is required; `id`, `title`,
+//! `date`, `source`, `url` and `author` are optional; other fields are ignored.
+
+use factdiff_findings::Problem;
+use serde::Deserialize;
+
+use crate::article::{DateSource, Meta, Span};
+use crate::formats::{first_line_title, parse_date};
+
+#[derive(Deserialize)]
+struct Record {
+    text: Option<String>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    id: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+}
+
+fn string_or_number<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(de)?;
+    Ok(match value {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    })
+}
+
+/// One record read from a JSONL file.
+pub(crate) struct RecordArticle {
+    pub line: u32,
+    pub meta: Meta,
+    pub text: String,
+    pub body: Span,
+}
+
+/// Reads every record; a line that is not JSON, or a record without `text`, is a
+/// problem naming `path:LINE`, and the other records are still read.
+pub(crate) fn read(path: &str, content: &str, problems: &mut Vec<Problem>) -> Vec<RecordArticle> {
+    let mut out = Vec::new();
+    for (idx, line) in content.lines().enumerate() {
+        let line_no = idx as u32 + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Record = match serde_json::from_str(line) {
+            Ok(record) => record,
+            Err(err) => {
+                let what = if err.is_data() {
+                    format!("record is not an article object: {err}")
+                } else {
+                    format!("line is not valid JSON: {err}")
+                };
+                problems.push(Problem::line(path, line_no, what));
+                continue;
+            }
+        };
+        let Some(text) = record.text else {
+            problems.push(Problem::line(
+                path,
+                line_no,
+                "record has no `text` field; skipped",
+            ));
+            continue;
+        };
+        if text.trim().is_empty() {
+            problems.push(Problem::line(
+                path,
+                line_no,
+                "record's `text` is empty; skipped",
+            ));
+            continue;
+        }
+        if text.len() > u32::MAX as usize {
+            problems.push(Problem::line(
+                path,
+                line_no,
+                "record's `text` is over 4 GiB; skipped",
+            ));
+            continue;
+        }
+        let mut meta = Meta {
+            id: record.id,
+            title: record.title.unwrap_or_default(),
+            source: record.source,
+            url: record.url,
+            author: record.author,
+            ..Meta::default()
+        };
+        if let Some(date) = record.date.as_deref().filter(|d| !d.trim().is_empty()) {
+            match parse_date(date) {
+                Ok(date) => {
+                    meta.date = Some(date);
+                    meta.date_source = Some(DateSource::Record);
+                }
+                Err(msg) => problems.push(Problem::line(
+                    path,
+                    line_no,
+                    format!("field `date`: {msg}; the record is read without a date"),
+                )),
+            }
+        }
+        let body = Span::new(0, text.len());
+        if meta.title.is_empty() {
+            meta.title = first_line_title(&text, body);
+        }
+        out.push(RecordArticle {
+            line: line_no,
+            meta,
+            text,
+            body,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_and_their_problems() {
+        let content = concat!(
+            "{\"id\": 7, \"title\": \"T\", \"date\": \"2025-01-02\", \"text\": \"One.\"}\n",
+            "\n",
+            "not json\n",
+            "{\"title\": \"no text\"}\n",
+            "[1, 2]\n",
+            "{\"text\": \"Two.\\nLines\", \"date\": \"soon\", \"extra\": true}\n",
+        );
+        let mut problems = Vec::new();
+        let records = read("a.jsonl", content, &mut problems);
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].meta.id.as_deref(), Some("7"));
+        assert_eq!(records[0].meta.date.unwrap().to_string(), "2025-01-02");
+        assert_eq!(records[1].line, 6);
+        assert_eq!(records[1].meta.title, "Two.");
+        let lines: Vec<_> = problems.iter().map(|p| p.line.unwrap()).collect();
+        assert_eq!(lines, [3, 4, 5, 6]);
+        assert!(problems[0].message.contains("not valid JSON"));
+        assert!(problems[1].message.contains("no `text`"));
+    }
+}

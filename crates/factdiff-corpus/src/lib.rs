@@ -1,0 +1,380 @@
+//! Files to articles.
+//!
+//! factdiff-corpus discovers input files (in parallel, honouring `.gitignore` and
+//! exclude globs), reads `.txt`, `.md` (with TOML or YAML front matter), `.jsonl` and
+//! `.html`, and turns each into [`Article`]s with paragraphs, sentences and words as
+//! byte spans, and a map from every span back to a file, line and column.
+//!
+//! Broken input is not an error: [`load`] returns the articles it could read plus a
+//! [`Problem`] for each file or line it could not. Inputs are only ever read.
+//!
+//! ```
+//! use factdiff_corpus::{Corpus, Input};
+//!
+//! let corpus = Corpus::from_inputs(vec![Input {
+//!     path: "quake.md".into(),
+//!     bytes: b"+++\ndate = 2025-10-14\n+++\nAt least 140 people died. Aid arrived on Aug. 7.\n".to_vec(),
+//! }]);
+//! let article = &corpus.articles[0];
+//! assert_eq!(article.meta.date.unwrap().to_string(), "2025-10-14");
+//! assert_eq!(article.sentences.len(), 2);
+//! let loc = article.location(article.sentences[1].span, factdiff_findings::Role::Primary);
+//! assert_eq!((loc.line, loc.column, loc.text.as_str()), (4, 27, "Aid arrived on Aug. 7."));
+//! ```
+#![deny(missing_docs)]
+
+mod article;
+mod decode;
+mod discover;
+mod formats;
+mod segment;
+
+use std::path::{Path, PathBuf};
+
+pub use article::{Article, ArticleId, DateSource, Format, Meta, Span};
+pub use discover::{DiscoverError, Discovery, FoundFile, discover};
+pub use factdiff_findings::Problem;
+use rayon::prelude::*;
+pub use segment::{Paragraph, Sentence};
+
+use crate::article::Origin;
+
+/// The articles read from a set of paths, sorted by path then record, with the
+/// problems met on the way.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// Articles; `articles[i].id == ArticleId(i)`.
+    pub articles: Vec<Article>,
+    /// Problems with the input, sorted by path and line.
+    pub problems: Vec<Problem>,
+}
+
+/// Where to look and what to leave out.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// The working directory: report paths are made relative to it.
+    pub cwd: PathBuf,
+    /// Glob patterns (gitignore syntax, relative to `cwd`) of files to leave out.
+    pub exclude: Vec<String>,
+}
+
+/// One input file's path (as reported) and bytes.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// Path relative to the working directory, with `/` separators.
+    pub path: String,
+    /// The file's content.
+    pub bytes: Vec<u8>,
+}
+
+/// Discovers the files under `paths`, reads them in parallel and builds the corpus.
+///
+/// An error is returned only for a usage mistake: a path that does not exist or an
+/// exclude glob that does not parse. Everything else is a [`Problem`].
+pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, DiscoverError> {
+    let Discovery { files, problems } = discover(paths, options)?;
+    let read: Vec<(Vec<Article>, Vec<Problem>)> = files
+        .par_iter()
+        .map(|file| match std::fs::read(&file.fs_path) {
+            Ok(bytes) => read_file(&file.path, &bytes, file.format),
+            Err(err) => (
+                Vec::new(),
+                vec![Problem::file(&file.path, format!("cannot be read: {err}"))],
+            ),
+        })
+        .collect();
+    Ok(assemble(read, problems))
+}
+
+impl Corpus {
+    /// Builds a corpus from files already in memory (for tests, fuzzing and embedding).
+    /// The format is chosen by extension, plain text when there is none.
+    pub fn from_inputs(inputs: Vec<Input>) -> Corpus {
+        let read = inputs
+            .par_iter()
+            .map(|input| {
+                let format = Path::new(&input.path)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .and_then(Format::from_extension)
+                    .unwrap_or(Format::Txt);
+                read_file(&input.path, &input.bytes, format)
+            })
+            .collect();
+        assemble(read, Vec::new())
+    }
+
+    /// Total bytes of article text.
+    pub fn text_bytes(&self) -> usize {
+        self.articles.iter().map(|a| a.text.len()).sum()
+    }
+}
+
+fn assemble(read: Vec<(Vec<Article>, Vec<Problem>)>, mut problems: Vec<Problem>) -> Corpus {
+    let mut articles = Vec::new();
+    for (arts, probs) in read {
+        articles.extend(arts);
+        problems.extend(probs);
+    }
+    articles
+        .sort_by(|a, b| (a.path.as_str(), a.record_line).cmp(&(b.path.as_str(), b.record_line)));
+    for (idx, article) in articles.iter_mut().enumerate() {
+        article.id = ArticleId(idx as u32);
+    }
+    problems.sort();
+    problems.dedup();
+    Corpus { articles, problems }
+}
+
+/// Reads one file's bytes as the given format.
+pub fn read_file(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let decoded = match decode::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(err) => {
+            let message = match err {
+                decode::DecodeError::Binary => "binary file (it holds NUL bytes); skipped",
+                decode::DecodeError::Utf16 => "UTF-16 text is not supported; save it as UTF-8",
+                decode::DecodeError::TooLarge => "file is over 4 GiB; skipped",
+            };
+            return (Vec::new(), vec![Problem::file(path, message)]);
+        }
+    };
+    if decoded.lossy {
+        problems.push(Problem::file(
+            path,
+            "invalid UTF-8; the bad bytes were read as U+FFFD",
+        ));
+    }
+    if decoded.text.trim().is_empty() {
+        problems.push(Problem::file(path, "empty file; no article"));
+        return (Vec::new(), problems);
+    }
+    let articles = match format {
+        Format::Txt | Format::Markdown => {
+            let (meta, body) = formats::markdown::read(
+                path,
+                &decoded.text,
+                format == Format::Markdown,
+                &mut problems,
+            );
+            if decoded.text[body.range()].trim().is_empty() {
+                problems.push(Problem::file(
+                    path,
+                    "no text after the front matter; no article",
+                ));
+                Vec::new()
+            } else {
+                vec![Article::new(
+                    path.to_owned(),
+                    None,
+                    format,
+                    meta,
+                    decoded.text,
+                    body,
+                    Origin::File {
+                        shifts: decoded.shifts,
+                    },
+                )]
+            }
+        }
+        Format::Jsonl => formats::jsonl::read(path, &decoded.text, &mut problems)
+            .into_iter()
+            .map(|record| {
+                Article::new(
+                    path.to_owned(),
+                    Some(record.line),
+                    Format::Jsonl,
+                    record.meta,
+                    record.text,
+                    record.body,
+                    Origin::Record {
+                        line: record.line,
+                        field: "text",
+                    },
+                )
+            })
+            .collect(),
+        Format::Html => {
+            let extracted = formats::html::extract(&decoded.text);
+            if extracted.text.trim().is_empty() {
+                problems.push(Problem::file(
+                    path,
+                    "no visible text in the HTML; no article",
+                ));
+                Vec::new()
+            } else {
+                let body = Span::new(0, extracted.text.len());
+                let mut meta = Meta {
+                    title: extracted.title.unwrap_or_default(),
+                    ..Meta::default()
+                };
+                if meta.title.is_empty() {
+                    meta.title = formats::first_line_title(&extracted.text, body);
+                }
+                // Compose the text-to-source map with the decoding map.
+                let shifts = extracted
+                    .shifts
+                    .iter()
+                    .map(|&(t, s)| (t, file_offset(&decoded.shifts, s)))
+                    .collect();
+                let source_lines = article::line_starts(&decoded.text);
+                vec![Article::new(
+                    path.to_owned(),
+                    None,
+                    Format::Html,
+                    meta,
+                    extracted.text,
+                    body,
+                    Origin::Extracted {
+                        shifts,
+                        source: decoded.text.into(),
+                        source_lines,
+                    },
+                )]
+            }
+        }
+    };
+    (articles, problems)
+}
+
+/// Maps an offset in decoded text to the file offset (BOM, replaced bytes).
+fn file_offset(shifts: &[(u32, u32)], offset: u32) -> u32 {
+    let idx = shifts.partition_point(|&(t, _)| t <= offset);
+    match idx.checked_sub(1).map(|i| shifts[i]) {
+        Some((t, s)) => s + (offset - t),
+        None => offset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(path: &str, bytes: &[u8]) -> (Vec<Article>, Vec<Problem>) {
+        let format = Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+            .unwrap_or(Format::Txt);
+        read_file(path, bytes, format)
+    }
+
+    #[test]
+    fn crlf_and_bom_keep_file_offsets() {
+        let bytes = "\u{FEFF}Title\r\nAt least 37 people died.\r\n".as_bytes();
+        let (arts, problems) = one("a.txt", bytes);
+        assert!(problems.is_empty());
+        let a = &arts[0];
+        assert_eq!(a.meta.title, "Title");
+        let start = a.text.find("37").unwrap();
+        let loc = a.location(
+            Span::new(start, start + 2),
+            factdiff_findings::Role::Primary,
+        );
+        assert_eq!((loc.line, loc.column), (2, 10));
+        assert_eq!(&bytes[loc.byte_start..loc.byte_end], b"37");
+    }
+
+    #[test]
+    fn invalid_utf8_is_read_lossily_with_a_problem() {
+        let (arts, problems) = one("a.txt", b"Caf\xE9 owners said 12 people\nwere hurt.\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("invalid UTF-8"));
+        let a = &arts[0];
+        let start = a.text.find("12").unwrap();
+        let loc = a.location(
+            Span::new(start, start + 2),
+            factdiff_findings::Role::Primary,
+        );
+        assert_eq!(loc.byte_start, 17);
+        assert_eq!(loc.column, 18);
+    }
+
+    #[test]
+    fn empty_binary_and_blank_files_are_problems() {
+        for (path, bytes, want) in [
+            ("e.txt", &b""[..], "empty file"),
+            ("w.md", &b"  \n\n"[..], "empty file"),
+            ("b.txt", &b"\x89PNG\r\n\x1a\n\x00\x00"[..], "binary file"),
+            ("e.jsonl", &b""[..], "empty file"),
+            (
+                "f.md",
+                &b"+++\ntitle = \"x\"\n+++\n\n"[..],
+                "no text after the front matter",
+            ),
+            (
+                "h.html",
+                &b"<html><script>x</script></html>"[..],
+                "no visible text",
+            ),
+        ] {
+            let (arts, problems) = one(path, bytes);
+            assert!(arts.is_empty(), "{path}");
+            assert!(problems[0].message.contains(want), "{path}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn jsonl_locations_point_into_the_text_field() {
+        let (arts, _) = one(
+            "w.jsonl",
+            b"{\"text\": \"a\"}\n{\"text\": \"Rain \\u00e9 fell: 12 mm.\"}\n",
+        );
+        let a = &arts[1];
+        let start = a.text.find("12").unwrap();
+        let loc = a.location(
+            Span::new(start, start + 2),
+            factdiff_findings::Role::Primary,
+        );
+        assert_eq!(loc.line, 2);
+        assert_eq!(loc.column, 14);
+        assert_eq!(loc.field.as_deref(), Some("text"));
+        assert_eq!((loc.byte_start, loc.byte_end), (start, start + 2));
+    }
+
+    #[test]
+    fn html_locations_point_into_the_file() {
+        let src = b"<p>First line</p>\n<p>Second: 40 dead</p>";
+        let (arts, _) = one("x.html", src);
+        let a = &arts[0];
+        let start = a.text.find("40").unwrap();
+        let loc = a.location(
+            Span::new(start, start + 2),
+            factdiff_findings::Role::Primary,
+        );
+        assert_eq!((loc.line, loc.column), (2, 12));
+        assert_eq!(&src[loc.byte_start..loc.byte_end], b"40");
+        assert_eq!(
+            a.source_lines(Span::new(start, start + 2)),
+            (2, "<p>Second: 40 dead</p>")
+        );
+    }
+
+    #[test]
+    fn ids_follow_path_then_record_order() {
+        let corpus = Corpus::from_inputs(vec![
+            Input {
+                path: "b.txt".into(),
+                bytes: b"B text.".to_vec(),
+            },
+            Input {
+                path: "a.jsonl".into(),
+                bytes: b"{\"text\":\"one\"}\n{\"text\":\"two\"}".to_vec(),
+            },
+        ]);
+        let keys: Vec<_> = corpus
+            .articles
+            .iter()
+            .map(|a| (a.id.0, a.path.as_str(), a.record_line))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                (0, "a.jsonl", Some(1)),
+                (1, "a.jsonl", Some(2)),
+                (2, "b.txt", None)
+            ]
+        );
+    }
+}

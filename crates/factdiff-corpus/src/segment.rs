@@ -1,0 +1,393 @@
+//! Paragraphs, sentences and words, with byte spans.
+//!
+//! Written by hand rather than with UAX #29 sentence boundaries, which split news text
+//! after every abbreviation ("Aug. 7", "Mr. Tokayev", "U.N. resolutions"). Words use
+//! UAX #29 word boundaries from `unicode-segmentation`.
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::article::Span;
+
+/// A paragraph: a run of lines with no blank line, indented line or line-ending
+/// sentence break between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// The paragraph's text, trimmed of surrounding white space.
+    pub span: Span,
+}
+
+/// A sentence. It lies inside one paragraph; a quotation that spans sentence ends
+/// stays in one sentence (up to a limit), so that its attribution stays with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// The sentence's text, trimmed of surrounding white space.
+    pub span: Span,
+    /// The index of its paragraph in [`crate::Article::paragraphs`].
+    pub paragraph: u32,
+}
+
+/// Lines shorter than this with no closing punctuation read as a title or heading:
+/// the line break after one ends the paragraph.
+const SHORT_LINE: usize = 60;
+
+/// A quotation longer than this (in bytes) no longer holds its sentence ends together.
+const MAX_QUOTE_SENTENCE: usize = 1500;
+
+pub(crate) fn paragraphs(text: &str, body: Span) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut para_start: Option<usize> = None;
+    let mut para_end = 0usize;
+    let mut prev_line: Option<(usize, usize)> = None; // trimmed span of the previous line
+    let base = body.start as usize;
+    let body_text = &text[body.range()];
+    let mut line_start = 0usize;
+    for line in body_text.split_inclusive('\n') {
+        let abs_start = base + line_start;
+        line_start += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            if let Some(start) = para_start.take() {
+                out.push(Paragraph {
+                    span: Span::new(start, para_end),
+                });
+            }
+            prev_line = None;
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let t_start = abs_start + lead;
+        let t_end = t_start + trimmed.len();
+        let breaks = match prev_line {
+            None => true,
+            Some((ps, pe)) => {
+                let prev = &text[ps..pe];
+                lead > 0 || ends_sentence_line(prev) || starts_item(trimmed) || {
+                    let first = trimmed.chars().next().unwrap_or(' ');
+                    prev.len() < SHORT_LINE
+                        && (first.is_uppercase() || is_open_quote(first) || first.is_numeric())
+                }
+            }
+        };
+        if breaks && let Some(start) = para_start.take() {
+            out.push(Paragraph {
+                span: Span::new(start, para_end),
+            });
+        }
+        if para_start.is_none() {
+            para_start = Some(t_start);
+        }
+        para_end = t_end;
+        prev_line = Some((t_start, t_end));
+    }
+    if let Some(start) = para_start {
+        out.push(Paragraph {
+            span: Span::new(start, para_end),
+        });
+    }
+    out
+}
+
+fn ends_sentence_line(line: &str) -> bool {
+    let last = line.trim_end().chars().last().unwrap_or(' ');
+    matches!(
+        last,
+        '.' | '!' | '?' | ':' | '"' | '”' | '»' | '’' | ')' | '…' | ';'
+    )
+}
+
+fn starts_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '–' | '—' | '#' | '>') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '«' | '‘' | '„' | '\'')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '"' | '”' | '»' | '’' | '\'')
+}
+
+/// Words that end with a period without ending a sentence when a number or a
+/// capitalized name follows ("Aug. 7", "Dr. Michael Jhung", "No. 5").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "maj", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "art", "fig", "p",
+    "pp", "ch", "sec", "approx", "est", "vs", "etc", "al", "inc", "corp", "co", "ltd", "bros",
+    "dept", "univ", "ave", "blvd", "rd", "mt", "ft", "mln", "bln", "pct", "cf", "ie", "eg", "viz",
+    "op", "ed", "eds", "govt",
+];
+
+/// Abbreviations that never end a sentence, whatever follows (titles before names).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "vs", "art",
+    "fig", "pp", "ie", "eg", "cf", "viz",
+];
+
+pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (p_idx, para) in paragraphs.iter().enumerate() {
+        split_paragraph(text, para.span, p_idx as u32, &mut out);
+    }
+    out
+}
+
+fn split_paragraph(text: &str, span: Span, paragraph: u32, out: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
+    let para = &text[span.range()];
+    let base = span.start as usize;
+    let mut start = 0usize;
+    let mut quote_depth = 0i32;
+    let mut straight_open = false;
+    let mut quote_start = 0usize;
+    let mut iter = para.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '“' | '«' | '„' => {
+                if quote_depth == 0 {
+                    quote_start = i;
+                }
+                quote_depth += 1;
+            }
+            '”' | '»' => quote_depth = (quote_depth - 1).max(0),
+            '"' => {
+                straight_open = !straight_open;
+                if straight_open {
+                    quote_start = i;
+                }
+            }
+            '.' | '!' | '?' | '…' => {
+                // Take the run of closing punctuation and quotes after the mark.
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if matches!(d, '.' | '!' | '?' | '…' | ')' | ']') || is_close_quote(d) {
+                        match d {
+                            '”' | '»' => quote_depth = (quote_depth - 1).max(0),
+                            '"' => straight_open = !straight_open,
+                            _ => {}
+                        }
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                // A sentence ends only before white space.
+                let Some(&(next_i, next_c)) = iter.peek() else {
+                    continue;
+                };
+                if !next_c.is_whitespace() {
+                    continue;
+                }
+                let in_quote = quote_depth > 0 || straight_open;
+                if in_quote && i - quote_start < MAX_QUOTE_SENTENCE {
+                    continue;
+                }
+                let after = para[next_i..].trim_start();
+                let Some(next_word_char) = after.chars().next() else {
+                    continue;
+                };
+                if c == '.' && !is_sentence_end(&para[..i], after) {
+                    continue;
+                }
+                if next_word_char.is_lowercase() {
+                    continue;
+                }
+                push_sentence(bytes, base + start, base + end, paragraph, out);
+                start = next_i;
+            }
+            _ => {}
+        }
+    }
+    push_sentence(bytes, base + start, base + para.len(), paragraph, out);
+}
+
+/// Whether the period at the end of `before` ends the sentence, given what follows.
+fn is_sentence_end(before: &str, after: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '«' | '\''))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let next = after.chars().next().unwrap_or(' ');
+    // Initials and dotted acronyms: "J.", "U.S.", "U.N." — a sentence does not end
+    // there unless a clear sentence start follows that is not a name.
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    let dotted = word.contains('.') || letters.len() == 1;
+    if dotted && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "Aug. 7", "Inc. shares": continues; "... Co. The" ends.
+        return !(next.is_numeric() || next.is_lowercase());
+    }
+    true
+}
+
+fn push_sentence(bytes: &[u8], start: usize, end: usize, paragraph: u32, out: &mut Vec<Sentence>) {
+    let mut s = start;
+    let mut e = end;
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    if s < e {
+        out.push(Sentence {
+            span: Span::new(s, e),
+            paragraph,
+        });
+    }
+}
+
+pub(crate) fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> + '_ {
+    let base = span.start as usize;
+    text[span.range()]
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(move |(i, w)| (Span::new(base + i, base + i + w.len()), w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let body = Span::new(0, text.len());
+        let paras = paragraphs(text, body);
+        sentences(text, &paras)
+            .into_iter()
+            .map(|s| &text[s.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_initials_and_decimals() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The floods began on Aug. 7 in the north. Rescue teams arrived.",
+                &[
+                    "The floods began on Aug. 7 in the north.",
+                    "Rescue teams arrived.",
+                ],
+            ),
+            (
+                "The U.S. and the U.N. agreed. Talks resume Monday.",
+                &["The U.S. and the U.N. agreed.", "Talks resume Monday."],
+            ),
+            (
+                "Mr. Tokayev met Dr. Michael Jhung on Tuesday. They spoke for an hour.",
+                &[
+                    "Mr. Tokayev met Dr. Michael Jhung on Tuesday.",
+                    "They spoke for an hour.",
+                ],
+            ),
+            (
+                "It cited U.N. resolutions on the region. Output grew 3.5 times.",
+                &[
+                    "It cited U.N. resolutions on the region.",
+                    "Output grew 3.5 times.",
+                ],
+            ),
+            (
+                "Trade grew 3.5 times since 2014. It reached $2.7 bn.",
+                &["Trade grew 3.5 times since 2014.", "It reached $2.7 bn."],
+            ),
+            (
+                "“We welcome the deal. It opens a new page,” he said. Talks go on.",
+                &[
+                    "“We welcome the deal. It opens a new page,” he said.",
+                    "Talks go on.",
+                ],
+            ),
+            (
+                "«Мы рады. Это важно», сказал он. Всё.",
+                &["«Мы рады. Это важно», сказал он.", "Всё."],
+            ),
+            (
+                "He said: \"We are ready. We will go.\" Then he left.",
+                &["He said: \"We are ready. We will go.\"", "Then he left."],
+            ),
+            (
+                "Is it over? No. It is not!",
+                &["Is it over?", "No.", "It is not!"],
+            ),
+            (
+                "J. K. Rowling spoke. Shares of Acme Inc. rose.",
+                &["J. K. Rowling spoke.", "Shares of Acme Inc. rose."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_follow_blank_lines_titles_and_indentation() {
+        let text = "A short title\nThe first paragraph is one long line that ends here.\nThe second.\n\n    Indented\nwrapped line that goes on\nand on.\n";
+        let body = Span::new(0, text.len());
+        let paras: Vec<&str> = paragraphs(text, body)
+            .iter()
+            .map(|p| &text[p.span.range()])
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                "A short title",
+                "The first paragraph is one long line that ends here.",
+                "The second.",
+                "Indented\nwrapped line that goes on\nand on."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_reuters_text_stays_one_sentence() {
+        let text = "    Showers continued throughout the week in the Bahia cocoa zone, alleviating\nthe drought since early January and improving prospects for\nthe coming temporao. Normal humidity levels have not been restored.\n";
+        assert_eq!(split(text).len(), 2);
+    }
+
+    #[test]
+    fn words_keep_numbers_whole() {
+        let text = "Trade rose 3.5 times to 1,250,000 tons; Kassym-Jomart's visit.";
+        let words: Vec<&str> = words(text, Span::new(0, text.len()))
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Trade",
+                "rose",
+                "3.5",
+                "times",
+                "to",
+                "1,250,000",
+                "tons",
+                "Kassym",
+                "Jomart's",
+                "visit"
+            ]
+        );
+    }
+}

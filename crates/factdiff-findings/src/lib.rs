@@ -1,0 +1,391 @@
+//! The shared vocabulary of factdiff.
+//!
+//! Engines (claims, rules, overlap) produce [`Finding`]s; renderers (factdiff-report)
+//! consume them. Neither knows the other: they meet here. This crate holds data types,
+//! the fingerprint and the one total order of findings; it holds no analysis.
+//!
+//! ```
+//! use factdiff_findings::{Category, Finding, Location, Role, Severity};
+//!
+//! let loc = Location {
+//!     role: Role::Primary,
+//!     path: "news/quake-b.md".into(),
+//!     line: 8, column: 24, end_line: 8, end_column: 39,
+//!     byte_start: 190, byte_end: 205,
+//!     field: None,
+//!     text: "killed 112 people".into(),
+//! };
+//! let finding = Finding::new("count-mismatch", Category::Contradiction, Severity::Error,
+//!     "112 people killed here, at least 140 there", vec![loc]);
+//! assert_eq!(finding.fingerprint.len(), 16);
+//! ```
+#![deny(missing_docs)]
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+mod problem;
+pub use problem::Problem;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; never fails a build unless `--fail-on info`.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Cannot all be true.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of problem a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Claims that cannot all be true.
+    Contradiction,
+    /// A matter of style (an undefined acronym).
+    Style,
+    /// Text said twice, within or across articles.
+    Overlap,
+}
+
+impl Category {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Contradiction => "contradiction",
+            Category::Style => "style",
+            Category::Overlap => "overlap",
+        }
+    }
+}
+
+/// Whether a location is the one the finding is about, or one it relates to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The location the finding is reported at.
+    Primary,
+    /// Another location the finding relates to (the other side of a contradiction).
+    Related,
+}
+
+/// A place in an input file.
+///
+/// `line` and `column` are 1-based; columns count Unicode scalar values. `byte_start`
+/// and `byte_end` are byte offsets into the file as stored (BOM and CRLF included). For
+/// a JSONL record, `line` is the record's line, `field` names the JSON field (`text`)
+/// and the offsets and columns are into that field's decoded value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Location {
+    /// Primary or related.
+    pub role: Role,
+    /// Path relative to the working directory, with `/` separators.
+    pub path: String,
+    /// 1-based line of the first character.
+    pub line: u32,
+    /// 1-based column (in Unicode scalar values) of the first character.
+    pub column: u32,
+    /// 1-based line of the last character.
+    pub end_line: u32,
+    /// 1-based column just past the last character.
+    pub end_column: u32,
+    /// Byte offset of the first byte.
+    pub byte_start: usize,
+    /// Byte offset just past the last byte.
+    pub byte_end: usize,
+    /// For a JSONL record, the field the offsets point into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The text at the location.
+    pub text: String,
+}
+
+impl Location {
+    /// The same location with another role.
+    pub fn with_role(mut self, role: Role) -> Self {
+        self.role = role;
+        self
+    }
+
+    fn order_key(&self) -> (&str, u32, u32, u32, u32, &str) {
+        (
+            &self.path,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+            &self.text,
+        )
+    }
+}
+
+/// One thing a rule found: a contradiction, a style problem or an overlap.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The rule's stable ID, such as `count-mismatch`.
+    pub rule: String,
+    /// The rule's category.
+    pub category: Category,
+    /// How serious it is.
+    pub severity: Severity,
+    /// One sentence for a person: both values and why they conflict.
+    pub message: String,
+    /// Stable across runs and line shifts: derived from the rule, the paths and the
+    /// quoted texts, never from lines or offsets. See [`Finding::new`].
+    pub fingerprint: String,
+    /// The primary location first, then the related ones.
+    pub locations: Vec<Location>,
+    /// Rule-specific machine-readable details (normalized values, intervals, diffs).
+    #[serde(default)]
+    pub details: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Finding {
+    /// A finding with its fingerprint computed from the rule, and each location's path
+    /// and text. The first location is made primary and the others related.
+    pub fn new(
+        rule: impl Into<String>,
+        category: Category,
+        severity: Severity,
+        message: impl Into<String>,
+        mut locations: Vec<Location>,
+    ) -> Self {
+        for (idx, loc) in locations.iter_mut().enumerate() {
+            loc.role = if idx == 0 {
+                Role::Primary
+            } else {
+                Role::Related
+            };
+        }
+        let rule = rule.into();
+        let fingerprint = fingerprint(&rule, &locations);
+        Finding {
+            rule,
+            category,
+            severity,
+            message: message.into(),
+            fingerprint,
+            locations,
+            details: serde_json::Map::new(),
+        }
+    }
+
+    /// Adds a detail.
+    pub fn with_detail(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.details.insert(key.to_owned(), value.into());
+        self
+    }
+
+    /// The primary location, if the finding has any location.
+    pub fn primary(&self) -> Option<&Location> {
+        self.locations.first()
+    }
+
+    /// The related locations.
+    pub fn related(&self) -> impl Iterator<Item = &Location> {
+        self.locations.iter().skip(1)
+    }
+
+    /// The total order of findings: by primary path, line, column, then rule, then the
+    /// rest of the locations and the message, so that no two distinct findings tie.
+    pub fn total_cmp(&self, other: &Finding) -> Ordering {
+        let a = self.primary().map(Location::order_key);
+        let b = other.primary().map(Location::order_key);
+        let (a_head, b_head) = (a.map(|k| (k.0, k.1, k.2)), b.map(|k| (k.0, k.1, k.2)));
+        a_head
+            .cmp(&b_head)
+            .then_with(|| self.rule.cmp(&other.rule))
+            .then_with(|| a.cmp(&b))
+            .then_with(|| {
+                self.locations
+                    .iter()
+                    .map(Location::order_key)
+                    .cmp(other.locations.iter().map(Location::order_key))
+            })
+            .then_with(|| self.message.cmp(&other.message))
+            .then_with(|| self.fingerprint.cmp(&other.fingerprint))
+    }
+}
+
+/// Folds text for fingerprinting: lower-case words joined by one space, so that
+/// re-wrapping or re-indenting a passage keeps its fingerprint.
+fn fold_text(text: &str, out: &mut String) {
+    for word in text.split_whitespace() {
+        if !out.is_empty() && !out.ends_with('\u{1f}') {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+fn fingerprint(rule: &str, locations: &[Location]) -> String {
+    let mut key = String::with_capacity(128);
+    key.push_str(rule);
+    key.push('\u{1f}');
+    // The primary location keeps its place; the related ones are order-insensitive.
+    let mut related: Vec<String> = Vec::new();
+    for (idx, loc) in locations.iter().enumerate() {
+        let mut part = String::new();
+        part.push_str(&loc.path);
+        part.push('\u{1f}');
+        fold_text(&loc.text, &mut part);
+        part.push('\u{1f}');
+        if idx == 0 {
+            key.push_str(&part);
+        } else {
+            related.push(part);
+        }
+    }
+    related.sort();
+    for part in related {
+        key.push_str(&part);
+    }
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+}
+
+/// Sorts findings into their total order and makes fingerprints unique: a finding
+/// whose fingerprint repeats an earlier one gets `-2`, `-3`, ... appended, in order.
+pub fn finalize(findings: &mut Vec<Finding>) {
+    findings.sort_by(Finding::total_cmp);
+    findings.dedup_by(|a, b| a == b);
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for finding in findings.iter_mut() {
+        let count = seen.entry(finding.fingerprint.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            finding.fingerprint = format!("{}-{}", finding.fingerprint, count);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc(path: &str, line: u32, text: &str) -> Location {
+        Location {
+            role: Role::Primary,
+            path: path.into(),
+            line,
+            column: 1,
+            end_line: line,
+            end_column: 1 + text.chars().count() as u32,
+            byte_start: 10 * line as usize,
+            byte_end: 10 * line as usize + text.len(),
+            field: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn fingerprint_survives_line_shifts_and_rewrapping() {
+        let a = Finding::new(
+            "count-mismatch",
+            Category::Contradiction,
+            Severity::Error,
+            "m",
+            vec![loc("a.md", 3, "killed 112 people"), loc("b.md", 9, "140")],
+        );
+        let b = Finding::new(
+            "count-mismatch",
+            Category::Contradiction,
+            Severity::Error,
+            "other message",
+            vec![
+                loc("a.md", 30, "killed  112\npeople"),
+                loc("b.md", 1, "140"),
+            ],
+        );
+        assert_eq!(a.fingerprint, b.fingerprint);
+        let c = Finding::new(
+            "count-mismatch",
+            Category::Contradiction,
+            Severity::Error,
+            "m",
+            vec![loc("a.md", 3, "killed 113 people"), loc("b.md", 9, "140")],
+        );
+        assert_ne!(a.fingerprint, c.fingerprint);
+    }
+
+    #[test]
+    fn roles_follow_position() {
+        let f = Finding::new(
+            "overlap",
+            Category::Overlap,
+            Severity::Info,
+            "m",
+            vec![loc("a", 1, "x"), loc("b", 1, "y")],
+        );
+        assert_eq!(f.locations[0].role, Role::Primary);
+        assert_eq!(f.locations[1].role, Role::Related);
+    }
+
+    #[test]
+    fn order_is_path_line_column_rule_and_fingerprints_unique() {
+        let mk = |rule: &str, path: &str, line: u32| {
+            Finding::new(
+                rule,
+                Category::Contradiction,
+                Severity::Error,
+                "m",
+                vec![loc(path, line, "same")],
+            )
+        };
+        let mut v = vec![
+            mk("b-rule", "b.md", 1),
+            mk("z-rule", "a.md", 2),
+            mk("a-rule", "a.md", 2),
+            mk("a-rule", "a.md", 1),
+        ];
+        // Same rule, path and text on another line: same base fingerprint.
+        v.push(mk("a-rule", "a.md", 7));
+        finalize(&mut v);
+        let keys: Vec<_> = v
+            .iter()
+            .map(|f| {
+                (
+                    f.rule.as_str(),
+                    f.locations[0].path.as_str(),
+                    f.locations[0].line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("a-rule", "a.md", 1),
+                ("a-rule", "a.md", 2),
+                ("z-rule", "a.md", 2),
+                ("a-rule", "a.md", 7),
+                ("b-rule", "b.md", 1)
+            ]
+        );
+        let mut fps: Vec<_> = v.iter().map(|f| f.fingerprint.clone()).collect();
+        fps.sort();
+        fps.dedup();
+        assert_eq!(fps.len(), v.len());
+        assert!(v[2].fingerprint.ends_with("-2") || v[3].fingerprint.ends_with("-2"));
+    }
+}
