@@ -179,7 +179,7 @@ pub fn read_file(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec
             }
         }
         Format::Jsonl => formats::jsonl::read(path, &decoded.text, &mut problems)
-            .into_iter()
+            .into_par_iter()
             .map(|record| {
                 Article::new(
                     path.to_owned(),

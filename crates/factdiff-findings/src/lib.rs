@@ -26,7 +26,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod diff;
 mod problem;
+pub use diff::{DiffChunk, DiffTag};
 pub use problem::Problem;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.

@@ -39,13 +39,20 @@ pub(crate) struct RecordArticle {
 /// Reads every record; a line that is not JSON, or a record without `text`, is a
 /// problem naming `path:LINE`, and the other records are still read.
 pub(crate) fn read(path: &str, content: &str, problems: &mut Vec<Problem>) -> Vec<RecordArticle> {
+    use rayon::prelude::*;
+    let lines: Vec<(u32, &str)> = content
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(idx, line)| (idx as u32 + 1, line))
+        .collect();
+    let parsed: Vec<(u32, Result<Record, serde_json::Error>)> = lines
+        .par_iter()
+        .map(|&(line_no, line)| (line_no, serde_json::from_str(line)))
+        .collect();
     let mut out = Vec::new();
-    for (idx, line) in content.lines().enumerate() {
-        let line_no = idx as u32 + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: Record = match serde_json::from_str(line) {
+    for (line_no, parsed) in parsed {
+        let record: Record = match parsed {
             Ok(record) => record,
             Err(err) => {
                 let what = if err.is_data() {

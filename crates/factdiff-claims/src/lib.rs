@@ -1,0 +1,1 @@
+//! factdiff-claims: under construction

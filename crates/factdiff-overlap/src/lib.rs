@@ -1,0 +1,1 @@
+//! factdiff-overlap: under construction

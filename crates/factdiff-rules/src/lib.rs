@@ -1,0 +1,1 @@
+//! factdiff-rules: under construction
