@@ -342,10 +342,98 @@ impl Article {
         (l0 as u32 + 1, &text[start..end])
     }
 
+    /// The source line(s) a location lies on, for quoting: the 1-based number of the
+    /// first line, the text, and the location's byte range within that text. Lines
+    /// longer than [`QUOTE_WINDOW`] bytes are cut to a window around the location.
+    /// `None` when the location is not in this article.
+    pub fn quote(&self, loc: &Location) -> Option<(u32, &str, std::ops::Range<usize>)> {
+        let (text, lines, first_line): (&str, &[u32], u32) = match &self.origin {
+            Origin::File { .. } => (&self.text, &self.text_lines, 1),
+            Origin::Extracted {
+                source,
+                source_lines,
+                ..
+            } => (source, source_lines, 1),
+            Origin::Record { line, .. } => {
+                if loc.line != *line {
+                    return None;
+                }
+                let b0 = char_to_byte(&self.text, 0, loc.column.saturating_sub(1) as usize)?;
+                let b1 = char_to_byte(&self.text, 0, loc.end_column.saturating_sub(1) as usize)?;
+                let start = self.text[..b0].rfind('\n').map_or(0, |i| i + 1);
+                let end = self.text[b1..]
+                    .find('\n')
+                    .map_or(self.text.len(), |i| b1 + i);
+                return Some(window(
+                    &self.text[start..end],
+                    *line,
+                    b0 - start..b1 - start,
+                ));
+            }
+        };
+        let l0 = loc.line.checked_sub(first_line)? as usize;
+        let l1 = (loc.end_line.checked_sub(first_line)? as usize).max(l0);
+        let start = *lines.get(l0)? as usize;
+        let last_start = *lines.get(l1)? as usize;
+        let mut end = lines.get(l1 + 1).map_or(text.len(), |&s| s as usize);
+        while end > last_start && matches!(text.as_bytes()[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        let b0 = char_to_byte(text, start, loc.column.saturating_sub(1) as usize)?;
+        let b1 = char_to_byte(text, last_start, loc.end_column.saturating_sub(1) as usize)?;
+        let (b0, b1) = (b0.min(end), b1.min(end).max(b0.min(end)));
+        Some(window(&text[start..end], loc.line, b0 - start..b1 - start))
+    }
+
     /// Number of words in the body.
     pub fn word_count(&self) -> usize {
         self.body_words().count()
     }
+}
+
+/// Quotes longer than this many bytes are cut to a window around the location.
+pub const QUOTE_WINDOW: usize = 400;
+
+/// The byte offset of the `n`th character after `from`, if the text has that many.
+fn char_to_byte(text: &str, from: usize, n: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    if n == 0 {
+        return Some(from);
+    }
+    match rest.char_indices().nth(n) {
+        Some((i, _)) => Some(from + i),
+        None => (rest.chars().count() == n).then_some(text.len()),
+    }
+}
+
+/// Cuts a long quote to a window around `range` on char boundaries; the line number
+/// stays that of the first line.
+fn window(
+    text: &str,
+    line: u32,
+    range: std::ops::Range<usize>,
+) -> (u32, &str, std::ops::Range<usize>) {
+    if text.len() <= QUOTE_WINDOW {
+        return (line, text, range);
+    }
+    let margin = QUOTE_WINDOW / 4;
+    let mut start = range.start.saturating_sub(margin);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (range.end.max(range.start + 1) + margin).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    // Keep the window on the first line of the location.
+    if let Some(nl) = text[range.start..end].find('\n') {
+        end = range.start + nl;
+    }
+    (
+        line,
+        &text[start..end],
+        range.start - start..range.end.min(end) - start,
+    )
 }
 
 fn map_offset(shifts: &[(u32, u32)], offset: u32) -> u32 {

@@ -352,6 +352,46 @@ mod tests {
     }
 
     #[test]
+    fn quotes_give_the_source_line_and_range() {
+        let (arts, _) = one("q.txt", "Title\r\nAt least 37 people died.\r\n".as_bytes());
+        let a = &arts[0];
+        let start = a.text.find("37").unwrap();
+        let loc = a.location(
+            Span::new(start, start + 9),
+            factdiff_findings::Role::Primary,
+        );
+        let (line, text, range) = a.quote(&loc).unwrap();
+        assert_eq!((line, text), (2, "At least 37 people died."));
+        assert_eq!(&text[range], "37 people");
+
+        let (arts, _) = one(
+            "q.jsonl",
+            b"{\"text\": \"First\\nRain \\u00e9 fell: 12 mm.\"}\n",
+        );
+        let a = &arts[0];
+        let start = a.text.find("12").unwrap();
+        let loc = a.location(
+            Span::new(start, start + 2),
+            factdiff_findings::Role::Primary,
+        );
+        let (line, text, range) = a.quote(&loc).unwrap();
+        assert_eq!((line, text), (1, "Rain \u{e9} fell: 12 mm."));
+        assert_eq!(&text[range], "12");
+
+        let long = format!("{} needle {}", "x ".repeat(400), "y ".repeat(400));
+        let (arts, _) = one("l.txt", long.as_bytes());
+        let a = &arts[0];
+        let start = a.text.find("needle").unwrap();
+        let loc = a.location(
+            Span::new(start, start + 6),
+            factdiff_findings::Role::Primary,
+        );
+        let (_, text, range) = a.quote(&loc).unwrap();
+        assert!(text.len() < 300);
+        assert_eq!(&text[range], "needle");
+    }
+
+    #[test]
     fn ids_follow_path_then_record_order() {
         let corpus = Corpus::from_inputs(vec![
             Input {

@@ -1,1 +1,96 @@
-//! placeholder
+//! Findings to bytes.
+//!
+//! factdiff-report renders a [`Report`] (findings, input problems and counts) in one of
+//! the output formats, one module per format. It decides nothing and knows no engine:
+//! everything it shows comes from `factdiff-findings` types, and the source lines it
+//! quotes come through the [`Sources`] trait, which the CLI implements over the corpus.
+//!
+//! ```
+//! use factdiff_report::{Format, NoSources, RenderOptions, Report, render};
+//!
+//! let report = Report { articles: 5, claims: 0, findings: &[], problems: &[] };
+//! let mut out = Vec::new();
+//! render(&report, Format::Json, &RenderOptions::default(), &NoSources, &mut out).unwrap();
+//! let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! assert_eq!(json["version"], 1);
+//! assert_eq!(json["summary"]["articles"], 5);
+//! ```
+#![deny(missing_docs)]
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use factdiff_findings::{Finding, Location, Problem};
+
+pub mod json;
+pub mod text;
+
+/// What a run found, ready to render.
+#[derive(Clone, Copy, Debug)]
+pub struct Report<'a> {
+    /// Number of articles read.
+    pub articles: usize,
+    /// Number of claims extracted.
+    pub claims: usize,
+    /// The findings, in their total order (see `factdiff_findings::finalize`).
+    pub findings: &'a [Finding],
+    /// Problems with the input, sorted.
+    pub problems: &'a [Problem],
+}
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// For people at a terminal: rustc-style diagnostics quoting each source line.
+    Text,
+    /// The version-1 JSON report (see [`json`]).
+    Json,
+}
+
+/// How to render.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderOptions {
+    /// Colour the text output with ANSI escapes.
+    pub color: bool,
+}
+
+/// Source text to quote for a location: the whole line(s) it lies on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The 1-based number of the first line of `text`.
+    pub first_line: u32,
+    /// The line(s), without the final line break.
+    pub text: String,
+    /// The location's bytes within `text`.
+    pub range: Range<usize>,
+}
+
+/// Gives the source lines behind a location, for quoting.
+pub trait Sources {
+    /// The quote for `location`, or `None` when its source is not at hand.
+    fn quote(&self, location: &Location) -> Option<Quote>;
+}
+
+/// A [`Sources`] that has nothing: locations are shown without quotes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoSources;
+
+impl Sources for NoSources {
+    fn quote(&self, _location: &Location) -> Option<Quote> {
+        None
+    }
+}
+
+/// Renders a report in a format.
+pub fn render(
+    report: &Report<'_>,
+    format: Format,
+    options: &RenderOptions,
+    sources: &dyn Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(report, options, sources, out),
+        Format::Json => json::render(report, out),
+    }
+}

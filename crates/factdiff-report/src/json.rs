@@ -1,0 +1,115 @@
+//! The JSON report, version 1: a contract that CI pipelines and other tools rely on.
+//!
+//! ```json
+//! { "version": 1,
+//!   "tool": { "name": "factdiff", "version": "0.1.0" },
+//!   "summary": { "articles": 5, "claims": 400, "findings": 7 },
+//!   "findings": [
+//!     { "rule": "count-mismatch", "category": "contradiction", "severity": "error",
+//!       "message": "…", "fingerprint": "…",
+//!       "locations": [
+//!         { "role": "primary", "path": "news/quake-b.md", "line": 8, "column": 24,
+//!           "end_line": 8, "end_column": 39, "byte_start": 190, "byte_end": 205,
+//!           "text": "killed 112 people" } ],
+//!       "details": { } } ],
+//!   "problems": [ { "path": "news/broken.jsonl", "line": 3, "message": "…" } ] }
+//! ```
+//!
+//! Fields:
+//! - `version`: 1. A field may be added within a version; none is renamed or removed.
+//! - `tool`: the name and version of the program that wrote the report.
+//! - `summary`: counts of articles read, claims extracted and findings reported.
+//! - `findings`: sorted by primary path, line, column, then rule. Each has `rule` (the
+//!   stable rule ID), `category` (`contradiction`, `style`, `overlap`), `severity`
+//!   (`error`, `warning`, `info`), `message`, `fingerprint` (stable across runs and line
+//!   shifts: it hashes the rule, the paths and the quoted texts, never lines or
+//!   offsets; a repeat within one report gets `-2`, `-3`, … appended), `locations`
+//!   (the primary first, then the related ones) and `details` (rule-specific values:
+//!   intervals, dates, a word diff as `[{ "tag": "equal|delete|insert", "text" }]`).
+//! - A location has `role` (`primary` or `related`), `path` (relative to the working
+//!   directory, `/` separators), 1-based `line`, `column`, `end_line`, `end_column`
+//!   (columns in Unicode scalar values; the end column is just past the last
+//!   character), `byte_start` and `byte_end` (offsets into the file as stored), the
+//!   `text` at the location, and for a JSONL record `field` (`"text"`): then `line` is
+//!   the record's line and the columns and offsets are into that field's value.
+//! - `problems`: input that could not be read, in whole or part (a binary file, a
+//!   JSONL line that is not JSON, broken front matter), with `path`, `line` when there
+//!   is one, and `message`. Problems never fail a run.
+
+use std::io::{self, Write};
+
+use factdiff_findings::{Finding, Problem};
+use serde::{Deserialize, Serialize};
+
+use crate::Report;
+
+/// The version of the report format.
+pub const VERSION: u32 = 1;
+
+/// The report as it is written: the wire type of the contract above.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JsonReport {
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// Which program wrote it.
+    pub tool: Tool,
+    /// Counts.
+    pub summary: Summary,
+    /// The findings, in order.
+    pub findings: Vec<Finding>,
+    /// Problems with the input.
+    #[serde(default)]
+    pub problems: Vec<Problem>,
+}
+
+/// The program that wrote a report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tool {
+    /// `factdiff`.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+}
+
+/// Counts of what a run read and found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Articles read.
+    pub articles: usize,
+    /// Claims extracted.
+    pub claims: usize,
+    /// Findings reported.
+    pub findings: usize,
+}
+
+impl Tool {
+    /// This program.
+    pub fn factdiff() -> Tool {
+        Tool {
+            name: "factdiff".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+/// Writes the report as pretty-printed JSON with a final newline.
+pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let wire = JsonReport {
+        version: VERSION,
+        tool: Tool::factdiff(),
+        summary: Summary {
+            articles: report.articles,
+            claims: report.claims,
+            findings: report.findings.len(),
+        },
+        findings: report.findings.to_vec(),
+        problems: report.problems.to_vec(),
+    };
+    write_json(&wire, out)
+}
+
+/// Writes any value as pretty JSON with a final newline.
+pub fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}

@@ -1,0 +1,252 @@
+//! The human report: rustc-style diagnostics that quote the source line of every
+//! location, a word diff under each overlap, input problems, and a summary line.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use factdiff_findings::{DiffChunk, DiffTag, Finding, Location, Role, Severity};
+
+use crate::{RenderOptions, Report, Sources};
+
+/// Writes the text report.
+pub fn render(
+    report: &Report<'_>,
+    options: &RenderOptions,
+    sources: &dyn Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for finding in report.findings {
+        writeln!(out, "{}\n", render_finding(&renderer, finding, sources))?;
+    }
+    for problem in report.problems {
+        let title = format!("{problem}");
+        let group = [Group::with_title(
+            Level::WARNING.primary_title(title).id("input"),
+        )];
+        writeln!(out, "{}", renderer.render(&group))?;
+    }
+    if !report.problems.is_empty() {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+/// `5 articles, 412 claims, 7 findings (2 errors, 4 warnings, 1 info), 1 input problem`
+pub fn summary_line(report: &Report<'_>) -> String {
+    let count = |sev: Severity| report.findings.iter().filter(|f| f.severity == sev).count();
+    let mut line = format!(
+        "{}, {}, {}",
+        plural(report.articles, "article", "articles"),
+        plural(report.claims, "claim", "claims"),
+        plural(report.findings.len(), "finding", "findings"),
+    );
+    if !report.findings.is_empty() {
+        line.push_str(&format!(
+            " ({}, {}, {} info)",
+            plural(count(Severity::Error), "error", "errors"),
+            plural(count(Severity::Warning), "warning", "warnings"),
+            count(Severity::Info),
+        ));
+    }
+    if !report.problems.is_empty() {
+        line.push_str(&format!(
+            ", {}",
+            plural(report.problems.len(), "input problem", "input problems")
+        ));
+    }
+    line
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources) -> String {
+    let quotes: Vec<_> = finding
+        .locations
+        .iter()
+        .map(|loc| (loc, sources.quote(loc)))
+        .collect();
+    let labels: Vec<String> = finding.locations.iter().map(label).collect();
+    let notes: Vec<String> = finding
+        .locations
+        .iter()
+        .map(|loc| format!("{}: {}", position(loc), label(loc)))
+        .collect();
+    let mut title = Group::with_title(
+        level(finding.severity)
+            .primary_title(finding.message.as_str())
+            .id(finding.rule.as_str()),
+    );
+    for (idx, (loc, quote)) in quotes.iter().enumerate() {
+        let label = labels[idx].as_str();
+        title = match quote {
+            Some(quote) => {
+                let kind = match loc.role {
+                    Role::Primary => AnnotationKind::Primary,
+                    Role::Related => AnnotationKind::Context,
+                };
+                title.element(
+                    Snippet::source(quote.text.as_str())
+                        .line_start(quote.first_line as usize)
+                        .path(loc.path.as_str())
+                        .fold(true)
+                        .annotation(kind.span(quote.range.clone()).label(label)),
+                )
+            }
+            None => title.element(Level::NOTE.message(notes[idx].as_str())),
+        };
+    }
+    let mut groups = vec![title];
+    let diff_note;
+    if let Some(diff) = finding.details.get("diff")
+        && let Ok(chunks) = serde_json::from_value::<Vec<DiffChunk>>(diff.clone())
+        && chunks.iter().any(|c| c.tag != DiffTag::Equal)
+    {
+        diff_note = format!("word diff: {}", inline_diff(&chunks));
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(diff_note.as_str()),
+        ));
+    }
+    renderer.render(&groups)
+}
+
+fn label(loc: &Location) -> String {
+    match loc.role {
+        Role::Primary => String::new(),
+        Role::Related => format!("related: {}", position(loc)),
+    }
+}
+
+fn position(loc: &Location) -> String {
+    format!("{}:{}:{}", loc.path, loc.line, loc.column)
+}
+
+/// A word diff on one line: `[-removed-]{+added+}` around the changes.
+pub fn inline_diff(chunks: &[DiffChunk]) -> String {
+    let mut out = String::new();
+    for chunk in chunks {
+        match chunk.tag {
+            DiffTag::Equal => out.push_str(&chunk.text),
+            DiffTag::Delete => {
+                out.push_str("[-");
+                out.push_str(&chunk.text);
+                out.push_str("-]");
+            }
+            DiffTag::Insert => {
+                out.push_str("{+");
+                out.push_str(&chunk.text);
+                out.push_str("+}");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use factdiff_findings::{Category, Finding, Location, Problem, Role, Severity};
+
+    use super::*;
+    use crate::{NoSources, Quote};
+
+    struct OneLine;
+    impl Sources for OneLine {
+        fn quote(&self, loc: &Location) -> Option<Quote> {
+            (loc.path == "a.md").then(|| Quote {
+                first_line: loc.line,
+                text: "The earthquake killed 112 people on Monday.".into(),
+                range: 15..32,
+            })
+        }
+    }
+
+    fn loc(path: &str, text: &str) -> Location {
+        Location {
+            role: Role::Primary,
+            path: path.into(),
+            line: 8,
+            column: 16,
+            end_line: 8,
+            end_column: 33,
+            byte_start: 100,
+            byte_end: 117,
+            field: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn quotes_the_source_line_and_names_related_locations() {
+        let finding = Finding::new(
+            "count-mismatch",
+            Category::Contradiction,
+            Severity::Error,
+            "112 deaths here, at least 140 there",
+            vec![
+                loc("a.md", "killed 112 people"),
+                loc("b.md", "at least 140"),
+            ],
+        )
+        .with_detail(
+            "diff",
+            serde_json::json!([
+                {"tag": "equal", "text": "killed "},
+                {"tag": "delete", "text": "112"},
+                {"tag": "insert", "text": "140"}
+            ]),
+        );
+        let problems = [Problem::line("c.jsonl", 3, "line is not valid JSON")];
+        let report = Report {
+            articles: 2,
+            claims: 4,
+            findings: std::slice::from_ref(&finding),
+            problems: &problems,
+        };
+        let mut out = Vec::new();
+        render(&report, &RenderOptions::default(), &OneLine, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("error[count-mismatch]: 112 deaths here, at least 140 there"),
+            "{text}"
+        );
+        assert!(text.contains("a.md:8:16"), "{text}");
+        assert!(
+            text.contains("8 | The earthquake killed 112 people on Monday."),
+            "{text}"
+        );
+        assert!(text.contains("b.md:8:16"), "{text}");
+        assert!(text.contains("word diff: killed [-112-]{+140+}"), "{text}");
+        assert!(text.contains("c.jsonl:3: line is not valid JSON"), "{text}");
+        assert!(
+            text.ends_with(
+                "2 articles, 4 claims, 1 finding (1 error, 0 warnings, 0 info), 1 input problem\n"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains('\u{1b}'));
+
+        let mut out = Vec::new();
+        render(
+            &report,
+            &RenderOptions { color: true },
+            &NoSources,
+            &mut out,
+        )
+        .unwrap();
+        assert!(String::from_utf8(out).unwrap().contains('\u{1b}'));
+    }
+}
