@@ -22,6 +22,7 @@ use std::ops::Range;
 
 use factdiff_findings::{Finding, Location, Problem};
 
+pub mod corpus;
 pub mod json;
 pub mod text;
 

@@ -1,1 +1,23 @@
-fn main() {}
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let env = match factdiff::Env::from_process() {
+        Ok(env) => env,
+        Err(err) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("error: cannot read the working directory: {err}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let code = factdiff::run(
+        std::env::args_os(),
+        &env,
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    );
+    ExitCode::from(code)
+}

@@ -1,0 +1,96 @@
+//! One module per subcommand. Each resolves its flags with the configuration, runs,
+//! and returns an exit code.
+
+mod check;
+mod corpus;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use factdiff_corpus::{Corpus, LoadOptions};
+
+use crate::Env;
+use crate::args::{Cli, Command};
+use crate::config::{self, Config};
+use crate::error::CliError;
+
+/// Everything a subcommand needs besides its own arguments.
+pub struct Ctx<'a> {
+    pub cli: &'a Cli,
+    pub config: Config,
+    pub env: &'a Env,
+    pub workers: Workers,
+}
+
+/// The worker threads: `--threads N`, or rayon's global pool (one per core).
+pub struct Workers(Option<rayon::ThreadPool>);
+
+impl Workers {
+    /// Runs parallel work on these workers.
+    pub fn run<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.0 {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+}
+
+/// Resolves the configuration and the workers, then runs the subcommand.
+pub fn dispatch(
+    cli: &Cli,
+    env: &Env,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, CliError> {
+    let config = config::load(&env.cwd, cli.global.config.as_deref())?;
+    let workers = match cli.global.threads {
+        Some(n) => Workers(Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n as usize)
+                .build()
+                .map_err(|err| CliError::usage(format!("cannot start {n} threads: {err}")))?,
+        )),
+        None => Workers(None),
+    };
+    let ctx = Ctx {
+        cli,
+        config,
+        env,
+        workers,
+    };
+    match &cli.command {
+        Command::Check(args) => check::run(&ctx, args, stdout, stderr),
+        Command::Corpus(args) => corpus::run(&ctx, args, stdout, stderr),
+    }
+}
+
+/// The paths to read: those given, else the configuration's, else `.`.
+fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        given.to_vec()
+    } else if !config.paths.is_empty() {
+        config.paths.clone()
+    } else {
+        vec![PathBuf::from(".")]
+    }
+}
+
+/// Loads the corpus on the workers and writes its input problems to standard error.
+fn load_corpus(
+    ctx: &Ctx<'_>,
+    given: &[PathBuf],
+    stderr: &mut dyn Write,
+) -> Result<Corpus, CliError> {
+    let paths = input_paths(given, &ctx.config);
+    let options = LoadOptions {
+        cwd: ctx.env.cwd.clone(),
+        exclude: ctx.config.exclude.clone(),
+    };
+    let corpus = ctx
+        .workers
+        .run(|| factdiff_corpus::load(&paths, &options))?;
+    for problem in &corpus.problems {
+        let _ = writeln!(stderr, "warning: {problem}");
+    }
+    Ok(corpus)
+}

@@ -1,0 +1,148 @@
+//! factdiff.toml: found in the current folder or above, or named with `--config`.
+//!
+//! ```toml
+//! paths = ["seeds"]        # what `factdiff check` reads when given no PATH
+//! rules = "rules"          # the rule set's folder
+//! exclude = ["drafts/**"]  # globs (gitignore style) of files to leave out
+//! fail-on = "error"        # error | warning | info | never
+//! ```
+//!
+//! Paths are relative to the folder that holds the file. Unknown keys are errors that
+//! name the file, line and key.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::args::FailOn;
+use crate::error::CliError;
+
+/// The configuration file's name.
+pub const FILE_NAME: &str = "factdiff.toml";
+
+/// factdiff.toml as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub paths: Vec<PathBuf>,
+    pub rules: Option<PathBuf>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    pub fail_on: Option<FailOn>,
+}
+
+/// The configuration, with its paths made relative to the working directory.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// Where it was read from, as shown to the user.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub file: Option<String>,
+    pub paths: Vec<PathBuf>,
+    /// The rule set's folder (checked to exist; read by the rule engine).
+    #[allow(dead_code)]
+    pub rules: Option<PathBuf>,
+    pub exclude: Vec<String>,
+    pub fail_on: Option<FailOn>,
+}
+
+/// Finds and reads the configuration. `explicit` is `--config`.
+pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
+    let file = match explicit {
+        Some(path) => {
+            let full = cwd.join(path);
+            if !full.is_file() {
+                return Err(CliError::usage(format!(
+                    "config file `{}` does not exist; check the path given to --config",
+                    path.display()
+                )));
+            }
+            full
+        }
+        None => match cwd
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|p| p.is_file())
+        {
+            Some(found) => found,
+            None => return Ok(Config::default()),
+        },
+    };
+    let shown = relative(cwd, &file).display().to_string();
+    let text = std::fs::read_to_string(&file)
+        .map_err(|err| CliError::usage(format!("cannot read `{shown}`: {err}")))?;
+    let parsed: ConfigFile = toml::from_str(&text).map_err(|err| {
+        let (line, column) = err
+            .span()
+            .map(|span| line_col(&text, span.start))
+            .unwrap_or((1, 1));
+        CliError::usage(format!(
+            "{shown}:{line}:{column}: {}; see the keys documented in README.md (paths, rules, exclude, fail-on)",
+            err.message().trim_end_matches('\n')
+        ))
+    })?;
+    let dir = file.parent().unwrap_or(cwd);
+    let rel = |p: &PathBuf| relative(cwd, &dir.join(p));
+    if let Some(rules) = &parsed.rules
+        && !dir.join(rules).is_dir()
+    {
+        return Err(CliError::usage(format!(
+            "{shown}: `rules = \"{}\"` is not a folder; point it at the folder of rule files, or remove the key",
+            rules.display()
+        )));
+    }
+    Ok(Config {
+        file: Some(shown),
+        paths: parsed.paths.iter().map(rel).collect(),
+        rules: parsed.rules.as_ref().map(rel),
+        exclude: parsed.exclude,
+        fail_on: parsed.fail_on,
+    })
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// `target` relative to `base` (both absolute), with `..` where needed, so that no
+/// absolute path reaches a report.
+pub fn relative(base: &Path, target: &Path) -> PathBuf {
+    pathdiff::diff_paths(target, base).unwrap_or_else(|| target.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_file_line_and_key() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "paths = [\"a\"]\npathz = 3\n").unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert_eq!(err.code, 2);
+        assert!(
+            err.message
+                .starts_with("factdiff.toml:2:1: unknown field `pathz`"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("`paths`"), "{}", err.message);
+    }
+
+    #[test]
+    fn found_above_and_paths_relative_to_the_working_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "paths = [\"seeds\"]\nrules = \"rules\"\n",
+        )
+        .unwrap();
+        let config = load(&dir.path().join("sub/deeper"), None).unwrap();
+        assert_eq!(config.paths, [PathBuf::from("../../seeds")]);
+        assert_eq!(config.file.as_deref(), Some("../../factdiff.toml"));
+    }
+}

@@ -1,0 +1,45 @@
+//! Source lines for the text report, from the corpus.
+
+use std::collections::BTreeMap;
+
+use factdiff_corpus::{Article, Corpus};
+use factdiff_findings::Location;
+use factdiff_report::{Quote, Sources};
+
+/// Looks up the article behind a location by path (and record line for JSONL).
+pub struct CorpusSources<'a> {
+    by_path: BTreeMap<&'a str, Vec<&'a Article>>,
+}
+
+impl<'a> CorpusSources<'a> {
+    pub fn new(corpus: &'a Corpus) -> Self {
+        let mut by_path: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+        for article in &corpus.articles {
+            by_path
+                .entry(article.path.as_str())
+                .or_default()
+                .push(article);
+        }
+        CorpusSources { by_path }
+    }
+}
+
+impl Sources for CorpusSources<'_> {
+    fn quote(&self, location: &Location) -> Option<Quote> {
+        let articles = self.by_path.get(location.path.as_str())?;
+        articles.iter().find_map(|article| {
+            if article
+                .record_line
+                .is_some_and(|line| line != location.line)
+            {
+                return None;
+            }
+            let (first_line, text, range) = article.quote(location)?;
+            Some(Quote {
+                first_line,
+                text: text.to_owned(),
+                range,
+            })
+        })
+    }
+}
