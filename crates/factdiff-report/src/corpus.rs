@@ -72,8 +72,8 @@ pub fn render_json(
     )
 }
 
-/// Writes the listing as text: a block per article, then the input problems and a
-/// total.
+/// Writes the listing as text: a block per article, then a total. (The CLI writes the
+/// input problems to standard error.)
 pub fn render_text(
     rows: &[ArticleRow],
     problems: &[Problem],
@@ -96,19 +96,19 @@ pub fn render_text(
         }
         writeln!(
             out,
-            "  format:    {}, {} paragraphs, {} sentences, {} words",
-            row.format, row.paragraphs, row.sentences, row.words
+            "  format:    {}, {}, {}, {}",
+            row.format,
+            crate::text::plural(row.paragraphs, "paragraph", "paragraphs"),
+            crate::text::plural(row.sentences, "sentence", "sentences"),
+            crate::text::plural(row.words, "word", "words"),
         )?;
-    }
-    for problem in problems {
-        writeln!(out, "warning: {problem}")?;
     }
     let words: usize = rows.iter().map(|r| r.words).sum();
     writeln!(
         out,
-        "{} articles, {} words, {} input problems",
-        rows.len(),
-        words,
-        problems.len()
+        "{}, {}, {}",
+        crate::text::plural(rows.len(), "article", "articles"),
+        crate::text::plural(words, "word", "words"),
+        crate::text::plural(problems.len(), "input problem", "input problems"),
     )
 }

@@ -23,16 +23,8 @@ pub fn render(
     for finding in report.findings {
         writeln!(out, "{}\n", render_finding(&renderer, finding, sources))?;
     }
-    for problem in report.problems {
-        let title = format!("{problem}");
-        let group = [Group::with_title(
-            Level::WARNING.primary_title(title).id("input"),
-        )];
-        writeln!(out, "{}", renderer.render(&group))?;
-    }
-    if !report.problems.is_empty() {
-        writeln!(out)?;
-    }
+    // Input problems are written to standard error by the CLI as they are met; the
+    // report counts them in its summary line (and the JSON report lists them).
     writeln!(out, "{}", summary_line(report))
 }
 
@@ -62,7 +54,7 @@ pub fn summary_line(report: &Report<'_>) -> String {
     line
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -230,7 +222,6 @@ mod tests {
         );
         assert!(text.contains("b.md:8:16"), "{text}");
         assert!(text.contains("word diff: killed [-112-]{+140+}"), "{text}");
-        assert!(text.contains("c.jsonl:3: line is not valid JSON"), "{text}");
         assert!(
             text.ends_with(
                 "2 articles, 4 claims, 1 finding (1 error, 0 warnings, 0 info), 1 input problem\n"

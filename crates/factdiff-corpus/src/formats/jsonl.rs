@@ -55,10 +55,21 @@ pub(crate) fn read(path: &str, content: &str, problems: &mut Vec<Problem>) -> Ve
         let record: Record = match parsed {
             Ok(record) => record,
             Err(err) => {
+                // serde_json counts lines within the one line it was given: keep the
+                // column, the line is ours.
+                let reason = err.to_string();
+                let reason = reason
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&reason)
+                    .to_owned();
                 let what = if err.is_data() {
-                    format!("record is not an article object: {err}")
+                    format!(
+                        "record is not an article object: {reason} (column {})",
+                        err.column()
+                    )
                 } else {
-                    format!("line is not valid JSON: {err}")
+                    format!("line is not valid JSON: {reason} (column {})", err.column())
                 };
                 problems.push(Problem::line(path, line_no, what));
                 continue;

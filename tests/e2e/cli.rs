@@ -1,0 +1,159 @@
+//! `factdiff check`: the report contract, exit codes, bad input and bad usage.
+
+use factdiff_findings::Problem;
+
+use crate::{root, run, run_in, snap};
+
+#[test]
+fn check_in_the_repository_root_reads_the_seeds_through_factdiff_toml() {
+    let out = run(&["check", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["tool"]["name"], "factdiff");
+    assert_eq!(json["summary"]["articles"], 5);
+    assert!(json["findings"].is_array());
+}
+
+#[test]
+fn check_fixtures_text_and_json() {
+    let out = run(&["check", "tests/fixtures/corpus"]);
+    assert_eq!(out.code, 0);
+    snap!("check_fixtures_text", out.both());
+
+    let out = run(&["check", "tests/fixtures/corpus", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    snap!("check_fixtures_json", out.stdout.clone());
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let problems: Vec<Problem> = serde_json::from_value(json["problems"].clone()).unwrap();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    for want in [
+        "tests/fixtures/corpus/binary.txt: binary file",
+        "tests/fixtures/corpus/broken-front.md:3: broken TOML front matter",
+        "tests/fixtures/corpus/empty.jsonl: empty file",
+        "tests/fixtures/corpus/empty.txt: empty file",
+        "tests/fixtures/corpus/latin1.txt: invalid UTF-8",
+        "tests/fixtures/corpus/wire.jsonl:2: line is not valid JSON",
+        "tests/fixtures/corpus/wire.jsonl:3: record has no `text` field",
+    ] {
+        assert!(
+            shown.iter().any(|s| s.starts_with(want)),
+            "{want} not in {shown:#?}"
+        );
+    }
+    // The other files are still read.
+    assert_eq!(json["summary"]["articles"], 8);
+}
+
+#[test]
+fn missing_path_exits_2_with_a_clear_message() {
+    let out = run(&["check", "no/such/folder"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "error: path `no/such/folder` does not exist; check the spelling, or run from the folder it is relative to\n"
+    );
+}
+
+#[test]
+fn unknown_config_key_exits_2_naming_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("factdiff.toml"),
+        "paths = [\".\"]\nfail_on = \"warning\"\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["check"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: factdiff.toml:2:1: unknown field `fail_on`, expected one of"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("`fail-on`"), "{}", out.stderr);
+}
+
+#[test]
+fn bad_usage_exits_2_and_help_exits_0() {
+    let out = run(&["check", "--format", "yaml"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("invalid value 'yaml'"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["check", "--threads", "0"]);
+    assert_eq!(out.code, 2);
+    let out = run(&["--help"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("Usage: factdiff"));
+    let out = run(&["--config", "nope.toml", "check"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("config file `nope.toml` does not exist")
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_a_problem_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "A story.\n").unwrap();
+    // A link to a file that has vanished: found by the walk, gone when read.
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("vanished.txt"))
+        .unwrap();
+    let out = run_in(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("vanished.txt"), "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["articles"], 1);
+}
+
+#[test]
+fn output_file_is_written_and_inputs_are_never_modified() {
+    let fixtures = root().join("tests/fixtures/corpus");
+    let before = snapshot_tree(&fixtures);
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let out = run(&[
+        "check",
+        "tests/fixtures/corpus",
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, "");
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(written["version"], 1);
+    assert_eq!(snapshot_tree(&fixtures), before);
+}
+
+#[test]
+fn no_color_when_not_on_a_terminal() {
+    let out = run(&["check", "tests/fixtures/corpus", "--color", "auto"]);
+    assert!(!out.stdout.contains('\u{1b}'));
+    let out = run(&["check", "tests/fixtures/corpus", "--color", "never"]);
+    assert!(!out.stdout.contains('\u{1b}'));
+}
+
+fn snapshot_tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let meta = e.metadata().unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+                meta.modified().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
