@@ -1,1 +1,119 @@
-//! factdiff-overlap: under construction
+//! Overlap detection: text said twice, within or across articles.
+//!
+//! The work is a map, a group by key and a comparison within each group, so that it is
+//! linear in the corpus and never compares all pairs:
+//!
+//! 1. **Map** (in parallel, per article, serializable: [`ArticlePrints`]): the body's
+//!    words as 32-bit token hashes (xxh3, fixed seed, lower-cased, apostrophes folded),
+//!    shingles of [`OverlapConfig::shingle`] words, and the shingles kept by winnowing
+//!    as fingerprints.
+//! 2. **Group by fingerprint**: one sorted index; each article looks up its own
+//!    fingerprints and keeps as candidates the articles that share at least
+//!    `min-shared` of them. Fingerprints in more than `max-postings` articles make no
+//!    candidates.
+//! 3. **Compare within a group**: every candidate pair (and every article with itself)
+//!    is aligned into maximal passages: exact stretches of a shingle or more, joined
+//!    across gaps of up to `max-gap` edited words, so that a sentence with a changed
+//!    word or two is one passage. Articles that contain each other
+//!    (`cluster-containment`) are joined into clusters (union-find) and reported once
+//!    per cluster; sentences found in many unrelated articles are boilerplate, set
+//!    apart; sentences not inside a passage are compared by their content words for
+//!    rewording (`near-threshold`).
+//!
+//! Every overlap carries its word count, similarity, kind and a word diff made with
+//! `similar` ([`word_diff`]). The output is sorted; nothing in it depends on thread
+//! count or the order of the input.
+//!
+//! ```
+//! use factdiff_corpus::{Corpus, Input};
+//! use factdiff_overlap::{OverlapConfig, detect};
+//!
+//! let text = "Kazakhstan is interested in expanding cooperation with Armenia\n\n\
+//!             Ahead of his visit he gave an interview.\n\n\
+//!             Kazakhstan is interested in expanding cooperation with Armenia\n";
+//! let corpus = Corpus::from_inputs(vec![Input { path: "a.txt".into(), bytes: text.into() }]);
+//! let findings = detect(&corpus, &OverlapConfig::default());
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(findings[0].details["kind"], "exact");
+//! assert_eq!(findings[0].locations[1].line, 5);
+//! ```
+#![deny(missing_docs)]
+
+mod align;
+mod config;
+mod diff;
+mod engine;
+mod near;
+mod prints;
+mod report;
+
+use factdiff_corpus::Corpus;
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+pub use align::{Passage, align};
+pub use config::{BoilerplateMode, OverlapConfig};
+pub use diff::{ALGORITHM, round3, token_similarity, word_diff};
+pub use engine::{Analysis, NearSentence, PairResult, analyze, candidate_pairs};
+pub use near::sentence_similarity;
+pub use prints::{ArticlePrints, SentencePrint, article_prints, text_tokens};
+
+/// The rule ID of every overlap finding.
+pub const RULE: &str = "overlap";
+
+/// Finds the overlaps in a corpus: findings of rule `overlap`, category overlap,
+/// sorted in the total order.
+///
+/// Kinds (`details.kind`): `exact` and `near` passages (warning), `cluster` of
+/// duplicate articles (warning), `boilerplate` (info, unless configured away).
+pub fn detect(corpus: &Corpus, config: &OverlapConfig) -> Vec<Finding> {
+    let cfg = config.sanitized();
+    let prints: Vec<ArticlePrints> = corpus
+        .articles
+        .par_iter()
+        .map(|a| article_prints(a, cfg.shingle, cfg.window))
+        .collect();
+    let analysis = analyze(&prints, &cfg);
+    report::findings(corpus, &prints, &analysis, &cfg)
+}
+
+/// How two texts compare: the basis of `factdiff diff` and the evaluations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Words of the first text.
+    pub words_a: usize,
+    /// Words of the second text.
+    pub words_b: usize,
+    /// Share of the first text's words inside passages shared with the second.
+    pub containment_a: f64,
+    /// Share of the second text's words inside passages shared with the first.
+    pub containment_b: f64,
+    /// Twice the words the texts share in order over their total.
+    pub similarity: f64,
+    /// The shared passages (word ranges), in order on the first text.
+    pub passages: Vec<Passage>,
+}
+
+/// Compares two texts the way [`detect`] compares two articles.
+pub fn compare(a: &str, b: &str, config: &OverlapConfig) -> Comparison {
+    let cfg = config.sanitized();
+    let ta = text_tokens(a);
+    let tb = text_tokens(b);
+    let passages = align(&ta, &tb, false, cfg.shingle, cfg.max_gap);
+    let matched: u32 = passages.iter().map(|p| p.matched).sum();
+    let share = |n: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            f64::from(matched) / n as f64
+        }
+    };
+    Comparison {
+        words_a: ta.len(),
+        words_b: tb.len(),
+        containment_a: share(ta.len()),
+        containment_b: share(tb.len()),
+        similarity: token_similarity(&ta, &tb),
+        passages,
+    }
+}

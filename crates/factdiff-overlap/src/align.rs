@@ -1,0 +1,200 @@
+//! Alignment of two token sequences into maximal passages that tolerate small edits.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::prints::shingle_hashes;
+
+/// A passage shared by two token sequences: word ranges `[start, end)` on each side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Passage {
+    /// First word on side A.
+    pub a_start: u32,
+    /// One past the last word on side A.
+    pub a_end: u32,
+    /// First word on side B.
+    pub b_start: u32,
+    /// One past the last word on side B.
+    pub b_end: u32,
+    /// Words of A inside exactly matching stretches.
+    pub matched: u32,
+}
+
+impl Passage {
+    /// Words on side A.
+    pub fn a_len(&self) -> u32 {
+        self.a_end - self.a_start
+    }
+    /// Words on side B.
+    pub fn b_len(&self) -> u32 {
+        self.b_end - self.b_start
+    }
+}
+
+/// How far one shingle may repeat on side A before its later copies are ignored.
+const MAX_SEED_REPEATS: usize = 16;
+
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    i: usize,
+    j: usize,
+    /// Length in words.
+    len: usize,
+}
+
+/// Aligns `a` and `b` (or `a` with itself when `same`): exact stretches of at least
+/// `k` words, merged into passages across gaps of at most `max_gap` words on each side.
+/// In self-alignment the A side always comes before the B side and they never overlap.
+pub fn align(a: &[u32], b: &[u32], same: bool, k: usize, max_gap: usize) -> Vec<Passage> {
+    let ha = shingle_hashes(a, k);
+    let hb = shingle_hashes(b, k);
+    if ha.is_empty() || hb.is_empty() {
+        return Vec::new();
+    }
+    let mut index: Vec<(u64, u32)> = ha.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+    index.sort_unstable();
+    // Runs of consecutive matching shingles on one diagonal.
+    let mut runs: Vec<Run> = Vec::new();
+    let mut open: HashMap<i64, usize> = HashMap::new();
+    for (j, &h) in hb.iter().enumerate() {
+        let lo = index.partition_point(|e| e.0 < h);
+        for &(hash, i) in index[lo..].iter().take(MAX_SEED_REPEATS) {
+            if hash != h {
+                break;
+            }
+            let i = i as usize;
+            if same && i >= j {
+                continue;
+            }
+            // Verify the words: 32-bit token hashes may collide.
+            if a[i..i + k] != b[j..j + k] {
+                continue;
+            }
+            let diag = j as i64 - i as i64;
+            match open.get(&diag) {
+                Some(&r) if runs[r].j + runs[r].len - k + 1 == j => runs[r].len += 1,
+                _ => {
+                    open.insert(diag, runs.len());
+                    runs.push(Run { i, j, len: k });
+                }
+            }
+        }
+    }
+    if same {
+        // A repeat adjacent to itself ("x y x y"): keep the two sides apart.
+        for run in &mut runs {
+            if run.i + run.len > run.j {
+                run.len = run.j - run.i;
+            }
+        }
+        runs.retain(|r| r.len >= k);
+    }
+    // Greedy: longest stretches first, none overlapping another on either side.
+    runs.sort_by(|x, y| y.len.cmp(&x.len).then(x.i.cmp(&y.i)).then(x.j.cmp(&y.j)));
+    let mut taken_a: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut taken_b: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut accepted: Vec<Run> = Vec::new();
+    for run in runs {
+        let (i, j) = (run.i, run.j);
+        let mut free_a = free(&taken_a, i, i + run.len);
+        let mut free_b = free(&taken_b, j, j + run.len);
+        if same {
+            free_a = free_a && free(&taken_b, i, i + run.len);
+            free_b = free_b && free(&taken_a, j, j + run.len);
+        }
+        if free_a && free_b {
+            taken_a.insert(i, i + run.len);
+            taken_b.insert(j, j + run.len);
+            accepted.push(run);
+        }
+    }
+    accepted.sort_by_key(|r| (r.i, r.j));
+    let mut out: Vec<Passage> = Vec::new();
+    for run in accepted {
+        let (ri, rj, rl) = (run.i as u32, run.j as u32, run.len as u32);
+        if let Some(cur) = out.last_mut() {
+            let joins = ri >= cur.a_end
+                && rj >= cur.b_end
+                && (ri - cur.a_end) as usize <= max_gap
+                && (rj - cur.b_end) as usize <= max_gap
+                && (!same || ri + rl <= cur.b_start);
+            if joins {
+                cur.a_end = ri + rl;
+                cur.b_end = rj + rl;
+                cur.matched += rl;
+                continue;
+            }
+        }
+        out.push(Passage {
+            a_start: ri,
+            a_end: ri + rl,
+            b_start: rj,
+            b_end: rj + rl,
+            matched: rl,
+        });
+    }
+    out
+}
+
+/// Whether `[start, end)` overlaps none of the intervals in `taken`.
+fn free(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
+    if let Some((_, &e)) = taken.range(..=start).next_back()
+        && e > start
+    {
+        return false;
+    }
+    taken.range(start..end).next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prints::text_tokens;
+
+    #[test]
+    fn a_changed_word_keeps_one_passage() {
+        let a = text_tokens(
+            "Officials said on Monday that at least 37 people have been killed in \
+             flash floods across the coastal province after days of torrential rain.",
+        );
+        let b = text_tokens(
+            "Officials said on Tuesday that at least 37 people have been killed in \
+             flash floods across the coastal region after days of torrential rain.",
+        );
+        let got = align(&a, &b, false, 5, 4);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // "Officials said on" is 3 words, below a shingle: the passage starts after it.
+        assert_eq!((got[0].a_start, got[0].a_end), (4, a.len() as u32));
+        assert_eq!(got[0].matched, a.len() as u32 - 5);
+    }
+
+    #[test]
+    fn self_alignment_finds_a_repeat_and_keeps_sides_apart() {
+        let t = text_tokens(
+            "Kazakhstan is interested in expanding cooperation with Armenia. Ahead of \
+             the visit he spoke. Kazakhstan is interested in expanding cooperation \
+             with Armenia.",
+        );
+        let got = align(&t, &t, true, 5, 4);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].a_start, got[0].a_end), (0, 8));
+        assert_eq!((got[0].b_start, got[0].b_end), (14, 22));
+        let periodic = text_tokens("a b c d e a b c d e a b c d e");
+        for p in align(&periodic, &periodic, true, 5, 4) {
+            assert!(p.a_end <= p.b_start, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn symmetric() {
+        let a = text_tokens("one two three four five six seven eight nine ten eleven twelve");
+        let b = text_tokens("zero one two three four five six seven eight nine ten x");
+        let ab = align(&a, &b, false, 5, 4);
+        let ba = align(&b, &a, false, 5, 4);
+        assert_eq!(ab.len(), ba.len());
+        assert_eq!(
+            (ab[0].a_start, ab[0].b_start),
+            (ba[0].b_start, ba[0].a_start)
+        );
+        assert_eq!(ab[0].a_len(), ba[0].b_len());
+    }
+}

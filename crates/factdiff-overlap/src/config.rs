@@ -1,0 +1,138 @@
+//! The `[overlap]` table of factdiff.toml.
+
+use serde::{Deserialize, Serialize};
+
+/// What to do with boilerplate: text found in many otherwise unrelated articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoilerplateMode {
+    /// Report each boilerplate sentence once, as an `info` finding of kind
+    /// `boilerplate`, apart from the overlaps between stories.
+    #[default]
+    Report,
+    /// Leave boilerplate out of the report altogether.
+    Ignore,
+}
+
+/// Parameters of overlap detection: the `[overlap]` table of factdiff.toml.
+///
+/// The defaults were chosen on real data (the seeds, Reuters-21578, Clough–Stevenson
+/// and MSRP; see `cargo xtask eval`) and are documented field by field.
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct OverlapConfig {
+    /// A passage shorter than this many words is not reported (default 10). Short
+    /// common phrases ("the Trans-Caspian International Transport Route") stay below.
+    pub min_words: usize,
+    /// A whole paragraph (a headline, a subtitle) repeated exactly is reported from
+    /// this many words (default 6), even below `min-words`.
+    pub min_paragraph_words: usize,
+    /// Words per shingle (default 5): the unit of exact matching.
+    pub shingle: usize,
+    /// Winnowing window, in shingles (default 4): one fingerprint is kept per window,
+    /// so any match of `shingle + window - 1` words (8) shares a fingerprint.
+    pub window: usize,
+    /// Edited words tolerated between two matching stretches of one passage
+    /// (default 4), as WCopyfind's imperfections: a sentence with a changed word or two
+    /// stays one passage.
+    pub max_gap: usize,
+    /// Two articles are compared when they share at least this many fingerprints
+    /// (default 2).
+    pub min_shared: usize,
+    /// A fingerprint found in more articles than this (default 100) is too common to
+    /// make two articles candidates.
+    pub max_postings: usize,
+    /// Two sentences that tell the same thing in other words are a near overlap when
+    /// their similarity (Dice coefficient of their content words) reaches this
+    /// (default 0.5, chosen on MSRP for precision first).
+    pub near_threshold: f64,
+    /// Sentences shorter than this many words are not compared for rewording
+    /// (default 10).
+    pub near_min_words: usize,
+    /// Two articles are duplicate coverage (one cluster) when each has at least this
+    /// share of its words in passages found in the other (default 0.8).
+    pub cluster_containment: f64,
+    /// A sentence found in at least this many unrelated articles (default 5) is
+    /// boilerplate, unless `boilerplate-df` asks for more.
+    pub boilerplate_min_articles: usize,
+    /// ... or in at least this fraction of all articles (default 0.001), whichever is
+    /// larger.
+    pub boilerplate_df: f64,
+    /// A boilerplate sentence has at least this many words (default 4).
+    pub boilerplate_min_words: usize,
+    /// Report boilerplate (as `info`) or ignore it (default `report`).
+    pub boilerplate: BoilerplateMode,
+}
+
+impl Default for OverlapConfig {
+    fn default() -> Self {
+        OverlapConfig {
+            min_words: 10,
+            min_paragraph_words: 6,
+            shingle: 5,
+            window: 4,
+            max_gap: 4,
+            min_shared: 2,
+            max_postings: 100,
+            near_threshold: 0.5,
+            near_min_words: 10,
+            cluster_containment: 0.8,
+            boilerplate_min_articles: 5,
+            boilerplate_df: 0.001,
+            boilerplate_min_words: 4,
+            boilerplate: BoilerplateMode::Report,
+        }
+    }
+}
+
+impl OverlapConfig {
+    /// The configuration with out-of-range values brought into range (a shingle or
+    /// window of 0 becomes 1, fractions are clamped to [0, 1]).
+    pub fn sanitized(&self) -> OverlapConfig {
+        let mut c = self.clone();
+        c.shingle = c.shingle.clamp(1, 64);
+        c.window = c.window.clamp(1, 64);
+        c.min_shared = c.min_shared.max(1);
+        c.max_postings = c.max_postings.max(2);
+        c.min_words = c.min_words.max(1);
+        c.min_paragraph_words = c.min_paragraph_words.max(1);
+        c.near_threshold = clamp01(c.near_threshold);
+        c.cluster_containment = clamp01(c.cluster_containment);
+        c.boilerplate_df = clamp01(c.boilerplate_df);
+        c.boilerplate_min_articles = c.boilerplate_min_articles.max(2);
+        c
+    }
+
+    /// How many unrelated articles make a sentence boilerplate in a corpus of
+    /// `n_articles`.
+    pub fn boilerplate_threshold(&self, n_articles: usize) -> usize {
+        let by_df = (self.boilerplate_df * n_articles as f64).ceil() as usize;
+        self.boilerplate_min_articles.max(by_df).max(2)
+    }
+}
+
+fn clamp01(x: f64) -> f64 {
+    if x.is_nan() { 1.0 } else { x.clamp(0.0, 1.0) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_keys_and_unknown_keys_rejected() {
+        let c: OverlapConfig =
+            serde_json::from_str(r#"{"min-words": 12, "boilerplate": "ignore"}"#).unwrap();
+        assert_eq!(c.min_words, 12);
+        assert_eq!(c.boilerplate, BoilerplateMode::Ignore);
+        assert_eq!(c.shingle, 5);
+        assert!(serde_json::from_str::<OverlapConfig>(r#"{"min_words": 12}"#).is_err());
+    }
+
+    #[test]
+    fn boilerplate_threshold_takes_the_larger() {
+        let c = OverlapConfig::default();
+        assert_eq!(c.boilerplate_threshold(5), 5);
+        assert_eq!(c.boilerplate_threshold(19_043), 20);
+    }
+}

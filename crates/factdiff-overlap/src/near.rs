@@ -1,0 +1,135 @@
+//! Sentence-level near overlap: the same report in other words.
+
+use crate::prints::{normalize_word, token_hash, words_of};
+
+/// Function words left out of the content of a sentence.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
+    "his", "i", "if", "in", "into", "is", "it", "its", "it's", "may", "more", "most", "not", "of",
+    "on", "or", "our", "over", "s", "said", "says", "she", "so", "such", "than", "that", "the",
+    "their", "them", "there", "these", "they", "this", "those", "through", "to", "up", "was", "we",
+    "were", "what", "when", "which", "while", "who", "will", "with", "would", "you", "your",
+];
+
+/// Stop-word token hashes, sorted, for `binary_search`.
+pub struct Stopwords(Vec<u32>);
+
+impl Stopwords {
+    /// The built-in list.
+    pub fn new() -> Self {
+        let mut buf = String::new();
+        let mut v: Vec<u32> = STOPWORDS
+            .iter()
+            .map(|w| {
+                normalize_word(w, &mut buf);
+                token_hash(&buf)
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        Stopwords(v)
+    }
+
+    /// Whether a token is a stop word.
+    pub fn contains(&self, token: u32) -> bool {
+        self.0.binary_search(&token).is_ok()
+    }
+
+    /// The content tokens of a sentence, in order.
+    pub fn content(&self, tokens: &[u32]) -> Vec<u32> {
+        tokens
+            .iter()
+            .copied()
+            .filter(|t| !self.contains(*t))
+            .collect()
+    }
+}
+
+impl Default for Stopwords {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The Dice coefficient of two sets of content tokens (each sorted and unique).
+pub fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * both as f64 / (a.len() + b.len()) as f64
+}
+
+/// A sorted, unique set of the content tokens of `tokens`.
+pub fn content_set(stop: &Stopwords, tokens: &[u32]) -> Vec<u32> {
+    let mut v = stop.content(tokens);
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The similarity the near-overlap threshold applies to: the Dice coefficient of the
+/// two sentences' content words (lower-cased, apostrophes folded, function words left
+/// out).
+pub fn sentence_similarity(a: &str, b: &str) -> f64 {
+    let stop = Stopwords::new();
+    let ta = tokens(a);
+    let tb = tokens(b);
+    dice(&content_set(&stop, &ta), &content_set(&stop, &tb))
+}
+
+fn tokens(text: &str) -> Vec<u32> {
+    let mut buf = String::new();
+    words_of(text)
+        .map(|(_, w)| {
+            normalize_word(w, &mut buf);
+            token_hash(&buf)
+        })
+        .collect()
+}
+
+/// Keys that make two sentences candidates: hashes of adjacent content-word pairs.
+pub fn content_bigrams(content: &[u32]) -> Vec<u64> {
+    let mut v: Vec<u64> = content.windows(2).map(crate::prints::seq_hash).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_safi_sentences_are_near() {
+        let a = "At least 37 people have been killed in flash floods triggered by torrential \
+                 rain in Morocco's Atlantic coastal province of Safi, Moroccan authorities \
+                 said on Monday (15 December).";
+        let b = "At least 37 people have died and dozens of others were injured after flash \
+                 floods swept through Morocco’s Atlantic coastal city of Safi on Sunday, \
+                 authorities said.";
+        let s = sentence_similarity(a, b);
+        assert!((0.5..0.7).contains(&s), "{s}");
+    }
+
+    #[test]
+    fn unrelated_sentences_are_not() {
+        let a = "At least 17 people, including students, were killed and 20 others injured \
+                 after a school bus fell off a cliff in northern Colombia on Sunday.";
+        let b = "At least 37 people have died and dozens of others were injured after flash \
+                 floods swept through Morocco's Atlantic coastal city of Safi on Sunday.";
+        assert!(sentence_similarity(a, b) < 0.4);
+    }
+}

@@ -1,0 +1,381 @@
+//! Analysis to findings: locations, messages, similarities and word diffs.
+
+use factdiff_corpus::{Article, Corpus, Span};
+use factdiff_findings::{Category, Finding, Location, Role, Severity};
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use crate::align::{Passage, align};
+use crate::diff::{round3, token_similarity, word_diff};
+use crate::engine::{Analysis, NearSentence, PairResult};
+use crate::prints::{ArticlePrints, body_word_spans, paragraph_ranges};
+use crate::{BoilerplateMode, OverlapConfig, RULE};
+
+/// The span of words `[first, end)`.
+fn words_span(spans: &[Span], first: u32, end: u32) -> Span {
+    Span {
+        start: spans[first as usize].start,
+        end: spans[end as usize - 1].end,
+    }
+}
+
+/// The word ranges of an article's boilerplate sentences.
+fn boilerplate_ranges(p: &ArticlePrints, boilerplate: &[u64]) -> Vec<(u32, u32)> {
+    if boilerplate.is_empty() {
+        return Vec::new();
+    }
+    p.sentences
+        .iter()
+        .filter(|s| boilerplate.binary_search(&s.hash).is_ok())
+        .map(|s| (s.first_word, s.end_word))
+        .collect()
+}
+
+fn inside_share(ranges: &[(u32, u32)], s: u32, e: u32) -> f64 {
+    let covered: u32 = ranges
+        .iter()
+        .map(|&(rs, re)| re.min(e).saturating_sub(rs.max(s)))
+        .sum();
+    f64::from(covered) / f64::from((e - s).max(1))
+}
+
+struct Side<'a> {
+    article: &'a Article,
+    prints: &'a ArticlePrints,
+    spans: Vec<Span>,
+}
+
+impl<'a> Side<'a> {
+    fn new(corpus: &'a Corpus, prints: &'a [ArticlePrints], id: u32) -> Self {
+        let article = &corpus.articles[id as usize];
+        Side {
+            article,
+            prints: &prints[id as usize],
+            spans: body_word_spans(article),
+        }
+    }
+}
+
+fn diff_value(a: &str, b: &str) -> Value {
+    serde_json::to_value(word_diff(a, b)).unwrap_or(Value::Null)
+}
+
+fn passage_finding(
+    sa: &Side<'_>,
+    sb: &Side<'_>,
+    p: &Passage,
+    boilerplate: &[u64],
+    cfg: &OverlapConfig,
+) -> Option<Finding> {
+    let within = sa.article.id == sb.article.id;
+    let ta = &sa.prints.tokens[p.a_start as usize..p.a_end as usize];
+    let tb = &sb.prints.tokens[p.b_start as usize..p.b_end as usize];
+    let words = p.a_len().min(p.b_len()) as usize;
+    let exact = ta == tb;
+    if words < cfg.min_words {
+        let whole = |side: &Side<'_>, s: u32, e: u32| {
+            paragraph_ranges(&side.spans, side.article).contains(&(s, e))
+        };
+        if !(exact
+            && words >= cfg.min_paragraph_words
+            && whole(sa, p.a_start, p.a_end)
+            && whole(sb, p.b_start, p.b_end))
+        {
+            return None;
+        }
+    }
+    let bp_a = boilerplate_ranges(sa.prints, boilerplate);
+    let bp_b = boilerplate_ranges(sb.prints, boilerplate);
+    if inside_share(&bp_a, p.a_start, p.a_end) >= 0.5
+        && inside_share(&bp_b, p.b_start, p.b_end) >= 0.5
+    {
+        return None;
+    }
+    let span_a = words_span(&sa.spans, p.a_start, p.a_end);
+    let span_b = words_span(&sb.spans, p.b_start, p.b_end);
+    let loc_a = sa.article.location(span_a, Role::Primary);
+    let loc_b = sb.article.location(span_b, Role::Related);
+    let similarity = if exact { 1.0 } else { token_similarity(ta, tb) };
+    let kind = if exact { "exact" } else { "near" };
+    let where_b = if within {
+        format!("later in the same article, line {}", loc_b.line)
+    } else {
+        format!("in `{}` line {}", loc_b.path, loc_b.line)
+    };
+    let message = if exact {
+        format!("passage of {words} words repeated {where_b}")
+    } else {
+        format!(
+            "passage of {words} words repeated with edits {where_b} (similarity {:.2})",
+            similarity
+        )
+    };
+    let diff = diff_value(&loc_a.text, &loc_b.text);
+    Some(
+        Finding::new(
+            RULE,
+            Category::Overlap,
+            Severity::Warning,
+            message,
+            vec![loc_a, loc_b],
+        )
+        .with_detail("kind", kind)
+        .with_detail("scope", if within { "within" } else { "across" })
+        .with_detail("words", words)
+        .with_detail("similarity", round3(similarity))
+        .with_detail("diff", diff),
+    )
+}
+
+fn pair_findings(
+    corpus: &Corpus,
+    prints: &[ArticlePrints],
+    r: &PairResult,
+    boilerplate: &[u64],
+    cfg: &OverlapConfig,
+) -> Vec<Finding> {
+    let sa = Side::new(corpus, prints, r.a);
+    let sb = if r.a == r.b {
+        Side::new(corpus, prints, r.a)
+    } else {
+        Side::new(corpus, prints, r.b)
+    };
+    r.passages
+        .iter()
+        .filter_map(|p| passage_finding(&sa, &sb, p, boilerplate, cfg))
+        .collect()
+}
+
+fn near_finding(corpus: &Corpus, prints: &[ArticlePrints], n: &NearSentence) -> Finding {
+    let sentence = |(art, idx): (u32, u32)| {
+        let article = &corpus.articles[art as usize];
+        let s = prints[art as usize].sentences[idx as usize];
+        (article, article.sentences[idx as usize].span, s)
+    };
+    let (art_a, span_a, sa) = sentence(n.a);
+    let (art_b, span_b, sb) = sentence(n.b);
+    let loc_a = art_a.location(span_a, Role::Primary);
+    let loc_b = art_b.location(span_b, Role::Related);
+    let words = (sa.end_word - sa.first_word).min(sb.end_word - sb.first_word);
+    let within = n.a.0 == n.b.0;
+    let where_b = if within {
+        format!("later in the same article, line {}", loc_b.line)
+    } else {
+        format!("in `{}` line {}", loc_b.path, loc_b.line)
+    };
+    let message = format!(
+        "the same report in other words {where_b} (similarity {:.2})",
+        n.similarity
+    );
+    let diff = diff_value(&loc_a.text, &loc_b.text);
+    Finding::new(
+        RULE,
+        Category::Overlap,
+        Severity::Warning,
+        message,
+        vec![loc_a, loc_b],
+    )
+    .with_detail("kind", "near")
+    .with_detail("scope", if within { "within" } else { "across" })
+    .with_detail("level", "sentence")
+    .with_detail("words", words)
+    .with_detail("similarity", round3(n.similarity))
+    .with_detail("diff", diff)
+}
+
+fn date_key(a: &Article) -> (bool, Option<String>, u32) {
+    (
+        a.meta.date.is_none(),
+        a.meta.date.map(|d| d.to_string()),
+        a.id.0,
+    )
+}
+
+fn cluster_finding(
+    corpus: &Corpus,
+    prints: &[ArticlePrints],
+    members: &[u32],
+    cfg: &OverlapConfig,
+) -> Finding {
+    let articles: Vec<&Article> = members
+        .iter()
+        .map(|&m| &corpus.articles[m as usize])
+        .collect();
+    let original = articles
+        .iter()
+        .min_by_key(|a| date_key(a))
+        .copied()
+        .unwrap_or(articles[0]);
+    let po = &prints[original.id.0 as usize];
+    let member_values: Vec<Value> = articles
+        .par_iter()
+        .map(|a| {
+            let pm = &prints[a.id.0 as usize];
+            let loc = a.location(a.body, Role::Related);
+            let mut v = json!({
+                "path": loc.path,
+                "line": loc.line,
+                "title": a.meta.title,
+                "date": a.meta.date.map(|d| d.to_string()),
+                "words": pm.tokens.len(),
+            });
+            if a.id != original.id {
+                let passages = align(&po.tokens, &pm.tokens, false, cfg.shingle, cfg.max_gap);
+                let matched: usize = passages.iter().map(|p| p.matched as usize).sum();
+                v["containment"] = json!(round3(matched as f64 / pm.tokens.len().max(1) as f64));
+                v["similarity"] = json!(round3(token_similarity(&po.tokens, &pm.tokens)));
+                v["adds"] = json!(pm.tokens.len().saturating_sub(matched));
+                v["drops"] = json!(po.tokens.len().saturating_sub(matched));
+            }
+            v
+        })
+        .collect();
+    let locations: Vec<Location> = articles
+        .iter()
+        .map(|a| a.location(a.body, Role::Related))
+        .collect();
+    let first = articles[0];
+    let second = articles[1];
+    let similarity = token_similarity(
+        &prints[first.id.0 as usize].tokens,
+        &prints[second.id.0 as usize].tokens,
+    );
+    let orig_loc = original.location(original.body, Role::Related);
+    let message = match original.meta.date {
+        Some(date) => format!(
+            "{} articles are duplicate coverage of one story; likely original `{}` ({date})",
+            articles.len(),
+            orig_loc.path
+        ),
+        None => format!(
+            "{} articles are duplicate coverage of one story; likely original `{}` line {}",
+            articles.len(),
+            orig_loc.path,
+            orig_loc.line
+        ),
+    };
+    let diff = diff_value(first.slice(first.body), second.slice(second.body));
+    let words = prints[first.id.0 as usize]
+        .tokens
+        .len()
+        .min(prints[second.id.0 as usize].tokens.len());
+    Finding::new(
+        RULE,
+        Category::Overlap,
+        Severity::Warning,
+        message,
+        locations,
+    )
+    .with_detail("kind", "cluster")
+    .with_detail("scope", "across")
+    .with_detail("words", words)
+    .with_detail("similarity", round3(similarity))
+    .with_detail(
+        "original",
+        json!({ "path": orig_loc.path, "line": orig_loc.line }),
+    )
+    .with_detail("members", Value::Array(member_values))
+    .with_detail("diff", diff)
+}
+
+/// How many other places a boilerplate finding lists.
+const MAX_BOILERPLATE_RELATED: usize = 9;
+
+fn boilerplate_findings(corpus: &Corpus, prints: &[ArticlePrints], hashes: &[u64]) -> Vec<Finding> {
+    let mut occ: Vec<(u64, u32, u32)> = prints
+        .iter()
+        .flat_map(|p| {
+            p.sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| hashes.binary_search(&s.hash).is_ok())
+                .map(move |(idx, s)| (s.hash, p.article, idx as u32))
+        })
+        .collect();
+    occ.sort_unstable();
+    let mut groups: Vec<&[(u64, u32, u32)]> = occ.chunk_by(|x, y| x.0 == y.0).collect();
+    groups.sort_by_key(|g| (g[0].1, g[0].2));
+    groups
+        .into_iter()
+        .map(|group| {
+            let mut arts: Vec<u32> = group.iter().map(|o| o.1).collect();
+            arts.dedup();
+            let mut seen = Vec::new();
+            let mut locations = Vec::new();
+            for &(_, art, idx) in group {
+                if seen.contains(&art) {
+                    continue;
+                }
+                seen.push(art);
+                let article = &corpus.articles[art as usize];
+                locations
+                    .push(article.location(article.sentences[idx as usize].span, Role::Related));
+                if locations.len() > MAX_BOILERPLATE_RELATED {
+                    break;
+                }
+            }
+            let (_, art, idx) = group[0];
+            let s = prints[art as usize].sentences[idx as usize];
+            let message = format!(
+                "boilerplate in {} articles, set apart from the overlaps",
+                arts.len()
+            );
+            Finding::new(RULE, Category::Overlap, Severity::Info, message, locations)
+                .with_detail("kind", "boilerplate")
+                .with_detail("scope", "across")
+                .with_detail("words", s.end_word - s.first_word)
+                .with_detail("similarity", 1.0)
+                .with_detail("articles", arts.len())
+                .with_detail("diff", Value::Array(Vec::new()))
+        })
+        .collect()
+}
+
+/// All findings of an analysis, in the total order.
+pub fn findings(
+    corpus: &Corpus,
+    prints: &[ArticlePrints],
+    an: &Analysis,
+    cfg: &OverlapConfig,
+) -> Vec<Finding> {
+    let pairs: Vec<&PairResult> = an
+        .pairs
+        .iter()
+        .filter(|r| an.cluster_of[r.a as usize] != an.cluster_of[r.b as usize])
+        .chain(an.selves.iter())
+        .collect();
+    let mut out: Vec<Finding> = pairs
+        .par_iter()
+        .flat_map_iter(|r| pair_findings(corpus, prints, r, &an.boilerplate, cfg))
+        .collect();
+    out.extend(
+        an.near
+            .par_iter()
+            .map(|n| near_finding(corpus, prints, n))
+            .collect::<Vec<_>>(),
+    );
+    // Clusters.
+    let mut members: Vec<(u32, u32)> = an
+        .cluster_of
+        .iter()
+        .enumerate()
+        .map(|(idx, &root)| (root, idx as u32))
+        .collect();
+    members.sort_unstable();
+    let clusters: Vec<Vec<u32>> = members
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|g| g.len() >= 2)
+        .map(|g| g.iter().map(|m| m.1).collect())
+        .collect();
+    out.extend(
+        clusters
+            .par_iter()
+            .map(|m| cluster_finding(corpus, prints, m, cfg))
+            .collect::<Vec<_>>(),
+    );
+    if cfg.boilerplate == BoilerplateMode::Report {
+        out.extend(boilerplate_findings(corpus, prints, &an.boilerplate));
+    }
+    factdiff_findings::finalize(&mut out);
+    out
+}
