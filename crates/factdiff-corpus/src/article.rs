@@ -236,12 +236,12 @@ impl Article {
     /// The words of a span, with their spans: Unicode word boundaries (UAX #29),
     /// keeping only the pieces that hold a letter or a digit. `3.5`, `1,250,000` and
     /// `don't` are one word each; `Kassym-Jomart` is two.
-    pub fn words(&self, span: Span) -> impl Iterator<Item = (Span, &str)> + '_ {
+    pub fn words(&self, span: Span) -> segment::Words<'_> {
         segment::words(&self.text, span)
     }
 
     /// The words of the article's body.
-    pub fn body_words(&self) -> impl Iterator<Item = (Span, &str)> + '_ {
+    pub fn body_words(&self) -> segment::Words<'_> {
         self.words(self.body)
     }
 

@@ -35,7 +35,7 @@ pub use article::{Article, ArticleId, DateSource, Format, Meta, Span};
 pub use discover::{DiscoverError, Discovery, FoundFile, discover};
 pub use factdiff_findings::Problem;
 use rayon::prelude::*;
-pub use segment::{Paragraph, Sentence};
+pub use segment::{Paragraph, Sentence, Words};
 
 use crate::article::Origin;
 

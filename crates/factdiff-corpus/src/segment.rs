@@ -261,12 +261,95 @@ fn push_sentence(bytes: &[u8], start: usize, end: usize, paragraph: u32, out: &m
     }
 }
 
-pub(crate) fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> + '_ {
-    let base = span.start as usize;
-    text[span.range()]
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(move |(i, w)| (Span::new(base + i, base + i + w.len()), w))
+pub(crate) fn words(text: &str, span: Span) -> Words<'_> {
+    let slice = &text[span.range()];
+    let inner = if slice.is_ascii() {
+        WordsInner::Ascii { pos: 0 }
+    } else {
+        WordsInner::Unicode(slice.split_word_bound_indices())
+    };
+    Words {
+        slice,
+        base: span.start as usize,
+        inner,
+    }
+}
+
+/// The words of a span: UAX #29 word boundaries, keeping the pieces with a letter or
+/// digit. ASCII text (most news wire) takes a fast path that gives the same words as
+/// `unicode-segmentation` (a test compares them) at several times the speed.
+pub struct Words<'a> {
+    slice: &'a str,
+    base: usize,
+    inner: WordsInner<'a>,
+}
+
+enum WordsInner<'a> {
+    Ascii { pos: usize },
+    Unicode(unicode_segmentation::UWordBoundIndices<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (Span, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (start, end) = match &mut self.inner {
+            WordsInner::Ascii { pos } => {
+                let range = next_ascii_word(self.slice.as_bytes(), *pos)?;
+                *pos = range.1;
+                range
+            }
+            WordsInner::Unicode(iter) => loop {
+                let (i, w) = iter.next()?;
+                if w.chars().any(char::is_alphanumeric) {
+                    break (i, i + w.len());
+                }
+            },
+        };
+        Some((
+            Span::new(self.base + start, self.base + end),
+            &self.slice[start..end],
+        ))
+    }
+}
+
+/// The next word at or after `pos` in ASCII text, by the UAX #29 rules that apply to
+/// ASCII: letters, digits and `_` join (WB8-10, WB13a/b); a letter, then `.`, `'` or
+/// `:`, then a letter joins (WB6/7); a digit, then `.`, `,`, `;` or `'`, then a digit
+/// joins (WB11/12). A piece of `_` alone is not a word.
+fn next_ascii_word(bytes: &[u8], mut pos: usize) -> Option<(usize, usize)> {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    loop {
+        while pos < bytes.len() && !is_word(bytes[pos]) {
+            pos += 1;
+        }
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        loop {
+            while pos < bytes.len() && is_word(bytes[pos]) {
+                pos += 1;
+            }
+            if pos + 1 < bytes.len() {
+                let (prev, mid, next) = (bytes[pos - 1], bytes[pos], bytes[pos + 1]);
+                let letters = prev.is_ascii_alphabetic()
+                    && next.is_ascii_alphabetic()
+                    && matches!(mid, b'.' | b'\'' | b':');
+                let digits = prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && matches!(mid, b'.' | b',' | b';' | b'\'');
+                if letters || digits {
+                    pos += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if bytes[start..pos].iter().any(u8::is_ascii_alphanumeric) {
+            return Some((start, pos));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -366,6 +449,49 @@ mod tests {
     fn hard_wrapped_reuters_text_stays_one_sentence() {
         let text = "    Showers continued throughout the week in the Bahia cocoa zone, alleviating\nthe drought since early January and improving prospects for\nthe coming temporao. Normal humidity levels have not been restored.\n";
         assert_eq!(split(text).len(), 2);
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_unicode_segmentation() {
+        let samples = [
+            "Trade rose 3.5 times to 1,250,000 tons; Kassym-Jomart's visit.",
+            "The U.S. and U.N. met at 10:30 a.m. on 3/4/87, e.g. in N.Y.",
+            "COVID-19 G7 snake_case __init__ x_1 'quoted' don't rock'n'roll 1;2 3.a a.3",
+            "Shr 34 cts vs 1.19 dlrs\n    Net 3,500,000 vs 2,300,000\r\n  Revs 12.4 mln",
+            "a.b.c 1.2.3 ..a.. ,1, ''a'' :a: a:b 1:2 a'1 1'a -5 +5 5% $5 #5 @x",
+        ];
+        for text in samples {
+            let span = Span::new(0, text.len());
+            let fast: Vec<_> = words(text, span).map(|(s, _)| s).collect();
+            let slow: Vec<_> = text
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .map(|(i, w)| Span::new(i, i + w.len()))
+                .collect();
+            assert_eq!(fast, slow, "{text}");
+        }
+        // Pseudo-random ASCII soup, fixed seed.
+        let alphabet = b"ab Z9_.,;:'\n-";
+        let mut state = 0x2545F4914F6CDD1Du64;
+        for _ in 0..2000 {
+            let len = (state % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize] as char
+                })
+                .collect();
+            let span = Span::new(0, text.len());
+            let fast: Vec<_> = words(&text, span).map(|(s, _)| s).collect();
+            let slow: Vec<_> = text
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .map(|(i, w)| Span::new(i, i + w.len()))
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]
