@@ -1,0 +1,51 @@
+//! The overlaps on the five seed articles, as one line each.
+
+use factdiff_corpus::{Corpus, Input};
+use factdiff_findings::Finding;
+use factdiff_overlap::{OverlapConfig, detect};
+
+fn seeds() -> Vec<Input> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut inputs: Vec<Input> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            Input {
+                path: format!("seeds/{}", path.file_name().unwrap().to_str().unwrap()),
+                bytes: std::fs::read(&path).unwrap(),
+            }
+        })
+        .collect();
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    inputs
+}
+
+fn summary(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            let locs: Vec<String> = f
+                .locations
+                .iter()
+                .map(|l| format!("{}:{}:{}", l.path, l.line, l.column))
+                .collect();
+            format!(
+                "{} {} words={} sim={} {} | {}",
+                f.details["kind"].as_str().unwrap_or("?"),
+                f.severity,
+                f.details["words"],
+                f.details["similarity"],
+                locs.join(" -> "),
+                f.message
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn seeds_give_the_three_repeats_and_nothing_else() {
+    let corpus = Corpus::from_inputs(seeds());
+    let findings = detect(&corpus, &OverlapConfig::default());
+    insta::assert_snapshot!(summary(&findings));
+}
