@@ -25,6 +25,8 @@ use factdiff_findings::{Finding, Location, Problem};
 pub mod corpus;
 pub mod json;
 pub mod text;
+mod diff;
+pub use diff::{DiffSide, DiffView, render_diff_json, render_diff_text};
 
 /// What a run found, ready to render.
 #[derive(Clone, Copy, Debug)]

@@ -35,6 +35,22 @@ pub enum Command {
     Check(CheckArgs),
     /// List the articles read: title, date, source, word and sentence counts.
     Corpus(CorpusArgs),
+    /// Find text said twice: passages repeated within or across articles, clusters of
+    /// duplicate coverage, boilerplate.
+    Overlap(CheckArgs),
+    /// Word diff of two articles, or of two passages given as FILE:LINE-LINE.
+    /// Exit code 0 when they are the same text (up to white space), 1 when not.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The first text: FILE, FILE:LINE or FILE:LINE-LINE (for JSONL, record lines).
+    pub a: String,
+    /// The second text, in the same form.
+    pub b: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

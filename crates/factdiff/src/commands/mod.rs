@@ -3,6 +3,8 @@
 
 mod check;
 mod corpus;
+mod diff;
+mod overlap;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,6 +63,8 @@ pub fn dispatch(
     match &cli.command {
         Command::Check(args) => check::run(&ctx, args, stdout, stderr),
         Command::Corpus(args) => corpus::run(&ctx, args, stdout, stderr),
+        Command::Overlap(args) => overlap::run(&ctx, args, stdout, stderr),
+        Command::Diff(args) => diff::run(&ctx, args, stdout, stderr),
     }
 }
 

@@ -1,0 +1,182 @@
+//! `factdiff diff A B`: a word diff of two articles, or of two passages given as
+//! `FILE:LINE-LINE`. Exit code 0 when the texts are the same up to white space, 1 when
+//! they differ, 2 on a usage error.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use factdiff_corpus::{Article, Format as InputFormat, LoadOptions};
+use factdiff_findings::DiffTag;
+use factdiff_report::{DiffSide, DiffView, render_diff_json, render_diff_text};
+
+use super::Ctx;
+use crate::args::{DiffArgs, OutputFormat};
+use crate::error::CliError;
+use crate::output::{emit, use_color};
+
+/// `FILE`, `FILE:LINE` or `FILE:LINE-LINE`.
+#[derive(Debug, PartialEq, Eq)]
+struct Spec {
+    path: String,
+    lines: Option<(u32, u32)>,
+}
+
+fn parse_spec(spec: &str, exists: impl Fn(&str) -> bool) -> Result<Spec, CliError> {
+    if !exists(spec)
+        && let Some((path, range)) = spec.rsplit_once(':')
+        && !range.is_empty()
+        && range.chars().all(|c| c.is_ascii_digit() || c == '-')
+    {
+        let (from, to) = range.split_once('-').unwrap_or((range, range));
+        let parse = |s: &str| s.parse::<u32>().ok().filter(|&n| n >= 1);
+        return match (parse(from), parse(to)) {
+            (Some(from), Some(to)) if from <= to => Ok(Spec {
+                path: path.to_owned(),
+                lines: Some((from, to)),
+            }),
+            _ => Err(CliError::usage(format!(
+                "`{spec}`: give lines as FILE:LINE or FILE:FIRST-LAST, 1-based, FIRST <= LAST"
+            ))),
+        };
+    }
+    Ok(Spec {
+        path: spec.to_owned(),
+        lines: None,
+    })
+}
+
+/// The text a spec names, with the side's description.
+fn select(ctx: &Ctx<'_>, spec: &Spec, stderr: &mut dyn Write) -> Result<(String, DiffSide), CliError> {
+    let options = LoadOptions {
+        cwd: ctx.env.cwd.clone(),
+        exclude: Vec::new(),
+    };
+    let corpus = ctx
+        .workers
+        .run(|| factdiff_corpus::load(&[PathBuf::from(&spec.path)], &options))?;
+    for problem in &corpus.problems {
+        let _ = writeln!(stderr, "warning: {problem}");
+    }
+    let articles: Vec<&Article> = corpus.articles.iter().collect();
+    let Some(first) = articles.first() else {
+        return Err(CliError::usage(format!(
+            "`{}` holds no article to compare",
+            spec.path
+        )));
+    };
+    let path = first.path.clone();
+    let side = |text: &str, first_line: u32, last_line: u32| DiffSide {
+        path: path.clone(),
+        first_line,
+        last_line,
+        words: factdiff_overlap::text_tokens(text).len(),
+    };
+    match spec.lines {
+        None => {
+            if articles.len() > 1 {
+                return Err(CliError::usage(format!(
+                    "`{}` holds {} records; pick one with FILE:LINE",
+                    spec.path,
+                    articles.len()
+                )));
+            }
+            let text = first.slice(first.body).to_owned();
+            let (l0, _, l1, _) = first.line_columns(first.body);
+            let d = side(&text, l0, l1);
+            Ok((text, d))
+        }
+        Some((from, to)) if first.format == InputFormat::Jsonl => {
+            let picked: Vec<&str> = articles
+                .iter()
+                .filter(|a| a.record_line.is_some_and(|l| (from..=to).contains(&l)))
+                .map(|a| a.slice(a.body))
+                .collect();
+            if picked.is_empty() {
+                return Err(CliError::usage(format!(
+                    "`{}` has no record on lines {from}-{to}",
+                    spec.path
+                )));
+            }
+            let text = picked.join("\n\n");
+            let d = side(&text, from, to);
+            Ok((text, d))
+        }
+        Some((from, to)) if matches!(first.format, InputFormat::Txt | InputFormat::Markdown) => {
+            let lines: Vec<&str> = first.text.split_inclusive('\n').collect();
+            if from as usize > lines.len() {
+                return Err(CliError::usage(format!(
+                    "`{}` has {} lines; line {from} is past its end",
+                    spec.path,
+                    lines.len()
+                )));
+            }
+            let to = to.min(lines.len() as u32);
+            let text = lines[from as usize - 1..to as usize].concat();
+            let d = side(&text, from, to);
+            Ok((text, d))
+        }
+        Some(_) => Err(CliError::usage(format!(
+            "`{}`: line ranges work on text, Markdown and JSONL files; compare the whole HTML file instead",
+            spec.path
+        ))),
+    }
+}
+
+pub fn run(
+    ctx: &Ctx<'_>,
+    args: &DiffArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, CliError> {
+    let exists = |p: &str| ctx.env.cwd.join(p).exists();
+    let spec_a = parse_spec(&args.a, exists)?;
+    let spec_b = parse_spec(&args.b, exists)?;
+    let (text_a, side_a) = select(ctx, &spec_a, stderr)?;
+    let (text_b, side_b) = select(ctx, &spec_b, stderr)?;
+    let comparison =
+        factdiff_overlap::compare(&text_a, &text_b, &factdiff_overlap::OverlapConfig::default());
+    let view = DiffView {
+        a: side_a,
+        b: side_b,
+        similarity: factdiff_overlap::round3(comparison.similarity),
+        containment_a: factdiff_overlap::round3(comparison.containment_a),
+        containment_b: factdiff_overlap::round3(comparison.containment_b),
+        diff: factdiff_overlap::word_diff(text_a.trim(), text_b.trim()),
+    };
+    let mut buf = Vec::new();
+    let written = match args.output.format {
+        OutputFormat::Text => render_diff_text(
+            &view,
+            use_color(ctx.env, ctx.cli.global.color, args.output.output.is_some()),
+            &mut buf,
+        ),
+        OutputFormat::Json => render_diff_json(&view, &mut buf),
+    };
+    written.map_err(|err| CliError::usage(format!("cannot render the diff: {err}")))?;
+    emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
+    let differs = view.diff.iter().any(|c| c.tag != DiffTag::Equal);
+    Ok(u8::from(differs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_parse() {
+        let no = |_: &str| false;
+        assert_eq!(
+            parse_spec("a.txt:3-5", no).unwrap(),
+            Spec { path: "a.txt".into(), lines: Some((3, 5)) }
+        );
+        assert_eq!(
+            parse_spec("a.txt:7", no).unwrap(),
+            Spec { path: "a.txt".into(), lines: Some((7, 7)) }
+        );
+        assert_eq!(parse_spec("a.txt", no).unwrap().lines, None);
+        assert!(parse_spec("a.txt:5-3", no).is_err());
+        assert!(parse_spec("a.txt:0-3", no).is_err());
+        // A file whose name ends like a range is a file.
+        assert_eq!(parse_spec("odd:1-2", |_| true).unwrap().lines, None);
+    }
+}
