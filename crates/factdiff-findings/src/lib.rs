@@ -28,8 +28,10 @@ use serde::{Deserialize, Serialize};
 
 mod diff;
 mod problem;
+mod rule;
 pub use diff::{DiffChunk, DiffTag};
 pub use problem::Problem;
+pub use rule::RuleMeta;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

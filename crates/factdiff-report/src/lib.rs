@@ -20,13 +20,15 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use factdiff_findings::{Finding, Location, Problem};
+use factdiff_findings::{DiffChunk, Finding, Location, Problem, RuleMeta};
 
 pub mod corpus;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
-mod diff;
-pub use diff::{DiffSide, DiffView, render_diff_json, render_diff_text};
 
 /// What a run found, ready to render.
 #[derive(Clone, Copy, Debug)]
@@ -48,6 +50,14 @@ pub enum Format {
     Text,
     /// The version-1 JSON report (see [`json`]).
     Json,
+    /// SARIF 2.1.0, for code scanning (see [`sarif`]).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on a pull request (see [`github`]).
+    Github,
+    /// A pull-request comment in GitHub-flavoured Markdown (see [`markdown`]).
+    Markdown,
+    /// One self-contained HTML page for editors (see [`html`]).
+    Html,
 }
 
 /// How to render.
@@ -84,9 +94,23 @@ impl Sources for NoSources {
     }
 }
 
-/// Renders a report in a format.
+/// Renders a report in a format. SARIF then describes only the rules that have
+/// findings, by ID; [`render_with_rules`] gives it every rule's docs.
 pub fn render(
     report: &Report<'_>,
+    format: Format,
+    options: &RenderOptions,
+    sources: &dyn Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    render_with_rules(report, &[], format, options, sources, out)
+}
+
+/// Renders a report in a format, with the docs of the rules that ran: SARIF lists
+/// them all in `tool.driver.rules`; the other formats do not use them.
+pub fn render_with_rules(
+    report: &Report<'_>,
+    rules: &[RuleMeta],
     format: Format,
     options: &RenderOptions,
     sources: &dyn Sources,
@@ -95,5 +119,43 @@ pub fn render(
     match format {
         Format::Text => text::render(report, options, sources, out),
         Format::Json => json::render(report, out),
+        Format::Sarif => sarif::render(report, rules, out),
+        Format::Github => github::render(report, out),
+        Format::Markdown => markdown::render(report, out),
+        Format::Html => html::render(report, sources, out),
     }
 }
+
+/// A finding's word diff (`details.diff`), when it has one.
+pub(crate) fn diff_of(finding: &Finding) -> Option<Vec<DiffChunk>> {
+    let value = finding.details.get("diff")?;
+    serde_json::from_value(value.clone()).ok()
+}
+
+/// A finding's `details.kind` (overlaps: `exact`, `near`, `cluster`, `boilerplate`).
+pub(crate) fn kind_of(finding: &Finding) -> Option<&str> {
+    finding.details.get("kind").and_then(|v| v.as_str())
+}
+
+/// `path:line:column`, or `path:line` for a JSONL record (whose columns are into a
+/// field, not the line).
+pub(crate) fn position(loc: &Location) -> String {
+    match loc.field {
+        Some(_) => format!("{}:{}", loc.path, loc.line),
+        None => format!("{}:{}:{}", loc.path, loc.line, loc.column),
+    }
+}
+
+/// Counts of findings by severity: `(errors, warnings, infos)`.
+pub(crate) fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
+    use factdiff_findings::Severity;
+    let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
+    (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    )
+}
+
+#[cfg(test)]
+pub(crate) mod testdata;

@@ -1,0 +1,212 @@
+//! A pull-request comment in GitHub-flavoured Markdown.
+//!
+//! A heading with the counts; a table of findings by rule; a table of every finding
+//! with a link to its file and line (`path#Lline`, relative to the repository root)
+//! and the places it relates to; then each overlap in a collapsible `<details>`
+//! section with its word diff, deletions as `<del>` and insertions as `<ins>`. Article
+//! text is escaped for Markdown and HTML, so a quote can neither break the table nor
+//! inject markup.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use factdiff_findings::{Category, DiffTag, Finding, Location};
+
+use crate::text::plural;
+use crate::{Report, diff_of, kind_of, position, severity_counts};
+
+/// Writes the comment.
+pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let (errors, warnings, infos) = severity_counts(report.findings);
+    writeln!(
+        out,
+        "## factdiff: {}",
+        plural(report.findings.len(), "finding", "findings")
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} checked, {} extracted: **{}**, **{}**, **{} info**.",
+        plural(report.articles, "article", "articles"),
+        plural(report.claims, "claim", "claims"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        infos
+    )?;
+    if !report.findings.is_empty() {
+        let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+        for finding in report.findings {
+            *by_rule.entry(&finding.rule).or_default() += 1;
+        }
+        writeln!(out)?;
+        writeln!(out, "| rule | findings |")?;
+        writeln!(out, "|---|---:|")?;
+        for (rule, n) in by_rule {
+            writeln!(out, "| `{rule}` | {n} |")?;
+        }
+        writeln!(out)?;
+        writeln!(out, "### Findings")?;
+        writeln!(out)?;
+        writeln!(out, "| severity | rule | where | message | also at |")?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for finding in report.findings {
+            let place = finding.primary().map(link).unwrap_or_default();
+            let related: Vec<String> = finding.related().map(link).collect();
+            writeln!(
+                out,
+                "| {} | `{}` | {} | {} | {} |",
+                finding.severity,
+                finding.rule,
+                place,
+                cell(&finding.message),
+                related.join("<br>")
+            )?;
+        }
+    }
+    let overlaps: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.category == Category::Overlap)
+        .collect();
+    if !overlaps.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Overlaps")?;
+        writeln!(out)?;
+        for finding in overlaps {
+            overlap_section(finding, out)?;
+        }
+    }
+    if !report.problems.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Input problems")?;
+        writeln!(out)?;
+        for problem in report.problems {
+            writeln!(out, "- {}", cell(&problem.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+fn overlap_section(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    // One HTML block without blank lines: GitHub shows it as it is, no Markdown inside.
+    let kind = kind_of(finding).unwrap_or("overlap");
+    let places: Vec<String> = finding
+        .locations
+        .iter()
+        .map(|loc| html(&position(loc)))
+        .collect();
+    writeln!(
+        out,
+        "<details><summary>{kind}: {} — {}</summary>",
+        places.join(" ↔ "),
+        html(&finding.message)
+    )?;
+    match diff_of(finding) {
+        Some(chunks) if !chunks.is_empty() => {
+            let mut body = String::new();
+            for chunk in &chunks {
+                let text = html(&chunk.text).replace('\n', "<br>");
+                match chunk.tag {
+                    DiffTag::Equal => body.push_str(&text),
+                    DiffTag::Delete => body.push_str(&format!("<del>{text}</del>")),
+                    DiffTag::Insert => body.push_str(&format!("<ins>{text}</ins>")),
+                }
+            }
+            writeln!(out, "<blockquote>{body}</blockquote>")?;
+        }
+        _ => {
+            if let Some(loc) = finding.primary() {
+                writeln!(
+                    out,
+                    "<blockquote>{}</blockquote>",
+                    html(&loc.text).replace('\n', "<br>")
+                )?;
+            }
+        }
+    }
+    writeln!(out, "</details>")
+}
+
+/// `[path:line:col](path#Lline)`.
+fn link(loc: &Location) -> String {
+    format!(
+        "[{}]({}#L{})",
+        cell(&position(loc)),
+        crate::sarif::uri(&loc.path).replace('(', "%28").replace(')', "%29"),
+        loc.line
+    )
+}
+
+/// Escapes text for HTML.
+pub(crate) fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Escapes text for one table cell: HTML, Markdown's inline markup, `|`, and line
+/// breaks.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in html(text).chars() {
+        match ch {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata;
+
+    #[test]
+    fn every_finding_kind() {
+        let findings = testdata::findings();
+        let problems = testdata::problems();
+        let report = Report {
+            articles: 3,
+            claims: 10,
+            findings: &findings,
+            problems: &problems,
+        };
+        let mut out = Vec::new();
+        render(&report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        insta::assert_snapshot!(text);
+        assert!(!text.contains("<script>"));
+        assert!(!text.contains("<img"));
+    }
+
+    #[test]
+    fn empty_report() {
+        let report = Report {
+            articles: 5,
+            claims: 0,
+            findings: &[],
+            problems: &[],
+        };
+        let mut out = Vec::new();
+        render(&report, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "## factdiff: 0 findings\n\n5 articles checked, 0 claims extracted: **0 errors**, **0 warnings**, **0 info**.\n"
+        );
+    }
+}

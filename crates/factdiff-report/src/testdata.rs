@@ -1,0 +1,165 @@
+//! Hand-built findings of every kind, for the renderers' snapshot tests.
+
+use factdiff_findings::{Category, Finding, Location, Problem, Role, RuleMeta, Severity};
+use serde_json::json;
+
+use crate::{Quote, Sources};
+
+fn loc(path: &str, line: u32, column: u32, text: &str) -> Location {
+    Location {
+        role: Role::Primary,
+        path: path.into(),
+        line,
+        column,
+        end_line: line,
+        end_column: column + text.chars().count() as u32,
+        byte_start: 40 * line as usize + column as usize - 1,
+        byte_end: 40 * line as usize + column as usize - 1 + text.len(),
+        field: None,
+        text: text.into(),
+    }
+}
+
+/// A contradiction with a related location, an overlap with a diff, a cluster, a
+/// style finding on a JSONL record, and a hostile one whose text is markup.
+pub fn findings() -> Vec<Finding> {
+    let mut jsonl = loc("wire/feed.jsonl", 3, 12, "NATO");
+    jsonl.field = Some("text".into());
+    let mut findings = vec![
+        Finding::new(
+            "count-mismatch",
+            Category::Contradiction,
+            Severity::Error,
+            "112 people killed here, at least 140 there",
+            vec![
+                loc("news/quake-b.md", 8, 16, "killed 112 people"),
+                loc("news/quake-a.md", 5, 1, "at least 140 people died"),
+            ],
+        )
+        .with_detail("measure", "deaths"),
+        Finding::new(
+            "overlap",
+            Category::Overlap,
+            Severity::Info,
+            "passage of 9 words repeated with edits in `news/quake-b.md` (similarity 0.78)",
+            vec![
+                loc(
+                    "news/quake-a.md",
+                    2,
+                    1,
+                    "The quake struck at dawn, killing 140 in the valley.",
+                ),
+                loc(
+                    "news/quake-b.md",
+                    2,
+                    1,
+                    "The quake struck before dawn, killing 112 in the valley.",
+                ),
+            ],
+        )
+        .with_detail("kind", "near")
+        .with_detail("similarity", 0.78)
+        .with_detail(
+            "diff",
+            json!([
+                {"tag": "equal", "text": "The quake struck "},
+                {"tag": "delete", "text": "at"},
+                {"tag": "insert", "text": "before"},
+                {"tag": "equal", "text": " dawn, killing "},
+                {"tag": "delete", "text": "140"},
+                {"tag": "insert", "text": "112"},
+                {"tag": "equal", "text": " in the valley."}
+            ]),
+        ),
+        Finding::new(
+            "overlap",
+            Category::Overlap,
+            Severity::Warning,
+            "2 articles are duplicate coverage of one story; likely original `news/quake-a.md` (2025-10-14)",
+            vec![
+                loc("news/quake-a.md", 1, 1, "Quake kills 140"),
+                loc("news/quake-b.md", 1, 1, "Quake kills 112"),
+            ],
+        )
+        .with_detail("kind", "cluster")
+        .with_detail("similarity", 0.81)
+        .with_detail("original", json!({"path": "news/quake-a.md", "line": 1}))
+        .with_detail(
+            "members",
+            json!([
+                {"path": "news/quake-a.md", "line": 1, "title": "Quake kills 140", "date": "2025-10-14", "words": 120},
+                {"path": "news/quake-b.md", "line": 1, "title": "Quake kills 112", "date": "2025-10-15", "words": 118,
+                 "containment": 0.9, "similarity": 0.81, "adds": 12, "drops": 14}
+            ]),
+        )
+        .with_detail(
+            "diff",
+            json!([
+                {"tag": "equal", "text": "Quake kills "},
+                {"tag": "delete", "text": "140"},
+                {"tag": "insert", "text": "112"}
+            ]),
+        ),
+        Finding::new(
+            "acronym-undefined",
+            Category::Style,
+            Severity::Info,
+            "`NATO` is used but never defined",
+            vec![jsonl],
+        ),
+        Finding::new(
+            "quote-drift",
+            Category::Contradiction,
+            Severity::Warning,
+            "quote given as \"<script>alert(1)</script>\" here, 100% \"other\" there, a:b,c",
+            vec![
+                loc("news/x<y>.md", 4, 3, "\"><img src=x onerror=alert(1)>"),
+                loc("news/quake-a.md", 9, 1, "<b>bold</b> & 'quoted'\nsecond line"),
+            ],
+        ),
+    ];
+    factdiff_findings::finalize(&mut findings);
+    findings
+}
+
+/// An input problem.
+pub fn problems() -> Vec<Problem> {
+    vec![Problem::line("wire/feed.jsonl", 7, "line is not valid JSON")]
+}
+
+/// Docs for two rules.
+pub fn rules() -> Vec<RuleMeta> {
+    vec![
+        RuleMeta {
+            id: "count-mismatch".into(),
+            name: "CountMismatch".into(),
+            category: Category::Contradiction,
+            default_severity: Severity::Error,
+            short: "The same count given with disjoint intervals".into(),
+            full: "Reports a count or amount that two passages give with intervals that cannot both hold.".into(),
+            help: "Check the figures against the sources and correct one of them.".into(),
+        },
+        RuleMeta {
+            id: "overlap".into(),
+            name: "Overlap".into(),
+            category: Category::Overlap,
+            default_severity: Severity::Info,
+            short: "A passage repeated within or across articles".into(),
+            full: "Reports text said twice, exactly or nearly.".into(),
+            help: "Remove or rewrite the repeated passage.".into(),
+        },
+    ]
+}
+
+/// Quotes the source line of the locations in `news/quake-a.md`.
+pub struct SomeSources;
+
+impl Sources for SomeSources {
+    fn quote(&self, loc: &Location) -> Option<Quote> {
+        (loc.path == "news/quake-a.md" && loc.line == 5).then(|| Quote {
+            first_line: 5,
+            text: "Officials said at least 140 people died <here>.".into(),
+            range: 15..39,
+        })
+    }
+}
