@@ -29,6 +29,8 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
+mod diff;
+pub use diff::{DiffSide, DiffView, render_diff_json, render_diff_text};
 
 /// What a run found, ready to render.
 #[derive(Clone, Copy, Debug)]
