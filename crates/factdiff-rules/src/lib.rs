@@ -1,1 +1,293 @@
-//! factdiff-rules: under construction
+//! Rules as data; claims x rules -> findings, across articles.
+//!
+//! A rule file (TOML) instantiates one of the built-in rule [`Kind`]s with an ID,
+//! severity, message template and parameters; fact sheets declare facts that claims
+//! are checked against. [`RuleSet::builtin`] is the repository's `rules/` folder
+//! embedded in the binary; [`RuleSet::load`] overlays folders of the user's own (a
+//! rule with the same ID replaces the built-in one, `enabled = false` turns it off).
+//! Every error in a rule file names the file, line, column and key.
+//!
+//! The check is written as map -> group by key -> compare: each article's claims are
+//! computed apart (by factdiff-claims), claims are grouped by what they are about, and
+//! only claims within a group are compared, never all pairs of articles. The result is
+//! sorted into the one total order of findings, whatever the thread count.
+//!
+//! ```
+//! use factdiff_rules::{Kind, RuleSet};
+//!
+//! let rules = RuleSet::builtin();
+//! assert_eq!(rules.get("name-variant").unwrap().kind, Kind::NameVariant);
+//!
+//! let err = RuleSet::from_sources(&[(
+//!     "mine/typo.toml",
+//!     "id = \"my-rule\"\nkind = \"count-mismatch\"\nserverity = \"info\"\n",
+//! )])
+//! .unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "mine/typo.toml:3:1: unknown key `serverity`; did you mean `severity`?"
+//! );
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+pub mod kinds;
+mod load;
+mod params;
+mod template;
+mod text;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use factdiff_findings::Severity;
+
+pub use error::RuleError;
+pub use kinds::{Kind, KindInfo};
+pub use params::{ParamSpec, ParamType, ParamValue, Params};
+
+/// One rule: a kind with its ID, severity, message and parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// The stable ID findings carry (`count-mismatch`).
+    pub id: String,
+    /// The kind it instantiates.
+    pub kind: Kind,
+    /// The severity of its findings.
+    pub severity: Severity,
+    /// The message template.
+    pub message: String,
+    /// What the rule is for, in the file's words.
+    pub description: Option<String>,
+    /// Whether it runs.
+    pub enabled: bool,
+    /// The kind's parameters, defaults filled in.
+    pub params: Params,
+    /// The file it was read from.
+    pub file: String,
+}
+
+/// A fact declared in a fact sheet: claims about `subject` in `unit` must fall in
+/// `[min, max]`, widened by `tolerance`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    /// Its ID (`file#n` when the sheet gives none).
+    pub id: String,
+    /// Words (lower case) that must all appear in a claim's sentence.
+    pub subject: Vec<String>,
+    /// The claim's unit: counted noun, ISO currency code or `%`.
+    pub unit: String,
+    /// The claim's measure, when the fact names one.
+    pub measure: Option<String>,
+    /// Lower bound, `None` for none.
+    pub min: Option<f64>,
+    /// Upper bound, `None` for none.
+    pub max: Option<f64>,
+    /// A fraction the bounds are widened by (0.05 is 5%).
+    pub tolerance: f64,
+    /// The fact holds for articles dated on or after this day.
+    pub valid_from: Option<jiff::civil::Date>,
+    /// The fact holds for articles dated on or before this day.
+    pub valid_until: Option<jiff::civil::Date>,
+    /// Where the fact comes from.
+    pub source: Option<String>,
+    /// The sheet it was declared in.
+    pub file: String,
+    /// The line of its `[[fact]]`.
+    pub line: u32,
+}
+
+/// A set of rules and facts, by ID.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    rules: BTreeMap<String, Rule>,
+    /// Fact sheets by file name: a sheet replaces the one of the same name.
+    facts: BTreeMap<String, Vec<Fact>>,
+}
+
+impl RuleSet {
+    /// The default rule set: the repository's `rules/` folder, embedded.
+    pub fn builtin() -> RuleSet {
+        let mut set = RuleSet::from_sources(load::BUILTIN).expect("the built-in rules are valid");
+        for (file, text) in load::BUILTIN_FACTS {
+            set.add_facts(load::parse_facts(file, text).expect("the built-in facts are valid"));
+        }
+        set
+    }
+
+    /// The built-in rules overlaid, in order, with each folder's rule files (`*.toml`)
+    /// and fact sheets (`facts/*.toml`). A rule with an ID already present replaces it.
+    pub fn load(dirs: &[PathBuf]) -> Result<RuleSet, RuleError> {
+        RuleSet::load_from(Path::new(""), dirs)
+    }
+
+    /// [`RuleSet::load`] with `dirs` relative to `base`; errors name the files as
+    /// `dir/file.toml`, relative, the way the user wrote them.
+    pub fn load_from(base: &Path, dirs: &[PathBuf]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::builtin();
+        for dir in dirs {
+            load::read_dir(base, dir, &mut set)?;
+        }
+        Ok(set)
+    }
+
+    /// A rule set from rule files in memory: `(file name, TOML)`.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::default();
+        for (file, text) in sources {
+            set.insert(load::parse_rule(file, text)?);
+        }
+        Ok(set)
+    }
+
+    /// Adds facts from a sheet in memory.
+    pub fn add_fact_sheet(&mut self, file: &str, text: &str) -> Result<(), RuleError> {
+        let facts = load::parse_facts(file, text)?;
+        self.add_facts(facts);
+        Ok(())
+    }
+
+    pub(crate) fn insert(&mut self, rule: Rule) {
+        self.rules.insert(rule.id.clone(), rule);
+    }
+
+    pub(crate) fn add_facts(&mut self, facts: Vec<Fact>) {
+        let Some(first) = facts.first() else { return };
+        let name = first
+            .file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&first.file)
+            .to_owned();
+        self.facts.insert(name, facts);
+    }
+
+    /// Every rule, in ID order, enabled or not.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.values()
+    }
+
+    /// The rules that run, in ID order.
+    pub fn enabled(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.values().filter(|r| r.enabled)
+    }
+
+    /// The rule with this ID.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.get(id)
+    }
+
+    /// Every fact, sheet by sheet in name order.
+    pub fn facts(&self) -> impl Iterator<Item = &Fact> {
+        self.facts.values().flatten()
+    }
+
+    /// The ID closest to `id`, for "did you mean" in `rules explain`.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        error::did_you_mean(id, self.rules.keys().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> RuleError {
+        RuleSet::from_sources(&[("r.toml", text)]).unwrap_err()
+    }
+
+    #[test]
+    fn builtin_has_the_ten_default_rules_with_their_kinds_ids() {
+        let set = RuleSet::builtin();
+        let ids: Vec<&str> = set.rules().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, Kind::ids());
+        for rule in set.rules() {
+            assert_eq!(rule.kind.info().id, rule.id);
+            assert!(rule.enabled);
+        }
+        assert!(set.facts().count() >= 2);
+    }
+
+    #[test]
+    fn errors_name_file_line_column_and_key() {
+        let e =
+            err("id = \"x\"\nkind = \"count-mismatch\"\n\n[params]\nmonotonik = [\"deaths\"]\n");
+        assert_eq!(
+            e.to_string(),
+            "r.toml:5:1: unknown parameter `monotonik` for kind `count-mismatch`; did you mean `monotonic`?"
+        );
+        assert_eq!(e.key.as_deref(), Some("params.monotonik"));
+
+        let e = err("id = \"x\"\nkind = \"count-mismatc\"\n");
+        assert_eq!(
+            e.to_string(),
+            "r.toml:2:8: unknown rule kind `count-mismatc`; did you mean `count-mismatch`?"
+        );
+        let e = err("id = \"x\"\nkind = \"quote-drift\"\nseverity = \"fatal\"\n");
+        assert!(
+            e.to_string()
+                .starts_with("r.toml:3:12: unknown severity `fatal`; expected one of `error`"),
+            "{e}"
+        );
+        let e = err("id = \"x\"\nkind = \"quote-drift\"\n[params]\nmin-words = \"six\"\n");
+        assert_eq!(
+            e.to_string(),
+            "r.toml:4:13: `params.min-words`: expected an integer from 2 to 100"
+        );
+        let e = err("id = \"x\"\nkind = \"quote-drift\"\nmessage = \"{speakr} said\"\n");
+        assert_eq!(
+            e.to_string(),
+            "r.toml:3:12: unknown placeholder `{speakr}` in `message`; did you mean `speaker`?"
+        );
+        let e = err("id = \"Bad Id\"\nkind = \"quote-drift\"\n");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("kebab-case"));
+        let e = err("kind = \"quote-drift\"\n");
+        assert!(e.message.contains("missing key `id`"), "{e}");
+        let e = err("id = \"x\"\nkind = [\n");
+        assert!(e.message.starts_with("invalid TOML"), "{e}");
+    }
+
+    #[test]
+    fn a_user_rule_replaces_the_builtin_one_and_can_disable_it() {
+        let dir = std::env::temp_dir().join(format!("factdiff-rules-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("facts")).unwrap();
+        std::fs::write(
+            dir.join("quotes.toml"),
+            "id = \"quote-drift\"\nkind = \"quote-drift\"\nenabled = false\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("strict.toml"),
+            "id = \"strict-counts\"\nkind = \"count-mismatch\"\nseverity = \"warning\"\n[params]\nmonotonic = []\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("facts/mine.toml"),
+            "[[fact]]\nsubject = [\"kazakhstan\", \"regions\"]\nunit = \"regions\"\nvalue = 20\n",
+        )
+        .unwrap();
+        let set = RuleSet::load(std::slice::from_ref(&dir)).unwrap();
+        assert!(!set.get("quote-drift").unwrap().enabled);
+        assert_eq!(
+            set.get("strict-counts").unwrap().severity,
+            Severity::Warning
+        );
+        assert!(set.enabled().all(|r| r.id != "quote-drift"));
+        assert!(set.facts().any(|f| f.unit == "regions"));
+
+        std::fs::write(
+            dir.join("facts/bad.toml"),
+            "[[fact]]\nsubject = [\"x\"]\nunit = \"t\"\nvalu = 3\n",
+        )
+        .unwrap();
+        let e = RuleSet::load(std::slice::from_ref(&dir)).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("bad.toml:4:1: unknown key `valu` in a fact; did you mean `value`?"),
+            "{e}"
+        );
+        assert_eq!(e.key.as_deref(), Some("fact[0].valu"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -41,6 +41,8 @@ pub enum Command {
     /// Word diff of two articles, or of two passages given as FILE:LINE-LINE.
     /// Exit code 0 when they are the same text (up to white space), 1 when not.
     Diff(DiffArgs),
+    /// List the rules, or explain one: what it checks, why, examples and options.
+    Rules(RulesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +74,10 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
+    /// Read rule files (`*.toml`) and fact sheets (`facts/*.toml`) from DIR, over the
+    /// built-in rules (default: the `rules` of factdiff.toml).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -102,4 +108,25 @@ pub enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub command: RulesCommand,
+    /// Read rule files from DIR, over the built-in rules (default: the `rules` of
+    /// factdiff.toml).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules: ID, severity, category and what each reports.
+    List,
+    /// Print a rule's documentation and its settings.
+    Explain {
+        /// The rule's ID, such as `count-mismatch`.
+        id: String,
+    },
 }

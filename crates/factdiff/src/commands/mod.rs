@@ -5,6 +5,7 @@ mod check;
 mod corpus;
 mod diff;
 mod overlap;
+mod rules;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -63,6 +64,7 @@ pub fn dispatch(
     match &cli.command {
         Command::Check(args) => check::run(&ctx, args, stdout, stderr),
         Command::Corpus(args) => corpus::run(&ctx, args, stdout, stderr),
+        Command::Rules(args) => rules::run(&ctx, args, stdout, stderr),
         Command::Overlap(args) => overlap::run(&ctx, args, stdout, stderr),
         Command::Diff(args) => diff::run(&ctx, args, stdout, stderr),
     }

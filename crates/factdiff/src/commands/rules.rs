@@ -1,0 +1,117 @@
+//! `factdiff rules list` and `factdiff rules explain ID`: the rules' documentation,
+//! read from the rule kinds' doc comments and the rule files in use.
+
+use std::io::Write;
+use std::path::Path;
+
+use factdiff_rules::{ParamValue, Rule, RuleSet};
+
+use super::Ctx;
+use crate::args::{RulesArgs, RulesCommand};
+use crate::error::CliError;
+
+/// The rule set in use: the built-in rules, overlaid with `--rules DIR`, else the
+/// configuration's `rules` folder. A bad rule file is a usage error naming
+/// file:line:column and the key.
+pub(super) fn rule_set(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<RuleSet, CliError> {
+    let dir = given.or(ctx.config.rules.as_deref());
+    let dirs: Vec<_> = dir.into_iter().map(Path::to_path_buf).collect();
+    RuleSet::load_from(&ctx.env.cwd, &dirs).map_err(|err| CliError::usage(err.to_string()))
+}
+
+pub fn run(
+    ctx: &Ctx<'_>,
+    args: &RulesArgs,
+    stdout: &mut dyn Write,
+    _stderr: &mut dyn Write,
+) -> Result<u8, CliError> {
+    let set = rule_set(ctx, args.rules.as_deref())?;
+    let mut out = String::new();
+    match &args.command {
+        RulesCommand::List => list(&set, &mut out),
+        RulesCommand::Explain { id } => {
+            let Some(rule) = set.get(id) else {
+                let hint = match set.suggest(id) {
+                    Some(best) => format!("; did you mean `{best}`?"),
+                    None => "; `factdiff rules list` shows the rules".to_owned(),
+                };
+                return Err(CliError::usage(format!("unknown rule `{id}`{hint}")));
+            };
+            explain(rule, &mut out);
+        }
+    }
+    stdout
+        .write_all(out.as_bytes())
+        .map_err(|err| CliError::usage(format!("cannot write the output: {err}")))?;
+    Ok(0)
+}
+
+fn list(set: &RuleSet, out: &mut String) {
+    let width = set.rules().map(|r| r.id.len()).max().unwrap_or(0);
+    for rule in set.rules() {
+        let info = rule.kind.info();
+        let summary = rule.description.as_deref().unwrap_or(info.summary);
+        let off = if rule.enabled { "" } else { " (disabled)" };
+        out.push_str(&format!(
+            "{:width$}  {:7}  {:13}  {summary}{off}\n",
+            rule.id,
+            rule.severity.as_str(),
+            info.category.as_str(),
+        ));
+    }
+    let n = set.rules().count();
+    let enabled = set.enabled().count();
+    let facts = set.facts().count();
+    out.push_str(&format!(
+        "\n{n} rules, {enabled} enabled; {facts} facts. `factdiff rules explain ID` documents one.\n"
+    ));
+}
+
+fn explain(rule: &Rule, out: &mut String) {
+    let info = rule.kind.info();
+    out.push_str(&info.doc());
+    out.push_str("\n## This rule\n");
+    out.push_str(&format!("- id: `{}`\n", rule.id));
+    out.push_str(&format!("- kind: `{}`\n", info.id));
+    out.push_str(&format!("- category: {}\n", info.category.as_str()));
+    out.push_str(&format!(
+        "- severity: {}{}\n",
+        rule.severity.as_str(),
+        if rule.enabled { "" } else { " (disabled)" }
+    ));
+    out.push_str(&format!("- file: `{}`\n", rule.file));
+    out.push_str(&format!("- message: \"{}\"\n", rule.message));
+    if let Some(description) = &rule.description {
+        out.push_str(&format!("- description: {description}\n"));
+    }
+    if !info.params.is_empty() {
+        out.push_str("- params:\n");
+        for spec in info.params {
+            let value = rule
+                .params
+                .get(spec.name)
+                .map(show_value)
+                .unwrap_or_default();
+            out.push_str(&format!("  - `{} = {value}`: {}\n", spec.name, spec.doc));
+        }
+    }
+}
+
+fn show_value(value: &ParamValue) -> String {
+    let quote = |s: &String| format!("{s:?}");
+    match value {
+        ParamValue::Bool(b) => b.to_string(),
+        ParamValue::Integer(n) => n.to_string(),
+        ParamValue::Float(x) => format!("{x:?}"),
+        ParamValue::Strings(v) => {
+            format!("[{}]", v.iter().map(quote).collect::<Vec<_>>().join(", "))
+        }
+        ParamValue::StringGroups(v) => format!(
+            "[{}]",
+            v.iter()
+                .map(|g| format!("[{}]", g.iter().map(quote).collect::<Vec<_>>().join(", ")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
