@@ -1,1 +1,349 @@
-//! factdiff-claims: under construction
+//! Article -> claims: every dated, counted, quoted and named statement, normalized.
+//!
+//! [`extract`] reads one [`Article`] and returns its [`Claim`]s, sorted by span: numbers
+//! and quantities as intervals with their counted noun or unit, money with an ISO
+//! currency code, percentages, dates as TIMEX3 values (relative ones resolved against
+//! the article's date), durations, ordinals, quotes with their speakers, names,
+//! acronyms with their definitions, and relations between the claims of a sentence
+//! (part/whole, change, conversion, anniversary). Values are normalized the same way
+//! whatever the phrasing, so that the rule engine can compare claims across articles
+//! by their [`ClaimKey`].
+//!
+//! The analysis does no IO and never prints; it is deterministic and per article, so
+//! the caller runs it in parallel over a corpus.
+//!
+//! ```
+//! use factdiff_claims::{extract, ClaimKind, ClaimValue, Lexicons};
+//! use factdiff_corpus::{Corpus, Input};
+//!
+//! let corpus = Corpus::from_inputs(vec![Input {
+//!     path: "quake.md".into(),
+//!     bytes: b"+++\ndate = 2025-10-14\n+++\nAt least 37 people were killed on Sunday.\n".to_vec(),
+//! }]);
+//! let article = &corpus.articles[0];
+//! let claims = extract(article, &Lexicons::builtin());
+//! let count = claims.iter().find(|c| c.kind == ClaimKind::Quantity).unwrap();
+//! assert_eq!(article.slice(count.span), "At least 37 people");
+//! assert_eq!(count.key.as_ref().unwrap().measure.as_deref(), Some("deaths"));
+//! let date = claims.iter().find(|c| c.kind == ClaimKind::Date).unwrap();
+//! assert!(matches!(&date.value, ClaimValue::Date(t) if t.value == "2025-10-12"));
+//! ```
+#![deny(missing_docs)]
+
+mod acronyms;
+mod dates;
+mod durations;
+mod key;
+mod lexicon;
+mod money;
+mod names;
+mod numbers;
+mod ordinals;
+mod percent;
+mod quotes;
+mod record;
+mod relations;
+mod token;
+
+#[cfg(test)]
+mod testutil;
+
+use factdiff_corpus::{Article, Span};
+use serde::Serialize;
+
+pub use lexicon::{LexiconError, Lexicons, Qualifier};
+pub use record::{record, records};
+
+/// The kind of a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// A count or measurement with its counted noun or unit.
+    Quantity,
+    /// An amount of money with its currency.
+    Money,
+    /// A percentage or a change in percent.
+    Percent,
+    /// A calendar date, month, year, week, season or quarter.
+    Date,
+    /// A length of time.
+    Duration,
+    /// An ordinal: `25th anniversary`, `for the fifth time`.
+    Ordinal,
+    /// A quotation, with its speaker when attributed.
+    Quote,
+    /// A name of a person, place or organization.
+    Name,
+    /// An acronym, with its definition when the article gives one.
+    Acronym,
+}
+
+impl ClaimKind {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Money => "money",
+            ClaimKind::Percent => "percent",
+            ClaimKind::Date => "date",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Ordinal => "ordinal",
+            ClaimKind::Quote => "quote",
+            ClaimKind::Name => "name",
+            ClaimKind::Acronym => "acronym",
+        }
+    }
+}
+
+/// A normalized date: its TIMEX3 value and the parts it fixes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Timex {
+    /// The TIMEX3 value: `2025-08-07`, `2025-08`, `2025`, `2025-W32`, `2012-SU`,
+    /// `2025-Q1`, `199` (a decade), `XXXX-08-07` when no year can be known,
+    /// `PRESENT_REF` / `PAST_REF` / `FUTURE_REF`.
+    pub value: String,
+    /// The year, when known.
+    pub year: Option<i16>,
+    /// The month, when known.
+    pub month: Option<i8>,
+    /// The day of the month, when known.
+    pub day: Option<i8>,
+    /// Whether the date was resolved against the article's date (or another date of
+    /// the article) rather than written in full.
+    pub relative: bool,
+    /// Whether this is when something was said ("said on Monday"), not when the event
+    /// happened.
+    pub reporting: bool,
+    /// Whether the written date does not exist ("31 April"); `value` then holds the
+    /// date as written.
+    pub invalid: bool,
+}
+
+/// A normalized value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimValue {
+    /// A number as an interval (quantity, money, percent). `None` is an open end;
+    /// `min_open`/`max_open` say whether the bound itself is excluded (`more than 600`).
+    Interval {
+        /// Lower bound, `None` for minus infinity.
+        min: Option<f64>,
+        /// Upper bound, `None` for infinity.
+        max: Option<f64>,
+        /// Whether `min` is excluded.
+        min_open: bool,
+        /// Whether `max` is excluded.
+        max_open: bool,
+        /// The unit: a canonical unit (`km`, `t`), the counted noun's head (`people`,
+        /// `corridors`), an ISO currency code for money, `%` for percent, `times` for a
+        /// multiplier, empty when the number counts something named by its measure.
+        unit: String,
+    },
+    /// A date.
+    Date(Timex),
+    /// A duration as a TIMEX3 value (`P25Y`, `PT3H`, `P1DE`).
+    Duration(String),
+    /// An ordinal and what it counts.
+    Ordinal {
+        /// The number.
+        n: u32,
+        /// The noun it counts (`anniversary`, `session`, `time`).
+        of: String,
+    },
+    /// A quotation's text, without the quotation marks.
+    Quote {
+        /// The quoted words.
+        text: String,
+    },
+    /// A name with its normalized form.
+    Name {
+        /// Lower-case, dots and titles dropped, apostrophes and dashes unified.
+        normalized: String,
+    },
+    /// An acronym.
+    Acronym {
+        /// The acronym as written, without a plural `s`.
+        short: String,
+        /// Whether the known-acronyms lexicon holds it.
+        known: bool,
+    },
+}
+
+/// What a claim is about, for matching claims across articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ClaimKey {
+    /// The measure or predicate (`deaths`, `trade`), from the measures lexicon.
+    pub measure: Option<String>,
+    /// The unit or counted noun (`people`, `t`, `USD`, `%`).
+    pub unit: String,
+    /// The event context: normalized names and content words of the sentence, sorted
+    /// and deduplicated.
+    pub context: Vec<String>,
+}
+
+/// How two claims of one sentence relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    /// This claim is a part of the target (`139 people, including 7 women`).
+    PartOf,
+    /// This claim is a change that led to the target (`increased by 65 percent,
+    /// reaching 2.8 million tons`).
+    ChangeTo,
+    /// This claim is the same amount converted (`10 trillion tenge (about 35 billion
+    /// dollars)`): the target is the original.
+    ConversionOf,
+    /// This ordinal anniversary counts from the target date.
+    AnniversaryOf,
+}
+
+/// A relation from one claim to another claim of the same article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Relation {
+    /// What the relation is.
+    pub kind: RelationKind,
+    /// The index of the other claim in the article's claim list.
+    pub target: usize,
+}
+
+/// One claim of an article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// What kind of claim.
+    pub kind: ClaimKind,
+    /// The surface text's span in `article.text`.
+    pub span: Span,
+    /// The index of its sentence in `article.sentences` (the first, for a quote).
+    pub sentence: u32,
+    /// The normalized value.
+    pub value: ClaimValue,
+    /// What it is about (quantities, money, percentages, dates, durations, ordinals).
+    pub key: Option<ClaimKey>,
+    /// A quote's speaker, as the article names them.
+    pub speaker: Option<String>,
+    /// An acronym's definition, as the article gives it.
+    pub expansion: Option<String>,
+    /// Relations to other claims of the article.
+    pub relations: Vec<Relation>,
+    /// A weekday written next to a date ("Monday (15 December)").
+    #[serde(serialize_with = "serialize_weekday")]
+    pub weekday: Option<jiff::civil::Weekday>,
+}
+
+impl Claim {
+    pub(crate) fn new(kind: ClaimKind, span: Span, sentence: u32, value: ClaimValue) -> Claim {
+        Claim {
+            kind,
+            span,
+            sentence,
+            value,
+            key: None,
+            speaker: None,
+            expansion: None,
+            relations: Vec::new(),
+            weekday: None,
+        }
+    }
+}
+
+fn serialize_weekday<S: serde::Serializer>(
+    weekday: &Option<jiff::civil::Weekday>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match weekday {
+        Some(w) => serializer.serialize_some(&format!("{w:?}").to_lowercase()),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// One sentence being read: its tokens and which are already part of a claim.
+pub(crate) struct Sent<'a> {
+    pub idx: u32,
+    pub toks: Vec<token::Tok<'a>>,
+    pub taken: Vec<bool>,
+}
+
+impl Sent<'_> {
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        Span {
+            start: self.toks[from].start,
+            end: self.toks[to - 1].end,
+        }
+    }
+    pub fn free(&self, from: usize, to: usize) -> bool {
+        to <= self.toks.len() && self.taken[from..to].iter().all(|t| !t)
+    }
+    pub fn take(&mut self, from: usize, to: usize) {
+        for t in &mut self.taken[from..to] {
+            *t = true;
+        }
+    }
+    /// Lower-case words `from..from+n` joined by one space, if all are words.
+    pub fn phrase(&self, from: usize, n: usize) -> Option<String> {
+        let toks = self.toks.get(from..from + n)?;
+        let mut s = String::new();
+        for (i, t) in toks.iter().enumerate() {
+            if !(t.is_word() || t.kind == token::TokKind::Punct && t.text == "." && i > 0) {
+                return None;
+            }
+            if i > 0 && t.space_before {
+                s.push(' ');
+            }
+            s.push_str(&t.lower);
+        }
+        Some(s)
+    }
+    pub fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &t.lower)
+    }
+}
+
+/// The state shared by the extractors while reading one article.
+pub(crate) struct Ctx<'a> {
+    pub article: &'a Article,
+    pub lex: &'a Lexicons,
+    /// The article's date, which anchors relative dates.
+    pub anchor: Option<jiff::civil::Date>,
+    /// The last full date mentioned ("later the same day").
+    pub last_day: Option<jiff::civil::Date>,
+}
+
+/// The claims of one article, sorted by span then kind. No IO; deterministic.
+pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
+    let mut ctx = Ctx {
+        article,
+        lex,
+        anchor: article.meta.date,
+        last_day: None,
+    };
+    let mut claims: Vec<Claim> = Vec::new();
+    for (idx, sentence) in article.sentences.iter().enumerate() {
+        let toks = token::tokenize(
+            &article.text,
+            sentence.span.start as usize,
+            sentence.span.end as usize,
+        );
+        let n = toks.len();
+        let mut sent = Sent {
+            idx: idx as u32,
+            toks,
+            taken: vec![false; n],
+        };
+        let first = claims.len();
+        dates::extract(&mut ctx, &mut sent, &mut claims);
+        numbers::extract(&ctx, &mut sent, &mut claims);
+        durations::extract(&ctx, &mut sent, &mut claims);
+        durations::widen_past(&sent, &mut claims[first..]);
+        ordinals::extract(&ctx, &mut sent, &mut claims);
+        acronyms::extract(&ctx, &mut sent, &mut claims);
+        names::extract(&ctx, &mut sent, &mut claims);
+        key::assign(&ctx, &sent, &mut claims[first..]);
+    }
+    quotes::extract(&ctx, &mut claims);
+    // Sort, then relate claims within each sentence (relations use final indices).
+    claims.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
+    });
+    relations::relate(&ctx, &mut claims);
+    claims
+}

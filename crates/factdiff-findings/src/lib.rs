@@ -26,8 +26,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod claim;
 mod diff;
 mod problem;
+pub use claim::{ClaimKeyRecord, ClaimRecord, RelationRecord};
 mod rule;
 pub use diff::{DiffChunk, DiffTag};
 pub use problem::Problem;

@@ -1,0 +1,993 @@
+//! Dates: absolute and partial dates, weekdays written with them, and relative
+//! expressions resolved against the article's date, as TIMEX3 values.
+//!
+//! Written by hand: the date parsers on crates.io parse one string that is known to be
+//! a date; none finds dates in running text, keeps "said on Monday" (a reporting date)
+//! apart from the event's date, or yields TIMEX3 values for partial dates (`2025-08`,
+//! `2025-W32`, `2012-SU`, `XXXX-08-07`). Calendar arithmetic is jiff's.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent, Timex};
+
+/// A date found at tokens `start..end`.
+struct Found {
+    start: usize,
+    end: usize,
+    timex: Timex,
+    weekday: Option<Weekday>,
+}
+
+fn timex(
+    value: String,
+    year: Option<i16>,
+    month: Option<i8>,
+    day: Option<i8>,
+    relative: bool,
+) -> Timex {
+    Timex {
+        value,
+        year,
+        month,
+        day,
+        relative,
+        reporting: false,
+        invalid: false,
+    }
+}
+
+fn day_timex(d: Date, relative: bool) -> Timex {
+    timex(
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        Some(d.year()),
+        Some(d.month()),
+        Some(d.day()),
+        relative,
+    )
+}
+
+fn ymd_timex(year: Option<i16>, month: i8, day: i8, relative: bool) -> Timex {
+    match year {
+        Some(y) => match Date::new(y, month, day) {
+            Ok(d) => day_timex(d, relative),
+            Err(_) => Timex {
+                invalid: true,
+                ..timex(
+                    format!("{y:04}-{month:02}-{day:02}"),
+                    Some(y),
+                    Some(month),
+                    Some(day),
+                    relative,
+                )
+            },
+        },
+        None => {
+            // Leap day is valid in some year.
+            let invalid = Date::new(2024, month, day).is_err();
+            Timex {
+                invalid,
+                ..timex(
+                    format!("XXXX-{month:02}-{day:02}"),
+                    None,
+                    Some(month),
+                    Some(day),
+                    relative,
+                )
+            }
+        }
+    }
+}
+
+fn month_timex(year: Option<i16>, month: i8, relative: bool) -> Timex {
+    let value = match year {
+        Some(y) => format!("{y:04}-{month:02}"),
+        None => format!("XXXX-{month:02}"),
+    };
+    timex(value, year, Some(month), None, relative)
+}
+
+fn year_timex(y: i16, relative: bool) -> Timex {
+    timex(format!("{y:04}"), Some(y), None, None, relative)
+}
+
+fn week_timex(d: Date) -> Timex {
+    let w = d.iso_week_date();
+    timex(
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        Some(w.year()),
+        None,
+        None,
+        true,
+    )
+}
+
+fn unresolved(value: &str) -> Timex {
+    timex(value.to_owned(), None, None, None, true)
+}
+
+/// The year of a month (and day) written without one: the anchor's year, moved to the
+/// adjacent year when that is nearer (a December date in a January article).
+fn nearest_year(anchor: Option<Date>, month: i8) -> Option<i16> {
+    let a = anchor?;
+    let diff = i32::from(month) - i32::from(a.month());
+    Some(if diff > 6 {
+        a.year() - 1
+    } else if diff < -6 {
+        a.year() + 1
+    } else {
+        a.year()
+    })
+}
+
+fn day_num(s: &Sent, i: usize) -> Option<(i8, usize)> {
+    let t = s.toks.get(i)?;
+    if !t.is_num() || t.text.len() > 2 || t.text.contains(['.', ',']) {
+        return None;
+    }
+    let d: i8 = t.text.parse().ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut end = i + 1;
+    if let Some(n) = s.toks.get(end)
+        && !n.space_before
+        && matches!(n.lower.as_ref(), "st" | "nd" | "rd" | "th")
+    {
+        end += 1;
+    }
+    // Not "7 percent", "7:30", "7.5".
+    if let Some(n) = s.toks.get(end)
+        && !n.space_before
+        && matches!(n.text, ":" | "." | "/" | "%")
+        && s.toks
+            .get(end + 1)
+            .is_some_and(|x| x.is_num() && !x.space_before)
+    {
+        return None;
+    }
+    Some((d, end))
+}
+
+fn year_num(s: &Sent, i: usize) -> Option<i16> {
+    let t = s.toks.get(i)?;
+    if !t.is_num() || t.text.len() != 4 {
+        return None;
+    }
+    let y: i16 = t.text.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+/// A month name at `i` (capitalized; abbreviations may take a dot): `(month, end)`.
+fn month_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<(i8, usize)> {
+    let t = s.toks.get(i)?;
+    if !t.is_capitalized() || t.is_all_caps() && t.text.len() > 3 {
+        return None;
+    }
+    let m = *ctx.lex.months.get(t.lower.as_ref())?;
+    let full = t.lower.len() >= 5
+        || matches!(
+            t.lower.as_ref(),
+            "may" | "june" | "july" | "march" | "april"
+        );
+    let mut end = i + 1;
+    if !full {
+        if s.toks
+            .get(end)
+            .is_some_and(|n| n.text == "." && !n.space_before)
+        {
+            end += 1;
+        } else if t.lower.len() < 3 {
+            return None;
+        }
+    }
+    Some((m, end))
+}
+
+fn weekday_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<Weekday> {
+    let t = s.toks.get(i)?;
+    if !t.is_capitalized() || t.lower.len() < 6 {
+        return None;
+    }
+    ctx.lex.weekdays.get(t.lower.as_ref()).copied()
+}
+
+/// "of this year", "of last year", ", 2025": the year after a month (and day).
+fn year_after(ctx: &Ctx, s: &Sent, i: usize) -> Option<(Option<i16>, usize, bool)> {
+    let mut k = i;
+    if s.toks.get(k).is_some_and(|t| t.text == ",") {
+        k += 1;
+    }
+    if let Some(y) = year_num(s, k) {
+        return Some((Some(y), k + 1, false));
+    }
+    if s.lower(i) == "of"
+        && let Some(a) = ctx.anchor
+    {
+        let y = match s.lower(i + 1) {
+            "this" => Some(a.year()),
+            "last" => Some(a.year() - 1),
+            "next" => Some(a.year() + 1),
+            _ => None,
+        };
+        if let Some(y) = y
+            && s.lower(i + 2) == "year"
+        {
+            return Some((Some(y), i + 3, true));
+        }
+    }
+    if s.lower(i) == "of"
+        && matches!(s.lower(i + 1), "this" | "last" | "next")
+        && s.lower(i + 2) == "year"
+    {
+        return Some((None, i + 3, true));
+    }
+    None
+}
+
+/// An absolute (possibly yearless) date at `i`.
+fn absolute(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
+    let t = s.toks.get(i)?;
+    // ISO 2025-10-14.
+    if let Some(y) = year_num(s, i)
+        && s.toks
+            .get(i + 1)
+            .is_some_and(|x| x.text == "-" && !x.space_before)
+        && let Some(m) = s
+            .toks
+            .get(i + 2)
+            .filter(|x| x.is_num() && x.text.len() == 2 && !x.space_before)
+        && s.toks
+            .get(i + 3)
+            .is_some_and(|x| x.text == "-" && !x.space_before)
+        && let Some(d) = s
+            .toks
+            .get(i + 4)
+            .filter(|x| x.is_num() && x.text.len() == 2 && !x.space_before)
+    {
+        let (m, d): (i8, i8) = (m.text.parse().ok()?, d.text.parse().ok()?);
+        if (1..=12).contains(&m) {
+            return Some(Found {
+                start: i,
+                end: i + 5,
+                timex: ymd_timex(Some(y), m, d, false),
+                weekday: None,
+            });
+        }
+    }
+    // Month day[, year]
+    if let Some((m, k)) = month_at(ctx, s, i) {
+        if let Some((d, k2)) = day_num(s, k)
+            && !s.toks.get(k2).is_some_and(|x| x.is_word() && !x.space_before)
+            // "June 5 percent" is not a date; neither is "May 2 million".
+            && !s.toks.get(k2).is_some_and(|x| x.text == "%" || ctx.lex.scales.contains_key(x.lower.as_ref()) || x.lower == "percent")
+        {
+            let (year, end, rel) = match year_after(ctx, s, k2) {
+                Some((y, e, rel)) => (y, e, rel),
+                None => (nearest_year(ctx.anchor, m), k2, true),
+            };
+            return Some(Found {
+                start: i,
+                end,
+                timex: ymd_timex(year, m, d, rel),
+                weekday: None,
+            });
+        }
+        // Month year: "September 2003", "February of 2022"
+        let k2 = if s.lower(k) == "of" { k + 1 } else { k };
+        if let Some(y) = year_num(s, k2) {
+            return Some(Found {
+                start: i,
+                end: k2 + 1,
+                timex: month_timex(Some(y), m, false),
+                weekday: None,
+            });
+        }
+    }
+    // day [of] Month [year]
+    if t.is_num()
+        && let Some((d, k)) = day_num(s, i)
+    {
+        let k = if s.lower(k) == "of" { k + 1 } else { k };
+        if let Some((m, k2)) = month_at(ctx, s, k) {
+            let (year, end, rel) = match year_after(ctx, s, k2) {
+                Some((y, e, rel)) => (y, e, rel),
+                None => (nearest_year(ctx.anchor, m), k2, true),
+            };
+            return Some(Found {
+                start: i,
+                end,
+                timex: ymd_timex(year, m, d, rel),
+                weekday: None,
+            });
+        }
+    }
+    None
+}
+
+const PREP_BEFORE_MONTH: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "through",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "mid-",
+    "of",
+    "during",
+    "before",
+    "after",
+    "between",
+    "and",
+    "to",
+    "or",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "throughout",
+    "on",
+];
+
+/// The ordinal of a quarter or half word.
+fn part_ordinal(w: &str) -> Option<u8> {
+    Some(match w {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        _ => return None,
+    })
+}
+
+fn future_context(s: &Sent) -> bool {
+    s.toks.iter().any(|t| {
+        matches!(
+            t.lower.as_ref(),
+            "will"
+                | "'ll"
+                | "shall"
+                | "scheduled"
+                | "due"
+                | "expected"
+                | "plans"
+                | "planned"
+                | "upcoming"
+                | "next"
+        )
+    })
+}
+
+/// A relative expression at `i`, resolved against the anchor.
+fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
+    let w = s.lower(i);
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    let a = ctx.anchor;
+    let found = |end: usize, timex: Timex| {
+        Some(Found {
+            start: i,
+            end,
+            timex,
+            weekday: None,
+        })
+    };
+    match w {
+        "today" => {
+            return found(
+                i + 1,
+                a.map_or_else(|| unresolved("XXXX-XX-XX"), |d| day_timex(d, true)),
+            );
+        }
+        "yesterday" => {
+            return found(
+                i + 1,
+                a.map_or_else(
+                    || unresolved("XXXX-XX-XX"),
+                    |d| day_timex(d - 1.day(), true),
+                ),
+            );
+        }
+        "tomorrow" => {
+            return found(
+                i + 1,
+                a.map_or_else(
+                    || unresolved("XXXX-XX-XX"),
+                    |d| day_timex(d + 1.day(), true),
+                ),
+            );
+        }
+        "now" | "currently" | "nowadays" => {
+            // "now" as a date, not "now that", "right now" is still a date.
+            if s.lower(i + 1) == "that" {
+                return None;
+            }
+            return found(i + 1, unresolved("PRESENT_REF"));
+        }
+        "recently" => return found(i + 1, unresolved("PAST_REF")),
+        _ => {}
+    }
+    // "earlier this year", "later this month": the modifier is part of the expression.
+    let (j, _modifier) = if matches!(w, "earlier" | "later" | "early" | "late")
+        && matches!(s.lower(i + 1), "this" | "last" | "next")
+    {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let dir = s.lower(j);
+    let unit = s.lower(j + 1);
+    if matches!(dir, "last" | "this" | "next" | "past") {
+        let shift: i64 = match dir {
+            "last" | "past" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        if dir == "past" && !(j > 0 && s.lower(j - 1) == "this") {
+            return None;
+        }
+        let end = j + 2;
+        let t = match unit {
+            "week" => a.map_or_else(
+                || unresolved("XXXX-WXX"),
+                |d| week_timex(d + (7 * shift).days()),
+            ),
+            "weekend" => a.map_or_else(
+                || unresolved("XXXX-WXX-WE"),
+                |d| {
+                    let mut t = week_timex(d + (7 * shift).days());
+                    t.value.push_str("-WE");
+                    t
+                },
+            ),
+            "month" => a.map_or_else(
+                || unresolved("XXXX-XX"),
+                |d| {
+                    let d = d.first_of_month() + shift.months();
+                    month_timex(Some(d.year()), d.month(), true)
+                },
+            ),
+            "year" => a.map_or_else(
+                || unresolved("XXXX"),
+                |d| year_timex(d.year() + shift as i16, true),
+            ),
+            _ => {
+                // "last September", "this summer", "last Monday"
+                if let Some(&m) = ctx.lex.months.get(unit).filter(|_| {
+                    s.toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.is_capitalized() && t.text.len() > 3)
+                }) {
+                    let year = a.map(|d| match shift {
+                        -1 if m >= d.month() => d.year() - 1,
+                        1 if m <= d.month() => d.year() + 1,
+                        _ => d.year(),
+                    });
+                    return Some(Found {
+                        start: i,
+                        end,
+                        timex: month_timex(year, m, true),
+                        weekday: None,
+                    });
+                }
+                if let Some(code) = ctx.lex.seasons.get(unit) {
+                    let value = match a {
+                        Some(d) => format!("{:04}-{code}", d.year() + shift as i16),
+                        None => format!("XXXX-{code}"),
+                    };
+                    let year = a.map(|d| d.year() + shift as i16);
+                    return Some(Found {
+                        start: i,
+                        end,
+                        timex: timex(value, year, None, None, true),
+                        weekday: None,
+                    });
+                }
+                if let Some(wd) = weekday_at(ctx, s, j + 1) {
+                    let t = match a {
+                        Some(d) => {
+                            let n = if shift > 0 { 1 } else { -1 };
+                            d.nth_weekday(n, wd)
+                                .map_or_else(|_| unresolved("XXXX-XX-XX"), |x| day_timex(x, true))
+                        }
+                        None => unresolved(&format!("XXXX-WXX-{}", wd.to_monday_one_offset())),
+                    };
+                    return Some(Found {
+                        start: i,
+                        end,
+                        timex: t,
+                        weekday: Some(wd),
+                    });
+                }
+                return None;
+            }
+        };
+        return found(end, t);
+    }
+    // "the same day", "later the same day", "that day"
+    let (k, _) = if w == "later" && s.lower(i + 1) == "the" {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    if (s.lower(k) == "the" && s.lower(k + 1) == "same" && s.lower(k + 2) == "day")
+        || (w == "that" && s.lower(i + 1) == "day")
+    {
+        let end = if w == "that" { i + 2 } else { k + 3 };
+        let base = ctx.last_day.or(a);
+        return found(
+            end,
+            base.map_or_else(|| unresolved("XXXX-XX-XX"), |d| day_timex(d, true)),
+        );
+    }
+    // "N days ago", "a year ago", "two weeks ago"
+    let (n, k) = match s.toks.get(i) {
+        Some(t) if t.is_num() && !t.text.contains([',', '.']) => {
+            (t.text.parse::<i64>().ok(), i + 1)
+        }
+        Some(t) if t.is_word() => {
+            let v = match t.lower.as_ref() {
+                "a" | "an" | "one" => Some(1),
+                other => ctx.lex.number_words.get(other).map(|v| *v as i64),
+            };
+            (v, i + 1)
+        }
+        _ => (None, i + 1),
+    };
+    if let Some(n) = n
+        && s.lower(k + 1) == "ago"
+        && let Some(u) = ctx.lex.time_units.get(s.lower(k))
+    {
+        let end = k + 2;
+        let t = match (a, u.as_str()) {
+            (Some(d), "D") => day_timex(d - n.days(), true),
+            (Some(d), "W") => week_timex(d - (7 * n).days()),
+            (Some(d), "M") => {
+                let d = d.first_of_month() - n.months();
+                month_timex(Some(d.year()), d.month(), true)
+            }
+            (Some(d), "Y") => year_timex(d.year() - n as i16, true),
+            (None, "Y") => unresolved("XXXX"),
+            _ => unresolved("PAST_REF"),
+        };
+        return found(end, t);
+    }
+    None
+}
+
+/// A bare weekday ("on Sunday"), resolved to the nearest such day before the anchor
+/// (after it when the sentence speaks of the future).
+fn bare_weekday(ctx: &Ctx, s: &Sent, i: usize, wd: Weekday) -> Found {
+    let t = match ctx.anchor {
+        Some(d) => {
+            let r = if future_context(s) {
+                d.nth_weekday(1, wd)
+            } else if d.weekday() == wd {
+                Ok(d)
+            } else {
+                d.nth_weekday(-1, wd)
+            };
+            r.map_or_else(|_| unresolved("XXXX-XX-XX"), |x| day_timex(x, true))
+        }
+        None => unresolved(&format!("XXXX-WXX-{}", wd.to_monday_one_offset())),
+    };
+    Found {
+        start: i,
+        end: i + 1,
+        timex: t,
+        weekday: Some(wd),
+    }
+}
+
+/// Whether the date at `start..end` says when something was said ("said on Monday",
+/// "told reporters on Monday", "on Monday said").
+fn is_reporting(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
+    let mut k = start;
+    if k > 0 && matches!(s.lower(k - 1), "on" | "late" | "early") {
+        k -= 1;
+    }
+    for back in 1..=3 {
+        let Some(idx) = k.checked_sub(back) else {
+            break;
+        };
+        let t = &s.toks[idx];
+        if !t.is_word() {
+            break;
+        }
+        if ctx.lex.reporting_verbs.contains(t.lower.as_ref()) {
+            return true;
+        }
+    }
+    for fwd in 0..2 {
+        let Some(t) = s.toks.get(end + fwd) else {
+            break;
+        };
+        if !t.is_word() {
+            break;
+        }
+        if ctx.lex.reporting_verbs.contains(t.lower.as_ref()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A quarter or half: "the third quarter", "first-quarter", "the first half of 2025".
+fn quarter(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
+    let mut k = i;
+    if s.lower(k) == "the" {
+        k += 1;
+    }
+    let mut year_before = None;
+    if let Some(y) = year_num(s, k) {
+        year_before = Some(y);
+        k += 1;
+    }
+    let w = s.lower(k);
+    let (ord, kind, next) = if let Some((a, b)) = w.split_once('-') {
+        (part_ordinal(a)?, b.to_owned(), k + 1)
+    } else {
+        let o = part_ordinal(w)?;
+        (o, s.lower(k + 1).to_owned(), k + 2)
+    };
+    let (code, max) = match kind.as_str() {
+        "quarter" => ("Q", 4),
+        "half" => ("H", 2),
+        _ => return None,
+    };
+    if ord > max {
+        return None;
+    }
+    let mut end = next;
+    let mut year = year_before;
+    let mut relative = year.is_none();
+    if year.is_none() {
+        let k2 = if s.lower(end) == "of" { end + 1 } else { end };
+        if let Some(y) = year_num(s, k2) {
+            year = Some(y);
+            end = k2 + 1;
+            relative = false;
+        } else if let Some((y, e, _)) = year_after(ctx, s, end).filter(|(_, e, _)| *e > end + 1) {
+            year = y;
+            end = e;
+        }
+    }
+    let year = year.or(ctx.anchor.map(|d| d.year()));
+    let value = match year {
+        Some(y) => format!("{y:04}-{code}{ord}"),
+        None => format!("XXXX-{code}{ord}"),
+    };
+    Some(Found {
+        start: i,
+        end,
+        timex: timex(value, year, None, None, relative),
+        weekday: None,
+    })
+}
+
+/// A season: "summer 2012", "the summer of 2012", "this summer" (the last is relative).
+fn season(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
+    let code = ctx.lex.seasons.get(s.lower(i))?;
+    let k = if s.lower(i + 1) == "of" { i + 2 } else { i + 1 };
+    let y = year_num(s, k)?;
+    Some(Found {
+        start: i,
+        end: k + 1,
+        timex: timex(format!("{y:04}-{code}"), Some(y), None, None, false),
+        weekday: None,
+    })
+}
+
+/// Extracts the dates of one sentence.
+pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
+    let mut i = 0;
+    while i < s.toks.len() {
+        if s.taken[i] {
+            i += 1;
+            continue;
+        }
+        let t = &s.toks[i];
+        let mut found = None;
+        // Weekday, then maybe a date: "Monday (15 December)", "Tuesday, 14 January".
+        if let Some(wd) = weekday_at(ctx, s, i) {
+            let mut k = i + 1;
+            let mut paren = false;
+            if s.toks
+                .get(k)
+                .is_some_and(|x| x.text == "," || x.text == "(")
+            {
+                paren = s.toks[k].text == "(";
+                k += 1;
+            }
+            if let Some(mut f) = absolute(ctx, s, k) {
+                f.start = i;
+                if paren && s.toks.get(f.end).is_some_and(|x| x.text == ")") {
+                    f.end += 1;
+                }
+                f.weekday = Some(wd);
+                // A yearless date: the weekday picks the nearest year it fits.
+                if f.timex.relative
+                    && let (Some(a), Some(m), Some(d)) = (ctx.anchor, f.timex.month, f.timex.day)
+                {
+                    let fits = [0i16, -1, 1]
+                        .iter()
+                        .filter_map(|dy| Date::new(a.year() + dy, m, d).ok())
+                        .find(|x| x.weekday() == wd);
+                    if let Some(x) = fits {
+                        f.timex = day_timex(x, true);
+                    }
+                }
+                found = Some(f);
+            } else if !(i > 0 && matches!(s.lower(i - 1), "last" | "next" | "this")) {
+                found = Some(bare_weekday(ctx, s, i, wd));
+            }
+        }
+        if found.is_none() {
+            found = quarter(ctx, s, i);
+        }
+        if found.is_none() {
+            found = absolute(ctx, s, i);
+        }
+        if found.is_none() {
+            found = relative(ctx, s, i);
+        }
+        if found.is_none() {
+            found = season(ctx, s, i);
+        }
+        // Month alone after a preposition: "in December", "early December".
+        if found.is_none()
+            && let Some((m, end)) = month_at(ctx, s, i)
+            && i > 0
+            && (PREP_BEFORE_MONTH.contains(&s.lower(i - 1))
+                || (s.toks[i - 1].text == "-" && s.lower(i.saturating_sub(2)) == "mid"))
+            && !s.toks.get(end).is_some_and(|x| x.is_capitalized())
+        {
+            let year = nearest_year(ctx.anchor, m);
+            found = Some(Found {
+                start: i,
+                end,
+                timex: month_timex(year, m, true),
+                weekday: None,
+            });
+        }
+        // Decades: "the 1990s".
+        if found.is_none()
+            && let Some(y) = year_num(s, i)
+            && y % 10 == 0
+            && s.toks
+                .get(i + 1)
+                .is_some_and(|x| x.text == "s" && !x.space_before)
+        {
+            found = Some(Found {
+                start: i,
+                end: i + 2,
+                timex: timex(format!("{:03}", y / 10), None, None, None, false),
+                weekday: None,
+            });
+        }
+        // Years: "in 2023", "1999", "2023-2025".
+        if found.is_none()
+            && let Some(y) = year_num(s, i)
+            && year_context_ok(ctx, s, i)
+        {
+            // A range: emit the first year now and let the loop read the second.
+            found = Some(Found {
+                start: i,
+                end: i + 1,
+                timex: year_timex(y, false),
+                weekday: None,
+            });
+        }
+        let Some(mut f) = found else {
+            i += 1;
+            continue;
+        };
+        if !s.free(f.start, f.end) {
+            i += 1;
+            continue;
+        }
+        // Modifiers that belong to the expression: "early December", "mid-2024".
+        if f.start > 0
+            && matches!(s.lower(f.start - 1), "early" | "late" | "mid" | "mid-")
+            && s.free(f.start - 1, f.start)
+        {
+            f.start -= 1;
+        } else if f.start > 1 && s.toks[f.start - 1].text == "-" && s.lower(f.start - 2) == "mid" {
+            f.start -= 2;
+        }
+        let _ = t;
+        f.timex.reporting = is_reporting(ctx, s, f.start, f.end);
+        if let (Some(y), Some(m), Some(d)) = (f.timex.year, f.timex.month, f.timex.day)
+            && let Ok(date) = Date::new(y, m, d)
+        {
+            ctx.last_day = Some(date);
+        }
+        let span = s.span(f.start, f.end);
+        s.take(f.start, f.end);
+        let mut c = Claim::new(ClaimKind::Date, span, s.idx, ClaimValue::Date(f.timex));
+        c.weekday = f.weekday;
+        claims.push(c);
+        i = f.end;
+    }
+}
+
+/// Whether a four-digit number at `i` reads as a year.
+fn year_context_ok(ctx: &Ctx, s: &Sent, i: usize) -> bool {
+    let t = &s.toks[i];
+    if let Some(p) = i.checked_sub(1).map(|p| &s.toks[p]) {
+        if !t.space_before
+            && (p.is_word()
+                || p.is_num()
+                || matches!(p.text, "$" | "€" | "£" | "#" | "+" | "." | "/" | ":"))
+        {
+            return false;
+        }
+        if p.is_word()
+            && (ctx.lex.label_words.contains(p.lower.as_ref())
+                || ctx.lex.qualifiers.contains_key(p.lower.as_ref()))
+        {
+            return false;
+        }
+        if ctx.lex.currency_symbols.contains_key(p.text) {
+            return false;
+        }
+    }
+    if let Some(n) = s.toks.get(i + 1) {
+        if !n.space_before && (n.is_word() || matches!(n.text, "%" | "/" | ":")) {
+            return false;
+        }
+        if n.text == "."
+            && s.toks
+                .get(i + 2)
+                .is_some_and(|x| x.is_num() && !x.space_before)
+        {
+            return false;
+        }
+        let l = n.lower.as_ref();
+        if ctx.lex.scales.contains_key(l)
+            || ctx.lex.units.contains_key(l)
+            || ctx.lex.currency_words.contains_key(l)
+            || ctx.lex.time_units.contains_key(l)
+            || matches!(l, "percent" | "pct" | "per")
+        {
+            return false;
+        }
+        // "2000 people": a plural noun after a year-like number is a count.
+        if n.is_word()
+            && !n.is_capitalized()
+            && !ctx.lex.stopwords.contains(l)
+            && (l == "people" || crate::numbers::lemma(l) != l)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ClaimKind;
+    use crate::testutil::{check_kind, check_kind_dated};
+
+    #[test]
+    fn dates() {
+        // The anchor is Tuesday 14 October 2025.
+        check_kind(
+            ClaimKind::Date,
+            &[
+                ("Aid arrived on Aug. 7.", &["Aug. 7 = 2025-08-07"]),
+                ("on 15 December", &["15 December = 2025-12-15"]),
+                ("in September 2003", &["September 2003 = 2003-09"]),
+                ("signed in 1999", &["1999 = 1999"]),
+                ("since February 2022", &["February 2022 = 2022-02"]),
+                ("in 2023", &["2023 = 2023"]),
+                ("the 2023-2025 programme", &["2023 = 2023", "2025 = 2025"]),
+                (
+                    "on March 15 of this year",
+                    &["March 15 of this year = 2025-03-15"],
+                ),
+                (
+                    "on Monday (15 December)",
+                    &["Monday (15 December) = 2025-12-15 Monday"],
+                ),
+                (
+                    "on Tuesday, 14 January",
+                    &["Tuesday, 14 January = 2025-01-14 Tuesday"],
+                ),
+                (
+                    "on Wednesday, 14 January",
+                    &["Wednesday, 14 January = 2026-01-14 Wednesday"],
+                ),
+                (
+                    "Monday, 14 October 2025",
+                    &["Monday, 14 October 2025 = 2025-10-14 Monday"],
+                ),
+                ("They met last week.", &["last week = 2025-W41"]),
+                ("It grew last year.", &["last year = 2024"]),
+                ("They meet this September.", &["this September = 2025-09"]),
+                (
+                    "The plane crashed on Sunday.",
+                    &["Sunday = 2025-10-12 Sunday"],
+                ),
+                (
+                    "The talks resumed, and later the same day a deal was signed.",
+                    &["later the same day = 2025-10-14"],
+                ),
+                (
+                    "Talks held during the last week ended.",
+                    &["last week = 2025-W41"],
+                ),
+                ("planned for early December", &["early December = 2025-12"]),
+                ("fighting since 2014", &["2014 = 2014"]),
+                ("said on Monday", &["Monday = 2025-10-13 Monday reporting"]),
+                (
+                    "Tokayev told reporters on Monday that the summit opened on Sunday.",
+                    &[
+                        "Monday = 2025-10-13 Monday reporting",
+                        "Sunday = 2025-10-12 Sunday",
+                    ],
+                ),
+                (
+                    "The summit will open on Friday.",
+                    &["Friday = 2025-10-17 Friday"],
+                ),
+                ("in the third quarter", &["the third quarter = 2025-Q3"]),
+                ("first-quarter profit", &["first-quarter = 2025-Q1"]),
+                (
+                    "in the first half of 1987",
+                    &["the first half of 1987 = 1987-H1"],
+                ),
+                ("in summer 2012", &["summer 2012 = 2012-SU"]),
+                ("last summer", &["last summer = 2024-SU"]),
+                ("in the 1990s", &["1990s = 199"]),
+                ("two years ago", &["two years ago = 2023"]),
+                ("three days ago", &["three days ago = 2025-10-11"]),
+                ("yesterday", &["yesterday = 2025-10-13"]),
+                ("today", &["today = 2025-10-14"]),
+                ("tomorrow's vote", &["tomorrow's = 2025-10-15"]),
+                ("earlier this year", &["earlier this year = 2025"]),
+                ("next month", &["next month = 2025-11"]),
+                ("by mid-2024", &["mid-2024 = 2024"]),
+                ("on 2025-10-14", &["2025-10-14 = 2025-10-14"]),
+                ("on April 31", &["April 31 = 2025-04-31 invalid"]),
+                ("on 31 April 2025", &["31 April 2025 = 2025-04-31 invalid"]),
+                ("is now in force", &["now = PRESENT_REF"]),
+                ("on August 7, 2025", &["August 7, 2025 = 2025-08-07"]),
+                ("the 7th of August", &["7th of August = 2025-08-07"]),
+                ("in January", &["January = 2026-01"]),
+                // Negatives.
+                ("May we go?", &[]),
+                ("2000 people marched", &[]),
+                ("he may march", &[]),
+                ("$2025 was paid", &[]),
+                ("the COVID-19 crisis", &[]),
+                ("it grew 1999 percent", &[]),
+                ("now that it is over", &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn without_an_anchor_relative_dates_stay_unresolved() {
+        check_kind_dated(
+            ClaimKind::Date,
+            None,
+            &[
+                ("on 15 December", &["15 December = XXXX-12-15"]),
+                ("Aug. 7", &["Aug. 7 = XXXX-08-07"]),
+                ("last year", &["last year = XXXX"]),
+                ("on Sunday", &["Sunday = XXXX-WXX-7 Sunday"]),
+                ("in 1999", &["1999 = 1999"]),
+            ],
+        );
+    }
+}

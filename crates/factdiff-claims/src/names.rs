@@ -1,0 +1,311 @@
+//! Names of people, places and organizations: capitalized sequences with hyphens,
+//! apostrophes and inner dots ("Kassym-Jomart Tokayev", "Caliber.Az", "U.N."), with a
+//! normalized form for matching.
+//!
+//! Written by hand: named-entity recognizers are statistical models, heavy for a
+//! per-article pass and not deterministic across versions; a capitalization rule with
+//! lexicons of titles and sentence-initial function words is precise enough for
+//! spelling checks ("Kassym-Jomart" / "Kasim-Jomart"). Titles are left out of the name
+//! ("President Tokayev" is `tokayev`), headlines in capitals are skipped.
+
+use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
+
+/// Words that make a title part of an organization's name ("Foreign Ministry").
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "council",
+    "assembly",
+    "office",
+    "committee",
+    "service",
+    "agency",
+    "department",
+    "affairs",
+    "bank",
+    "fund",
+    "union",
+    "organization",
+    "organisation",
+    "court",
+    "parliament",
+    "government",
+    "administration",
+    "commission",
+    "secretariat",
+    "policy",
+    "ministers",
+];
+
+/// The normalized form of a name: lower-case, dots of abbreviations dropped, curly
+/// apostrophes and dashes unified, possessive `'s` dropped, one space between words.
+pub(crate) fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let w = word.replace(['’', '‘'], "'").replace(['‐', '–'], "-");
+        let w = w.strip_suffix("'s").unwrap_or(&w);
+        let dotted =
+            w.len() > 2 && w.ends_with('.') && w.chars().filter(|c| *c == '.').count() >= 2;
+        let w = if dotted {
+            w.replace('.', "")
+        } else {
+            w.to_owned()
+        };
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Whether a sentence is written in capitals (a headline): names and acronyms are not
+/// read from it.
+pub(crate) fn is_caps_line(s: &Sent) -> bool {
+    let letters: usize = s
+        .toks
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text.len())
+        .sum();
+    let caps: usize = s
+        .toks
+        .iter()
+        .filter(|t| t.is_all_caps())
+        .map(|t| t.text.len())
+        .sum();
+    letters > 0 && caps * 10 > letters * 6 && s.toks.len() > 3
+}
+
+/// Extracts the names of one sentence.
+pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
+    if is_caps_line(s) {
+        return;
+    }
+    let lex = ctx.lex;
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &s.toks[i];
+        if s.taken[i] || !t.is_capitalized() {
+            i += 1;
+            continue;
+        }
+        // The run of capitalized words, joined by `of`/`for` between capitals.
+        let mut j = i;
+        while j < n {
+            let x = &s.toks[j];
+            let capital = !s.taken[j] && x.is_capitalized() && (j == i || x.space_before);
+            let connector = j > i
+                && matches!(x.lower.as_ref(), "of" | "for")
+                && s.toks
+                    .get(j + 1)
+                    .is_some_and(|y| y.is_capitalized() && !s.taken[j + 1]);
+            if capital || connector {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run: Vec<usize> = (i..j).collect();
+        i = j.max(i + 1);
+        // Split at titles: names are what comes after the last title and before the
+        // first.
+        let org = |k: usize| {
+            s.toks.get(k).is_some_and(|y| {
+                let l = y.lower.trim_end_matches("'s").trim_end_matches("’s");
+                ORG_WORDS.contains(&l)
+            })
+        };
+        let is_title = |k: usize| {
+            lex.titles.contains(s.toks[k].lower.trim_end_matches('.')) && !org(k + 1) && !org(k)
+        };
+        let mut segments: Vec<(usize, usize)> = Vec::new();
+        let mut seg_start = run[0];
+        for &k in &run {
+            if is_title(k) {
+                if k > seg_start {
+                    segments.push((seg_start, k));
+                }
+                seg_start = k + 1;
+            }
+        }
+        if seg_start < j {
+            segments.push((seg_start, j));
+        }
+        for (a, b) in segments {
+            // Trim connectors at the edges, and a sentence-initial function word.
+            let mut a = a;
+            let mut b = b;
+            while a < b
+                && (matches!(s.lower(a), "of" | "for")
+                    || (lex.not_names.contains(s.lower(a)) && (a == 0 || !s.toks[a - 1].is_word())))
+            {
+                a += 1;
+            }
+            while b > a && matches!(s.lower(b - 1), "of" | "for") {
+                b -= 1;
+            }
+            if a >= b {
+                continue;
+            }
+            let first = &s.toks[a];
+            if a == 0
+                && b == a + 1
+                && (lex.stopwords.contains(first.lower.as_ref())
+                    || lex.speech_verbs.contains(first.lower.as_ref()))
+            {
+                continue;
+            }
+            if b == a + 1
+                && (lex.months.contains_key(first.lower.as_ref())
+                    || lex.weekdays.contains_key(first.lower.as_ref()))
+            {
+                continue;
+            }
+            let mut span = s.span(a, b);
+            // Leave a possessive out of the span.
+            let surface = ctx.article.slice(span);
+            for suffix in ["'s", "’s"] {
+                if surface.ends_with(suffix) {
+                    span.end -= suffix.len() as u32;
+                }
+            }
+            let surface = ctx.article.slice(span);
+            let normalized = normalize(surface);
+            if normalized.is_empty() {
+                continue;
+            }
+            s.take(a, b);
+            claims.push(Claim::new(
+                ClaimKind::Name,
+                span,
+                s.idx,
+                ClaimValue::Name { normalized },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ClaimKind;
+    use crate::testutil::check_kind;
+
+    #[test]
+    fn names() {
+        check_kind(
+            ClaimKind::Name,
+            &[
+                (
+                    "Kazakh President Kassym-Jomart Tokayev said.",
+                    &[
+                        "Kazakh = kazakh",
+                        "Kassym-Jomart Tokayev = kassym-jomart tokayev",
+                    ],
+                ),
+                (
+                    "the President of the Republic of Kazakhstan, Kasim-Jomart Tokayev, gave",
+                    &[
+                        "Republic of Kazakhstan = republic of kazakhstan",
+                        "Kasim-Jomart Tokayev = kasim-jomart tokayev",
+                    ],
+                ),
+                ("President Zelenskyy spoke", &["Zelenskyy = zelenskyy"]),
+                (
+                    "Caliber.Az reports via local media.",
+                    &["Caliber.Az = caliber.az"],
+                ),
+                ("the U.N. said", &["U.N. = un"]),
+                (
+                    "Kazakhstan’s decision to join the Abraham Accords",
+                    &[
+                        "Kazakhstan = kazakhstan",
+                        "Abraham Accords = abraham accords",
+                    ],
+                ),
+                (
+                    "Tokayev further advocated for reform of the United Nations system.",
+                    &["Tokayev = tokayev", "United Nations = united nations"],
+                ),
+                (
+                    "In remarks at the International Forum on Peace and Trust in Ashgabat",
+                    &[
+                        "International Forum = international forum",
+                        "Peace = peace",
+                        "Trust = trust",
+                        "Ashgabat = ashgabat",
+                    ],
+                ),
+                (
+                    "Deputy Prime Minister and Foreign Minister Murat Nurtleu met Kaha Imnadze",
+                    &[
+                        "Murat Nurtleu = murat nurtleu",
+                        "Kaha Imnadze = kaha imnadze",
+                    ],
+                ),
+                (
+                    "the Kazakh Foreign Ministry's press office",
+                    &["Kazakh Foreign Ministry = kazakh foreign ministry"],
+                ),
+                (
+                    "between Azerbaijan and Armenia",
+                    &["Azerbaijan = azerbaijan", "Armenia = armenia"],
+                ),
+                ("the South Caucasus", &["South Caucasus = south caucasus"]),
+                ("the Middle East", &["Middle East = middle east"]),
+                (
+                    "the Security Council and the General Assembly",
+                    &[
+                        "Security Council = security council",
+                        "General Assembly = general assembly",
+                    ],
+                ),
+                (
+                    "Ahead of his visit to the Republic of Armenia",
+                    &["Republic of Armenia = republic of armenia"],
+                ),
+                (
+                    "Vladimir Putin and Ilham Aliyev",
+                    &[
+                        "Vladimir Putin = vladimir putin",
+                        "Ilham Aliyev = ilham aliyev",
+                    ],
+                ),
+                ("Mr. Smith said", &["Smith = smith"]),
+                (
+                    "Emmanuel Macron’s office",
+                    &["Emmanuel Macron = emmanuel macron"],
+                ),
+                ("in Samarkand on September 15", &["Samarkand = samarkand"]),
+                (
+                    "The Trans-Caspian International Transport Route",
+                    &[
+                        "Trans-Caspian International Transport Route = trans-caspian international transport route",
+                    ],
+                ),
+                ("Central Asia is growing", &["Central Asia = central asia"]),
+                ("the O'Neill family", &["O'Neill = o'neill"]),
+                (
+                    "Secretary-General António Guterres",
+                    &["António Guterres = antónio guterres"],
+                ),
+                (
+                    "the Ministry of Foreign Affairs",
+                    &["Ministry of Foreign Affairs = ministry of foreign affairs"],
+                ),
+                ("Astana hosted", &["Astana = astana"]),
+                ("Kazakhstan hopes", &["Kazakhstan = kazakhstan"]),
+                ("Reuters reported", &["Reuters = reuters"]),
+                ("the Aral Sea", &["Aral Sea = aral sea"]),
+                ("the Kremlin said", &["Kremlin = kremlin"]),
+                ("Armenpress news agency", &["Armenpress = armenpress"]),
+                // Negatives.
+                ("The talks ended.", &[]),
+                ("We hope for peace.", &[]),
+                ("During the meeting, they spoke.", &[]),
+                ("On Monday it rained.", &[]),
+                ("TOKAYEV MEETS PUTIN IN MOSCOW", &[]),
+            ],
+        );
+    }
+}

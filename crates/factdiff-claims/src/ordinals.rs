@@ -1,0 +1,237 @@
+//! Ordinals: `25th anniversary`, `80th session`, `for the fifth time`, `5th World Nomad
+//! Games`, with the thing they count.
+//!
+//! Written by hand (a table of ordinal words and the digit suffixes): no crate reads
+//! ordinals in running text. Word ordinals other than `first` need a noun after them;
+//! `first` only counts with a noun that is counted in news (anniversary, session, ...),
+//! because "the first" is usually not a claim.
+
+use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
+
+const WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+];
+
+const FIRST_NOUNS: &[&str] = &[
+    "anniversary",
+    "session",
+    "time",
+    "round",
+    "summit",
+    "meeting",
+    "edition",
+    "congress",
+    "forum",
+    "visit",
+    "stage",
+    "phase",
+    "place",
+    "term",
+    "convocation",
+    "conference",
+];
+
+fn word_ordinal(ctx: &Ctx, w: &str) -> Option<u32> {
+    if let Some(&(_, n)) = WORDS.iter().find(|(k, _)| *k == w) {
+        return Some(n);
+    }
+    // "twenty-fifth"
+    let (tens, unit) = w.split_once('-')?;
+    let tens = ctx.lex.number_words.get(tens)?;
+    let (_, unit) = WORDS.iter().find(|(k, _)| *k == unit)?;
+    (*tens >= 20.0 && *unit < 10).then_some(*tens as u32 + unit)
+}
+
+/// What an ordinal counts: the capitalized name after it ("World Nomad Games"), or the
+/// head of the noun phrase ("anniversary").
+fn counted(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
+    let t = s.toks.get(j)?;
+    if t.is_capitalized() {
+        let mut k = j;
+        let mut words = Vec::new();
+        while let Some(x) = s.toks.get(k)
+            && (x.is_capitalized() || x.is_all_caps())
+            && x.space_before
+        {
+            words.push(x.lower.to_string());
+            k += 1;
+        }
+        return Some((k, words.join(" ")));
+    }
+    if ctx.lex.time_units.contains_key(t.lower.as_ref()) && t.is_word() {
+        return Some((j + 1, crate::numbers::lemma(t.lower.as_ref())));
+    }
+    crate::numbers::counted_noun(ctx, s, j, false)
+}
+
+/// Extracts the ordinals of one sentence.
+pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
+    let mut i = 0;
+    while i < s.toks.len() {
+        if s.taken[i] {
+            i += 1;
+            continue;
+        }
+        let t = &s.toks[i];
+        let (n, next) = if t.is_num()
+            && !t.text.contains([',', '.'])
+            && let Some(suf) = s.toks.get(i + 1)
+            && !suf.space_before
+            && matches!(suf.lower.as_ref(), "st" | "nd" | "rd" | "th")
+        {
+            // Touching a word before ("COVID-19th") is no ordinal.
+            if i > 0 && !t.space_before && !s.toks[i - 1].text.starts_with(['(', '"', '“']) {
+                i += 2;
+                continue;
+            }
+            (t.text.parse::<u32>().ok(), i + 2)
+        } else if t.is_word() {
+            (word_ordinal(ctx, t.lower.as_ref()), i + 1)
+        } else {
+            (None, i + 1)
+        };
+        let Some(n) = n else {
+            i += 1;
+            continue;
+        };
+        let Some((end, of)) = counted(ctx, s, next) else {
+            i = next;
+            continue;
+        };
+        if of.is_empty()
+            || (n == 1 && t.is_word() && !FIRST_NOUNS.contains(&of.as_str()))
+            || !s.free(i, end)
+        {
+            i = next;
+            continue;
+        }
+        let span = s.span(i, end);
+        s.take(i, end);
+        claims.push(Claim::new(
+            ClaimKind::Ordinal,
+            span,
+            s.idx,
+            ClaimValue::Ordinal { n, of },
+        ));
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ClaimKind;
+    use crate::testutil::check_kind;
+
+    #[test]
+    fn ordinals() {
+        check_kind(
+            ClaimKind::Ordinal,
+            &[
+                (
+                    "the 25th anniversary of the signing of the treaty in 1999",
+                    &["25th anniversary = 25 anniversary AnniversaryOf->1999"],
+                ),
+                (
+                    "During the 80th session of the General Assembly",
+                    &["80th session = 80 session"],
+                ),
+                ("for the fifth time", &["fifth time = 5 time"]),
+                (
+                    "the 5th World Nomad Games",
+                    &["5th World Nomad Games = 5 world nomad games"],
+                ),
+                ("for the first time", &["first time = 1 time"]),
+                ("the second round of talks", &["second round = 2 round"]),
+                (
+                    "the 30th anniversary of independence",
+                    &["30th anniversary = 30 anniversary"],
+                ),
+                (
+                    "the twenty-fifth anniversary",
+                    &["twenty-fifth anniversary = 25 anniversary"],
+                ),
+                ("the 3rd meeting", &["3rd meeting = 3 meeting"]),
+                ("the 1st edition", &["1st edition = 1 edition"]),
+                ("the 22nd congress", &["22nd congress = 22 congress"]),
+                (
+                    "its third consecutive win",
+                    &["third consecutive win = 3 win"],
+                ),
+                ("the tenth summit", &["tenth summit = 10 summit"]),
+                ("a fourth term", &["fourth term = 4 term"]),
+                ("the 100th birthday", &["100th birthday = 100 birthday"]),
+                (
+                    "the sixth round of negotiations",
+                    &["sixth round = 6 round"],
+                ),
+                (
+                    "the 11th Astana International Forum",
+                    &["11th Astana International Forum = 11 astana international forum"],
+                ),
+                ("the seventh wave", &["seventh wave = 7 wave"]),
+                ("the 2nd stage", &["2nd stage = 2 stage"]),
+                ("the 15th round", &["15th round = 15 round"]),
+                ("the eighth year", &["eighth year = 8 year"]),
+                (
+                    "the ninth convocation",
+                    &["ninth convocation = 9 convocation"],
+                ),
+                (
+                    "the 33rd Olympic Games",
+                    &["33rd Olympic Games = 33 olympic games"],
+                ),
+                ("the fifteenth century", &["fifteenth century = 15 century"]),
+                (
+                    "the 75th anniversary of the victory",
+                    &["75th anniversary = 75 anniversary"],
+                ),
+                ("a second term", &["second term = 2 term"]),
+                (
+                    "the first anniversary",
+                    &["first anniversary = 1 anniversary"],
+                ),
+                (
+                    "the 4th plenary meeting",
+                    &["4th plenary meeting = 4 meeting"],
+                ),
+                (
+                    "the 19th party congress",
+                    &["19th party congress = 19 congress"],
+                ),
+                ("the twelfth session", &["twelfth session = 12 session"]),
+                // Negatives.
+                ("the first of them", &[]),
+                ("first, we must act", &[]),
+                ("came second.", &[]),
+                ("the first lady", &[]),
+            ],
+        );
+    }
+}

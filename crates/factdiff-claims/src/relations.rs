@@ -1,0 +1,316 @@
+//! Relations between the claims of one sentence: part/whole ("139 people, including 7
+//! women"; "Of the 15 seats, 9 went to … and 6 to …"), change ("increased by 65
+//! percent, reaching 2.8 million tons"), conversion ("10 trillion tenge (about 35
+//! billion dollars)") and anniversary ("25th anniversary of the signing … in 1999").
+//!
+//! Written by hand: these are patterns over the claims already found and the few words
+//! between them.
+
+use crate::{Claim, ClaimKind, ClaimValue, Ctx, Relation, RelationKind};
+
+fn is_amount(c: &Claim) -> bool {
+    matches!(
+        c.kind,
+        ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Percent
+    )
+}
+
+fn unit_of(c: &Claim) -> &str {
+    match &c.value {
+        ClaimValue::Interval { unit, .. } => unit,
+        _ => "",
+    }
+}
+
+/// Adds relations to `claims` (sorted by span; targets are indices into it).
+pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
+    let text = &ctx.article.text;
+    let mut start = 0;
+    while start < claims.len() {
+        let sentence = claims[start].sentence;
+        let mut end = start;
+        while end < claims.len() && claims[end].sentence == sentence {
+            end += 1;
+        }
+        let idx: Vec<usize> = (start..end)
+            .filter(|&k| {
+                claims[k].kind != ClaimKind::Quote
+                    && claims[k].kind != ClaimKind::Name
+                    && claims[k].kind != ClaimKind::Acronym
+            })
+            .collect();
+        let sentence_start = ctx
+            .article
+            .sentences
+            .get(sentence as usize)
+            .map_or(0, |s| s.span.start as usize);
+        let between = |a: usize, b: usize| -> String {
+            let (x, y) = (claims[a].span.end as usize, claims[b].span.start as usize);
+            if x <= y {
+                text[x..y].to_lowercase()
+            } else {
+                String::new()
+            }
+        };
+        let mut new: Vec<(usize, Relation)> = Vec::new();
+        // Of the 15 seats, 9 went to … and 6 to …
+        let lead = text[sentence_start..]
+            .chars()
+            .take(7)
+            .collect::<String>()
+            .to_lowercase();
+        let of_the_whole = lead.starts_with("of the ")
+            && idx.first().is_some_and(|&w| {
+                is_amount(&claims[w]) && claims[w].span.start as usize <= sentence_start + 8
+            });
+        for (n, &a) in idx.iter().enumerate() {
+            if !is_amount(&claims[a]) {
+                continue;
+            }
+            if of_the_whole && n > 0 && claims[a].kind == claims[idx[0]].kind {
+                new.push((
+                    a,
+                    Relation {
+                        kind: RelationKind::PartOf,
+                        target: idx[0],
+                    },
+                ));
+                continue;
+            }
+            // A list of parts: "including 5 railway and 8 automobile ones".
+            if n > 0
+                && let Some((_, r)) = new
+                    .iter()
+                    .find(|(from, r)| *from == idx[n - 1] && r.kind == RelationKind::PartOf)
+                && matches!(
+                    between(idx[n - 1], a).trim(),
+                    "and" | "," | ", and" | "and another" | "and a further"
+                )
+            {
+                let r = *r;
+                new.push((a, r));
+                continue;
+            }
+            // Part/whole: the nearest earlier amount of the same kind with "including"
+            // (or "of whom", "of which", "among them") between.
+            for &w in idx[..n].iter().rev() {
+                if claims[w].kind != claims[a].kind || !is_amount(&claims[w]) {
+                    continue;
+                }
+                let gap = between(w, a);
+                let marker = [
+                    "including",
+                    "of whom",
+                    "of which",
+                    "among them",
+                    "among whom",
+                    "among which",
+                ]
+                .iter()
+                .any(|m| gap.contains(m));
+                if marker && gap.len() < 120 && !gap.contains(';') {
+                    new.push((
+                        a,
+                        Relation {
+                            kind: RelationKind::PartOf,
+                            target: w,
+                        },
+                    ));
+                }
+                break;
+            }
+            // Conversion: an amount of money in brackets or after "or about" right
+            // after another in a different currency.
+            if n > 0 && claims[a].kind == ClaimKind::Money {
+                let w = idx[n - 1];
+                if claims[w].kind == ClaimKind::Money && unit_of(&claims[w]) != unit_of(&claims[a])
+                {
+                    let gap = between(w, a);
+                    let gap = gap.trim();
+                    if matches!(
+                        gap,
+                        "(" | ", or"
+                            | "or"
+                            | "(or"
+                            | "(equivalent to"
+                            | ", equivalent to"
+                            | "(i.e."
+                            | "(some"
+                            | "(approximately"
+                    ) || gap.len() <= 3 && gap.contains('(')
+                    {
+                        new.push((
+                            a,
+                            Relation {
+                                kind: RelationKind::ConversionOf,
+                                target: w,
+                            },
+                        ));
+                    }
+                }
+            }
+            // Change: "increased by 65 percent, reaching 2.8 million tons".
+            if let Some(&next) = idx.get(n + 1) {
+                let before = text[sentence_start..claims[a].span.start as usize].to_lowercase();
+                let by_change = before.trim_end().ends_with(" by")
+                    || before.trim_end().ends_with("by") && before.len() < 4;
+                let gap = between(a, next);
+                if by_change
+                    && is_amount(&claims[next])
+                    && [
+                        "reaching",
+                        "to reach",
+                        "reached",
+                        "to ",
+                        "totaling",
+                        "totalling",
+                        "amounting to",
+                        "standing at",
+                        "at ",
+                    ]
+                    .iter()
+                    .any(|m| gap.contains(m))
+                    && gap.len() < 60
+                {
+                    new.push((
+                        a,
+                        Relation {
+                            kind: RelationKind::ChangeTo,
+                            target: next,
+                        },
+                    ));
+                }
+            }
+        }
+        // Anniversary: an ordinal anniversary and a year in the sentence.
+        for &a in &idx {
+            if let ClaimValue::Ordinal { of, .. } = &claims[a].value
+                && of == "anniversary"
+                && let Some(&d) = idx.iter().filter(|&&d| matches!(&claims[d].value, ClaimValue::Date(t) if t.year.is_some() && !t.relative)).min_by_key(|&&d| (claims[d].span.start as i64 - claims[a].span.end as i64).abs())
+            {
+                new.push((a, Relation { kind: RelationKind::AnniversaryOf, target: d }));
+            }
+        }
+        for (from, rel) in new {
+            if !claims[from].relations.contains(&rel) {
+                claims[from].relations.push(rel);
+            }
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ClaimKind;
+    use crate::testutil::check_kind;
+
+    const RELATED: &[(&str, &[&str])] = &[
+        (
+            "13 transport corridors are open, including 5 railway and 8 automobile ones.",
+            &[
+                "13 transport corridors = [13, 13] corridor",
+                "5 railway = [5, 5] railway PartOf->13 transport corridors",
+                "8 automobile ones = [8, 8] one PartOf->13 transport corridors",
+            ],
+        ),
+        (
+            "The crash killed 139 people, including 7 women.",
+            &[
+                "139 people = [139, 139] people",
+                "7 women = [7, 7] woman PartOf->139 people",
+            ],
+        ),
+        (
+            "Of the 15 seats, 9 went to the ruling party and 6 to the opposition.",
+            &[
+                "15 seats = [15, 15] seat",
+                "9 = [9, 9] seat PartOf->15 seats",
+                "6 = [6, 6] seat PartOf->15 seats",
+            ],
+        ),
+        (
+            "It rescued 40 miners, of whom 12 children were hurt.",
+            &[
+                "40 miners = [40, 40] miner",
+                "12 children = [12, 12] child PartOf->40 miners",
+            ],
+        ),
+        (
+            "Some 200 workers, among them 30 engineers, left.",
+            &[
+                "Some 200 workers = [180, 220] worker",
+                "30 engineers = [30, 30] engineer PartOf->Some 200 workers",
+            ],
+        ),
+        (
+            "Shipments rose to 50 ships, and 20 trucks came.",
+            &["50 ships = [50, 50] ship", "20 trucks = [20, 20] truck"],
+        ),
+    ];
+
+    #[test]
+    fn part_whole() {
+        check_kind(ClaimKind::Quantity, RELATED);
+    }
+
+    #[test]
+    fn change_and_conversion() {
+        check_kind(
+            ClaimKind::Percent,
+            &[
+                (
+                    "Cargo increased by 65 percent, reaching 2.8 million tons.",
+                    &["65 percent = [65, 65] % ChangeTo->2.8 million tons"],
+                ),
+                (
+                    "Trade grew by 11 percent to 3 billion dollars.",
+                    &["11 percent = [11, 11] % ChangeTo->3 billion dollars"],
+                ),
+                (
+                    "Trade grew 11 percent in 2024.",
+                    &["11 percent = [11, 11] %"],
+                ),
+            ],
+        );
+        check_kind(
+            ClaimKind::Money,
+            &[
+                (
+                    "It costs 10 trillion tenge (about 35 billion dollars).",
+                    &[
+                        "10 trillion tenge = [9500000000000, 10500000000000] KZT",
+                        "about 35 billion dollars = [31500000000, 38500000000] USD ConversionOf->10 trillion tenge",
+                    ],
+                ),
+                (
+                    "It costs 500 million euros ($540 million).",
+                    &[
+                        "500 million euros = [499500000, 500500000] EUR",
+                        "$540 million = [539500000, 540500000] USD ConversionOf->500 million euros",
+                    ],
+                ),
+                (
+                    "It costs 5 million dollars and 3 million euros.",
+                    &[
+                        "5 million dollars = [4500000, 5500000] USD",
+                        "3 million euros = [2500000, 3500000] EUR",
+                    ],
+                ),
+            ],
+        );
+        check_kind(
+            ClaimKind::Ordinal,
+            &[
+                (
+                    "We mark the 25th anniversary of the signing of the treaty in 1999.",
+                    &["25th anniversary = 25 anniversary AnniversaryOf->1999"],
+                ),
+                (
+                    "We mark the 25th anniversary of the treaty.",
+                    &["25th anniversary = 25 anniversary"],
+                ),
+            ],
+        );
+    }
+}
