@@ -5,8 +5,14 @@
 //! into the repository.
 
 mod bench_corpus;
+mod bench_overlap;
 mod ci;
 mod corpus;
+mod eval_clough;
+mod eval_msrp;
+mod eval_reuters_dups;
+mod gen_corpus;
+mod overlap_links;
 mod util;
 
 use anyhow::{Result, bail};
@@ -27,6 +33,31 @@ const TASKS: &[(&str, &str, &str)] = &[
         "bench",
         "corpus",
         "load and segment the Reuters JSONL corpus: MB/s and peak memory",
+    ),
+    (
+        "bench",
+        "overlap",
+        "overlap at 1x/4x/16x near-duplicate Reuters: time, memory, recall; vs datasketch",
+    ),
+    (
+        "gen-corpus",
+        "[FACTOR...]",
+        "Reuters copies with 5% of words edited (fixed seed) at 4x, 16x under target/xtask",
+    ),
+    (
+        "eval",
+        "reuters-dups",
+        "recall of Reuters exact-duplicate pairs; a sample of same-title edits to judge",
+    ),
+    (
+        "eval",
+        "clough",
+        "ROC AUC of reuse vs non-reuse on Clough-Stevenson, means per class",
+    ),
+    (
+        "eval",
+        "msrp",
+        "choose the near-overlap threshold on MSRP: precision and recall",
     ),
 ];
 
@@ -49,6 +80,12 @@ fn run(args: &[String]) -> Result<()> {
         ("ci", _) => ci::run(),
         ("corpus", Some("reuters")) => corpus::reuters().map(|_| ()),
         ("bench", Some("corpus")) => bench_corpus::run(&rest[1..]),
+        ("bench", Some("overlap")) => bench_overlap::run(&rest[1..]),
+        ("bench", Some("overlap-run")) => bench_overlap::run_one(&rest[1..]),
+        ("gen-corpus", _) => gen_corpus::run(rest),
+        ("eval", Some("reuters-dups")) => eval_reuters_dups::run(&rest[1..]),
+        ("eval", Some("clough")) => eval_clough::run(&rest[1..]),
+        ("eval", Some("msrp")) => eval_msrp::run(&rest[1..]),
         ("help" | "--help" | "-h", _) => {
             print_tasks();
             Ok(())
