@@ -106,16 +106,38 @@ mod tests {
 
     fn view() -> DiffView {
         DiffView {
-            a: DiffSide { path: "a.txt".into(), first_line: 1, last_line: 1, words: 4 },
-            b: DiffSide { path: "b.txt".into(), first_line: 2, last_line: 3, words: 4 },
+            a: DiffSide {
+                path: "a.txt".into(),
+                first_line: 1,
+                last_line: 1,
+                words: 4,
+            },
+            b: DiffSide {
+                path: "b.txt".into(),
+                first_line: 2,
+                last_line: 3,
+                words: 4,
+            },
             similarity: 0.75,
             containment_a: 0.0,
             containment_b: 0.0,
             diff: vec![
-                DiffChunk { tag: DiffTag::Equal, text: "killed ".into() },
-                DiffChunk { tag: DiffTag::Delete, text: "112".into() },
-                DiffChunk { tag: DiffTag::Insert, text: "140".into() },
-                DiffChunk { tag: DiffTag::Equal, text: " people".into() },
+                DiffChunk {
+                    tag: DiffTag::Equal,
+                    text: "killed ".into(),
+                },
+                DiffChunk {
+                    tag: DiffTag::Delete,
+                    text: "112".into(),
+                },
+                DiffChunk {
+                    tag: DiffTag::Insert,
+                    text: "140".into(),
+                },
+                DiffChunk {
+                    tag: DiffTag::Equal,
+                    text: " people".into(),
+                },
             ],
         }
     }
@@ -125,7 +147,10 @@ mod tests {
         let mut out = Vec::new();
         render_diff_text(&view(), false, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with("--- a.txt:1 (4 words)\n+++ b.txt:2-3 (4 words)\n"), "{text}");
+        assert!(
+            text.starts_with("--- a.txt:1 (4 words)\n+++ b.txt:2-3 (4 words)\n"),
+            "{text}"
+        );
         assert!(text.ends_with("killed [-112-]{+140+} people\n"), "{text}");
     }
 

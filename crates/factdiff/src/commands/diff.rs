@@ -46,7 +46,11 @@ fn parse_spec(spec: &str, exists: impl Fn(&str) -> bool) -> Result<Spec, CliErro
 }
 
 /// The text a spec names, with the side's description.
-fn select(ctx: &Ctx<'_>, spec: &Spec, stderr: &mut dyn Write) -> Result<(String, DiffSide), CliError> {
+fn select(
+    ctx: &Ctx<'_>,
+    spec: &Spec,
+    stderr: &mut dyn Write,
+) -> Result<(String, DiffSide), CliError> {
     let options = LoadOptions {
         cwd: ctx.env.cwd.clone(),
         exclude: Vec::new(),
@@ -133,8 +137,11 @@ pub fn run(
     let spec_b = parse_spec(&args.b, exists)?;
     let (text_a, side_a) = select(ctx, &spec_a, stderr)?;
     let (text_b, side_b) = select(ctx, &spec_b, stderr)?;
-    let comparison =
-        factdiff_overlap::compare(&text_a, &text_b, &factdiff_overlap::OverlapConfig::default());
+    let comparison = factdiff_overlap::compare(
+        &text_a,
+        &text_b,
+        &factdiff_overlap::OverlapConfig::default(),
+    );
     let view = DiffView {
         a: side_a,
         b: side_b,
@@ -167,11 +174,17 @@ mod tests {
         let no = |_: &str| false;
         assert_eq!(
             parse_spec("a.txt:3-5", no).unwrap(),
-            Spec { path: "a.txt".into(), lines: Some((3, 5)) }
+            Spec {
+                path: "a.txt".into(),
+                lines: Some((3, 5))
+            }
         );
         assert_eq!(
             parse_spec("a.txt:7", no).unwrap(),
-            Spec { path: "a.txt".into(), lines: Some((7, 7)) }
+            Spec {
+                path: "a.txt".into(),
+                lines: Some((7, 7))
+            }
         );
         assert_eq!(parse_spec("a.txt", no).unwrap().lines, None);
         assert!(parse_spec("a.txt:5-3", no).is_err());
