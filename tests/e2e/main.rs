@@ -40,6 +40,7 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Output {
     let env = factdiff::Env {
         cwd: cwd.to_path_buf(),
         stdout_is_terminal: false,
+        stderr_is_terminal: false,
         no_color: false,
     };
     let mut stdout = Vec::new();

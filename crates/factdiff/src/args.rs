@@ -43,6 +43,26 @@ pub enum Command {
     Diff(DiffArgs),
     /// List the rules, or explain one: what it checks, why, examples and options.
     Rules(RulesArgs),
+    /// Write the fingerprints of the current findings to FILE, so that
+    /// `check --baseline FILE` reports only the findings that are new.
+    Baseline(BaselineArgs),
+    /// Print a completion script for a shell.
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The baseline file to write (JSON).
+    pub file: PathBuf,
+    /// Files and folders to check (default: the `paths` of factdiff.toml, else `.`).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -66,11 +86,21 @@ pub struct OutputArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportOutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the output to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files and folders to check (default: the `paths` of factdiff.toml, else `.`).
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: ReportOutputArgs,
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
@@ -78,6 +108,13 @@ pub struct CheckArgs {
     /// built-in rules (default: the `rules` of factdiff.toml).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Report only findings whose fingerprint is not in FILE (see `factdiff baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Analyse everything, but report only findings whose primary location is in a
+    /// file changed since the git revision REV (committed, staged, unstaged or new).
+    #[arg(long, value_name = "REV")]
+    pub only_changed: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +136,37 @@ pub enum ColorChoice {
 pub enum OutputFormat {
     Text,
     Json,
+}
+
+/// The formats of a findings report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people at a terminal.
+    Text,
+    /// The version-1 JSON report.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// A pull-request comment.
+    Markdown,
+    /// One self-contained page for editors.
+    Html,
+}
+
+impl From<ReportFormat> for factdiff_report::Format {
+    fn from(format: ReportFormat) -> Self {
+        use factdiff_report::Format;
+        match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Sarif => Format::Sarif,
+            ReportFormat::Github => Format::Github,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Html => Format::Html,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]

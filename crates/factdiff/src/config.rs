@@ -5,12 +5,19 @@
 //! rules = "rules"          # the rule set's folder
 //! exclude = ["drafts/**"]  # globs (gitignore style) of files to leave out
 //! fail-on = "error"        # error | warning | info | never
+//! ignore = ["acronym-undefined"]   # rules whose findings are never reported
+//!
+//! [per-path-ignores]       # glob -> rules not reported there ("*": every rule)
+//! "archive/**" = ["overlap"]
 //! ```
 //!
-//! Paths are relative to the folder that holds the file. Unknown keys are errors that
-//! name the file, line and key.
+//! Paths and globs are relative to the folder that holds the file. Unknown keys are
+//! errors that name the file, line and key.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use factdiff_findings::Finding;
 
 use serde::Deserialize;
 
@@ -30,6 +37,10 @@ pub struct ConfigFile {
     #[serde(default)]
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub per_path_ignores: BTreeMap<String, Vec<String>>,
 }
 
 /// The configuration, with its paths made relative to the working directory.
@@ -44,6 +55,26 @@ pub struct Config {
     pub rules: Option<PathBuf>,
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
+    /// Rules whose findings are never reported.
+    pub ignore: Vec<String>,
+    /// Globs (relative to the working directory) and the rules not reported there.
+    pub per_path_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
+}
+
+impl Config {
+    /// Whether the configuration ignores a finding: its rule is ignored, or a
+    /// per-path ignore matches its primary location's path and names its rule (or `*`).
+    pub fn ignores(&self, finding: &Finding) -> bool {
+        if self.ignore.iter().any(|r| r == &finding.rule) {
+            return true;
+        }
+        let Some(loc) = finding.primary() else {
+            return false;
+        };
+        self.per_path_ignores.iter().any(|(glob, rules)| {
+            glob.is_match(&loc.path) && rules.iter().any(|r| r == "*" || r == &finding.rule)
+        })
+    }
 }
 
 /// Finds and reads the configuration. `explicit` is `--config`.
@@ -77,7 +108,7 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
             .map(|span| line_col(&text, span.start))
             .unwrap_or((1, 1));
         CliError::usage(format!(
-            "{shown}:{line}:{column}: {}; see the keys documented in README.md (paths, rules, exclude, fail-on)",
+            "{shown}:{line}:{column}: {}; see the keys documented in README.md (paths, rules, exclude, fail-on, ignore, per-path-ignores)",
             err.message().trim_end_matches('\n')
         ))
     })?;
@@ -91,12 +122,38 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
             rules.display()
         )));
     }
+    // Globs are relative to the file's folder; findings' paths to the working directory.
+    let prefix = relative(cwd, dir).to_string_lossy().replace('\\', "/");
+    let mut per_path_ignores = Vec::new();
+    for (glob, rules) in &parsed.per_path_ignores {
+        let full = if prefix.is_empty() {
+            glob.clone()
+        } else {
+            format!("{prefix}/{}", glob.trim_start_matches("./"))
+        };
+        let matcher = globset::GlobBuilder::new(&full)
+            .literal_separator(true)
+            .build()
+            .map_err(|err| {
+                let line = text
+                    .find(&format!("\"{glob}\""))
+                    .map_or(1, |at| line_col(&text, at).0);
+                CliError::usage(format!(
+                    "{shown}:{line}: per-path-ignores: `{glob}` is not a valid glob: {}",
+                    err.kind()
+                ))
+            })?
+            .compile_matcher();
+        per_path_ignores.push((matcher, rules.clone()));
+    }
     Ok(Config {
         file: Some(shown),
         paths: parsed.paths.iter().map(rel).collect(),
         rules: parsed.rules.as_ref().map(rel),
         exclude: parsed.exclude,
         fail_on: parsed.fail_on,
+        ignore: parsed.ignore,
+        per_path_ignores,
     })
 }
 
@@ -130,6 +187,52 @@ mod tests {
             err.message
         );
         assert!(err.message.contains("`paths`"), "{}", err.message);
+    }
+
+    #[test]
+    fn ignores_by_rule_and_by_path_relative_to_the_file() {
+        use factdiff_findings::{Category, Location, Role, Severity};
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "ignore = [\"name-variant\"]\n[per-path-ignores]\n\"archive/**\" = [\"overlap\"]\n\"wire/*.jsonl\" = [\"*\"]\n",
+        )
+        .unwrap();
+        let finding = |rule: &str, path: &str| {
+            let loc = Location {
+                role: Role::Primary,
+                path: path.into(),
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 2,
+                byte_start: 0,
+                byte_end: 1,
+                field: None,
+                text: "x".into(),
+            };
+            Finding::new(rule, Category::Overlap, Severity::Info, "m", vec![loc])
+        };
+        let config = load(&dir.path().join("sub"), None).unwrap();
+        assert!(config.ignores(&finding("name-variant", "../news/a.md")));
+        assert!(config.ignores(&finding("overlap", "../archive/2020/a.md")));
+        assert!(!config.ignores(&finding("count-mismatch", "../archive/2020/a.md")));
+        assert!(config.ignores(&finding("count-mismatch", "../wire/feed.jsonl")));
+        assert!(!config.ignores(&finding("overlap", "../news/a.md")));
+
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "paths = []\n[per-path-ignores]\n\"a/[b\" = [\"*\"]\n",
+        )
+        .unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("factdiff.toml:3: per-path-ignores: `a/[b` is not a valid glob"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

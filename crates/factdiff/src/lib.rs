@@ -6,11 +6,16 @@
 //! streams as arguments, so that tests run the real CLI in-process.
 
 mod args;
+mod baseline;
+mod catalog;
+mod changed;
 mod commands;
 mod config;
 mod error;
 mod output;
+mod progress;
 mod sources;
+mod suppress;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -27,8 +32,11 @@ pub struct Env {
     /// The working directory: relative paths resolve against it and report paths are
     /// relative to it.
     pub cwd: PathBuf,
-    /// Whether standard output is a terminal (colour and progress only then).
+    /// Whether standard output is a terminal (colour, and the elapsed time on the
+    /// summary line, only then).
     pub stdout_is_terminal: bool,
+    /// Whether standard error is a terminal (the progress spinner only then).
+    pub stderr_is_terminal: bool,
     /// Whether NO_COLOR is set to a non-empty value.
     pub no_color: bool,
 }
@@ -40,6 +48,7 @@ impl Env {
         Ok(Env {
             cwd: std::env::current_dir()?,
             stdout_is_terminal: std::io::stdout().is_terminal(),
+            stderr_is_terminal: std::io::stderr().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         })
     }
@@ -76,4 +85,12 @@ where
             err.code
         }
     }
+}
+
+/// The man page of `factdiff` (roff), generated from the command line's definition.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    Ok(out)
 }

@@ -1,17 +1,21 @@
 //! `factdiff check [PATH...]`: every analysis, then one report.
 
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::time::Instant;
 
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, Severity};
 use factdiff_report::{Format, RenderOptions, Report};
 
 use super::Ctx;
-use crate::args::{CheckArgs, FailOn, OutputFormat};
+use crate::args::{CheckArgs, FailOn};
 use crate::config::Config;
 use crate::error::CliError;
 use crate::output::{emit, use_color};
+use crate::progress::Progress;
 use crate::sources::CorpusSources;
+use crate::{baseline, catalog, changed, suppress};
 
 /// What the analyses produced.
 pub struct Analysis {
@@ -36,33 +40,132 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
+    let started = Instant::now();
+    let progress = Progress::start(ctx.env, "reading articles");
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
+    progress.set(format!("checking {} articles", corpus.articles.len()));
     let analysis = ctx.workers.run(|| analyse(&corpus, &ctx.config));
+    progress.finish();
+    finish(
+        ctx,
+        args,
+        &corpus,
+        analysis.findings,
+        analysis.claims,
+        started,
+        stdout,
+        stderr,
+    )
+}
+
+/// What `check` and `overlap` do once the engines have run: drop what factdiff.toml
+/// ignores, what inline comments suppress (reporting unused suppressions), what the
+/// baseline accepts and, with `--only-changed`, what lies in unchanged files; then
+/// render, write, and return the exit code.
+#[allow(clippy::too_many_arguments)]
+pub fn finish(
+    ctx: &Ctx<'_>,
+    args: &CheckArgs,
+    corpus: &Corpus,
+    mut findings: Vec<Finding>,
+    claims: usize,
+    started: Instant,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, CliError> {
+    let filters = Filters::resolve(ctx, args)?;
+    filters.apply(ctx, corpus, &mut findings, stderr);
     let report = Report {
         articles: corpus.articles.len(),
-        claims: analysis.claims,
-        findings: &analysis.findings,
+        claims,
+        findings: &findings,
         problems: &corpus.problems,
     };
-    let format = match args.output.format {
-        OutputFormat::Text => Format::Text,
-        OutputFormat::Json => Format::Json,
-    };
+    let format: Format = args.output.format.into();
     let options = RenderOptions {
         color: use_color(ctx.env, ctx.cli.global.color, args.output.output.is_some()),
     };
     let mut buf = Vec::new();
-    factdiff_report::render(
+    factdiff_report::render_with_rules(
         &report,
+        &catalog::rules(),
         format,
         &options,
-        &CorpusSources::new(&corpus),
+        &CorpusSources::new(corpus),
         &mut buf,
     )
     .map_err(|err| CliError::usage(format!("cannot render the report: {err}")))?;
+    // The elapsed time ends the summary line only at a terminal: never in a file,
+    // a pipe or a snapshot.
+    if format == Format::Text
+        && args.output.output.is_none()
+        && ctx.env.stdout_is_terminal
+        && buf.last() == Some(&b'\n')
+    {
+        buf.pop();
+        buf.extend_from_slice(format!(" in {:.2}s\n", started.elapsed().as_secs_f64()).as_bytes());
+    }
     emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
     let fail_on = args.fail_on.or(ctx.config.fail_on).unwrap_or(FailOn::Error);
-    Ok(exit_code(&analysis.findings, fail_on))
+    Ok(exit_code(&findings, fail_on))
+}
+
+/// The filters a run applies after the engines, resolved before it reports.
+struct Filters {
+    baseline: Option<BTreeSet<String>>,
+    changed: Option<BTreeSet<String>>,
+}
+
+impl Filters {
+    fn resolve(ctx: &Ctx<'_>, args: &CheckArgs) -> Result<Filters, CliError> {
+        let baseline = match &args.baseline {
+            Some(path) => Some(baseline::read(&ctx.env.cwd.join(path), path)?),
+            None => None,
+        };
+        let changed = match &args.only_changed {
+            Some(rev) => Some(changed::changed_files(&ctx.env.cwd, rev)?),
+            None => None,
+        };
+        Ok(Filters { baseline, changed })
+    }
+
+    fn apply(
+        &self,
+        ctx: &Ctx<'_>,
+        corpus: &Corpus,
+        findings: &mut Vec<Finding>,
+        stderr: &mut dyn Write,
+    ) {
+        ignore_and_suppress(ctx, corpus, findings);
+        if let Some(accepted) = &self.baseline {
+            let n = baseline::apply(findings, accepted);
+            if n > 0 {
+                let _ = writeln!(
+                    stderr,
+                    "note: {} in the baseline not reported",
+                    plural(n, "finding", "findings")
+                );
+            }
+        }
+        if let Some(changed) = &self.changed {
+            findings.retain(|f| f.primary().is_some_and(|l| changed.contains(&l.path)));
+        }
+    }
+}
+
+/// Drops what factdiff.toml ignores and what inline comments suppress, and adds the
+/// unused suppressions. `baseline` applies this too, so a baseline holds what `check`
+/// would report.
+pub fn ignore_and_suppress(ctx: &Ctx<'_>, corpus: &Corpus, findings: &mut Vec<Finding>) {
+    findings.retain(|f| !ctx.config.ignores(f));
+    let directives = suppress::directives(corpus, &ctx.env.cwd);
+    suppress::apply(findings, &directives);
+    // An unused suppression can be ignored like any rule.
+    findings.retain(|f| !ctx.config.ignores(f));
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// 1 when a finding is at or above `fail_on`, else 0.

@@ -1,7 +1,9 @@
 //! One module per subcommand. Each resolves its flags with the configuration, runs,
 //! and returns an exit code.
 
+mod baseline;
 mod check;
+mod completions;
 mod corpus;
 mod diff;
 mod overlap;
@@ -67,6 +69,8 @@ pub fn dispatch(
         Command::Rules(args) => rules::run(&ctx, args, stdout, stderr),
         Command::Overlap(args) => overlap::run(&ctx, args, stdout, stderr),
         Command::Diff(args) => diff::run(&ctx, args, stdout, stderr),
+        Command::Baseline(args) => baseline::run(&ctx, args, stdout, stderr),
+        Command::Completions(args) => completions::run(args, stdout),
     }
 }
 

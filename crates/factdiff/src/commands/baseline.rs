@@ -1,0 +1,36 @@
+//! `factdiff baseline FILE [PATH...]`: the fingerprints of what `check` reports now.
+
+use std::io::Write;
+
+use super::Ctx;
+use crate::args::BaselineArgs;
+use crate::baseline;
+use crate::error::CliError;
+use crate::output::emit;
+
+pub fn run(
+    ctx: &Ctx<'_>,
+    args: &BaselineArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, CliError> {
+    let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
+    let mut analysis = ctx
+        .workers
+        .run(|| super::check::analyse(&corpus, &ctx.config));
+    super::check::ignore_and_suppress(ctx, &corpus, &mut analysis.findings);
+    emit(
+        ctx.env,
+        Some(&args.file),
+        &baseline::to_bytes(&analysis.findings),
+        stdout,
+    )?;
+    let n = analysis.findings.len();
+    let _ = writeln!(
+        stderr,
+        "wrote {n} finding{} to `{}`",
+        if n == 1 { "" } else { "s" },
+        args.file.display()
+    );
+    Ok(0)
+}
