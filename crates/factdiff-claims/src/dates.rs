@@ -805,7 +805,8 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             f.start -= 2;
         }
         let _ = t;
-        f.timex.reporting = is_reporting(ctx, s, f.start, f.end);
+        f.timex.reporting =
+            !f.timex.value.ends_with("_REF") && is_reporting(ctx, s, f.start, f.end);
         if let (Some(y), Some(m), Some(d)) = (f.timex.year, f.timex.month, f.timex.day)
             && let Ok(date) = Date::new(y, m, d)
         {

@@ -13,6 +13,76 @@ use crate::token::tokenize;
 use crate::{Claim, ClaimKind, ClaimValue, Ctx};
 
 const MAX_QUOTE: usize = 4000;
+
+/// Words that make a name a place or an organization, not a person.
+const GEO_ORG: &[&str] = &[
+    "asia",
+    "east",
+    "west",
+    "north",
+    "south",
+    "caucasus",
+    "republic",
+    "nation",
+    "nations",
+    "union",
+    "council",
+    "assembly",
+    "forum",
+    "sea",
+    "ministry",
+    "states",
+    "kingdom",
+    "accord",
+    "accords",
+    "organization",
+    "organisation",
+    "center",
+    "centre",
+    "route",
+    "city",
+    "region",
+    "university",
+    "agency",
+    "committee",
+    "summit",
+    "bank",
+    "fund",
+    "games",
+    "office",
+    "department",
+    "house",
+    "court",
+    "kremlin",
+    "party",
+    "group",
+    "corridor",
+    "treaty",
+    "declaration",
+    "program",
+    "programme",
+    "initiative",
+    "federation",
+    "emirates",
+    "africa",
+    "europe",
+    "america",
+    "caspian",
+    "ocean",
+    "river",
+    "lake",
+    "mountains",
+    "park",
+    "airport",
+    "station",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "news",
+    "times",
+    "post",
+];
 const MIN_WORDS: usize = 3;
 
 /// Pronouns that refer back to a speaker.
@@ -147,42 +217,9 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && !surface.split_whitespace().any(|w| {
-                    matches!(
-                        w.to_lowercase().trim_end_matches(['\'', '’', 's']),
-                        "asia"
-                            | "east"
-                            | "west"
-                            | "caucasus"
-                            | "republic"
-                            | "nation"
-                            | "union"
-                            | "council"
-                            | "assembly"
-                            | "forum"
-                            | "sea"
-                            | "ministry"
-                            | "states"
-                            | "kingdom"
-                            | "accord"
-                            | "organization"
-                            | "organisation"
-                            | "center"
-                            | "centre"
-                            | "route"
-                            | "city"
-                            | "region"
-                            | "university"
-                            | "agency"
-                            | "committee"
-                            | "summit"
-                            | "bank"
-                            | "fund"
-                            | "games"
-                            | "office"
-                            | "department"
-                            | "house"
-                            | "court"
-                    )
+                    let lw = w.to_lowercase();
+                    let lw = lw.trim_end_matches("'s").trim_end_matches("’s");
+                    GEO_ORG.contains(&lw) || GEO_ORG.contains(&lw.trim_end_matches('s'))
                 });
             (after_title || person_like).then(|| Person {
                 start: c.span.start,
@@ -230,7 +267,13 @@ fn speaker_in(
     let verb_at = toks
         .iter()
         .position(|t| ctx.lex.speech_verbs.contains(t.lower.as_ref()) || t.lower == "according")?;
-    let is_name = |k: usize| toks.get(k).is_some_and(|t| t.is_capitalized());
+    let is_name = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.is_capitalized()
+                && !PRONOUNS.contains(&t.lower.as_ref())
+                && !ctx.lex.not_names.contains(t.lower.as_ref())
+        })
+    };
     let name_run = |k: usize, forward: bool| -> Option<String> {
         let mut a = k;
         let mut b = k + 1;

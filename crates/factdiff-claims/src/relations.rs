@@ -97,6 +97,10 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 if claims[w].kind != claims[a].kind || !is_amount(&claims[w]) {
                     continue;
                 }
+                // A multiplier is a change, not a part.
+                if (unit_of(&claims[a]) == "times") != (unit_of(&claims[w]) == "times") {
+                    break;
+                }
                 let gap = between(w, a);
                 let marker = [
                     "including",

@@ -22,14 +22,16 @@ use std::ops::Range;
 
 use factdiff_findings::{DiffChunk, Finding, Location, Problem, RuleMeta};
 
+mod claims;
 pub mod corpus;
+mod diff;
 pub mod github;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
-mod diff;
+pub use claims::{render_claims_json, render_claims_text};
 pub use diff::{DiffSide, DiffView, render_diff_json, render_diff_text};
 
 /// What a run found, ready to render.

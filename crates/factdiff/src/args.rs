@@ -35,6 +35,9 @@ pub enum Command {
     Check(CheckArgs),
     /// List the articles read: title, date, source, word and sentence counts.
     Corpus(CorpusArgs),
+    /// List the claims of the articles: quantities, money, percentages, dates,
+    /// durations, ordinals, quotes, names and acronyms, with their normalized values.
+    Claims(ClaimsArgs),
     /// Find text said twice: passages repeated within or across articles, clusters of
     /// duplicate coverage, boilerplate.
     Overlap(CheckArgs),
@@ -115,6 +118,18 @@ pub struct CheckArgs {
     /// file changed since the git revision REV (committed, staged, unstaged or new).
     #[arg(long, value_name = "REV")]
     pub only_changed: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Files and folders to read (default: the `paths` of factdiff.toml, else `.`).
+    pub paths: Vec<PathBuf>,
+    /// Read lexicons from DIR/lexicons (`*.toml`), over the built-in ones (default: the
+    /// `rules` of factdiff.toml).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

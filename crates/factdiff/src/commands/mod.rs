@@ -3,6 +3,7 @@
 
 mod baseline;
 mod check;
+mod claims;
 mod completions;
 mod corpus;
 mod diff;
@@ -66,6 +67,7 @@ pub fn dispatch(
     match &cli.command {
         Command::Check(args) => check::run(&ctx, args, stdout, stderr),
         Command::Corpus(args) => corpus::run(&ctx, args, stdout, stderr),
+        Command::Claims(args) => claims::run(&ctx, args, stdout, stderr),
         Command::Rules(args) => rules::run(&ctx, args, stdout, stderr),
         Command::Overlap(args) => overlap::run(&ctx, args, stdout, stderr),
         Command::Diff(args) => diff::run(&ctx, args, stdout, stderr),

@@ -1,0 +1,56 @@
+//! `factdiff claims [PATH...]`: every claim of every article, normalized.
+
+use std::io::Write;
+
+use factdiff_claims::Lexicons;
+use factdiff_findings::ClaimRecord;
+use factdiff_report::{render_claims_json, render_claims_text};
+use rayon::prelude::*;
+
+use super::Ctx;
+use crate::args::{ClaimsArgs, OutputFormat};
+use crate::error::CliError;
+use crate::output::emit;
+
+pub fn run(
+    ctx: &Ctx<'_>,
+    args: &ClaimsArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, CliError> {
+    let lexicons = lexicons(ctx, args)?;
+    let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
+    let claims: Vec<ClaimRecord> = ctx.workers.run(|| {
+        corpus
+            .articles
+            .par_iter()
+            .map(|article| {
+                let claims = factdiff_claims::extract(article, &lexicons);
+                factdiff_claims::records(article, &claims)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flatten()
+            .collect()
+    });
+    let mut buf = Vec::new();
+    let written = match args.output.format {
+        OutputFormat::Text => render_claims_text(&claims, &mut buf),
+        OutputFormat::Json => render_claims_json(&claims, &mut buf),
+    };
+    written.map_err(|err| CliError::usage(format!("cannot render: {err}")))?;
+    emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
+    Ok(0)
+}
+
+/// The built-in lexicons, extended by `RULES/lexicons/*.toml` when that folder exists.
+fn lexicons(ctx: &Ctx<'_>, args: &ClaimsArgs) -> Result<Lexicons, CliError> {
+    let rules = args.rules.as_ref().or(ctx.config.rules.as_ref());
+    let dir = rules.map(|r| ctx.env.cwd.join(r).join("lexicons"));
+    match dir {
+        Some(dir) if dir.is_dir() => {
+            Lexicons::load(&dir).map_err(|err| CliError::usage(err.to_string()))
+        }
+        _ => Ok(Lexicons::builtin()),
+    }
+}
