@@ -40,7 +40,10 @@ mod text;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use factdiff_findings::Severity;
+use factdiff_claims::Claim;
+use factdiff_corpus::Corpus;
+use factdiff_findings::{Finding, Severity};
+use rayon::prelude::*;
 
 pub use error::RuleError;
 pub use kinds::{Kind, KindInfo};
@@ -186,6 +189,30 @@ impl RuleSet {
     pub fn suggest(&self, id: &str) -> Option<&str> {
         error::did_you_mean(id, self.rules.keys().map(String::as_str))
     }
+}
+
+/// Checks the claims of a corpus (`claims[i]` are the claims of article `i`) against
+/// the enabled rules: each rule maps articles, groups claims by key and compares only
+/// within a group; rules run in parallel. The findings come back sorted into their one
+/// total order, with unique fingerprints, whatever the thread count.
+pub fn check(corpus: &Corpus, claims: &[Vec<Claim>], rules: &RuleSet) -> Vec<Finding> {
+    assert_eq!(
+        corpus.articles.len(),
+        claims.len(),
+        "one list of claims per article"
+    );
+    let cx = kinds::Cx {
+        corpus,
+        claims,
+        rules,
+    };
+    let enabled: Vec<&Rule> = rules.enabled().collect();
+    let mut findings: Vec<Finding> = enabled
+        .par_iter()
+        .flat_map_iter(|rule| rule.kind.check(&cx, rule))
+        .collect();
+    factdiff_findings::finalize(&mut findings);
+    findings
 }
 
 #[cfg(test)]

@@ -73,7 +73,6 @@ pub enum ParamValue {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Params(pub(crate) BTreeMap<&'static str, ParamValue>);
 
-#[allow(dead_code)] // read by the kinds' checks, which land in the next commit
 impl Params {
     /// The defaults of a kind's parameters.
     pub(crate) fn defaults(specs: &[ParamSpec]) -> Params {

@@ -1,5 +1,3 @@
-// The helpers below are used by the rule kinds' checks, which land in the next commit.
-#![allow(dead_code)]
 //! Message templates: `{name}` placeholders filled by the rule kind; `{{` and `}}` for
 //! literal braces.
 

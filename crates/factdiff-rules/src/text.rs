@@ -1,5 +1,3 @@
-// The helpers below are used by the rule kinds' checks, which land in the next commit.
-#![allow(dead_code)]
 //! Small text helpers shared by the rule kinds: edit distance, transliteration folding,
 //! word diffs.
 

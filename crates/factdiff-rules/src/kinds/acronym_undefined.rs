@@ -46,3 +46,60 @@ pub(crate) const INFO: KindInfo = KindInfo {
     }],
     source: include_str!("acronym_undefined.rs"),
 };
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use factdiff_claims::ClaimValue;
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, finding};
+use crate::Rule;
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let known: BTreeSet<&str> = rule
+        .params
+        .strings("known")
+        .iter()
+        .map(String::as_str)
+        .collect();
+    cx.claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            // Per acronym: whether the article defines it, and its first use.
+            let mut seen: BTreeMap<&str, (bool, Option<&factdiff_claims::Claim>)> = BTreeMap::new();
+            for claim in claims {
+                let ClaimValue::Acronym {
+                    short,
+                    known: in_lexicon,
+                } = &claim.value
+                else {
+                    continue;
+                };
+                if *in_lexicon || known.contains(short.as_str()) {
+                    continue;
+                }
+                let entry = seen.entry(short.as_str()).or_insert((false, None));
+                entry.0 |= claim.expansion.is_some();
+                if entry.1.is_none() {
+                    entry.1 = Some(claim);
+                }
+            }
+            seen.into_iter()
+                .filter(|(_, (defined, _))| !defined)
+                .filter_map(|(short, (_, first))| {
+                    let claim = first?;
+                    Some(
+                        finding(
+                            rule,
+                            &[("acronym", short.to_owned())],
+                            vec![cx.loc(article, claim.span)],
+                        )
+                        .with_detail("acronym", short),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}

@@ -47,3 +47,103 @@ pub(crate) const INFO: KindInfo = KindInfo {
     }],
     source: include_str!("anniversary_mismatch.rs"),
 };
+
+use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, finding, has_phrase};
+use crate::Rule;
+use crate::text::ordinal;
+
+/// The year the sentence speaks from: the article's year, one more for "next year".
+fn reference_year(cx: &Cx<'_>, article: usize, sentence_lower: &str) -> Option<i64> {
+    let year = i64::from(cx.article(article).meta.date?.year());
+    Some(if has_phrase(sentence_lower, "next year") {
+        year + 1
+    } else {
+        year
+    })
+}
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let tolerance = rule.params.int("tolerance");
+    cx.claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            let a = cx.article(article);
+            let mut out = Vec::new();
+            for claim in claims {
+                let sentence_lower = cx.sentence_text(article, claim).to_lowercase();
+                let (stated, n, base_idx) = match &claim.value {
+                    ClaimValue::Ordinal { n, of } if of == "anniversary" => {
+                        let Some(rel) = claim.relations.iter().find(|r| r.kind == RelationKind::AnniversaryOf) else {
+                            continue;
+                        };
+                        (format!("the {} anniversary", ordinal(i64::from(*n))), i64::from(*n), rel.target)
+                    }
+                    ClaimValue::Duration(value) => {
+                        // "N years have passed since 2003", "N years since".
+                        let Some(n) = value.strip_prefix('P').and_then(|v| v.strip_suffix('Y')).and_then(|v| v.parse::<i64>().ok()) else {
+                            continue;
+                        };
+                        let after = &a.text[claim.span.end as usize..];
+                        let window: String = after.split_whitespace().take(4).collect::<Vec<_>>().join(" ").to_lowercase();
+                        let Some(since_at) = window.find("since") else {
+                            continue;
+                        };
+                        let _ = since_at;
+                        // The first dated claim after the duration, in the same sentence.
+                        let Some(base) = claims.iter().position(|c| {
+                            c.sentence == claim.sentence
+                                && c.kind == ClaimKind::Date
+                                && c.span.start >= claim.span.end
+                                && c.span.start <= claim.span.end + 40
+                        }) else {
+                            continue;
+                        };
+                        (format!("{n} years"), n, base)
+                    }
+                    _ => continue,
+                };
+                let Some(base) = claims.get(base_idx) else { continue };
+                let ClaimValue::Date(t) = &base.value else { continue };
+                let Some(base_year) = t.year.map(i64::from) else { continue };
+                // A year written in the sentence, other than the base, is the reference.
+                let written_ref = claims.iter().find(|c| {
+                    c.sentence == claim.sentence
+                        && !std::ptr::eq(*c, base)
+                        && matches!(&c.value, ClaimValue::Date(d) if d.year.is_some() && !d.relative && d.year != t.year)
+                });
+                let year = match written_ref.map(|c| &c.value) {
+                    Some(ClaimValue::Date(d)) => d.year.map(i64::from),
+                    _ => reference_year(cx, article, &sentence_lower),
+                };
+                let Some(year) = year else { continue };
+                let expected = year - base_year;
+                if expected <= 0 || (expected - n).abs() <= tolerance {
+                    continue;
+                }
+                let expected_text = match &claim.value {
+                    ClaimValue::Ordinal { .. } => format!("the {} anniversary", ordinal(expected)),
+                    _ => format!("{expected} years"),
+                };
+                let values = [
+                    ("stated", stated),
+                    ("base_year", base_year.to_string()),
+                    ("year", year.to_string()),
+                    ("expected", expected_text),
+                ];
+                out.push(
+                    finding(rule, &values, vec![cx.loc(article, claim.span), cx.loc(article, base.span)])
+                        .with_detail("stated", n)
+                        .with_detail("expected", expected)
+                        .with_detail("base_year", base_year)
+                        .with_detail("year", year),
+                );
+            }
+            out
+        })
+        .collect()
+}

@@ -100,3 +100,213 @@ pub(crate) const INFO: KindInfo = KindInfo {
     ],
     source: include_str!("count_mismatch.rs"),
 };
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use factdiff_claims::RelationKind;
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, Interval, context_overlap, finding};
+use crate::Rule;
+
+/// Words shared by more claims of a group than this are too common to pair claims.
+const MAX_POSTING: usize = 64;
+
+struct Item<'a> {
+    article: usize,
+    claim: usize,
+    sentence: u32,
+    interval: Interval,
+    context: &'a [String],
+    text: String,
+}
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let p = &rule.params;
+    let monotonic: BTreeSet<&str> = p.strings("monotonic").iter().map(String::as_str).collect();
+    let ignore: BTreeSet<&str> = p
+        .strings("ignore-units")
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let min_shared = p.int("min-shared-context") as usize;
+    let min_sim = p.float("min-context-similarity");
+    let within = p.bool("within-article");
+
+    // Map: each article's comparable claims, keyed by (measure, unit).
+    let per_article: Vec<Vec<((String, String), Item<'_>)>> = cx
+        .claims
+        .par_iter()
+        .enumerate()
+        .map(|(article, claims)| {
+            let part_or_change: BTreeSet<usize> = claims
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.relations.iter().any(|r| {
+                        matches!(
+                            r.kind,
+                            RelationKind::PartOf
+                                | RelationKind::ChangeTo
+                                | RelationKind::ConversionOf
+                        )
+                    })
+                })
+                .map(|(idx, _)| idx)
+                .collect();
+            claims
+                .iter()
+                .enumerate()
+                .filter(|(idx, _)| !part_or_change.contains(idx))
+                .filter_map(|(idx, claim)| {
+                    let interval = Interval::of(claim)?;
+                    let key = claim.key.as_ref()?;
+                    let measure = key.measure.clone().unwrap_or_default();
+                    let unit = if key.unit.is_empty() {
+                        interval.unit.clone()
+                    } else {
+                        key.unit.clone()
+                    };
+                    if unit.is_empty() && measure.is_empty() || ignore.contains(unit.as_str()) {
+                        return None;
+                    }
+                    // A percentage without a measure is a change or a share of
+                    // something unnamed: too vague to compare.
+                    if claim.kind == factdiff_claims::ClaimKind::Percent && measure.is_empty() {
+                        return None;
+                    }
+                    if interval.min.is_none() && interval.max.is_none() {
+                        return None;
+                    }
+                    let text = cx.article(article).slice(claim.span).to_owned();
+                    Some((
+                        (measure, unit),
+                        Item {
+                            article,
+                            claim: idx,
+                            sentence: claim.sentence,
+                            interval,
+                            context: &key.context,
+                            text,
+                        },
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    // Group by key.
+    let mut groups: BTreeMap<(String, String), Vec<Item<'_>>> = BTreeMap::new();
+    for items in per_article {
+        for (key, item) in items {
+            groups.entry(key).or_default().push(item);
+        }
+    }
+    let groups: Vec<_> = groups.into_iter().collect();
+    // Compare within each group.
+    groups
+        .par_iter()
+        .flat_map_iter(|((measure, unit), items)| {
+            let mut out = Vec::new();
+            for (i, j) in candidate_pairs(items) {
+                let (a, b) = (&items[i], &items[j]);
+                if a.article == b.article && (!within || a.sentence == b.sentence) {
+                    continue;
+                }
+                if !a.interval.disjoint(&b.interval) {
+                    continue;
+                }
+                let (shared, sim) = context_overlap(a.context, b.context);
+                let (need_shared, need_sim) = if a.article == b.article {
+                    (min_shared + 1, min_sim.max(0.5))
+                } else {
+                    (min_shared, min_sim)
+                };
+                if shared < need_shared || sim < need_sim {
+                    continue;
+                }
+                let mut why = format!(
+                    "{} and {} cannot both be true",
+                    a.interval.show(),
+                    b.interval.show()
+                );
+                if monotonic.contains(measure.as_str()) {
+                    let da = cx.article(a.article).meta.date;
+                    let db = cx.article(b.article).meta.date;
+                    if let (Some(da), Some(db)) = (da, db)
+                        && da != db
+                    {
+                        let (early, late) = if da < db { (a, b) } else { (b, a) };
+                        // A later, larger figure is an update.
+                        if early
+                            .interval
+                            .max
+                            .is_some_and(|hi| late.interval.min.is_some_and(|lo| lo >= hi))
+                        {
+                            continue;
+                        }
+                        why = format!(
+                            "the later report gives {}, less than the earlier {}, and {measure} only rise",
+                            late.interval.show(),
+                            early.interval.show()
+                        );
+                    }
+                }
+                // The claim of the later article (in corpus order) is the primary.
+                let (primary, related) = (b, a);
+                let what = if measure.is_empty() { unit.clone() } else { format!("{measure} ({unit})") };
+                let values = [
+                    ("value", primary.text.clone()),
+                    ("other_value", related.text.clone()),
+                    ("other_path", cx.article(related.article).path.clone()),
+                    ("measure", measure.clone()),
+                    ("unit", unit.clone()),
+                    ("interval", primary.interval.show()),
+                    ("other_interval", related.interval.show()),
+                    ("why", format!("{why} for the same {what}")),
+                ];
+                let claim_p = &cx.claims[primary.article][primary.claim];
+                let claim_r = &cx.claims[related.article][related.claim];
+                out.push(
+                    finding(
+                        rule,
+                        &values,
+                        vec![cx.loc(primary.article, claim_p.span), cx.loc(related.article, claim_r.span)],
+                    )
+                    .with_detail("measure", measure.clone())
+                    .with_detail("unit", unit.clone())
+                    .with_detail("interval", primary.interval.json())
+                    .with_detail("other_interval", related.interval.json())
+                    .with_detail("shared_context", shared as u64),
+                );
+            }
+            out
+        })
+        .collect()
+}
+
+/// Pairs `(i, j)`, `i < j`, of items that share at least one context word that is not
+/// too common in the group: never all pairs of a large group.
+fn candidate_pairs(items: &[Item<'_>]) -> Vec<(usize, usize)> {
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (idx, item) in items.iter().enumerate() {
+        for word in item.context {
+            let list = postings.entry(word.as_str()).or_default();
+            if list.last() != Some(&idx) {
+                list.push(idx);
+            }
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for list in postings.values() {
+        if list.len() > MAX_POSTING {
+            continue;
+        }
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                pairs.insert((i, j));
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}

@@ -35,6 +35,10 @@
 //!   the two contexts.
 //! - `require-predicate` (boolean, default true): compare only dates whose event
 //!   predicate is known (precision first).
+//! - `predicates` (array of arrays of strings): predicate classes, each its name then
+//!   the words that signal it (`["start", "opened", "began", "started"]`). A date's
+//!   predicate is its claim key's measure, else the class of the nearest such word
+//!   in its sentence.
 
 use factdiff_findings::{Category, Severity};
 
@@ -67,6 +71,185 @@ pub(crate) const INFO: KindInfo = KindInfo {
             default: "true",
             doc: "compare only dates whose event predicate is known",
         },
+        ParamSpec {
+            name: "predicates",
+            ty: ParamType::StringGroups,
+            default: r#"[["start", "opened", "opens", "began", "begins", "started", "starts", "kicked off", "launched", "opening"], ["end", "closed", "ended", "concluded", "wrapped up", "closing"], ["strike", "struck", "hit", "jolted", "rocked"], ["sign", "signed", "signing"], ["arrive", "arrived", "arrives", "landed"], ["die", "died", "killed"], ["elect", "elected", "won"], ["hold", "held", "took place", "was held", "hosted"]]"#,
+            doc: "predicate classes: a name, then the words that signal it",
+        },
     ],
     source: include_str!("date_mismatch.rs"),
 };
+
+use std::collections::BTreeMap;
+
+use factdiff_claims::{ClaimValue, Timex};
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, context_overlap, finding, has_phrase};
+use crate::Rule;
+
+struct Item<'a> {
+    article: usize,
+    claim: usize,
+    timex: &'a Timex,
+    context: &'a [String],
+}
+
+/// The predicate class of a date claim: its key's measure, else the class of the
+/// signal word nearest the date in its sentence.
+fn predicate(sentence_lower: &str, date_at: usize, classes: &[Vec<String>]) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for class in classes {
+        let Some((name, words)) = class.split_first() else {
+            continue;
+        };
+        for word in words {
+            let mut from = 0;
+            while let Some(pos) = sentence_lower[from..].find(word.as_str()) {
+                let start = from + pos;
+                let end = start + word.len();
+                from = end;
+                let before = sentence_lower[..start].chars().next_back();
+                let after = sentence_lower[end..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let distance = start.abs_diff(date_at);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, name.as_str()));
+                }
+            }
+        }
+    }
+    best.map(|(_, name)| name.to_owned())
+}
+
+fn show(t: &Timex) -> String {
+    t.value.clone()
+}
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let p = &rule.params;
+    let min_shared = p.int("min-shared-context") as usize;
+    let min_sim = p.float("min-context-similarity");
+    let require = p.bool("require-predicate");
+    let classes = p.groups("predicates");
+    let per_article: Vec<Vec<(String, Item<'_>)>> = cx
+        .claims
+        .par_iter()
+        .enumerate()
+        .map(|(article, claims)| {
+            let a = cx.article(article);
+            claims
+                .iter()
+                .enumerate()
+                .filter_map(|(idx, claim)| {
+                    let ClaimValue::Date(timex) = &claim.value else {
+                        return None;
+                    };
+                    if timex.reporting
+                        || timex.invalid
+                        || timex.month.is_none()
+                        || timex.day.is_none()
+                    {
+                        return None;
+                    }
+                    let key = claim.key.as_ref()?;
+                    let sentence = a.sentences.get(claim.sentence as usize)?;
+                    let lower = a.slice(sentence.span).to_lowercase();
+                    let at = (claim.span.start - sentence.span.start) as usize;
+                    // "said on Tuesday": a reporting date, whatever the extractor says.
+                    if has_phrase(&lower, "said on")
+                        && lower.len() >= at
+                        && lower[..at.min(lower.len())].trim_end().ends_with("said on")
+                    {
+                        return None;
+                    }
+                    let class = match predicate(&lower, at, classes) {
+                        Some(class) => class,
+                        None if require => return None,
+                        None => key.measure.clone().unwrap_or_default(),
+                    };
+                    Some((
+                        class,
+                        Item {
+                            article,
+                            claim: idx,
+                            timex,
+                            context: &key.context,
+                        },
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    let mut groups: BTreeMap<String, Vec<Item<'_>>> = BTreeMap::new();
+    for items in per_article {
+        for (key, item) in items {
+            groups.entry(key).or_default().push(item);
+        }
+    }
+    let groups: Vec<_> = groups.into_iter().collect();
+    groups
+        .par_iter()
+        .flat_map_iter(|(class, items)| {
+            let mut out = Vec::new();
+            let mut reported = std::collections::BTreeSet::new();
+            for (j, b) in items.iter().enumerate() {
+                for a in &items[..j] {
+                    if a.article == b.article {
+                        continue;
+                    }
+                    let (ta, tb) = (a.timex, b.timex);
+                    let differ = ta.month != tb.month
+                        || ta.day != tb.day
+                        || matches!((ta.year, tb.year), (Some(x), Some(y)) if x != y);
+                    if !differ {
+                        continue;
+                    }
+                    let (shared, sim) = context_overlap(a.context, b.context);
+                    if shared < min_shared || sim < min_sim {
+                        continue;
+                    }
+                    if !reported.insert((b.article, b.claim, a.article)) {
+                        continue;
+                    }
+                    let cb = &cx.claims[b.article][b.claim];
+                    let ca = &cx.claims[a.article][a.claim];
+                    let shared_words: Vec<&str> = b
+                        .context
+                        .iter()
+                        .filter(|w| a.context.contains(w))
+                        .map(String::as_str)
+                        .collect();
+                    let event = format!("{class} ({})", shared_words.join(", "));
+                    let values = [
+                        ("event", event),
+                        ("date", cx.article(b.article).slice(cb.span).to_owned()),
+                        (
+                            "other_date",
+                            cx.article(a.article).slice(ca.span).to_owned(),
+                        ),
+                        ("other_path", cx.article(a.article).path.clone()),
+                    ];
+                    out.push(
+                        finding(
+                            rule,
+                            &values,
+                            vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
+                        )
+                        .with_detail("predicate", class.clone())
+                        .with_detail("date", show(tb))
+                        .with_detail("other_date", show(ta))
+                        .with_detail("shared_context", shared_words),
+                    );
+                }
+            }
+            out
+        })
+        .collect()
+}

@@ -52,3 +52,111 @@ pub(crate) const INFO: KindInfo = KindInfo {
     params: &[],
     source: include_str!("fact_mismatch.rs"),
 };
+
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, Interval, finding, has_phrase};
+use crate::text::number;
+use crate::{Fact, Rule};
+
+fn singular(unit: &str) -> &str {
+    unit.strip_suffix("es")
+        .filter(|u| u.ends_with('s') || u.ends_with("ch") || u.ends_with("sh") || u.ends_with('x'))
+        .or_else(|| unit.strip_suffix('s'))
+        .unwrap_or(unit)
+}
+
+fn unit_matches(claim: &str, fact: &str) -> bool {
+    let (c, f) = (claim.to_lowercase(), fact.to_lowercase());
+    c == f || singular(&c) == singular(&f)
+}
+
+fn fact_interval(f: &Fact) -> Interval {
+    let widen = |x: f64| x.abs() * f.tolerance;
+    Interval {
+        min: f.min.map(|x| x - widen(x)),
+        max: f.max.map(|x| x + widen(x)),
+        min_open: false,
+        max_open: false,
+        unit: f.unit.clone(),
+    }
+}
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let facts: Vec<&Fact> = cx.rules.facts().collect();
+    if facts.is_empty() {
+        return Vec::new();
+    }
+    cx.claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            let a = cx.article(article);
+            let mut out = Vec::new();
+            for claim in claims {
+                let Some(interval) = Interval::of(claim) else {
+                    continue;
+                };
+                let key = claim.key.as_ref();
+                let unit = key
+                    .map(|k| k.unit.as_str())
+                    .filter(|u| !u.is_empty())
+                    .unwrap_or(&interval.unit);
+                let sentence = cx.sentence_text(article, claim).to_lowercase();
+                for fact in &facts {
+                    if !unit_matches(unit, &fact.unit) {
+                        continue;
+                    }
+                    if let Some(m) = &fact.measure
+                        && key.and_then(|k| k.measure.as_deref()) != Some(m.as_str())
+                    {
+                        continue;
+                    }
+                    if !fact.subject.iter().all(|w| has_phrase(&sentence, w)) {
+                        continue;
+                    }
+                    if fact.valid_from.is_some() || fact.valid_until.is_some() {
+                        let Some(date) = a.meta.date else { continue };
+                        if fact.valid_from.is_some_and(|d| date < d)
+                            || fact.valid_until.is_some_and(|d| date > d)
+                        {
+                            continue;
+                        }
+                    }
+                    let expected = fact_interval(fact);
+                    if !interval.disjoint(&expected) {
+                        continue;
+                    }
+                    let shown = match (fact.min, fact.max) {
+                        (Some(lo), Some(hi)) if lo == hi => number(lo),
+                        (Some(lo), Some(hi)) => format!("from {} to {}", number(lo), number(hi)),
+                        (Some(lo), None) => format!("at least {}", number(lo)),
+                        (None, Some(hi)) => format!("at most {}", number(hi)),
+                        (None, None) => continue,
+                    };
+                    let mut expected_text = format!("{shown} {}", fact.unit);
+                    if fact.tolerance > 0.0 {
+                        expected_text.push_str(&format!(" (±{}%)", number(fact.tolerance * 100.0)));
+                    }
+                    let values = [
+                        ("value", a.slice(claim.span).to_owned()),
+                        ("fact", fact.id.clone()),
+                        ("expected", expected_text),
+                        ("source", fact.source.clone().unwrap_or_default()),
+                    ];
+                    let mut f = finding(rule, &values, vec![cx.loc(article, claim.span)])
+                        .with_detail("fact", fact.id.clone())
+                        .with_detail("fact_file", format!("{}:{}", fact.file, fact.line))
+                        .with_detail("interval", interval.json())
+                        .with_detail("expected", expected.json());
+                    if let Some(source) = &fact.source {
+                        f = f.with_detail("source", source.clone());
+                    }
+                    out.push(f);
+                }
+            }
+            out
+        })
+        .collect()
+}

@@ -36,3 +36,66 @@ pub(crate) const INFO: KindInfo = KindInfo {
     params: &[],
     source: include_str!("invalid_date.rs"),
 };
+
+use factdiff_claims::ClaimValue;
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, finding};
+use crate::Rule;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    cx.claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            claims.iter().filter_map(move |claim| {
+                let ClaimValue::Date(t) = &claim.value else {
+                    return None;
+                };
+                if !t.invalid {
+                    return None;
+                }
+                let why = match (t.month, t.day) {
+                    (Some(2), Some(29)) => match t.year {
+                        Some(y) => format!("{y} is not a leap year"),
+                        None => "February has 29 days only in a leap year".to_owned(),
+                    },
+                    (Some(m @ 1..=12), Some(_)) => {
+                        let days = match m {
+                            2 => 29,
+                            4 | 6 | 9 | 11 => 30,
+                            _ => 31,
+                        };
+                        format!("{} has {days} days", MONTHS[(m - 1) as usize])
+                    }
+                    _ => "no calendar has that day".to_owned(),
+                };
+                let text = cx.article(article).slice(claim.span).to_owned();
+                Some(
+                    finding(
+                        rule,
+                        &[("date", text), ("why", why)],
+                        vec![cx.loc(article, claim.span)],
+                    )
+                    .with_detail("value", t.value.clone()),
+                )
+            })
+        })
+        .collect()
+}

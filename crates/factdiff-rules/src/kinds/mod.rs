@@ -1,9 +1,12 @@
 //! The built-in rule kinds, one file each. A kind's module doc is its only
 //! documentation: `factdiff rules explain ID` prints it, read from the source file.
 
-use factdiff_findings::{Category, Severity};
+use factdiff_claims::{Claim, ClaimKind, ClaimValue};
+use factdiff_corpus::{Article, Corpus, Span};
+use factdiff_findings::{Category, Finding, Location, Role, Severity};
 
 use crate::params::ParamSpec;
+use crate::{Rule, RuleSet, template};
 
 pub(crate) mod acronym_undefined;
 pub(crate) mod anniversary_mismatch;
@@ -121,6 +124,171 @@ impl Kind {
     pub fn ids() -> Vec<&'static str> {
         Kind::ALL.iter().map(|k| k.info().id).collect()
     }
+}
+
+/// What every check reads: the corpus, each article's claims, the rule set.
+pub(crate) struct Cx<'a> {
+    pub corpus: &'a Corpus,
+    pub claims: &'a [Vec<Claim>],
+    pub rules: &'a RuleSet,
+}
+
+impl Cx<'_> {
+    pub(crate) fn article(&self, idx: usize) -> &Article {
+        &self.corpus.articles[idx]
+    }
+
+    pub(crate) fn loc(&self, article: usize, span: Span) -> Location {
+        self.article(article).location(span, Role::Primary)
+    }
+
+    /// The text of a claim's sentence.
+    pub(crate) fn sentence_text(&self, article: usize, claim: &Claim) -> &str {
+        let a = self.article(article);
+        a.sentences
+            .get(claim.sentence as usize)
+            .map_or("", |s| a.slice(s.span))
+    }
+}
+
+impl Kind {
+    /// Runs the rule over the corpus.
+    pub(crate) fn check(self, cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+        match self {
+            Kind::AcronymUndefined => acronym_undefined::check(cx, rule),
+            Kind::AnniversaryMismatch => anniversary_mismatch::check(cx, rule),
+            Kind::CountMismatch => count_mismatch::check(cx, rule),
+            Kind::DateMismatch => date_mismatch::check(cx, rule),
+            Kind::FactMismatch => fact_mismatch::check(cx, rule),
+            Kind::InvalidDate => invalid_date::check(cx, rule),
+            Kind::NameVariant => name_variant::check(cx, rule),
+            Kind::QuoteDrift => quote_drift::check(cx, rule),
+            Kind::SumMismatch => sum_mismatch::check(cx, rule),
+            Kind::WeekdayMismatch => weekday_mismatch::check(cx, rule),
+        }
+    }
+}
+
+/// A finding of `rule` with its message rendered from `values`.
+pub(crate) fn finding(rule: &Rule, values: &[(&str, String)], locations: Vec<Location>) -> Finding {
+    let info = rule.kind.info();
+    Finding::new(
+        rule.id.clone(),
+        info.category,
+        rule.severity,
+        template::render(&rule.message, values),
+        locations,
+    )
+}
+
+/// A numeric claim's interval: `(min, max, min_open, max_open, unit)`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Interval {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_open: bool,
+    pub max_open: bool,
+    pub unit: String,
+}
+
+impl Interval {
+    pub(crate) fn of(claim: &Claim) -> Option<Interval> {
+        match &claim.value {
+            ClaimValue::Interval {
+                min,
+                max,
+                min_open,
+                max_open,
+                unit,
+            } if matches!(
+                claim.kind,
+                ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Percent
+            ) =>
+            {
+                Some(Interval {
+                    min: *min,
+                    max: *max,
+                    min_open: *min_open,
+                    max_open: *max_open,
+                    unit: unit.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the two intervals have no point in common.
+    pub(crate) fn disjoint(&self, other: &Interval) -> bool {
+        fn below(a: &Interval, b: &Interval) -> bool {
+            match (a.max, b.min) {
+                (Some(hi), Some(lo)) => hi < lo || (hi == lo && (a.max_open || b.min_open)),
+                _ => false,
+            }
+        }
+        below(self, other) || below(other, self)
+    }
+
+    /// `[112, 112]`, `[140, ∞)`, `(600, ∞)`.
+    pub(crate) fn show(&self) -> String {
+        if self.min == self.max
+            && let Some(x) = self.min
+        {
+            return crate::text::number(x);
+        }
+        let lo = self.min.map_or("-∞".to_owned(), crate::text::number);
+        let hi = self.max.map_or("∞".to_owned(), crate::text::number);
+        let open = if self.min_open || self.min.is_none() {
+            '('
+        } else {
+            '['
+        };
+        let close = if self.max_open || self.max.is_none() {
+            ')'
+        } else {
+            ']'
+        };
+        format!("{open}{lo}, {hi}{close}")
+    }
+
+    pub(crate) fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "min": self.min, "max": self.max,
+            "min_open": self.min_open, "max_open": self.max_open, "unit": self.unit,
+        })
+    }
+}
+
+/// How many context words two keys share, and their Jaccard similarity.
+pub(crate) fn context_overlap(a: &[String], b: &[String]) -> (usize, f64) {
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let union = a.len() + b.len() - shared;
+    let jaccard = if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    };
+    (shared, jaccard)
+}
+
+/// Whether `words` (lower case; several words as a phrase) occur in `text` as whole
+/// words, case-insensitively.
+pub(crate) fn has_phrase(text_lower: &str, phrase: &str) -> bool {
+    let phrase = phrase.to_lowercase();
+    let mut from = 0;
+    while let Some(pos) = text_lower[from..].find(&phrase) {
+        let start = from + pos;
+        let end = start + phrase.len();
+        let before = text_lower[..start].chars().next_back();
+        let after = text_lower[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = start + phrase.len().max(1);
+        while !text_lower.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -80,3 +80,179 @@ pub(crate) const INFO: KindInfo = KindInfo {
     ],
     source: include_str!("name_variant.rs"),
 };
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use factdiff_corpus::Span;
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, finding};
+use crate::Rule;
+use crate::text::{edit_distance, translit_fold};
+
+/// The spellings that fold alike, each with its uses by article.
+type Spellings<'a> = BTreeMap<&'a str, Vec<(usize, &'a Uses)>>;
+
+/// A spelling's uses in one article: how many, and the first.
+struct Uses {
+    count: usize,
+    first: Span,
+}
+
+/// Name-like words of an article: a capital letter then lower-case letters, with
+/// inner hyphens and apostrophes ("Kassym-Jomart", "O'Brien"); a possessive `'s` is
+/// dropped. Derived from the text, so that every spelling is counted, also where the
+/// name extractor would join it with its neighbours.
+fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses> {
+    let mut out: BTreeMap<&str, Uses> = BTreeMap::new();
+    let body_text = &text[body.range()];
+    let base = body.start as usize;
+    let mut idx = 0;
+    let bytes = body_text.as_bytes();
+    while idx < body_text.len() {
+        let c = body_text[idx..].chars().next().unwrap_or(' ');
+        let prev_alnum = body_text[..idx]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if !c.is_uppercase() || prev_alnum {
+            idx += c.len_utf8();
+            continue;
+        }
+        let start = idx;
+        let mut end = idx;
+        let mut j = idx;
+        while j < body_text.len() {
+            let ch = body_text[j..].chars().next().unwrap_or(' ');
+            if ch.is_alphabetic() {
+                j += ch.len_utf8();
+                end = j;
+            } else if (ch == '-' || ch == '\'' || ch == '’')
+                && body_text[j + ch.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            {
+                j += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut word = &body_text[start..end];
+        for suffix in ["'s", "’s"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                word = stem;
+            }
+        }
+        let _ = bytes;
+        let has_lower = word.chars().skip(1).any(char::is_lowercase);
+        if has_lower && word.chars().count() >= min_len {
+            let span = Span::new(base + start, base + start + word.len());
+            out.entry(word)
+                .and_modify(|u| u.count += 1)
+                .or_insert(Uses {
+                    count: 1,
+                    first: span,
+                });
+        }
+        idx = end.max(idx + c.len_utf8());
+    }
+    out
+}
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let p = &rule.params;
+    let min_len = p.int("min-length") as usize;
+    let max_edits = p.int("max-edits") as usize;
+    let canonical: BTreeSet<&str> = p
+        .strings("canonical")
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .collect();
+    let exceptions: Vec<BTreeSet<String>> = p
+        .groups("exceptions")
+        .iter()
+        .map(|g| g.iter().map(|s| s.to_lowercase()).collect())
+        .collect();
+    let excepted = |a: &str, b: &str| {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        exceptions.iter().any(|g| g.contains(&a) && g.contains(&b))
+    };
+    // Map: the name-like words of each article.
+    let per_article: Vec<BTreeMap<&str, Uses>> = cx
+        .corpus
+        .articles
+        .par_iter()
+        .map(|a| names(&a.text, a.body, min_len))
+        .collect();
+    // Group by folded spelling.
+    let mut groups: BTreeMap<String, Spellings<'_>> = BTreeMap::new();
+    for (article, words) in per_article.iter().enumerate() {
+        for (word, uses) in words {
+            groups
+                .entry(translit_fold(word))
+                .or_default()
+                .entry(word)
+                .or_default()
+                .push((article, uses));
+        }
+    }
+    let groups: Vec<_> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    groups
+        .par_iter()
+        .flat_map_iter(|spellings| {
+            let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
+            // The majority: a canonical spelling, else the most used, then in most
+            // articles, then the first in alphabetical order.
+            let majority = spellings
+                .iter()
+                .max_by(|(wa, ua), (wb, ub)| {
+                    (canonical.contains(*wa), total(ua), ua.len())
+                        .cmp(&(canonical.contains(*wb), total(ub), ub.len()))
+                        .then_with(|| wb.cmp(wa))
+                })
+                .map(|(w, u)| (*w, u));
+            let mut out = Vec::new();
+            let Some((major, major_uses)) = majority else {
+                return out;
+            };
+            for (word, uses) in spellings {
+                if *word == major
+                    || word.to_lowercase() == major.to_lowercase()
+                    || excepted(word, major)
+                    || edit_distance(&word.to_lowercase(), &major.to_lowercase()) > max_edits
+                {
+                    continue;
+                }
+                for (article, use_) in uses {
+                    let mut locations = vec![cx.loc(*article, use_.first)];
+                    locations.extend(
+                        major_uses
+                            .iter()
+                            .filter(|(a, _)| a != article)
+                            .take(10)
+                            .map(|(a, u)| cx.loc(*a, u.first)),
+                    );
+                    let values = [
+                        ("variant", (*word).to_owned()),
+                        ("majority", major.to_owned()),
+                        ("count", use_.count.to_string()),
+                        ("majority_count", total(major_uses).to_string()),
+                        ("majority_articles", major_uses.len().to_string()),
+                    ];
+                    out.push(
+                        finding(rule, &values, locations)
+                            .with_detail("variant", *word)
+                            .with_detail("majority", major)
+                            .with_detail("folded", translit_fold(word))
+                            .with_detail("variant_count", use_.count as u64)
+                            .with_detail("majority_count", total(major_uses) as u64)
+                            .with_detail("canonical", canonical.contains(major)),
+                    );
+                }
+            }
+            out
+        })
+        .collect()
+}

@@ -75,3 +75,164 @@ pub(crate) const INFO: KindInfo = KindInfo {
     ],
     source: include_str!("quote_drift.rs"),
 };
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use factdiff_claims::ClaimValue;
+use factdiff_findings::{DiffChunk, DiffTag, Finding};
+use rayon::prelude::*;
+
+use super::{Cx, finding};
+use crate::Rule;
+use crate::text::{diff_inline, quote_words, translit_fold, word_diff};
+
+/// Quotes sharing a run of this many words are candidates for alignment.
+const SHINGLE: usize = 4;
+/// A run shared by more quotes than this is a stock phrase, not a match.
+const MAX_POSTING: usize = 32;
+
+struct Item {
+    article: usize,
+    claim: usize,
+    words: Vec<String>,
+    speaker: Option<String>,
+}
+
+/// The surname a speaker is known by: the last capitalized word, folded.
+fn surname(speaker: &str) -> Option<String> {
+    let word = speaker
+        .split_whitespace()
+        .rev()
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    Some(translit_fold(
+        word.trim_matches(|c: char| !c.is_alphanumeric()),
+    ))
+}
+
+/// The diff with unmatched words at either end dropped: an excerpt is not drift.
+fn core(chunks: &[DiffChunk]) -> &[DiffChunk] {
+    let first = chunks.iter().position(|c| c.tag == DiffTag::Equal);
+    let last = chunks.iter().rposition(|c| c.tag == DiffTag::Equal);
+    match (first, last) {
+        (Some(f), Some(l)) => &chunks[f..=l],
+        _ => &[],
+    }
+}
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let p = &rule.params;
+    let min_words = p.int("min-words") as usize;
+    let min_sim = p.float("min-similarity");
+    let speakers = p.bool("speakers");
+    let items: Vec<Item> = cx
+        .claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            claims.iter().enumerate().filter_map(move |(idx, claim)| {
+                let ClaimValue::Quote { text } = &claim.value else {
+                    return None;
+                };
+                let words = quote_words(text);
+                (words.len() >= min_words).then(|| Item {
+                    article,
+                    claim: idx,
+                    words,
+                    speaker: claim.speaker.clone(),
+                })
+            })
+        })
+        .collect();
+    // Group by shingle; candidate pairs share one.
+    let mut postings: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    for (idx, item) in items.iter().enumerate() {
+        for shingle in item.words.windows(SHINGLE.min(min_words)) {
+            let list = postings.entry(shingle).or_default();
+            if list.last() != Some(&idx) {
+                list.push(idx);
+            }
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTING) {
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                if items[i].article != items[j].article {
+                    pairs.insert((i, j));
+                }
+            }
+        }
+    }
+    let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let (a, b) = (&items[i], &items[j]);
+            let chunks = word_diff(&a.words, &b.words);
+            let core = core(&chunks);
+            let equal: usize = core
+                .iter()
+                .filter(|c| c.tag == DiffTag::Equal)
+                .map(|c| c.text.split(' ').count())
+                .sum();
+            let changed = core.iter().any(|c| c.tag != DiffTag::Equal);
+            let (len_a, len_b) = core.iter().fold((0, 0), |(x, y), c| {
+                let n = c.text.split(' ').count();
+                match c.tag {
+                    DiffTag::Equal => (x + n, y + n),
+                    DiffTag::Delete => (x + n, y),
+                    DiffTag::Insert => (x, y + n),
+                }
+            });
+            if equal < min_words.min(SHINGLE) || (equal as f64) < min_sim * len_a.max(len_b) as f64
+            {
+                return None;
+            }
+            let (sa, sb) = (
+                a.speaker.as_deref().and_then(surname),
+                b.speaker.as_deref().and_then(surname),
+            );
+            let other_speaker = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
+            let why = if changed {
+                "the same quote is worded differently".to_owned()
+            } else if speakers && other_speaker {
+                format!(
+                    "the same quote is given to {} here and to {} in {}",
+                    b.speaker.as_deref().unwrap_or(""),
+                    a.speaker.as_deref().unwrap_or(""),
+                    cx.article(a.article).path
+                )
+            } else {
+                return None;
+            };
+            let ca = &cx.claims[a.article][a.claim];
+            let cb = &cx.claims[b.article][b.claim];
+            // The later article's quote is the primary; the diff reads from the
+            // other (old) to it (new).
+            let values = [
+                ("why", why),
+                ("diff", diff_inline(core)),
+                ("quote", cx.article(b.article).slice(cb.span).to_owned()),
+                (
+                    "other_quote",
+                    cx.article(a.article).slice(ca.span).to_owned(),
+                ),
+                ("speaker", b.speaker.clone().unwrap_or_default()),
+                ("other_speaker", a.speaker.clone().unwrap_or_default()),
+                ("other_path", cx.article(a.article).path.clone()),
+            ];
+            let diff = serde_json::to_value(core).unwrap_or_default();
+            Some(
+                finding(
+                    rule,
+                    &values,
+                    vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
+                )
+                .with_detail("diff", diff)
+                .with_detail("speaker", b.speaker.clone())
+                .with_detail("other_speaker", a.speaker.clone()),
+            )
+        })
+        .collect()
+}

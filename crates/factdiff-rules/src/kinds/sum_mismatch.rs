@@ -46,3 +46,87 @@ pub(crate) const INFO: KindInfo = KindInfo {
     }],
     source: include_str!("sum_mismatch.rs"),
 };
+
+use factdiff_claims::RelationKind;
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, Interval, finding};
+use crate::Rule;
+use crate::text::number;
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    let markers = rule.params.strings("exhaustive-markers");
+    cx.claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            let a = cx.article(article);
+            let mut out = Vec::new();
+            for (w_idx, whole) in claims.iter().enumerate() {
+                let Some(total) = Interval::of(whole) else {
+                    continue;
+                };
+                let parts: Vec<(usize, Interval)> = claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| {
+                        c.kind == whole.kind
+                            && c.relations
+                                .iter()
+                                .any(|r| r.kind == RelationKind::PartOf && r.target == w_idx)
+                    })
+                    .filter_map(|(idx, c)| Some((idx, Interval::of(c)?)))
+                    .collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                // The least the parts can add up to, and the most, when all are bounded.
+                let low: f64 = parts.iter().map(|(_, p)| p.min.unwrap_or(0.0)).sum();
+                let high: Option<f64> = parts.iter().map(|(_, p)| p.max).sum();
+                let sentence = a
+                    .sentences
+                    .get(whole.sentence as usize)
+                    .map_or(whole.span, |s| s.span);
+                let before =
+                    a.text[sentence.start as usize..whole.span.start as usize].to_lowercase();
+                let before = before.trim_end();
+                let exhaustive =
+                    parts.len() >= 2 && markers.iter().any(|m| before.ends_with(m.as_str()));
+                let why = match (total.max, total.min, high) {
+                    (Some(hi), _, _) if low > hi => "more than",
+                    (_, Some(lo), Some(high)) if exhaustive && high < lo => "short of",
+                    _ => continue,
+                };
+                let sum = if high == Some(low) {
+                    number(low)
+                } else {
+                    format!("at least {}", number(low))
+                };
+                let part_texts: Vec<String> = parts
+                    .iter()
+                    .map(|(idx, _)| a.slice(claims[*idx].span).to_owned())
+                    .collect();
+                let values = [
+                    ("parts", part_texts.join(" + ")),
+                    ("sum", sum),
+                    ("total", a.slice(whole.span).to_owned()),
+                    ("why", why.to_owned()),
+                ];
+                let mut locations = vec![cx.loc(article, whole.span)];
+                locations.extend(
+                    parts
+                        .iter()
+                        .map(|(idx, _)| cx.loc(article, claims[*idx].span)),
+                );
+                out.push(
+                    finding(rule, &values, locations)
+                        .with_detail("total", total.json())
+                        .with_detail("sum_min", low)
+                        .with_detail("exhaustive", exhaustive),
+                );
+            }
+            out
+        })
+        .collect()
+}

@@ -39,3 +39,58 @@ pub(crate) const INFO: KindInfo = KindInfo {
     params: &[],
     source: include_str!("weekday_mismatch.rs"),
 };
+
+use factdiff_claims::ClaimValue;
+use factdiff_findings::Finding;
+use rayon::prelude::*;
+
+use super::{Cx, finding};
+use crate::Rule;
+
+pub(crate) fn weekday_name(w: jiff::civil::Weekday) -> &'static str {
+    use jiff::civil::Weekday::*;
+    match w {
+        Monday => "Monday",
+        Tuesday => "Tuesday",
+        Wednesday => "Wednesday",
+        Thursday => "Thursday",
+        Friday => "Friday",
+        Saturday => "Saturday",
+        Sunday => "Sunday",
+    }
+}
+
+pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+    cx.claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            claims.iter().filter_map(move |claim| {
+                let ClaimValue::Date(t) = &claim.value else {
+                    return None;
+                };
+                let written = claim.weekday?;
+                if t.invalid {
+                    return None;
+                }
+                let date = jiff::civil::Date::new(t.year?, t.month?, t.day?).ok()?;
+                let actual = date.weekday();
+                if actual == written {
+                    return None;
+                }
+                let values = [
+                    ("weekday", weekday_name(written).to_owned()),
+                    ("date", date.strftime("%-d %B %Y").to_string()),
+                    ("actual", weekday_name(actual).to_owned()),
+                ];
+                Some(
+                    finding(rule, &values, vec![cx.loc(article, claim.span)])
+                        .with_detail("date", date.to_string())
+                        .with_detail("written", weekday_name(written))
+                        .with_detail("actual", weekday_name(actual))
+                        .with_detail("year_from_article", t.relative),
+                )
+            })
+        })
+        .collect()
+}

@@ -15,9 +15,10 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
+    let engines = super::rules::engines(ctx, None)?;
     let mut analysis = ctx
         .workers
-        .run(|| super::check::analyse(&corpus, &ctx.config));
+        .run(|| super::check::analyse(&corpus, &ctx.config, &engines));
     super::check::ignore_and_suppress(ctx, &corpus, &mut analysis.findings);
     emit(
         ctx.env,

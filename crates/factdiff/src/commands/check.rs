@@ -8,7 +8,10 @@ use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, Severity};
 use factdiff_report::{Format, RenderOptions, Report};
 
+use rayon::prelude::*;
+
 use super::Ctx;
+use super::rules::Engines;
 use crate::args::{CheckArgs, FailOn};
 use crate::config::Config;
 use crate::error::CliError;
@@ -23,15 +26,28 @@ pub struct Analysis {
     pub claims: usize,
 }
 
-/// Runs the analyses that exist over the corpus, side by side, each parallel over
-/// articles; then sorts the findings into their one total order.
-pub fn analyse(_corpus: &Corpus, _config: &Config) -> Analysis {
-    let mut findings = Vec::new();
+/// Runs the analyses over the corpus, side by side (`rayon::join`), each parallel
+/// over articles: claims extraction then the rule engine, and overlap detection;
+/// then sorts the findings into their one total order.
+pub fn analyse(corpus: &Corpus, _config: &Config, engines: &Engines) -> Analysis {
+    let ((mut findings, claims), overlaps) = rayon::join(
+        || {
+            let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+                .articles
+                .par_iter()
+                .map(|article| factdiff_claims::extract(article, &engines.lexicons))
+                .collect();
+            let n_claims = claims.iter().map(Vec::len).sum::<usize>();
+            (
+                factdiff_rules::check(corpus, &claims, &engines.rules),
+                n_claims,
+            )
+        },
+        || factdiff_overlap::detect(corpus, &factdiff_overlap::OverlapConfig::default()),
+    );
+    findings.extend(overlaps);
     factdiff_findings::finalize(&mut findings);
-    Analysis {
-        findings,
-        claims: 0,
-    }
+    Analysis { findings, claims }
 }
 
 pub fn run(
@@ -44,7 +60,8 @@ pub fn run(
     let progress = Progress::start(ctx.env, "reading articles");
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
     progress.set(format!("checking {} articles", corpus.articles.len()));
-    let analysis = ctx.workers.run(|| analyse(&corpus, &ctx.config));
+    let engines = super::rules::engines(ctx, args.rules.as_deref())?;
+    let analysis = ctx.workers.run(|| analyse(&corpus, &ctx.config, &engines));
     progress.finish();
     finish(
         ctx,

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use factdiff_claims::Lexicons;
 use factdiff_rules::{ParamValue, Rule, RuleSet};
 
 use super::Ctx;
@@ -17,6 +18,28 @@ pub(super) fn rule_set(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<RuleSet, C
     let dir = given.or(ctx.config.rules.as_deref());
     let dirs: Vec<_> = dir.into_iter().map(Path::to_path_buf).collect();
     RuleSet::load_from(&ctx.env.cwd, &dirs).map_err(|err| CliError::usage(err.to_string()))
+}
+
+/// What the claims and rules engines of `check` read: the rule set and the lexicons
+/// (the built-in ones, extended by `DIR/lexicons/*.toml` when that folder exists).
+pub struct Engines {
+    pub rules: RuleSet,
+    pub lexicons: Lexicons,
+}
+
+/// The engines' data for `check`: `--rules DIR`, else the configuration's `rules`.
+pub(super) fn engines(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<Engines, CliError> {
+    let rules = rule_set(ctx, given)?;
+    let dir = given
+        .or(ctx.config.rules.as_deref())
+        .map(|r| ctx.env.cwd.join(r).join("lexicons"));
+    let lexicons = match dir {
+        Some(dir) if dir.is_dir() => {
+            Lexicons::load(&dir).map_err(|err| CliError::usage(err.to_string()))?
+        }
+        _ => Lexicons::builtin(),
+    };
+    Ok(Engines { rules, lexicons })
 }
 
 pub fn run(
