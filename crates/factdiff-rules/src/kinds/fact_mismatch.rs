@@ -105,7 +105,19 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     .unwrap_or(&interval.unit);
                 let sentence = cx.sentence_text(article, claim).to_lowercase();
                 for fact in &facts {
-                    if !unit_matches(unit, &fact.unit) {
+                    // The claim's unit, else the counted noun written within a few
+                    // words after the number ("191 UN member states").
+                    let after: String = a.text[claim.span.start as usize..]
+                        .split_whitespace()
+                        .take(5)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase();
+                    if !unit_matches(unit, &fact.unit)
+                        && !(unit.is_empty()
+                            && (has_phrase(&after, &fact.unit)
+                                || has_phrase(&after, singular(&fact.unit))))
+                    {
                         continue;
                     }
                     if let Some(m) = &fact.measure

@@ -87,7 +87,7 @@ use crate::Rule;
 use crate::text::{diff_inline, quote_words, translit_fold, word_diff};
 
 /// Quotes sharing a run of this many words are candidates for alignment.
-const SHINGLE: usize = 4;
+const SHINGLE: usize = 3;
 /// A run shared by more quotes than this is a stock phrase, not a match.
 const MAX_POSTING: usize = 32;
 

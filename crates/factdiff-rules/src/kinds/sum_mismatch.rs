@@ -55,6 +55,47 @@ use super::{Cx, Interval, finding};
 use crate::Rule;
 use crate::text::number;
 
+/// Parts the claims extractor left as bare numbers: "20 grants, including 12 for
+/// schools and 10 for hospitals". The whole must be followed by `including`, `of
+/// which` or `among them`; then every number written in digits up to the sentence end.
+fn bare_parts(
+    a: &factdiff_corpus::Article,
+    whole: &factdiff_claims::Claim,
+) -> Vec<(factdiff_corpus::Span, f64)> {
+    let Some(sentence) = a.sentences.get(whole.sentence as usize) else {
+        return Vec::new();
+    };
+    let rest_start = whole.span.end as usize;
+    let rest = &a.text[rest_start..sentence.span.end as usize];
+    let lower = rest.to_lowercase();
+    let trimmed = lower.trim_start_matches([',', ' ', '\u{2014}', '-']);
+    if !["including ", "of which ", "among them "]
+        .iter()
+        .any(|m| trimmed.starts_with(m))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (span, word) in a.words(factdiff_corpus::Span::new(
+        rest_start,
+        sentence.span.end as usize,
+    )) {
+        if word.chars().all(|c| c.is_ascii_digit()) && word.len() < 10 {
+            // A year or a part of another figure ("12.5", "3,000") is not a part.
+            let next = a.text[span.end as usize..].chars().next();
+            if matches!(next, Some('.' | ','))
+                && a.text[span.end as usize + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                return Vec::new();
+            }
+            if let Ok(x) = word.parse::<f64>() {
+                out.push((span, x));
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let markers = rule.params.strings("exhaustive-markers");
     cx.claims
@@ -67,7 +108,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let Some(total) = Interval::of(whole) else {
                     continue;
                 };
-                let parts: Vec<(usize, Interval)> = claims
+                let mut parts: Vec<(usize, Interval)> = claims
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| {
@@ -78,9 +119,32 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     })
                     .filter_map(|(idx, c)| Some((idx, Interval::of(c)?)))
                     .collect();
+                let mut written_parts: Vec<(factdiff_corpus::Span, f64)> = Vec::new();
                 if parts.is_empty() {
-                    continue;
+                    written_parts = bare_parts(a, whole);
+                    if written_parts.len() < 2 {
+                        continue;
+                    }
+                    parts = written_parts
+                        .iter()
+                        .map(|(_, x)| Interval {
+                            min: Some(*x),
+                            max: Some(*x),
+                            min_open: false,
+                            max_open: false,
+                            unit: total.unit.clone(),
+                        })
+                        .enumerate()
+                        .map(|(n, iv)| (usize::MAX - n, iv))
+                        .collect();
                 }
+                let part_span = |idx: usize| {
+                    if idx > claims.len() {
+                        written_parts[usize::MAX - idx].0
+                    } else {
+                        claims[idx].span
+                    }
+                };
                 // The least the parts can add up to, and the most, when all are bounded.
                 let low: f64 = parts.iter().map(|(_, p)| p.min.unwrap_or(0.0)).sum();
                 let high: Option<f64> = parts.iter().map(|(_, p)| p.max).sum();
@@ -105,7 +169,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 };
                 let part_texts: Vec<String> = parts
                     .iter()
-                    .map(|(idx, _)| a.slice(claims[*idx].span).to_owned())
+                    .map(|(idx, _)| a.slice(part_span(*idx)).to_owned())
                     .collect();
                 let values = [
                     ("parts", part_texts.join(" + ")),
@@ -117,7 +181,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 locations.extend(
                     parts
                         .iter()
-                        .map(|(idx, _)| cx.loc(article, claims[*idx].span)),
+                        .map(|(idx, _)| cx.loc(article, part_span(*idx))),
                 );
                 out.push(
                     finding(rule, &values, locations)

@@ -60,6 +60,20 @@ pub(crate) fn weekday_name(w: jiff::civil::Weekday) -> &'static str {
     }
 }
 
+/// The year of the occurrence of `month`/`day` nearest to `anchor`.
+fn implied_year(anchor: jiff::civil::Date, month: i8, day: i8) -> Option<i16> {
+    let year = anchor.year();
+    (year - 1..=year + 1)
+        .filter_map(|y| jiff::civil::Date::new(y, month, day).ok())
+        .min_by_key(|d| {
+            let days = anchor
+                .until(*d)
+                .map_or(i32::MAX, |span| span.get_days().abs());
+            (days, d.year())
+        })
+        .map(|d| d.year())
+}
+
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     cx.claims
         .par_iter()
@@ -73,7 +87,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 if t.invalid {
                     return None;
                 }
-                let date = jiff::civil::Date::new(t.year?, t.month?, t.day?).ok()?;
+                let (month, day) = (t.month?, t.day?);
+                // A year the extractor inferred (it may pick the year the weekday fits)
+                // is replaced by the one the article's date implies: the occurrence of
+                // the day nearest to it.
+                let year = match (t.relative, cx.article(article).meta.date) {
+                    (true, Some(anchor)) => implied_year(anchor, month, day)?,
+                    _ => t.year?,
+                };
+                let date = jiff::civil::Date::new(year, month, day).ok()?;
                 let actual = date.weekday();
                 if actual == written {
                     return None;
