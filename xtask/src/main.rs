@@ -4,13 +4,16 @@
 //! (override with `FACTDIFF_DATA`); generated corpora go under `target/xtask/`, never
 //! into the repository.
 
+mod bench_claims;
 mod bench_corpus;
 mod bench_overlap;
 mod ci;
 mod corpus;
 mod eval_clough;
+mod eval_measeval;
 mod eval_msrp;
 mod eval_reuters_dups;
+mod eval_timebank;
 mod gen_corpus;
 mod overlap_links;
 mod util;
@@ -38,6 +41,21 @@ const TASKS: &[(&str, &str, &str)] = &[
         "bench",
         "overlap",
         "overlap at 1x/4x/16x near-duplicate Reuters: time, memory, recall; vs datasketch",
+    ),
+    (
+        "bench",
+        "claims",
+        "claims over Reuters: MB/s, claims per kind; vs quantulum3 and dateparser on a sample",
+    ),
+    (
+        "eval",
+        "timebank [DIR]",
+        "dates vs TempEval-3 TBAQ-cleaned: strict/relaxed extent P/R/F1, value accuracy",
+    ),
+    (
+        "eval",
+        "measeval [DIR]",
+        "quantities vs MeasEval (test split): strict/relaxed extent P/R/F1",
     ),
     (
         "gen-corpus",
@@ -82,6 +100,9 @@ fn run(args: &[String]) -> Result<()> {
         ("bench", Some("corpus")) => bench_corpus::run(&rest[1..]),
         ("bench", Some("overlap")) => bench_overlap::run(&rest[1..]),
         ("bench", Some("overlap-run")) => bench_overlap::run_one(&rest[1..]),
+        ("bench", Some("claims")) => bench_claims::run(&rest[1..]),
+        ("eval", Some("timebank")) => eval_timebank::run(&rest[1..]),
+        ("eval", Some("measeval")) => eval_measeval::run(&rest[1..]),
         ("gen-corpus", _) => gen_corpus::run(rest),
         ("eval", Some("reuters-dups")) => eval_reuters_dups::run(&rest[1..]),
         ("eval", Some("clough")) => eval_clough::run(&rest[1..]),
