@@ -101,9 +101,7 @@ pub fn render(report: &Report<'_>, sources: &dyn Sources, out: &mut dyn Write) -
         if these.is_empty() {
             continue;
         }
-        page.push_str(&format!(
-            "<section id=\"{id}\">\n<h2>{heading}</h2>\n"
-        ));
+        page.push_str(&format!("<section id=\"{id}\">\n<h2>{heading}</h2>\n"));
         for (idx, finding) in these {
             quoted(*idx, finding, sources, &mut page);
         }
@@ -334,7 +332,10 @@ mod tests {
         render(&report, &testdata::SomeSources, &mut out).unwrap();
         let page = String::from_utf8(out).unwrap();
         insta::assert_snapshot!(page);
-        assert!(!page.contains("<script"), "no script, not even the article's");
+        assert!(
+            !page.contains("<script"),
+            "no script, not even the article's"
+        );
         assert!(!page.contains("<img"));
         assert!(!page.contains("<b>"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -132,7 +132,9 @@ fn link(loc: &Location) -> String {
     format!(
         "[{}]({}#L{})",
         cell(&position(loc)),
-        crate::sarif::uri(&loc.path).replace('(', "%28").replace(')', "%29"),
+        crate::sarif::uri(&loc.path)
+            .replace('(', "%28")
+            .replace(')', "%29"),
         loc.line
     )
 }

@@ -253,7 +253,12 @@ mod tests {
             .collect();
         assert_eq!(
             ids,
-            ["acronym-undefined", "count-mismatch", "overlap", "quote-drift"]
+            [
+                "acronym-undefined",
+                "count-mismatch",
+                "overlap",
+                "quote-drift"
+            ]
         );
         for result in run["results"].as_array().unwrap() {
             let idx = result["ruleIndex"].as_u64().unwrap() as usize;

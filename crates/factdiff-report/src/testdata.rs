@@ -124,7 +124,11 @@ pub fn findings() -> Vec<Finding> {
 
 /// An input problem.
 pub fn problems() -> Vec<Problem> {
-    vec![Problem::line("wire/feed.jsonl", 7, "line is not valid JSON")]
+    vec![Problem::line(
+        "wire/feed.jsonl",
+        7,
+        "line is not valid JSON",
+    )]
 }
 
 /// Docs for two rules.

@@ -10,8 +10,9 @@
 //!
 //! `factdiff-disable` without a rule disables every rule; it lasts until a
 //! `factdiff-enable` (or the end of the file). `factdiff-disable-next-line` covers the
-//! line after the comment. A finding is suppressed when its primary location starts
-//! on a covered line. A directive that suppressed nothing is itself reported, as an
+//! line after the comment. A finding is suppressed when one of its locations starts
+//! on a covered line: a passage that article B repeats from article A on purpose is
+//! suppressed in B, whichever of the two the finding names first. A directive that suppressed nothing is itself reported, as an
 //! `unused-suppression` finding of severity info. The comments are read from the
 //! files as stored; the analyses never see them (Markdown comments are text to them,
 //! HTML comments are not visible text).
@@ -132,17 +133,16 @@ pub fn apply(findings: &mut Vec<Finding>, directives: &BTreeMap<String, Vec<Dire
     let mut used: std::collections::BTreeSet<(String, usize)> = Default::default();
     let before = findings.len();
     findings.retain(|finding| {
-        let Some(loc) = finding.primary() else {
-            return true;
-        };
-        let Some(dirs) = directives.get(&loc.path) else {
-            return true;
-        };
         let mut suppressed = false;
-        for (idx, d) in dirs.iter().enumerate() {
-            if d.covers(&finding.rule, loc.line) {
-                used.insert((loc.path.clone(), idx));
-                suppressed = true;
+        for loc in &finding.locations {
+            let Some(dirs) = directives.get(&loc.path) else {
+                continue;
+            };
+            for (idx, d) in dirs.iter().enumerate() {
+                if d.covers(&finding.rule, loc.line) {
+                    used.insert((loc.path.clone(), idx));
+                    suppressed = true;
+                }
             }
         }
         !suppressed

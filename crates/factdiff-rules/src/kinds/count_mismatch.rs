@@ -254,7 +254,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 }
                 // The claim of the later article (in corpus order) is the primary.
                 let (primary, related) = (b, a);
-                let what = if measure.is_empty() { unit.clone() } else { format!("{measure} ({unit})") };
+                let what = match (measure.is_empty(), unit.is_empty()) {
+                    (true, _) => unit.clone(),
+                    (false, true) => measure.clone(),
+                    (false, false) => format!("{measure} ({unit})"),
+                };
                 let values = [
                     ("value", primary.text.clone()),
                     ("other_value", related.text.clone()),

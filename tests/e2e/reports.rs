@@ -1,0 +1,689 @@
+//! Every report format on the seeds and the fixtures, SARIF against the official
+//! schema, the HTML in a real browser; baselines, suppression, ignores, `--fail-on`
+//! and `--only-changed`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{root, run, run_in, snap};
+
+const FORMATS: &[&str] = &["text", "json", "sarif", "github", "markdown", "html"];
+
+/// The official SARIF 2.1.0 schema (tests/schemas, with its licence).
+fn sarif_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("tests/schemas/sarif-2.1.0.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .build(&schema)
+        .expect("the SARIF schema compiles")
+}
+
+/// Asserts that `text` is a SARIF log the schema accepts; returns it.
+fn assert_valid_sarif(text: &str) -> serde_json::Value {
+    let log: serde_json::Value = serde_json::from_str(text).expect("SARIF is JSON");
+    let validator = sarif_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "SARIF invalid:\n{}", errors.join("\n"));
+    log
+}
+
+#[test]
+fn every_format_on_the_seeds_and_the_fixtures() {
+    for (name, path) in [("seeds", "seeds"), ("fixtures", "tests/fixtures/corpus")] {
+        for format in FORMATS {
+            let out = run(&["check", path, "--format", format, "--fail-on", "never"]);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            snap!(format!("report_{name}_{format}"), out.stdout.clone());
+            if *format == "sarif" {
+                assert_valid_sarif(&out.stdout);
+            }
+        }
+    }
+}
+
+#[test]
+fn sarif_of_the_seeds_lists_every_rule_and_locates_every_finding() {
+    let out = run(&["check", "seeds", "--format", "sarif", "--fail-on", "never"]);
+    let log = assert_valid_sarif(&out.stdout);
+    let json = run(&["check", "seeds", "--format", "json", "--fail-on", "never"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let run0 = &log["runs"][0];
+    let rules: Vec<&str> = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "acronym-undefined",
+        "count-mismatch",
+        "date-mismatch",
+        "overlap",
+        "unused-suppression",
+        "weekday-mismatch",
+    ] {
+        assert!(rules.contains(&id), "{id} not in {rules:?}");
+    }
+    let results = run0["results"].as_array().unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (result, finding) in results.iter().zip(findings) {
+        assert_eq!(result["ruleId"], finding["rule"]);
+        assert_eq!(
+            result["partialFingerprints"]["factdiff/v1"],
+            finding["fingerprint"]
+        );
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], finding["locations"][0]["line"]);
+        let related = finding["locations"].as_array().unwrap().len() - 1;
+        assert_eq!(
+            result["relatedLocations"].as_array().map_or(0, Vec::len),
+            related
+        );
+    }
+}
+
+#[test]
+fn sarif_of_hand_built_findings_of_every_kind_validates() {
+    use factdiff_findings::{Category, Finding, Location, Problem, Role, Severity};
+    let loc = |path: &str, line: u32, text: &str, field: Option<&str>| Location {
+        role: Role::Primary,
+        path: path.into(),
+        line,
+        column: 3,
+        end_line: line,
+        end_column: 3 + text.chars().count() as u32,
+        byte_start: 10,
+        byte_end: 10 + text.len(),
+        field: field.map(Into::into),
+        text: text.into(),
+    };
+    let findings = vec![
+        Finding::new(
+            "count-mismatch",
+            Category::Contradiction,
+            Severity::Error,
+            "112 here, 140 there",
+            vec![loc("a b/ü.md", 2, "112", None), loc("c.md", 9, "140", None)],
+        ),
+        Finding::new(
+            "overlap",
+            Category::Overlap,
+            Severity::Info,
+            "repeated",
+            vec![loc("a.md", 1, "x y", None), loc("b.md", 1, "x z", None)],
+        )
+        .with_detail(
+            "diff",
+            serde_json::json!([{"tag": "equal", "text": "x "}, {"tag": "delete", "text": "y"}]),
+        ),
+        Finding::new(
+            "acronym-undefined",
+            Category::Style,
+            Severity::Warning,
+            "NATO",
+            vec![loc("w.jsonl", 4, "NATO", Some("text"))],
+        ),
+    ];
+    let problems = [Problem::file("bin.txt", "binary file")];
+    let report = factdiff_report::Report {
+        articles: 4,
+        claims: 2,
+        findings: &findings,
+        problems: &problems,
+    };
+    let mut out = Vec::new();
+    factdiff_report::render(
+        &report,
+        factdiff_report::Format::Sarif,
+        &Default::default(),
+        &factdiff_report::NoSources,
+        &mut out,
+    )
+    .unwrap();
+    let log = assert_valid_sarif(std::str::from_utf8(&out).unwrap());
+    assert_eq!(
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "a%20b/%C3%BC.md"
+    );
+    // The validator is not a rubber stamp.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!sarif_validator().is_valid(&broken));
+}
+
+/// Two articles that repeat one paragraph: the overlap engine reports it.
+fn write_pair(dir: &Path, lead_b: &str) {
+    let para = "The river burst its banks on Sunday night after three days of torrential rain, flooding hundreds of homes and cutting the main road to the capital.";
+    std::fs::write(
+        dir.join("a.md"),
+        format!("# Floods in the valley\n\n{para}\n\nRescue teams worked through the night.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        format!("# Valley flooding\n\n{lead_b}\n\n{para}\n"),
+    )
+    .unwrap();
+}
+
+fn findings_of(dir: &Path, extra: &[&str]) -> (u8, Vec<serde_json::Value>) {
+    let mut args = vec!["check", ".", "--format", "json", "--fail-on", "never"];
+    args.extend_from_slice(extra);
+    let out = run_in(dir, &args);
+    assert!(out.code == 0, "{}", out.both());
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    (out.code, json["findings"].as_array().unwrap().clone())
+}
+
+#[test]
+fn baseline_hides_accepted_findings_across_line_shifts_and_unrelated_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    write_pair(dir.path(), "Officials gave a short statement.");
+    let (_, before) = findings_of(dir.path(), &[]);
+    assert!(!before.is_empty(), "the pair must have an overlap finding");
+
+    let out = run_in(dir.path(), &["baseline", "accepted.json", "."]);
+    assert_eq!(out.code, 0, "{}", out.both());
+    assert_eq!(
+        out.stderr,
+        format!(
+            "wrote {} finding{} to `accepted.json`\n",
+            before.len(),
+            if before.len() == 1 { "" } else { "s" }
+        )
+    );
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("accepted.json")).unwrap())
+            .unwrap();
+    assert_eq!(file["version"], 1);
+    assert_eq!(file["findings"][0]["fingerprint"], before[0]["fingerprint"]);
+
+    let (_, after) = findings_of(dir.path(), &["--baseline", "accepted.json"]);
+    assert_eq!(after, Vec::<serde_json::Value>::new());
+
+    // Lines shift and an unrelated paragraph changes: still accepted.
+    write_pair(
+        dir.path(),
+        "Officials gave a longer statement.\n\nThey spoke at noon.\n\nNobody asked questions.",
+    );
+    let (_, shifted) = findings_of(dir.path(), &[]);
+    assert!(!shifted.is_empty());
+    assert_ne!(
+        shifted[0]["locations"][1]["line"], before[0]["locations"][1]["line"],
+        "the repeated paragraph moved"
+    );
+    let (_, after) = findings_of(dir.path(), &["--baseline", "accepted.json"]);
+    assert_eq!(after, Vec::<serde_json::Value>::new());
+
+    // A new repeat is reported.
+    std::fs::write(
+        dir.path().join("c.md"),
+        "# Roads\n\nRescue teams worked through the night. The government promised emergency funds for every family that lost a home in the floods this week.\n\nThe government promised emergency funds for every family that lost a home in the floods this week.\n",
+    )
+    .unwrap();
+    let (_, new) = findings_of(dir.path(), &["--baseline", "accepted.json"]);
+    assert!(!new.is_empty(), "a new finding shows through the baseline");
+    assert!(
+        new.iter().all(|f| f["locations"][0]["path"] == "c.md"),
+        "{new:#?}"
+    );
+
+    let out = run_in(dir.path(), &["check", ".", "--baseline", "missing.json"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("cannot read the baseline `missing.json`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn inline_suppression_in_markdown_and_html_and_unused_suppressions() {
+    let dir = tempfile::tempdir().unwrap();
+    write_pair(dir.path(), "Officials gave a short statement.");
+    let (_, plain) = findings_of(dir.path(), &[]);
+    assert!(!plain.is_empty());
+    let primary = plain[0]["locations"][0]["path"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let line = plain[0]["locations"][0]["line"].as_u64().unwrap() as usize;
+
+    // Suppress the finding at its primary line, and add one suppression that hides nothing.
+    let path = dir.path().join(&primary);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines.insert(
+        line - 1,
+        "<!-- factdiff-disable-next-line overlap -->".into(),
+    );
+    lines.insert(
+        0,
+        "<!-- factdiff-disable-next-line count-mismatch -->".into(),
+    );
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let (_, findings) = findings_of(dir.path(), &[]);
+    let rules: Vec<(&str, &str, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["locations"][0]["path"].as_str().unwrap(),
+                f["locations"][0]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [("unused-suppression", primary.as_str(), 1)],
+        "{findings:#?}"
+    );
+    assert_eq!(findings[0]["severity"], "info");
+
+    // A disable/enable block in HTML.
+    let html = dir.path().join("page.html");
+    std::fs::write(
+        &html,
+        "<html><body>\n<!-- factdiff-disable overlap -->\n<p>The river burst its banks on Sunday night after three days of torrential rain, flooding hundreds of homes and cutting the main road to the capital.</p>\n<!-- factdiff-enable -->\n</body></html>\n",
+    )
+    .unwrap();
+    let (_, with_html) = findings_of(dir.path(), &[]);
+    // A finding is suppressed by a comment at any of its locations.
+    assert!(
+        with_html.iter().all(|f| f["locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["path"] != "page.html")),
+        "{with_html:#?}"
+    );
+    // Without the block, the page's repeat is reported (so the block did the work).
+    std::fs::write(
+        &html,
+        "<html><body>\n<p>The river burst its banks on Sunday night after three days of torrential rain, flooding hundreds of homes and cutting the main road to the capital.</p>\n</body></html>\n",
+    )
+    .unwrap();
+    let (_, without) = findings_of(dir.path(), &[]);
+    assert!(without.len() > with_html.len(), "{without:#?}");
+}
+
+#[test]
+fn config_ignores_rules_and_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    write_pair(dir.path(), "Officials gave a short statement.");
+    let (_, plain) = findings_of(dir.path(), &[]);
+    assert!(!plain.is_empty());
+    let primary = plain[0]["locations"][0]["path"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    std::fs::write(
+        dir.path().join("factdiff.toml"),
+        format!("[per-path-ignores]\n\"{primary}\" = [\"overlap\"]\n"),
+    )
+    .unwrap();
+    let (_, findings) = findings_of(dir.path(), &[]);
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["locations"][0]["path"] != primary.as_str())
+    );
+
+    std::fs::write(dir.path().join("factdiff.toml"), "ignore = [\"overlap\"]\n").unwrap();
+    let (_, findings) = findings_of(dir.path(), &[]);
+    assert_eq!(findings, Vec::<serde_json::Value>::new());
+
+    std::fs::write(
+        dir.path().join("factdiff.toml"),
+        "ignores = [\"overlap\"]\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["check", "."]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: factdiff.toml:1:1: unknown field `ignores`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    write_pair(dir.path(), "Officials gave a short statement.");
+    let (_, findings) = findings_of(dir.path(), &[]);
+    let worst = findings
+        .iter()
+        .map(|f| match f["severity"].as_str().unwrap() {
+            "error" => 2,
+            "warning" => 1,
+            _ => 0,
+        })
+        .max()
+        .expect("findings");
+    for (level, rank) in [("error", 2), ("warning", 1), ("info", 0)] {
+        let out = run_in(dir.path(), &["check", ".", "--fail-on", level]);
+        assert_eq!(out.code, u8::from(worst >= rank), "--fail-on {level}");
+    }
+    let out = run_in(dir.path(), &["check", ".", "--fail-on", "never"]);
+    assert_eq!(out.code, 0);
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(empty.path().join("a.txt"), "Nothing twice here.\n").unwrap();
+    let out = run_in(empty.path(), &["check", ".", "--fail-on", "info"]);
+    assert_eq!(out.code, 0, "{}", out.both());
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=factdiff",
+            "-c",
+            "user.email=factdiff@example.invalid",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn only_changed_reports_findings_in_files_changed_since_a_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    write_pair(repo, "Officials gave a short statement.");
+    std::fs::write(
+        repo.join("c.md"),
+        "# Roads\n\nThe government promised emergency funds for every family that lost a home in the floods this week.\n\nThe government promised emergency funds for every family that lost a home in the floods this week.\n",
+    )
+    .unwrap();
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "articles"]);
+
+    let (_, all) = findings_of(repo, &[]);
+    let paths = |fs: &[serde_json::Value]| -> Vec<String> {
+        let mut v: Vec<String> = fs
+            .iter()
+            .map(|f| f["locations"][0]["path"].as_str().unwrap().to_owned())
+            .collect();
+        v.dedup();
+        v
+    };
+    assert!(paths(&all).contains(&"c.md".to_owned()), "{all:#?}");
+    assert!(paths(&all).iter().any(|p| p != "c.md"), "{all:#?}");
+
+    let (_, none) = findings_of(repo, &["--only-changed", "HEAD"]);
+    assert_eq!(none, Vec::<serde_json::Value>::new());
+
+    let c = std::fs::read_to_string(repo.join("c.md")).unwrap();
+    std::fs::write(
+        repo.join("c.md"),
+        c.replace("# Roads", "# Roads and bridges"),
+    )
+    .unwrap();
+    let (_, changed) = findings_of(repo, &["--only-changed", "HEAD"]);
+    assert_eq!(paths(&changed), ["c.md"]);
+
+    // From a subfolder, paths stay relative to the working directory.
+    std::fs::create_dir(repo.join("sub")).unwrap();
+    let out = run_in(
+        &repo.join("sub"),
+        &["check", "..", "--only-changed", "HEAD", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(paths(json["findings"].as_array().unwrap()), ["../c.md"]);
+
+    let out = run_in(repo, &["check", ".", "--only-changed", "no-such-rev"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: --only-changed: `no-such-rev` is not a revision of this git repository\n"
+    );
+
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("a.txt"), "Text.\n").unwrap();
+    let out = run_in(outside.path(), &["check", ".", "--only-changed", "HEAD"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: --only-changed needs a git repository, and the working directory is not in one\n"
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("factdiff"), "{shell}");
+        assert!(out.stdout.contains("baseline"), "{shell}");
+    }
+    let out = run(&["completions", "tcsh"]);
+    assert_eq!(out.code, 2);
+    let man = String::from_utf8(factdiff::man_page().unwrap()).unwrap();
+    assert!(
+        man.starts_with(".ie \\n(.g .ds Aq \\(aq") || man.contains(".TH factdiff"),
+        "{man}"
+    );
+    assert!(man.contains(".TH factdiff 1"), "{man}");
+    assert!(man.contains("baseline"));
+}
+
+#[test]
+fn html_escapes_a_hostile_article() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_corpus(dir.path());
+    let out = run_in(
+        dir.path(),
+        &["check", ".", "--format", "html", "--fail-on", "never"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = out.stdout;
+    assert!(page.contains("&lt;script&gt;"), "the hostile text is shown");
+    assert!(!page.contains("<script"));
+    assert!(!page.contains("<img"));
+}
+
+/// Two articles that repeat a passage full of markup.
+pub fn hostile_corpus(dir: &Path) {
+    let evil = "Witnesses said <script>document.title='pwned';document.body.setAttribute('data-pwned','1')</script> and then \"><img src=x onerror=\"document.title='pwned'\"> was posted on the wall of the town hall that night.";
+    std::fs::write(dir.join("evil-a.txt"), format!("Evil one\n\n{evil}\n")).unwrap();
+    std::fs::write(
+        dir.join("evil-b.txt"),
+        format!("Evil two\n\nAnother paragraph first.\n\n{evil}\n"),
+    )
+    .unwrap();
+}
+
+/// Headless Chromium, or `None` when it is not installed (a failure under CI=true).
+#[allow(clippy::print_stderr)]
+fn chromium() -> Option<String> {
+    let candidates = ["chromium", "chromium-browser", "google-chrome"];
+    let found = std::env::var("FACTDIFF_CHROMIUM")
+        .ok()
+        .into_iter()
+        .chain(candidates.iter().map(|s| s.to_string()))
+        .find(|name| {
+            Command::new(name)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        assert!(
+            !ci,
+            "the HTML browser test needs chromium under CI: apt-get install -y chromium"
+        );
+        eprintln!(
+            "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+             SKIPPED: the HTML browser test: no chromium on PATH (apt-get install -y chromium)\n\
+             !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+        );
+    }
+    found
+}
+
+/// Runs headless Chromium on a local file with `extra` arguments; returns stdout.
+fn headless(browser: &str, page: &Path, extra: &[&str]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", page.display());
+    let out = Command::new("timeout")
+        .arg("120")
+        .arg(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn html_report_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        return;
+    };
+    // The report of the seeds: the DOM as the browser built it, and a screenshot.
+    let shots = root().join("target/browser");
+    std::fs::create_dir_all(&shots).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("seeds.html");
+    let out = run(&[
+        "check",
+        "seeds",
+        "--format",
+        "html",
+        "--fail-on",
+        "never",
+        "--output",
+    ]
+    .iter()
+    .copied()
+    .chain([page.to_str().unwrap()])
+    .collect::<Vec<_>>());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json = run(&["check", "seeds", "--format", "json", "--fail-on", "never"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+
+    let dom = headless(&browser, &page, &["--dump-dom"]);
+    assert!(dom.contains("<title>factdiff report</title>"), "{dom}");
+    assert!(dom.contains("5 articles"), "{dom}");
+    let rows = dom.matches("<tr><td class=\"sev sev-").count();
+    assert_eq!(rows, findings.len(), "one row per finding");
+    let overlaps = findings
+        .iter()
+        .filter(|f| f["category"] == "overlap" && f["details"]["kind"] != "cluster")
+        .count();
+    assert_eq!(dom.matches("class=\"finding overlap\"").count(), overlaps);
+    if overlaps > 0 {
+        assert!(dom.contains("<section id=\"overlaps\">"));
+        assert!(dom.contains("<del>") || dom.contains("<ins>") || dom.contains("also at"));
+    }
+    let contradictions = findings
+        .iter()
+        .filter(|f| f["category"] == "contradiction")
+        .count();
+    assert_eq!(
+        dom.matches("class=\"finding contradiction\"").count(),
+        contradictions
+    );
+    assert!(!dom.contains("<script"), "the page has no script");
+
+    let shot = shots.join("seeds-report.png");
+    let _ = std::fs::remove_file(&shot);
+    headless(
+        &browser,
+        &page,
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1280,1600",
+        ],
+    );
+    let png = std::fs::read(&shot).expect("a screenshot was written");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(png.len() > 10_000, "the screenshot shows a page");
+
+    // A hostile article: its markup is text, and no script of it runs.
+    let dir = tempfile::tempdir().unwrap();
+    hostile_corpus(dir.path());
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--format",
+            "html",
+            "--fail-on",
+            "never",
+            "-o",
+            "report.html",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(
+        report.contains("&lt;script&gt;document.title="),
+        "the hostile passage is reported, so its text is on the page"
+    );
+    let dom = headless(&browser, &dir.path().join("report.html"), &["--dump-dom"]);
+    assert!(dom.contains("<title>factdiff report</title>"), "{dom}");
+    assert!(!dom.contains("<body data-pwned"), "{dom}");
+    assert!(!dom.contains("<script"), "no script element: {dom}");
+    assert!(!dom.contains("<img"), "no img element: {dom}");
+    assert!(
+        dom.contains("&lt;script&gt;document.title="),
+        "shown as text: {dom}"
+    );
+    assert!(
+        dom.contains("&gt;&lt;img src=x onerror="),
+        "shown as text: {dom}"
+    );
+    headless(
+        &browser,
+        &dir.path().join("report.html"),
+        &[
+            &format!(
+                "--screenshot={}",
+                shots.join("hostile-report.png").display()
+            ),
+            "--window-size=1280,1200",
+        ],
+    );
+}

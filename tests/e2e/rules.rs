@@ -1,0 +1,153 @@
+//! The rule engine end to end: one fixture folder per rule under
+//! tests/fixtures/rules/, where every `fire-*` file must get a finding of that rule
+//! and no `ok-*` file may be named by one; text and json snapshots of each folder;
+//! `rules list` / `rules explain`; bad rule files exit 2 with file:line:column.
+
+use std::path::Path;
+
+use crate::{root, run, run_in, snap};
+
+const RULES: [&str; 10] = [
+    "acronym-undefined",
+    "anniversary-mismatch",
+    "count-mismatch",
+    "date-mismatch",
+    "fact-mismatch",
+    "invalid-date",
+    "name-variant",
+    "quote-drift",
+    "sum-mismatch",
+    "weekday-mismatch",
+];
+
+fn fixtures() -> std::path::PathBuf {
+    root().join("tests/fixtures/rules")
+}
+
+#[test]
+fn every_rule_fires_on_its_fire_cases_and_not_on_its_ok_cases() {
+    for rule in RULES {
+        let dir = fixtures().join(rule);
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|err| panic!("fixture folder for `{rule}`: {err}"))
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        assert!(files.iter().any(|f| f.starts_with("fire-")), "{rule}: no fire case");
+        assert!(files.iter().any(|f| f.starts_with("ok-")), "{rule}: no ok case");
+
+        let out = run_in(&fixtures(), &["check", rule, "--format", "json", "--fail-on", "never"]);
+        assert_eq!(out.code, 0, "{rule}: {}", out.stderr);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let findings: Vec<&serde_json::Value> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .collect();
+        let file_of = |loc: &serde_json::Value| {
+            Path::new(loc["path"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        };
+        for file in files.iter().filter(|f| f.starts_with("fire-")) {
+            let named = findings.iter().any(|f| {
+                f["locations"].as_array().unwrap().iter().any(|l| &file_of(l) == file)
+            });
+            assert!(named, "{rule}: `{file}` must get a finding; got {findings:#?}");
+        }
+        for finding in &findings {
+            for loc in finding["locations"].as_array().unwrap() {
+                let file = file_of(loc);
+                assert!(
+                    !file.starts_with("ok-"),
+                    "{rule}: `{file}` must get no finding; got {finding:#?}"
+                );
+            }
+            assert!(!finding["message"].as_str().unwrap().is_empty());
+        }
+    }
+}
+
+#[test]
+fn fixture_reports_text_and_json() {
+    for rule in RULES {
+        let out = run_in(&fixtures(), &["check", rule, "--fail-on", "never"]);
+        snap!(format!("rules_{rule}_text"), out.both());
+        let out = run_in(&fixtures(), &["check", rule, "--format", "json", "--fail-on", "never"]);
+        snap!(format!("rules_{rule}_json"), out.stdout.clone());
+    }
+}
+
+#[test]
+fn seeds_report_the_name_variant_and_no_contradiction() {
+    let out = run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let variant = findings
+        .iter()
+        .find(|f| f["rule"] == "name-variant")
+        .expect("the Kasim/Kassym variant");
+    assert_eq!(variant["details"]["variant"], "Kasim-Jomart");
+    assert_eq!(variant["details"]["majority"], "Kassym-Jomart");
+    let contradictions: Vec<_> = findings
+        .iter()
+        .filter(|f| f["category"] == "contradiction" && f["rule"] != "name-variant")
+        .collect();
+    assert!(contradictions.is_empty(), "{contradictions:#?}");
+    let out = run(&["check", "--fail-on", "never"]);
+    snap!("rules_seeds_check_text", out.both());
+}
+
+#[test]
+fn rules_list_and_explain() {
+    let out = run(&["rules", "list"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for rule in RULES {
+        assert!(out.stdout.contains(rule), "{rule} not listed");
+    }
+    snap!("rules_list", out.both());
+    for rule in RULES {
+        let out = run(&["rules", "explain", rule]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        for section in ["## What it does", "## Why is this bad?", "## Example", "## Options"] {
+            assert!(out.stdout.contains(section), "{rule}: {section}");
+        }
+    }
+    snap!("rules_explain_count_mismatch", run(&["rules", "explain", "count-mismatch"]).both());
+    let out = run(&["rules", "explain", "count-mismatc"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: unknown rule `count-mismatc`; did you mean `count-mismatch`?\n"
+    );
+}
+
+#[test]
+fn a_bad_rule_file_exits_2_with_file_line_column_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("myrules")).unwrap();
+    std::fs::write(dir.path().join("a.md"), "Some text.\n").unwrap();
+    std::fs::write(
+        dir.path().join("myrules/counts.toml"),
+        "id = \"strict-counts\"\nkind = \"count-mismatch\"\n\n[params]\nmin-shared-contex = 3\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["check", "a.md", "--rules", "myrules"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: myrules/counts.toml:5:1: unknown parameter `min-shared-contex` for kind `count-mismatch`; did you mean `min-shared-context`?\n"
+    );
+    // A good user rule runs beside the built-in ones.
+    std::fs::write(
+        dir.path().join("myrules/counts.toml"),
+        "id = \"strict-counts\"\nkind = \"count-mismatch\"\nseverity = \"warning\"\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["rules", "list", "--rules", "myrules"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("strict-counts"));
+}
