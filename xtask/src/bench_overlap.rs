@@ -14,6 +14,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use factdiff_corpus::{LoadOptions, load};
 use factdiff_overlap::{OverlapConfig, detect};
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::util::{out_dir, peak_rss};
@@ -63,8 +64,38 @@ pub fn run_one(args: &[String]) -> Result<()> {
     let corpus = load(std::slice::from_ref(&path), &options)?;
     let load_secs = start.elapsed().as_secs_f64();
     let rss_after_load = peak_rss().unwrap_or(0);
+    // The stages on their own, then the whole of `detect` (which repeats them).
+    let config = OverlapConfig::default();
     let start = Instant::now();
-    let findings = detect(&corpus, &OverlapConfig::default());
+    let prints: Vec<factdiff_overlap::ArticlePrints> = corpus
+        .articles
+        .par_iter()
+        .map(|a| factdiff_overlap::article_prints(a, config.shingle, config.window))
+        .collect();
+    let map_secs = start.elapsed().as_secs_f64();
+    let cands = factdiff_overlap::candidate_pairs(&prints, &config).len();
+    let index_secs = start.elapsed().as_secs_f64() - map_secs;
+    let t = Instant::now();
+    let analysis = factdiff_overlap::analyze(&prints, &config);
+    let analyze_secs = t.elapsed().as_secs_f64();
+    let kinds = format!(
+        "{} cross pairs, {} within, {} near sentences, {} clusters, {} boilerplate, {} common",
+        analysis.pairs.len(),
+        analysis.selves.len(),
+        analysis.near.len(),
+        analysis
+            .cluster_of
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| **c as usize != *i)
+            .count(),
+        analysis.boilerplate.len(),
+        analysis.common.len()
+    );
+    drop((prints, analysis));
+    let cpu_before = cpu_secs();
+    let start = Instant::now();
+    let findings = detect(&corpus, &config);
     let detect_secs = start.elapsed().as_secs_f64();
     let mut links = crate::overlap_links::links(&corpus, &findings);
     let by_id: HashMap<&str, usize> = corpus
@@ -92,6 +123,12 @@ pub fn run_one(args: &[String]) -> Result<()> {
             "text_bytes": corpus.text_bytes(),
             "load_secs": load_secs,
             "detect_secs": detect_secs,
+            "map_secs": map_secs,
+            "analyze_secs": analyze_secs,
+            "candidates": cands,
+            "index_and_candidates_secs": index_secs,
+            "analysis": kinds,
+            "detect_cpu_secs": cpu_secs() - cpu_before,
             "rss_after_load": rss_after_load,
             "peak_rss": peak_rss().unwrap_or(0),
             "findings": findings.len(),
@@ -100,6 +137,20 @@ pub fn run_one(args: &[String]) -> Result<()> {
         })
     );
     Ok(())
+}
+
+/// User and system CPU time of this process so far (Linux `/proc/self/stat`).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |x| x.1);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn last_json(output: &[u8]) -> Result<Value> {

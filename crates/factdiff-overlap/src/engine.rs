@@ -2,6 +2,9 @@
 //! boilerplate and sentence-level near overlap. Pure data in, pure data out; the
 //! findings are made in `report.rs`.
 
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 
 use crate::OverlapConfig;
@@ -46,6 +49,11 @@ pub struct Analysis {
     pub cluster_of: Vec<u32>,
     /// Hashes of boilerplate sentences, sorted.
     pub boilerplate: Vec<u64>,
+    /// Fingerprints (masked with `fp_mask`) of formulaic phrasing: found in at least
+    /// the boilerplate threshold of distinct clusters. Sorted.
+    pub common: Vec<u64>,
+    /// The mask that turns a shingle hash into a fingerprint of `common`.
+    pub fp_mask: u64,
     /// Near sentences, sorted.
     pub near: Vec<NearSentence>,
 }
@@ -55,69 +63,125 @@ fn bits_for(n: usize) -> u32 {
     (usize::BITS - n.max(2).saturating_sub(1).leading_zeros()).max(1)
 }
 
-/// The candidate partners `b > a` of every article `a`: articles that share at least
-/// `min_shared` fingerprints, fingerprints in more than `max_postings` articles left
-/// out.
+/// The inverted index: every article's fingerprints packed with its id
+/// (`fingerprint & fp_mask | article`), sorted, so that the articles holding one
+/// fingerprint are one contiguous group.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    keys: Vec<u64>,
+    art_mask: u64,
+}
+
+impl Index {
+    /// Map, then group by fingerprint.
+    pub fn build(prints: &[ArticlePrints]) -> Index {
+        let art_mask: u64 = (1u64 << bits_for(prints.len())) - 1;
+        let mut keys: Vec<u64> = prints
+            .par_iter()
+            .flat_map_iter(|p| {
+                p.marks
+                    .iter()
+                    .map(move |&m| (m & !art_mask) | u64::from(p.article))
+            })
+            .collect();
+        keys.par_sort_unstable();
+        Index { keys, art_mask }
+    }
+
+    /// The fingerprint part of a hash.
+    pub fn fp(&self, hash: u64) -> u64 {
+        hash & !self.art_mask
+    }
+
+    /// The entries of one fingerprint.
+    fn group(&self, fp: u64) -> &[u64] {
+        let lo = self.keys.partition_point(|&k| k < fp);
+        let hi = self.keys.partition_point(|&k| k <= (fp | self.art_mask));
+        &self.keys[lo..hi]
+    }
+
+    /// The candidate partners `b > a` of article `a`: articles that share at least
+    /// `min_shared` fingerprints, fingerprints in more than `max_postings` articles
+    /// left out; with the number shared.
+    pub fn candidates(
+        &self,
+        p: &ArticlePrints,
+        prints: &[ArticlePrints],
+        cfg: &OverlapConfig,
+    ) -> Vec<(u32, u32)> {
+        let a = p.article;
+        let mut partners: Vec<u32> = Vec::new();
+        let mut prev = u64::MAX;
+        for &m in &p.marks {
+            let fp = self.fp(m);
+            if fp == prev {
+                continue;
+            }
+            prev = fp;
+            let group = self.group(fp);
+            if group.len() > cfg.max_postings {
+                continue;
+            }
+            partners.extend(
+                group
+                    .iter()
+                    .map(|&k| (k & self.art_mask) as u32)
+                    .filter(|&b| b > a),
+            );
+        }
+        partners.sort_unstable();
+        let mut out = Vec::new();
+        for run in partners.chunk_by(|x, y| x == y) {
+            let b = run[0];
+            let other = prints[b as usize].marks.len();
+            let need = cfg.min_shared.min(p.marks.len()).min(other).max(1);
+            if run.len() >= need {
+                out.push((b, run.len() as u32));
+            }
+        }
+        out
+    }
+
+    /// Fingerprints found in articles of at least `threshold` distinct clusters: the
+    /// words of formulaic phrasing, sorted.
+    fn common(&self, cluster_of: &[u32], threshold: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut clusters: Vec<u32> = Vec::new();
+        for group in self
+            .keys
+            .chunk_by(|x, y| (x & !self.art_mask) == (y & !self.art_mask))
+        {
+            if group.len() < threshold {
+                continue;
+            }
+            clusters.clear();
+            clusters.extend(
+                group
+                    .iter()
+                    .map(|&k| cluster_of[(k & self.art_mask) as usize]),
+            );
+            clusters.sort_unstable();
+            clusters.dedup();
+            if clusters.len() >= threshold {
+                out.push(group[0] & !self.art_mask);
+            }
+        }
+        out
+    }
+}
+
+/// Every candidate pair `(a, b)`, `a < b`, in order.
 pub fn candidate_pairs(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Vec<(u32, u32)> {
-    let art_bits = bits_for(prints.len());
-    let art_mask: u64 = (1u64 << art_bits) - 1;
-    let fp_mask: u64 = !art_mask;
-    // Map: each article's fingerprints, packed with its id.
-    let mut keys: Vec<u64> = prints
+    let index = Index::build(prints);
+    prints
         .par_iter()
         .flat_map_iter(|p| {
-            p.marks
-                .iter()
-                .map(move |&m| (m & fp_mask) | u64::from(p.article))
+            index
+                .candidates(p, prints, cfg)
+                .into_iter()
+                .map(move |(b, _)| (p.article, b))
         })
-        .collect();
-    // Group by fingerprint.
-    keys.par_sort_unstable();
-    // Compare within a group: each article queries its own fingerprints' groups.
-    let per_article: Vec<Vec<(u32, u32)>> = prints
-        .par_iter()
-        .map(|p| {
-            let a = p.article;
-            let mut partners: Vec<u32> = Vec::new();
-            let mut prev = u64::MAX;
-            for &m in &p.marks {
-                let fp = m & fp_mask;
-                if fp == prev {
-                    continue;
-                }
-                prev = fp;
-                let lo = keys.partition_point(|&k| k < fp);
-                let hi = keys.partition_point(|&k| k <= (fp | art_mask));
-                if hi - lo > cfg.max_postings {
-                    continue;
-                }
-                partners.extend(
-                    keys[lo..hi]
-                        .iter()
-                        .map(|&k| (k & art_mask) as u32)
-                        .filter(|&b| b > a),
-                );
-            }
-            partners.sort_unstable();
-            let need = cfg.min_shared.min(p.marks.len()).max(1);
-            let mut out = Vec::new();
-            let mut idx = 0;
-            while idx < partners.len() {
-                let b = partners[idx];
-                let mut end = idx;
-                while end < partners.len() && partners[end] == b {
-                    end += 1;
-                }
-                let other = prints[b as usize].marks.len();
-                if end - idx >= need.min(other.max(1)) {
-                    out.push((a, b));
-                }
-                idx = end;
-            }
-            out
-        })
-        .collect();
-    per_article.into_iter().flatten().collect()
+        .collect()
 }
 
 fn pair_result(
@@ -170,50 +234,96 @@ impl UnionFind {
 }
 
 /// Runs the group-and-compare steps over the map output.
+///
+/// Phase 1 finds the clusters: candidate pairs that share a good part of their
+/// fingerprints are aligned and joined (union-find) when each contains the other.
+/// A pair already known to be one cluster is not aligned again: that saves the
+/// all-pairs work inside a group of copies and cannot change the clusters (an edge
+/// inside a component never does), so the result does not depend on the order the
+/// threads take. Phase 2 aligns the candidate pairs between the first articles of
+/// two clusters, so that passages are found once per pair of clusters; repeats within
+/// an article and rewordings are also looked for in first articles only.
 pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     let n = prints.len();
-    let candidates = candidate_pairs(prints, cfg);
-    let mut pairs: Vec<PairResult> = candidates
+    let index = Index::build(prints);
+    // Phase 1, clusters: align the candidates that share a good part of their
+    // fingerprints, unless they are already known to be one cluster.
+    let uf = Mutex::new(UnionFind((0..n as u32).collect()));
+    let lock = || uf.lock().unwrap_or_else(|e| e.into_inner());
+    prints.par_iter().for_each(|p| {
+        for (b, shared) in index.candidates(p, prints, cfg) {
+            let fewest = p.marks.len().min(prints[b as usize].marks.len()).max(1);
+            if (shared as f64) < CLUSTER_CANDIDATE_SHARE * fewest as f64 {
+                continue;
+            }
+            {
+                let mut uf = lock();
+                if uf.find(p.article) == uf.find(b) {
+                    continue;
+                }
+            }
+            let r = pair_result(p, &prints[b as usize], false, cfg);
+            if r.containment_a >= cfg.cluster_containment
+                && r.containment_b >= cfg.cluster_containment
+            {
+                lock().union(r.a, r.b);
+            }
+        }
+    });
+    let mut uf = uf.into_inner().unwrap_or_else(|e| e.into_inner());
+    let cluster_of: Vec<u32> = (0..n as u32).map(|x| uf.find(x)).collect();
+    let is_root = |x: u32| cluster_of[x as usize] == x;
+    // Phase 2, passages: once per pair of clusters, between their first articles.
+    let mut pairs: Vec<PairResult> = prints
         .par_iter()
-        .map(|&(a, b)| pair_result(&prints[a as usize], &prints[b as usize], false, cfg))
-        .filter(|r| !r.passages.is_empty())
+        .filter(|p| is_root(p.article))
+        .flat_map_iter(|p| {
+            index
+                .candidates(p, prints, cfg)
+                .into_iter()
+                .filter(|&(b, _)| is_root(b))
+                .map(|(b, _)| pair_result(p, &prints[b as usize], false, cfg))
+                .filter(|r| !r.passages.is_empty())
+                .collect::<Vec<_>>()
+        })
         .collect();
     pairs.sort_by_key(|r| (r.a, r.b));
     let selves: Vec<PairResult> = prints
         .par_iter()
+        .filter(|p| is_root(p.article))
         .map(|p| pair_result(p, p, true, cfg))
         .filter(|r| !r.passages.is_empty())
         .collect();
-
-    // Clusters of duplicate coverage.
-    let mut uf = UnionFind((0..n as u32).collect());
-    for r in &pairs {
-        if r.containment_a >= cfg.cluster_containment && r.containment_b >= cfg.cluster_containment
-        {
-            uf.union(r.a, r.b);
-        }
-    }
-    let cluster_of: Vec<u32> = (0..n as u32).map(|x| uf.find(x)).collect();
-
-    let boilerplate = boilerplate_sentences(prints, &cluster_of, cfg);
+    let n_clusters = (0..n as u32).filter(|&x| is_root(x)).count();
+    let threshold = cfg.boilerplate_threshold(n_clusters);
+    let common = index.common(&cluster_of, threshold);
+    let boilerplate = boilerplate_sentences(prints, &cluster_of, threshold, cfg);
     let near = near_sentences(prints, &pairs, &selves, &cluster_of, &boilerplate, cfg);
     Analysis {
         pairs,
         selves,
         cluster_of,
         boilerplate,
+        common,
+        fp_mask: !index.art_mask,
         near,
     }
 }
+
+/// Share of the fewer fingerprints two articles must share to be aligned as possible
+/// members of one cluster. Copies with 5% of their words edited share about 70% of
+/// them, two such copies of one story about 45%; stories that only quote each other
+/// share few.
+const CLUSTER_CANDIDATE_SHARE: f64 = 0.3;
 
 /// Sentences found in at least the boilerplate threshold of articles from as many
 /// distinct clusters: copies of one story do not make its sentences boilerplate.
 fn boilerplate_sentences(
     prints: &[ArticlePrints],
     cluster_of: &[u32],
+    threshold: usize,
     cfg: &OverlapConfig,
 ) -> Vec<u64> {
-    let threshold = cfg.boilerplate_threshold(prints.len());
     let mut occ: Vec<(u64, u32)> = prints
         .par_iter()
         .flat_map_iter(|p| {
@@ -278,6 +388,7 @@ fn near_sentences(
     }
     let sents: Vec<Sent> = prints
         .par_iter()
+        .filter(|p| cluster_of[p.article as usize] == p.article)
         .flat_map_iter(|p| {
             let stop = &stop;
             let covered = &covered[p.article as usize];
@@ -353,5 +464,15 @@ fn near_sentences(
         })
         .collect();
     out.sort_by_key(|s| (s.a, s.b));
+    // Once per pair of clusters: the sentences of the first pair of articles.
+    let key = |s: &NearSentence| {
+        let (x, y) = (cluster_of[s.a.0 as usize], cluster_of[s.b.0 as usize]);
+        (x.min(y), x.max(y))
+    };
+    let mut first: BTreeMap<(u32, u32), (u32, u32)> = BTreeMap::new();
+    for s in &out {
+        first.entry(key(s)).or_insert((s.a.0, s.b.0));
+    }
+    out.retain(|s| first.get(&key(s)) == Some(&(s.a.0, s.b.0)));
     out
 }

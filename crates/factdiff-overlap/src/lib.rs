@@ -54,7 +54,7 @@ use rayon::prelude::*;
 pub use align::{Passage, align};
 pub use config::{BoilerplateMode, OverlapConfig};
 pub use diff::{ALGORITHM, round3, token_similarity, word_diff};
-pub use engine::{Analysis, NearSentence, PairResult, analyze, candidate_pairs};
+pub use engine::{Analysis, Index, NearSentence, PairResult, analyze, candidate_pairs};
 pub use near::sentence_similarity;
 pub use prints::{ArticlePrints, SentencePrint, article_prints, text_tokens};
 

@@ -1,5 +1,7 @@
 //! Analysis to findings: locations, messages, similarities and word diffs.
 
+use std::collections::BTreeMap;
+
 use factdiff_corpus::{Article, Corpus, Span};
 use factdiff_findings::{Category, Finding, Location, Role, Severity};
 use rayon::prelude::*;
@@ -8,7 +10,7 @@ use serde_json::{Value, json};
 use crate::align::{Passage, align};
 use crate::diff::{round3, token_similarity, word_diff};
 use crate::engine::{Analysis, NearSentence, PairResult};
-use crate::prints::{ArticlePrints, body_word_spans, paragraph_ranges};
+use crate::prints::{ArticlePrints, body_word_spans, paragraph_ranges, shingle_hashes};
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
 /// The span of words `[first, end)`.
@@ -60,13 +62,31 @@ fn diff_value(a: &str, b: &str) -> Value {
     serde_json::to_value(word_diff(a, b)).unwrap_or(Value::Null)
 }
 
+/// Whether most of the fingerprints inside a passage are formulaic phrasing, found
+/// in many unrelated articles.
+fn formulaic(side: &Side<'_>, start: u32, end: u32, an: &Analysis, cfg: &OverlapConfig) -> bool {
+    if an.common.is_empty() {
+        return false;
+    }
+    let tokens = &side.prints.tokens[start as usize..end as usize];
+    let (mut marks, mut common) = (0usize, 0usize);
+    for h in shingle_hashes(tokens, cfg.shingle) {
+        if side.prints.marks.binary_search(&h).is_ok() {
+            marks += 1;
+            common += usize::from(an.common.binary_search(&(h & an.fp_mask)).is_ok());
+        }
+    }
+    marks > 0 && 2 * common >= marks
+}
+
 fn passage_finding(
     sa: &Side<'_>,
     sb: &Side<'_>,
     p: &Passage,
-    boilerplate: &[u64],
+    an: &Analysis,
     cfg: &OverlapConfig,
 ) -> Option<Finding> {
+    let boilerplate = &an.boilerplate;
     let within = sa.article.id == sb.article.id;
     let ta = &sa.prints.tokens[p.a_start as usize..p.a_end as usize];
     let tb = &sb.prints.tokens[p.b_start as usize..p.b_end as usize];
@@ -83,6 +103,9 @@ fn passage_finding(
         {
             return None;
         }
+    }
+    if formulaic(sa, p.a_start, p.a_end, an, cfg) {
+        return None;
     }
     let bp_a = boilerplate_ranges(sa.prints, boilerplate);
     let bp_b = boilerplate_ranges(sb.prints, boilerplate);
@@ -131,7 +154,7 @@ fn pair_findings(
     corpus: &Corpus,
     prints: &[ArticlePrints],
     r: &PairResult,
-    boilerplate: &[u64],
+    an: &Analysis,
     cfg: &OverlapConfig,
 ) -> Vec<Finding> {
     let sa = Side::new(corpus, prints, r.a);
@@ -142,7 +165,7 @@ fn pair_findings(
     };
     r.passages
         .iter()
-        .filter_map(|p| passage_finding(&sa, &sb, p, boilerplate, cfg))
+        .filter_map(|p| passage_finding(&sa, &sb, p, an, cfg))
         .collect()
 }
 
@@ -338,15 +361,29 @@ pub fn findings(
     an: &Analysis,
     cfg: &OverlapConfig,
 ) -> Vec<Finding> {
+    // Once per pair of clusters (the first pair of articles), and repeats within an
+    // article once per cluster (its first article).
+    let mut first: BTreeMap<(u32, u32), (u32, u32)> = BTreeMap::new();
+    for r in &an.pairs {
+        let (x, y) = (an.cluster_of[r.a as usize], an.cluster_of[r.b as usize]);
+        first.entry((x.min(y), x.max(y))).or_insert((r.a, r.b));
+    }
     let pairs: Vec<&PairResult> = an
         .pairs
         .iter()
-        .filter(|r| an.cluster_of[r.a as usize] != an.cluster_of[r.b as usize])
-        .chain(an.selves.iter())
+        .filter(|r| {
+            let (x, y) = (an.cluster_of[r.a as usize], an.cluster_of[r.b as usize]);
+            x != y && first.get(&(x.min(y), x.max(y))) == Some(&(r.a, r.b))
+        })
+        .chain(
+            an.selves
+                .iter()
+                .filter(|r| an.cluster_of[r.a as usize] == r.a),
+        )
         .collect();
     let mut out: Vec<Finding> = pairs
         .par_iter()
-        .flat_map_iter(|r| pair_findings(corpus, prints, r, &an.boilerplate, cfg))
+        .flat_map_iter(|r| pair_findings(corpus, prints, r, an, cfg))
         .collect();
     out.extend(
         an.near
