@@ -7,6 +7,7 @@
 mod cli;
 mod corpus;
 mod determinism;
+mod reports;
 mod rules;
 
 use std::path::{Path, PathBuf};

@@ -15,6 +15,7 @@ mod eval_msrp;
 mod eval_reuters_dups;
 mod eval_timebank;
 mod gen_corpus;
+mod man;
 mod overlap_links;
 mod util;
 
@@ -22,6 +23,11 @@ use anyhow::{Result, bail};
 
 /// `(name, arguments, what it does)`: the list `cargo xtask` prints.
 const TASKS: &[(&str, &str, &str)] = &[
+    (
+        "man",
+        "[DIR]",
+        "the man pages of factdiff and its subcommands (default: target/man/)",
+    ),
     (
         "ci",
         "",
@@ -96,6 +102,7 @@ fn run(args: &[String]) -> Result<()> {
     let sub = rest.first().map(String::as_str);
     match (task.as_str(), sub) {
         ("ci", _) => ci::run(),
+        ("man", _) => man::run(rest),
         ("corpus", Some("reuters")) => corpus::reuters().map(|_| ()),
         ("bench", Some("corpus")) => bench_corpus::run(&rest[1..]),
         ("bench", Some("overlap")) => bench_overlap::run(&rest[1..]),
