@@ -1,5 +1,7 @@
-//! The human report: rustc-style diagnostics that quote the source line of every
-//! location, a word diff under each overlap, input problems, and a summary line.
+//! The human report: the findings grouped by article (a `==> path (N findings) <==`
+//! header before each article's findings), as rustc-style diagnostics that quote the
+//! source line of every location (both sides of a contradiction), a word diff under
+//! each overlap, and a summary line.
 
 use std::io::{self, Write};
 
@@ -20,8 +22,24 @@ pub fn render(
     } else {
         Renderer::plain()
     };
-    for finding in report.findings {
-        writeln!(out, "{}\n", render_finding(&renderer, finding, sources))?;
+    // Findings come sorted by primary path: each article's run gets a header.
+    let mut rest = report.findings;
+    while let Some(first) = rest.first() {
+        let path = first.primary().map(|loc| loc.path.as_str());
+        let n = rest
+            .iter()
+            .take_while(|f| f.primary().map(|loc| loc.path.as_str()) == path)
+            .count();
+        let (group, after) = rest.split_at(n);
+        writeln!(
+            out,
+            "{}\n",
+            article_header(path.unwrap_or("(no location)"), n, options.color)
+        )?;
+        for finding in group {
+            writeln!(out, "{}\n", render_finding(&renderer, finding, sources))?;
+        }
+        rest = after;
     }
     // Input problems are written to standard error by the CLI as they are met; the
     // report counts them in its summary line (and the JSON report lists them).
@@ -52,6 +70,16 @@ pub fn summary_line(report: &Report<'_>) -> String {
         ));
     }
     line
+}
+
+/// `==> seeds/a.txt (3 findings) <==`, bold in colour.
+fn article_header(path: &str, n: usize, color: bool) -> String {
+    let text = format!("==> {path} ({}) <==", plural(n, "finding", "findings"));
+    if color {
+        format!("\u{1b}[1m{text}\u{1b}[0m")
+    } else {
+        text
+    }
 }
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
@@ -215,6 +243,7 @@ mod tests {
             text.contains("error[count-mismatch]: 112 deaths here, at least 140 there"),
             "{text}"
         );
+        assert!(text.starts_with("==> a.md (1 finding) <==\n\n"), "{text}");
         assert!(text.contains("a.md:8:16"), "{text}");
         assert!(
             text.contains("8 | The earthquake killed 112 people on Monday."),
