@@ -504,13 +504,21 @@ fn html_escapes_a_hostile_article() {
     assert!(!page.contains("<img"));
 }
 
-/// Two articles that repeat a passage full of markup.
+/// Two different articles that repeat one passage full of markup.
 pub fn hostile_corpus(dir: &Path) {
     let evil = "Witnesses said <script>document.title='pwned';document.body.setAttribute('data-pwned','1')</script> and then \"><img src=x onerror=\"document.title='pwned'\"> was posted on the wall of the town hall that night.";
-    std::fs::write(dir.join("evil-a.txt"), format!("Evil one\n\n{evil}\n")).unwrap();
+    std::fs::write(
+        dir.join("evil-a.txt"),
+        format!(
+            "Town hall vandalised\n\nThe mayor called an emergency meeting of the council on Tuesday morning to discuss repairs to the old building, which dates from the eighteenth century and was restored only last year at great cost to the town.\n\n{evil}\n\nPolice have opened an inquiry and asked anyone with information to come forward; the council has offered a reward for details leading to an arrest.\n"
+        ),
+    )
+    .unwrap();
     std::fs::write(
         dir.join("evil-b.txt"),
-        format!("Evil two\n\nAnother paragraph first.\n\n{evil}\n"),
+        format!(
+            "Graffiti row divides residents\n\nShopkeepers on the market square say business has fallen since the scaffolding went up, and several have written to the regional newspaper asking for the works to be finished before the Christmas market opens.\n\n{evil}\n\nA local artist has offered to paint a mural over the damaged plaster, an idea the heritage society has already rejected in a sharply worded letter.\n"
+        ),
     )
     .unwrap();
 }
@@ -659,8 +667,9 @@ fn html_report_in_a_real_browser() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(
-        report.contains("&lt;script&gt;document.title="),
-        "the hostile passage is reported, so its text is on the page"
+        report.contains("class=\"finding overlap\"")
+            && report.contains("&lt;script&gt;document.title="),
+        "the hostile passage is reported as an overlap, so its text is on the page"
     );
     let dom = headless(&browser, &dir.path().join("report.html"), &["--dump-dom"]);
     assert!(dom.contains("<title>factdiff report</title>"), "{dom}");
