@@ -696,3 +696,111 @@ fn html_report_in_a_real_browser() {
         ],
     );
 }
+
+#[test]
+fn baseline_keeps_a_contradiction_accepted_when_its_articles_shift() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = root().join("tests/fixtures/rules/count-mismatch");
+    let a = std::fs::read_to_string(fixtures.join("fire-quake-a.md")).unwrap();
+    let b = std::fs::read_to_string(fixtures.join("fire-quake-b.md")).unwrap();
+    std::fs::write(dir.path().join("quake-a.md"), &a).unwrap();
+    std::fs::write(dir.path().join("quake-b.md"), &b).unwrap();
+    let (_, before) = findings_of(dir.path(), &[]);
+    assert!(
+        before.iter().any(|f| f["rule"] == "count-mismatch"),
+        "{before:#?}"
+    );
+    let out = run_in(dir.path(), &["baseline", "accepted.json", "."]);
+    assert_eq!(out.code, 0, "{}", out.both());
+
+    // Both articles gain paragraphs above the claims; the claims' lines move.
+    let (front_a, body_a) = a.rsplit_once("+++\n").unwrap();
+    let (front_b, body_b) = b.rsplit_once("+++\n").unwrap();
+    std::fs::write(
+        dir.path().join("quake-a.md"),
+        format!("{front_a}+++\nRescue teams reached the villages on Monday.\n\nRoads were closed for a week.\n\n{body_a}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("quake-b.md"),
+        format!("{front_b}+++\nAid arrived by helicopter.\n\n{body_b}"),
+    )
+    .unwrap();
+    let (_, shifted) = findings_of(dir.path(), &[]);
+    let moved = shifted
+        .iter()
+        .find(|f| f["rule"] == "count-mismatch")
+        .expect("still reported without the baseline");
+    let was = before
+        .iter()
+        .find(|f| f["rule"] == "count-mismatch")
+        .unwrap();
+    assert_ne!(moved["locations"][0]["line"], was["locations"][0]["line"]);
+    assert_eq!(moved["fingerprint"], was["fingerprint"]);
+    let (_, after) = findings_of(dir.path(), &["--baseline", "accepted.json"]);
+    assert!(
+        after.iter().all(|f| f["rule"] != "count-mismatch"),
+        "{after:#?}"
+    );
+
+    // A changed figure is a new finding.
+    let b_now = std::fs::read_to_string(dir.path().join("quake-b.md")).unwrap();
+    std::fs::write(
+        dir.path().join("quake-b.md"),
+        b_now.replace("At least 140", "At least 150"),
+    )
+    .unwrap();
+    let (_, changed) = findings_of(dir.path(), &["--baseline", "accepted.json"]);
+    assert!(
+        changed.iter().any(|f| f["rule"] == "count-mismatch"),
+        "{changed:#?}"
+    );
+}
+
+#[test]
+fn elapsed_time_ends_the_summary_only_at_a_terminal() {
+    let env = factdiff::Env {
+        cwd: root(),
+        stdout_is_terminal: true,
+        stderr_is_terminal: false,
+        no_color: true,
+    };
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let code = factdiff::run(
+        ["factdiff", "check", "seeds", "--fail-on", "never"],
+        &env,
+        &mut stdout,
+        &mut stderr,
+    );
+    assert_eq!(code, 0);
+    let text = String::from_utf8(stdout).unwrap();
+    let last = text.lines().last().unwrap();
+    let (summary, elapsed) = last.rsplit_once(" in ").expect("an elapsed time");
+    assert!(summary.starts_with("5 articles, "), "{last}");
+    assert!(
+        elapsed.ends_with('s') && elapsed.trim_end_matches('s').parse::<f64>().is_ok(),
+        "{last}"
+    );
+
+    // Not in a pipe (every other test), nor in a file.
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("report.txt");
+    let code = factdiff::run(
+        [
+            "factdiff",
+            "check",
+            "seeds",
+            "--fail-on",
+            "never",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+        &env,
+        &mut Vec::new(),
+        &mut Vec::new(),
+    );
+    assert_eq!(code, 0);
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(written.lines().last(), Some(summary));
+}
