@@ -10,7 +10,7 @@ pub const ALGORITHM: Algorithm = Algorithm::Patience;
 
 /// A piece of text for diffing: its text and the key it is compared by. White space
 /// compares as one space, so re-wrapping is not a change.
-fn pieces(text: &str) -> Vec<(&str, &str)> {
+fn pieces(text: &str) -> Vec<(&str, String)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut kind = 0u8;
@@ -35,9 +35,10 @@ fn pieces(text: &str) -> Vec<(&str, &str)> {
     out.into_iter()
         .map(|p| {
             let key = if p.chars().all(char::is_whitespace) {
-                " "
+                " ".to_owned()
             } else {
-                p
+                // Typographic and straight apostrophes compare equal.
+                p.replace(['\u{2019}', '\u{2018}'], "'")
             };
             (p, key)
         })
@@ -51,8 +52,8 @@ fn pieces(text: &str) -> Vec<(&str, &str)> {
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffChunk> {
     let pa = pieces(a);
     let pb = pieces(b);
-    let ka: Vec<&str> = pa.iter().map(|p| p.1).collect();
-    let kb: Vec<&str> = pb.iter().map(|p| p.1).collect();
+    let ka: Vec<&str> = pa.iter().map(|p| p.1.as_str()).collect();
+    let kb: Vec<&str> = pb.iter().map(|p| p.1.as_str()).collect();
     let ops = capture_diff_slices(ALGORITHM, &ka, &kb);
     let mut out: Vec<DiffChunk> = Vec::new();
     let mut push = |tag: DiffTag, text: &str| {
@@ -153,6 +154,12 @@ mod tests {
             render(&d),
             "37 people have [-been killed-]{+died+} in Safi."
         );
+    }
+
+    #[test]
+    fn apostrophes_are_not_a_change() {
+        let d = word_diff("Morocco's coast", "Morocco\u{2019}s coast");
+        assert_eq!(render(&d), "Morocco's coast");
     }
 
     #[test]
