@@ -186,6 +186,9 @@ pub fn run(args: &[String]) -> Result<()> {
         our_secs,
         sample_bytes as f64 / 1e6 / our_secs
     );
+    if sample.is_empty() {
+        return Ok(());
+    }
     let peers = match peers(&sample) {
         Ok(v) => v,
         Err(err) => {

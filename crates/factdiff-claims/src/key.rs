@@ -15,6 +15,14 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
     if s.toks.is_empty() {
         return;
     }
+    if !claims.iter().any(|c| {
+        !matches!(
+            c.kind,
+            ClaimKind::Quote | ClaimKind::Name | ClaimKind::Acronym
+        )
+    }) {
+        return;
+    }
     let lex = ctx.lex;
     let mut context: Vec<String> = claims
         .iter()

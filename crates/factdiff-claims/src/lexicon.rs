@@ -7,7 +7,56 @@
 //! with the same key, and list-valued tables (`titles`, `stopwords`, ...) are extended.
 //! Validation errors name the file, the line and the key.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap as StdHashMap;
+use std::collections::HashSet as StdHashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (the rustc hasher): the lexicons are looked up for almost every word, and
+/// SipHash's DoS resistance buys nothing for keys that come from our own files.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type HashSet<K> = StdHashSet<K, BuildHasherDefault<FxHasher>>;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -136,6 +185,10 @@ pub struct Lexicons {
     pub(crate) unit_symbols: HashSet<String>,
     /// The longest phrase (in words) of any multi-word key, for lookahead.
     pub(crate) max_phrase_words: usize,
+    /// The first words of multi-word keys.
+    pub(crate) multi_starts: HashSet<String>,
+    /// Words that may start a number phrase: qualifiers, number words, vague amounts.
+    pub(crate) number_starts: HashSet<String>,
 }
 
 impl Lexicons {
@@ -395,6 +448,41 @@ impl Lexicons {
                             .into(),
                     ));
                 }
+            }
+        }
+        self.multi_starts = self
+            .number_words
+            .keys()
+            .chain(self.vague.keys())
+            .chain(self.qualifiers.keys())
+            .chain(self.units.keys())
+            .chain(self.currency_words.keys())
+            .chain(self.measures.keys())
+            .filter(|k| k.contains(' '))
+            .filter_map(|k| k.split(' ').next().map(str::to_owned))
+            .collect();
+        self.number_starts = self
+            .number_words
+            .keys()
+            .chain(self.vague.keys())
+            .chain(self.qualifiers.keys())
+            .filter_map(|k| k.split(' ').next().map(str::to_owned))
+            .chain(
+                [
+                    "between",
+                    "from",
+                    "doubled",
+                    "tripled",
+                    "trebled",
+                    "quadrupled",
+                    "halved",
+                ]
+                .map(str::to_owned),
+            )
+            .collect();
+        for word in self.number_words.keys() {
+            if let Some((a, _)) = word.split_once('-') {
+                self.number_starts.insert(a.to_owned());
             }
         }
         self.max_phrase_words = self

@@ -259,6 +259,8 @@ fn serialize_weekday<S: serde::Serializer>(
 /// One sentence being read: its tokens and which are already part of a claim.
 pub(crate) struct Sent<'a> {
     pub idx: u32,
+    /// First words of the lexicons' multi-word entries.
+    pub multi_starts: &'a lexicon::HashSet<String>,
     pub toks: Vec<token::Tok<'a>>,
     pub taken: Vec<bool>,
 }
@@ -279,8 +281,19 @@ impl Sent<'_> {
         }
     }
     /// Lower-case words `from..from+n` joined by one space, if all are words.
-    pub fn phrase(&self, from: usize, n: usize) -> Option<String> {
+    pub fn phrase(&self, from: usize, n: usize) -> Option<std::borrow::Cow<'_, str>> {
         let toks = self.toks.get(from..from + n)?;
+        let first = &toks[0];
+        if !first.is_word() {
+            return None;
+        }
+        if n == 1 {
+            return Some(std::borrow::Cow::Borrowed(first.lower.as_ref()));
+        }
+        // Only words that start a multi-word lexicon entry start a phrase.
+        if !self.multi_starts.contains(first.lower.as_ref()) {
+            return None;
+        }
         let mut s = String::new();
         for (i, t) in toks.iter().enumerate() {
             if !(t.is_word() || t.kind == token::TokKind::Punct && t.text == "." && i > 0) {
@@ -291,7 +304,7 @@ impl Sent<'_> {
             }
             s.push_str(&t.lower);
         }
-        Some(s)
+        Some(std::borrow::Cow::Owned(s))
     }
     pub fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &t.lower)
@@ -326,6 +339,7 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
         let n = toks.len();
         let mut sent = Sent {
             idx: idx as u32,
+            multi_starts: &lex.multi_starts,
             toks,
             taken: vec![false; n],
         };

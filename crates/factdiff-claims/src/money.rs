@@ -21,7 +21,7 @@ pub(crate) fn currency_after(
     };
     for n in (1..=3).rev() {
         if let Some(p) = s.phrase(j, n)
-            && let Some(code) = ctx.lex.currency_words.get(p.as_str())
+            && let Some(code) = ctx.lex.currency_words.get(&*p)
         {
             // Upper-case codes only as written ("USD", not "usd" inside a word).
             return Some((j + n, code.clone()));

@@ -50,7 +50,7 @@ fn number_word_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<(f64, usize)> {
     // Multi-word entries first ("half a dozen", "a dozen").
     for n in (1..=3).rev() {
         if let Some(p) = s.phrase(i, n)
-            && let Some(&v) = lex.number_words.get(p.as_str())
+            && let Some(&v) = lex.number_words.get(&*p)
         {
             return Some((v, i + n));
         }
@@ -74,7 +74,7 @@ fn bare_number(ctx: &Ctx, s: &Sent, i: usize, has_symbol: bool) -> Option<Bare> 
     if t.is_word() {
         for n in (1..=3).rev() {
             if let Some(p) = s.phrase(i, n)
-                && let Some(&(lo, hi)) = lex.vague.get(p.as_str())
+                && let Some(&(lo, hi)) = lex.vague.get(&*p)
             {
                 // Only as a count: followed by `of` or a noun.
                 let next = s.toks.get(i + n)?;
@@ -288,7 +288,7 @@ pub(crate) fn parse_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<NumPhrase> {
     let mut from = false;
     for n in (1..=3).rev() {
         if let Some(p) = s.phrase(j, n)
-            && let Some(&q) = lex.qualifiers.get(p.as_str())
+            && let Some(&q) = lex.qualifiers.get(&*p)
         {
             qualifier = Some(q);
             j += n;
@@ -552,7 +552,7 @@ pub(crate) fn measure_near(ctx: &Ctx, s: &Sent, from: usize, to: usize) -> Optio
         }
         for n in (1..=2).rev() {
             if let Some(p) = s.phrase(k, n)
-                && let Some(m) = ctx.lex.measures.get(p.as_str())
+                && let Some(m) = ctx.lex.measures.get(&*p)
             {
                 let dist = if k < from { from - k } else { k - to + 1 };
                 // A comma or semicolon between them ends the clause.
@@ -613,6 +613,22 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
     let mut i = 0;
     while i < s.toks.len() {
         if s.taken[i] {
+            i += 1;
+            continue;
+        }
+        // Only a number, a currency symbol or a word that starts a number phrase can
+        // start one: everything else is skipped without a lookup.
+        let t = &s.toks[i];
+        let candidate = t.is_num()
+            || lex.currency_symbols.contains_key(t.text)
+            || s.toks
+                .get(i + 1)
+                .is_some_and(|n| n.text == "$" && !n.space_before)
+            || (t.is_word()
+                && lex
+                    .number_starts
+                    .contains(t.lower.split('-').next().unwrap_or_default()));
+        if !candidate {
             i += 1;
             continue;
         }
@@ -713,7 +729,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         if !matched {
             for n in (1..=3).rev() {
                 if let Some(ph) = s.phrase(j, n)
-                    && let Some(u) = lex.units.get(ph.as_str())
+                    && let Some(u) = lex.units.get(&*ph)
                     && (n > 1 || ph.len() > 1 || !s.toks[j].space_before)
                 {
                     unit = u.clone();

@@ -112,7 +112,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 continue;
             }
             (t.text.parse::<u32>().ok(), i + 2)
-        } else if t.is_word() {
+        } else if t.is_word() && t.lower.ends_with(['t', 'h', 'd']) {
             (word_ordinal(ctx, t.lower.as_ref()), i + 1)
         } else {
             (None, i + 1)
