@@ -65,10 +65,14 @@ pub enum Format {
 }
 
 /// How to render.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RenderOptions {
     /// Colour the text output with ANSI escapes.
     pub color: bool,
+    /// Where the Markdown report's links point: `BASE/path#Lline` (a repository's
+    /// blob URL at a commit). Without it the links are relative to the repository
+    /// root, which works in files but not in a pull-request comment.
+    pub link_base: Option<String>,
 }
 
 /// Source text to quote for a location: the whole line(s) it lies on.
@@ -125,7 +129,7 @@ pub fn render_with_rules(
         Format::Json => json::render(report, out),
         Format::Sarif => sarif::render(report, rules, out),
         Format::Github => github::render(report, out),
-        Format::Markdown => markdown::render(report, out),
+        Format::Markdown => markdown::render(report, options, out),
         Format::Html => html::render(report, sources, out),
     }
 }

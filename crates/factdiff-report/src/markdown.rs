@@ -1,8 +1,9 @@
 //! A pull-request comment in GitHub-flavoured Markdown.
 //!
 //! A heading with the counts; a table of findings by rule; a table of every finding
-//! with a link to its file and line (`path#Lline`, relative to the repository root)
-//! and the places it relates to; then each overlap in a collapsible `<details>`
+//! with a link to its file and line and the places it relates to (`path#Lline`,
+//! relative to the repository root, or `BASE/path#Lline` with
+//! [`RenderOptions::link_base`], which a pull-request comment needs); then each overlap in a collapsible `<details>`
 //! section with its word diff, deletions as `<del>` and insertions as `<ins>`. Article
 //! text is escaped for Markdown and HTML, so a quote can neither break the table nor
 //! inject markup.
@@ -13,10 +14,14 @@ use std::io::{self, Write};
 use factdiff_findings::{Category, DiffTag, Finding, Location};
 
 use crate::text::plural;
-use crate::{Report, diff_of, kind_of, position, severity_counts};
+use crate::{RenderOptions, Report, diff_of, kind_of, position, severity_counts};
 
 /// Writes the comment.
-pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &Report<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let base = options
+        .link_base
+        .as_deref()
+        .map(|b| b.trim_end_matches('/'));
     let (errors, warnings, infos) = severity_counts(report.findings);
     writeln!(
         out,
@@ -50,8 +55,11 @@ pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "| severity | rule | where | message | also at |")?;
         writeln!(out, "|---|---|---|---|---|")?;
         for finding in report.findings {
-            let place = finding.primary().map(link).unwrap_or_default();
-            let related: Vec<String> = finding.related().map(link).collect();
+            let place = finding
+                .primary()
+                .map(|loc| link(loc, base))
+                .unwrap_or_default();
+            let related: Vec<String> = finding.related().map(|loc| link(loc, base)).collect();
             writeln!(
                 out,
                 "| {} | `{}` | {} | {} | {} |",
@@ -127,16 +135,16 @@ fn overlap_section(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</details>")
 }
 
-/// `[path:line:col](path#Lline)`.
-fn link(loc: &Location) -> String {
-    format!(
-        "[{}]({}#L{})",
-        cell(&position(loc)),
-        crate::sarif::uri(&loc.path)
-            .replace('(', "%28")
-            .replace(')', "%29"),
-        loc.line
-    )
+/// `[path:line:col](path#Lline)`, or `(BASE/path#Lline)`.
+fn link(loc: &Location, base: Option<&str>) -> String {
+    let target = crate::sarif::uri(&loc.path)
+        .replace('(', "%28")
+        .replace(')', "%29");
+    let target = match base {
+        Some(base) => format!("{base}/{target}"),
+        None => target,
+    };
+    format!("[{}]({target}#L{})", cell(&position(loc)), loc.line)
 }
 
 /// Escapes text for HTML.
@@ -189,11 +197,25 @@ mod tests {
             problems: &problems,
         };
         let mut out = Vec::new();
-        render(&report, &mut out).unwrap();
+        render(&report, &RenderOptions::default(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         insta::assert_snapshot!(text);
         assert!(!text.contains("<script>"));
         assert!(!text.contains("<img"));
+
+        let options = RenderOptions {
+            link_base: Some("https://example.invalid/o/r/blob/abc/".into()),
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        render(&report, &options, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "[news/quake-b.md:8:16](https://example.invalid/o/r/blob/abc/news/quake-b.md#L8)"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
@@ -205,7 +227,7 @@ mod tests {
             problems: &[],
         };
         let mut out = Vec::new();
-        render(&report, &mut out).unwrap();
+        render(&report, &RenderOptions::default(), &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "## factdiff: 0 findings\n\n5 articles checked, 0 claims extracted: **0 errors**, **0 warnings**, **0 info**.\n"

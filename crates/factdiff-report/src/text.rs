@@ -262,7 +262,10 @@ mod tests {
         let mut out = Vec::new();
         render(
             &report,
-            &RenderOptions { color: true },
+            &RenderOptions {
+                color: true,
+                ..Default::default()
+            },
             &NoSources,
             &mut out,
         )

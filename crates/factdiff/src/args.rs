@@ -96,6 +96,10 @@ pub struct ReportOutputArgs {
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Markdown: point links at URL/PATH#LLINE (a repository's files at a commit, as
+    /// a pull-request comment needs) instead of relative paths.
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
 }
 
 #[derive(Debug, Args)]

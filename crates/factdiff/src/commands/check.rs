@@ -101,6 +101,7 @@ pub fn finish(
     let format: Format = args.output.format.into();
     let options = RenderOptions {
         color: use_color(ctx.env, ctx.cli.global.color, args.output.output.is_some()),
+        link_base: args.output.link_base.clone(),
     };
     let mut buf = Vec::new();
     factdiff_report::render_with_rules(
