@@ -804,3 +804,40 @@ fn elapsed_time_ends_the_summary_only_at_a_terminal() {
     let written = std::fs::read_to_string(&out_file).unwrap();
     assert_eq!(written.lines().last(), Some(summary));
 }
+
+#[test]
+fn every_format_is_the_same_for_any_thread_count() {
+    for format in ["sarif", "github", "markdown", "html"] {
+        let one = run(&[
+            "--threads",
+            "1",
+            "check",
+            "seeds",
+            "tests/fixtures/corpus",
+            "--format",
+            format,
+            "--fail-on",
+            "never",
+        ]);
+        let three = run(&[
+            "--threads",
+            "3",
+            "check",
+            "tests/fixtures/corpus",
+            "seeds",
+            "--format",
+            format,
+            "--fail-on",
+            "never",
+        ]);
+        assert_eq!(one.code, 0, "{}", one.stderr);
+        assert!(
+            one.stdout == three.stdout,
+            "{format} differs with threads or order"
+        );
+        assert!(
+            !one.stdout.contains(&*root().to_string_lossy()),
+            "no absolute path"
+        );
+    }
+}
