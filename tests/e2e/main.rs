@@ -7,6 +7,7 @@
 mod cli;
 mod corpus;
 mod determinism;
+mod overlap;
 mod reports;
 mod rules;
 

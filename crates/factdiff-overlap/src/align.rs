@@ -136,24 +136,55 @@ pub fn align(a: &[u32], b: &[u32], same: bool, k: usize, max_gap: usize) -> Vec<
     out
 }
 
-/// Largest edit (in words, on each side) crossed when extending a passage; past it,
-/// two equal words must follow.
-const EXTEND_GAP: u32 = 2;
+/// The edits (words skipped on side A, on side B) crossed when extending a passage,
+/// in order of preference: a replaced word, then an inserted or deleted one, then
+/// two. Past the edit, two equal words must follow.
+const STEPS: [(u32, u32); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 2),
+    (2, 1),
+    (1, 2),
+    (2, 0),
+    (0, 2),
+];
 
 /// Extends each passage over the equal words on either side that are too few to make
-/// a shingle, crossing an edit of up to `EXTEND_GAP` words when two equal words
+/// a shingle, crossing an edit of up to two words (`STEPS`) when two equal words
 /// follow it ("Rescue teams reached [three/four] villages ..."), never into a
 /// neighbouring passage, and in self-alignment never across the other side.
 fn extend(out: &mut [Passage], a: &[u32], b: &[u32], same: bool) {
     for idx in 0..out.len() {
-        let (lo_a, lo_b) = match idx.checked_sub(1).map(|i| out[i]) {
-            Some(prev) => (prev.a_end, prev.b_end.min(out[idx].b_start)),
-            None => (0, 0),
+        // The nearest other passages before and after, on each side separately (two
+        // passages may cross: a transposed paragraph).
+        let me = out[idx];
+        let others = || {
+            out.iter()
+                .enumerate()
+                .filter(move |(k, _)| *k != idx)
+                .map(|(_, q)| q)
         };
-        let (hi_a, hi_b) = match out.get(idx + 1) {
-            Some(next) => (next.a_start, next.b_start.max(out[idx].b_end)),
-            None => (a.len() as u32, b.len() as u32),
-        };
+        let lo_a = others()
+            .map(|q| q.a_end)
+            .filter(|&e| e <= me.a_start)
+            .max()
+            .unwrap_or(0);
+        let lo_b = others()
+            .map(|q| q.b_end)
+            .filter(|&e| e <= me.b_start)
+            .max()
+            .unwrap_or(0);
+        let hi_a = others()
+            .map(|q| q.a_start)
+            .filter(|&s| s >= me.a_end)
+            .min()
+            .unwrap_or(a.len() as u32);
+        let hi_b = others()
+            .map(|q| q.b_start)
+            .filter(|&s| s >= me.b_end)
+            .min()
+            .unwrap_or(b.len() as u32);
         let p = &mut out[idx];
         // Left.
         loop {
@@ -166,16 +197,13 @@ fn extend(out: &mut [Passage], a: &[u32], b: &[u32], same: bool) {
                 p.b_start -= 1;
                 p.matched += 1;
             }
-            let step = (0..=EXTEND_GAP)
-                .flat_map(|da| (0..=EXTEND_GAP).map(move |db| (da, db)))
-                .filter(|&(da, db)| da + db > 0)
-                .find(|&(da, db)| {
-                    p.a_start >= lo_a + da + 2
-                        && p.b_start >= lo_b + db + 2
-                        && (1..=2).all(|k| {
-                            a[(p.a_start - da - k) as usize] == b[(p.b_start - db - k) as usize]
-                        })
-                });
+            let step = STEPS.iter().copied().find(|&(da, db)| {
+                p.a_start >= lo_a + da + 2
+                    && p.b_start >= lo_b + db + 2
+                    && (1..=2).all(|k| {
+                        a[(p.a_start - da - k) as usize] == b[(p.b_start - db - k) as usize]
+                    })
+            });
             match step {
                 Some((da, db)) => {
                     p.a_start -= da;
@@ -192,16 +220,12 @@ fn extend(out: &mut [Passage], a: &[u32], b: &[u32], same: bool) {
                 p.b_end += 1;
                 p.matched += 1;
             }
-            let step = (0..=EXTEND_GAP)
-                .flat_map(|da| (0..=EXTEND_GAP).map(move |db| (da, db)))
-                .filter(|&(da, db)| da + db > 0)
-                .find(|&(da, db)| {
-                    p.a_end + da + 2 <= hi_a
-                        && p.b_end + db + 2 <= hi_b
-                        && (0..2).all(|k| {
-                            a[(p.a_end + da + k) as usize] == b[(p.b_end + db + k) as usize]
-                        })
-                });
+            let step = STEPS.iter().copied().find(|&(da, db)| {
+                p.a_end + da + 2 <= hi_a
+                    && p.b_end + db + 2 <= hi_b
+                    && (0..2)
+                        .all(|k| a[(p.a_end + da + k) as usize] == b[(p.b_end + db + k) as usize])
+            });
             match step {
                 Some((da, db)) => {
                     p.a_end += da;
@@ -275,5 +299,46 @@ mod tests {
             (ba[0].b_start, ba[0].a_start)
         );
         assert_eq!(ab[0].a_len(), ba[0].b_len());
+    }
+
+    /// Two random texts that share pieces (some edited, some transposed): the
+    /// passages found from A to B are those found from B to A, mirrored.
+    #[test]
+    fn symmetric_on_random_texts() {
+        let mut state = 7u64;
+        let mut next = move |n: u32| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            ((state >> 33) % u64::from(n)) as u32
+        };
+        for _ in 0..300 {
+            let mut a: Vec<u32> = (0..60).map(|_| 1000 + next(40)).collect();
+            let mut b: Vec<u32> = (0..60).map(|_| 1000 + next(40)).collect();
+            for _ in 0..3 {
+                let len = 6 + next(14) as usize;
+                let piece: Vec<u32> = (0..len).map(|_| next(500)).collect();
+                let mut edited = piece.clone();
+                if next(2) == 0 {
+                    let at = next(len as u32) as usize;
+                    edited[at] = 9999;
+                }
+                let pa = next(a.len() as u32) as usize;
+                let pb = next(b.len() as u32) as usize;
+                a.splice(pa..pa, piece);
+                b.splice(pb..pb, edited);
+            }
+            let mut ab: Vec<_> = align(&a, &b, false, 5, 4)
+                .into_iter()
+                .map(|p| (p.a_start, p.a_end, p.b_start, p.b_end, p.matched))
+                .collect();
+            let mut ba: Vec<_> = align(&b, &a, false, 5, 4)
+                .into_iter()
+                .map(|p| (p.b_start, p.b_end, p.a_start, p.a_end, p.matched))
+                .collect();
+            ab.sort_unstable();
+            ba.sort_unstable();
+            assert_eq!(ab, ba, "{a:?}\n{b:?}");
+        }
     }
 }
