@@ -45,6 +45,32 @@ fn every_format_on_the_seeds_and_the_fixtures() {
     }
 }
 
+/// The rule fixtures (every contradiction kind) in the formats that tests/e2e/rules.rs
+/// does not already snapshot there.
+#[test]
+fn ci_and_editor_formats_on_the_rule_fixtures() {
+    for format in ["sarif", "github", "markdown", "html"] {
+        let out = run(&[
+            "check",
+            "tests/fixtures/rules",
+            "--format",
+            format,
+            "--fail-on",
+            "never",
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        snap!(format!("report_rule_fixtures_{format}"), out.stdout.clone());
+        if format == "sarif" {
+            let log = assert_valid_sarif(&out.stdout);
+            let results = log["runs"][0]["results"].as_array().unwrap();
+            assert!(
+                results.iter().any(|r| r["relatedLocations"].is_array()),
+                "contradictions carry their other side"
+            );
+        }
+    }
+}
+
 #[test]
 fn sarif_of_the_seeds_lists_every_rule_and_locates_every_finding() {
     let out = run(&["check", "seeds", "--format", "sarif", "--fail-on", "never"]);
