@@ -112,8 +112,15 @@ fn overlap_section(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
     match diff_of(finding) {
         Some(chunks) if !chunks.is_empty() => {
             let mut body = String::new();
-            for chunk in &chunks {
-                let text = html(&chunk.text).replace('\n', "<br>");
+            let last = chunks.len() - 1;
+            for (idx, chunk) in chunks.iter().enumerate() {
+                // A passage's final line break is not worth a `<br>`.
+                let piece = if idx == last {
+                    chunk.text.trim_end()
+                } else {
+                    chunk.text.as_str()
+                };
+                let text = html(piece).replace('\n', "<br>");
                 match chunk.tag {
                     DiffTag::Equal => body.push_str(&text),
                     DiffTag::Delete => body.push_str(&format!("<del>{text}</del>")),
