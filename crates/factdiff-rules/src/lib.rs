@@ -30,10 +30,12 @@
 //! ```
 #![deny(missing_docs)]
 
+mod catalog;
 mod error;
 pub mod kinds;
 mod load;
 mod params;
+mod schema;
 mod template;
 mod text;
 
@@ -45,9 +47,11 @@ use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, Severity};
 use rayon::prelude::*;
 
+pub use catalog::rule_meta;
 pub use error::RuleError;
 pub use kinds::{Kind, KindInfo};
 pub use params::{ParamSpec, ParamType, ParamValue, Params};
+pub use schema::{json_schema, toml_to_json};
 
 /// One rule: a kind with its ID, severity, message and parameters.
 #[derive(Clone, Debug, PartialEq)]
