@@ -1,63 +1,18 @@
 //! The docs of the rules, for the reports that list rules (SARIF's
 //! `tool.driver.rules`).
 //!
-//! The rule engine does not describe its rules yet; until it does, this table holds
-//! the default rules of the design (their stable IDs, categories and what each
-//! reports), the `overlap` rule and the CLI's own `unused-suppression`.
+//! The rule engine describes the rules of the set in use from its rule kinds
+//! ([`RuleSet::catalog`]: the kinds' summaries and doc comments, the rule files' IDs
+//! and severities), so a new kind or a user's rule file is listed without an edit
+//! here. This file adds only what is not a rule kind: the overlap engine's `overlap`
+//! and the CLI's own `unused-suppression`.
 
 use factdiff_findings::{Category, RuleMeta, Severity};
+use factdiff_rules::RuleSet;
 
-/// `(id, category, default severity, short, full)`.
-const RULES: &[(&str, Category, Severity, &str, &str)] = &[
-    (
-        "acronym-undefined",
-        Category::Style,
-        Severity::Info,
-        "An acronym used but never defined",
-        "Reports an acronym that the article uses without spelling it out, and that is not in the known-acronyms lexicon.",
-    ),
-    (
-        "anniversary-mismatch",
-        Category::Contradiction,
-        Severity::Error,
-        "An anniversary that does not fit the year",
-        "Reports an Nth anniversary, or \"N years since\", whose number does not fit the years of the event and the article.",
-    ),
-    (
-        "count-mismatch",
-        Category::Contradiction,
-        Severity::Error,
-        "The same count or amount given with disjoint intervals",
-        "Reports a count or amount about the same thing (the same measure, unit and event) given with intervals that cannot both hold, within or across articles. A later, larger figure of a rising measure (a death toll) is an update, not a contradiction.",
-    ),
-    (
-        "date-mismatch",
-        Category::Contradiction,
-        Severity::Error,
-        "The same event given different dates",
-        "Reports an event (the same predicate, participants and place) that two passages date differently.",
-    ),
-    (
-        "fact-mismatch",
-        Category::Contradiction,
-        Severity::Error,
-        "A claim that contradicts a declared fact",
-        "Reports a claim that contradicts a fact declared in a rules file (a fact sheet).",
-    ),
-    (
-        "invalid-date",
-        Category::Contradiction,
-        Severity::Error,
-        "A date that does not exist",
-        "Reports a calendar date that does not exist, such as 31 April.",
-    ),
-    (
-        "name-variant",
-        Category::Contradiction,
-        Severity::Warning,
-        "One person or place spelled two ways",
-        "Reports a name spelled two ways within or across articles (\"Kassym-Jomart\" and \"Kasim-Jomart\").",
-    ),
+/// `(id, category, default severity, short, full)` of the rules that are not rule
+/// kinds.
+const OTHER_RULES: &[(&str, Category, Severity, &str, &str)] = &[
     (
         "overlap",
         Category::Overlap,
@@ -66,56 +21,43 @@ const RULES: &[(&str, Category, Severity, &str, &str)] = &[
         "Reports text said twice, exactly or nearly, within one article or across articles, and clusters of articles that are duplicate coverage of one story. Text that recurs across many articles (boilerplate) is set apart.",
     ),
     (
-        "quote-drift",
-        Category::Contradiction,
-        Severity::Warning,
-        "The same quote worded differently, or given to different speakers",
-        "Reports a quotation that two passages word differently or attribute to different speakers.",
-    ),
-    (
-        "sum-mismatch",
-        Category::Contradiction,
-        Severity::Error,
-        "Parts that exceed, or do not make up, their stated total",
-        "Reports parts whose sum exceeds, or falls short of, the total the text gives for them.",
-    ),
-    (
         crate::suppress::UNUSED_RULE,
         Category::Style,
         Severity::Info,
         "An inline suppression that suppresses nothing",
         "Reports a `factdiff-disable` or `factdiff-disable-next-line` comment under which no finding of the rules it names was reported: it is stale and hides nothing.",
     ),
-    (
-        "weekday-mismatch",
-        Category::Contradiction,
-        Severity::Error,
-        "A weekday that does not fit its date",
-        "Reports a weekday given with a date it does not fall on (\"Monday, 14 October 2025\").",
-    ),
 ];
 
-/// Every rule's docs, sorted by ID.
-pub fn rules() -> Vec<RuleMeta> {
-    let mut rules: Vec<RuleMeta> = RULES
-        .iter()
-        .map(|&(id, category, severity, short, full)| RuleMeta {
+/// Every rule's docs, sorted by ID: the rules of `set`, then `overlap` and
+/// `unused-suppression` unless a rule of the set already has their ID.
+pub fn rules(set: &RuleSet) -> Vec<RuleMeta> {
+    let mut rules = set.catalog();
+    for &(id, category, severity, short, full) in OTHER_RULES {
+        if rules.iter().any(|r| r.id == id) {
+            continue;
+        }
+        rules.push(RuleMeta {
             id: id.to_owned(),
             name: RuleMeta::name_of(id),
             category,
             default_severity: severity,
             short: short.to_owned(),
             full: full.to_owned(),
-            help: help(id, short),
-        })
-        .collect();
+            help: format!("{short}."),
+        });
+    }
+    for rule in &mut rules {
+        rule.help.push_str(&help(&rule.id));
+    }
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     rules
 }
 
-fn help(id: &str, short: &str) -> String {
+/// What to do about a finding of any rule.
+fn help(id: &str) -> String {
     format!(
-        "{short}.\n\nRead both passages the finding quotes and correct the one that is wrong. \
+        "\n\nRead both passages the finding quotes and correct the one that is wrong. \
          If the finding is accepted as it is, suppress it in the article with \
          `<!-- factdiff-disable-next-line {id} -->`, ignore the rule in factdiff.toml, or \
          record it in a baseline (`factdiff baseline`)."
@@ -124,10 +66,48 @@ fn help(id: &str, short: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use factdiff_rules::{Kind, RuleSet};
+
     #[test]
-    fn sorted_and_unique() {
-        let rules = super::rules();
+    fn every_rule_kind_and_the_other_rules_sorted_and_unique() {
+        let rules = super::rules(&RuleSet::builtin());
         assert!(rules.windows(2).all(|w| w[0].id < w[1].id));
-        assert_eq!(rules.len(), 12);
+        assert_eq!(rules.len(), Kind::ALL.len() + super::OTHER_RULES.len());
+        for kind in Kind::ALL {
+            let meta = rules.iter().find(|r| r.id == kind.info().id).unwrap();
+            assert_eq!(meta.category, kind.info().category);
+            assert!(
+                meta.help.contains("factdiff-disable-next-line"),
+                "{}",
+                meta.id
+            );
+        }
+        assert!(rules.iter().any(|r| r.id == "overlap"));
+        assert!(rules.iter().any(|r| r.id == crate::suppress::UNUSED_RULE));
+    }
+
+    #[test]
+    fn a_user_rule_is_listed_and_cannot_hide_behind_a_builtin_name() {
+        let set = RuleSet::from_sources(&[
+            (
+                "mine/strict.toml",
+                "id = \"strict-counts\"\nkind = \"count-mismatch\"\nseverity = \"warning\"\n",
+            ),
+            (
+                "mine/overlap.toml",
+                "id = \"overlap\"\nkind = \"quote-drift\"\n",
+            ),
+        ])
+        .unwrap();
+        let rules = super::rules(&set);
+        let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["overlap", "strict-counts", crate::suppress::UNUSED_RULE]
+        );
+        assert_eq!(
+            rules[0].category,
+            factdiff_findings::Category::Contradiction
+        );
     }
 }

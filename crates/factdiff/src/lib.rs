@@ -24,6 +24,8 @@ use std::path::PathBuf;
 use clap::Parser;
 
 pub use crate::args::Cli;
+pub use crate::commands::check::{Analysis, analyse};
+pub use crate::commands::rules::Engines;
 pub use crate::error::CliError;
 
 /// What a run may know of the world it runs in: nothing else is read from it.

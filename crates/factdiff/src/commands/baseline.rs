@@ -16,9 +16,7 @@ pub fn run(
 ) -> Result<u8, CliError> {
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
     let engines = super::rules::engines(ctx, None)?;
-    let mut analysis = ctx
-        .workers
-        .run(|| super::check::analyse(&corpus, &ctx.config, &engines));
+    let mut analysis = ctx.workers.run(|| super::check::analyse(&corpus, &engines));
     super::check::ignore_and_suppress(ctx, &corpus, &mut analysis.findings);
     emit(
         ctx.env,

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use factdiff_corpus::Corpus;
-use factdiff_findings::{Finding, Severity};
+use factdiff_findings::{Finding, RuleMeta, Severity};
 use factdiff_report::{Format, RenderOptions, Report};
 
 use rayon::prelude::*;
@@ -13,7 +13,6 @@ use rayon::prelude::*;
 use super::Ctx;
 use super::rules::Engines;
 use crate::args::{CheckArgs, FailOn};
-use crate::config::Config;
 use crate::error::CliError;
 use crate::output::{emit, use_color};
 use crate::progress::Progress;
@@ -22,14 +21,17 @@ use crate::{baseline, catalog, changed, suppress};
 
 /// What the analyses produced.
 pub struct Analysis {
+    /// Every finding, in their one total order.
     pub findings: Vec<Finding>,
+    /// How many claims were extracted.
     pub claims: usize,
 }
 
 /// Runs the analyses over the corpus, side by side (`rayon::join`), each parallel
 /// over articles: claims extraction then the rule engine, and overlap detection;
-/// then sorts the findings into their one total order.
-pub fn analyse(corpus: &Corpus, _config: &Config, engines: &Engines) -> Analysis {
+/// then sorts the findings into their one total order. `cargo xtask bench check`
+/// times this function.
+pub fn analyse(corpus: &Corpus, engines: &Engines) -> Analysis {
     let ((mut findings, claims), overlaps) = rayon::join(
         || {
             let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
@@ -61,7 +63,7 @@ pub fn run(
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
     progress.set(format!("checking {} articles", corpus.articles.len()));
     let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let analysis = ctx.workers.run(|| analyse(&corpus, &ctx.config, &engines));
+    let analysis = ctx.workers.run(|| analyse(&corpus, &engines));
     progress.finish();
     finish(
         ctx,
@@ -69,6 +71,7 @@ pub fn run(
         &corpus,
         analysis.findings,
         analysis.claims,
+        &catalog::rules(&engines.rules),
         started,
         stdout,
         stderr,
@@ -78,7 +81,8 @@ pub fn run(
 /// What `check` and `overlap` do once the engines have run: drop what factdiff.toml
 /// ignores, what inline comments suppress (reporting unused suppressions), what the
 /// baseline accepts and, with `--only-changed`, what lies in unchanged files; then
-/// render, write, and return the exit code.
+/// render, write, and return the exit code. `rules` documents the rules for the
+/// formats that list them (SARIF).
 #[allow(clippy::too_many_arguments)]
 pub fn finish(
     ctx: &Ctx<'_>,
@@ -86,6 +90,7 @@ pub fn finish(
     corpus: &Corpus,
     mut findings: Vec<Finding>,
     claims: usize,
+    rules: &[RuleMeta],
     started: Instant,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
@@ -106,7 +111,7 @@ pub fn finish(
     let mut buf = Vec::new();
     factdiff_report::render_with_rules(
         &report,
-        &catalog::rules(),
+        rules,
         format,
         &options,
         &CorpusSources::new(corpus),

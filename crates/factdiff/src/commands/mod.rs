@@ -2,13 +2,13 @@
 //! and returns an exit code.
 
 mod baseline;
-mod check;
+pub(crate) mod check;
 mod claims;
 mod completions;
 mod corpus;
 mod diff;
 mod overlap;
-mod rules;
+pub(crate) mod rules;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -18,6 +18,10 @@ pub fn run(
     let findings = ctx
         .workers
         .run(|| factdiff_overlap::detect(&corpus, &config));
-    // The same ignores, suppressions, baseline, --only-changed and formats as `check`.
-    super::check::finish(ctx, args, &corpus, findings, 0, started, stdout, stderr)
+    // The same ignores, suppressions, baseline, --only-changed and formats as `check`;
+    // SARIF lists the built-in rules, as no rule files are read.
+    let rules = crate::catalog::rules(&factdiff_rules::RuleSet::builtin());
+    super::check::finish(
+        ctx, args, &corpus, findings, 0, &rules, started, stdout, stderr,
+    )
 }

@@ -23,8 +23,21 @@ pub(super) fn rule_set(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<RuleSet, C
 /// What the claims and rules engines of `check` read: the rule set and the lexicons
 /// (the built-in ones, extended by `DIR/lexicons/*.toml` when that folder exists).
 pub struct Engines {
+    /// The rules and fact sheets.
     pub rules: RuleSet,
+    /// The claims extractors' lexicons.
     pub lexicons: Lexicons,
+}
+
+impl Engines {
+    /// The built-in rules and lexicons: what `check` uses without `--rules` or a
+    /// configured `rules` folder.
+    pub fn builtin() -> Engines {
+        Engines {
+            rules: RuleSet::builtin(),
+            lexicons: Lexicons::builtin(),
+        }
+    }
 }
 
 /// The engines' data for `check`: `--rules DIR`, else the configuration's `rules`.
