@@ -725,7 +725,7 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             continue;
         }
         let t = &s.toks[i];
-        if !may_start_date(ctx, t) {
+        if !may_start_date(t) {
             i += 1;
             continue;
         }
@@ -856,36 +856,8 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 
 /// Whether a date expression may start at this token: a cheap filter before the
 /// matchers.
-fn may_start_date(ctx: &Ctx, t: &crate::token::Tok) -> bool {
-    if t.is_num() || t.is_capitalized() {
-        return true;
-    }
-    if !t.is_word() {
-        return false;
-    }
-    let l = t.lower.as_ref();
-    let head = l.split(['-', '\'', '’']).next().unwrap_or(l);
-    matches!(
-        head,
-        "today"
-            | "yesterday"
-            | "tomorrow"
-            | "last"
-            | "this"
-            | "next"
-            | "past"
-            | "earlier"
-            | "later"
-            | "early"
-            | "late"
-            | "the"
-            | "that"
-            | "a"
-            | "an"
-            | "mid"
-    ) || ctx.lex.number_words.contains_key(head)
-        || ctx.lex.seasons.contains_key(head)
-        || part_ordinal(head).is_some()
+fn may_start_date(t: &crate::token::Tok) -> bool {
+    t.is_num() || t.is_capitalized() || t.has(crate::lexicon::class::DATE_START)
 }
 
 /// Whether a four-digit number at `i` reads as a year.

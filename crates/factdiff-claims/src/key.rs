@@ -37,8 +37,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         }
         let l = t.lower.as_ref();
         if l.len() < 4
-            || lex.stopwords.contains(l)
-            || lex.speech_verbs.contains(l)
+            || t.has(crate::lexicon::class::STOP | crate::lexicon::class::SPEECH)
             || !l.chars().all(char::is_alphabetic)
         {
             continue;

@@ -91,6 +91,78 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// Bits of a word's lexicon classes, looked up once per token.
+pub(crate) mod class {
+    pub const MONTH: u16 = 1;
+    pub const WEEKDAY: u16 = 1 << 1;
+    pub const NUM_START: u16 = 1 << 2;
+    pub const DATE_START: u16 = 1 << 3;
+    pub const ORDINAL: u16 = 1 << 4;
+    pub const TITLE: u16 = 1 << 5;
+    pub const NOT_NAME: u16 = 1 << 6;
+    pub const STOP: u16 = 1 << 7;
+    pub const SPEECH: u16 = 1 << 8;
+    pub const TIME_UNIT: u16 = 1 << 9;
+    /// Classes that the head of a hyphenated word passes on (`twenty-one`,
+    /// `first-quarter`, `mid-November`).
+    pub const HEAD: u16 = NUM_START | DATE_START | ORDINAL;
+}
+
+/// Word ordinals (`first` ... `hundredth`), shared with the ordinals extractor.
+pub(crate) const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+];
+
+const DATE_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "this",
+    "next",
+    "past",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "the",
+    "that",
+    "a",
+    "an",
+    "mid",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+];
+
 /// A lexicon file that cannot be used: it names the file, the line and the key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LexiconError {
@@ -189,6 +261,8 @@ pub struct Lexicons {
     pub(crate) multi_starts: HashSet<String>,
     /// Words that may start a number phrase: qualifiers, number words, vague amounts.
     pub(crate) number_starts: HashSet<String>,
+    /// Word -> its [`class`] bits.
+    pub(crate) classes: HashMap<String, u16>,
 }
 
 impl Lexicons {
@@ -485,6 +559,43 @@ impl Lexicons {
                 self.number_starts.insert(a.to_owned());
             }
         }
+        self.classes = HashMap::default();
+        let mut add = |word: &str, bit: u16| {
+            *self_classes_entry(&mut self.classes, word) |= bit;
+        };
+        for w in self.months.keys() {
+            add(w, class::MONTH | class::DATE_START);
+        }
+        for w in self.weekdays.keys() {
+            add(w, class::WEEKDAY | class::DATE_START);
+        }
+        for w in &self.number_starts {
+            add(w, class::NUM_START);
+        }
+        for w in self.number_words.keys().chain(self.seasons.keys()) {
+            add(w.split(' ').next().unwrap_or(w), class::DATE_START);
+        }
+        for w in DATE_WORDS {
+            add(w, class::DATE_START);
+        }
+        for (w, _) in ORDINAL_WORDS {
+            add(w, class::ORDINAL | class::DATE_START);
+        }
+        for w in &self.titles {
+            add(w, class::TITLE);
+        }
+        for w in &self.not_names {
+            add(w, class::NOT_NAME);
+        }
+        for w in &self.stopwords {
+            add(w, class::STOP);
+        }
+        for w in &self.speech_verbs {
+            add(w, class::SPEECH);
+        }
+        for w in self.time_units.keys() {
+            add(w, class::TIME_UNIT);
+        }
         self.max_phrase_words = self
             .number_words
             .keys()
@@ -497,6 +608,22 @@ impl Lexicons {
             .max()
             .unwrap_or(1);
         Ok(())
+    }
+
+    /// The class bits of a lower-case word.
+    pub(crate) fn class_of(&self, lower: &str) -> u16 {
+        let mut c = self.classes.get(lower).copied().unwrap_or(0);
+        if let Some((head, tail)) = lower.split_once('-') {
+            c |= self.classes.get(head).copied().unwrap_or(0) & class::HEAD;
+            c |= self.classes.get(tail).copied().unwrap_or(0) & class::ORDINAL;
+        }
+        if let Some(stem) = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+        {
+            c |= self.classes.get(stem).copied().unwrap_or(0) & class::DATE_START;
+        }
+        c
     }
 
     /// The expansion of a known acronym (`UN` -> `United Nations`).
@@ -518,6 +645,10 @@ impl Lexicons {
     pub fn measure(&self, phrase: &str) -> Option<&str> {
         self.measures.get(phrase).map(String::as_str)
     }
+}
+
+fn self_classes_entry<'m>(map: &'m mut HashMap<String, u16>, word: &str) -> &'m mut u16 {
+    map.entry(word.to_owned()).or_insert(0)
 }
 
 const MONTHS: [&str; 12] = [

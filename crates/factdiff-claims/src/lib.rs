@@ -331,11 +331,17 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
     };
     let mut claims: Vec<Claim> = Vec::new();
     for (idx, sentence) in article.sentences.iter().enumerate() {
-        let toks = token::tokenize(
-            &article.text,
-            sentence.span.start as usize,
-            sentence.span.end as usize,
-        );
+        let (start, end) = (sentence.span.start as usize, sentence.span.end as usize);
+        let sentence_text = &article.text[start..end];
+        let lower_buf = sentence_text
+            .is_ascii()
+            .then(|| sentence_text.to_ascii_lowercase());
+        let mut toks = token::tokenize_with(&article.text, lower_buf.as_deref(), start, end);
+        for t in &mut toks {
+            if t.is_word() {
+                t.class = lex.class_of(&t.lower);
+            }
+        }
         let n = toks.len();
         let mut sent = Sent {
             idx: idx as u32,

@@ -8,6 +8,7 @@
 //! spelling checks ("Kassym-Jomart" / "Kasim-Jomart"). Titles are left out of the name
 //! ("President Tokayev" is `tokayev`), headlines in capitals are skipped.
 
+use crate::lexicon::class;
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
 /// Words that make a title part of an organization's name ("Foreign Ministry").
@@ -81,7 +82,6 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
     if is_caps_line(s) {
         return;
     }
-    let lex = ctx.lex;
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
@@ -116,9 +116,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 ORG_WORDS.contains(&l)
             })
         };
-        let is_title = |k: usize| {
-            lex.titles.contains(s.toks[k].lower.trim_end_matches('.')) && !org(k + 1) && !org(k)
-        };
+        let is_title = |k: usize| s.toks[k].has(class::TITLE) && !org(k + 1) && !org(k);
         let mut segments: Vec<(usize, usize)> = Vec::new();
         let mut seg_start = run[0];
         for &k in &run {
@@ -138,7 +136,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             let mut b = b;
             while a < b
                 && (matches!(s.lower(a), "of" | "for")
-                    || (lex.not_names.contains(s.lower(a)) && (a == 0 || !s.toks[a - 1].is_word())))
+                    || (s.toks[a].has(class::NOT_NAME) && (a == 0 || !s.toks[a - 1].is_word())))
             {
                 a += 1;
             }
@@ -149,17 +147,10 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 continue;
             }
             let first = &s.toks[a];
-            if a == 0
-                && b == a + 1
-                && (lex.stopwords.contains(first.lower.as_ref())
-                    || lex.speech_verbs.contains(first.lower.as_ref()))
-            {
+            if a == 0 && b == a + 1 && first.has(class::STOP | class::SPEECH) {
                 continue;
             }
-            if b == a + 1
-                && (lex.months.contains_key(first.lower.as_ref())
-                    || lex.weekdays.contains_key(first.lower.as_ref()))
-            {
+            if b == a + 1 && first.has(class::MONTH | class::WEEKDAY) {
                 continue;
             }
             let mut span = s.span(a, b);

@@ -624,10 +624,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             || s.toks
                 .get(i + 1)
                 .is_some_and(|n| n.text == "$" && !n.space_before)
-            || (t.is_word()
-                && lex
-                    .number_starts
-                    .contains(t.lower.split('-').next().unwrap_or_default()));
+            || (t.is_word() && t.has(crate::lexicon::class::NUM_START));
         if !candidate {
             i += 1;
             continue;

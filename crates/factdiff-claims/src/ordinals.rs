@@ -8,36 +8,7 @@
 
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
-const WORDS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-    ("fortieth", 40),
-    ("fiftieth", 50),
-    ("sixtieth", 60),
-    ("seventieth", 70),
-    ("eightieth", 80),
-    ("ninetieth", 90),
-    ("hundredth", 100),
-];
+use crate::lexicon::ORDINAL_WORDS as WORDS;
 
 const FIRST_NOUNS: &[&str] = &[
     "anniversary",
@@ -112,7 +83,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 continue;
             }
             (t.text.parse::<u32>().ok(), i + 2)
-        } else if t.is_word() && t.lower.ends_with(['t', 'h', 'd']) {
+        } else if t.is_word() && t.has(crate::lexicon::class::ORDINAL) {
             (word_ordinal(ctx, t.lower.as_ref()), i + 1)
         } else {
             (None, i + 1)

@@ -27,6 +27,12 @@ pub(crate) struct Tok<'a> {
     pub lower: std::borrow::Cow<'a, str>,
     /// Whether white space comes right before it.
     pub space_before: bool,
+    /// A word whose first letter is a capital.
+    pub cap: bool,
+    /// A word of two or more letters, all capitals.
+    pub caps: bool,
+    /// Lexicon classes of the word ([`crate::lexicon::class`]), set by the caller.
+    pub class: u16,
 }
 
 impl Tok<'_> {
@@ -40,12 +46,13 @@ impl Tok<'_> {
         self.lower == s
     }
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
     pub fn is_all_caps(&self) -> bool {
-        self.kind == TokKind::Word
-            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !self.text.chars().any(char::is_lowercase)
+        self.caps
+    }
+    pub fn has(&self, class: u16) -> bool {
+        self.class & class != 0
     }
     /// The value of a Num token (grouping commas removed).
     pub fn num_value(&self) -> Option<f64> {
@@ -72,6 +79,17 @@ fn is_word_char(c: char) -> bool {
 
 /// Tokens of `text[start..end]`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+    tokenize_with(text, None, start, end)
+}
+
+/// Tokens of `text[start..end]`; `lower`, when given, is `text[start..end]` in ASCII
+/// lower case (same offsets), which spares an allocation per capitalized word.
+pub(crate) fn tokenize_with<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    start: usize,
+    end: usize,
+) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity((end - start) / 5 + 1);
     let mut i = start;
@@ -148,10 +166,28 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             i += c.len_utf8();
         }
         let s = &text[tok_start..i];
-        let lower = if s.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(s.to_lowercase())
-        } else {
+        let (mut n_upper, mut n_lower) = (0usize, 0usize);
+        if kind == TokKind::Word {
+            for b in s.bytes() {
+                if b.is_ascii_uppercase() {
+                    n_upper += 1;
+                } else if b.is_ascii_lowercase() {
+                    n_lower += 1;
+                }
+            }
+            if !s.is_ascii() {
+                n_upper = s.chars().filter(|c| c.is_uppercase()).count();
+                n_lower = s.chars().filter(|c| c.is_lowercase()).count();
+            }
+        }
+        let cap = kind == TokKind::Word && s.chars().next().is_some_and(char::is_uppercase);
+        let caps = kind == TokKind::Word && n_upper >= 2 && n_lower == 0;
+        let lower = if n_upper == 0 {
             std::borrow::Cow::Borrowed(s)
+        } else if let Some(l) = lower {
+            std::borrow::Cow::Borrowed(&l[tok_start - start..i - start])
+        } else {
+            std::borrow::Cow::Owned(s.to_lowercase())
         };
         out.push(Tok {
             start: tok_start as u32,
@@ -160,6 +196,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             text: s,
             lower,
             space_before,
+            cap,
+            caps,
+            class: 0,
         });
         space_before = false;
     }
