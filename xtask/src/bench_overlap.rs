@@ -46,8 +46,10 @@ for key, m in hashes.items():
         if orig in set(lsh.query(m)):
             found += 1
 secs = time.time() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-print(json.dumps({"secs": secs, "peak_rss": rss, "planted": planted, "found": found}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+rss = usage.ru_maxrss * 1024
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"secs": secs, "cpu_secs": cpu, "peak_rss": rss, "planted": planted, "found": found}))
 "#;
 
 /// The worker: one process, one file.
@@ -245,11 +247,12 @@ pub fn run(args: &[String]) -> Result<()> {
         let planted = ours["planted"].as_u64().unwrap_or(0);
         let recall = ours["found"].as_u64().unwrap_or(0) as f64 / planted.max(1) as f64;
         println!(
-            "{scale:>2}x factdiff: {} articles, {:.1} MB text; load {:.2} s, overlap {:.2} s ({:.1}x the {}x time); peak {} ({:.2}x the text; {} after load); recall {:.4} of {planted} planted pairs; {} findings",
+            "{scale:>2}x factdiff: {} articles, {:.1} MB text; load {:.2} s, overlap {:.2} s wall / {:.2} s CPU ({:.1}x the {}x wall time); peak {} ({:.2}x the text; {} after load); recall {:.4} of {planted} planted pairs; {} findings; stages: {}",
             ours["articles"],
             ours["text_bytes"].as_f64().unwrap_or(0.0) / 1e6,
             ours["load_secs"].as_f64().unwrap_or(0.0),
             secs,
+            ours["detect_cpu_secs"].as_f64().unwrap_or(0.0),
             secs / base.1.max(1e-9),
             base.0,
             mib(&ours["peak_rss"]),
@@ -257,6 +260,7 @@ pub fn run(args: &[String]) -> Result<()> {
             mib(&ours["rss_after_load"]),
             recall,
             ours["findings"],
+            ours["analysis"].as_str().unwrap_or(""),
         );
         if let Some(python) = &python {
             let theirs = datasketch(python, &file)?;
@@ -265,8 +269,13 @@ pub fn run(args: &[String]) -> Result<()> {
             let trecall = theirs["found"].as_u64().unwrap_or(0) as f64 / tplanted.max(1) as f64;
             let total = secs + ours["load_secs"].as_f64().unwrap_or(0.0);
             println!(
-                "{scale:>2}x datasketch MinHashLSH: {tsecs:.2} s (factdiff load+overlap is {:.1}x faster), peak {}, recall {trecall:.4} of {tplanted}",
+                "{scale:>2}x datasketch MinHashLSH: {tsecs:.2} s wall / {:.2} s CPU (factdiff load+overlap is {:.1}x faster in wall time, {:.1}x in CPU), peak {}, recall {trecall:.4} of {tplanted}",
+                theirs["cpu_secs"].as_f64().unwrap_or(0.0),
                 tsecs / total.max(1e-9),
+                theirs["cpu_secs"].as_f64().unwrap_or(0.0)
+                    / (ours["detect_cpu_secs"].as_f64().unwrap_or(0.0)
+                        + ours["load_secs"].as_f64().unwrap_or(0.0))
+                    .max(1e-9),
                 mib(&theirs["peak_rss"]),
             );
         }

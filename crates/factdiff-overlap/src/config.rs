@@ -24,6 +24,11 @@ pub struct OverlapConfig {
     /// A passage shorter than this many words is not reported (default 10). Short
     /// common phrases ("the Trans-Caspian International Transport Route") stay below.
     pub min_words: usize,
+    /// A passage must also share at least this many distinct content words (neither
+    /// function words nor figures; default 7), so that a template that differs only
+    /// in its figures ("available in denominations of 10 mln yen and will be listed
+    /// in") is not an overlap.
+    pub min_content_words: usize,
     /// A whole paragraph (a headline, a subtitle) repeated exactly is reported from
     /// this many words (default 6), even below `min-words`.
     pub min_paragraph_words: usize,
@@ -57,6 +62,11 @@ pub struct OverlapConfig {
     /// Two articles are duplicate coverage (one cluster) when each has at least this
     /// share of its words in passages found in the other (default 0.8).
     pub cluster_containment: f64,
+    /// A passage is formulaic phrasing, not an overlap, when most of its fingerprints
+    /// are found in at least this many unrelated articles (default 5): wire templates
+    /// such as "The selling concession is 1-3/8 pct while management and underwriting
+    /// combined pays ..." repeat across hundreds of stories with other figures.
+    pub common_phrase_articles: usize,
     /// A sentence found in at least this many unrelated articles (default 5) is
     /// boilerplate, unless `boilerplate-df` asks for more.
     pub boilerplate_min_articles: usize,
@@ -73,6 +83,7 @@ impl Default for OverlapConfig {
     fn default() -> Self {
         OverlapConfig {
             min_words: 10,
+            min_content_words: 7,
             min_paragraph_words: 6,
             shingle: 5,
             window: 4,
@@ -82,6 +93,7 @@ impl Default for OverlapConfig {
             near_threshold: 0.55,
             near_min_words: 10,
             cluster_containment: 0.8,
+            common_phrase_articles: 5,
             boilerplate_min_articles: 5,
             boilerplate_df: 0.001,
             boilerplate_min_words: 4,
@@ -105,6 +117,7 @@ impl OverlapConfig {
         c.cluster_containment = clamp01(c.cluster_containment);
         c.boilerplate_df = clamp01(c.boilerplate_df);
         c.boilerplate_min_articles = c.boilerplate_min_articles.max(2);
+        c.common_phrase_articles = c.common_phrase_articles.max(2);
         c
     }
 

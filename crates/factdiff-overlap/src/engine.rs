@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::OverlapConfig;
 use crate::align::{Passage, align};
-use crate::near::{Stopwords, content_bigrams, content_set, dice};
+use crate::near::{Stopwords, content_bigrams, content_set, similarity_of_sets};
 use crate::prints::ArticlePrints;
 
 /// What two articles (or one article with itself) share.
@@ -296,7 +296,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
         .collect();
     let n_clusters = (0..n as u32).filter(|&x| is_root(x)).count();
     let threshold = cfg.boilerplate_threshold(n_clusters);
-    let common = index.common(&cluster_of, threshold);
+    let common = index.common(&cluster_of, cfg.common_phrase_articles);
     let boilerplate = boilerplate_sentences(prints, &cluster_of, threshold, cfg);
     let near = near_sentences(prints, &pairs, &selves, &cluster_of, &boilerplate, cfg);
     Analysis {
@@ -455,7 +455,7 @@ fn near_sentences(
             if ax != ay && cluster_of[ax] == cluster_of[ay] {
                 return None;
             }
-            let similarity = dice(&sx.content, &sy.content);
+            let similarity = similarity_of_sets(&sx.content, &sy.content);
             (similarity >= cfg.near_threshold).then_some(NearSentence {
                 a: sx.id.min(sy.id),
                 b: sx.id.max(sy.id),

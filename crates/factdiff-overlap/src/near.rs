@@ -1,6 +1,6 @@
 //! Sentence-level near overlap: the same report in other words.
 
-use crate::prints::{normalize_word, token_hash, words_of};
+use crate::prints::{is_number, normalize_word, token_hash, words_of};
 
 /// Function words left out of the content of a sentence.
 const STOPWORDS: &[&str] = &[
@@ -82,12 +82,29 @@ pub fn content_set(stop: &Stopwords, tokens: &[u32]) -> Vec<u32> {
 
 /// The similarity the near-overlap threshold applies to: the Dice coefficient of the
 /// two sentences' content words (lower-cased, apostrophes folded, function words left
-/// out).
+/// out); 0 when both give figures and share none, for then they report different
+/// facts in the same words ("Fed funds hovered at 6.25 pct" / "at 6.75 pct").
 pub fn sentence_similarity(a: &str, b: &str) -> f64 {
     let stop = Stopwords::new();
-    let ta = tokens(a);
-    let tb = tokens(b);
-    dice(&content_set(&stop, &ta), &content_set(&stop, &tb))
+    let ta = content_set(&stop, &tokens(a));
+    let tb = content_set(&stop, &tokens(b));
+    similarity_of_sets(&ta, &tb)
+}
+
+/// [`sentence_similarity`] of two content sets (sorted, unique).
+pub fn similarity_of_sets(a: &[u32], b: &[u32]) -> f64 {
+    let numbers_a = a.iter().filter(|t| is_number(**t)).count();
+    let numbers_b = b.iter().filter(|t| is_number(**t)).count();
+    if numbers_a > 0 && numbers_b > 0 {
+        let shared = a
+            .iter()
+            .filter(|t| is_number(**t) && b.binary_search(t).is_ok())
+            .count();
+        if shared == 0 {
+            return 0.0;
+        }
+    }
+    dice(a, b)
 }
 
 fn tokens(text: &str) -> Vec<u32> {
@@ -122,6 +139,17 @@ mod tests {
                  authorities said.";
         let s = sentence_similarity(a, b);
         assert!((0.5..0.7).contains(&s), "{s}");
+    }
+
+    #[test]
+    fn the_same_words_with_other_figures_are_not() {
+        let a = "Federal funds hovered at 6.25 pct this morning after averaging 6.32 pct \
+                 yesterday, dealers said.";
+        let b = "Fed funds hovered at 6.75 pct this morning after averaging 6.80 pct \
+                 yesterday, dealers said.";
+        assert_eq!(sentence_similarity(a, b), 0.0);
+        let c = "Fed funds hovered at 6.25 pct after averaging 6.80 pct yesterday.";
+        assert!(sentence_similarity(a, c) > 0.5);
     }
 
     #[test]

@@ -41,10 +41,18 @@ pub fn normalize_word(word: &str, out: &mut String) {
     }
 }
 
-/// The hash of a normalized word.
+/// The hash of a normalized word. Its lowest bit says whether the word holds a digit
+/// (see [`is_number`]).
 pub fn token_hash(normalized: &str) -> u32 {
     let h = xxhash_rust::xxh3::xxh3_64(normalized.as_bytes());
-    (h ^ (h >> 32)) as u32
+    let h = (h ^ (h >> 32)) as u32;
+    let digit = normalized.bytes().any(|b| b.is_ascii_digit());
+    (h & !1) | u32::from(digit)
+}
+
+/// Whether a token is a number (its word holds a digit).
+pub fn is_number(token: u32) -> bool {
+    token & 1 == 1
 }
 
 /// The tokens of a text (not an article): for tests, the evaluations and `diff`.

@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use crate::align::{Passage, align};
 use crate::diff::{round3, token_similarity, word_diff};
 use crate::engine::{Analysis, NearSentence, PairResult};
-use crate::prints::{ArticlePrints, body_word_spans, paragraph_ranges, shingle_hashes};
+use crate::near::Stopwords;
+use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges, shingle_hashes};
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
 /// The span of words `[first, end)`.
@@ -62,6 +63,28 @@ fn diff_value(a: &str, b: &str) -> Value {
     serde_json::to_value(word_diff(a, b)).unwrap_or(Value::Null)
 }
 
+/// The content words (neither function words nor figures) found on both sides.
+fn shared_content(a: &[u32], b: &[u32]) -> usize {
+    let stop = stopwords();
+    let set = |t: &[u32]| {
+        let mut v: Vec<u32> = t
+            .iter()
+            .copied()
+            .filter(|&t| !is_number(t) && !stop.contains(t))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sa, sb) = (set(a), set(b));
+    sa.iter().filter(|t| sb.binary_search(t).is_ok()).count()
+}
+
+fn stopwords() -> &'static Stopwords {
+    static STOP: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
+    STOP.get_or_init(Stopwords::new)
+}
+
 /// Whether most of the fingerprints inside a passage are formulaic phrasing, found
 /// in many unrelated articles.
 fn formulaic(side: &Side<'_>, start: u32, end: u32, an: &Analysis, cfg: &OverlapConfig) -> bool {
@@ -92,17 +115,16 @@ fn passage_finding(
     let tb = &sb.prints.tokens[p.b_start as usize..p.b_end as usize];
     let words = p.a_len().min(p.b_len()) as usize;
     let exact = ta == tb;
-    if words < cfg.min_words {
-        let whole = |side: &Side<'_>, s: u32, e: u32| {
-            paragraph_ranges(&side.spans, side.article).contains(&(s, e))
-        };
-        if !(exact
-            && words >= cfg.min_paragraph_words
-            && whole(sa, p.a_start, p.a_end)
-            && whole(sb, p.b_start, p.b_end))
-        {
-            return None;
-        }
+    let whole = |side: &Side<'_>, s: u32, e: u32| {
+        paragraph_ranges(&side.spans, side.article).contains(&(s, e))
+    };
+    let whole_paragraph = exact
+        && words >= cfg.min_paragraph_words
+        && whole(sa, p.a_start, p.a_end)
+        && whole(sb, p.b_start, p.b_end);
+    if !whole_paragraph && (words < cfg.min_words || shared_content(ta, tb) < cfg.min_content_words)
+    {
+        return None;
     }
     if formulaic(sa, p.a_start, p.a_end, an, cfg) {
         return None;
