@@ -4,6 +4,7 @@
 //! Every test goes through [`factdiff`] with an explicit working directory, so paths
 //! in snapshots are relative and the same on every machine.
 
+mod claims;
 mod cli;
 mod corpus;
 mod determinism;

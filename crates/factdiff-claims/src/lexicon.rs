@@ -621,7 +621,7 @@ impl Lexicons {
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
         {
-            c |= self.classes.get(stem).copied().unwrap_or(0) & class::DATE_START;
+            c |= self.classes.get(stem).copied().unwrap_or(0) & (class::DATE_START | class::TITLE);
         }
         c
     }

@@ -77,6 +77,26 @@ pub(crate) fn is_caps_line(s: &Sent) -> bool {
     letters > 0 && caps * 10 > letters * 6 && s.toks.len() > 3
 }
 
+/// Whether `word` (lower case) occurs in lower case as a whole word in `text`.
+fn appears_lower(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(word) {
+        let at = from + pos;
+        let end = at + word.len();
+        let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let after_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return true;
+        }
+        from = at + 1;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
 /// Extracts the names of one sentence.
 pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
     if is_caps_line(s) {
@@ -147,7 +167,29 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 continue;
             }
             let first = &s.toks[a];
+            // Where a sentence starts (first token, after an opening quote or a line
+            // break), a capital says nothing: a single word there is a name only if the
+            // article never writes it in lower case.
+            let text = &ctx.article.text;
+            let starts_sentence = a == 0
+                || !s.toks[a - 1].is_word() && !s.toks[a - 1].is_num()
+                || text[s.toks[a - 1].end as usize..first.start as usize].contains('\n');
+            if starts_sentence && first.has(class::NOT_NAME) {
+                a += 1;
+                if a >= b {
+                    continue;
+                }
+            }
+            let first = &s.toks[a];
             if a == 0 && b == a + 1 && first.has(class::STOP | class::SPEECH) {
+                continue;
+            }
+            if b == a + 1
+                && (first.text == "I"
+                    || first.has(class::NOT_NAME | class::NUM_START | class::ORDINAL)
+                    || starts_sentence
+                        && (first.lower.ends_with("ing") || appears_lower(text, &first.lower)))
+            {
                 continue;
             }
             if b == a + 1 && first.has(class::MONTH | class::WEEKDAY) {
