@@ -70,6 +70,10 @@ fn bits_for(n: usize) -> u32 {
 pub struct Index {
     keys: Vec<u64>,
     art_mask: u64,
+    /// `buckets[t]` is the first key whose top `bucket_bits` bits are `t`: a lookup
+    /// is one or two cache misses, not a binary search over every key.
+    buckets: Vec<u32>,
+    bucket_bits: u32,
 }
 
 impl Index {
@@ -85,7 +89,28 @@ impl Index {
             })
             .collect();
         keys.par_sort_unstable();
-        Index { keys, art_mask }
+        let bucket_bits = (usize::BITS - keys.len().max(2).leading_zeros()).clamp(4, 28);
+        let n_buckets = 1usize << bucket_bits;
+        let mut buckets = vec![0u32; n_buckets + 1];
+        let shift = 64 - bucket_bits;
+        let mut next = 0usize;
+        for (idx, &k) in keys.iter().enumerate() {
+            let t = (k >> shift) as usize;
+            while next <= t {
+                buckets[next] = idx as u32;
+                next += 1;
+            }
+        }
+        while next <= n_buckets {
+            buckets[next] = keys.len() as u32;
+            next += 1;
+        }
+        Index {
+            keys,
+            art_mask,
+            buckets,
+            bucket_bits,
+        }
     }
 
     /// The fingerprint part of a hash.
@@ -95,9 +120,11 @@ impl Index {
 
     /// The entries of one fingerprint.
     fn group(&self, fp: u64) -> &[u64] {
-        let lo = self.keys.partition_point(|&k| k < fp);
-        let hi = self.keys.partition_point(|&k| k <= (fp | self.art_mask));
-        &self.keys[lo..hi]
+        let t = (fp >> (64 - self.bucket_bits)) as usize;
+        let bucket = &self.keys[self.buckets[t] as usize..self.buckets[t + 1] as usize];
+        let lo = bucket.partition_point(|&k| k < fp);
+        let hi = lo + bucket[lo..].partition_point(|&k| k <= (fp | self.art_mask));
+        &bucket[lo..hi]
     }
 
     /// The candidate partners `b > a` of article `a`: articles that share at least
@@ -250,8 +277,12 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     // fingerprints, unless they are already known to be one cluster.
     let uf = Mutex::new(UnionFind((0..n as u32).collect()));
     let lock = || uf.lock().unwrap_or_else(|e| e.into_inner());
-    prints.par_iter().for_each(|p| {
-        for (b, shared) in index.candidates(p, prints, cfg) {
+    let candidates: Vec<Vec<(u32, u32)>> = prints
+        .par_iter()
+        .map(|p| index.candidates(p, prints, cfg))
+        .collect();
+    prints.par_iter().zip(&candidates).for_each(|(p, cands)| {
+        for &(b, shared) in cands {
             let fewest = p.marks.len().min(prints[b as usize].marks.len()).max(1);
             if (shared as f64) < CLUSTER_CANDIDATE_SHARE * fewest as f64 {
                 continue;
@@ -276,11 +307,12 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     // Phase 2, passages: once per pair of clusters, between their first articles.
     let mut pairs: Vec<PairResult> = prints
         .par_iter()
-        .filter(|p| is_root(p.article))
-        .flat_map_iter(|p| {
-            index
-                .candidates(p, prints, cfg)
-                .into_iter()
+        .zip(&candidates)
+        .filter(|(p, _)| is_root(p.article))
+        .flat_map_iter(|(p, cands)| {
+            cands
+                .iter()
+                .copied()
                 .filter(|&(b, _)| is_root(b))
                 .map(|(b, _)| pair_result(p, &prints[b as usize], false, cfg))
                 .filter(|r| !r.passages.is_empty())
