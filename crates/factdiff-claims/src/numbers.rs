@@ -528,6 +528,7 @@ pub(crate) fn counted_noun(
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
             || l.ends_with("ly")
+            || (j > start && l.ends_with("ed"))
         {
             break;
         }

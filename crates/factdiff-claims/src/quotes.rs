@@ -317,14 +317,12 @@ fn speaker_in(
     if toks[verb_at].lower == "according" {
         // "according to X"
         if toks.get(verb_at + 1).is_some_and(|t| t.lower == "to") {
-            return resolve(
-                if is_name(verb_at + 2) {
-                    name_run(verb_at + 2, true)
-                } else {
-                    None
-                },
-                None,
-            );
+            let k = if toks.get(verb_at + 2).is_some_and(|t| t.lower == "the") {
+                verb_at + 3
+            } else {
+                verb_at + 2
+            };
+            return resolve(if is_name(k) { name_run(k, true) } else { None }, None);
         }
         return None;
     }
@@ -499,6 +497,70 @@ mod tests {
                 (
                     "“One two three,” they said.",
                     &["“One two three,” = One two three | -"],
+                ),
+                (
+                    "Tokayev said that “the treaty will bring lasting peace.”",
+                    &[
+                        "“the treaty will bring lasting peace.” = the treaty will bring lasting peace. | Tokayev",
+                    ],
+                ),
+                (
+                    "“We are ready to help both sides,” Tokayev stressed.",
+                    &[
+                        "“We are ready to help both sides,” = We are ready to help both sides | Tokayev",
+                    ],
+                ),
+                (
+                    "“Trade grew quickly this year,” the minister told reporters.",
+                    &["“Trade grew quickly this year,” = Trade grew quickly this year | -"],
+                ),
+                (
+                    "Volodymyr Zelenskyy spoke first. He recalled the saying «a bad peace is better than a good war.»",
+                    &[
+                        "«a bad peace is better than a good war.» = a bad peace is better than a good war. | Volodymyr Zelenskyy",
+                    ],
+                ),
+                (
+                    "\"We will keep the oil flowing,\" said Saudi Oil Minister Hisham Nazer.",
+                    &[
+                        "\"We will keep the oil flowing,\" = We will keep the oil flowing | Hisham Nazer",
+                    ],
+                ),
+                (
+                    "\"The market is firm,\" one trader said.",
+                    &["\"The market is firm,\" = The market is firm | -"],
+                ),
+                (
+                    "Vladimir Putin said: “Negotiations are underway with a company from this country.”",
+                    &[
+                        "“Negotiations are underway with a company from this country.” = Negotiations are underway with a company from this country. | Vladimir Putin",
+                    ],
+                ),
+                (
+                    "“I must emphasize that we do not aspire to be mediators,” Tokayev said.",
+                    &[
+                        "“I must emphasize that we do not aspire to be mediators,” = I must emphasize that we do not aspire to be mediators | Tokayev",
+                    ],
+                ),
+                (
+                    "‘This is the end of an era,’ Smith wrote.",
+                    &["‘This is the end of an era,’ = This is the end of an era | Smith"],
+                ),
+                (
+                    "The plan is called “Crossroads of Peace” by the government.",
+                    &["“Crossroads of Peace” = Crossroads of Peace | -"],
+                ),
+                (
+                    "The agency’s chief said Kazakhstan’s growth was strong.",
+                    &[],
+                ),
+                ("He said it was 'fine'.", &[]),
+                ("“Unclosed quotation runs on and on without an end", &[]),
+                (
+                    "According to the Kremlin, “the call was initiated by Moscow.”",
+                    &[
+                        "“the call was initiated by Moscow.” = the call was initiated by Moscow. | Kremlin",
+                    ],
                 ),
             ],
         );

@@ -317,4 +317,116 @@ mod tests {
             ],
         );
     }
+
+    const MORE_RELATED: &[(&str, &[&str])] = &[
+        (
+            "Police arrested 120 people, including 15 minors.",
+            &[
+                "120 people = [120, 120] people",
+                "15 minors = [15, 15] minor PartOf->120 people",
+            ],
+        ),
+        (
+            "The fleet has 40 ships, including 12 tankers and 8 ferries.",
+            &[
+                "40 ships = [40, 40] ship",
+                "12 tankers = [12, 12] tanker PartOf->40 ships",
+                "8 ferries = [8, 8] ferry PartOf->40 ships",
+            ],
+        ),
+        (
+            "Of the 300 delegates, 120 voted for the plan.",
+            &[
+                "300 delegates = [300, 300] delegate",
+                "120 = [120, 120] delegate PartOf->300 delegates",
+            ],
+        ),
+        (
+            "They freed 25 hostages, among whom 4 journalists.",
+            &[
+                "25 hostages = [25, 25] hostage",
+                "4 journalists = [4, 4] journalist PartOf->25 hostages",
+            ],
+        ),
+        (
+            "The port handled 2.8 million tons and 10,000 containers.",
+            &[
+                "2.8 million tons = [2750000, 2850000] t",
+                "10,000 containers = [10000, 10000] container",
+            ],
+        ),
+        (
+            "Exports increased 3.5 times, including 40 cars.",
+            &["3.5 times = [3.5, 3.5] times", "40 cars = [40, 40] car"],
+        ),
+        (
+            "Some 70 products worth 350 million dollars were listed.",
+            &["Some 70 products = [63, 77] product"],
+        ),
+        (
+            "A total of 56 banks, of which 11 foreign ones, applied.",
+            &[
+                "56 banks = [56, 56] bank",
+                "11 foreign ones = [11, 11] one PartOf->56 banks",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn more_relations() {
+        check_kind(ClaimKind::Quantity, MORE_RELATED);
+        check_kind(
+            ClaimKind::Percent,
+            &[
+                (
+                    "Output rose by 4.5 pct to 120 mln tonnes.",
+                    &["4.5 pct = [4.5, 4.5] % ChangeTo->120 mln tonnes"],
+                ),
+                (
+                    "Sales fell by 8 percent, reaching 300 units.",
+                    &["8 percent = [8, 8] % ChangeTo->300 units"],
+                ),
+                (
+                    "Its share rose by 2 percent and its staff by 5 percent.",
+                    &["2 percent = [2, 2] %", "5 percent = [5, 5] %"],
+                ),
+            ],
+        );
+        check_kind(
+            ClaimKind::Money,
+            &[
+                (
+                    "It raised 2 billion yen, or about 15 million dollars.",
+                    &[
+                        "2 billion yen = [1500000000, 2500000000] JPY",
+                        "about 15 million dollars = [13500000, 16500000] USD ConversionOf->2 billion yen",
+                    ],
+                ),
+                (
+                    "A fine of 1,000 euros and 500 dollars.",
+                    &[
+                        "1,000 euros = [1000, 1000] EUR",
+                        "500 dollars = [500, 500] USD",
+                    ],
+                ),
+            ],
+        );
+        check_kind(
+            ClaimKind::Ordinal,
+            &[
+                (
+                    "This year marks the 30th anniversary of independence, declared in 1991.",
+                    &["30th anniversary = 30 anniversary AnniversaryOf->1991"],
+                ),
+                (
+                    "In 2026 we celebrate the 120th anniversary of the poet, born in 1906.",
+                    &["120th anniversary = 120 anniversary AnniversaryOf->1906"],
+                ),
+                (
+                    "The 80th session opened in 2025.",
+                    &["80th session = 80 session"],
+                ),
+            ],
+        );
+    }
 }
