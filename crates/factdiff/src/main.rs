@@ -12,12 +12,9 @@ fn main() -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let code = factdiff::run(
-        std::env::args_os(),
-        &env,
-        &mut stdout.lock(),
-        &mut stderr.lock(),
-    );
+    // Standard error is not held locked for the run: the progress spinner draws on it
+    // from its own thread, and a lock held here would deadlock it.
+    let mut stderr = std::io::stderr();
+    let code = factdiff::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr);
     ExitCode::from(code)
 }
