@@ -366,6 +366,19 @@ fn config_ignores_rules_and_paths() {
     let (_, findings) = findings_of(dir.path(), &[]);
     assert_eq!(findings, Vec::<serde_json::Value>::new());
 
+    // A rule ID that no rule has is a warning (it ignores nothing), not an error.
+    std::fs::write(
+        dir.path().join("factdiff.toml"),
+        "ignore = [\"overlap\", \"count-mismach\"]\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.both());
+    assert_eq!(
+        out.stderr,
+        "warning: factdiff.toml: `ignore` names `count-mismach`, which is not a rule; `factdiff rules list` lists them\n"
+    );
+
     std::fs::write(
         dir.path().join("factdiff.toml"),
         "ignores = [\"overlap\"]\n",

@@ -62,6 +62,24 @@ pub struct Config {
 }
 
 impl Config {
+    /// The rule IDs the configuration names, with the key that names each: `ignore`
+    /// or `per-path-ignores` (`*` is not a rule ID and is left out).
+    pub fn named_rules(&self) -> Vec<(&'static str, &str)> {
+        let mut named: Vec<(&'static str, &str)> =
+            self.ignore.iter().map(|r| ("ignore", r.as_str())).collect();
+        for (_, rules) in &self.per_path_ignores {
+            named.extend(
+                rules
+                    .iter()
+                    .filter(|r| r.as_str() != "*")
+                    .map(|r| ("per-path-ignores", r.as_str())),
+            );
+        }
+        named.sort_unstable();
+        named.dedup();
+        named
+    }
+
     /// Whether the configuration ignores a finding: its rule is ignored, or a
     /// per-path ignore matches its primary location's path and names its rule (or `*`).
     pub fn ignores(&self, finding: &Finding) -> bool {

@@ -96,6 +96,7 @@ pub fn finish(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let filters = Filters::resolve(ctx, args)?;
+    warn_unknown_rules(ctx, rules, stderr);
     filters.apply(ctx, corpus, &mut findings, stderr);
     let report = Report {
         articles: corpus.articles.len(),
@@ -185,6 +186,24 @@ pub fn ignore_and_suppress(ctx: &Ctx<'_>, corpus: &Corpus, findings: &mut Vec<Fi
     suppress::apply(findings, &directives);
     // An unused suppression can be ignored like any rule.
     findings.retain(|f| !ctx.config.ignores(f));
+}
+
+/// A rule ID in factdiff.toml that no rule has is most likely a typo, which would
+/// ignore nothing: say so (the run goes on).
+fn warn_unknown_rules(ctx: &Ctx<'_>, rules: &[RuleMeta], stderr: &mut dyn Write) {
+    let file = ctx
+        .config
+        .file
+        .as_deref()
+        .unwrap_or(crate::config::FILE_NAME);
+    for (key, id) in ctx.config.named_rules() {
+        if !rules.iter().any(|r| r.id == id) {
+            let _ = writeln!(
+                stderr,
+                "warning: {file}: `{key}` names `{id}`, which is not a rule; `factdiff rules list` lists them"
+            );
+        }
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
