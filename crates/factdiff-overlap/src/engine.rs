@@ -304,6 +304,26 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     let mut uf = uf.into_inner().unwrap_or_else(|e| e.into_inner());
     let cluster_of: Vec<u32> = (0..n as u32).map(|x| uf.find(x)).collect();
     let is_root = |x: u32| cluster_of[x as usize] == x;
+    // Formulaic phrasing is no evidence of a shared passage: phase 2 counts only the
+    // other shared fingerprints.
+    let common = index.common(&cluster_of, cfg.common_phrase_articles);
+    let fp_mask = !index.art_mask;
+    let evidence = |a: &ArticlePrints, b: &ArticlePrints| {
+        let (mut i, mut j, mut n) = (0, 0, 0usize);
+        while i < a.marks.len() && j < b.marks.len() {
+            let (x, y) = (a.marks[i] & fp_mask, b.marks[j] & fp_mask);
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += usize::from(common.binary_search(&x).is_err());
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    };
     // Phase 2, passages: once per pair of clusters, between their first articles.
     let mut pairs: Vec<PairResult> = prints
         .par_iter()
@@ -314,6 +334,11 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
                 .iter()
                 .copied()
                 .filter(|&(b, _)| is_root(b))
+                .filter(|&(b, _)| {
+                    let other = &prints[b as usize];
+                    let need = cfg.min_shared.min(p.marks.len()).min(other.marks.len());
+                    evidence(p, other) >= need.max(1)
+                })
                 .map(|(b, _)| pair_result(p, &prints[b as usize], false, cfg))
                 .filter(|r| !r.passages.is_empty())
                 .collect::<Vec<_>>()
@@ -328,16 +353,23 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
         .collect();
     let n_clusters = (0..n as u32).filter(|&x| is_root(x)).count();
     let threshold = cfg.boilerplate_threshold(n_clusters);
-    let common = index.common(&cluster_of, cfg.common_phrase_articles);
     let boilerplate = boilerplate_sentences(prints, &cluster_of, threshold, cfg);
-    let near = near_sentences(prints, &pairs, &selves, &cluster_of, &boilerplate, cfg);
+    let near = near_sentences(
+        prints,
+        &pairs,
+        &selves,
+        &cluster_of,
+        &boilerplate,
+        (&common, fp_mask),
+        cfg,
+    );
     Analysis {
         pairs,
         selves,
         cluster_of,
         boilerplate,
         common,
-        fp_mask: !index.art_mask,
+        fp_mask,
         near,
     }
 }
@@ -383,6 +415,34 @@ fn boilerplate_sentences(
     out
 }
 
+/// A pair of content words found in more sentences than this is a stock phrase
+/// ("mln dlrs"), no evidence that two sentences tell the same thing.
+const NEAR_KEY_POSTINGS: usize = 20;
+
+/// Whether most of the fingerprints inside the words `[start, end)` of an article are
+/// formulaic phrasing (in `common`), found in many unrelated articles.
+pub fn formulaic(
+    p: &ArticlePrints,
+    start: u32,
+    end: u32,
+    common: &[u64],
+    fp_mask: u64,
+    shingle: usize,
+) -> bool {
+    if common.is_empty() {
+        return false;
+    }
+    let tokens = &p.tokens[start as usize..end as usize];
+    let (mut marks, mut found) = (0usize, 0usize);
+    for h in crate::prints::shingle_hashes(tokens, shingle) {
+        if p.marks.binary_search(&h).is_ok() {
+            marks += 1;
+            found += usize::from(common.binary_search(&(h & fp_mask)).is_ok());
+        }
+    }
+    marks > 0 && 2 * found >= marks
+}
+
 /// Whether the word range `[s, e)` is mostly covered by `ranges`.
 fn mostly_covered(ranges: &[(u32, u32)], s: u32, e: u32) -> bool {
     let covered: u32 = ranges
@@ -398,6 +458,7 @@ fn near_sentences(
     selves: &[PairResult],
     cluster_of: &[u32],
     boilerplate: &[u64],
+    (common, fp_mask): (&[u64], u64),
     cfg: &OverlapConfig,
 ) -> Vec<NearSentence> {
     // Word ranges already inside a passage, per article.
@@ -428,6 +489,7 @@ fn near_sentences(
                 if ((s.end_word - s.first_word) as usize) < cfg.near_min_words
                     || boilerplate.binary_search(&s.hash).is_ok()
                     || mostly_covered(covered, s.first_word, s.end_word)
+                    || formulaic(p, s.first_word, s.end_word, common, fp_mask, cfg.shingle)
                 {
                     return None;
                 }
@@ -457,7 +519,7 @@ fn near_sentences(
             end += 1;
         }
         let group = &keyed[idx..end];
-        if group.len() >= 2 && group.len() <= cfg.max_postings {
+        if group.len() >= 2 && group.len() <= NEAR_KEY_POSTINGS {
             for x in 0..group.len() {
                 for y in x + 1..group.len() {
                     cand.push((group[x].1, group[y].1));

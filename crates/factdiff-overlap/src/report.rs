@@ -9,9 +9,9 @@ use serde_json::{Value, json};
 
 use crate::align::{Passage, align};
 use crate::diff::{round3, token_similarity, word_diff};
-use crate::engine::{Analysis, NearSentence, PairResult};
+use crate::engine::{Analysis, NearSentence, PairResult, formulaic};
 use crate::near::Stopwords;
-use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges, shingle_hashes};
+use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges};
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
 /// The span of words `[first, end)`.
@@ -45,17 +45,22 @@ fn inside_share(ranges: &[(u32, u32)], s: u32, e: u32) -> f64 {
 struct Side<'a> {
     article: &'a Article,
     prints: &'a ArticlePrints,
-    spans: Vec<Span>,
+    /// The words' spans, found when a passage needs them.
+    word_spans: std::cell::OnceCell<Vec<Span>>,
 }
 
 impl<'a> Side<'a> {
     fn new(corpus: &'a Corpus, prints: &'a [ArticlePrints], id: u32) -> Self {
-        let article = &corpus.articles[id as usize];
         Side {
-            article,
+            article: &corpus.articles[id as usize],
             prints: &prints[id as usize],
-            spans: body_word_spans(article),
+            word_spans: std::cell::OnceCell::new(),
         }
+    }
+
+    fn spans(&self) -> &[Span] {
+        self.word_spans
+            .get_or_init(|| body_word_spans(self.article))
     }
 }
 
@@ -85,23 +90,6 @@ fn stopwords() -> &'static Stopwords {
     STOP.get_or_init(Stopwords::new)
 }
 
-/// Whether most of the fingerprints inside a passage are formulaic phrasing, found
-/// in many unrelated articles.
-fn formulaic(side: &Side<'_>, start: u32, end: u32, an: &Analysis, cfg: &OverlapConfig) -> bool {
-    if an.common.is_empty() {
-        return false;
-    }
-    let tokens = &side.prints.tokens[start as usize..end as usize];
-    let (mut marks, mut common) = (0usize, 0usize);
-    for h in shingle_hashes(tokens, cfg.shingle) {
-        if side.prints.marks.binary_search(&h).is_ok() {
-            marks += 1;
-            common += usize::from(an.common.binary_search(&(h & an.fp_mask)).is_ok());
-        }
-    }
-    marks > 0 && 2 * common >= marks
-}
-
 fn passage_finding(
     sa: &Side<'_>,
     sb: &Side<'_>,
@@ -116,17 +104,25 @@ fn passage_finding(
     let words = p.a_len().min(p.b_len()) as usize;
     let exact = ta == tb;
     let whole = |side: &Side<'_>, s: u32, e: u32| {
-        paragraph_ranges(&side.spans, side.article).contains(&(s, e))
+        paragraph_ranges(side.spans(), side.article).contains(&(s, e))
     };
-    let whole_paragraph = exact
-        && words >= cfg.min_paragraph_words
-        && whole(sa, p.a_start, p.a_end)
-        && whole(sb, p.b_start, p.b_end);
-    if !whole_paragraph && (words < cfg.min_words || shared_content(ta, tb) < cfg.min_content_words)
+    let long_enough = words >= cfg.min_words && shared_content(ta, tb) >= cfg.min_content_words;
+    if !long_enough
+        && !(exact
+            && words >= cfg.min_paragraph_words
+            && whole(sa, p.a_start, p.a_end)
+            && whole(sb, p.b_start, p.b_end))
     {
         return None;
     }
-    if formulaic(sa, p.a_start, p.a_end, an, cfg) {
+    if formulaic(
+        sa.prints,
+        p.a_start,
+        p.a_end,
+        &an.common,
+        an.fp_mask,
+        cfg.shingle,
+    ) {
         return None;
     }
     let bp_a = boilerplate_ranges(sa.prints, boilerplate);
@@ -136,8 +132,8 @@ fn passage_finding(
     {
         return None;
     }
-    let span_a = words_span(&sa.spans, p.a_start, p.a_end);
-    let span_b = words_span(&sb.spans, p.b_start, p.b_end);
+    let span_a = words_span(sa.spans(), p.a_start, p.a_end);
+    let span_b = words_span(sb.spans(), p.b_start, p.b_end);
     let loc_a = sa.article.location(span_a, Role::Primary);
     let loc_b = sb.article.location(span_b, Role::Related);
     let similarity = if exact { 1.0 } else { token_similarity(ta, tb) };
