@@ -107,12 +107,13 @@ fn passage_finding(
         paragraph_ranges(side.spans(), side.article).contains(&(s, e))
     };
     let long_enough = words >= cfg.min_words && shared_content(ta, tb) >= cfg.min_content_words;
-    if !long_enough
-        && !(exact
+    let whole_paragraph = || {
+        exact
             && words >= cfg.min_paragraph_words
             && whole(sa, p.a_start, p.a_end)
-            && whole(sb, p.b_start, p.b_end))
-    {
+            && whole(sb, p.b_start, p.b_end)
+    };
+    if !(long_enough || whole_paragraph()) {
         return None;
     }
     if formulaic(
