@@ -105,26 +105,42 @@ pub fn parse(text: &str) -> Vec<Directive> {
     out
 }
 
-/// Reads the directives of every Markdown and HTML file of the corpus, by path.
+/// The directives of every Markdown and HTML file of the corpus, by path, read in
+/// parallel. A Markdown article's text is its file as stored, comments included; an
+/// HTML file is read again, as its article holds only the visible text.
 pub fn directives(corpus: &Corpus, cwd: &Path) -> BTreeMap<String, Vec<Directive>> {
-    let mut by_path = BTreeMap::new();
-    for article in &corpus.articles {
-        if !matches!(article.format, Format::Markdown | Format::Html)
-            || by_path.contains_key(&article.path)
-        {
-            continue;
-        }
-        // The file was read once already; a file that has gone since has no directives.
-        let Ok(bytes) = std::fs::read(cwd.join(&article.path)) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&bytes);
-        let found = parse(&text);
-        if !found.is_empty() {
-            by_path.insert(article.path.clone(), found);
-        }
+    use rayon::prelude::*;
+    let mut seen = std::collections::BTreeSet::new();
+    let files: Vec<&factdiff_corpus::Article> = corpus
+        .articles
+        .iter()
+        .filter(|a| matches!(a.format, Format::Markdown | Format::Html))
+        .filter(|a| seen.insert(a.path.as_str()))
+        .collect();
+    files
+        .par_iter()
+        .filter_map(|article| {
+            let found = match article.format {
+                Format::Markdown => scan(&article.text),
+                _ => {
+                    // A file that has gone since it was read has no directives.
+                    let bytes = std::fs::read(cwd.join(&article.path)).ok()?;
+                    scan(&String::from_utf8_lossy(&bytes))
+                }
+            };
+            (!found.is_empty()).then(|| (article.path.clone(), found))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn scan(text: &str) -> Vec<Directive> {
+    if text.contains("factdiff-") {
+        parse(text)
+    } else {
+        Vec::new()
     }
-    by_path
 }
 
 /// Drops the suppressed findings and adds one `unused-suppression` finding for each
