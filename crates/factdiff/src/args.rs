@@ -59,6 +59,10 @@ pub struct BaselineArgs {
     pub file: PathBuf,
     /// Files and folders to check (default: the `paths` of factdiff.toml, else `.`).
     pub paths: Vec<PathBuf>,
+    /// The rules to run, as for `check --rules DIR` (default: the `rules` of
+    /// factdiff.toml): a baseline holds what `check` with the same rules reports.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

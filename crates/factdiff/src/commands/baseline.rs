@@ -15,7 +15,7 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
-    let engines = super::rules::engines(ctx, None)?;
+    let engines = super::rules::engines(ctx, args.rules.as_deref())?;
     let mut analysis = ctx.workers.run(|| super::check::analyse(&corpus, &engines));
     super::check::ignore_and_suppress(ctx, &corpus, &mut analysis.findings);
     emit(
