@@ -42,15 +42,25 @@ fn check_at_a_terminal_draws_the_spinner_and_ends() {
         std::thread::sleep(Duration::from_millis(50));
     };
     let mut out = String::new();
-    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
     assert!(status.success(), "{out}");
     // The terminal shows standard error and standard output together.
-    assert!(out.contains("checking 5 articles"), "the spinner drew: {out:?}");
+    assert!(
+        out.contains("checking 5 articles"),
+        "the spinner drew: {out:?}"
+    );
     let summary = out
         .lines()
         .map(|l| l.trim_end_matches('\r'))
         .rfind(|l| l.starts_with("5 articles, "))
         .expect("a summary line");
-    let (_, elapsed) = summary.rsplit_once(" in ").expect("elapsed time at a terminal");
+    let (_, elapsed) = summary
+        .rsplit_once(" in ")
+        .expect("elapsed time at a terminal");
     assert!(elapsed.ends_with('s'), "{summary}");
 }
