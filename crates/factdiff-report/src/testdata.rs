@@ -20,8 +20,9 @@ fn loc(path: &str, line: u32, column: u32, text: &str) -> Location {
     }
 }
 
-/// A contradiction with a related location, an overlap with a diff, a cluster, a
-/// style finding on a JSONL record, and a hostile one whose text is markup.
+/// A contradiction with a related location, an overlap with a diff, a cluster,
+/// boilerplate (no diff), a style finding on a JSONL record, and a hostile one whose
+/// text is markup.
 pub fn findings() -> Vec<Finding> {
     let mut jsonl = loc("wire/feed.jsonl", 3, 12, "NATO");
     jsonl.field = Some("text".into());
@@ -100,6 +101,20 @@ pub fn findings() -> Vec<Finding> {
                 {"tag": "insert", "text": "112"}
             ]),
         ),
+        Finding::new(
+            "overlap",
+            Category::Overlap,
+            Severity::Info,
+            "boilerplate in 3 articles",
+            vec![
+                loc("news/quake-a.md", 12, 1, "Sign up for our newsletter."),
+                loc("news/quake-b.md", 14, 1, "Sign up for our newsletter."),
+                loc("news/x<y>.md", 20, 1, "Sign up for our newsletter."),
+            ],
+        )
+        .with_detail("kind", "boilerplate")
+        .with_detail("articles", 3)
+        .with_detail("diff", json!([])),
         Finding::new(
             "acronym-undefined",
             Category::Style,
