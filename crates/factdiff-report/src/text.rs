@@ -101,11 +101,7 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
         .map(|loc| (loc, sources.quote(loc)))
         .collect();
     let labels: Vec<String> = finding.locations.iter().map(label).collect();
-    let notes: Vec<String> = finding
-        .locations
-        .iter()
-        .map(|loc| format!("{}: {}", position(loc), label(loc)))
-        .collect();
+    let notes: Vec<String> = finding.locations.iter().map(note).collect();
     let mut title = Group::with_title(
         level(finding.severity)
             .primary_title(finding.message.as_str())
@@ -149,6 +145,20 @@ fn label(loc: &Location) -> String {
         Role::Primary => String::new(),
         Role::Related => format!("related: {}", position(loc)),
     }
+}
+
+/// A location whose source is not at hand: where it is and its text, so that both
+/// sides of a contradiction still show. `related: b.md:3:1: "at least 140"`.
+fn note(loc: &Location) -> String {
+    let mut text: String = loc.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > 100 {
+        text = text.chars().take(99).collect::<String>() + "…";
+    }
+    let role = match loc.role {
+        Role::Primary => "",
+        Role::Related => "related: ",
+    };
+    format!("{role}{}: \"{text}\"", crate::position(loc))
 }
 
 fn position(loc: &Location) -> String {
@@ -271,5 +281,26 @@ mod tests {
         )
         .unwrap();
         assert!(String::from_utf8(out).unwrap().contains('\u{1b}'));
+    }
+
+    #[test]
+    fn every_finding_kind() {
+        let findings = crate::testdata::findings();
+        let problems = crate::testdata::problems();
+        let report = Report {
+            articles: 3,
+            claims: 10,
+            findings: &findings,
+            problems: &problems,
+        };
+        let mut out = Vec::new();
+        render(
+            &report,
+            &RenderOptions::default(),
+            &crate::testdata::SomeSources,
+            &mut out,
+        )
+        .unwrap();
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
     }
 }
