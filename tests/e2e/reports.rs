@@ -687,6 +687,81 @@ fn html_report_in_a_real_browser() {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
     assert!(png.len() > 10_000, "the screenshot shows a page");
 
+    // The rule fixtures: every contradiction kind quoted, and duplicate-coverage clusters.
+    let page = dir.path().join("rules.html");
+    let out = run(&[
+        "check",
+        "tests/fixtures/rules",
+        "--format",
+        "html",
+        "--fail-on",
+        "never",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json = run(&[
+        "check",
+        "tests/fixtures/rules",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let dom = headless(&browser, &page, &["--dump-dom"]);
+    let count = |category: &str, kind: Option<&str>| {
+        findings
+            .iter()
+            .filter(|f| f["category"] == category)
+            .filter(|f| kind.is_none_or(|k| f["details"]["kind"] == k))
+            .count()
+    };
+    let contradictions = count("contradiction", None);
+    assert!(
+        contradictions >= 10,
+        "the fixtures fire every contradiction rule"
+    );
+    assert_eq!(
+        dom.matches("class=\"finding contradiction\"").count(),
+        contradictions
+    );
+    let clusters = count("overlap", Some("cluster"));
+    assert_eq!(dom.matches("class=\"finding cluster\"").count(), clusters);
+    if clusters > 0 {
+        assert!(dom.contains("<section id=\"clusters\">"));
+    }
+    // Each contradiction quotes every source it names, its text marked.
+    let marks = findings
+        .iter()
+        .filter(|f| f["category"] == "contradiction")
+        .map(|f| f["locations"].as_array().unwrap().len())
+        .sum::<usize>();
+    let marked = dom
+        .split("class=\"finding contradiction\"")
+        .skip(1)
+        .map(|part| {
+            part.split("</article>")
+                .next()
+                .unwrap()
+                .matches("<mark>")
+                .count()
+        })
+        .sum::<usize>();
+    assert_eq!(marked, marks);
+    headless(
+        &browser,
+        &page,
+        &[
+            &format!(
+                "--screenshot={}",
+                shots.join("rule-fixtures-report.png").display()
+            ),
+            "--window-size=1280,4000",
+        ],
+    );
+
     // A hostile article: its markup is text, and no script of it runs.
     let dir = tempfile::tempdir().unwrap();
     hostile_corpus(dir.path());
