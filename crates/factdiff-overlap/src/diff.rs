@@ -1,5 +1,7 @@
 //! Word-level diffs with `similar`.
 
+use std::borrow::Cow;
+
 use factdiff_findings::{DiffChunk, DiffTag};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -10,7 +12,7 @@ pub const ALGORITHM: Algorithm = Algorithm::Patience;
 
 /// A piece of text for diffing: its text and the key it is compared by. White space
 /// compares as one space, so re-wrapping is not a change.
-fn pieces(text: &str) -> Vec<(&str, String)> {
+fn pieces(text: &str) -> Vec<(&str, Cow<'_, str>)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut kind = 0u8;
@@ -35,10 +37,12 @@ fn pieces(text: &str) -> Vec<(&str, String)> {
     out.into_iter()
         .map(|p| {
             let key = if p.chars().all(char::is_whitespace) {
-                " ".to_owned()
-            } else {
+                Cow::Borrowed(" ")
+            } else if p.contains(['\u{2019}', '\u{2018}']) {
                 // Typographic and straight apostrophes compare equal.
-                p.replace(['\u{2019}', '\u{2018}'], "'")
+                Cow::Owned(p.replace(['\u{2019}', '\u{2018}'], "'"))
+            } else {
+                Cow::Borrowed(p)
             };
             (p, key)
         })
@@ -52,8 +56,8 @@ fn pieces(text: &str) -> Vec<(&str, String)> {
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffChunk> {
     let pa = pieces(a);
     let pb = pieces(b);
-    let ka: Vec<&str> = pa.iter().map(|p| p.1.as_str()).collect();
-    let kb: Vec<&str> = pb.iter().map(|p| p.1.as_str()).collect();
+    let ka: Vec<&str> = pa.iter().map(|p| p.1.as_ref()).collect();
+    let kb: Vec<&str> = pb.iter().map(|p| p.1.as_ref()).collect();
     let ops = capture_diff_slices(ALGORITHM, &ka, &kb);
     let mut out: Vec<DiffChunk> = Vec::new();
     let mut push = |tag: DiffTag, text: &str| {
