@@ -203,7 +203,12 @@ fn cluster(idx: usize, finding: &Finding, page: &mut String) {
         page.push_str("</tbody>\n</table>\n");
     }
     if let Some(chunks) = diff_of(finding).filter(|c| !c.is_empty()) {
-        page.push_str("<details><summary>first two articles side by side</summary>\n");
+        let what = if finding.locations.len() == 2 {
+            "the two articles side by side"
+        } else {
+            "the first two articles side by side"
+        };
+        page.push_str(&format!("<details><summary>{what}</summary>\n"));
         side_by_side(finding, &chunks, page);
         page.push_str("</details>\n");
     }
