@@ -4,6 +4,7 @@
 //! (override with `FACTDIFF_DATA`); generated corpora go under `target/xtask/`, never
 //! into the repository.
 
+mod bench_check;
 mod bench_claims;
 mod bench_corpus;
 mod bench_overlap;
@@ -47,6 +48,11 @@ const TASKS: &[(&str, &str, &str)] = &[
         "bench",
         "overlap",
         "overlap at 1x/4x/16x near-duplicate Reuters: time, memory, recall; vs datasketch",
+    ),
+    (
+        "bench",
+        "check",
+        "the whole check at 1x/4x/16x Reuters, 1 and 2 threads: time, MB/s, memory, findings per rule",
     ),
     (
         "bench",
@@ -107,6 +113,8 @@ fn run(args: &[String]) -> Result<()> {
         ("bench", Some("corpus")) => bench_corpus::run(&rest[1..]),
         ("bench", Some("overlap")) => bench_overlap::run(&rest[1..]),
         ("bench", Some("overlap-run")) => bench_overlap::run_one(&rest[1..]),
+        ("bench", Some("check")) => bench_check::run(&rest[1..]),
+        ("bench", Some("check-run")) => bench_check::run_one(&rest[1..]),
         ("bench", Some("claims")) => bench_claims::run(&rest[1..]),
         ("eval", Some("timebank")) => eval_timebank::run(&rest[1..]),
         ("eval", Some("measeval")) => eval_measeval::run(&rest[1..]),
