@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use factdiff_findings::{DiffChunk, DiffTag, Finding, Location, Role, Severity};
 
-use crate::{RenderOptions, Report, Sources};
+use crate::{Quote, RenderOptions, Report, Sources};
 
 /// Writes the text report.
 pub fn render(
@@ -98,7 +98,7 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
     let quotes: Vec<_> = finding
         .locations
         .iter()
-        .map(|loc| (loc, sources.quote(loc)))
+        .map(|loc| (loc, sources.quote(loc).map(|q| realign(loc, q))))
         .collect();
     let labels: Vec<String> = finding.locations.iter().map(label).collect();
     let notes: Vec<String> = finding.locations.iter().map(note).collect();
@@ -145,6 +145,25 @@ fn label(loc: &Location) -> String {
         Role::Primary => String::new(),
         Role::Related => format!("related: {}", position(loc)),
     }
+}
+
+/// A quote cut to a window of a long line starts mid-line, and the renderer would
+/// count the `-->` column from the cut. Spaces in place of the part cut off put the
+/// location back at its column; the renderer trims long lines for display anyway.
+fn realign(loc: &Location, mut quote: Quote) -> Quote {
+    if loc.field.is_some() || quote.first_line != loc.line {
+        return quote;
+    }
+    let Some(before) = quote.text.get(..quote.range.start) else {
+        return quote;
+    };
+    let shown = before.chars().count();
+    let cut = (loc.column as usize).saturating_sub(1 + shown);
+    if cut > 0 {
+        quote.text.insert_str(0, &" ".repeat(cut));
+        quote.range = quote.range.start + cut..quote.range.end + cut;
+    }
+    quote
 }
 
 /// A location whose source is not at hand: where it is and its text, so that both
@@ -302,5 +321,43 @@ mod tests {
         )
         .unwrap();
         insta::assert_snapshot!(String::from_utf8(out).unwrap());
+    }
+
+    #[test]
+    fn a_windowed_quote_keeps_the_column_of_its_location() {
+        struct Window;
+        impl Sources for Window {
+            fn quote(&self, _loc: &Location) -> Option<Quote> {
+                // The last 20 characters of a 280-character line.
+                Some(Quote {
+                    first_line: 63,
+                    text: "the RA government ok".into(),
+                    range: 4..6,
+                })
+            }
+        }
+        let mut at = loc("a.md", "RA");
+        at.line = 63;
+        at.column = 265;
+        at.end_line = 63;
+        at.end_column = 267;
+        let finding = Finding::new(
+            "acronym-undefined",
+            Category::Style,
+            Severity::Info,
+            "`RA` is used but never defined",
+            vec![at],
+        );
+        let report = Report {
+            articles: 1,
+            claims: 0,
+            findings: std::slice::from_ref(&finding),
+            problems: &[],
+        };
+        let mut out = Vec::new();
+        render(&report, &RenderOptions::default(), &Window, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("--> a.md:63:265"), "{text}");
+        assert!(text.contains("the RA government ok"), "{text}");
     }
 }
