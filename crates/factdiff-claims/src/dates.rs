@@ -416,9 +416,24 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
                 ),
             );
         }
-        // "now", "currently" and "recently" are left out: they fix no date, and
-        // annotators tag them inconsistently (TimeBank tags "now" about one time in
-        // eight).
+        // "now" as a date, not "now that".
+        "now" | "currently" if s.lower(i + 1) != "that" => {
+            return found(i + 1, unresolved("PRESENT_REF"));
+        }
+        "recently" => return found(i + 1, unresolved("PAST_REF")),
+        "the"
+            if s.lower(i + 1) == "past"
+                && !s.toks.get(i + 2).is_some_and(|t| {
+                    t.is_num()
+                        || t.has(
+                            crate::lexicon::class::NUM_START | crate::lexicon::class::TIME_UNIT,
+                        )
+                        || t.is_word() && !t.has(crate::lexicon::class::STOP)
+                }) =>
+        {
+            return found(i + 2, unresolved("PAST_REF"));
+        }
+        "the" if s.lower(i + 1) == "future" => return found(i + 2, unresolved("FUTURE_REF")),
         "the"
             if matches!(s.lower(i + 1), "quarter" | "latest")
                 && (s.lower(i + 1) == "quarter" || s.lower(i + 2) == "quarter") =>
@@ -1002,7 +1017,10 @@ mod tests {
                 ("on 2025-10-14", &["2025-10-14 = 2025-10-14"]),
                 ("on April 31", &["April 31 = 2025-04-31 invalid"]),
                 ("on 31 April 2025", &["31 April 2025 = 2025-04-31 invalid"]),
-                ("is now in force", &[]),
+                ("is now in force", &["now = PRESENT_REF"]),
+                ("in the future", &["the future = FUTURE_REF"]),
+                ("in the past, it grew", &["the past = PAST_REF"]),
+                ("in the past week", &[]),
                 ("in mid-November", &["mid-November = 2025-11"]),
                 ("on Friday's session", &["Friday's = 2025-10-10 Friday"]),
                 ("profit for the quarter rose", &["the quarter = 2025-Q3"]),

@@ -161,6 +161,9 @@ const DATE_WORDS: &[&str] = &[
     "2nd",
     "3rd",
     "4th",
+    "now",
+    "currently",
+    "recently",
 ];
 
 /// A lexicon file that cannot be used: it names the file, the line and the key.
