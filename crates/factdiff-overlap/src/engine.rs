@@ -136,17 +136,28 @@ impl Index {
         prints: &[ArticlePrints],
         cfg: &OverlapConfig,
     ) -> Vec<(u32, u32)> {
-        let a = p.article;
+        self.partners(p.article, &p.marks, cfg.max_postings)
+            .into_iter()
+            .filter(|&(b, shared)| {
+                let other = prints[b as usize].marks.len();
+                shared as usize >= cfg.min_shared.min(p.marks.len()).min(other).max(1)
+            })
+            .collect()
+    }
+
+    /// The articles `b > a` that hold any of `marks`, with how many they hold;
+    /// fingerprints in more than `max_postings` articles left out.
+    pub fn partners(&self, a: u32, marks: &[u64], max_postings: usize) -> Vec<(u32, u32)> {
         let mut partners: Vec<u32> = Vec::new();
         let mut prev = u64::MAX;
-        for &m in &p.marks {
+        for &m in marks {
             let fp = self.fp(m);
             if fp == prev {
                 continue;
             }
             prev = fp;
             let group = self.group(fp);
-            if group.len() > cfg.max_postings {
+            if group.len() > max_postings {
                 continue;
             }
             partners.extend(
@@ -157,16 +168,10 @@ impl Index {
             );
         }
         partners.sort_unstable();
-        let mut out = Vec::new();
-        for run in partners.chunk_by(|x, y| x == y) {
-            let b = run[0];
-            let other = prints[b as usize].marks.len();
-            let need = cfg.min_shared.min(p.marks.len()).min(other).max(1);
-            if run.len() >= need {
-                out.push((b, run.len() as u32));
-            }
-        }
-        out
+        partners
+            .chunk_by(|x, y| x == y)
+            .map(|run| (run[0], run.len() as u32))
+            .collect()
     }
 
     /// Fingerprints found in articles of at least `threshold` distinct clusters: the
@@ -277,14 +282,13 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     // fingerprints, unless they are already known to be one cluster.
     let uf = Mutex::new(UnionFind((0..n as u32).collect()));
     let lock = || uf.lock().unwrap_or_else(|e| e.into_inner());
-    let candidates: Vec<Vec<(u32, u32)>> = prints
-        .par_iter()
-        .map(|p| index.candidates(p, prints, cfg))
-        .collect();
-    prints.par_iter().zip(&candidates).for_each(|(p, cands)| {
-        for &(b, shared) in cands {
-            let fewest = p.marks.len().min(prints[b as usize].marks.len()).max(1);
-            if (shared as f64) < CLUSTER_CANDIDATE_SHARE * fewest as f64 {
+    prints.par_iter().for_each(|p| {
+        // A bottom-k sketch: the smallest fingerprints of two copies are mostly the
+        // same, so they find each other without every fingerprint being looked up.
+        let sketch = &p.marks[..p.marks.len().min(CLUSTER_SKETCH)];
+        for (b, shared) in index.partners(p.article, sketch, cfg.max_postings) {
+            let need = (CLUSTER_CANDIDATE_SHARE * sketch.len() as f64).max(2.0);
+            if (shared as f64) < need.min(sketch.len() as f64) {
                 continue;
             }
             {
@@ -327,12 +331,11 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     // Phase 2, passages: once per pair of clusters, between their first articles.
     let mut pairs: Vec<PairResult> = prints
         .par_iter()
-        .zip(&candidates)
-        .filter(|(p, _)| is_root(p.article))
-        .flat_map_iter(|(p, cands)| {
-            cands
-                .iter()
-                .copied()
+        .filter(|p| is_root(p.article))
+        .flat_map_iter(|p| {
+            index
+                .candidates(p, prints, cfg)
+                .into_iter()
                 .filter(|&(b, _)| is_root(b))
                 .filter(|&(b, _)| {
                     let other = &prints[b as usize];
@@ -374,8 +377,11 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     }
 }
 
-/// Share of the fewer fingerprints two articles must share to be aligned as possible
-/// members of one cluster. Copies with 5% of their words edited share about 70% of
+/// Fingerprints in the sketch an article looks up to find its copies.
+const CLUSTER_SKETCH: usize = 16;
+
+/// Share of the sketch two articles must share to be aligned as possible members of
+/// one cluster. Copies with 5% of their words edited share about 70% of
 /// them, two such copies of one story about 45%; stories that only quote each other
 /// share few.
 const CLUSTER_CANDIDATE_SHARE: f64 = 0.3;
