@@ -17,12 +17,14 @@ fn check_in_the_repository_root_reads_the_seeds_through_factdiff_toml() {
 
 #[test]
 fn check_fixtures_text_and_json() {
+    // The fixtures hold one contradiction on purpose ("two dozen buses" against "a fleet
+    // of 30 buses"): exit 1 at the default `--fail-on error`.
     let out = run(&["check", "tests/fixtures/corpus"]);
-    assert_eq!(out.code, 0);
+    assert_eq!(out.code, 1, "{}", out.stderr);
     snap!("check_fixtures_text", out.both());
 
     let out = run(&["check", "tests/fixtures/corpus", "--format", "json"]);
-    assert_eq!(out.code, 0);
+    assert_eq!(out.code, 1);
     snap!("check_fixtures_json", out.stdout.clone());
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let problems: Vec<Problem> = serde_json::from_value(json["problems"].clone()).unwrap();
@@ -122,6 +124,8 @@ fn output_file_is_written_and_inputs_are_never_modified() {
         "tests/fixtures/corpus",
         "--format",
         "json",
+        "--fail-on",
+        "never",
         "--output",
         report.to_str().unwrap(),
     ]);

@@ -257,6 +257,7 @@ mod tests {
     fn found_above_and_paths_relative_to_the_working_directory() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        std::fs::create_dir_all(dir.path().join("rules")).unwrap();
         std::fs::write(
             dir.path().join(FILE_NAME),
             "paths = [\"seeds\"]\nrules = \"rules\"\n",
