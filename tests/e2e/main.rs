@@ -9,6 +9,7 @@ mod cli;
 mod corpus;
 mod determinism;
 mod overlap;
+mod properties;
 mod reports;
 mod rules;
 

@@ -364,7 +364,10 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
             continue;
         }
         // After the closing mark, within the sentence: ”, he said.
-        let after_end = (outer.end as usize + 80).min(text.len());
+        let mut after_end = (outer.end as usize + 80).min(text.len());
+        while !text.is_char_boundary(after_end) {
+            after_end -= 1;
+        }
         let after_end = text[outer.end as usize..after_end]
             .find(['.', '“', '"', '\n', '«'])
             .map_or(after_end, |p| outer.end as usize + p);
@@ -420,6 +423,17 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    /// Found by the property tests (tests/e2e/properties.rs): the window after a
+    /// closing mark ended inside the next quote's three-byte closing mark.
+    #[test]
+    fn window_after_a_quote_ends_on_a_char_boundary() {
+        let text = "\u{201c}We ue svdlk da vknke av tq oluq,\u{201d} Kassym-Jomart Tokayev said. \u{201c}We kf netewx ztnoe eodmwx houmzd lzhbavva rvgo,\u{201d} Maria Lopez said.";
+        let article = crate::testutil::article(text, None);
+        let claims = crate::extract(&article, &crate::Lexicons::builtin());
+        let quotes = claims.iter().filter(|c| c.kind == ClaimKind::Quote).count();
+        assert_eq!(quotes, 2);
+    }
 
     #[test]
     fn quotes() {
