@@ -85,17 +85,8 @@ mod tests {
 
     #[test]
     fn every_finding_kind() {
-        let findings = testdata::findings();
-        let problems = testdata::problems();
-        let report = Report {
-            articles: 3,
-            claims: 10,
-            findings: &findings,
-            problems: &problems,
-        };
-        let mut out = Vec::new();
-        render(&report, &mut out).unwrap();
-        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+        let text = testdata::render_report(|report, out| render(report, out));
+        insta::assert_snapshot!(text);
     }
 
     #[test]

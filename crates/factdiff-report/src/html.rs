@@ -325,17 +325,8 @@ mod tests {
 
     #[test]
     fn every_finding_kind() {
-        let findings = testdata::findings();
-        let problems = testdata::problems();
-        let report = Report {
-            articles: 3,
-            claims: 10,
-            findings: &findings,
-            problems: &problems,
-        };
-        let mut out = Vec::new();
-        render(&report, &testdata::SomeSources, &mut out).unwrap();
-        let page = String::from_utf8(out).unwrap();
+        let page =
+            testdata::render_report(|report, out| render(report, &testdata::SomeSources, out));
         insta::assert_snapshot!(page);
         assert!(
             !page.contains("<script"),

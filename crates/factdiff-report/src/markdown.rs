@@ -195,17 +195,8 @@ mod tests {
 
     #[test]
     fn every_finding_kind() {
-        let findings = testdata::findings();
-        let problems = testdata::problems();
-        let report = Report {
-            articles: 3,
-            claims: 10,
-            findings: &findings,
-            problems: &problems,
-        };
-        let mut out = Vec::new();
-        render(&report, &RenderOptions::default(), &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text =
+            testdata::render_report(|report, out| render(report, &RenderOptions::default(), out));
         insta::assert_snapshot!(text);
         assert!(!text.contains("<script>"));
         assert!(!text.contains("<img"));
@@ -214,9 +205,7 @@ mod tests {
             link_base: Some("https://example.invalid/o/r/blob/abc/".into()),
             ..Default::default()
         };
-        let mut out = Vec::new();
-        render(&report, &options, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = testdata::render_report(|report, out| render(report, &options, out));
         assert!(
             text.contains(
                 "[news/quake-b.md:8:16](https://example.invalid/o/r/blob/abc/news/quake-b.md#L8)"

@@ -231,17 +231,7 @@ mod tests {
 
     #[test]
     fn every_finding_kind() {
-        let findings = testdata::findings();
-        let problems = testdata::problems();
-        let report = Report {
-            articles: 3,
-            claims: 10,
-            findings: &findings,
-            problems: &problems,
-        };
-        let mut out = Vec::new();
-        render(&report, &testdata::rules(), &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = testdata::render_report(|report, out| render(report, &testdata::rules(), out));
         insta::assert_snapshot!(text);
         let log: Value = serde_json::from_str(&text).unwrap();
         let run = &log["runs"][0];

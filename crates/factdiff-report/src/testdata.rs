@@ -137,6 +137,24 @@ pub fn findings() -> Vec<Finding> {
     findings
 }
 
+/// Renders the hand-built report (every finding kind, one input problem) with
+/// `render` and returns the output as a string.
+pub fn render_report(
+    render: impl FnOnce(&crate::Report<'_>, &mut Vec<u8>) -> std::io::Result<()>,
+) -> String {
+    let findings = findings();
+    let problems = problems();
+    let report = crate::Report {
+        articles: 3,
+        claims: 10,
+        findings: &findings,
+        problems: &problems,
+    };
+    let mut out = Vec::new();
+    render(&report, &mut out).expect("rendering into memory does not fail");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
 /// An input problem.
 pub fn problems() -> Vec<Problem> {
     vec![Problem::line(
