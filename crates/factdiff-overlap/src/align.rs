@@ -30,6 +30,28 @@ impl Passage {
     }
 }
 
+/// [`align`] with a result that does not depend on which text is called A: the two
+/// are aligned in the order of a hash of their words, and the passages mirrored back
+/// when that order is B, A. Where a text allows more than one alignment (a word said
+/// eleven times over), both calls still choose the same one.
+pub fn align_pair(a: &[u32], b: &[u32], k: usize, max_gap: usize) -> Vec<Passage> {
+    if crate::prints::seq_hash(a) <= crate::prints::seq_hash(b) {
+        return align(a, b, false, k, max_gap);
+    }
+    let mut out: Vec<Passage> = align(b, a, false, k, max_gap)
+        .into_iter()
+        .map(|p| Passage {
+            a_start: p.b_start,
+            a_end: p.b_end,
+            b_start: p.a_start,
+            b_end: p.a_end,
+            matched: p.matched,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// How far one shingle may repeat on side A before its later copies are ignored.
 const MAX_SEED_REPEATS: usize = 16;
 
@@ -137,18 +159,30 @@ pub fn align(a: &[u32], b: &[u32], same: bool, k: usize, max_gap: usize) -> Vec<
 }
 
 /// The edits (words skipped on side A, on side B) crossed when extending a passage,
-/// in order of preference: a replaced word, then an inserted or deleted one, then
-/// two. Past the edit, two equal words must follow.
-const STEPS: [(u32, u32); 8] = [
-    (1, 1),
-    (1, 0),
-    (0, 1),
-    (2, 2),
-    (2, 1),
-    (1, 2),
-    (2, 0),
-    (0, 2),
+/// in groups by preference: a replaced word, an inserted or deleted one, two replaced,
+/// and so on. Within a group, when a step and its mirror both fit, the extension stops:
+/// either choice would make A-to-B differ from B-to-A. Past the edit, two equal
+/// words must follow.
+const STEPS: [&[(u32, u32)]; 5] = [
+    &[(1, 1)],
+    &[(1, 0), (0, 1)],
+    &[(2, 2)],
+    &[(2, 1), (1, 2)],
+    &[(2, 0), (0, 2)],
 ];
+
+/// The step to take: the first group with exactly one step that fits.
+fn pick_step(fits: impl Fn((u32, u32)) -> bool) -> Option<(u32, u32)> {
+    for group in STEPS {
+        let fitting: Vec<(u32, u32)> = group.iter().copied().filter(|&s| fits(s)).collect();
+        match fitting.len() {
+            0 => continue,
+            1 => return Some(fitting[0]),
+            _ => return None,
+        }
+    }
+    None
+}
 
 /// Extends each passage over the equal words on either side that are too few to make
 /// a shingle, crossing an edit of up to two words (`STEPS`) when two equal words
@@ -197,7 +231,7 @@ fn extend(out: &mut [Passage], a: &[u32], b: &[u32], same: bool) {
                 p.b_start -= 1;
                 p.matched += 1;
             }
-            let step = STEPS.iter().copied().find(|&(da, db)| {
+            let step = pick_step(|(da, db)| {
                 p.a_start >= lo_a + da + 2
                     && p.b_start >= lo_b + db + 2
                     && (1..=2).all(|k| {
@@ -220,7 +254,7 @@ fn extend(out: &mut [Passage], a: &[u32], b: &[u32], same: bool) {
                 p.b_end += 1;
                 p.matched += 1;
             }
-            let step = STEPS.iter().copied().find(|&(da, db)| {
+            let step = pick_step(|(da, db)| {
                 p.a_end + da + 2 <= hi_a
                     && p.b_end + db + 2 <= hi_b
                     && (0..2)

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::OverlapConfig;
-use crate::align::{Passage, align};
+use crate::align::{Passage, align, align_pair};
 use crate::near::{Stopwords, content_bigrams, content_set, similarity_of_sets};
 use crate::prints::ArticlePrints;
 
@@ -222,7 +222,11 @@ fn pair_result(
     same: bool,
     cfg: &OverlapConfig,
 ) -> PairResult {
-    let passages = align(&a.tokens, &b.tokens, same, cfg.shingle, cfg.max_gap);
+    let passages = if same {
+        align(&a.tokens, &b.tokens, true, cfg.shingle, cfg.max_gap)
+    } else {
+        align_pair(&a.tokens, &b.tokens, cfg.shingle, cfg.max_gap)
+    };
     let matched: u32 = passages.iter().map(|p| p.matched).sum();
     let share = |n: usize| {
         if n == 0 {

@@ -51,7 +51,7 @@ use factdiff_corpus::Corpus;
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
-pub use align::{Passage, align};
+pub use align::{Passage, align, align_pair};
 pub use config::{BoilerplateMode, OverlapConfig};
 pub use diff::{ALGORITHM, round3, token_similarity, word_diff};
 pub use engine::{Analysis, Index, NearSentence, PairResult, analyze, candidate_pairs};
@@ -99,7 +99,7 @@ pub fn compare(a: &str, b: &str, config: &OverlapConfig) -> Comparison {
     let cfg = config.sanitized();
     let ta = text_tokens(a);
     let tb = text_tokens(b);
-    let passages = align(&ta, &tb, false, cfg.shingle, cfg.max_gap);
+    let passages = align_pair(&ta, &tb, cfg.shingle, cfg.max_gap);
     let matched: u32 = passages.iter().map(|p| p.matched).sum();
     let share = |n: usize| {
         if n == 0 {

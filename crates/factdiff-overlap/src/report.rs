@@ -7,7 +7,7 @@ use factdiff_findings::{Category, Finding, Location, Role, Severity};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use crate::align::{Passage, align};
+use crate::align::{Passage, align_pair};
 use crate::diff::{round3, token_similarity, word_diff};
 use crate::engine::{Analysis, NearSentence, PairResult, formulaic};
 use crate::near::Stopwords;
@@ -262,7 +262,7 @@ fn cluster_finding(
                 "words": pm.tokens.len(),
             });
             if a.id != original.id {
-                let passages = align(&po.tokens, &pm.tokens, false, cfg.shingle, cfg.max_gap);
+                let passages = align_pair(&po.tokens, &pm.tokens, cfg.shingle, cfg.max_gap);
                 let matched: usize = passages.iter().map(|p| p.matched as usize).sum();
                 v["containment"] = json!(round3(matched as f64 / pm.tokens.len().max(1) as f64));
                 v["similarity"] = json!(round3(token_similarity(&po.tokens, &pm.tokens)));
