@@ -761,19 +761,10 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 if paren && s.toks.get(f.end).is_some_and(|x| x.text == ")") {
                     f.end += 1;
                 }
+                // The weekday is kept as written, never used to choose the year: the
+                // year comes from the text or the article's date, so that
+                // weekday-mismatch can check the weekday against it.
                 f.weekday = Some(wd);
-                // A yearless date: the weekday picks the nearest year it fits.
-                if f.timex.relative
-                    && let (Some(a), Some(m), Some(d)) = (ctx.anchor, f.timex.month, f.timex.day)
-                {
-                    let fits = [0i16, -1, 1]
-                        .iter()
-                        .filter_map(|dy| Date::new(a.year() + dy, m, d).ok())
-                        .find(|x| x.weekday() == wd);
-                    if let Some(x) = fits {
-                        f.timex = day_timex(x, true);
-                    }
-                }
                 found = Some(f);
             } else if !(i > 0 && matches!(s.lower(i - 1), "last" | "next" | "this")) {
                 found = Some(bare_weekday(ctx, s, i, wd));
@@ -952,8 +943,14 @@ mod tests {
                     "on March 15 of this year",
                     &["March 15 of this year = 2025-03-15"],
                 ),
+                // A written weekday never chooses the year: the year is the one the
+                // article's date gives (weekday-mismatch then checks the weekday).
                 (
                     "on Monday (15 December)",
+                    &["Monday (15 December) = 2024-12-15 Monday"],
+                ),
+                (
+                    "will meet on Monday (15 December)",
                     &["Monday (15 December) = 2025-12-15 Monday"],
                 ),
                 (
@@ -962,7 +959,19 @@ mod tests {
                 ),
                 (
                     "on Wednesday, 14 January",
-                    &["Wednesday, 14 January = 2026-01-14 Wednesday"],
+                    &["Wednesday, 14 January = 2025-01-14 Wednesday"],
+                ),
+                (
+                    "The talks ended on Friday, 3 July.",
+                    &["Friday, 3 July = 2025-07-03 Friday"],
+                ),
+                (
+                    "The summit began in Samarkand on Friday, September 16.",
+                    &["Friday, September 16 = 2025-09-16 Friday"],
+                ),
+                (
+                    "on Thursday, 3 July 2026",
+                    &["Thursday, 3 July 2026 = 2026-07-03 Thursday"],
                 ),
                 (
                     "Monday, 14 October 2025",

@@ -2,12 +2,156 @@
 //!
 //! The key is the measure (from the measures lexicon: killed / died / dead / death
 //! toll -> `deaths`), the unit or counted noun, and the event context: the normalized
-//! names and the content words of the sentence, sorted.
+//! names and the content words of the sentence, sorted. A quantity's key says whether
+//! its measure is monotonic (the measures lexicon's `[monotonic]`). A date's key holds
+//! the event it dates ([`EventKey`]): the nearest predicate of its clause from the
+//! events lexicon (`opened`, `began` -> `start`; `report` for "said on Monday"), the
+//! clause's names and content nouns as participants, and the name after `in`/`at` as
+//! the place. The clause runs from the date to `;`, `:`, a bracket, a quotation mark,
+//! a comma before a conjunction, another date, or 16 tokens back and 10 on.
 
 use crate::numbers::{lemma, measure_near};
-use crate::{Claim, ClaimKey, ClaimKind, ClaimValue, Ctx, Sent};
+use crate::{Claim, ClaimKey, ClaimKind, ClaimValue, Ctx, EventKey, Sent};
+use factdiff_corpus::Span;
 
 const MAX_CONTEXT: usize = 16;
+/// How far a date's clause reaches, in tokens, before and after the date.
+const CLAUSE_BEFORE: usize = 16;
+const CLAUSE_AFTER: usize = 10;
+const MAX_PARTICIPANTS: usize = 6;
+
+/// Words after a comma that start a new clause.
+const CLAUSE_STARTS: &[&str] = &[
+    "and", "but", "while", "whereas", "which", "who", "where", "when", "after", "before", "as",
+    "although", "though", "because", "since", "until",
+];
+
+/// Whether token `k` ends a clause (going either way).
+fn boundary(s: &Sent, k: usize) -> bool {
+    let t = &s.toks[k];
+    if matches!(t.text, ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”") {
+        return true;
+    }
+    t.text == "," && CLAUSE_STARTS.contains(&s.lower(k + 1))
+}
+
+/// The event key of the date at tokens `from..to`: `dates` are the spans of the
+/// sentence's dates, `names` its names with their normalized forms.
+fn event_key(
+    ctx: &Ctx,
+    s: &Sent,
+    from: usize,
+    to: usize,
+    reporting: bool,
+    dates: &[Span],
+    names: &[(Span, &str)],
+) -> EventKey {
+    let lex = ctx.lex;
+    let in_date = |k: usize| {
+        let t = &s.toks[k];
+        dates.iter().any(|d| t.start >= d.start && t.end <= d.end)
+    };
+    // The clause: back and forth from the date to a boundary or another date.
+    let mut lo = from;
+    while lo > 0 && from - lo < CLAUSE_BEFORE && !boundary(s, lo - 1) && !in_date(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = to;
+    while hi < s.toks.len()
+        && hi - to < CLAUSE_AFTER
+        && !boundary(s, hi)
+        && !in_date(hi)
+        && !matches!(s.lower(hi), "and" | "but" | "while" | "that")
+    {
+        hi += 1;
+    }
+    // The predicate: the nearest event word of the clause, the earlier one on a tie.
+    let mut predicate: Option<(usize, &str, usize, usize)> = None;
+    let mut k = lo;
+    while k < hi {
+        if k >= from && k < to {
+            k = to;
+            continue;
+        }
+        let mut step = 1;
+        for n in (1..=3).rev() {
+            if k + n <= hi
+                && let Some(p) = s.phrase(k, n)
+                && let Some(class) = lex.event(&p)
+            {
+                let dist = if k < from { from - k } else { k + 1 - to };
+                if predicate.is_none_or(|(d, ..)| dist < d) {
+                    predicate = Some((dist, class, k, k + n));
+                }
+                step = n;
+                break;
+            }
+        }
+        k += step;
+    }
+    let place = names.iter().find_map(|(span, norm)| {
+        let at = s.toks.partition_point(|t| t.start < span.start);
+        (at > lo
+            && at < hi
+            && matches!(s.lower(at - 1), "in" | "at" | "near" | "inside" | "outside"))
+        .then(|| (*span, (*norm).to_owned()))
+    });
+    let mut participants: Vec<String> = names
+        .iter()
+        .filter(|(span, _)| {
+            let at = s.toks.partition_point(|t| t.start < span.start);
+            at >= lo && at < hi && place.as_ref().is_none_or(|(p, _)| p != span)
+        })
+        // One-word names are lemmatized too: a capitalized first word ("Delegations
+        // arrived") is read as a name.
+        .map(|(_, norm)| {
+            if norm.contains(' ') {
+                (*norm).to_owned()
+            } else {
+                lemma(norm)
+            }
+        })
+        .collect();
+    for k in lo..hi {
+        let t = &s.toks[k];
+        if s.taken[k]
+            || !t.is_word()
+            || t.is_capitalized()
+            || predicate.is_some_and(|(_, _, a, b)| k >= a && k < b)
+        {
+            continue;
+        }
+        let l = t.lower.as_ref();
+        if l.len() < 4
+            || l.ends_with("ly")
+            || t.has(
+                crate::lexicon::class::STOP
+                    | crate::lexicon::class::SPEECH
+                    | crate::lexicon::class::DATE_START
+                    | crate::lexicon::class::TIME_UNIT,
+            )
+            || lex.reporting_verbs.contains(l)
+            || lex.events.contains_key(l)
+            || !l.chars().all(char::is_alphabetic)
+        {
+            continue;
+        }
+        participants.push(lemma(l));
+    }
+    participants.sort();
+    participants.dedup();
+    participants.truncate(MAX_PARTICIPANTS);
+    EventKey {
+        predicate: if reporting {
+            Some("report".to_owned())
+        } else {
+            predicate.map(|(_, class, ..)| class.to_owned())
+        },
+        participants,
+        place: place.map(|(_, p)| p),
+        reporting,
+    }
+}
 
 /// Sets the key of each quantity, money, percent, date, duration and ordinal claim of
 /// one sentence (`claims` holds only that sentence's claims).
@@ -47,6 +191,19 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
     context.sort();
     context.dedup();
     context.truncate(MAX_CONTEXT);
+    let dates: Vec<Span> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .map(|c| c.span)
+        .collect();
+    let names: Vec<(Span, String)> = claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            ClaimValue::Name { normalized } => Some((c.span, normalized.clone())),
+            _ => None,
+        })
+        .collect();
+    let names: Vec<(Span, &str)> = names.iter().map(|(s, n)| (*s, n.as_str())).collect();
     for c in claims.iter_mut() {
         if matches!(
             c.kind,
@@ -75,10 +232,122 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         } else {
             None
         };
+        let monotonic = measure.as_deref().is_some_and(|m| lex.is_monotonic(m));
+        let event = match &c.value {
+            ClaimValue::Date(t) if to > from => {
+                Some(event_key(ctx, s, from, to, t.reporting, &dates, &names))
+            }
+            _ => None,
+        };
         c.key = Some(ClaimKey {
             measure,
             unit,
             context: context.clone(),
+            monotonic,
+            event,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{ANCHOR, article};
+    use crate::{ClaimKind, ClaimValue, Lexicons, extract};
+
+    /// `date text => predicate | participants | place [reporting]` for each date.
+    fn events(text: &str) -> Vec<String> {
+        let art = article(text, Some(ANCHOR));
+        extract(&art, &Lexicons::builtin())
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| {
+                let e = c
+                    .key
+                    .as_ref()
+                    .and_then(|k| k.event.as_ref())
+                    .expect("event");
+                format!(
+                    "{} => {} | {} | {}{}",
+                    art.slice(c.span),
+                    e.predicate.as_deref().unwrap_or("-"),
+                    e.participants.join(","),
+                    e.place.as_deref().unwrap_or("-"),
+                    if e.reporting { " reporting" } else { "" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn event_keys_of_dates() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The summit opened in Samarkand on September 15.",
+                &["September 15 => start | summit | samarkand"],
+            ),
+            (
+                "The summit began in Samarkand on Friday, September 16.",
+                &["Friday, September 16 => start | summit | samarkand"],
+            ),
+            (
+                "Delegations arrived in Samarkand on September 14.",
+                &["September 14 => arrive | delegation | samarkand"],
+            ),
+            (
+                "The agreement was signed in Astana on 12 March.",
+                &["12 March => sign | agreement | astana"],
+            ),
+            (
+                "A magnitude 7.8 earthquake struck southern Turkey on Monday.",
+                &["Monday => strike | magnitude,turkey | -"],
+            ),
+            (
+                "Tokayev said on Monday that the summit opened on Sunday.",
+                &[
+                    "Monday => report | tokayev | - reporting",
+                    "Sunday => start | summit | -",
+                ],
+            ),
+            (
+                "Leaders met in Astana on Monday, and the forum closed on Tuesday.",
+                &[
+                    "Monday => meet | leader | astana",
+                    "Tuesday => end | forum | -",
+                ],
+            ),
+            ("Prices rose in March.", &["March => - | price | -"]),
+        ];
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            let got = events(text);
+            if got != *want {
+                failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn monotonic_measures_are_on_the_key() {
+        let art = article(
+            "At least 37 people were killed; 12 people are still missing.",
+            Some(ANCHOR),
+        );
+        let claims = extract(&art, &Lexicons::builtin());
+        let keys: Vec<(String, Option<String>, bool)> = claims
+            .iter()
+            .filter(|c| matches!(c.value, ClaimValue::Interval { .. }))
+            .filter_map(|c| {
+                let k = c.key.as_ref()?;
+                Some((art.slice(c.span).to_owned(), k.measure.clone(), k.monotonic))
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("At least 37 people".into(), Some("deaths".into()), true),
+                ("12 people".into(), Some("missing".into()), false),
+            ]
+        );
     }
 }

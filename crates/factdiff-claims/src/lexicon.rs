@@ -82,6 +82,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../rules/lexicons/measures.toml"),
     ),
     (
+        "events.toml",
+        include_str!("../../../rules/lexicons/events.toml"),
+    ),
+    (
         "acronyms.toml",
         include_str!("../../../rules/lexicons/acronyms.toml"),
     ),
@@ -248,6 +252,8 @@ pub struct Lexicons {
     /// word or phrase -> measure
     pub(crate) measures: HashMap<String, String>,
     pub(crate) monotonic: HashSet<String>,
+    /// word or phrase -> event predicate class (`opened` -> `start`)
+    pub(crate) events: HashMap<String, String>,
     /// upper-case acronym -> expansion
     pub(crate) acronyms: HashMap<String, String>,
     pub(crate) titles: HashSet<String>,
@@ -475,6 +481,13 @@ impl Lexicons {
                         }
                     }
                 }
+                "events" => {
+                    for (k, x) in v.table(section, value)? {
+                        for s in v.strings(&[section, k], x)? {
+                            self.events.insert(s.to_lowercase(), k.clone());
+                        }
+                    }
+                }
                 "monotonic" => {
                     for (k, x) in v.table(section, value)? {
                         match x {
@@ -520,7 +533,7 @@ impl Lexicons {
                         &[section],
                         "unknown lexicon table; expected one of number_words, scales, vague, \
                          qualifiers, settings, units, currencies, months, weekdays, seasons, \
-                         time_units, unit_symbols, measures, monotonic, acronyms, titles, speech_verbs, \
+                         time_units, unit_symbols, measures, monotonic, events, acronyms, titles, speech_verbs, \
                          reporting_verbs, label_words, not_names, stopwords"
                             .into(),
                     ));
@@ -535,6 +548,7 @@ impl Lexicons {
             .chain(self.units.keys())
             .chain(self.currency_words.keys())
             .chain(self.measures.keys())
+            .chain(self.events.keys())
             .filter(|k| k.contains(' '))
             .filter_map(|k| k.split(' ').next().map(str::to_owned))
             .collect();
@@ -607,6 +621,7 @@ impl Lexicons {
             .chain(self.units.keys())
             .chain(self.currency_words.keys())
             .chain(self.measures.keys())
+            .chain(self.events.keys())
             .map(|k| k.split_whitespace().count())
             .max()
             .unwrap_or(1);
@@ -642,6 +657,11 @@ impl Lexicons {
     /// The fraction by which `about`, `nearly` and the like widen a number.
     pub fn approx_fraction(&self) -> f64 {
         self.approx_fraction
+    }
+
+    /// The event predicate class a word or phrase names (`opened` -> `start`).
+    pub fn event(&self, phrase: &str) -> Option<&str> {
+        self.events.get(phrase).map(String::as_str)
     }
 
     /// The measure a word or phrase names (`killed` -> `deaths`).

@@ -179,6 +179,28 @@ pub struct ClaimKey {
     /// The event context: normalized names and content words of the sentence, sorted
     /// and deduplicated.
     pub context: Vec<String>,
+    /// Whether the measure only rises over time (the measures lexicon's `monotonic`
+    /// table: death tolls): a later, larger figure is an update, not a contradiction.
+    pub monotonic: bool,
+    /// For a date: the event it dates, from its clause.
+    pub event: Option<EventKey>,
+}
+
+/// The event a date is the date of: its predicate class, participants and place, from
+/// the date's clause. "The summit opened in Samarkand on September 15" and "the summit
+/// began in Samarkand on Friday, September 16" share the key (`start`, `summit`,
+/// `samarkand`); "delegations arrived in Samarkand on September 14" does not.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct EventKey {
+    /// The predicate class from the events lexicon (`start`, `sign`, `arrive`,
+    /// `strike`), `report` for a reporting date, `None` when the clause names none.
+    pub predicate: Option<String>,
+    /// Normalized names and content nouns of the clause (the place excepted), sorted.
+    pub participants: Vec<String>,
+    /// The normalized name after `in`, `at` or `near` in the clause.
+    pub place: Option<String>,
+    /// Whether the date says when something was said ("said on Monday").
+    pub reporting: bool,
 }
 
 /// How two claims of one sentence relate.

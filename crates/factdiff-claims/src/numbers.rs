@@ -55,8 +55,15 @@ fn number_word_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<(f64, usize)> {
             return Some((v, i + n));
         }
     }
-    // "twenty-one"
     let t = s.toks.get(i)?;
+    // "half a million", "half a dozen": a half of the multiplier after it.
+    if t.is("half") && matches!(s.lower(i + 1), "a" | "an") {
+        let m = s.lower(i + 2);
+        if let Some(&v) = lex.scales.get(m).filter(|_| m.len() > 2) {
+            return Some((0.5 * v, i + 3));
+        }
+    }
+    // "twenty-one"
     if t.is_word() && t.lower.contains('-') {
         let (a, b) = t.lower.split_once('-')?;
         let (a, b) = (lex.number_words.get(a)?, lex.number_words.get(b)?);
@@ -65,6 +72,44 @@ fn number_word_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<(f64, usize)> {
         }
     }
     None
+}
+
+/// A tens word followed by a unit word ("twenty one", "ninety nine").
+fn tens_and_units(ctx: &Ctx, s: &Sent, v: f64, end: usize) -> Option<f64> {
+    if !(20.0..100.0).contains(&v) || v % 10.0 != 0.0 {
+        return None;
+    }
+    let next = s.toks.get(end)?;
+    let u = *ctx.lex.number_words.get(next.lower.as_ref())?;
+    (next.is_word() && (1.0..10.0).contains(&u)).then_some(v + u)
+}
+
+/// Multipliers after a number: "two dozen", "three hundred", "two hundred thousand",
+/// "one hundred and five". Returns the new value and end.
+fn multiply(ctx: &Ctx, s: &Sent, mut v: f64, mut end: usize, digits: bool) -> (f64, usize) {
+    while let Some(next) = s.toks.get(end) {
+        let m = match next.lower.as_ref() {
+            "dozen" => 12.0,
+            "hundred" if !digits => 100.0,
+            "thousand" if !digits => 1000.0,
+            _ => break,
+        };
+        v *= m;
+        end += 1;
+        // "one hundred and five", "two thousand and twenty-one".
+        if m >= 100.0
+            && s.lower(end) == "and"
+            && let Some((w, e)) = number_word_at(ctx, s, end + 1)
+            && w < m
+            && w >= 1.0
+            && !matches!(s.lower(end + 1), "a" | "an" | "half")
+        {
+            let w = tens_and_units(ctx, s, w, e).map_or((w, e), |x| (x, e + 1));
+            v += w.0;
+            end = w.1;
+        }
+    }
+    (v, end)
 }
 
 fn bare_number(ctx: &Ctx, s: &Sent, i: usize, has_symbol: bool) -> Option<Bare> {
@@ -100,17 +145,13 @@ fn bare_number(ctx: &Ctx, s: &Sent, i: usize, has_symbol: bool) -> Option<Bare> 
         (t.num_value()?, i + 1, true, t.decimals())
     } else {
         let (v, end) = number_word_at(ctx, s, i)?;
-        (v, end, false, 0)
-    };
-    // Word compounds: "three hundred", "two thousand".
-    if !digits {
-        while let Some(next) = s.toks.get(end)
-            && (next.is("hundred") || next.is("thousand"))
-        {
-            v *= if next.is("hundred") { 100.0 } else { 1000.0 };
-            end += 1;
+        match tens_and_units(ctx, s, v, end) {
+            Some(v) => (v, end + 1, false, 0),
+            None => (v, end, false, 0),
         }
-    }
+    };
+    // Multipliers and word compounds: "two dozen", "three hundred", "two thousand".
+    (v, end) = multiply(ctx, s, v, end, digits);
     let mut scaled = false;
     let mut scale_used = 1.0;
     let mut lo = v;
@@ -479,6 +520,8 @@ pub(crate) fn lemma(word: &str) -> String {
         "series" | "species" | "news" | "data" | "aircraft" | "sheep" | "fish" => {
             return word.into();
         }
+        "buses" | "gases" | "viruses" | "bonuses" | "campuses" | "censuses" | "statuses"
+        | "consensuses" => return word[..word.len() - 2].into(),
         _ => {}
     }
     if let Some(stem) = word.strip_suffix("ies")
@@ -510,7 +553,10 @@ pub(crate) fn counted_noun(
     }
     let start = j;
     let mut head = None;
-    while j < s.toks.len() && j < start + 3 {
+    // Capitalized modifiers before the head ("191 UN member states", "5 Russian
+    // soldiers"): skipped, but only a lower-case head makes a counted noun.
+    let mut caps = 0;
+    while j < s.toks.len() && j < start + 3 + caps {
         let t = &s.toks[j];
         let hyphen_attached = t.text == "-" && !t.space_before && j == start;
         if hyphen_attached {
@@ -521,6 +567,19 @@ pub(crate) fn counted_noun(
             break;
         }
         let l = t.lower.as_ref();
+        if t.is_capitalized()
+            && head.is_none()
+            && caps < 2
+            && !t.has(crate::lexicon::class::NOT_NAME | crate::lexicon::class::DATE_START)
+            && !lex.currency_words.contains_key(l)
+            // "20 thousand Armenians live": a plural name is the counted noun itself.
+            && (l.ends_with("ss") || !l.ends_with('s'))
+            && s.toks.get(j + 1).is_some_and(|n| n.is_word() && n.space_before)
+        {
+            caps += 1;
+            j += 1;
+            continue;
+        }
         if t.is_capitalized()
             || lex.stopwords.contains(l)
             || lex.months.contains_key(l)
@@ -606,11 +665,42 @@ const CHANGE_WORDS: &[&str] = &[
     "times",
 ];
 
+/// Words that introduce the parts of a whole, right before a number.
+const PART_MARKERS: &[&[&str]] = &[
+    &["including"],
+    &["includes"],
+    &["include"],
+    &["of", "whom"],
+    &["of", "which"],
+    &["among", "them"],
+    &["among", "whom"],
+    &["among", "which"],
+];
+
+/// Whether a part marker ends right before token `i` ("…, including 12").
+fn part_marker_before(s: &Sent, i: usize) -> bool {
+    PART_MARKERS.iter().any(|m| {
+        i >= m.len()
+            && m.iter()
+                .enumerate()
+                .all(|(k, w)| s.lower(i - m.len() + k) == *w)
+    })
+}
+
+/// Whether a list link ends right before token `i` ("… and 10", "…, 10").
+fn list_link_before(s: &Sent, i: usize) -> bool {
+    i > 0 && matches!(s.lower(i - 1), "and" | "," | "while" | "plus")
+}
+
 /// Extracts quantities, money, percentages and numeric durations from one sentence.
 pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
     let lex = ctx.lex;
     // "Of the 15 seats, 9 went to …": later bare numbers count seats.
     let mut of_the_unit: Option<String> = None;
+    // The last counted quantity (a whole that bare parts may count), and whether a
+    // list of parts is being read.
+    let mut whole_unit: Option<String> = None;
+    let mut in_parts = false;
     let mut i = 0;
     while i < s.toks.len() {
         if s.taken[i] {
@@ -771,12 +861,26 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         // Counted noun.
         if !matched
             && !lone_year
-            && p.digits
             && p.plain
             && let Some(u) = &of_the_unit
         {
             unit = u.clone();
             matched = true;
+        }
+        // A bare part of a whole counted before it: "20 grants, including 12 for
+        // schools and 10 for hospitals" counts grants.
+        let mut inherited = false;
+        if !matched
+            && !lone_year
+            && p.plain
+            && kind == ClaimKind::Quantity
+            && let Some(u) = &whole_unit
+            && counted_noun(ctx, s, j, false).is_none()
+            && (part_marker_before(s, p.start) || in_parts && list_link_before(s, p.start))
+        {
+            unit = u.clone();
+            matched = true;
+            inherited = true;
         }
         if !matched && !lone_year {
             if let Some((e, head)) = counted_noun(ctx, s, j, vague || p.end > p.num_start + 1) {
@@ -791,9 +895,23 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             i = p.end.max(i + 1);
             continue;
         }
-        if p.start == 2 && s.lower(0) == "of" && s.lower(1) == "the" && kind == ClaimKind::Quantity
+        // "Of the 15 seats, 9 went to …", also inside a sentence.
+        if p.start >= 2
+            && s.lower(p.start - 2) == "of"
+            && s.lower(p.start - 1) == "the"
+            && (p.start == 2 || s.toks.get(end).is_some_and(|t| t.text == ","))
+            && kind == ClaimKind::Quantity
+            && !unit.is_empty()
         {
             of_the_unit = Some(unit.clone());
+        }
+        if kind == ClaimKind::Quantity && !unit.is_empty() && unit != "times" {
+            if inherited {
+                in_parts = true;
+            } else {
+                whole_unit = Some(unit.clone());
+                in_parts = part_marker_before(s, p.start);
+            }
         }
         let span = s.span(p.start, end);
         s.take(p.start, end);
@@ -910,6 +1028,59 @@ mod tests {
                 ),
                 ("grew by 2.5 times", &["2.5 times = [2.5, 2.5] times"]),
                 ("trade doubled", &["doubled = [2, 2] times"]),
+                // Number words with multipliers.
+                (
+                    "Two dozen buses were set on fire.",
+                    &["Two dozen buses = [24, 24] bus"],
+                ),
+                (
+                    "about 2 dozen eggs",
+                    &["about 2 dozen eggs = [21.6, 26.4] egg"],
+                ),
+                (
+                    "half a million people fled",
+                    &["half a million people = [500000, 500000] people"],
+                ),
+                (
+                    "half a dozen ministers resigned",
+                    &["half a dozen ministers = [6, 6] minister"],
+                ),
+                (
+                    "three hundred soldiers",
+                    &["three hundred soldiers = [300, 300] soldier"],
+                ),
+                (
+                    "two hundred and fifty delegates",
+                    &["two hundred and fifty delegates = [250, 250] delegate"],
+                ),
+                (
+                    "one hundred and twenty-one villages",
+                    &["one hundred and twenty-one villages = [121, 121] village"],
+                ),
+                (
+                    "two hundred thousand refugees",
+                    &["two hundred thousand refugees = [200000, 200000] refugee"],
+                ),
+                (
+                    "twenty one delegates",
+                    &["twenty one delegates = [21, 21] delegate"],
+                ),
+                (
+                    "a hundred thousand people",
+                    &["a hundred thousand people = [100000, 100000] people"],
+                ),
+                // Counted nouns after capitalized modifiers.
+                (
+                    "All 191 UN member states voted.",
+                    &["191 UN member states = [191, 191] state"],
+                ),
+                (
+                    "killed 5 Russian soldiers",
+                    &["5 Russian soldiers = [5, 5] soldier"],
+                ),
+                ("More than 20 thousand Armenians live there", &[]),
+                ("two hundred and Kazakhstan", &[]),
+                ("one hundred percent", &[]),
                 ("output tripled", &["tripled = [3, 3] times"]),
                 ("The death toll rose to 37.", &["37 = [37, 37] "]),
                 (

@@ -1,7 +1,7 @@
 //! Claims to [`ClaimRecord`]s, the serializable form `factdiff claims` prints.
 
 use factdiff_corpus::Article;
-use factdiff_findings::{ClaimKeyRecord, ClaimRecord, RelationRecord, Role};
+use factdiff_findings::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord, Role};
 use serde_json::{Value, json};
 
 use crate::{Claim, ClaimValue};
@@ -61,6 +61,13 @@ pub fn record(article: &Article, claims: &[Claim], claim: &Claim) -> ClaimRecord
             measure: k.measure.clone(),
             unit: k.unit.clone(),
             context: k.context.clone(),
+            monotonic: k.monotonic,
+            event: k.event.as_ref().map(|e| EventKeyRecord {
+                predicate: e.predicate.clone(),
+                participants: e.participants.clone(),
+                place: e.place.clone(),
+                reporting: e.reporting,
+            }),
         }),
         relations: claim
             .relations

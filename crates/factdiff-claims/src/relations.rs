@@ -63,6 +63,17 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
             && idx.first().is_some_and(|&w| {
                 is_amount(&claims[w]) && claims[w].span.start as usize <= sentence_start + 8
             });
+        // "…, and of the 15 seats, 9 went to …": a whole inside the sentence.
+        let inner_whole = idx.iter().position(|&w| {
+            let c = &claims[w];
+            is_amount(c)
+                && !unit_of(c).is_empty()
+                && text[sentence_start..c.span.start as usize]
+                    .to_lowercase()
+                    .trim_end()
+                    .ends_with(" of the")
+                && text[c.span.end as usize..].trim_start().starts_with(',')
+        });
         for (n, &a) in idx.iter().enumerate() {
             if !is_amount(&claims[a]) {
                 continue;
@@ -77,15 +88,36 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 ));
                 continue;
             }
+            if let Some(w) = inner_whole
+                && n > w
+                && claims[a].kind == claims[idx[w]].kind
+                && unit_of(&claims[a]) == unit_of(&claims[idx[w]])
+            {
+                new.push((
+                    a,
+                    Relation {
+                        kind: RelationKind::PartOf,
+                        target: idx[w],
+                    },
+                ));
+                continue;
+            }
             // A list of parts: "including 5 railway and 8 automobile ones".
             if n > 0
                 && let Some((_, r)) = new
                     .iter()
                     .find(|(from, r)| *from == idx[n - 1] && r.kind == RelationKind::PartOf)
-                && matches!(
-                    between(idx[n - 1], a).trim(),
-                    "and" | "," | ", and" | "and another" | "and a further"
-                )
+                && ({
+                    let gap = between(idx[n - 1], a);
+                    let gap = gap.trim();
+                    matches!(gap, "and" | "," | ", and" | "and another" | "and a further")
+                        || (unit_of(&claims[a]) == unit_of(&claims[idx[n - 1]])
+                            && claims[a].kind == claims[idx[n - 1]].kind
+                            && gap.len() < 60
+                            && !gap.contains([';', '(', ')'])
+                            && !gap.contains(|c: char| c.is_ascii_digit())
+                            && (gap.ends_with(" and") || gap.ends_with(',')))
+                })
             {
                 let r = *r;
                 new.push((a, r));
@@ -196,6 +228,17 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
             }
         }
         for (from, rel) in new {
+            // A part counts what its whole counts: "Of the 15 seats, 9 went to … and 6
+            // to …" are seats whatever words stand near the 6.
+            if rel.kind == RelationKind::PartOf
+                && unit_of(&claims[from]) == unit_of(&claims[rel.target])
+                && let Some(whole) = claims[rel.target].key.clone()
+                && let Some(key) = claims[from].key.as_mut()
+                && key.measure.is_none()
+            {
+                key.measure = whole.measure;
+                key.monotonic = whole.monotonic;
+            }
             if !claims[from].relations.contains(&rel) {
                 claims[from].relations.push(rel);
             }
@@ -231,6 +274,59 @@ mod tests {
                 "15 seats = [15, 15] seat",
                 "9 = [9, 9] seat PartOf->15 seats",
                 "6 = [6, 6] seat PartOf->15 seats",
+            ],
+        ),
+        (
+            "The ministry gave 20 grants, including 12 for schools and 10 for hospitals.",
+            &[
+                "20 grants = [20, 20] grant",
+                "12 = [12, 12] grant PartOf->20 grants",
+                "10 = [10, 10] grant PartOf->20 grants",
+            ],
+        ),
+        (
+            "Of the 15 seats, nine went to the ruling party and six to the opposition.",
+            &[
+                "15 seats = [15, 15] seat",
+                "nine = [9, 9] seat PartOf->15 seats",
+                "six = [6, 6] seat PartOf->15 seats",
+            ],
+        ),
+        (
+            "In Sunday's vote, of the 15 seats, 9 went to the ruling party and 6 to the opposition.",
+            &[
+                "15 seats = [15, 15] seat",
+                "9 = [9, 9] seat PartOf->15 seats",
+                "6 = [6, 6] seat PartOf->15 seats",
+            ],
+        ),
+        (
+            "The fund has 30 projects, of which 18 in Almaty, 7 in Astana and 5 elsewhere.",
+            &[
+                "30 projects = [30, 30] project",
+                "18 = [18, 18] project PartOf->30 projects",
+                "7 = [7, 7] project PartOf->30 projects",
+                "5 = [5, 5] project PartOf->30 projects",
+            ],
+        ),
+        (
+            "He won 20 races in 2019, including 12 in Europe.",
+            &[
+                "20 races = [20, 20] race",
+                "12 = [12, 12] race PartOf->20 races",
+            ],
+        ),
+        // Not parts: no marker, or a number with its own counted noun.
+        (
+            "The 20 grants were approved and 12 were paid.",
+            &["20 grants = [20, 20] grant"],
+        ),
+        (
+            "They sent 20 trucks, including 12 tankers; 5 buses came later.",
+            &[
+                "20 trucks = [20, 20] truck",
+                "12 tankers = [12, 12] tanker PartOf->20 trucks",
+                "5 buses = [5, 5] bus",
             ],
         ),
         (

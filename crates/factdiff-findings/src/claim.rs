@@ -15,7 +15,7 @@
 //! | `weekday` | string | a weekday written next to a date (`monday` ... `sunday`) |
 //! | `reporting` | `true` | a date that says when something was said ("said on Monday") |
 //! | `invalid` | `true` | a date that does not exist ("31 April") |
-//! | `key` | object | what the claim is about: `measure` (string or absent), `unit`, `context` (sorted words and names) |
+//! | `key` | object | what the claim is about: `measure` (string or absent), `unit`, `context` (sorted words and names), `monotonic` (`true` when the measure only rises, as death tolls do), `event` (a date's: `predicate` such as `start` or `report`, `participants`, `place`, `reporting`) |
 //! | `relations` | array | `{ "kind", "text", "line", "column" }`: `part-of`, `change-to`, `conversion-of`, `anniversary-of`, pointing at another claim of the same article |
 //!
 //! `value` by kind:
@@ -89,6 +89,29 @@ pub struct ClaimKeyRecord {
     pub unit: String,
     /// Sorted normalized names and content words of the claim's sentence.
     pub context: Vec<String>,
+    /// Whether the measure only rises over time (death tolls).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub monotonic: bool,
+    /// For a date: the event it dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventKeyRecord>,
+}
+
+/// The event a date is the date of, from its clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventKeyRecord {
+    /// The predicate class (`start`, `sign`, `arrive`, `report`), when the clause names
+    /// one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<String>,
+    /// Sorted normalized names and content nouns of the clause, the place excepted.
+    pub participants: Vec<String>,
+    /// The normalized name after `in`, `at` or `near`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Whether the date says when something was said.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reporting: bool,
 }
 
 /// A relation from a claim to another claim of the same article.

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 mod claim;
 mod diff;
 mod problem;
-pub use claim::{ClaimKeyRecord, ClaimRecord, RelationRecord};
+pub use claim::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord};
 mod rule;
 pub use diff::{DiffChunk, DiffTag};
 pub use problem::Problem;

@@ -183,6 +183,8 @@ mod tests {
             measure: Some("deaths".into()),
             unit: "people".into(),
             context: vec!["quake".into()],
+            monotonic: false,
+            event: None,
         });
         let mut part = rec(
             "quantity",
