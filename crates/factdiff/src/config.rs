@@ -9,6 +9,10 @@
 //!
 //! [per-path-ignores]       # glob -> rules not reported there ("*": every rule)
 //! "archive/**" = ["overlap"]
+//!
+//! [overlap]                # the overlap engine's parameters (see OverlapConfig)
+//! min-words = 10
+//! boilerplate = "ignore"
 //! ```
 //!
 //! Paths and globs are relative to the folder that holds the file. Unknown keys are
@@ -41,6 +45,8 @@ pub struct ConfigFile {
     pub ignore: Vec<String>,
     #[serde(default)]
     pub per_path_ignores: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub overlap: factdiff_overlap::OverlapConfig,
 }
 
 /// The configuration, with its paths made relative to the working directory.
@@ -59,6 +65,8 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// Globs (relative to the working directory) and the rules not reported there.
     pub per_path_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// The overlap engine's parameters.
+    pub overlap: factdiff_overlap::OverlapConfig,
 }
 
 impl Config {
@@ -172,6 +180,7 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
         fail_on: parsed.fail_on,
         ignore: parsed.ignore,
         per_path_ignores,
+        overlap: parsed.overlap,
     })
 }
 
@@ -191,6 +200,26 @@ pub fn relative(base: &Path, target: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlap_parameters_are_read_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[overlap]\nmin-words = 25\nboilerplate = \"ignore\"\n",
+        )
+        .unwrap();
+        let config = load(dir.path(), None).unwrap();
+        assert_eq!(config.overlap.min_words, 25);
+        std::fs::write(dir.path().join(FILE_NAME), "[overlap]\nmin-wrods = 25\n").unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("factdiff.toml:2:1: unknown field `min-wrods`"),
+            "{}",
+            err.message
+        );
+    }
 
     #[test]
     fn unknown_key_names_file_line_and_key() {

@@ -45,7 +45,7 @@ pub fn analyse(corpus: &Corpus, engines: &Engines) -> Analysis {
                 n_claims,
             )
         },
-        || factdiff_overlap::detect(corpus, &factdiff_overlap::OverlapConfig::default()),
+        || factdiff_overlap::detect(corpus, &engines.overlap),
     );
     findings.extend(overlaps);
     factdiff_findings::finalize(&mut findings);

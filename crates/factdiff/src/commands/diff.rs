@@ -137,11 +137,7 @@ pub fn run(
     let spec_b = parse_spec(&args.b, exists)?;
     let (text_a, side_a) = select(ctx, &spec_a, stderr)?;
     let (text_b, side_b) = select(ctx, &spec_b, stderr)?;
-    let comparison = factdiff_overlap::compare(
-        &text_a,
-        &text_b,
-        &factdiff_overlap::OverlapConfig::default(),
-    );
+    let comparison = factdiff_overlap::compare(&text_a, &text_b, &ctx.config.overlap);
     let view = DiffView {
         a: side_a,
         b: side_b,

@@ -14,10 +14,10 @@ pub fn run(
 ) -> Result<u8, CliError> {
     let started = std::time::Instant::now();
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
-    let config = factdiff_overlap::OverlapConfig::default();
+    let config = &ctx.config.overlap;
     let findings = ctx
         .workers
-        .run(|| factdiff_overlap::detect(&corpus, &config));
+        .run(|| factdiff_overlap::detect(&corpus, config));
     // The same ignores, suppressions, baseline, --only-changed and formats as `check`;
     // SARIF lists the built-in rules, as no rule files are read.
     let rules = crate::catalog::rules(&factdiff_rules::RuleSet::builtin());

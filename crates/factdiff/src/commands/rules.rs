@@ -27,6 +27,8 @@ pub struct Engines {
     pub rules: RuleSet,
     /// The claims extractors' lexicons.
     pub lexicons: Lexicons,
+    /// The overlap engine's parameters (factdiff.toml `[overlap]`).
+    pub overlap: factdiff_overlap::OverlapConfig,
 }
 
 impl Engines {
@@ -36,6 +38,7 @@ impl Engines {
         Engines {
             rules: RuleSet::builtin(),
             lexicons: Lexicons::builtin(),
+            overlap: factdiff_overlap::OverlapConfig::default(),
         }
     }
 }
@@ -52,7 +55,11 @@ pub(super) fn engines(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<Engines, Cl
         }
         _ => Lexicons::builtin(),
     };
-    Ok(Engines { rules, lexicons })
+    Ok(Engines {
+        rules,
+        lexicons,
+        overlap: ctx.config.overlap.clone(),
+    })
 }
 
 pub fn run(
