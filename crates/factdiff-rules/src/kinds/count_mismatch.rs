@@ -33,7 +33,8 @@
 //! a.md (Oct 14): at least 90 dead     b.md (Oct 15): the toll climbed to 131
 //! ```
 //! nor claims about different events (another city, another year), nor a part and its
-//! whole ("139 people, including 7 women").
+//! whole ("139 people, including 7 women"), nor this year's figure against last
+//! year's ("Net profit 3.5 mln dlrs vs 2.3 mln"), nor the quarter against the year.
 //!
 //! ## Options
 //! - `monotonic` (array of measures, default `["deaths", "injuries", "arrests"]`):
@@ -42,6 +43,9 @@
 //!   must share to be about the same thing.
 //! - `min-context-similarity` (number, default 0.3): the least Jaccard similarity of
 //!   the two claims' contexts.
+//! - `max-days-apart` (integer, default 2): the most days between the dates of two
+//!   articles whose figures are compared; a figure of last month's story is not a
+//!   contradiction of today's.
 //! - `within-article` (boolean, default true): also compare claims of one article.
 //! - `ignore-units` (array of strings, default `[]`): units never compared.
 
@@ -92,6 +96,12 @@ pub(crate) const INFO: KindInfo = KindInfo {
             doc: "also compare claims of one article",
         },
         ParamSpec {
+            name: "max-days-apart",
+            ty: ParamType::Integer { min: 0, max: 3650 },
+            default: "2",
+            doc: "the most days between two articles whose figures are compared",
+        },
+        ParamSpec {
             name: "ignore-units",
             ty: ParamType::Strings,
             default: "[]",
@@ -103,23 +113,60 @@ pub(crate) const INFO: KindInfo = KindInfo {
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use factdiff_claims::RelationKind;
+use factdiff_claims::{ClaimKind, RelationKind};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
+use super::scope::{self, ArticleScope, Period};
 use super::{Cx, Interval, context_overlap, finding};
 use crate::Rule;
 
-/// Words shared by more claims of a group than this are too common to pair claims.
-const MAX_POSTING: usize = 64;
+/// More distinct figures than this for one measure, unit and subject within the
+/// time window: the key names nothing specific enough to compare.
+const MAX_DISTINCT: usize = 48;
 
 struct Item<'a> {
     article: usize,
     claim: usize,
     sentence: u32,
+    day: Option<i32>,
     interval: Interval,
+    period: Period,
     context: &'a [String],
-    text: String,
+    /// The names of its own sentence (within one article, only these count).
+    names: &'a [String],
+    /// Whether it is the new value of a change ("increased to 33 mln").
+    update: bool,
+}
+
+/// The comparable value of an item: its interval and period.
+type ValueKey = (u64, u64, bool, bool, Period);
+
+fn bounds(i: &Interval) -> [u64; 2] {
+    [
+        i.min.map_or(u64::MAX, f64::to_bits),
+        i.max.map_or(u64::MAX, f64::to_bits),
+    ]
+}
+
+fn value_key(item: &Item<'_>) -> ValueKey {
+    let i = &item.interval;
+    (
+        i.min.map_or(u64::MAX, f64::to_bits),
+        i.max.map_or(u64::MAX, f64::to_bits),
+        i.min_open,
+        i.max_open,
+        item.period.clone(),
+    )
+}
+
+/// A pair found: the later claim (primary) against an earlier one.
+struct Hit {
+    primary: (usize, usize),
+    related: (usize, usize),
+    intervals: (Interval, Interval),
+    why: String,
+    shared: usize,
 }
 
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
@@ -133,13 +180,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let min_shared = p.int("min-shared-context") as usize;
     let min_sim = p.float("min-context-similarity");
     let within = p.bool("within-article");
+    let max_days = p.int("max-days-apart");
+    let scopes = scope::scopes(cx);
 
-    // Map: each article's comparable claims, keyed by (measure, unit).
-    let per_article: Vec<Vec<((String, String), Item<'_>)>> = cx
+    // Map: each article's comparable claims, keyed by (measure, unit, subject).
+    type Key = (String, String, String);
+    let per_article: Vec<Vec<(Key, Item<'_>)>> = cx
         .claims
         .par_iter()
         .enumerate()
         .map(|(article, claims)| {
+            let sc: &ArticleScope = &scopes[article];
+            let a = cx.article(article);
             let part_or_change: BTreeSet<usize> = claims
                 .iter()
                 .enumerate()
@@ -155,162 +207,266 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 })
                 .map(|(idx, _)| idx)
                 .collect();
-            claims
-                .iter()
-                .enumerate()
-                .filter(|(idx, _)| !part_or_change.contains(idx))
-                .filter_map(|(idx, claim)| {
-                    let interval = Interval::of(claim)?;
-                    let key = claim.key.as_ref()?;
-                    let measure = key.measure.clone().unwrap_or_default();
-                    let unit = if key.unit.is_empty() {
-                        interval.unit.clone()
-                    } else {
-                        key.unit.clone()
-                    };
-                    if unit.is_empty() && measure.is_empty() || ignore.contains(unit.as_str()) {
-                        return None;
+            let mut out = Vec::new();
+            for (idx, claim) in claims.iter().enumerate() {
+                if part_or_change.contains(&idx) || sc.is_table(claim.sentence) {
+                    continue;
+                }
+                let Some(interval) = Interval::of(claim) else {
+                    continue;
+                };
+                let Some(key) = claim.key.as_ref() else {
+                    continue;
+                };
+                let measure = key.measure.clone().unwrap_or_default();
+                let unit = if key.unit.is_empty() {
+                    interval.unit.clone()
+                } else {
+                    key.unit.clone()
+                };
+                if unit.is_empty() && measure.is_empty() || ignore.contains(unit.as_str()) {
+                    continue;
+                }
+                // A percentage without a measure is a change or a share of something
+                // unnamed: too vague to compare.
+                if claim.kind == ClaimKind::Percent && measure.is_empty() {
+                    continue;
+                }
+                if interval.min.is_none() && interval.max.is_none() {
+                    continue;
+                }
+                // The other side of a comparison ("up from 12", "a year ago").
+                let Some(sentence) = a.sentences.get(claim.sentence as usize) else {
+                    continue;
+                };
+                let base = sentence.span.start as usize;
+                let text = a.slice(sentence.span);
+                let (start, end) = (
+                    (claim.span.start as usize)
+                        .saturating_sub(base)
+                        .min(text.len()),
+                    (claim.span.end as usize)
+                        .saturating_sub(base)
+                        .min(text.len()),
+                );
+                if !text.is_char_boundary(start)
+                    || !text.is_char_boundary(end)
+                    || scope::is_comparison(text, start, end)
+                {
+                    continue;
+                }
+                let Some(subject) = sc.subject() else {
+                    continue;
+                };
+                // Without a measure, an amount in a unit of measurement ("470,600
+                // tons", "40 mln dlrs") must say what it is an amount of; a counted
+                // noun ("three earthquakes") says it itself.
+                let counted = interval.unit.len() > 2
+                    && a.slice(claim.span)
+                        .to_lowercase()
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.starts_with(interval.unit.as_str()));
+                let what = if !measure.is_empty() || counted && claim.kind == ClaimKind::Quantity {
+                    measure.clone()
+                } else {
+                    match scope::thing_after(text, end) {
+                        Some(thing) => thing,
+                        None => continue,
                     }
-                    // A percentage without a measure is a change or a share of
-                    // something unnamed: too vague to compare.
-                    if claim.kind == factdiff_claims::ClaimKind::Percent && measure.is_empty() {
-                        return None;
-                    }
-                    if interval.min.is_none() && interval.max.is_none() {
-                        return None;
-                    }
-                    let text = cx.article(article).slice(claim.span).to_owned();
-                    Some((
-                        (measure, unit),
-                        Item {
-                            article,
-                            claim: idx,
-                            sentence: claim.sentence,
-                            interval,
-                            context: &key.context,
-                            text,
-                        },
-                    ))
-                })
-                .collect()
+                };
+                out.push((
+                    (what, unit.clone(), subject.to_owned()),
+                    Item {
+                        article,
+                        claim: idx,
+                        sentence: claim.sentence,
+                        day: sc.day,
+                        interval: interval.clone(),
+                        period: sc.period(claim.sentence),
+                        context: &key.context,
+                        names: sc.sentence_names(claim.sentence),
+                        update: scope::is_update(text, start),
+                    },
+                ));
+            }
+            out
         })
         .collect();
-    // Group by key.
-    let mut groups: BTreeMap<(String, String), Vec<Item<'_>>> = BTreeMap::new();
+    // Group by key (memory: one item per claim and subject, at most a few each).
+    let mut groups: BTreeMap<Key, Vec<Item<'_>>> = BTreeMap::new();
     for items in per_article {
         for (key, item) in items {
             groups.entry(key).or_default().push(item);
         }
     }
-    let groups: Vec<_> = groups.into_iter().collect();
-    // Compare within each group.
-    groups
-        .par_iter()
-        .flat_map_iter(|((measure, unit), items)| {
+    let groups: Vec<(Key, Vec<Item<'_>>)> = groups.into_iter().collect();
+    // Compare within each group, in time order, each claim against the distinct
+    // figures of the window before it: linear in the group's size.
+    let mut hits: Vec<Hit> = groups
+        .into_par_iter()
+        .flat_map_iter(|((measure, _, _), mut items)| {
+            items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
-            for (i, j) in candidate_pairs(items) {
-                let (a, b) = (&items[i], &items[j]);
-                if a.article == b.article && (!within || a.sentence == b.sentence) {
-                    continue;
+            // The figures each article gives: an article that gives both figures
+            // (a range, two tranches) does not contradict one that gives either.
+            let given: BTreeSet<(usize, [u64; 2])> = items
+                .iter()
+                .map(|it| (it.article, bounds(&it.interval)))
+                .collect();
+            // Distinct value -> the index of its latest item in the window.
+            let mut latest: BTreeMap<ValueKey, usize> = BTreeMap::new();
+            let mut start = 0;
+            for j in 0..items.len() {
+                let b = &items[j];
+                while start < j && !scope::close(items[start].day, b.day, max_days) {
+                    start += 1;
                 }
-                if !a.interval.disjoint(&b.interval) {
-                    continue;
-                }
-                let (shared, sim) = context_overlap(a.context, b.context);
-                let (need_shared, need_sim) = if a.article == b.article {
-                    (min_shared + 1, min_sim.max(0.5))
-                } else {
-                    (min_shared, min_sim)
-                };
-                if shared < need_shared || sim < need_sim {
-                    continue;
-                }
-                let mut why = format!(
-                    "{} and {} cannot both be true",
-                    a.interval.show(),
-                    b.interval.show()
-                );
-                if monotonic.contains(measure.as_str()) {
-                    let da = cx.article(a.article).meta.date;
-                    let db = cx.article(b.article).meta.date;
-                    if let (Some(da), Some(db)) = (da, db)
-                        && da != db
-                    {
-                        let (early, late) = if da < db { (a, b) } else { (b, a) };
-                        // A later, larger figure is an update.
-                        if early
-                            .interval
-                            .max
-                            .is_some_and(|hi| late.interval.min.is_some_and(|lo| lo >= hi))
+                latest.retain(|_, &mut i| i >= start);
+                let vb = value_key(b);
+                if latest.len() <= MAX_DISTINCT {
+                    for (va, &i) in &latest {
+                        if *va == vb {
+                            continue;
+                        }
+                        let a = &items[i];
+                        if a.article != b.article
+                            && (given.contains(&(a.article, bounds(&b.interval)))
+                                || given.contains(&(b.article, bounds(&a.interval))))
                         {
                             continue;
                         }
-                        why = format!(
-                            "the later report gives {}, less than the earlier {}, and {measure} only rise",
-                            late.interval.show(),
-                            early.interval.show()
-                        );
+                        if let Some(hit) =
+                            compare(a, b, &measure, &monotonic, min_shared, min_sim, within)
+                        {
+                            out.push(hit);
+                            break;
+                        }
                     }
                 }
-                // The claim of the later article (in corpus order) is the primary.
-                let (primary, related) = (b, a);
-                let what = match (measure.is_empty(), unit.is_empty()) {
-                    (true, _) => unit.clone(),
-                    (false, true) => measure.clone(),
-                    (false, false) => format!("{measure} ({unit})"),
-                };
-                let values = [
-                    ("value", primary.text.clone()),
-                    ("other_value", related.text.clone()),
-                    ("other_path", cx.article(related.article).path.clone()),
-                    ("measure", measure.clone()),
-                    ("unit", unit.clone()),
-                    ("interval", primary.interval.show()),
-                    ("other_interval", related.interval.show()),
-                    ("why", format!("{why} for the same {what}")),
-                ];
-                let claim_p = &cx.claims[primary.article][primary.claim];
-                let claim_r = &cx.claims[related.article][related.claim];
-                out.push(
-                    finding(
-                        rule,
-                        &values,
-                        vec![cx.loc(primary.article, claim_p.span), cx.loc(related.article, claim_r.span)],
-                    )
-                    .with_detail("measure", measure.clone())
-                    .with_detail("unit", unit.clone())
-                    .with_detail("interval", primary.interval.json())
-                    .with_detail("other_interval", related.interval.json())
-                    .with_detail("shared_context", shared as u64),
-                );
+                latest.insert(vb, j);
             }
             out
+        })
+        .collect();
+    // One finding per claim: its first conflict in a total order.
+    hits.sort_by_key(|h| (h.primary, h.related));
+    hits.dedup_by_key(|h| h.primary);
+    hits.into_iter()
+        .map(|hit| {
+            let (pa, pc) = hit.primary;
+            let (ra, rc) = hit.related;
+            let claim_p = &cx.claims[pa][pc];
+            let claim_r = &cx.claims[ra][rc];
+            let key = claim_p.key.as_ref();
+            let measure = key.and_then(|k| k.measure.clone()).unwrap_or_default();
+            let (ip, ir) = hit.intervals;
+            let unit = match key.map(|k| k.unit.as_str()) {
+                Some(u) if !u.is_empty() => u.to_owned(),
+                _ => ip.unit.clone(),
+            };
+            let what = match (measure.is_empty(), unit.is_empty()) {
+                (true, _) => unit.clone(),
+                (false, true) => measure.clone(),
+                (false, false) => format!("{measure} ({unit})"),
+            };
+            let values = [
+                ("value", cx.article(pa).slice(claim_p.span).to_owned()),
+                ("other_value", cx.article(ra).slice(claim_r.span).to_owned()),
+                ("other_path", cx.article(ra).path.clone()),
+                ("measure", measure.clone()),
+                ("unit", unit.clone()),
+                ("interval", ip.show()),
+                ("other_interval", ir.show()),
+                ("why", format!("{} for the same {what}", hit.why)),
+            ];
+            finding(
+                rule,
+                &values,
+                vec![cx.loc(pa, claim_p.span), cx.loc(ra, claim_r.span)],
+            )
+            .with_detail("measure", measure)
+            .with_detail("unit", unit)
+            .with_detail("interval", ip.json())
+            .with_detail("other_interval", ir.json())
+            .with_detail("shared_context", hit.shared as u64)
         })
         .collect()
 }
 
-/// Pairs `(i, j)`, `i < j`, of items that share at least one context word that is not
-/// too common in the group: never all pairs of a large group.
-fn candidate_pairs(items: &[Item<'_>]) -> Vec<(usize, usize)> {
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (idx, item) in items.iter().enumerate() {
-        for word in item.context {
-            let list = postings.entry(word.as_str()).or_default();
-            if list.last() != Some(&idx) {
-                list.push(idx);
-            }
-        }
+/// Whether `b` (later) contradicts `a` (earlier in time order), and why.
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    a: &Item<'_>,
+    b: &Item<'_>,
+    measure: &str,
+    monotonic: &BTreeSet<&str>,
+    min_shared: usize,
+    min_sim: f64,
+    within: bool,
+) -> Option<Hit> {
+    let same_article = a.article == b.article;
+    if same_article && (!within || a.sentence == b.sentence) {
+        return None;
     }
-    let mut pairs = BTreeSet::new();
-    for list in postings.values() {
-        if list.len() > MAX_POSTING {
-            continue;
+    // Within one article, figures are about the same thing only when their own
+    // sentences name the same actor first ("USAir offered" is not "TWA offered");
+    // across articles, their sentences must share a name when both name any.
+    if same_article {
+        if a.names.is_empty() || a.names.first() != b.names.first() {
+            return None;
         }
-        for (n, &i) in list.iter().enumerate() {
-            for &j in &list[n + 1..] {
-                pairs.insert((i, j));
-            }
-        }
+    } else if !a.names.is_empty()
+        && !b.names.is_empty()
+        && !a.names.iter().any(|n| b.names.contains(n))
+    {
+        return None;
     }
-    pairs.into_iter().collect()
+    // "more than 20 tonnes" and "20 tonnes" are the same report, rounded.
+    if !a.interval.apart(&b.interval) || !a.period.compatible(&b.period) {
+        return None;
+    }
+    // A later article's updated figure ("increased to 37.95 mln shares") supersedes.
+    if b.update && a.day != b.day {
+        return None;
+    }
+    let (shared, sim) = context_overlap(a.context, b.context);
+    let (need_shared, need_sim) = if same_article {
+        (min_shared + 1, min_sim.max(0.5))
+    } else {
+        (min_shared, min_sim)
+    };
+    if shared < need_shared || sim < need_sim {
+        return None;
+    }
+    let mut why = format!(
+        "{} and {} cannot both be true",
+        a.interval.show(),
+        b.interval.show()
+    );
+    if monotonic.contains(measure)
+        && let (Some(da), Some(db)) = (a.day, b.day)
+        && da != db
+    {
+        // Items come in time order: `a` is the earlier report. A later, larger
+        // figure is an update.
+        if a.interval
+            .max
+            .is_some_and(|hi| b.interval.min.is_some_and(|lo| lo >= hi))
+        {
+            return None;
+        }
+        why = format!(
+            "the later report gives {}, less than the earlier {}, and {measure} only rise",
+            b.interval.show(),
+            a.interval.show()
+        );
+    }
+    Some(Hit {
+        primary: (b.article, b.claim),
+        related: (a.article, a.claim),
+        intervals: (b.interval.clone(), a.interval.clone()),
+        why,
+        shared,
+    })
 }

@@ -16,6 +16,7 @@ pub(crate) mod fact_mismatch;
 pub(crate) mod invalid_date;
 pub(crate) mod name_variant;
 pub(crate) mod quote_drift;
+pub(crate) mod scope;
 pub(crate) mod sum_mismatch;
 pub(crate) mod weekday_mismatch;
 
@@ -224,6 +225,15 @@ impl Interval {
                 (Some(hi), Some(lo)) => hi < lo || (hi == lo && (a.max_open || b.min_open)),
                 _ => false,
             }
+        }
+        below(self, other) || below(other, self)
+    }
+
+    /// Whether the two intervals are disjoint even with their open ends closed: "more
+    /// than 20" and "20" touch, and a reporter rounds.
+    pub(crate) fn apart(&self, other: &Interval) -> bool {
+        fn below(a: &Interval, b: &Interval) -> bool {
+            matches!((a.max, b.min), (Some(hi), Some(lo)) if hi < lo)
         }
         below(self, other) || below(other, self)
     }
