@@ -33,6 +33,13 @@
 //!   events must share.
 //! - `min-context-similarity` (number, default 0.3): the least Jaccard similarity of
 //!   the two contexts.
+//! - `max-days-apart` (integer, default 2): the most days between the dates of two
+//!   articles whose event dates are compared. Dates are compared only between
+//!   articles with the same story subject (the first name of the lede), whose
+//!   sentences share a name when both name any; the end of a reporting period ("the
+//!   quarter ended December 31") is not an event, nor are two relative dates
+//!   ("yesterday", "on Friday") of articles of different days compared: the event
+//!   recurs (a market opens every day).
 //! - `require-predicate` (boolean, default true): compare only dates whose event
 //!   predicate is known (precision first).
 //! - `predicates` (array of arrays of strings): predicate classes, each its name then
@@ -66,6 +73,12 @@ pub(crate) const INFO: KindInfo = KindInfo {
             doc: "least Jaccard similarity of the two contexts",
         },
         ParamSpec {
+            name: "max-days-apart",
+            ty: ParamType::Integer { min: 0, max: 3650 },
+            default: "2",
+            doc: "the most days between two articles whose dates are compared",
+        },
+        ParamSpec {
             name: "require-predicate",
             ty: ParamType::Bool,
             default: "true",
@@ -87,12 +100,19 @@ use factdiff_claims::{ClaimValue, Timex};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
+use super::scope;
 use super::{Cx, context_overlap, finding, has_phrase};
 use crate::Rule;
+
+/// More distinct dates than this for one event class and subject within the window:
+/// the key is not specific enough to compare.
+const MAX_DISTINCT: usize = 32;
 
 struct Item<'a> {
     article: usize,
     claim: usize,
+    day: Option<i32>,
+    names: &'a [String],
     timex: &'a Timex,
     context: &'a [String],
 }
@@ -138,7 +158,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let min_sim = p.float("min-context-similarity");
     let require = p.bool("require-predicate");
     let classes = p.groups("predicates");
-    let per_article: Vec<Vec<(String, Item<'_>)>> = cx
+    let max_days = p.int("max-days-apart");
+    let scopes = scope::scopes(cx);
+    let per_article: Vec<Vec<((String, String), Item<'_>)>> = cx
         .claims
         .par_iter()
         .enumerate()
@@ -174,11 +196,28 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         None if require => return None,
                         None => key.measure.clone().unwrap_or_default(),
                     };
+                    // The end of a reporting period ("the quarter ended December 31")
+                    // is a company's calendar, not an event.
+                    if lower[..at.min(lower.len())].trim_end().ends_with("ended")
+                        && scope::words(&lower).any(|w| {
+                            [
+                                "quarter", "qtr", "year", "period", "weeks", "week", "months",
+                                "mths",
+                            ]
+                            .contains(&w.as_str())
+                        })
+                    {
+                        return None;
+                    }
+                    let sc = &scopes[article];
+                    let subject = sc.subject()?.to_owned();
                     Some((
-                        class,
+                        (class, subject),
                         Item {
                             article,
                             claim: idx,
+                            day: sc.day,
+                            names: sc.sentence_names(claim.sentence),
                             timex,
                             context: &key.context,
                         },
@@ -187,37 +226,53 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .collect()
         })
         .collect();
-    let mut groups: BTreeMap<String, Vec<Item<'_>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String), Vec<Item<'_>>> = BTreeMap::new();
     for items in per_article {
         for (key, item) in items {
             groups.entry(key).or_default().push(item);
         }
     }
     let groups: Vec<_> = groups.into_iter().collect();
+    // Within each group, in time order, each date against the distinct dates of the
+    // window of days before it: linear in the group's size.
     groups
-        .par_iter()
-        .flat_map_iter(|(class, items)| {
+        .into_par_iter()
+        .flat_map_iter(|((class, _), mut items)| {
+            items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
-            let mut reported = std::collections::BTreeSet::new();
-            for (j, b) in items.iter().enumerate() {
-                for a in &items[..j] {
-                    if a.article == b.article {
-                        continue;
-                    }
+            let mut latest: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut start = 0;
+            for j in 0..items.len() {
+                let b = &items[j];
+                while start < j && !scope::close(items[start].day, b.day, max_days) {
+                    start += 1;
+                }
+                latest.retain(|_, &mut i| i >= start);
+                let found = (latest.len() <= MAX_DISTINCT)
+                    .then(|| {
+                        latest.values().map(|&i| &items[i]).find(|a| {
+                            let (ta, tb) = (a.timex, b.timex);
+                            a.article != b.article
+                                // "yesterday" in Tuesday's story and "on Friday" in
+                                // Monday's: a recurring event reported each day.
+                                && !(ta.relative && tb.relative && a.day != b.day)
+                                && (ta.month != tb.month
+                                    || ta.day != tb.day
+                                    || matches!((ta.year, tb.year), (Some(x), Some(y)) if x != y))
+                                && (a.names.is_empty()
+                                    || b.names.is_empty()
+                                    || a.names.iter().any(|n| b.names.contains(n)))
+                                && {
+                                    let (shared, sim) = context_overlap(a.context, b.context);
+                                    shared >= min_shared && sim >= min_sim
+                                }
+                        })
+                    })
+                    .flatten();
+                latest.insert(b.timex.value.as_str(), j);
+                if let Some(a) = found {
+                    let shared = context_overlap(a.context, b.context).0;
                     let (ta, tb) = (a.timex, b.timex);
-                    let differ = ta.month != tb.month
-                        || ta.day != tb.day
-                        || matches!((ta.year, tb.year), (Some(x), Some(y)) if x != y);
-                    if !differ {
-                        continue;
-                    }
-                    let (shared, sim) = context_overlap(a.context, b.context);
-                    if shared < min_shared || sim < min_sim {
-                        continue;
-                    }
-                    if !reported.insert((b.article, b.claim, a.article)) {
-                        continue;
-                    }
                     let cb = &cx.claims[b.article][b.claim];
                     let ca = &cx.claims[a.article][a.claim];
                     let shared_words: Vec<&str> = b
@@ -245,7 +300,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         .with_detail("predicate", class.clone())
                         .with_detail("date", show(tb))
                         .with_detail("other_date", show(ta))
-                        .with_detail("shared_context", shared_words),
+                        .with_detail("shared_context", shared_words)
+                        .with_detail("shared_count", shared as u64),
                     );
                 }
             }
