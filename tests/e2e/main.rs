@@ -8,6 +8,7 @@ mod claims;
 mod cli;
 mod corpus;
 mod determinism;
+mod hardening;
 mod overlap;
 mod properties;
 mod reports;

@@ -8,6 +8,7 @@ mod bench_check;
 mod bench_claims;
 mod bench_corpus;
 mod bench_overlap;
+mod bench_scale;
 mod ci;
 mod corpus;
 mod eval_clough;
@@ -53,6 +54,11 @@ const TASKS: &[(&str, &str, &str)] = &[
         "bench",
         "check",
         "the whole check at 1x/4x/16x Reuters, 1 and 2 threads: time, MB/s, memory, findings per rule",
+    ),
+    (
+        "bench",
+        "scale [--threads N] [FACTOR...]",
+        "the release `factdiff check` end to end at 1x/4x/16x/64x (~1 GB) Reuters: wall, MB/s, peak memory, growth, findings per rule",
     ),
     (
         "bench",
@@ -115,6 +121,7 @@ fn run(args: &[String]) -> Result<()> {
         ("bench", Some("overlap-run")) => bench_overlap::run_one(&rest[1..]),
         ("bench", Some("check")) => bench_check::run(&rest[1..]),
         ("bench", Some("check-run")) => bench_check::run_one(&rest[1..]),
+        ("bench", Some("scale")) => bench_scale::run(&rest[1..]),
         ("bench", Some("claims")) => bench_claims::run(&rest[1..]),
         ("eval", Some("timebank")) => eval_timebank::run(&rest[1..]),
         ("eval", Some("measeval")) => eval_measeval::run(&rest[1..]),

@@ -104,19 +104,30 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .flat_map_iter(|(article, claims)| {
             let a = cx.article(article);
             let mut out = Vec::new();
+            // The parts of each claim, found once: scanning every claim for the parts
+            // of every whole was quadratic in the claims of an article.
+            let mut parts_of: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+            for (idx, c) in claims.iter().enumerate() {
+                let mut targets: Vec<usize> = c
+                    .relations
+                    .iter()
+                    .filter(|r| r.kind == RelationKind::PartOf && r.target < claims.len())
+                    .map(|r| r.target)
+                    .collect();
+                targets.sort_unstable();
+                targets.dedup();
+                for target in targets {
+                    parts_of[target].push(idx);
+                }
+            }
             for (w_idx, whole) in claims.iter().enumerate() {
                 let Some(total) = Interval::of(whole) else {
                     continue;
                 };
-                let mut parts: Vec<(usize, Interval)> = claims
+                let mut parts: Vec<(usize, Interval)> = parts_of[w_idx]
                     .iter()
-                    .enumerate()
-                    .filter(|(_, c)| {
-                        c.kind == whole.kind
-                            && c.relations
-                                .iter()
-                                .any(|r| r.kind == RelationKind::PartOf && r.target == w_idx)
-                    })
+                    .map(|&idx| (idx, &claims[idx]))
+                    .filter(|(_, c)| c.kind == whole.kind)
                     .filter_map(|(idx, c)| Some((idx, Interval::of(c)?)))
                     .collect();
                 let mut written_parts: Vec<(factdiff_corpus::Span, f64)> = Vec::new();

@@ -1,0 +1,188 @@
+//! `cargo xtask bench scale [FACTOR...]`: the full `factdiff check`, end to end (the
+//! release binary: load, claims, rules, overlap, JSON report written to a file), on
+//! Reuters-21578 grown by `gen-corpus` (near-duplicate copies, fixed seed) to 1x, 4x,
+//! 16x and 64x (about 1.2 GB). Each size runs in its own process; its peak memory is
+//! the kernel's high-water mark (`VmHWM` in `/proc/PID/status`, sampled every 10 ms
+//! until the process ends). Prints wall time, MB/s, peak memory against the corpus
+//! text, the growth exponent between sizes (1.0 is linear) and the findings per rule.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+use crate::util::{mib, root};
+
+/// One size's measurements.
+struct Row {
+    factor: usize,
+    file_bytes: u64,
+    text_bytes: u64,
+    articles: u64,
+    secs: f64,
+    peak: u64,
+    per_rule: BTreeMap<String, usize>,
+}
+
+/// The release binary, built if needed, in the target folder cargo uses.
+fn factdiff_binary() -> Result<PathBuf> {
+    crate::util::run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(root())
+            .args(["build", "--release", "--quiet", "--package", "factdiff"]),
+    )?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let bin = target.join("release/factdiff");
+    if !bin.is_file() {
+        bail!("no release binary at `{}`", bin.display());
+    }
+    Ok(bin)
+}
+
+/// The bytes of article text in a JSONL corpus (the `text` fields, decoded).
+fn text_bytes(path: &Path) -> Result<u64> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(path)?;
+    let mut total = 0u64;
+    for line in std::io::BufReader::with_capacity(1 << 20, file).lines() {
+        let line = line?;
+        let record: Value = serde_json::from_str(&line).context("parsing the corpus JSONL")?;
+        total += record["text"].as_str().map_or(0, str::len) as u64;
+    }
+    Ok(total)
+}
+
+/// The high-water mark of a live process's resident memory, in bytes.
+fn vm_hwm(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn measure(bin: &Path, factor: usize, threads: Option<&str>) -> Result<Row> {
+    let corpus = crate::gen_corpus::generate(factor)?;
+    let file_bytes = std::fs::metadata(&corpus)?.len();
+    let text_bytes = text_bytes(&corpus)?;
+    let out_dir = crate::util::out_dir()?;
+    let report = out_dir.join(format!("scale-x{factor}.json"));
+    let mut cmd = Command::new(bin);
+    cmd.current_dir(&out_dir);
+    if let Some(threads) = threads {
+        cmd.args(["--threads", threads]);
+    }
+    cmd.arg("check")
+        .arg(&corpus)
+        .args(["--format", "json", "--fail-on", "never", "--output"])
+        .arg(&report)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let start = Instant::now();
+    let mut child = cmd.spawn().context("starting factdiff")?;
+    let pid = child.id();
+    let mut peak = 0;
+    let status = loop {
+        if let Some(hwm) = vm_hwm(pid) {
+            peak = peak.max(hwm);
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let secs = start.elapsed().as_secs_f64();
+    if !status.success() {
+        let mut err = String::new();
+        if let Some(mut stderr) = child.stderr.take() {
+            use std::io::Read;
+            stderr.read_to_string(&mut err)?;
+        }
+        bail!("factdiff check failed on x{factor} ({status}): {err}");
+    }
+    let json: Value = serde_json::from_slice(&std::fs::read(&report)?)?;
+    let mut per_rule = BTreeMap::new();
+    for finding in json["findings"].as_array().into_iter().flatten() {
+        let rule = finding["rule"].as_str().unwrap_or("?").to_owned();
+        *per_rule.entry(rule).or_insert(0) += 1;
+    }
+    Ok(Row {
+        factor,
+        file_bytes,
+        text_bytes,
+        articles: json["summary"]["articles"].as_u64().unwrap_or(0),
+        secs,
+        peak,
+        per_rule,
+    })
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    let mut threads = None;
+    let mut factors = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--threads" {
+            threads = Some(rest.next().context("--threads needs a number")?.clone());
+        } else {
+            factors.push(arg.parse::<usize>().context("factors are whole numbers")?);
+        }
+    }
+    if factors.is_empty() {
+        factors = vec![1, 4, 16, 64];
+    }
+    let bin = factdiff_binary()?;
+    let mut rows: Vec<Row> = Vec::new();
+    println!(
+        "factdiff check, end to end, {} thread(s), one process per size",
+        threads.as_deref().unwrap_or("all")
+    );
+    println!(
+        "{:>5} {:>9} {:>10} {:>10} {:>9} {:>9} {:>11} {:>8} {:>7}",
+        "size", "articles", "file", "text", "wall s", "MB/s", "peak", "peak/txt", "growth"
+    );
+    for factor in factors {
+        let row = measure(&bin, factor, threads.as_deref())?;
+        let growth = rows.last().map_or(String::from("-"), |prev: &Row| {
+            let size = (row.text_bytes as f64 / prev.text_bytes as f64).ln();
+            let time = (row.secs / prev.secs).ln();
+            format!("{:.2}", time / size)
+        });
+        println!(
+            "{:>4}x {:>9} {:>10} {:>10} {:>9.1} {:>9.1} {:>11} {:>8.2} {:>7}",
+            row.factor,
+            row.articles,
+            mib(row.file_bytes),
+            mib(row.text_bytes),
+            row.secs,
+            row.text_bytes as f64 / 1e6 / row.secs,
+            mib(row.peak),
+            row.peak as f64 / row.text_bytes as f64,
+            growth,
+        );
+        rows.push(row);
+    }
+    println!("\nMB/s is article text (MB = 10^6 bytes) over wall time; growth is the exponent");
+    println!("of wall time against text size since the previous row (1.00 = linear).\n");
+    println!("findings per rule:");
+    let rules: std::collections::BTreeSet<&String> =
+        rows.iter().flat_map(|r| r.per_rule.keys()).collect();
+    print!("{:<22}", "rule");
+    for row in &rows {
+        print!(" {:>9}", format!("{}x", row.factor));
+    }
+    println!();
+    for rule in rules {
+        print!("{rule:<22}");
+        for row in &rows {
+            print!(" {:>9}", row.per_rule.get(rule).copied().unwrap_or(0));
+        }
+        println!();
+    }
+    Ok(())
+}
