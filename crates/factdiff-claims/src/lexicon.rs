@@ -107,6 +107,8 @@ pub(crate) mod class {
     pub const STOP: u16 = 1 << 7;
     pub const SPEECH: u16 = 1 << 8;
     pub const TIME_UNIT: u16 = 1 << 9;
+    /// The first word of a multi-word lexicon entry (a phrase may start here).
+    pub const MULTI_START: u16 = 1 << 10;
     /// Classes that the head of a hyphenated word passes on (`twenty-one`,
     /// `first-quarter`, `mid-November`).
     pub const HEAD: u16 = NUM_START | DATE_START | ORDINAL;
@@ -612,6 +614,9 @@ impl Lexicons {
         }
         for w in self.time_units.keys() {
             add(w, class::TIME_UNIT);
+        }
+        for w in &self.multi_starts {
+            add(w, class::MULTI_START);
         }
         self.max_phrase_words = self
             .number_words

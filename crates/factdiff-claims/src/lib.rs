@@ -278,11 +278,33 @@ fn serialize_weekday<S: serde::Serializer>(
     }
 }
 
+/// Bytes of a phrase kept on the stack (longer ones go to the heap).
+const PHRASE_INLINE: usize = 64;
+
+/// A lower-case phrase of [`Sent::phrase`]: a token's own text, or words joined in a
+/// stack buffer (no allocation per lookup).
+pub(crate) enum Phrase<'a> {
+    Borrowed(&'a str),
+    Inline { buf: [u8; PHRASE_INLINE], len: u8 },
+    Owned(String),
+}
+
+impl std::ops::Deref for Phrase<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Phrase::Borrowed(s) => s,
+            // Whole UTF-8 words and ASCII spaces: always valid.
+            Phrase::Inline { buf, len } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Phrase::Owned(s) => s,
+        }
+    }
+}
+
 /// One sentence being read: its tokens and which are already part of a claim.
 pub(crate) struct Sent<'a> {
     pub idx: u32,
     /// First words of the lexicons' multi-word entries.
-    pub multi_starts: &'a lexicon::HashSet<String>,
     pub toks: Vec<token::Tok<'a>>,
     pub taken: Vec<bool>,
 }
@@ -303,30 +325,50 @@ impl Sent<'_> {
         }
     }
     /// Lower-case words `from..from+n` joined by one space, if all are words.
-    pub fn phrase(&self, from: usize, n: usize) -> Option<std::borrow::Cow<'_, str>> {
+    pub fn phrase(&self, from: usize, n: usize) -> Option<Phrase<'_>> {
         let toks = self.toks.get(from..from + n)?;
         let first = &toks[0];
         if !first.is_word() {
             return None;
         }
         if n == 1 {
-            return Some(std::borrow::Cow::Borrowed(first.lower.as_ref()));
+            return Some(Phrase::Borrowed(first.lower.as_ref()));
         }
         // Only words that start a multi-word lexicon entry start a phrase.
-        if !self.multi_starts.contains(first.lower.as_ref()) {
+        if !first.has(lexicon::class::MULTI_START) {
             return None;
         }
-        let mut s = String::new();
+        let mut buf = [0u8; PHRASE_INLINE];
+        let mut len = 0usize;
+        let mut heap: Option<String> = None;
         for (i, t) in toks.iter().enumerate() {
             if !(t.is_word() || t.kind == token::TokKind::Punct && t.text == "." && i > 0) {
                 return None;
             }
-            if i > 0 && t.space_before {
-                s.push(' ');
+            let sep: &[u8] = if i > 0 && t.space_before { b" " } else { b"" };
+            let word = t.lower.as_bytes();
+            if let Some(h) = heap.as_mut() {
+                h.push_str(if sep.is_empty() { "" } else { " " });
+                h.push_str(&t.lower);
+            } else if len + sep.len() + word.len() <= PHRASE_INLINE {
+                buf[len..len + sep.len()].copy_from_slice(sep);
+                len += sep.len();
+                buf[len..len + word.len()].copy_from_slice(word);
+                len += word.len();
+            } else {
+                let mut h = String::from(std::str::from_utf8(&buf[..len]).unwrap_or(""));
+                h.push_str(if sep.is_empty() { "" } else { " " });
+                h.push_str(&t.lower);
+                heap = Some(h);
             }
-            s.push_str(&t.lower);
         }
-        Some(std::borrow::Cow::Owned(s))
+        Some(match heap {
+            Some(h) => Phrase::Owned(h),
+            None => Phrase::Inline {
+                buf,
+                len: len as u8,
+            },
+        })
     }
     pub fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| &t.lower)
@@ -367,7 +409,6 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
         let n = toks.len();
         let mut sent = Sent {
             idx: idx as u32,
-            multi_starts: &lex.multi_starts,
             toks,
             taken: vec![false; n],
         };

@@ -45,16 +45,28 @@ pub(crate) fn normalize(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        let w = word.replace(['’', '‘'], "'").replace(['‐', '–'], "-");
+        // The curly apostrophes and dashes are not ASCII: an ASCII word needs no copy.
+        let w: std::borrow::Cow<'_, str> = if word.is_ascii() {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(word.replace(['’', '‘'], "'").replace(['‐', '–'], "-"))
+        };
         let w = w.strip_suffix("'s").unwrap_or(&w);
         let dotted =
-            w.len() > 2 && w.ends_with('.') && w.chars().filter(|c| *c == '.').count() >= 2;
-        let w = if dotted {
-            w.replace('.', "")
+            w.len() > 2 && w.ends_with('.') && w.bytes().filter(|c| *c == b'.').count() >= 2;
+        if w.is_ascii() {
+            out.extend(
+                w.bytes()
+                    .filter(|c| !dotted || *c != b'.')
+                    .map(|c| char::from(c.to_ascii_lowercase())),
+            );
         } else {
-            w.to_owned()
-        };
-        out.extend(w.chars().flat_map(char::to_lowercase));
+            out.extend(
+                w.chars()
+                    .filter(|c| !dotted || *c != '.')
+                    .flat_map(char::to_lowercase),
+            );
+        }
     }
     out
 }

@@ -132,7 +132,18 @@ pub(crate) fn tokenize_with<'a>(
         } else if is_word_char(c) {
             kind = TokKind::Word;
             i += c.len_utf8();
-            while let Some(c) = text[i..end].chars().next() {
+            while i < end {
+                // ASCII fast path: letters continue the word; other ASCII bytes but
+                // the joiners end it.
+                let b = bytes[i];
+                if b.is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') {
+                    break;
+                }
+                let c = text[i..end].chars().next().expect("in range");
                 if is_word_char(c) {
                     i += c.len_utf8();
                     continue;
