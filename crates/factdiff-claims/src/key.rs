@@ -168,10 +168,13 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         return;
     }
     let lex = ctx.lex;
-    let mut context: Vec<String> = claims
+    // Borrowed while sorted and cut; owned once, then cloned per claim.
+    let mut context: Vec<std::borrow::Cow<'_, str>> = claims
         .iter()
         .filter_map(|c| match &c.value {
-            ClaimValue::Name { normalized } => Some(normalized.clone()),
+            ClaimValue::Name { normalized } => {
+                Some(std::borrow::Cow::Borrowed(normalized.as_str()))
+            }
             _ => None,
         })
         .collect();
@@ -186,11 +189,12 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         {
             continue;
         }
-        context.push(lemma(l));
+        context.push(crate::numbers::lemma_cow(l));
     }
     context.sort();
     context.dedup();
     context.truncate(MAX_CONTEXT);
+    let context: Vec<String> = context.into_iter().map(|c| c.into_owned()).collect();
     let dates: Vec<Span> = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date)

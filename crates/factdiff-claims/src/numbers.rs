@@ -511,33 +511,39 @@ pub(crate) fn round(x: f64) -> f64 {
 
 /// Singular form of a counted noun (`corridors` -> `corridor`, `people` stays).
 pub(crate) fn lemma(word: &str) -> String {
+    lemma_cow(word).into_owned()
+}
+
+/// [`lemma`], borrowing `word` (or a static) when no new text is needed.
+pub(crate) fn lemma_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     match word {
-        "people" | "persons" | "person" => return "people".into(),
-        "women" => return "woman".into(),
-        "men" => return "man".into(),
-        "children" => return "child".into(),
-        "countries" => return "country".into(),
+        "people" | "persons" | "person" => return Cow::Borrowed("people"),
+        "women" => return Cow::Borrowed("woman"),
+        "men" => return Cow::Borrowed("man"),
+        "children" => return Cow::Borrowed("child"),
+        "countries" => return Cow::Borrowed("country"),
         "series" | "species" | "news" | "data" | "aircraft" | "sheep" | "fish" => {
-            return word.into();
+            return Cow::Borrowed(word);
         }
         "buses" | "gases" | "viruses" | "bonuses" | "campuses" | "censuses" | "statuses"
-        | "consensuses" => return word[..word.len() - 2].into(),
+        | "consensuses" => return Cow::Borrowed(&word[..word.len() - 2]),
         _ => {}
     }
     if let Some(stem) = word.strip_suffix("ies")
         && stem.len() > 1
     {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     for suffix in ["sses", "ches", "shes", "xes"] {
         if let Some(stem) = word.strip_suffix(suffix) {
-            return format!("{stem}{}", &suffix[..suffix.len() - 2]);
+            return Cow::Borrowed(&word[..stem.len() + suffix.len() - 2]);
         }
     }
     if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && word.len() > 3 {
-        return word[..word.len() - 1].to_owned();
+        return Cow::Borrowed(&word[..word.len() - 1]);
     }
-    word.to_owned()
+    Cow::Borrowed(word)
 }
 
 /// The counted noun phrase after `j`: `(end token, head lemma)`.

@@ -212,16 +212,18 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                     .as_str(),
             );
             let words = surface.split_whitespace().count();
-            let person_like = (2..=3).contains(&words)
-                && surface
-                    .split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && !surface.split_whitespace().any(|w| {
-                    let lw = w.to_lowercase();
-                    let lw = lw.trim_end_matches("'s").trim_end_matches("’s");
-                    GEO_ORG.contains(&lw) || GEO_ORG.contains(&lw.trim_end_matches('s'))
-                });
-            (after_title || person_like).then(|| Person {
+            let person_like = || {
+                (2..=3).contains(&words)
+                    && surface
+                        .split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && !surface.split_whitespace().any(|w| {
+                        let lw = w.to_lowercase();
+                        let lw = lw.trim_end_matches("'s").trim_end_matches("’s");
+                        GEO_ORG.contains(&lw) || GEO_ORG.contains(&lw.trim_end_matches('s'))
+                    })
+            };
+            (after_title || person_like()).then(|| Person {
                 start: c.span.start,
                 name: surface.to_owned(),
             })
