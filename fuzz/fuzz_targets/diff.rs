@@ -34,7 +34,21 @@ fuzz_target!(|data: &[u8]| {
         .map(|c| c.text.as_str())
         .collect();
     assert_eq!(old, a.trim());
-    assert_eq!(new, b.trim());
+    // Equal chunks carry A's text: B comes back up to white space and apostrophes
+    // (the documented contract of `word_diff`).
+    let loose = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| {
+                if matches!(c, '\u{2019}' | '\u{2018}') {
+                    '\''
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    assert_eq!(loose(&new), loose(b.trim()));
     let view = DiffView {
         a: side("a.txt", &a),
         b: side("b.txt", &b),

@@ -191,7 +191,10 @@ fn push_text(
 /// The length of an entity such as `&amp;`, `&#8217;` or `&#x2019;` at the start of
 /// `s`, if it is one.
 fn entity_len(s: &str) -> Option<usize> {
-    let semi = s[..s.len().min(34)].find(';')?;
+    // Bytes, not `str`: the 34th byte may fall inside a character.
+    let semi = s.as_bytes()[..s.len().min(34)]
+        .iter()
+        .position(|&b| b == b';')?;
     let body = &s[1..semi];
     let ok = if let Some(num) = body.strip_prefix('#') {
         let digits = num.strip_prefix(['x', 'X']).unwrap_or(num);
@@ -264,6 +267,17 @@ fn decode_inline(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `corpus_html` fuzz target: an `&` followed by multi-byte text, the
+    /// entity window's 34th byte inside a character.
+    #[test]
+    fn entity_window_inside_a_character() {
+        let source = format!("<p>&{} then 15 people.</p>", "\u{e9}".repeat(20));
+        let out = extract(&source);
+        assert!(out.text.contains("then 15 people."), "{:?}", out.text);
+        let crash: &[u8] = include_bytes!("../../tests/fuzz/html-entity-window.html");
+        let _ = crate::read_file("crash.html", crash, crate::Format::Html);
+    }
 
     fn map(shifts: &[(u32, u32)], t: u32) -> u32 {
         let idx = shifts.partition_point(|&(x, _)| x <= t);
