@@ -305,7 +305,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // figures of the window before it: linear in the group's size.
     let mut hits: Vec<Hit> = groups
         .into_par_iter()
-        .flat_map_iter(|((measure, _, _), mut items)| {
+        .flat_map_iter(|((measure, _, subject), mut items)| {
             items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
             // The figures each article gives: an article that gives both figures
@@ -336,9 +336,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         {
                             continue;
                         }
-                        if let Some(hit) =
-                            compare(a, b, &measure, &monotonic, min_shared, min_sim, within)
-                        {
+                        if let Some(hit) = compare(
+                            a, b, &subject, &measure, &monotonic, min_shared, min_sim, within,
+                        ) {
                             out.push(hit);
                             break;
                         }
@@ -396,9 +396,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 
 /// Whether `b` (later) contradicts `a` (earlier in time order), and why.
 #[allow(clippy::too_many_arguments)]
-fn compare(
-    a: &Item<'_>,
-    b: &Item<'_>,
+fn compare<'a>(
+    a: &Item<'a>,
+    b: &Item<'a>,
+    subject: &str,
     measure: &str,
     monotonic: &BTreeSet<&str>,
     min_shared: usize,
@@ -416,11 +417,16 @@ fn compare(
         if a.names.is_empty() || a.names.first() != b.names.first() {
             return None;
         }
-    } else if !a.names.is_empty()
-        && !b.names.is_empty()
-        && !a.names.iter().any(|n| b.names.contains(n))
-    {
-        return None;
+    } else {
+        // Besides the story subject (often only the source: "Moody's said it
+        // downgraded 1.7 billion dlrs of debt of Bankers Trust"), the sentences must
+        // name the same things: whatever else one names, the other names too.
+        let other = |names: &'a [String]| names.iter().filter(move |n| n.as_str() != subject);
+        let (oa, ob): (Vec<_>, Vec<_>) = (other(a.names).collect(), other(b.names).collect());
+        let both_bare = oa.is_empty() && ob.is_empty();
+        if !both_bare && !oa.iter().any(|n| ob.contains(n)) {
+            return None;
+        }
     }
     // "more than 20 tonnes" and "20 tonnes" are the same report, rounded.
     if !a.interval.apart(&b.interval) || !a.period.compatible(&b.period) {

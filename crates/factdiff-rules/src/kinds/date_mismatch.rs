@@ -240,6 +240,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .flat_map_iter(|((class, _), mut items)| {
             items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
+            // An article that gives both dates ("celebrations yesterday of the year
+            // that ended on Saturday") does not contradict one that gives either.
+            let given: std::collections::BTreeSet<(usize, &str)> = items
+                .iter()
+                .map(|it| (it.article, it.timex.value.as_str()))
+                .collect();
             let mut latest: BTreeMap<&str, usize> = BTreeMap::new();
             let mut start = 0;
             for j in 0..items.len() {
@@ -255,7 +261,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             a.article != b.article
                                 // "yesterday" in Tuesday's story and "on Friday" in
                                 // Monday's: a recurring event reported each day.
-                                && !(ta.relative && tb.relative && a.day != b.day)
+                                && (!ta.relative || !tb.relative || a.day == b.day)
+                                && !given.contains(&(a.article, tb.value.as_str()))
+                                && !given.contains(&(b.article, ta.value.as_str()))
                                 && (ta.month != tb.month
                                     || ta.day != tb.day
                                     || matches!((ta.year, tb.year), (Some(x), Some(y)) if x != y))
