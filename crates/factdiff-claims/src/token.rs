@@ -95,7 +95,12 @@ pub(crate) fn tokenize_with<'a>(
     let mut i = start;
     let mut space_before = true;
     while i < end {
-        let c = text[i..end].chars().next().expect("in range");
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..end].chars().next().expect("in range")
+        };
         if c.is_whitespace() {
             space_before = true;
             i += c.len_utf8();
