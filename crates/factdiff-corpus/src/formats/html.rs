@@ -99,7 +99,10 @@ pub(crate) fn extract(source: &str) -> Extracted {
                     if let Some(t) = find_ci(&source[..end], after, "<title") {
                         let t_open = tag_end_from(bytes, t).map_or(end, |e| e + 1);
                         let t_close = find_ci(source, t_open, "</title").unwrap_or(end).min(end);
-                        out.title = Some(decode_inline(&source[t_open..t_close]));
+                        // A `<title` whose tag runs past the head's end has no text.
+                        if t_open <= t_close {
+                            out.title = Some(decode_inline(&source[t_open..t_close]));
+                        }
                     }
                 }
                 pos = tag_end_from(bytes, end).map_or(bytes.len(), |e| e + 1);
@@ -276,6 +279,16 @@ mod tests {
         let out = extract(&source);
         assert!(out.text.contains("then 15 people."), "{:?}", out.text);
         let crash: &[u8] = include_bytes!("../../tests/fuzz/html-entity-window.html");
+        let _ = crate::read_file("crash.html", crash, crate::Format::Html);
+    }
+
+    /// Found by the `corpus_html` fuzz target: a `<title` in the head whose tag ends
+    /// after the head's closing tag.
+    #[test]
+    fn title_tag_past_the_head() {
+        let out = extract("<head><title x=\"</head>\">Quake</title><p>12 people.</p>");
+        assert!(out.text.contains("12 people."), "{:?}", out.text);
+        let crash: &[u8] = include_bytes!("../../tests/fuzz/html-title-past-head.html");
         let _ = crate::read_file("crash.html", crash, crate::Format::Html);
     }
 
