@@ -17,14 +17,16 @@ fn check_in_the_repository_root_reads_the_seeds_through_factdiff_toml() {
 
 #[test]
 fn check_fixtures_text_and_json() {
-    // The fixtures hold one contradiction on purpose ("two dozen buses" against "a fleet
-    // of 30 buses"): exit 1 at the default `--fail-on error`.
+    // "Two dozen buses left the depot" (wire.jsonl) and "a fleet of 30 buses left the
+    // depot" (page.html) name no shared subject and no date in common: precision before
+    // recall, so no contradiction (tests/fixtures/rules/count-mismatch holds the one
+    // that fires); the run exits 0 with its input problems on standard error.
     let out = run(&["check", "tests/fixtures/corpus"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     snap!("check_fixtures_text", out.both());
 
     let out = run(&["check", "tests/fixtures/corpus", "--format", "json"]);
-    assert_eq!(out.code, 1);
+    assert_eq!(out.code, 0);
     snap!("check_fixtures_json", out.stdout.clone());
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let problems: Vec<Problem> = serde_json::from_value(json["problems"].clone()).unwrap();

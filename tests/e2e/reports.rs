@@ -827,17 +827,19 @@ fn baseline_keeps_a_contradiction_accepted_when_its_articles_shift() {
     let out = run_in(dir.path(), &["baseline", "accepted.json", "."]);
     assert_eq!(out.code, 0, "{}", out.both());
 
-    // Both articles gain paragraphs above the claims; the claims' lines move.
+    // Both articles gain paragraphs above the claims; the claims' lines move. (The
+    // paragraphs name nothing and the claims stay in the lede: the rule engine takes
+    // what a story is about from its lede, which is another matter than a line shift.)
     let (front_a, body_a) = a.rsplit_once("+++\n").unwrap();
     let (front_b, body_b) = b.rsplit_once("+++\n").unwrap();
     std::fs::write(
         dir.path().join("quake-a.md"),
-        format!("{front_a}+++\nRescue teams reached the villages on Monday.\n\nRoads were closed for a week.\n\n{body_a}"),
+        format!("{front_a}+++\nroads were closed for a week.\n\n{body_a}"),
     )
     .unwrap();
     std::fs::write(
         dir.path().join("quake-b.md"),
-        format!("{front_b}+++\nAid arrived by helicopter.\n\n{body_b}"),
+        format!("{front_b}+++\naid arrived by helicopter.\n\n{body_b}"),
     )
     .unwrap();
     let (_, shifted) = findings_of(dir.path(), &[]);
