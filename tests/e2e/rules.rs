@@ -33,10 +33,19 @@ fn every_rule_fires_on_its_fire_cases_and_not_on_its_ok_cases() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         files.sort();
-        assert!(files.iter().any(|f| f.starts_with("fire-")), "{rule}: no fire case");
-        assert!(files.iter().any(|f| f.starts_with("ok-")), "{rule}: no ok case");
+        assert!(
+            files.iter().any(|f| f.starts_with("fire-")),
+            "{rule}: no fire case"
+        );
+        assert!(
+            files.iter().any(|f| f.starts_with("ok-")),
+            "{rule}: no ok case"
+        );
 
-        let out = run_in(&fixtures(), &["check", rule, "--format", "json", "--fail-on", "never"]);
+        let out = run_in(
+            &fixtures(),
+            &["check", rule, "--format", "json", "--fail-on", "never"],
+        );
         assert_eq!(out.code, 0, "{rule}: {}", out.stderr);
         let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
         let findings: Vec<&serde_json::Value> = json["findings"]
@@ -54,9 +63,16 @@ fn every_rule_fires_on_its_fire_cases_and_not_on_its_ok_cases() {
         };
         for file in files.iter().filter(|f| f.starts_with("fire-")) {
             let named = findings.iter().any(|f| {
-                f["locations"].as_array().unwrap().iter().any(|l| &file_of(l) == file)
+                f["locations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|l| &file_of(l) == file)
             });
-            assert!(named, "{rule}: `{file}` must get a finding; got {findings:#?}");
+            assert!(
+                named,
+                "{rule}: `{file}` must get a finding; got {findings:#?}"
+            );
         }
         for finding in &findings {
             for loc in finding["locations"].as_array().unwrap() {
@@ -76,7 +92,10 @@ fn fixture_reports_text_and_json() {
     for rule in RULES {
         let out = run_in(&fixtures(), &["check", rule, "--fail-on", "never"]);
         snap!(format!("rules_{rule}_text"), out.both());
-        let out = run_in(&fixtures(), &["check", rule, "--format", "json", "--fail-on", "never"]);
+        let out = run_in(
+            &fixtures(),
+            &["check", rule, "--format", "json", "--fail-on", "never"],
+        );
         snap!(format!("rules_{rule}_json"), out.stdout.clone());
     }
 }
@@ -112,11 +131,19 @@ fn rules_list_and_explain() {
     for rule in RULES {
         let out = run(&["rules", "explain", rule]);
         assert_eq!(out.code, 0, "{}", out.stderr);
-        for section in ["## What it does", "## Why is this bad?", "## Example", "## Options"] {
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Options",
+        ] {
             assert!(out.stdout.contains(section), "{rule}: {section}");
         }
     }
-    snap!("rules_explain_count_mismatch", run(&["rules", "explain", "count-mismatch"]).both());
+    snap!(
+        "rules_explain_count_mismatch",
+        run(&["rules", "explain", "count-mismatch"]).both()
+    );
     let out = run(&["rules", "explain", "count-mismatc"]);
     assert_eq!(out.code, 2);
     assert_eq!(

@@ -156,7 +156,7 @@ pub fn run(args: &[String]) -> Result<()> {
         cwd: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
         exclude: Vec::new(),
     };
-    let corpus = load(&[path.clone()], &options)?;
+    let corpus = load(std::slice::from_ref(&path), &options)?;
     let lex = Lexicons::builtin();
     let bytes = corpus.text_bytes() as f64;
     let mb = bytes / 1e6;

@@ -93,9 +93,7 @@ pub fn run(args: &[String]) -> Result<()> {
             let mut cp = vec![0usize; article.text.len() + 1];
             let mut n = 0;
             for (b, ch) in article.text.char_indices() {
-                for k in b..b + ch.len_utf8() {
-                    cp[k] = n;
-                }
+                cp[b..b + ch.len_utf8()].fill(n);
                 n += 1;
             }
             cp[article.text.len()] = n;
