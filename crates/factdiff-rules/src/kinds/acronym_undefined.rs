@@ -7,6 +7,12 @@
 //! EAEU, GDP, IT ...) or in the rule's `known` list. Each acronym is reported once
 //! per article, at its first use.
 //!
+//! Only tokens that read as acronyms are candidates. Not reported: a token with a
+//! digit (model numbers: A300, M3), a roman numeral (II, IV), a token on a line with
+//! no lower-case letter (all-caps headlines, tables, the wire sign-off), a name the
+//! article gives as a ticker in angle brackets (`<IBM>` defines IBM), and an ordinary
+//! word written in caps (NOTE, YEAR: the article also uses it in lower case).
+//!
 //! ## Why is this bad?
 //! A reader who does not know the acronym cannot follow the story. This is a matter
 //! of style, so its severity is below the contradictions.
@@ -77,7 +83,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 else {
                     continue;
                 };
-                if *in_lexicon || known.contains(short.as_str()) {
+                if *in_lexicon
+                    || known.contains(short.as_str())
+                    || !is_candidate(cx.article(article), short, claim.span)
+                {
                     continue;
                 }
                 let entry = seen.entry(short.as_str()).or_insert((false, None));
@@ -102,4 +111,58 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// Whether `short`, used at `span` of the article, reads as an acronym needing a
+/// definition.
+fn is_candidate(a: &factdiff_corpus::Article, short: &str, span: factdiff_corpus::Span) -> bool {
+    let text = a.text.as_str();
+    if short.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if short.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+        return false;
+    }
+    let start = (span.start as usize).min(text.len());
+    let end = (span.end as usize).clamp(start, text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    if !text[line_start..line_end]
+        .bytes()
+        .any(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
+    // Given as a ticker or a company in angle brackets ("<IBM>", "<ALFS ST>", "<MCV
+    // Holdings Inc>"), in the title or the text, or in parentheses after its name.
+    let bracketed = format!("<{short}");
+    let opens = |t: &str| {
+        t.match_indices(&bracketed).any(|(i, m)| {
+            !t[i + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        })
+    };
+    let inside = text[line_start..start]
+        .rfind('<')
+        .is_some_and(|i| !text[line_start + i..start].contains('>'));
+    if inside || opens(text) || opens(&a.meta.title) || text.contains(&format!("({short})")) {
+        return false;
+    }
+    // An ordinary word or a name written in caps: the article also writes it in lower
+    // or title case ("NOTE" and "note", "TAIWAN" and "Taiwan").
+    let lower = short.to_ascii_lowercase();
+    let title: String = short.chars().take(1).chain(lower.chars().skip(1)).collect();
+    !has_word(text, &lower) && !has_word(text, &title)
+}
+
+/// Whether `word` occurs in `text` as a whole word, exactly as given.
+fn has_word(text: &str, word: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric();
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
 }

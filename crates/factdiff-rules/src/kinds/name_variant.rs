@@ -9,6 +9,12 @@
 //! articles, the related ones. A canonical spelling, when one is declared, is the
 //! majority whatever the counts.
 //!
+//! Spellings are one name only when they stand beside the same name somewhere
+//! ("Kasim-Jomart Tokayev" and "Kassym-Jomart Tokayev"; "Riedel Environment" and
+//! "Reidel Environmental"): "Dennis Patrick" and "Denis Sassou-Nguesso" are two
+//! people. A variant of a canonical spelling needs no such context. Rating codes
+//! ("BB-plus", "AAA-rated") and contractions ("They're") are not names.
+//!
 //! ## Why is this bad?
 //! A name spelled two ways reads as two people to a search engine, an archive and a
 //! reader; style guides fix one transliteration.
@@ -92,20 +98,24 @@ use crate::Rule;
 use crate::text::{edit_distance, translit_fold};
 
 /// The spellings that fold alike, each with its uses by article.
-type Spellings<'a> = BTreeMap<&'a str, Vec<(usize, &'a Uses)>>;
+type Spellings<'a> = BTreeMap<&'a str, Vec<(usize, &'a Uses<'a>)>>;
 
 /// A spelling's uses in one article: how many, and the first.
-struct Uses {
+struct Uses<'a> {
     count: usize,
     first: Span,
+    /// The capitalized words right before and after it ("Kassym-Jomart" beside "Tokayev").
+    neighbours: BTreeSet<&'a str>,
 }
 
 /// Name-like words of an article: a capital letter then lower-case letters, with
 /// inner hyphens and apostrophes ("Kassym-Jomart", "O'Brien"); a possessive `'s` is
 /// dropped. Derived from the text, so that every spelling is counted, also where the
 /// name extractor would join it with its neighbours.
-fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses> {
-    let mut out: BTreeMap<&str, Uses> = BTreeMap::new();
+fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
+    let mut out: BTreeMap<&str, Uses<'_>> = BTreeMap::new();
+    // The previous capitalized word, its end, and whether it was recorded.
+    let mut prev: Option<(&str, usize, bool)> = None;
     let body_text = &text[body.range()];
     let base = body.start as usize;
     let mut idx = 0;
@@ -147,18 +157,49 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses> {
         }
         let _ = bytes;
         let has_lower = word.chars().skip(1).any(char::is_lowercase);
-        if has_lower && word.chars().count() >= min_len {
+        // A rating or code with a suffix ("AAA-rated", "BB-plus") is not a name, nor
+        // is a contraction ("They're").
+        let code = word
+            .split('-')
+            .next()
+            .is_some_and(|head| head.chars().all(char::is_uppercase));
+        let contraction = word.contains('\'') || word.contains('’');
+        let recorded = has_lower && !code && !contraction && word.chars().count() >= min_len;
+        let adjacent = prev.filter(|(_, prev_end, _)| {
+            body_text[*prev_end..start].chars().all(char::is_whitespace)
+        });
+        if recorded {
             let span = Span::new(base + start, base + start + word.len());
-            out.entry(word)
-                .and_modify(|u| u.count += 1)
-                .or_insert(Uses {
-                    count: 1,
-                    first: span,
-                });
+            let uses = out.entry(word).or_insert(Uses {
+                count: 0,
+                first: span,
+                neighbours: BTreeSet::new(),
+            });
+            uses.count += 1;
+            if let Some((p, _, _)) = adjacent {
+                uses.neighbours.insert(p);
+            }
         }
+        if let Some((p, _, true)) = adjacent
+            && let Some(uses) = out.get_mut(p)
+        {
+            uses.neighbours.insert(word);
+        }
+        prev = Some((word, start + word.len(), recorded));
         idx = end.max(idx + c.len_utf8());
     }
     out
+}
+
+/// Whether two sets of neighbouring words share one, up to an ending
+/// ("Environment" and "Environmental").
+fn shares_neighbour(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> bool {
+    a.iter().any(|x| {
+        b.iter().any(|y| {
+            let (x, y) = (x.to_lowercase(), y.to_lowercase());
+            x.starts_with(&y) || y.starts_with(&x)
+        })
+    })
 }
 
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
@@ -222,6 +263,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     || word.to_lowercase() == major.to_lowercase()
                     || excepted(word, major)
                     || edit_distance(&word.to_lowercase(), &major.to_lowercase()) > max_edits
+                {
+                    continue;
+                }
+                // Two spellings are one name only beside the same name ("Kasim-Jomart
+                // Tokayev", "Kassym-Jomart Tokayev"); "Dennis Patrick" and "Denis
+                // Sassou-Nguesso" are two people. A canonical spelling needs no context.
+                if !canonical.contains(major)
+                    && !uses.iter().any(|(_, u)| {
+                        major_uses
+                            .iter()
+                            .any(|(_, m)| shares_neighbour(&u.neighbours, &m.neighbours))
+                    })
                 {
                     continue;
                 }
