@@ -8,10 +8,11 @@
 //! per article, at its first use.
 //!
 //! Only tokens that read as acronyms are candidates. Not reported: a token with a
-//! digit (model numbers: A300, M3), a roman numeral (II, IV), a token on a line with
+//! digit or in a model number (A300, M3, DC-10, PC/AT), a roman numeral (II, IV), a token on a line with
 //! no lower-case letter (all-caps headlines, tables, the wire sign-off), a name the
 //! article gives as a ticker in angle brackets (`<IBM>` defines IBM), and an ordinary
-//! word written in caps (NOTE, YEAR: the article also uses it in lower case).
+//! word written in caps (NOTE, YEAR: the article also uses it in lower case). A
+//! definition in apposition counts ("the International Coffee Organization, ICO,").
 //!
 //! ## Why is this bad?
 //! A reader who does not know the acronym cannot follow the story. This is a matter
@@ -132,6 +133,31 @@ fn is_candidate(a: &factdiff_corpus::Article, short: &str, span: factdiff_corpus
         .any(|b| b.is_ascii_lowercase())
     {
         return false;
+    }
+    // Part of a model or product number ("DC-10", "CF6-80C2", "PC/AT").
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    let next = after.next();
+    if before == Some('/')
+        || next == Some('/')
+        || (next == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    // Defined in apposition: "the International Coffee Organization, ICO, ...".
+    if let Some(head) = text[..start].strip_suffix(", ") {
+        let initials: String = head
+            .split_whitespace()
+            .rev()
+            .take(2 * short.len())
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if initials.ends_with(short) {
+            return false;
+        }
     }
     // Given as a ticker or a company in angle brackets ("<IBM>", "<ALFS ST>", "<MCV
     // Holdings Inc>"), in the title or the text, or in parentheses after its name.
