@@ -8,7 +8,8 @@
 //! per article, at its first use.
 //!
 //! Only tokens that read as acronyms are candidates. Not reported: a token with a
-//! digit or in a model number (A300, M3, DC-10, PC/AT), a roman numeral (II, IV), a token on a line with
+//! digit or in a model number (A300, M3, DC-10, PC/AT, 767-300ER), a roman numeral, a
+//! token in a table row (columns set apart by runs of spaces) (II, IV), a token on a line with
 //! no lower-case letter (all-caps headlines, tables, the wire sign-off), a name the
 //! article gives as a ticker in angle brackets (`<IBM>` defines IBM), and an ordinary
 //! word written in caps (NOTE, YEAR: the article also uses it in lower case). A
@@ -138,8 +139,15 @@ fn is_candidate(a: &factdiff_corpus::Article, short: &str, span: factdiff_corpus
     let before = text[..start].chars().next_back();
     let mut after = text[end..].chars();
     let next = after.next();
+    let line = &text[line_start..line_end];
+    // A table row: columns set apart by runs of spaces ("MAURITIUS      nil   7,500").
+    if line.trim().contains("   ") {
+        return false;
+    }
     if before == Some('/')
         || next == Some('/')
+        || before.is_some_and(|c| c.is_ascii_digit())
+        || next.is_some_and(|c| c.is_ascii_digit())
         || (next == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit()))
     {
         return false;
