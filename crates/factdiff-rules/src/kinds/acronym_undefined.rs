@@ -33,6 +33,8 @@
 //! ## Options
 //! - `known` (array of strings, default `[]`): acronyms a reader is expected to know,
 //!   beyond the lexicon.
+//! - `company-words` (array of strings, default `[]`): words that make the caps word
+//!   before them a company's name ("USX Corp", "CIBC Ltd"), not reported.
 
 use factdiff_findings::{Category, Severity};
 
@@ -46,12 +48,20 @@ pub(crate) const INFO: KindInfo = KindInfo {
     summary: "an acronym used but never defined and not commonly known",
     message: "`{acronym}` is used but never defined in this article",
     placeholders: &["acronym"],
-    params: &[ParamSpec {
-        name: "known",
-        ty: ParamType::Strings,
-        default: "[]",
-        doc: "acronyms a reader is expected to know, beyond the lexicon",
-    }],
+    params: &[
+        ParamSpec {
+            name: "known",
+            ty: ParamType::Strings,
+            default: "[]",
+            doc: "acronyms a reader is expected to know, beyond the lexicon",
+        },
+        ParamSpec {
+            name: "company-words",
+            ty: ParamType::Strings,
+            default: "[]",
+            doc: "words that make the caps word before them a company's name (Corp, Inc, Ltd)",
+        },
+    ],
     source: include_str!("acronym_undefined.rs"),
 };
 
@@ -71,6 +81,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .iter()
         .map(String::as_str)
         .collect();
+    let company: BTreeSet<String> = rule
+        .params
+        .strings("company-words")
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
     cx.claims
         .par_iter()
         .enumerate()
@@ -87,7 +103,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 };
                 if *in_lexicon
                     || known.contains(short.as_str())
-                    || !is_candidate(cx.article(article), short, claim.span)
+                    || !is_candidate(cx.article(article), short, claim.span, &company)
                 {
                     continue;
                 }
@@ -117,7 +133,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 
 /// Whether `short`, used at `span` of the article, reads as an acronym needing a
 /// definition.
-fn is_candidate(a: &factdiff_corpus::Article, short: &str, span: factdiff_corpus::Span) -> bool {
+fn is_candidate(
+    a: &factdiff_corpus::Article,
+    short: &str,
+    span: factdiff_corpus::Span,
+    company: &BTreeSet<String>,
+) -> bool {
     let text = a.text.as_str();
     if short.bytes().any(|b| b.is_ascii_digit()) {
         return false;
@@ -150,6 +171,16 @@ fn is_candidate(a: &factdiff_corpus::Article, short: &str, span: factdiff_corpus
         || next.is_some_and(|c| c.is_ascii_digit())
         || (next == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit()))
     {
+        return false;
+    }
+    // A company's name ("USX Corp", "CIBC Ltd").
+    let next_word = text[end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if company.contains(&next_word) {
         return false;
     }
     // Defined in apposition: "the International Coffee Organization, ICO, ...".
