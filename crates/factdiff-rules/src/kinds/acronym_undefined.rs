@@ -13,7 +13,8 @@
 //! no lower-case letter (all-caps headlines, tables, the wire sign-off), a name the
 //! article gives as a ticker in angle brackets (`<IBM>` defines IBM), and an ordinary
 //! word written in caps (NOTE, YEAR: the article also uses it in lower case). A
-//! definition in apposition counts ("the International Coffee Organization, ICO,").
+//! definition in apposition counts ("the International Coffee Organization, ICO,"),
+//! and so does one in parentheses right after it ("PRV (pseudorabies virus)").
 //!
 //! ## Why is this bad?
 //! A reader who does not know the acronym cannot follow the story. This is a matter
@@ -170,6 +171,16 @@ fn is_candidate(
         || before.is_some_and(|c| c.is_ascii_digit())
         || next.is_some_and(|c| c.is_ascii_digit())
         || (next == Some('-') && after.next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    // Defined right after it ("PRV (pseudorabies virus)"), or a model with a number
+    // ("VZX 8530").
+    let rest = text[end..].strip_prefix('s').unwrap_or(&text[end..]);
+    if rest.starts_with(" (")
+        || rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
     {
         return false;
     }
