@@ -102,14 +102,16 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 else {
                     continue;
                 };
-                if *in_lexicon
-                    || known.contains(short.as_str())
-                    || !is_candidate(cx.article(article), short, claim.span, &company)
-                {
+                if *in_lexicon || known.contains(short.as_str()) {
+                    continue;
+                }
+                let a = cx.article(article);
+                let defines = defined_here(&a.text, short, claim.span);
+                if !defines && !is_candidate(a, short, claim.span, &company) {
                     continue;
                 }
                 let entry = seen.entry(short.as_str()).or_insert((false, None));
-                entry.0 |= claim.expansion.is_some();
+                entry.0 |= claim.expansion.is_some() || defines;
                 if entry.1.is_none() {
                     entry.1 = Some(claim);
                 }
@@ -174,13 +176,10 @@ fn is_candidate(
     {
         return false;
     }
-    // Defined right after it ("PRV (pseudorabies virus)"), or a model with a number
-    // ("VZX 8530").
-    let rest = text[end..].strip_prefix('s').unwrap_or(&text[end..]);
-    if rest.starts_with(" (")
-        || rest
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    // A model with a number ("VZX 8530").
+    if text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
     {
         return false;
     }
@@ -193,21 +192,6 @@ fn is_candidate(
         .to_lowercase();
     if company.contains(&next_word) {
         return false;
-    }
-    // Defined in apposition: "the International Coffee Organization, ICO, ...".
-    if let Some(head) = text[..start].strip_suffix(", ") {
-        let initials: String = head
-            .split_whitespace()
-            .rev()
-            .take(2 * short.len())
-            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if initials.ends_with(short) {
-            return false;
-        }
     }
     // Given as a ticker or a company in angle brackets ("<IBM>", "<ALFS ST>", "<MCV
     // Holdings Inc>"), in the title or the text, or in parentheses after its name.
@@ -231,6 +215,33 @@ fn is_candidate(
     let lower = short.to_ascii_lowercase();
     let title: String = short.chars().take(1).chain(lower.chars().skip(1)).collect();
     !has_word(text, &lower) && !has_word(text, &title)
+}
+
+/// Whether this use of `short` defines it: right after its name in apposition ("the
+/// International Coffee Organization, ICO,", "the Brazilian Coffee Institute, or BCI"), or right
+/// before a parenthesized definition ("PRV (pseudorabies virus)").
+fn defined_here(text: &str, short: &str, span: factdiff_corpus::Span) -> bool {
+    let start = (span.start as usize).min(text.len());
+    let end = (span.end as usize).clamp(start, text.len());
+    let rest = text[end..].strip_prefix('s').unwrap_or(&text[end..]);
+    if rest.starts_with(" (") {
+        return true;
+    }
+    let head = text[..start].trim_end();
+    let head = head.strip_suffix(" or").unwrap_or(head).trim_end();
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    let initials: String = head
+        .split_whitespace()
+        .rev()
+        .take(2 * short.len())
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    initials.ends_with(short)
 }
 
 /// Whether `word` occurs in `text` as a whole word, exactly as given.
