@@ -453,28 +453,12 @@ impl Lexicons {
                     }
                 }
                 "seasons" => {
-                    for (k, x) in v.table(section, value)? {
-                        let s = v.string(&[section, k], x)?;
-                        if !["SP", "SU", "FA", "WI"].contains(&s) {
-                            return Err(v.error(
-                                &[section, k],
-                                "a season code is one of SP, SU, FA, WI".into(),
-                            ));
-                        }
-                        self.seasons.insert(k.to_lowercase(), s.to_owned());
-                    }
+                    let seasons = ["SP", "SU", "FA", "WI"];
+                    v.codes(section, value, &seasons, "a season code", &mut self.seasons)?;
                 }
                 "time_units" => {
-                    for (k, x) in v.table(section, value)? {
-                        let s = v.string(&[section, k], x)?;
-                        if !["Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q"].contains(&s) {
-                            return Err(v.error(
-                                &[section, k],
-                                "a time unit is one of Y, M, W, D, H, MIN, S, DE, CE, Q".into(),
-                            ));
-                        }
-                        self.time_units.insert(k.to_lowercase(), s.to_owned());
-                    }
+                    let units = ["Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q"];
+                    v.codes(section, value, &units, "a time unit", &mut self.time_units)?;
                 }
                 "measures" => {
                     for (k, x) in v.table(section, value)? {
@@ -786,6 +770,29 @@ impl Validator<'_> {
             return Err(bad());
         }
         Ok((lo, hi))
+    }
+
+    /// Reads a table of `word = "CODE"` entries into `into` (keys lower-cased), each
+    /// code one of `allowed`; `what` names a code in the error.
+    fn codes(
+        &self,
+        section: &str,
+        value: &toml::Value,
+        allowed: &[&str],
+        what: &str,
+        into: &mut HashMap<String, String>,
+    ) -> Result<(), LexiconError> {
+        for (k, x) in self.table(section, value)? {
+            let code = self.string(&[section, k], x)?;
+            if !allowed.contains(&code) {
+                return Err(self.error(
+                    &[section, k],
+                    format!("{what} is one of {}", allowed.join(", ")),
+                ));
+            }
+            into.insert(k.to_lowercase(), code.to_owned());
+        }
+        Ok(())
     }
 
     fn string<'v, S: AsRef<str>>(
