@@ -57,7 +57,6 @@ pub struct Config {
     pub file: Option<String>,
     pub paths: Vec<PathBuf>,
     /// The rule set's folder (checked to exist; read by the rule engine).
-    #[allow(dead_code)]
     pub rules: Option<PathBuf>,
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
