@@ -194,7 +194,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
     context.sort();
     context.dedup();
     context.truncate(MAX_CONTEXT);
-    let context: Vec<String> = context.into_iter().map(|c| c.into_owned()).collect();
+    let context: std::sync::Arc<[String]> = context.into_iter().map(|c| c.into_owned()).collect();
     let dates: Vec<Span> = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date)
@@ -243,13 +243,13 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
             }
             _ => None,
         };
-        c.key = Some(ClaimKey {
+        c.key = Some(Box::new(ClaimKey {
             measure,
             unit,
             context: context.clone(),
             monotonic,
             event,
-        });
+        }));
     }
 }
 

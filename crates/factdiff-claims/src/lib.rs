@@ -177,8 +177,8 @@ pub struct ClaimKey {
     /// The unit or counted noun (`people`, `t`, `USD`, `%`).
     pub unit: String,
     /// The event context: normalized names and content words of the sentence, sorted
-    /// and deduplicated.
-    pub context: Vec<String>,
+    /// and deduplicated. Shared by the claims of a sentence.
+    pub context: std::sync::Arc<[String]>,
     /// Whether the measure only rises over time (the measures lexicon's `monotonic`
     /// table: death tolls): a later, larger figure is an update, not a contradiction.
     pub monotonic: bool,
@@ -240,7 +240,8 @@ pub struct Claim {
     /// The normalized value.
     pub value: ClaimValue,
     /// What it is about (quantities, money, percentages, dates, durations, ordinals).
-    pub key: Option<ClaimKey>,
+    /// Boxed: names, quotes and acronyms, most of the claims, have none.
+    pub key: Option<Box<ClaimKey>>,
     /// A quote's speaker, as the article names them.
     pub speaker: Option<String>,
     /// An acronym's definition, as the article gives it.
@@ -428,5 +429,7 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
         (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
     });
     relations::relate(&ctx, &mut claims);
+    // The lists live until the rules have run: no spare capacity.
+    claims.shrink_to_fit();
     claims
 }

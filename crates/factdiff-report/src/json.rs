@@ -94,7 +94,7 @@ impl Tool {
 
 /// Writes the report as pretty-printed JSON with a final newline.
 pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let wire = JsonReport {
+    let wire = JsonReportRef {
         version: VERSION,
         tool: Tool::factdiff(),
         summary: Summary {
@@ -102,10 +102,21 @@ pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             claims: report.claims,
             findings: report.findings.len(),
         },
-        findings: report.findings.to_vec(),
-        problems: report.problems.to_vec(),
+        findings: report.findings,
+        problems: report.problems,
     };
     write_json(&wire, out)
+}
+
+/// [`JsonReport`] borrowing its findings, to write them without a copy: the same
+/// fields in the same order.
+#[derive(Serialize)]
+struct JsonReportRef<'a> {
+    version: u32,
+    tool: Tool,
+    summary: Summary,
+    findings: &'a [Finding],
+    problems: &'a [Problem],
 }
 
 /// Writes any value as pretty JSON with a final newline.

@@ -205,12 +205,17 @@ pub fn check(corpus: &Corpus, claims: &[Vec<Claim>], rules: &RuleSet) -> Vec<Fin
         claims.len(),
         "one list of claims per article"
     );
-    let cx = kinds::Cx {
+    let enabled: Vec<&Rule> = rules.enabled().collect();
+    let mut cx = kinds::Cx {
         corpus,
         claims,
         rules,
+        scopes: Vec::new(),
     };
-    let enabled: Vec<&Rule> = rules.enabled().collect();
+    // Computed once, before the rules run side by side, for every rule that reads it.
+    if enabled.iter().any(|r| r.kind.needs_scopes()) {
+        cx.scopes = kinds::scope::scopes(&cx);
+    }
     let mut findings: Vec<Finding> = enabled
         .par_iter()
         .flat_map_iter(|rule| rule.kind.check(&cx, rule))

@@ -16,10 +16,23 @@ pub fn emit(
     bytes: &[u8],
     stdout: &mut dyn Write,
 ) -> Result<(), CliError> {
+    emit_with(env, path, stdout, |out| out.write_all(bytes))
+}
+
+/// Streams what `write` writes to `path` (relative to the working directory)
+/// atomically, or to standard output when `path` is `None`, through a buffer: a large
+/// report is never held whole in memory. On an error the temporary file is removed
+/// and `path` keeps what it held.
+pub fn emit_with(
+    env: &Env,
+    path: Option<&Path>,
+    stdout: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), CliError> {
     let Some(path) = path else {
-        return stdout
-            .write_all(bytes)
-            .and_then(|()| stdout.flush())
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+        return write(&mut out)
+            .and_then(|()| out.flush())
             .map_err(|err| CliError::usage(format!("cannot write to standard output: {err}")));
     };
     let full = env.cwd.join(path);
@@ -30,7 +43,10 @@ pub fn emit(
     let fail =
         |err: std::io::Error| CliError::usage(format!("cannot write `{}`: {err}", path.display()));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
+    }
     tmp.persist(&full).map_err(|err| fail(err.error))?;
     Ok(())
 }

@@ -181,7 +181,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let min_sim = p.float("min-context-similarity");
     let within = p.bool("within-article");
     let max_days = p.int("max-days-apart");
-    let scopes = scope::scopes(cx);
+    let scopes = &cx.scopes;
 
     // Map: each article's comparable claims, keyed by (measure, unit, subject).
     type Key = (String, String, String);

@@ -159,7 +159,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let require = p.bool("require-predicate");
     let classes = p.groups("predicates");
     let max_days = p.int("max-days-apart");
-    let scopes = scope::scopes(cx);
+    let scopes = &cx.scopes;
     let per_article: Vec<Vec<((String, String), Item<'_>)>> = cx
         .claims
         .par_iter()

@@ -127,11 +127,14 @@ impl Kind {
     }
 }
 
-/// What every check reads: the corpus, each article's claims, the rule set.
+/// What every check reads: the corpus, each article's claims, the rule set, and the
+/// articles' scopes (computed once per run, when an enabled rule compares figures
+/// across articles).
 pub(crate) struct Cx<'a> {
     pub corpus: &'a Corpus,
     pub claims: &'a [Vec<Claim>],
     pub rules: &'a RuleSet,
+    pub scopes: Vec<scope::ArticleScope>,
 }
 
 impl Cx<'_> {
@@ -153,6 +156,11 @@ impl Cx<'_> {
 }
 
 impl Kind {
+    /// Whether the kind reads the articles' scopes ([`Cx::scopes`]).
+    pub(crate) fn needs_scopes(self) -> bool {
+        matches!(self, Kind::CountMismatch | Kind::DateMismatch)
+    }
+
     /// Runs the rule over the corpus.
     pub(crate) fn check(self, cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         match self {

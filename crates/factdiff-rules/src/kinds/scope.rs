@@ -5,7 +5,7 @@
 //! February 22"), and the time (articles dated close together). Derived here from the
 //! claims and the text, for the kinds that compare claims across articles.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use factdiff_claims::{Claim, ClaimKind, ClaimValue};
 use rayon::prelude::*;
@@ -157,50 +157,27 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Which of some words (lower case) the corpus writes in lower case, and which in
-/// title case ("Reuter").
-pub(crate) struct Seen {
-    pub lower: BTreeSet<String>,
-    pub title: BTreeSet<String>,
-}
-
-/// Scans every article's text once for the candidate words.
-pub(crate) fn seen(cx: &Cx<'_>, candidates: &BTreeSet<String>) -> Seen {
-    let found: Vec<(Vec<String>, Vec<String>)> = cx
-        .corpus
+/// Which of some words (lower case) the corpus also writes in lower case. One pass
+/// over every article's words, without an allocation per word.
+pub(crate) fn written_lower<'w>(cx: &Cx<'_>, candidates: &HashSet<&'w str>) -> HashSet<&'w str> {
+    cx.corpus
         .articles
         .par_iter()
-        .map(|a| {
-            let (mut lower, mut title) = (BTreeSet::new(), BTreeSet::new());
+        .fold(HashSet::new, |mut found, a| {
             for w in a.text[a.body.range()].split(|c: char| !c.is_alphanumeric()) {
-                let mut chars = w.chars();
-                let Some(first) = chars.next() else {
-                    continue;
-                };
-                let rest_lower = chars.clone().all(|c| !c.is_uppercase());
-                if first.is_lowercase() && rest_lower {
-                    if candidates.contains(w) {
-                        lower.insert(w.to_owned());
-                    }
-                } else if first.is_uppercase() && rest_lower && w.len() > 1 {
-                    let l = w.to_lowercase();
-                    if candidates.contains(&l) {
-                        title.insert(l);
-                    }
+                if w.starts_with(char::is_lowercase)
+                    && !w.chars().any(char::is_uppercase)
+                    && let Some(c) = candidates.get(w)
+                {
+                    found.insert(*c);
                 }
             }
-            (lower.into_iter().collect(), title.into_iter().collect())
+            found
         })
-        .collect();
-    let mut out = Seen {
-        lower: BTreeSet::new(),
-        title: BTreeSet::new(),
-    };
-    for (lower, title) in found {
-        out.lower.extend(lower);
-        out.title.extend(title);
-    }
-    out
+        .reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        })
 }
 
 /// The scopes of every article, with the corpus-wide common names left out.
@@ -236,15 +213,11 @@ pub(crate) fn scopes(cx: &Cx<'_>) -> Vec<ArticleScope> {
     let limit = ((cx.claims.len() as f64 * COMMON_SHARE) as usize).max(MIN_COMMON);
     // A one-word name that the corpus also writes in lower case is a common word
     // capitalized at the start of a line ("Share adjusted for ...", "Net 3.5 mln").
-    let single: BTreeSet<String> = df
-        .keys()
-        .filter(|n| !n.contains(' '))
-        .map(|n| (*n).to_owned())
-        .collect();
-    let words_too = seen(cx, &single).lower;
-    let common: BTreeSet<String> = df
+    let single: HashSet<&str> = df.keys().copied().filter(|n| !n.contains(' ')).collect();
+    let words_too = written_lower(cx, &single);
+    let common: HashSet<String> = df
         .into_iter()
-        .filter(|(name, n)| *n > limit || words_too.contains(*name))
+        .filter(|(name, n)| *n > limit || words_too.contains(name))
         .map(|(name, _)| name.to_owned())
         .collect();
     names

@@ -14,7 +14,7 @@ use super::Ctx;
 use super::rules::Engines;
 use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
-use crate::output::{emit, use_color};
+use crate::output::{emit, emit_with, use_color};
 use crate::progress::Progress;
 use crate::sources::CorpusSources;
 use crate::{baseline, catalog, changed, suppress};
@@ -109,27 +109,27 @@ pub fn finish(
         color: use_color(ctx.env, ctx.cli.global.color, args.output.output.is_some()),
         link_base: args.output.link_base.clone(),
     };
-    let mut buf = Vec::new();
-    factdiff_report::render_with_rules(
-        &report,
-        rules,
-        format,
-        &options,
-        &CorpusSources::new(corpus),
-        &mut buf,
-    )
-    .map_err(|err| CliError::usage(format!("cannot render the report: {err}")))?;
+    let sources = CorpusSources::new(corpus);
+    let render = |out: &mut dyn Write| {
+        factdiff_report::render_with_rules(&report, rules, format, &options, &sources, out)
+    };
+    let to = args.output.output.as_deref();
     // The elapsed time ends the summary line only at a terminal: never in a file,
-    // a pipe or a snapshot.
-    if format == Format::Text
-        && args.output.output.is_none()
-        && ctx.env.stdout_is_terminal
-        && buf.last() == Some(&b'\n')
-    {
-        buf.pop();
-        buf.extend_from_slice(format!(" in {:.2}s\n", started.elapsed().as_secs_f64()).as_bytes());
+    // a pipe or a snapshot. Elsewhere the report streams to its destination.
+    if format == Format::Text && to.is_none() && ctx.env.stdout_is_terminal {
+        let mut buf = Vec::new();
+        render(&mut buf)
+            .map_err(|err| CliError::usage(format!("cannot render the report: {err}")))?;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            buf.extend_from_slice(
+                format!(" in {:.2}s\n", started.elapsed().as_secs_f64()).as_bytes(),
+            );
+        }
+        emit(ctx.env, None, &buf, stdout)?;
+    } else {
+        emit_with(ctx.env, to, stdout, render)?;
     }
-    emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
     let fail_on = args.fail_on.or(ctx.config.fail_on).unwrap_or(FailOn::Error);
     Ok(exit_code(&findings, fail_on))
 }
