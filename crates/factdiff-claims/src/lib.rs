@@ -384,6 +384,9 @@ pub(crate) struct Ctx<'a> {
     pub anchor: Option<jiff::civil::Date>,
     /// The last full date mentioned ("later the same day").
     pub last_day: Option<jiff::civil::Date>,
+    /// The article's runs of ASCII letters and digits, built on first use
+    /// ([`names::appears_lower`]).
+    pub runs: std::cell::OnceCell<lexicon::HashSet<&'a str>>,
 }
 
 /// The claims of one article, sorted by span then kind. No IO; deterministic.
@@ -393,6 +396,7 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
         lex,
         anchor: article.meta.date,
         last_day: None,
+        runs: std::cell::OnceCell::new(),
     };
     let mut claims: Vec<Claim> = Vec::new();
     for (idx, sentence) in article.sentences.iter().enumerate() {

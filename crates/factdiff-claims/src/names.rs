@@ -89,8 +89,20 @@ pub(crate) fn is_caps_line(s: &Sent) -> bool {
     letters > 0 && caps * 10 > letters * 6 && s.toks.len() > 3
 }
 
-/// Whether `word` (lower case) occurs in lower case as a whole word in `text`.
-fn appears_lower(text: &str, word: &str) -> bool {
+/// Whether `word` (lower case) occurs in lower case as a whole word (between bytes
+/// that are not ASCII letters or digits) in the article. A word of ASCII letters and
+/// digits is looked up in the article's runs of them, collected once: a search of the
+/// whole text per sentence-initial word was quadratic in the article.
+fn appears_lower(ctx: &Ctx<'_>, word: &str) -> bool {
+    let text = ctx.article.text.as_str();
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let runs = ctx.runs.get_or_init(|| {
+            text.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|r| !r.is_empty())
+                .collect()
+        });
+        return runs.contains(word);
+    }
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(pos) = text[from..].find(word) {
@@ -200,7 +212,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 && (first.text == "I"
                     || first.has(class::NOT_NAME | class::NUM_START | class::ORDINAL)
                     || starts_sentence
-                        && (first.lower.ends_with("ing") || appears_lower(text, &first.lower)))
+                        && (first.lower.ends_with("ing") || appears_lower(ctx, &first.lower)))
             {
                 continue;
             }
@@ -235,6 +247,43 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    #[test]
+    fn appears_lower_finds_whole_lower_case_words_only() {
+        let lex = crate::Lexicons::builtin();
+        let article = crate::testutil::article(
+            "Shares rose. The shares of Mr. O'neill's firm, co-owned by rose-growers, fell 3pct \
+             in café trading; Café owners said so.",
+            None,
+        );
+        let ctx = crate::Ctx {
+            article: &article,
+            lex: &lex,
+            anchor: None,
+            last_day: None,
+            runs: std::cell::OnceCell::new(),
+        };
+        for (word, expected) in [
+            ("shares", true),
+            ("share", false),
+            ("rose", true),
+            ("co", true),
+            ("owned", true),
+            ("growers", true),
+            ("3pct", true),
+            ("pct", false),
+            ("fell", true),
+            ("café", true),
+            ("caf", true),
+            ("o'neill", false),
+            ("neill", true),
+            ("owners", true),
+            ("mr", false),
+            ("the", false),
+        ] {
+            assert_eq!(super::appears_lower(&ctx, word), expected, "{word}");
+        }
+    }
 
     #[test]
     fn names() {

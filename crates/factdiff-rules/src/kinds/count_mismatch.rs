@@ -293,14 +293,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             out
         })
         .collect();
-    // Group by key (memory: one item per claim and subject, at most a few each).
-    let mut groups: BTreeMap<Key, Vec<Item<'_>>> = BTreeMap::new();
-    for items in per_article {
-        for (key, item) in items {
-            groups.entry(key).or_default().push(item);
+    // Group by key (memory: one item per claim and subject, at most a few each):
+    // sorted in parallel (stable: articles stay in order), then cut where it changes.
+    let mut all: Vec<(Key, Item<'_>)> = per_article.into_iter().flatten().collect();
+    all.par_sort_by(|a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<(Key, Vec<Item<'_>>)> = Vec::new();
+    for (key, item) in all {
+        match groups.last_mut() {
+            Some((last, items)) if *last == key => items.push(item),
+            _ => groups.push((key, vec![item])),
         }
     }
-    let groups: Vec<(Key, Vec<Item<'_>>)> = groups.into_iter().collect();
     // Compare within each group, in time order, each claim against the distinct
     // figures of the window before it: linear in the group's size.
     let mut hits: Vec<Hit> = groups

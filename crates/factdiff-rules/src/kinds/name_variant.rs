@@ -220,26 +220,39 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         let (a, b) = (a.to_lowercase(), b.to_lowercase());
         exceptions.iter().any(|g| g.contains(&a) && g.contains(&b))
     };
-    // Map: the name-like words of each article.
-    let per_article: Vec<BTreeMap<&str, Uses>> = cx
+    // Map: the name-like words of each article, with their folded spelling.
+    let per_article: Vec<Vec<(String, &str, Uses)>> = cx
         .corpus
         .articles
         .par_iter()
-        .map(|a| names(&a.text, a.body, min_len))
+        .map(|a| {
+            names(&a.text, a.body, min_len)
+                .into_iter()
+                .map(|(word, uses)| (translit_fold(word), word, uses))
+                .collect()
+        })
         .collect();
-    // Group by folded spelling.
-    let mut groups: BTreeMap<String, Spellings<'_>> = BTreeMap::new();
-    for (article, words) in per_article.iter().enumerate() {
-        for (word, uses) in words {
-            groups
-                .entry(translit_fold(word))
-                .or_default()
-                .entry(word)
-                .or_default()
-                .push((article, uses));
-        }
-    }
-    let groups: Vec<_> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    // Group by folded spelling: sorted (in parallel), then cut where it changes.
+    let mut all: Vec<(&str, &str, usize, &Uses)> = per_article
+        .iter()
+        .enumerate()
+        .flat_map(|(article, words)| {
+            words
+                .iter()
+                .map(move |(folded, word, uses)| (folded.as_str(), *word, article, uses))
+        })
+        .collect();
+    all.par_sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    let groups: Vec<Spellings<'_>> = all
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|chunk| {
+            let mut spellings: Spellings<'_> = BTreeMap::new();
+            for &(_, word, article, uses) in chunk {
+                spellings.entry(word).or_default().push((article, uses));
+            }
+            (spellings.len() >= 2).then_some(spellings)
+        })
+        .collect();
     groups
         .par_iter()
         .flat_map_iter(|spellings| {
