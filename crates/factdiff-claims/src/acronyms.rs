@@ -232,7 +232,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             && let Some((_, long)) =
                 long_form_before(text, sentence_start, s.toks[i - 1].end as usize, &short)
         {
-            c.expansion = Some(long);
+            c.expansion = Some(long.into());
         } else if s.toks.get(end_idx).is_some_and(|n| n.text == "(") {
             // "TITR (Trans-Caspian International Transport Route)"
             if let Some(close) = s.toks[end_idx..].iter().position(|x| x.text == ")") {
@@ -253,7 +253,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                             .filter(char::is_ascii_alphabetic)
                             .collect::<String>()
                     {
-                        c.expansion = Some(inner.to_owned());
+                        c.expansion = Some(inner.into());
                     }
                 }
             }

@@ -238,9 +238,15 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         };
         let monotonic = measure.as_deref().is_some_and(|m| lex.is_monotonic(m));
         let event = match &c.value {
-            ClaimValue::Date(t) if to > from => {
-                Some(event_key(ctx, s, from, to, t.reporting, &dates, &names))
-            }
+            ClaimValue::Date(t) if to > from => Some(Box::new(event_key(
+                ctx,
+                s,
+                from,
+                to,
+                t.reporting,
+                &dates,
+                &names,
+            ))),
             _ => None,
         };
         c.key = Some(Box::new(ClaimKey {

@@ -183,7 +183,7 @@ pub struct ClaimKey {
     /// table: death tolls): a later, larger figure is an update, not a contradiction.
     pub monotonic: bool,
     /// For a date: the event it dates, from its clause.
-    pub event: Option<EventKey>,
+    pub event: Option<Box<EventKey>>,
 }
 
 /// The event a date is the date of: its predicate class, participants and place, from
@@ -243,9 +243,9 @@ pub struct Claim {
     /// Boxed: names, quotes and acronyms, most of the claims, have none.
     pub key: Option<Box<ClaimKey>>,
     /// A quote's speaker, as the article names them.
-    pub speaker: Option<String>,
+    pub speaker: Option<Box<str>>,
     /// An acronym's definition, as the article gives it.
-    pub expansion: Option<String>,
+    pub expansion: Option<Box<str>>,
     /// Relations to other claims of the article.
     pub relations: Vec<Relation>,
     /// A weekday written next to a date ("Monday (15 December)").

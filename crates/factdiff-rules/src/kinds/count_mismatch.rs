@@ -111,9 +111,10 @@ pub(crate) const INFO: KindInfo = KindInfo {
     source: include_str!("count_mismatch.rs"),
 };
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use factdiff_claims::{ClaimKind, RelationKind};
+use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
@@ -131,7 +132,7 @@ struct Item<'a> {
     sentence: u32,
     day: Option<i32>,
     interval: Interval,
-    period: Period,
+    period: &'a Period,
     context: &'a [String],
     /// The names of its own sentence (within one article, only these count).
     names: &'a [String],
@@ -140,7 +141,7 @@ struct Item<'a> {
 }
 
 /// The comparable value of an item: its interval and period.
-type ValueKey = (u64, u64, bool, bool, Period);
+type ValueKey<'a> = (u64, u64, bool, bool, &'a Period);
 
 fn bounds(i: &Interval) -> [u64; 2] {
     [
@@ -149,14 +150,14 @@ fn bounds(i: &Interval) -> [u64; 2] {
     ]
 }
 
-fn value_key(item: &Item<'_>) -> ValueKey {
+fn value_key<'a>(item: &Item<'a>) -> ValueKey<'a> {
     let i = &item.interval;
     (
         i.min.map_or(u64::MAX, f64::to_bits),
         i.max.map_or(u64::MAX, f64::to_bits),
         i.min_open,
         i.max_open,
-        item.period.clone(),
+        item.period,
     )
 }
 
@@ -184,8 +185,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let scopes = &cx.scopes;
 
     // Map: each article's comparable claims, keyed by (measure, unit, subject).
-    type Key = (String, String, String);
-    let per_article: Vec<Vec<(Key, Item<'_>)>> = cx
+    // Borrowed from the claims and scopes: one allocation per item at most.
+    type Key<'k> = (Cow<'k, str>, &'k str, &'k str);
+    let per_article: Vec<Vec<(Key<'_>, Item<'_>)>> = cx
         .claims
         .par_iter()
         .enumerate()
@@ -218,13 +220,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let Some(key) = claim.key.as_ref() else {
                     continue;
                 };
-                let measure = key.measure.clone().unwrap_or_default();
-                let unit = if key.unit.is_empty() {
-                    interval.unit.clone()
-                } else {
-                    key.unit.clone()
+                let measure = key.measure.as_deref().unwrap_or_default();
+                let unit = match &claim.value {
+                    ClaimValue::Interval { unit, .. } if key.unit.is_empty() => unit.as_str(),
+                    _ => key.unit.as_str(),
                 };
-                if unit.is_empty() && measure.is_empty() || ignore.contains(unit.as_str()) {
+                if unit.is_empty() && measure.is_empty() || ignore.contains(unit) {
                     continue;
                 }
                 // A percentage without a measure is a change or a share of something
@@ -268,15 +269,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         .last()
                         .is_some_and(|w| w.starts_with(interval.unit.as_str()));
                 let what = if !measure.is_empty() || counted && claim.kind == ClaimKind::Quantity {
-                    measure.clone()
+                    Cow::Borrowed(measure)
                 } else {
                     match scope::thing_after(text, end) {
-                        Some(thing) => thing,
+                        Some(thing) => Cow::Owned(thing),
                         None => continue,
                     }
                 };
                 out.push((
-                    (what, unit.clone(), subject.to_owned()),
+                    (what, unit, subject),
                     Item {
                         article,
                         claim: idx,
@@ -340,7 +341,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             continue;
                         }
                         if let Some(hit) = compare(
-                            a, b, &subject, &measure, &monotonic, min_shared, min_sim, within,
+                            a, b, subject, &measure, &monotonic, min_shared, min_sim, within,
                         ) {
                             out.push(hit);
                             break;
@@ -432,7 +433,7 @@ fn compare<'a>(
         }
     }
     // "more than 20 tonnes" and "20 tonnes" are the same report, rounded.
-    if !a.interval.apart(&b.interval) || !a.period.compatible(&b.period) {
+    if !a.interval.apart(&b.interval) || !a.period.compatible(b.period) {
         return None;
     }
     // A later article's updated figure ("increased to 37.95 mln shares") supersedes.

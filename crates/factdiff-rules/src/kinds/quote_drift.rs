@@ -139,7 +139,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     article,
                     claim: idx,
                     words,
-                    speaker: claim.speaker.clone(),
+                    speaker: claim.speaker.as_deref().map(str::to_owned),
                 })
             })
         })

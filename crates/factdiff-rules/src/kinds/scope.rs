@@ -317,8 +317,12 @@ impl ArticleScope {
     }
 
     /// The period of a sentence.
-    pub(crate) fn period(&self, sentence: u32) -> Period {
-        self.periods.get(&sentence).cloned().unwrap_or_default()
+    pub(crate) fn period(&self, sentence: u32) -> &Period {
+        static NONE: Period = Period {
+            words: Vec::new(),
+            dates: Vec::new(),
+        };
+        self.periods.get(&sentence).unwrap_or(&NONE)
     }
 
     /// Whether the sentence sets figures side by side ("Shr 34 cts vs 1.19 dlrs").
