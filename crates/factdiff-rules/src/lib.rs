@@ -45,7 +45,6 @@ use std::path::{Path, PathBuf};
 use factdiff_claims::Claim;
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, Severity};
-use rayon::prelude::*;
 
 pub use catalog::rule_meta;
 pub use error::RuleError;
@@ -197,7 +196,8 @@ impl RuleSet {
 
 /// Checks the claims of a corpus (`claims[i]` are the claims of article `i`) against
 /// the enabled rules: each rule maps articles, groups claims by key and compares only
-/// within a group; rules run in parallel. The findings come back sorted into their one
+/// within a group; the rules run one after the other, each parallel inside (so their
+/// working sets are not held at once). The findings come back sorted into their one
 /// total order, with unique fingerprints, whatever the thread count.
 pub fn check(corpus: &Corpus, claims: &[Vec<Claim>], rules: &RuleSet) -> Vec<Finding> {
     assert_eq!(
@@ -216,9 +216,11 @@ pub fn check(corpus: &Corpus, claims: &[Vec<Claim>], rules: &RuleSet) -> Vec<Fin
     if enabled.iter().any(|r| r.kind.needs_scopes()) {
         cx.scopes = kinds::scope::scopes(&cx);
     }
+    // One rule after the other, each parallel over articles and groups: their
+    // working sets are not held at once.
     let mut findings: Vec<Finding> = enabled
-        .par_iter()
-        .flat_map_iter(|rule| rule.kind.check(&cx, rule))
+        .iter()
+        .flat_map(|rule| rule.kind.check(&cx, rule))
         .collect();
     factdiff_findings::finalize(&mut findings);
     findings

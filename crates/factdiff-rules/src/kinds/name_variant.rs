@@ -105,7 +105,8 @@ struct Uses<'a> {
     count: usize,
     first: Span,
     /// The capitalized words right before and after it ("Kassym-Jomart" beside "Tokayev").
-    neighbours: BTreeSet<&'a str>,
+    /// A short list, distinct (a set would allocate a node per word of the corpus).
+    neighbours: Vec<&'a str>,
 }
 
 /// Name-like words of an article: a capital letter then lower-case letters, with
@@ -173,17 +174,20 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
             let uses = out.entry(word).or_insert(Uses {
                 count: 0,
                 first: span,
-                neighbours: BTreeSet::new(),
+                neighbours: Vec::new(),
             });
             uses.count += 1;
-            if let Some((p, _, _)) = adjacent {
-                uses.neighbours.insert(p);
+            if let Some((p, _, _)) = adjacent
+                && !uses.neighbours.contains(&p)
+            {
+                uses.neighbours.push(p);
             }
         }
         if let Some((p, _, true)) = adjacent
             && let Some(uses) = out.get_mut(p)
+            && !uses.neighbours.contains(&word)
         {
-            uses.neighbours.insert(word);
+            uses.neighbours.push(word);
         }
         prev = Some((word, start + word.len(), recorded));
         idx = end.max(idx + c.len_utf8());
@@ -193,7 +197,7 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
 
 /// Whether two sets of neighbouring words share one, up to an ending
 /// ("Environment" and "Environmental").
-fn shares_neighbour(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> bool {
+fn shares_neighbour(a: &[&str], b: &[&str]) -> bool {
     a.iter().any(|x| {
         b.iter().any(|y| {
             let (x, y) = (x.to_lowercase(), y.to_lowercase());
