@@ -118,7 +118,7 @@ use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
-use super::scope::{self, ArticleScope, Period};
+use super::scope::{self, ArticleScope, Name, Period};
 use super::{Cx, Interval, context_overlap, finding};
 use crate::Rule;
 
@@ -135,7 +135,7 @@ struct Item<'a> {
     period: &'a Period,
     context: &'a [String],
     /// The names of its own sentence (within one article, only these count).
-    names: &'a [String],
+    names: &'a [Name<'a>],
     /// Whether it is the new value of a change ("increased to 33 mln").
     update: bool,
 }
@@ -425,7 +425,7 @@ fn compare<'a>(
         // Besides the story subject (often only the source: "Moody's said it
         // downgraded 1.7 billion dlrs of debt of Bankers Trust"), the sentences must
         // name the same things: whatever else one names, the other names too.
-        let other = |names: &'a [String]| names.iter().filter(move |n| n.as_str() != subject);
+        let other = |names: &'a [Name<'a>]| names.iter().filter(move |n| &***n != subject);
         let (oa, ob): (Vec<_>, Vec<_>) = (other(a.names).collect(), other(b.names).collect());
         let both_bare = oa.is_empty() && ob.is_empty();
         if !both_bare && !oa.iter().any(|n| ob.contains(n)) {

@@ -112,7 +112,7 @@ struct Item<'a> {
     article: usize,
     claim: usize,
     day: Option<i32>,
-    names: &'a [String],
+    names: &'a [scope::Name<'a>],
     timex: &'a Timex,
     context: &'a [String],
 }

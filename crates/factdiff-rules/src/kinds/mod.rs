@@ -134,7 +134,7 @@ pub(crate) struct Cx<'a> {
     pub corpus: &'a Corpus,
     pub claims: &'a [Vec<Claim>],
     pub rules: &'a RuleSet,
-    pub scopes: Vec<scope::ArticleScope>,
+    pub scopes: Vec<scope::ArticleScope<'a>>,
 }
 
 impl Cx<'_> {

@@ -116,13 +116,17 @@ const BEFORE_OTHER: &[&str] = &[
 /// Tokens that make a whole sentence a comparison table ("Shr 34 cts vs 1.19 dlrs").
 const TABLE_WORDS: &[&str] = &["vs", "versus"];
 
+/// A normalized name, borrowed from its claim where it can be.
+pub(crate) type Name<'a> = std::borrow::Cow<'a, str>;
+
 /// Per article: the subject names of each sentence and of the lede, the period of
 /// each sentence, and the article's day.
-pub(crate) struct ArticleScope {
-    /// Sentence index -> its names (normalized, common ones left out).
-    sentence_names: BTreeMap<u32, Vec<String>>,
+pub(crate) struct ArticleScope<'a> {
+    /// Sentence index -> its names (normalized, common ones left out), borrowed from
+    /// the claims (an acronym's lower-case form is the one copy).
+    sentence_names: BTreeMap<u32, Vec<Name<'a>>>,
     /// The names of the first sentence that has any (the lede).
-    lede: Vec<String>,
+    lede: Vec<Name<'a>>,
     /// Sentence index -> its period signature.
     periods: BTreeMap<u32, Period>,
     /// Sentences that compare figures side by side ("vs").
@@ -181,18 +185,18 @@ pub(crate) fn written_lower<'w>(cx: &Cx<'_>, candidates: &HashSet<&'w str>) -> H
 }
 
 /// The scopes of every article, with the corpus-wide common names left out.
-pub(crate) fn scopes(cx: &Cx<'_>) -> Vec<ArticleScope> {
+pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
     // Names per article, then their document frequency.
-    let names: Vec<BTreeMap<u32, Vec<String>>> = cx
+    let names: Vec<BTreeMap<u32, Vec<Name<'a>>>> = cx
         .claims
         .par_iter()
         .map(|claims| {
-            let mut by_sentence: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+            let mut by_sentence: BTreeMap<u32, Vec<Name<'a>>> = BTreeMap::new();
             for claim in claims {
                 // Names and acronyms ("TWA offered ...") in the order written.
                 let name = match &claim.value {
-                    ClaimValue::Name { normalized } => normalized.clone(),
-                    ClaimValue::Acronym { short, .. } => short.to_lowercase(),
+                    ClaimValue::Name { normalized } => Name::Borrowed(normalized.as_str()),
+                    ClaimValue::Acronym { short, .. } => Name::Owned(short.to_lowercase()),
                     _ => continue,
                 };
                 let list = by_sentence.entry(claim.sentence).or_default();
@@ -205,7 +209,7 @@ pub(crate) fn scopes(cx: &Cx<'_>) -> Vec<ArticleScope> {
         .collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     for by_sentence in &names {
-        let distinct: BTreeSet<&str> = by_sentence.values().flatten().map(String::as_str).collect();
+        let distinct: BTreeSet<&str> = by_sentence.values().flatten().map(|n| &**n).collect();
         for name in distinct {
             *df.entry(name).or_default() += 1;
         }
@@ -224,12 +228,12 @@ pub(crate) fn scopes(cx: &Cx<'_>) -> Vec<ArticleScope> {
         .into_par_iter()
         .enumerate()
         .map(|(article, by_sentence)| {
-            let sentence_names: BTreeMap<u32, Vec<String>> = by_sentence
+            let sentence_names: BTreeMap<u32, Vec<Name<'a>>> = by_sentence
                 .into_iter()
                 .map(|(s, list)| {
-                    let kept: Vec<String> = list
+                    let kept: Vec<Name<'a>> = list
                         .into_iter()
-                        .filter(|n| !common.contains(n))
+                        .filter(|n| !common.contains(&**n))
                         .take(MAX_NAMES)
                         .collect();
                     (s, kept)
@@ -302,9 +306,9 @@ fn figure_or_date(c: &Claim) -> bool {
     )
 }
 
-impl ArticleScope {
+impl<'a> ArticleScope<'a> {
     /// The names of a sentence (common ones left out).
-    pub(crate) fn sentence_names(&self, sentence: u32) -> &[String] {
+    pub(crate) fn sentence_names(&self, sentence: u32) -> &[Name<'a>] {
         self.sentence_names
             .get(&sentence)
             .map_or(&[], Vec::as_slice)
@@ -313,7 +317,7 @@ impl ArticleScope {
     /// The story's subject: the first name of the lede (the company or place the
     /// story is about), common names left out.
     pub(crate) fn subject(&self) -> Option<&str> {
-        self.lede.first().map(String::as_str)
+        self.lede.first().map(|n| &**n)
     }
 
     /// The period of a sentence.
