@@ -91,7 +91,7 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let exe = std::env::current_exe()?;
     println!(
-        "cargo xtask bench check: factdiff::analyse (claims + rules beside overlap) after the corpus load; \
+        "cargo xtask bench check: factdiff::analyse (claims + rules, then overlap) after the corpus load; \
          {} cores available; one process per row",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
