@@ -137,12 +137,26 @@ proptest! {
         let ab = compare(&a, &b, &config);
         let ba = compare(&b, &a, &config);
         prop_assert_eq!((ab.words_a, ab.words_b), (ba.words_b, ba.words_a));
-        // FIXME: `compare`'s similarity and containments are not yet symmetric on such
-        // text: the similarity counts a Patience diff's equal words, and Patience is no
-        // true longest common subsequence when words repeat; `align` breaks ties
-        // between equally long stretches, and `extend` between edits, in favour of
-        // side A. Reported to the overlap crate; until then the reported findings
-        // (where the passages are) are what must not depend on the order.
+        prop_assert_eq!(ab.similarity, ba.similarity);
+        prop_assert_eq!(
+            (ab.containment_a, ab.containment_b),
+            (ba.containment_b, ba.containment_a)
+        );
+        let mirrored: Vec<(u32, u32, u32, u32, u32)> = ba
+            .passages
+            .iter()
+            .map(|p| (p.b_start, p.b_end, p.a_start, p.a_end, p.matched))
+            .collect();
+        let mut forward_passages: Vec<(u32, u32, u32, u32, u32)> = ab
+            .passages
+            .iter()
+            .map(|p| (p.a_start, p.a_end, p.b_start, p.b_end, p.matched))
+            .collect();
+        let mut mirrored = mirrored;
+        forward_passages.sort_unstable();
+        mirrored.sort_unstable();
+        prop_assert_eq!(forward_passages, mirrored);
+        // And the findings of `detect` do not depend on the order of the files.
         let forward = factdiff_overlap::detect(&corpus(&[a.clone(), b.clone()]), &config);
         let backward = factdiff_overlap::detect(&corpus(&[b, a]), &config);
         // The same findings with the two files' names swapped.

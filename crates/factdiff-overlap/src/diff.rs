@@ -117,6 +117,14 @@ pub fn token_similarity(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
+    // The diff is no true longest common subsequence when words repeat, so its count
+    // of equal words may depend on which side is first: take the sides in one order
+    // (as `align_pair` does), so that the similarity of A and B is that of B and A.
+    let (a, b) = if (crate::prints::seq_hash(a), a) <= (crate::prints::seq_hash(b), b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
     let equal: usize = capture_diff_slices(ALGORITHM, a, b)
         .iter()
         .map(|op| match op {
