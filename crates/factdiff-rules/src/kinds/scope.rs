@@ -155,10 +155,29 @@ impl Period {
 
 /// Lower-case word tokens of a text (letters, digits, inner hyphens and dots).
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\''))
-        .map(|w| w.trim_matches(|c: char| c == '.' || c == '-' || c == '\''))
+    text.split(not_word_char)
+        .map(trim_word)
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+/// The last `n` words of a text, last first: [`words`] read from the end, without
+/// tokenizing the rest.
+fn last_words(text: &str, n: usize) -> Vec<String> {
+    text.rsplit(not_word_char)
+        .map(trim_word)
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn not_word_char(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'')
+}
+
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| c == '.' || c == '-' || c == '\'')
 }
 
 /// Which of some words (lower case) the corpus also writes in lower case. One pass
@@ -260,11 +279,18 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
                     continue;
                 };
                 let mut period = Period::default();
-                for w in words(a.slice(sentence.span)) {
-                    if TABLE_WORDS.contains(&w.as_str()) {
+                // The words as in `words`, compared without a lower-case copy each (the
+                // listed words are ASCII).
+                let sentence_words = a
+                    .slice(sentence.span)
+                    .split(not_word_char)
+                    .map(trim_word)
+                    .filter(|w| !w.is_empty());
+                for w in sentence_words {
+                    if TABLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)) {
                         tables.insert(s);
                     }
-                    if let Some(p) = PERIOD_WORDS.iter().find(|p| **p == w) {
+                    if let Some(p) = PERIOD_WORDS.iter().find(|p| p.eq_ignore_ascii_case(w)) {
                         period.words.push(p);
                     }
                 }
@@ -339,9 +365,7 @@ impl<'a> ArticleScope<'a> {
 /// ("up from 12 mln", "against 5.81 mln"), or the words after it date it to another
 /// period ("a year ago", "last year").
 pub(crate) fn is_comparison(text: &str, start: usize, end: usize) -> bool {
-    let before: Vec<String> = words(&text[..start]).collect();
-    let near_before = before.iter().rev().take(2);
-    for w in near_before {
+    for w in &last_words(&text[..start], 2) {
         if BEFORE_OTHER.contains(&w.as_str()) {
             return true;
         }
@@ -365,8 +389,8 @@ pub(crate) fn is_comparison(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the figure at `start` is the new value of a change ("increased to 33 mln").
 pub(crate) fn is_update(text: &str, start: usize) -> bool {
-    let before: Vec<String> = words(&text[..start]).collect();
-    let last: Vec<&str> = before.iter().rev().take(6).map(String::as_str).collect();
+    let before = last_words(&text[..start], 6);
+    let last: Vec<&str> = before.iter().map(String::as_str).collect();
     last.contains(&"to") && last.iter().any(|w| CHANGE_VERBS.contains(w))
 }
 
@@ -414,5 +438,39 @@ pub(crate) fn close(a: Option<i32>, b: Option<i32>, max_days: i64) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => (i64::from(x) - i64::from(y)).abs() <= max_days,
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_words_are_the_tail_of_words_reversed() {
+        for text in [
+            "",
+            "up from 12.5 mln, against 5.81 mln",
+            "the company's 'net' fell - to U.S. 3.2 bln...",
+            "Müller-Lüdenscheidt said… up from",
+            "  --  .. '' ",
+            "increased to",
+        ] {
+            for n in 0..8 {
+                let mut tail: Vec<String> = words(text).collect();
+                tail.reverse();
+                tail.truncate(n);
+                assert_eq!(last_words(text, n), tail, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn comparisons_and_updates() {
+        let text = "profits rose to 33 mln dlrs, up from 12 mln a year ago";
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(is_update(text, at("33")));
+        assert!(!is_comparison(text, at("33"), at("33") + 2));
+        assert!(is_comparison(text, at("12"), at("12") + 2));
+        assert!(!is_update("profits were 33 mln", 13));
     }
 }
