@@ -386,7 +386,7 @@ pub(crate) struct Ctx<'a> {
     pub last_day: Option<jiff::civil::Date>,
     /// The article's runs of ASCII letters and digits, built on first use
     /// ([`names::appears_lower`]).
-    pub runs: std::cell::OnceCell<lexicon::HashSet<&'a str>>,
+    pub runs: std::cell::OnceCell<lexicon::HashSet<&'a [u8]>>,
 }
 
 /// The claims of one article, sorted by span then kind. No IO; deterministic.

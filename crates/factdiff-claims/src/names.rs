@@ -96,12 +96,15 @@ pub(crate) fn is_caps_line(s: &Sent) -> bool {
 fn appears_lower(ctx: &Ctx<'_>, word: &str) -> bool {
     let text = ctx.article.text.as_str();
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Split as bytes (a multi-byte character is never ASCII alphanumeric); only
+        // runs that do not start with a capital can be a lower-case word.
         let runs = ctx.runs.get_or_init(|| {
-            text.split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|r| !r.is_empty())
+            text.as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|r| r.first().is_some_and(|b| !b.is_ascii_uppercase()))
                 .collect()
         });
-        return runs.contains(word);
+        return runs.contains(word.as_bytes());
     }
     let bytes = text.as_bytes();
     let mut from = 0;
