@@ -59,3 +59,63 @@ pub fn use_color(env: &Env, choice: ColorChoice, to_file: bool) -> bool {
         ColorChoice::Auto => !to_file && env.stdout_is_terminal && !env.no_color,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(dir: &Path) -> Env {
+        Env {
+            cwd: dir.to_path_buf(),
+            stdout_is_terminal: false,
+            stderr_is_terminal: false,
+            no_color: false,
+        }
+    }
+
+    #[test]
+    fn a_report_that_fails_halfway_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("report.json"), "old report\n").unwrap();
+        let err = emit_with(
+            &env(dir.path()),
+            Some(Path::new("report.json")),
+            &mut Vec::new(),
+            |out| {
+                out.write_all(&[b'x'; 200_000])?;
+                Err(std::io::Error::other("disk full"))
+            },
+        )
+        .unwrap_err();
+        assert!(format!("{err:?}").contains("report.json"), "{err:?}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("report.json")).unwrap(),
+            "old report\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "a temporary file was left: {names:?}");
+    }
+
+    #[test]
+    fn a_streamed_report_is_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "line\n".repeat(100_000);
+        emit_with(
+            &env(dir.path()),
+            Some(Path::new("out.txt")),
+            &mut Vec::new(),
+            |out| out.write_all(body.as_bytes()),
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("out.txt")).unwrap(),
+            body
+        );
+        let mut stdout = Vec::new();
+        emit_with(&env(dir.path()), None, &mut stdout, |out| {
+            out.write_all(body.as_bytes())
+        })
+        .unwrap();
+        assert_eq!(stdout, body.as_bytes());
+    }
+}
