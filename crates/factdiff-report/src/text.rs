@@ -100,7 +100,6 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
         .iter()
         .map(|loc| (loc, sources.quote(loc).map(|q| realign(loc, q))))
         .collect();
-    let labels: Vec<String> = finding.locations.iter().map(label).collect();
     let notes: Vec<String> = finding.locations.iter().map(note).collect();
     let mut title = Group::with_title(
         level(finding.severity)
@@ -108,7 +107,7 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
             .id(finding.rule.as_str()),
     );
     for (idx, (loc, quote)) in quotes.iter().enumerate() {
-        let label = labels[idx].as_str();
+        let label = label(loc);
         title = match quote {
             Some(quote) => {
                 let kind = match loc.role {
@@ -140,10 +139,12 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
     renderer.render(&groups)
 }
 
-fn label(loc: &Location) -> String {
+/// The label under a location's quote: `related` for the others (the `:::` header or
+/// the snippet's gutter already says where it is).
+fn label(loc: &Location) -> &'static str {
     match loc.role {
-        Role::Primary => String::new(),
-        Role::Related => format!("related: {}", position(loc)),
+        Role::Primary => "",
+        Role::Related => "related",
     }
 }
 
@@ -178,10 +179,6 @@ fn note(loc: &Location) -> String {
         Role::Related => "related: ",
     };
     format!("{role}{}: \"{text}\"", crate::position(loc))
-}
-
-fn position(loc: &Location) -> String {
-    format!("{}:{}:{}", loc.path, loc.line, loc.column)
 }
 
 /// A word diff on one line: `[-removed-]{+added+}` around the changes.
