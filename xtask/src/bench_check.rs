@@ -13,7 +13,6 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use factdiff_corpus::{LoadOptions, load};
 use serde_json::{Value, json};
 
 use crate::util::peak_rss;
@@ -29,12 +28,8 @@ pub fn run_one(args: &[String]) -> Result<()> {
         .build_global()?;
     let path = PathBuf::from(path);
     let file_bytes = std::fs::metadata(&path)?.len();
-    let options = LoadOptions {
-        cwd: path.parent().unwrap_or(&path).to_path_buf(),
-        exclude: Vec::new(),
-    };
     let start = Instant::now();
-    let corpus = load(std::slice::from_ref(&path), &options)?;
+    let corpus = crate::util::load_file(&path)?;
     let load_secs = start.elapsed().as_secs_f64();
     let engines = factdiff::Engines::builtin();
     let t = Instant::now();

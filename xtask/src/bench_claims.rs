@@ -7,13 +7,13 @@
 //! dateparser taking short words such as "we" or "may" for dates).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use factdiff_claims::{ClaimKind, ClaimValue, Lexicons, extract};
-use factdiff_corpus::{Article, LoadOptions, load};
+use factdiff_corpus::Article;
 use rayon::prelude::*;
 
 use crate::util::{out_dir, root};
@@ -152,11 +152,7 @@ pub fn run(args: &[String]) -> Result<()> {
         _ => 200,
     };
     let path = crate::corpus::reuters()?;
-    let options = LoadOptions {
-        cwd: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
-        exclude: Vec::new(),
-    };
-    let corpus = load(std::slice::from_ref(&path), &options)?;
+    let corpus = crate::util::load_file(&path)?;
     let lex = Lexicons::builtin();
     let bytes = corpus.text_bytes() as f64;
     let mb = bytes / 1e6;

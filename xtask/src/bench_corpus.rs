@@ -1,11 +1,9 @@
 //! `cargo xtask bench corpus [--repeat N]`: load and segment the Reuters JSONL corpus
 //! (paragraphs, sentences and every word), report MB/s and peak memory.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use factdiff_corpus::{LoadOptions, load};
 use rayon::prelude::*;
 
 use crate::util::{mib, peak_rss};
@@ -17,16 +15,12 @@ pub fn run(args: &[String]) -> Result<()> {
     };
     let path = crate::corpus::reuters()?;
     let bytes = std::fs::metadata(&path)?.len();
-    let options = LoadOptions {
-        cwd: path.parent().unwrap_or(&path).to_path_buf(),
-        exclude: Vec::new(),
-    };
     let mut best = f64::MAX;
     let mut best_load = f64::MAX;
     let mut summary = (0, 0, 0, 0);
     for _ in 0..repeat {
         let start = Instant::now();
-        let corpus = load(&[PathBuf::from(&path)], &options)?;
+        let corpus = crate::util::load_file(&path)?;
         best_load = best_load.min(start.elapsed().as_secs_f64());
         let words: usize = corpus.articles.par_iter().map(|a| a.word_count()).sum();
         let secs = start.elapsed().as_secs_f64();

@@ -12,7 +12,6 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use factdiff_corpus::{LoadOptions, load};
 use factdiff_overlap::{OverlapConfig, detect};
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -58,12 +57,8 @@ pub fn run_one(args: &[String]) -> Result<()> {
         bail!("usage: cargo xtask bench overlap-run FILE")
     };
     let path = PathBuf::from(path);
-    let options = LoadOptions {
-        cwd: path.parent().unwrap_or(&path).to_path_buf(),
-        exclude: Vec::new(),
-    };
     let start = Instant::now();
-    let corpus = load(std::slice::from_ref(&path), &options)?;
+    let corpus = crate::util::load_file(&path)?;
     let load_secs = start.elapsed().as_secs_f64();
     let rss_after_load = peak_rss().unwrap_or(0);
     // The stages on their own, then the whole of `detect` (which repeats them).

@@ -4,22 +4,16 @@
 //! the same-title, different-body pairs with what was found, for a person to judge.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use factdiff_corpus::{LoadOptions, load};
 use factdiff_overlap::{OverlapConfig, compare, detect};
 
 use crate::overlap_links::links;
 
 pub fn run(_args: &[String]) -> Result<()> {
     let path = crate::corpus::reuters()?;
-    let options = LoadOptions {
-        cwd: path.parent().unwrap_or(&path).to_path_buf(),
-        exclude: Vec::new(),
-    };
-    let corpus = load(&[PathBuf::from(&path)], &options)?;
+    let corpus = crate::util::load_file(&path)?;
     let config = OverlapConfig::default();
     let start = Instant::now();
     let findings = detect(&corpus, &config);

@@ -43,6 +43,16 @@ pub fn peak_rss() -> Option<u64> {
 }
 
 /// Formats bytes as MiB with one decimal.
+/// Loads one corpus file (a JSONL file, usually) as `factdiff check FILE` would, with
+/// paths relative to its folder.
+pub fn load_file(path: &Path) -> Result<factdiff_corpus::Corpus> {
+    let options = factdiff_corpus::LoadOptions {
+        cwd: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+        exclude: Vec::new(),
+    };
+    Ok(factdiff_corpus::load(&[path.to_path_buf()], &options)?)
+}
+
 pub fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }

@@ -527,14 +527,7 @@ impl Lexicons {
             }
         }
         self.multi_starts = self
-            .number_words
-            .keys()
-            .chain(self.vague.keys())
-            .chain(self.qualifiers.keys())
-            .chain(self.units.keys())
-            .chain(self.currency_words.keys())
-            .chain(self.measures.keys())
-            .chain(self.events.keys())
+            .phrases()
             .filter(|k| k.contains(' '))
             .filter_map(|k| k.split(' ').next().map(str::to_owned))
             .collect();
@@ -603,7 +596,16 @@ impl Lexicons {
             add(w, class::MULTI_START);
         }
         self.max_phrase_words = self
-            .number_words
+            .phrases()
+            .map(|k| k.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        Ok(())
+    }
+
+    /// The entries of the tables whose keys may be phrases of several words.
+    fn phrases(&self) -> impl Iterator<Item = &String> {
+        self.number_words
             .keys()
             .chain(self.vague.keys())
             .chain(self.qualifiers.keys())
@@ -611,10 +613,6 @@ impl Lexicons {
             .chain(self.currency_words.keys())
             .chain(self.measures.keys())
             .chain(self.events.keys())
-            .map(|k| k.split_whitespace().count())
-            .max()
-            .unwrap_or(1);
-        Ok(())
     }
 
     /// The class bits of a lower-case word.

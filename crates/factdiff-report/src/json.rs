@@ -109,7 +109,8 @@ pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// [`JsonReport`] borrowing its findings, to write them without a copy: the same
-/// fields in the same order.
+/// fields in the same order (`properties::json_report_round_trips` in tests/e2e checks
+/// that a report read back into [`JsonReport`] writes the same bytes).
 #[derive(Serialize)]
 struct JsonReportRef<'a> {
     version: u32,

@@ -112,7 +112,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 };
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
 use factdiff_findings::Finding;
@@ -318,18 +318,19 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .iter()
                 .map(|it| (it.article, bounds(&it.interval)))
                 .collect();
-            // Distinct value -> the index of its latest item in the window.
-            let mut latest: BTreeMap<ValueKey, usize> = BTreeMap::new();
-            let mut start = 0;
-            for j in 0..items.len() {
-                let b = &items[j];
-                while start < j && !scope::close(items[start].day, b.day, max_days) {
-                    start += 1;
-                }
-                latest.retain(|_, &mut i| i >= start);
-                let vb = value_key(b);
-                if latest.len() <= MAX_DISTINCT {
-                    for (va, &i) in &latest {
+            // Each item against the latest item of each distinct value in its window.
+            scope::sliding_window(
+                &items,
+                |it| it.day,
+                value_key,
+                max_days,
+                |j, latest| {
+                    let b = &items[j];
+                    let vb = value_key(b);
+                    if latest.len() > MAX_DISTINCT {
+                        return;
+                    }
+                    for (va, &i) in latest {
                         if *va == vb {
                             continue;
                         }
@@ -347,9 +348,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             break;
                         }
                     }
-                }
-                latest.insert(vb, j);
-            }
+                },
+            );
             out
         })
         .collect();

@@ -246,73 +246,73 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .iter()
                 .map(|it| (it.article, it.timex.value.as_str()))
                 .collect();
-            let mut latest: BTreeMap<&str, usize> = BTreeMap::new();
-            let mut start = 0;
-            for j in 0..items.len() {
-                let b = &items[j];
-                while start < j && !scope::close(items[start].day, b.day, max_days) {
-                    start += 1;
-                }
-                latest.retain(|_, &mut i| i >= start);
-                let found = (latest.len() <= MAX_DISTINCT)
-                    .then(|| {
-                        latest.values().map(|&i| &items[i]).find(|a| {
-                            let (ta, tb) = (a.timex, b.timex);
-                            a.article != b.article
-                                // "yesterday" in Tuesday's story and "on Friday" in
-                                // Monday's: a recurring event reported each day.
-                                && (!ta.relative || !tb.relative || a.day == b.day)
-                                && !given.contains(&(a.article, tb.value.as_str()))
-                                && !given.contains(&(b.article, ta.value.as_str()))
-                                && (ta.month != tb.month
-                                    || ta.day != tb.day
-                                    || matches!((ta.year, tb.year), (Some(x), Some(y)) if x != y))
-                                && (a.names.is_empty()
-                                    || b.names.is_empty()
-                                    || a.names.iter().any(|n| b.names.contains(n)))
-                                && {
-                                    let (shared, sim) = context_overlap(a.context, b.context);
-                                    shared >= min_shared && sim >= min_sim
-                                }
+            // Each date against the latest item of each distinct date in its window.
+            scope::sliding_window(
+                &items,
+                |it| it.day,
+                |it| it.timex.value.as_str(),
+                max_days,
+                |j, latest| {
+                    let b = &items[j];
+                    let found = (latest.len() <= MAX_DISTINCT)
+                        .then(|| {
+                            latest.values().map(|&i| &items[i]).find(|a| {
+                                let (ta, tb) = (a.timex, b.timex);
+                                a.article != b.article
+                                    // "yesterday" in Tuesday's story and "on Friday" in
+                                    // Monday's: a recurring event reported each day.
+                                    && (!ta.relative || !tb.relative || a.day == b.day)
+                                    && !given.contains(&(a.article, tb.value.as_str()))
+                                    && !given.contains(&(b.article, ta.value.as_str()))
+                                    && (ta.month != tb.month
+                                        || ta.day != tb.day
+                                        || ta.year.zip(tb.year).is_some_and(|(x, y)| x != y))
+                                    && (a.names.is_empty()
+                                        || b.names.is_empty()
+                                        || a.names.iter().any(|n| b.names.contains(n)))
+                                    && {
+                                        let (shared, sim) = context_overlap(a.context, b.context);
+                                        shared >= min_shared && sim >= min_sim
+                                    }
+                            })
                         })
-                    })
-                    .flatten();
-                latest.insert(b.timex.value.as_str(), j);
-                if let Some(a) = found {
-                    let shared = context_overlap(a.context, b.context).0;
-                    let (ta, tb) = (a.timex, b.timex);
-                    let cb = &cx.claims[b.article][b.claim];
-                    let ca = &cx.claims[a.article][a.claim];
-                    let shared_words: Vec<&str> = b
-                        .context
-                        .iter()
-                        .filter(|w| a.context.contains(w))
-                        .map(String::as_str)
-                        .collect();
-                    let event = format!("{class} ({})", shared_words.join(", "));
-                    let values = [
-                        ("event", event),
-                        ("date", cx.article(b.article).slice(cb.span).to_owned()),
-                        (
-                            "other_date",
-                            cx.article(a.article).slice(ca.span).to_owned(),
-                        ),
-                        ("other_path", cx.article(a.article).path.clone()),
-                    ];
-                    out.push(
-                        finding(
-                            rule,
-                            &values,
-                            vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
-                        )
-                        .with_detail("predicate", class.clone())
-                        .with_detail("date", show(tb))
-                        .with_detail("other_date", show(ta))
-                        .with_detail("shared_context", shared_words)
-                        .with_detail("shared_count", shared as u64),
-                    );
-                }
-            }
+                        .flatten();
+                    if let Some(a) = found {
+                        let shared = context_overlap(a.context, b.context).0;
+                        let (ta, tb) = (a.timex, b.timex);
+                        let cb = &cx.claims[b.article][b.claim];
+                        let ca = &cx.claims[a.article][a.claim];
+                        let shared_words: Vec<&str> = b
+                            .context
+                            .iter()
+                            .filter(|w| a.context.contains(w))
+                            .map(String::as_str)
+                            .collect();
+                        let event = format!("{class} ({})", shared_words.join(", "));
+                        let values = [
+                            ("event", event),
+                            ("date", cx.article(b.article).slice(cb.span).to_owned()),
+                            (
+                                "other_date",
+                                cx.article(a.article).slice(ca.span).to_owned(),
+                            ),
+                            ("other_path", cx.article(a.article).path.clone()),
+                        ];
+                        out.push(
+                            finding(
+                                rule,
+                                &values,
+                                vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
+                            )
+                            .with_detail("predicate", class.clone())
+                            .with_detail("date", show(tb))
+                            .with_detail("other_date", show(ta))
+                            .with_detail("shared_context", shared_words)
+                            .with_detail("shared_count", shared as u64),
+                        );
+                    }
+                },
+            );
             out
         })
         .collect()

@@ -433,6 +433,30 @@ pub(crate) fn thing_after(text: &str, end: usize) -> Option<String> {
     None
 }
 
+/// Walks `items`, sorted by day, as a sliding time window: for each item `j`, calls
+/// `visit(j, latest)` where `latest` maps each distinct key among the earlier items
+/// dated at most `max_days` before it to the latest such item; then records `j` as the
+/// latest of its key. Each item meets the distinct values of its window, not every
+/// earlier item: linear in a group's size.
+pub(crate) fn sliding_window<T, K: Ord>(
+    items: &[T],
+    day: impl Fn(&T) -> Option<i32>,
+    key: impl Fn(&T) -> K,
+    max_days: i64,
+    mut visit: impl FnMut(usize, &BTreeMap<K, usize>),
+) {
+    let mut latest: BTreeMap<K, usize> = BTreeMap::new();
+    let mut start = 0;
+    for j in 0..items.len() {
+        while start < j && !close(day(&items[start]), day(&items[j]), max_days) {
+            start += 1;
+        }
+        latest.retain(|_, &mut i| i >= start);
+        visit(j, &latest);
+        latest.insert(key(&items[j]), j);
+    }
+}
+
 /// Whether two articles' days are at most `max_days` apart (unknown dates are close).
 pub(crate) fn close(a: Option<i32>, b: Option<i32>, max_days: i64) -> bool {
     match (a, b) {
