@@ -509,6 +509,124 @@ fn only_changed_reports_findings_in_files_changed_since_a_revision() {
     );
 }
 
+/// Issue 15: a new article that contradicts two committed ones gives two findings
+/// whose primary locations are the committed articles (the total order puts them
+/// first) and whose related location is the new one. `--only-changed` reports both,
+/// whether the new article is untracked or staged, and says how many findings it
+/// leaves out, and why.
+#[test]
+fn only_changed_reports_a_new_article_that_contradicts_committed_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let article = |title: &str, body: &str| {
+        format!("+++\ntitle = \"{title}\"\ndate = 2023-10-08\n+++\n{body}\n")
+    };
+    std::fs::write(
+        repo.join("x.md"),
+        article(
+            "Quake hits western Afghanistan",
+            "The earthquake killed 112 people in Herat province, officials said.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        repo.join("y.md"),
+        article(
+            "Herat quake",
+            "The Herat earthquake killed 112 people, aid workers said.",
+        ),
+    )
+    .unwrap();
+    // An older pair with findings of its own, which no change touches.
+    write_pair(repo, "Officials gave a short statement.");
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "articles"]);
+    let (_, old) = findings_of(repo, &[]);
+    assert!(!old.is_empty(), "the older pair has findings");
+    assert!(
+        old.iter().all(|f| f["rule"] != "count-mismatch"),
+        "{old:#?}"
+    );
+
+    std::fs::write(
+        repo.join("new.md"),
+        article(
+            "Herat earthquake toll",
+            "At least 140 people died in the Herat earthquake, officials said.",
+        ),
+    )
+    .unwrap();
+    for staged in [false, true] {
+        if staged {
+            git(repo, &["add", "new.md"]);
+        }
+        let out = run_in(
+            repo,
+            &["check", ".", "--only-changed", "HEAD", "--format", "json"],
+        );
+        assert_eq!(out.code, 1, "staged: {staged}\n{}", out.both());
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let shown: Vec<(String, String, String)> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["locations"][0]["path"].as_str().unwrap().to_owned(),
+                    f["locations"][1]["path"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let want = |primary: &str| {
+            (
+                "count-mismatch".to_owned(),
+                primary.to_owned(),
+                "new.md".to_owned(),
+            )
+        };
+        assert_eq!(shown, [want("x.md"), want("y.md")], "staged: {staged}");
+        let n = old.len();
+        assert_eq!(
+            out.stderr,
+            format!(
+                "note: {n} finding{} only in unchanged files not reported (--only-changed HEAD)\n",
+                if n == 1 { "" } else { "s" }
+            ),
+            "staged: {staged}"
+        );
+    }
+}
+
+/// Issue 15: `--format github` writes only workflow commands to standard output (a
+/// step may collect it whole); the summary line goes to standard error.
+#[test]
+fn github_format_prints_only_workflow_commands_on_standard_output() {
+    for path in [
+        "tests/fixtures/rules/count-mismatch",
+        "tests/fixtures/corpus",
+    ] {
+        let out = run(&["check", path, "--format", "github", "--fail-on", "never"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stdout.is_empty(), "{path}");
+        for line in out.stdout.lines() {
+            assert!(
+                ["::error ", "::warning ", "::notice "]
+                    .iter()
+                    .any(|c| line.starts_with(c)),
+                "not a workflow command: {line}"
+            );
+        }
+        let summary = out.stderr.lines().last().unwrap_or_default();
+        assert!(
+            summary.contains(" articles, ") && summary.contains(" findings"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
 #[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {

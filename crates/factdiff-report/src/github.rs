@@ -10,7 +10,9 @@
 //! message `%`, `\r` and `\n` become `%25`, `%0D`, `%0A`; in a property value `:` and
 //! `,` also become `%3A` and `%2C`. A JSONL record's annotation has its line but no
 //! columns (those are into the record's `text` field). Input problems are warnings on
-//! their file; the last line is the summary, which GitHub shows as plain log text.
+//! their file. Nothing else is written: standard output holds only workflow commands,
+//! so it can be piped or collected whole; the CLI writes the summary line to standard
+//! error.
 
 use std::io::{self, Write};
 
@@ -18,7 +20,7 @@ use factdiff_findings::{Finding, Severity};
 
 use crate::{Report, position};
 
-/// Writes one workflow command per finding and input problem, then the summary line.
+/// Writes one workflow command per finding and input problem, and nothing else.
 pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for finding in report.findings {
         writeln!(out, "{}", command(finding))?;
@@ -35,7 +37,7 @@ pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             escape_data(&problem.message)
         )?;
     }
-    writeln!(out, "{}", crate::text::summary_line(report))
+    Ok(())
 }
 
 /// The workflow command for one finding.

@@ -122,8 +122,8 @@ pub struct CheckArgs {
     /// Report only findings whose fingerprint is not in FILE (see `factdiff baseline`).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Analyse everything, but report only findings whose primary location is in a
-    /// file changed since the git revision REV (committed, staged, unstaged or new).
+    /// Analyse everything, but report only findings with a location in a file changed
+    /// since the git revision REV (committed, staged, unstaged, or new and not ignored).
     #[arg(long, value_name = "REV")]
     pub only_changed: Option<String>,
 }

@@ -1,9 +1,16 @@
 //! `--only-changed REV`: the files changed since a git revision, through the `git`
-//! command.
+//! command, and the findings that touch them.
+//!
+//! A finding is reported when any of its locations is in a changed file, not only its
+//! primary one: a new article that contradicts two old ones gives two findings whose
+//! primary locations are in the old articles (the total order puts them first), and
+//! each is news that the change brings.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
+
+use factdiff_findings::Finding;
 
 use crate::config::relative;
 use crate::error::CliError;
@@ -47,6 +54,14 @@ pub fn changed_files(cwd: &Path, rev: &str) -> Result<BTreeSet<String>, CliError
                 .replace('\\', "/")
         })
         .collect())
+}
+
+/// Keeps the findings with at least one location in a `changed` file; returns how many
+/// were dropped (those only in unchanged files).
+pub fn retain_touching(findings: &mut Vec<Finding>, changed: &BTreeSet<String>) -> usize {
+    let before = findings.len();
+    findings.retain(|f| f.locations.iter().any(|l| changed.contains(&l.path)));
+    before - findings.len()
 }
 
 fn git(cwd: &Path, args: &[&str]) -> Result<String, CliError> {

@@ -79,7 +79,7 @@ pub fn run(
 
 /// What `check` and `overlap` do once the engines have run: drop what factdiff.toml
 /// ignores, what inline comments suppress (reporting unused suppressions), what the
-/// baseline accepts and, with `--only-changed`, what lies in unchanged files; then
+/// baseline accepts and, with `--only-changed`, what lies only in unchanged files; then
 /// render, write, and return the exit code. `rules` documents the rules for the
 /// formats that list them (SARIF).
 #[allow(clippy::too_many_arguments)]
@@ -129,6 +129,10 @@ pub fn finish(
     } else {
         emit_with(ctx.env, to, stdout, render)?;
     }
+    // GitHub's format is workflow commands only; its summary goes to standard error.
+    if format == Format::Github && to.is_none() {
+        let _ = writeln!(stderr, "{}", factdiff_report::text::summary_line(&report));
+    }
     let fail_on = args.fail_on.or(ctx.config.fail_on).unwrap_or(FailOn::Error);
     Ok(exit_code(&findings, fail_on))
 }
@@ -136,7 +140,8 @@ pub fn finish(
 /// The filters a run applies after the engines, resolved before it reports.
 struct Filters {
     baseline: Option<BTreeSet<String>>,
-    changed: Option<BTreeSet<String>>,
+    /// `--only-changed`: the revision and the files changed since it.
+    changed: Option<(String, BTreeSet<String>)>,
 }
 
 impl Filters {
@@ -146,7 +151,7 @@ impl Filters {
             None => None,
         };
         let changed = match &args.only_changed {
-            Some(rev) => Some(changed::changed_files(&ctx.env.cwd, rev)?),
+            Some(rev) => Some((rev.clone(), changed::changed_files(&ctx.env.cwd, rev)?)),
             None => None,
         };
         Ok(Filters { baseline, changed })
@@ -170,8 +175,15 @@ impl Filters {
                 );
             }
         }
-        if let Some(changed) = &self.changed {
-            findings.retain(|f| f.primary().is_some_and(|l| changed.contains(&l.path)));
+        if let Some((rev, changed)) = &self.changed {
+            let n = changed::retain_touching(findings, changed);
+            if n > 0 {
+                let _ = writeln!(
+                    stderr,
+                    "note: {} only in unchanged files not reported (--only-changed {rev})",
+                    plural(n, "finding", "findings")
+                );
+            }
         }
     }
 }
