@@ -991,6 +991,101 @@ fn baseline_keeps_a_contradiction_accepted_when_its_articles_shift() {
     );
 }
 
+/// Issue 15: fingerprints hash paths relative to the folder of factdiff.toml (else the
+/// git repository's root), not to the working directory: a baseline written at the
+/// root accepts the same findings from a subfolder, and the other way round. At the
+/// root, fingerprints are those of the paths as reported, as they always were, so
+/// baselines written there keep working.
+#[test]
+fn baseline_works_from_any_folder_of_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    let news = top.join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(top.join("factdiff.toml"), "paths = [\"news\"]\n").unwrap();
+    let fixtures = root().join("tests/fixtures/rules/count-mismatch");
+    for name in ["fire-quake-a.md", "fire-quake-b.md"] {
+        std::fs::copy(fixtures.join(name), news.join(name)).unwrap();
+    }
+    write_pair(&news, "Officials gave a short statement.");
+    let json_of = |cwd: &Path, args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json", "--fail-on", "never"]);
+        let out = run_in(cwd, &all);
+        assert_eq!(out.code, 0, "{}", out.both());
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        json["findings"].as_array().unwrap().clone()
+    };
+    let fingerprints = |findings: &[serde_json::Value]| -> Vec<String> {
+        let mut v: Vec<String> = findings
+            .iter()
+            .map(|f| f["fingerprint"].as_str().unwrap().to_owned())
+            .collect();
+        v.sort();
+        v
+    };
+
+    let at_root = json_of(top, &["check"]);
+    assert!(at_root.iter().any(|f| f["rule"] == "count-mismatch"));
+    assert!(at_root.iter().any(|f| f["rule"] == "overlap"));
+    // At the root: the fingerprint of the paths as reported (`news/...`).
+    for value in &at_root {
+        let finding: factdiff_findings::Finding = serde_json::from_value(value.clone()).unwrap();
+        let as_reported = factdiff_findings::Finding::new(
+            finding.rule.clone(),
+            finding.category,
+            finding.severity,
+            finding.message.clone(),
+            finding.locations.clone(),
+        );
+        assert_eq!(as_reported.fingerprint, finding.fingerprint);
+    }
+    // From the subfolder the paths change, the fingerprints do not.
+    let in_news = json_of(&news, &["check", "."]);
+    assert_eq!(in_news[0]["locations"][0]["path"], "a.md");
+    assert_eq!(at_root[0]["locations"][0]["path"], "news/a.md");
+    assert_eq!(fingerprints(&in_news), fingerprints(&at_root));
+
+    // A baseline written at the root, read from the subfolder; and the converse.
+    let out = run_in(top, &["baseline", "from-root.json"]);
+    assert_eq!(out.code, 0, "{}", out.both());
+    let out = run_in(&news, &["baseline", "../from-news.json", "."]);
+    assert_eq!(out.code, 0, "{}", out.both());
+    // The same entries from either folder (the messages, for people, name the other
+    // article as the report does, relative to where it ran).
+    let entries = |name: &str| -> Vec<(String, String, String)> {
+        let text = std::fs::read_to_string(top.join(name)).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        file["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let field = |k: &str| e[k].as_str().unwrap().to_owned();
+                (field("fingerprint"), field("rule"), field("path"))
+            })
+            .collect()
+    };
+    let from_root = entries("from-root.json");
+    assert!(
+        from_root.iter().any(|e| e.2 == "news/fire-quake-b.md"),
+        "{from_root:?}"
+    );
+    assert_eq!(entries("from-news.json"), from_root);
+    let new = json_of(&news, &["check", ".", "--baseline", "../from-root.json"]);
+    assert_eq!(new, Vec::<serde_json::Value>::new());
+    let new = json_of(top, &["check", "--baseline", "from-news.json"]);
+    assert_eq!(new, Vec::<serde_json::Value>::new());
+
+    // Without factdiff.toml, the root is the git repository's.
+    std::fs::remove_file(top.join("factdiff.toml")).unwrap();
+    git(top, &["init", "-q"]);
+    let out = run_in(top, &["baseline", "git-root.json", "news"]);
+    assert_eq!(out.code, 0, "{}", out.both());
+    let new = json_of(&news, &["check", ".", "--baseline", "../git-root.json"]);
+    assert_eq!(new, Vec::<serde_json::Value>::new());
+}
+
 #[test]
 fn elapsed_time_ends_the_summary_only_at_a_terminal() {
     let env = factdiff::Env {

@@ -276,13 +276,79 @@ fn fingerprint(rule: &str, locations: &[Location]) -> String {
 pub fn finalize(findings: &mut Vec<Finding>) {
     findings.sort_by(Finding::total_cmp);
     findings.dedup_by(|a, b| a == b);
+    make_unique(findings.iter_mut().map(|f| &mut f.fingerprint));
+}
+
+/// Appends `-2`, `-3`, ... to each fingerprint that repeats an earlier one.
+fn make_unique<'a>(fingerprints: impl Iterator<Item = &'a mut String>) {
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    for finding in findings.iter_mut() {
-        let count = seen.entry(finding.fingerprint.clone()).or_insert(0);
+    for fingerprint in fingerprints {
+        let count = seen.entry(fingerprint.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {
-            finding.fingerprint = format!("{}-{}", finding.fingerprint, count);
+            *fingerprint = format!("{fingerprint}-{count}");
         }
+    }
+}
+
+impl Finding {
+    /// Computes the fingerprint again (without a `-N` suffix) with each location's
+    /// path passed through `path`: a path relative to the working directory becomes the
+    /// path a fingerprint should hash, such as one relative to the project's root, so
+    /// that it does not depend on where factdiff runs. The locations keep their paths.
+    pub fn refingerprint(&mut self, path: &dyn Fn(&str) -> String) {
+        let locations: Vec<Location> = self
+            .locations
+            .iter()
+            .map(|l| Location {
+                path: path(&l.path),
+                ..l.clone()
+            })
+            .collect();
+        self.fingerprint = fingerprint(&self.rule, &locations);
+    }
+}
+
+/// Fingerprints `findings` again with their paths passed through `path` (see
+/// [`Finding::refingerprint`]), and makes them unique as [`finalize`] does, in the total
+/// order the findings would have with those paths, so that the `-N` suffixes do not
+/// depend on the working directory either. The findings keep their order and paths.
+/// With `path` the identity, findings that [`finalize`] ordered keep their fingerprints.
+pub fn refingerprint(findings: &mut [Finding], path: &dyn Fn(&str) -> String) {
+    // Each finding as the fingerprint sees it: rebased paths, no details.
+    let mut seen_as: Vec<(usize, Finding)> = findings
+        .iter()
+        .enumerate()
+        .map(|(idx, f)| {
+            let mut shadow = Finding {
+                rule: f.rule.clone(),
+                category: f.category,
+                severity: f.severity,
+                message: f.message.clone(),
+                fingerprint: String::new(),
+                locations: f
+                    .locations
+                    .iter()
+                    .map(|l| Location {
+                        path: path(&l.path),
+                        ..l.clone()
+                    })
+                    .collect(),
+                details: serde_json::Map::new(),
+            };
+            shadow.fingerprint = fingerprint(&shadow.rule, &shadow.locations);
+            (idx, shadow)
+        })
+        .collect();
+    // Stable: findings that tie keep their order.
+    seen_as.sort_by(|a, b| a.1.total_cmp(&b.1));
+    make_unique(
+        seen_as
+            .iter_mut()
+            .map(|(_, shadow)| &mut shadow.fingerprint),
+    );
+    for (idx, shadow) in seen_as {
+        findings[idx].fingerprint = shadow.fingerprint;
     }
 }
 
@@ -333,6 +399,55 @@ mod tests {
             vec![loc("a.md", 3, "killed 113 people"), loc("b.md", 9, "140")],
         );
         assert_ne!(a.fingerprint, c.fingerprint);
+    }
+
+    #[test]
+    fn refingerprint_hashes_the_given_paths_and_keeps_finalized_ones_unchanged() {
+        let mk = |path: &str, other: &str, line: u32| {
+            Finding::new(
+                "count-mismatch",
+                Category::Contradiction,
+                Severity::Error,
+                "m",
+                vec![loc(path, line, "killed 112 people"), loc(other, 2, "140")],
+            )
+        };
+        // From the project's root, and the same findings from its `news` folder.
+        let mut at_root = vec![
+            mk("news/a.md", "news/b.md", 3),
+            mk("news/a.md", "news/b.md", 9),
+            mk("news/a.md", "wire/c.md", 5),
+        ];
+        finalize(&mut at_root);
+        let before: Vec<String> = at_root.iter().map(|f| f.fingerprint.clone()).collect();
+        refingerprint(&mut at_root, &|p: &str| p.to_owned());
+        let after: Vec<String> = at_root.iter().map(|f| f.fingerprint.clone()).collect();
+        assert_eq!(after, before, "the identity changes no fingerprint");
+
+        let mut in_news = vec![
+            mk("a.md", "b.md", 3),
+            mk("a.md", "b.md", 9),
+            mk("a.md", "../wire/c.md", 5),
+        ];
+        finalize(&mut in_news);
+        assert_ne!(in_news[0].fingerprint, at_root[0].fingerprint);
+        let from_root = |p: &str| match p.strip_prefix("../") {
+            Some(rest) => rest.to_owned(),
+            None => format!("news/{p}"),
+        };
+        refingerprint(&mut in_news, &from_root);
+        let mut got: Vec<(u32, String)> = in_news
+            .iter()
+            .map(|f| (f.locations[0].line, f.fingerprint.clone()))
+            .collect();
+        let mut want: Vec<(u32, String)> = at_root
+            .iter()
+            .map(|f| (f.locations[0].line, f.fingerprint.clone()))
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want);
+        assert_eq!(in_news[0].locations[0].path, "a.md", "paths are kept");
     }
 
     #[test]

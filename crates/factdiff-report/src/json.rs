@@ -21,9 +21,11 @@
 //! - `summary`: counts of articles read, claims extracted and findings reported.
 //! - `findings`: sorted by primary path, line, column, then rule. Each has `rule` (the
 //!   stable rule ID), `category` (`contradiction`, `style`, `overlap`), `severity`
-//!   (`error`, `warning`, `info`), `message`, `fingerprint` (stable across runs and line
-//!   shifts: it hashes the rule, the paths and the quoted texts, never lines or
-//!   offsets; a repeat within one report gets `-2`, `-3`, … appended), `locations`
+//!   (`error`, `warning`, `info`), `message`, `fingerprint` (stable across runs, line
+//!   shifts and working directories: it hashes the rule, the paths and the quoted
+//!   texts, never lines or offsets, with the paths relative to the folder of
+//!   factdiff.toml, else the git repository's root, else the working directory; a
+//!   repeat within one report gets `-2`, `-3`, … appended), `locations`
 //!   (the primary first, then the related ones) and `details` (rule-specific values:
 //!   intervals, dates, a word diff as `[{ "tag": "equal|delete|insert", "text" }]`).
 //! - A location has `role` (`primary` or `related`), `path` (relative to the working

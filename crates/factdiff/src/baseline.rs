@@ -11,7 +11,10 @@
 //! Only `fingerprint` decides; `rule`, `path` and `message` are for the people who
 //! review the file. A fingerprint hashes the rule, the paths and the quoted texts, never
 //! lines or offsets, so a finding keeps its place in the baseline when lines move or
-//! other parts of its article change.
+//! other parts of its article change. The paths it hashes, and `path`, are relative to
+//! the fingerprint root (the folder of factdiff.toml, else the git repository's root,
+//! else the working directory; see `fingerprint.rs`), so a baseline works from any
+//! folder of the project.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -43,14 +46,15 @@ pub struct Entry {
     pub message: String,
 }
 
-/// The baseline of these findings, as pretty JSON with a final newline.
-pub fn to_bytes(findings: &[Finding]) -> Vec<u8> {
+/// The baseline of these findings, as pretty JSON with a final newline; `path` gives
+/// a report path as the baseline shows it (relative to the fingerprint root).
+pub fn to_bytes(findings: &[Finding], path: &dyn Fn(&str) -> String) -> Vec<u8> {
     let mut entries: Vec<Entry> = findings
         .iter()
         .map(|f| Entry {
             fingerprint: f.fingerprint.clone(),
             rule: f.rule.clone(),
-            path: f.primary().map(|l| l.path.clone()).unwrap_or_default(),
+            path: f.primary().map(|l| path(&l.path)).unwrap_or_default(),
             message: f.message.clone(),
         })
         .collect();

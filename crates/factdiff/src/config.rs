@@ -55,6 +55,8 @@ pub struct Config {
     /// Where it was read from, as shown to the user.
     #[cfg_attr(not(test), allow(dead_code))]
     pub file: Option<String>,
+    /// The folder that holds the file (absolute): the root of fingerprints' paths.
+    pub dir: Option<PathBuf>,
     pub paths: Vec<PathBuf>,
     /// The rule set's folder (checked to exist; read by the rule engine).
     pub rules: Option<PathBuf>,
@@ -173,6 +175,7 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
     }
     Ok(Config {
         file: Some(shown),
+        dir: Some(dir.to_path_buf()),
         paths: parsed.paths.iter().map(rel).collect(),
         rules: parsed.rules.as_ref().map(rel),
         exclude: parsed.exclude,

@@ -12,6 +12,7 @@ mod changed;
 mod commands;
 mod config;
 mod error;
+mod fingerprint;
 mod output;
 mod progress;
 mod sources;

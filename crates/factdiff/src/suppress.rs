@@ -144,8 +144,14 @@ fn scan(text: &str) -> Vec<Directive> {
 }
 
 /// Drops the suppressed findings and adds one `unused-suppression` finding for each
-/// directive that suppressed nothing. Returns how many were suppressed.
-pub fn apply(findings: &mut Vec<Finding>, directives: &BTreeMap<String, Vec<Directive>>) -> usize {
+/// directive that suppressed nothing, fingerprinted with its path passed through
+/// `fingerprint_path` (as the other findings were; see `fingerprint.rs`). Returns how
+/// many were suppressed.
+pub fn apply(
+    findings: &mut Vec<Finding>,
+    directives: &BTreeMap<String, Vec<Directive>>,
+    fingerprint_path: &dyn Fn(&str) -> String,
+) -> usize {
     let mut used: std::collections::BTreeSet<(String, usize)> = Default::default();
     let before = findings.len();
     findings.retain(|finding| {
@@ -191,13 +197,15 @@ pub fn apply(findings: &mut Vec<Finding>, directives: &BTreeMap<String, Vec<Dire
                 field: None,
                 text: d.text.clone(),
             };
-            unused.push(Finding::new(
+            let mut finding = Finding::new(
                 UNUSED_RULE,
                 Category::Style,
                 Severity::Info,
                 format!("this suppression of {what} suppresses nothing; remove it"),
                 vec![loc],
-            ));
+            );
+            finding.refingerprint(fingerprint_path);
+            unused.push(finding);
         }
     }
     findings.extend(unused);
@@ -267,7 +275,7 @@ mod tests {
             finding("count-mismatch", "a.md", 4),
             finding("count-mismatch", "b.md", 2),
         ];
-        assert_eq!(apply(&mut findings, &directives), 1);
+        assert_eq!(apply(&mut findings, &directives, &|p| p.to_owned()), 1);
         let got: Vec<_> = findings
             .iter()
             .map(|f| {

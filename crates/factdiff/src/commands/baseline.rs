@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::args::BaselineArgs;
 use crate::baseline;
 use crate::error::CliError;
+use crate::fingerprint::FingerprintRoot;
 use crate::output::emit;
 
 pub fn run(
@@ -18,10 +19,11 @@ pub fn run(
     let engines = super::rules::engines(ctx, args.rules.as_deref())?;
     let mut analysis = ctx.workers.run(|| super::check::analyse(&corpus, &engines));
     super::check::ignore_and_suppress(ctx, &corpus, &mut analysis.findings);
+    let root = FingerprintRoot::find(ctx.env, &ctx.config);
     emit(
         ctx.env,
         Some(&args.file),
-        &baseline::to_bytes(&analysis.findings),
+        &baseline::to_bytes(&analysis.findings, &|p| root.path(p)),
         stdout,
     )?;
     let n = analysis.findings.len();

@@ -14,6 +14,7 @@ use super::Ctx;
 use super::rules::Engines;
 use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
+use crate::fingerprint::FingerprintRoot;
 use crate::output::{emit, emit_with, use_color};
 use crate::progress::Progress;
 use crate::sources::CorpusSources;
@@ -188,13 +189,16 @@ impl Filters {
     }
 }
 
-/// Drops what factdiff.toml ignores and what inline comments suppress, and adds the
-/// unused suppressions. `baseline` applies this too, so a baseline holds what `check`
-/// would report.
+/// Fingerprints the engines' findings with paths relative to the fingerprint root
+/// (`fingerprint.rs`), drops what factdiff.toml ignores and what inline comments
+/// suppress, and adds the unused suppressions. `baseline` applies this too, so a
+/// baseline holds what `check` would report, with the same fingerprints.
 pub fn ignore_and_suppress(ctx: &Ctx<'_>, corpus: &Corpus, findings: &mut Vec<Finding>) {
+    let root = FingerprintRoot::find(ctx.env, &ctx.config);
+    root.apply(findings);
     findings.retain(|f| !ctx.config.ignores(f));
     let directives = suppress::directives(corpus, &ctx.env.cwd);
-    suppress::apply(findings, &directives);
+    suppress::apply(findings, &directives, &|p| root.path(p));
     // An unused suppression can be ignored like any rule.
     findings.retain(|f| !ctx.config.ignores(f));
 }
