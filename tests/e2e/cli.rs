@@ -163,3 +163,103 @@ fn snapshot_tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>, std::time::Syst
     out.sort();
     out
 }
+
+/// Issue 15: a run that read no article has checked nothing; a CI must not pass on
+/// it. Every command that reads articles exits 2, says why nothing was read and what
+/// to do, and writes no report: an empty folder, a folder of files that are not
+/// articles, and exclude globs that leave nothing.
+#[test]
+fn a_run_that_reads_no_article_exits_2_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    std::fs::create_dir_all(top.join("empty")).unwrap();
+    std::fs::create_dir_all(top.join("binary")).unwrap();
+    std::fs::write(top.join("binary/a.txt"), b"\x00\x01\x02 not text \x00").unwrap();
+    std::fs::write(top.join("binary/notes.log"), "not an article's extension\n").unwrap();
+    std::fs::create_dir_all(top.join("site/drafts")).unwrap();
+    std::fs::write(
+        top.join("site/factdiff.toml"),
+        "paths = [\"drafts\"]\nexclude = [\"drafts/**\"]\n",
+    )
+    .unwrap();
+    std::fs::write(top.join("site/drafts/a.md"), "# A draft\n\nText.\n").unwrap();
+
+    for command in ["check", "overlap", "claims", "baseline"] {
+        let with = |paths: &[&'static str]| -> Vec<&'static str> {
+            let mut args = vec![command];
+            if command == "baseline" {
+                args.push("accepted.json");
+            }
+            args.extend_from_slice(paths);
+            args
+        };
+        let out = run_in(top, &with(&["empty"]));
+        assert_eq!(out.code, 2, "{command}: {}", out.both());
+        assert_eq!(out.stdout, "", "{command}: no report");
+        assert_eq!(
+            out.stderr,
+            "error: no article was read from `empty`: there is no .txt, .md, .jsonl or .html file there (files a .gitignore names are skipped); give the folder of the articles, or set `paths` in factdiff.toml\n",
+            "{command}"
+        );
+
+        let out = run_in(top, &with(&["binary"]));
+        assert_eq!(out.code, 2, "{command}: {}", out.both());
+        assert_eq!(out.stdout, "", "{command}: no report");
+        assert_eq!(
+            out.stderr,
+            "warning: binary/a.txt: binary file (it holds NUL bytes); skipped\nerror: no article was read from `binary`: nothing there could be read as an article (the warning above says why); fix those files, or give the folder of the articles\n",
+            "{command}"
+        );
+
+        let out = run_in(&top.join("site"), &with(&[]));
+        assert_eq!(out.code, 2, "{command}: {}", out.both());
+        assert_eq!(
+            out.stderr,
+            "error: no article was read from `drafts`: the `exclude` globs of factdiff.toml leave out every file there (1 found without them); narrow the globs, or give other paths\n",
+            "{command}"
+        );
+    }
+    assert!(!top.join("accepted.json").exists(), "no baseline written");
+}
+
+/// Issue 15: `--output FILE` says on standard error what it wrote, in one line; a
+/// missing folder is named (exit 2), not a temporary file.
+#[test]
+fn output_file_is_summed_up_on_standard_error_and_a_missing_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = root().join("tests/fixtures/rules/count-mismatch");
+    for name in ["fire-quake-a.md", "fire-quake-b.md"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    let out = run_in(
+        dir.path(),
+        &["check", ".", "--format", "json", "--output", "report.json"],
+    );
+    assert_eq!(out.code, 1, "{}", out.both());
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "wrote `report.json`: 2 articles, 4 claims, 1 finding (1 error, 0 warnings, 0 info)\n"
+    );
+    let out = run_in(dir.path(), &["claims", ".", "--output", "claims.txt"]);
+    assert_eq!(out.code, 0, "{}", out.both());
+    assert_eq!(out.stderr, "wrote `claims.txt`: 4 claims of 2 articles\n");
+
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--format",
+            "sarif",
+            "--output",
+            "out/report.sarif",
+        ],
+    );
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: cannot write `out/report.sarif`: folder `out` does not exist; create it\n"
+    );
+    assert!(!dir.path().join("out").exists());
+}

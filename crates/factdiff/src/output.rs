@@ -1,5 +1,7 @@
 //! Where output goes: standard output, or a file written atomically (a temporary file
-//! beside it, then a rename), so an interrupted run never leaves half a report.
+//! beside it, then a rename), so an interrupted run never leaves half a report. The
+//! file gets the permissions a plain create would give it (`0o666` less the umask, so
+//! `0644` under the usual umask), or keeps those it had.
 
 use std::io::Write;
 use std::path::Path;
@@ -40,15 +42,54 @@ pub fn emit_with(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(&env.cwd);
+    // Said before a temporary file's name can turn up in a message.
+    if !dir.is_dir() {
+        let shown = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| dir.display().to_string(), |d| d.display().to_string());
+        let what = if dir.exists() {
+            format!("`{shown}` is not a folder")
+        } else {
+            format!("folder `{shown}` does not exist; create it")
+        };
+        return Err(CliError::usage(format!(
+            "cannot write `{}`: {what}",
+            path.display()
+        )));
+    }
+    if full.is_dir() {
+        return Err(CliError::usage(format!(
+            "cannot write `{}`: it is a folder; give a file name",
+            path.display()
+        )));
+    }
     let fail =
         |err: std::io::Error| CliError::usage(format!("cannot write `{}`: {err}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".factdiff-");
+    // As `File::create` would: 0o666 less the umask (tempfile's default is 0o600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
+    // A file that exists keeps its permissions.
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(&full) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
+    }
     {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
         write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
     }
     tmp.persist(&full).map_err(|err| fail(err.error))?;
     Ok(())
+}
+
+/// Says on standard error what a run wrote to `--output FILE`: one line.
+pub fn wrote(stderr: &mut dyn Write, path: &Path, what: &str) {
+    let _ = writeln!(stderr, "wrote `{}`: {what}", path.display());
 }
 
 /// Whether to colour the text written to standard output.
@@ -94,6 +135,91 @@ mod tests {
         );
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "a temporary file was left: {names:?}");
+    }
+
+    /// Issue 15: the temporary file's 0600 does not reach the report.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_mode_of_a_plain_create_and_an_old_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |name: &str| {
+            std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        // What this process's umask gives a plain create.
+        std::fs::File::create(dir.path().join("plain.txt")).unwrap();
+        emit(
+            &env(dir.path()),
+            Some(Path::new("new.txt")),
+            b"x\n",
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(mode("new.txt"), mode("plain.txt"));
+
+        std::fs::write(dir.path().join("old.txt"), "old\n").unwrap();
+        std::fs::set_permissions(
+            dir.path().join("old.txt"),
+            std::fs::Permissions::from_mode(0o640),
+        )
+        .unwrap();
+        emit(
+            &env(dir.path()),
+            Some(Path::new("old.txt")),
+            b"new\n",
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(mode("old.txt"), 0o640);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("old.txt")).unwrap(),
+            "new\n"
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_named_and_no_temporary_file_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = emit(
+            &env(dir.path()),
+            Some(Path::new("out/report.json")),
+            b"x",
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, 2);
+        assert_eq!(
+            err.message,
+            "cannot write `out/report.json`: folder `out` does not exist; create it"
+        );
+        std::fs::write(dir.path().join("file"), "").unwrap();
+        let err = emit(
+            &env(dir.path()),
+            Some(Path::new("file/report.json")),
+            b"x",
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message,
+            "cannot write `file/report.json`: `file` is not a folder"
+        );
+        std::fs::create_dir(dir.path().join("report.json")).unwrap();
+        let err = emit(
+            &env(dir.path()),
+            Some(Path::new("report.json")),
+            b"x",
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message,
+            "cannot write `report.json`: it is a folder; give a file name"
+        );
     }
 
     #[test]

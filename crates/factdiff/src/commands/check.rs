@@ -15,7 +15,7 @@ use super::rules::Engines;
 use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
 use crate::fingerprint::FingerprintRoot;
-use crate::output::{emit, emit_with, use_color};
+use crate::output::{emit, emit_with, use_color, wrote};
 use crate::progress::Progress;
 use crate::sources::CorpusSources;
 use crate::{baseline, catalog, changed, suppress};
@@ -130,9 +130,15 @@ pub fn finish(
     } else {
         emit_with(ctx.env, to, stdout, render)?;
     }
-    // GitHub's format is workflow commands only; its summary goes to standard error.
-    if format == Format::Github && to.is_none() {
-        let _ = writeln!(stderr, "{}", factdiff_report::text::summary_line(&report));
+    // A report written to a file is summed up in one line on standard error; GitHub's
+    // format is workflow commands only, so its summary goes there too.
+    let summary = factdiff_report::text::summary_line(&report);
+    match to {
+        Some(path) => wrote(stderr, path, &summary),
+        None if format == Format::Github => {
+            let _ = writeln!(stderr, "{summary}");
+        }
+        None => {}
     }
     let fail_on = args.fail_on.or(ctx.config.fail_on).unwrap_or(FailOn::Error);
     Ok(exit_code(&findings, fail_on))

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::Ctx;
 use crate::args::{ClaimsArgs, OutputFormat};
 use crate::error::CliError;
-use crate::output::emit;
+use crate::output::{emit, wrote};
 
 pub fn run(
     ctx: &Ctx<'_>,
@@ -40,6 +40,19 @@ pub fn run(
     };
     written.map_err(|err| CliError::usage(format!("cannot render: {err}")))?;
     emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
+    if let Some(path) = &args.output.output {
+        let n = corpus.articles.len();
+        wrote(
+            stderr,
+            path,
+            &format!(
+                "{} claim{} of {n} article{}",
+                claims.len(),
+                if claims.len() == 1 { "" } else { "s" },
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+    }
     Ok(0)
 }
 

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::Ctx;
 use crate::args::{CorpusArgs, OutputFormat};
 use crate::error::CliError;
-use crate::output::emit;
+use crate::output::{emit, wrote};
 
 pub fn run(
     ctx: &Ctx<'_>,
@@ -25,6 +25,14 @@ pub fn run(
     };
     written.map_err(|err| CliError::usage(format!("cannot render: {err}")))?;
     emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
+    if let Some(path) = &args.output.output {
+        let n = rows.len();
+        wrote(
+            stderr,
+            path,
+            &format!("{n} article{}", if n == 1 { "" } else { "s" }),
+        );
+    }
     Ok(0)
 }
 

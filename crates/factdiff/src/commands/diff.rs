@@ -12,7 +12,7 @@ use factdiff_report::{DiffSide, DiffView, render_diff_json, render_diff_text};
 use super::Ctx;
 use crate::args::{DiffArgs, OutputFormat};
 use crate::error::CliError;
-use crate::output::{emit, use_color};
+use crate::output::{emit, use_color, wrote};
 
 /// `FILE`, `FILE:LINE` or `FILE:LINE-LINE`.
 #[derive(Debug, PartialEq, Eq)]
@@ -158,6 +158,14 @@ pub fn run(
     written.map_err(|err| CliError::usage(format!("cannot render the diff: {err}")))?;
     emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
     let differs = view.diff.iter().any(|c| c.tag != DiffTag::Equal);
+    if let Some(path) = &args.output.output {
+        let what = if differs {
+            format!("the texts differ (similarity {})", view.similarity)
+        } else {
+            "the same text".to_owned()
+        };
+        wrote(stderr, path, &what);
+    }
     Ok(u8::from(differs))
 }
 

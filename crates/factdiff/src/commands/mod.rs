@@ -88,6 +88,10 @@ fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
 }
 
 /// Loads the corpus on the workers and writes its input problems to standard error.
+///
+/// A run that reads no article has checked nothing, and a CI step must not pass on
+/// it: that is an error (exit 2) that says why nothing was read and what to do, and
+/// no report is written (an empty SARIF upload would close every open alert).
 fn load_corpus(
     ctx: &Ctx<'_>,
     given: &[PathBuf],
@@ -104,5 +108,53 @@ fn load_corpus(
     for problem in &corpus.problems {
         let _ = writeln!(stderr, "warning: {problem}");
     }
+    if corpus.articles.is_empty() {
+        return Err(no_article(ctx, &paths, &options, &corpus));
+    }
     Ok(corpus)
+}
+
+/// Why no article was read from `paths`, and what to do.
+fn no_article(
+    ctx: &Ctx<'_>,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    corpus: &Corpus,
+) -> CliError {
+    let shown = paths
+        .iter()
+        .map(|p| {
+            let p = p.display().to_string();
+            format!("`{}`", if p.is_empty() { "." } else { p.as_str() })
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let config = ctx.config.file.as_deref().unwrap_or(config::FILE_NAME);
+    // Only now, and only with exclude globs: what a walk without them would find.
+    let excluded = if options.exclude.is_empty() || !corpus.problems.is_empty() {
+        0
+    } else {
+        let all = LoadOptions {
+            exclude: Vec::new(),
+            ..options.clone()
+        };
+        factdiff_corpus::discover(paths, &all).map_or(0, |d| d.files.len())
+    };
+    let why = if !corpus.problems.is_empty() {
+        format!(
+            "nothing there could be read as an article (the {} why); fix those files, or give the folder of the articles",
+            if corpus.problems.len() == 1 {
+                "warning above says"
+            } else {
+                "warnings above say"
+            }
+        )
+    } else if excluded > 0 {
+        format!(
+            "the `exclude` globs of {config} leave out every file there ({excluded} found without them); narrow the globs, or give other paths"
+        )
+    } else {
+        "there is no .txt, .md, .jsonl or .html file there (files a .gitignore names are skipped); give the folder of the articles, or set `paths` in factdiff.toml".to_owned()
+    };
+    CliError::usage(format!("no article was read from {shown}: {why}"))
 }
