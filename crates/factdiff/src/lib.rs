@@ -7,7 +7,6 @@
 
 mod args;
 mod baseline;
-mod catalog;
 mod changed;
 mod commands;
 mod config;
@@ -15,7 +14,6 @@ mod error;
 mod output;
 mod progress;
 mod sources;
-mod suppress;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -24,8 +22,6 @@ use std::path::PathBuf;
 use clap::Parser;
 
 pub use crate::args::Cli;
-pub use crate::commands::check::{Analysis, analyse};
-pub use crate::commands::rules::Engines;
 pub use crate::error::CliError;
 
 /// What a run may know of the world it runs in: nothing else is read from it.

@@ -16,8 +16,15 @@ pub fn run(
 ) -> Result<u8, CliError> {
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
     let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let mut analysis = ctx.workers.run(|| super::check::analyse(&corpus, &engines));
-    super::check::ignore_and_suppress(ctx, &corpus, &mut analysis.findings);
+    let mut analysis = ctx
+        .workers
+        .run(|| factdiff_pipeline::analyse(&corpus, &engines));
+    // What `check` would report, before any baseline.
+    let filters = factdiff_pipeline::Filters {
+        ignores: &ctx.config.ignores,
+        baseline: None,
+    };
+    factdiff_pipeline::filter(&corpus, &mut analysis.findings, &filters);
     emit(
         ctx.env,
         Some(&args.file),
