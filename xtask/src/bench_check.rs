@@ -1,5 +1,5 @@
 //! `cargo xtask bench check [--scales 1,4,16] [--threads 1,2]`: the whole analysis of
-//! `factdiff check` (corpus load, claims, rules, overlap: `factdiff::analyse`, the
+//! `factdiff check` (corpus load, claims, rules, overlap: `factdiff_pipeline::analyse`, the
 //! function the CLI calls) on the Reuters JSONL and on the near-duplicate copies of
 //! `gen-corpus` (about 5% of words edited, fixed seed). Each size and thread count runs
 //! in a fresh process (`bench check-run`), so that its peak memory (`VmHWM`) is its
@@ -31,9 +31,9 @@ pub fn run_one(args: &[String]) -> Result<()> {
     let start = Instant::now();
     let corpus = crate::util::load_file(&path)?;
     let load_secs = start.elapsed().as_secs_f64();
-    let engines = factdiff::Engines::builtin();
+    let engines = factdiff_pipeline::Engines::builtin();
     let t = Instant::now();
-    let analysis = factdiff::analyse(&corpus, &engines);
+    let analysis = factdiff_pipeline::analyse(&corpus, &engines);
     let analyse_secs = t.elapsed().as_secs_f64();
     let total_secs = start.elapsed().as_secs_f64();
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
@@ -86,7 +86,7 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let exe = std::env::current_exe()?;
     println!(
-        "cargo xtask bench check: factdiff::analyse (claims + rules, then overlap) after the corpus load; \
+        "cargo xtask bench check: factdiff_pipeline::analyse (claims + rules, then overlap) after the corpus load; \
          {} cores available; one process per row",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );

@@ -191,6 +191,9 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences, in order; each lies inside one paragraph.
     pub sentences: Vec<Sentence>,
+    /// The inline suppression comments of a Markdown or HTML file, in order (none
+    /// for other formats).
+    pub suppressions: Vec<crate::suppress::Directive>,
     pub(crate) origin: Origin,
     /// Byte offsets of line starts in `text` (for [`Origin::File`]).
     pub(crate) text_lines: Vec<u32>,
@@ -213,6 +216,11 @@ impl Article {
             Origin::File { .. } => line_starts(&text),
             _ => Vec::new(),
         };
+        let suppressions = match (format, &origin) {
+            (Format::Markdown, _) => crate::suppress::scan(&text),
+            (Format::Html, Origin::Extracted { source, .. }) => crate::suppress::scan(source),
+            _ => Vec::new(),
+        };
         Article {
             id: ArticleId(0),
             path,
@@ -223,6 +231,7 @@ impl Article {
             body,
             paragraphs,
             sentences,
+            suppressions,
             origin,
             text_lines,
         }

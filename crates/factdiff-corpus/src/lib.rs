@@ -28,6 +28,7 @@ mod decode;
 mod discover;
 mod formats;
 mod segment;
+pub mod suppress;
 
 use std::path::{Path, PathBuf};
 

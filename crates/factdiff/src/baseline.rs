@@ -93,10 +93,3 @@ pub fn read(path: &Path, shown: &Path) -> Result<BTreeSet<String>, CliError> {
     }
     Ok(file.findings.into_iter().map(|e| e.fingerprint).collect())
 }
-
-/// Drops the findings whose fingerprint is in the baseline; returns how many.
-pub fn apply(findings: &mut Vec<Finding>, accepted: &BTreeSet<String>) -> usize {
-    let before = findings.len();
-    findings.retain(|f| !accepted.contains(&f.fingerprint));
-    before - findings.len()
-}

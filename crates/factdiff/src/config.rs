@@ -21,8 +21,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use factdiff_findings::Finding;
-
 use serde::Deserialize;
 
 use crate::args::FailOn;
@@ -62,10 +60,9 @@ pub struct Config {
     pub rules: Option<PathBuf>,
     pub exclude: Vec<String>,
     pub fail_on: Option<FailOn>,
-    /// Rules whose findings are never reported.
-    pub ignore: Vec<String>,
-    /// Globs (relative to the working directory) and the rules not reported there.
-    pub per_path_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// The rules not reported (`ignore`), and by path (`per-path-ignores`, globs
+    /// made relative to the working directory).
+    pub ignores: factdiff_pipeline::Ignores,
     /// The overlap engine's parameters.
     pub overlap: factdiff_overlap::OverlapConfig,
 }
@@ -74,9 +71,13 @@ impl Config {
     /// The rule IDs the configuration names, with the key that names each: `ignore`
     /// or `per-path-ignores` (`*` is not a rule ID and is left out).
     pub fn named_rules(&self) -> Vec<(&'static str, &str)> {
-        let mut named: Vec<(&'static str, &str)> =
-            self.ignore.iter().map(|r| ("ignore", r.as_str())).collect();
-        for (_, rules) in &self.per_path_ignores {
+        let mut named: Vec<(&'static str, &str)> = self
+            .ignores
+            .rules
+            .iter()
+            .map(|r| ("ignore", r.as_str()))
+            .collect();
+        for (_, rules) in &self.ignores.per_path {
             named.extend(
                 rules
                     .iter()
@@ -87,20 +88,6 @@ impl Config {
         named.sort_unstable();
         named.dedup();
         named
-    }
-
-    /// Whether the configuration ignores a finding: its rule is ignored, or a
-    /// per-path ignore matches its primary location's path and names its rule (or `*`).
-    pub fn ignores(&self, finding: &Finding) -> bool {
-        if self.ignore.iter().any(|r| r == &finding.rule) {
-            return true;
-        }
-        let Some(loc) = finding.primary() else {
-            return false;
-        };
-        self.per_path_ignores.iter().any(|(glob, rules)| {
-            glob.is_match(&loc.path) && rules.iter().any(|r| r == "*" || r == &finding.rule)
-        })
     }
 }
 
@@ -180,8 +167,10 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
         rules: parsed.rules.as_ref().map(rel),
         exclude: parsed.exclude,
         fail_on: parsed.fail_on,
-        ignore: parsed.ignore,
-        per_path_ignores,
+        ignores: factdiff_pipeline::Ignores {
+            rules: parsed.ignore,
+            per_path: per_path_ignores,
+        },
         overlap: parsed.overlap,
     })
 }
@@ -240,7 +229,7 @@ mod tests {
 
     #[test]
     fn ignores_by_rule_and_by_path_relative_to_the_file() {
-        use factdiff_findings::{Category, Location, Role, Severity};
+        use factdiff_findings::{Category, Finding, Location, Role, Severity};
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("sub")).unwrap();
         std::fs::write(
@@ -264,11 +253,27 @@ mod tests {
             Finding::new(rule, Category::Overlap, Severity::Info, "m", vec![loc])
         };
         let config = load(&dir.path().join("sub"), None).unwrap();
-        assert!(config.ignores(&finding("name-variant", "../news/a.md")));
-        assert!(config.ignores(&finding("overlap", "../archive/2020/a.md")));
-        assert!(!config.ignores(&finding("count-mismatch", "../archive/2020/a.md")));
-        assert!(config.ignores(&finding("count-mismatch", "../wire/feed.jsonl")));
-        assert!(!config.ignores(&finding("overlap", "../news/a.md")));
+        assert!(
+            config
+                .ignores
+                .matches(&finding("name-variant", "../news/a.md"))
+        );
+        assert!(
+            config
+                .ignores
+                .matches(&finding("overlap", "../archive/2020/a.md"))
+        );
+        assert!(
+            !config
+                .ignores
+                .matches(&finding("count-mismatch", "../archive/2020/a.md"))
+        );
+        assert!(
+            config
+                .ignores
+                .matches(&finding("count-mismatch", "../wire/feed.jsonl"))
+        );
+        assert!(!config.ignores.matches(&finding("overlap", "../news/a.md")));
 
         std::fs::write(
             dir.path().join(FILE_NAME),

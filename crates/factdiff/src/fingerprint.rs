@@ -13,8 +13,6 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use factdiff_findings::Finding;
-
 use crate::Env;
 use crate::config::{Config, relative};
 
@@ -41,6 +39,12 @@ impl FingerprintRoot {
         FingerprintRoot { cwd, root }
     }
 
+    /// Whether fingerprints hash other paths than the report's (the root is not the
+    /// working directory).
+    pub fn rebases(&self) -> bool {
+        self.root != self.cwd
+    }
+
     /// A report path (relative to the working directory) as a fingerprint hashes it:
     /// relative to the root, with `/`.
     pub fn path(&self, report_path: &str) -> String {
@@ -51,15 +55,6 @@ impl FingerprintRoot {
         relative(&self.root, &full)
             .to_string_lossy()
             .replace('\\', "/")
-    }
-
-    /// Fingerprints the findings with their paths relative to the root (and unique, in
-    /// an order that does not depend on the working directory either). Nothing changes
-    /// when the root is the working directory.
-    pub fn apply(&self, findings: &mut [Finding]) {
-        if self.root != self.cwd {
-            factdiff_findings::refingerprint(findings, &|p| self.path(p));
-        }
     }
 }
 

@@ -7,7 +7,6 @@
 
 mod args;
 mod baseline;
-mod catalog;
 mod changed;
 mod commands;
 mod config;
@@ -16,7 +15,6 @@ mod fingerprint;
 mod output;
 mod progress;
 mod sources;
-mod suppress;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -25,8 +23,6 @@ use std::path::PathBuf;
 use clap::Parser;
 
 pub use crate::args::Cli;
-pub use crate::commands::check::{Analysis, analyse};
-pub use crate::commands::rules::Engines;
 pub use crate::error::CliError;
 
 /// What a run may know of the world it runs in: nothing else is read from it.

@@ -17,8 +17,11 @@ pub fn run(
 ) -> Result<u8, CliError> {
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
     let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let mut analysis = ctx.workers.run(|| super::check::analyse(&corpus, &engines));
-    super::check::ignore_and_suppress(ctx, &corpus, &mut analysis.findings);
+    let mut analysis = ctx
+        .workers
+        .run(|| factdiff_pipeline::analyse(&corpus, &engines));
+    // What `check` would report, before any baseline.
+    super::check::filter(ctx, &corpus, &mut analysis.findings, None);
     let root = FingerprintRoot::find(ctx.env, &ctx.config);
     emit(
         ctx.env,

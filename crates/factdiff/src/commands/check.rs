@@ -6,51 +6,17 @@ use std::time::Instant;
 
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, RuleMeta, Severity};
+use factdiff_pipeline::catalog;
 use factdiff_report::{Format, RenderOptions, Report};
 
-use rayon::prelude::*;
-
 use super::Ctx;
-use super::rules::Engines;
 use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
 use crate::fingerprint::FingerprintRoot;
 use crate::output::{emit, emit_with, use_color, wrote};
 use crate::progress::Progress;
 use crate::sources::CorpusSources;
-use crate::{baseline, catalog, changed, suppress};
-
-/// What the analyses produced.
-pub struct Analysis {
-    /// Every finding, in their one total order.
-    pub findings: Vec<Finding>,
-    /// How many claims were extracted.
-    pub claims: usize,
-}
-
-/// Runs the analyses over the corpus, one after the other, each parallel over
-/// articles: claims extraction then the rule engine, then overlap detection; then
-/// sorts the findings into their one total order. One after the other, not side by
-/// side: each keeps both cores busy on its own, and the claims are freed before the
-/// overlap index is built, so the peak memory is the larger of the two, not their
-/// sum. `cargo xtask bench check` times this function.
-pub fn analyse(corpus: &Corpus, engines: &Engines) -> Analysis {
-    let (mut findings, claims) = {
-        let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
-            .articles
-            .par_iter()
-            .map(|article| factdiff_claims::extract(article, &engines.lexicons))
-            .collect();
-        let n_claims = claims.iter().map(Vec::len).sum::<usize>();
-        (
-            factdiff_rules::check(corpus, &claims, &engines.rules),
-            n_claims,
-        )
-    };
-    findings.extend(factdiff_overlap::detect(corpus, &engines.overlap));
-    factdiff_findings::finalize(&mut findings);
-    Analysis { findings, claims }
-}
+use crate::{baseline, changed};
 
 pub fn run(
     ctx: &Ctx<'_>,
@@ -63,7 +29,9 @@ pub fn run(
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
     progress.set(format!("checking {} articles", corpus.articles.len()));
     let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let analysis = ctx.workers.run(|| analyse(&corpus, &engines));
+    let analysis = ctx
+        .workers
+        .run(|| factdiff_pipeline::analyse(&corpus, &engines));
     progress.finish();
     finish(
         ctx,
@@ -171,16 +139,13 @@ impl Filters {
         findings: &mut Vec<Finding>,
         stderr: &mut dyn Write,
     ) {
-        ignore_and_suppress(ctx, corpus, findings);
-        if let Some(accepted) = &self.baseline {
-            let n = baseline::apply(findings, accepted);
-            if n > 0 {
-                let _ = writeln!(
-                    stderr,
-                    "note: {} in the baseline not reported",
-                    plural(n, "finding", "findings")
-                );
-            }
+        let n = filter(ctx, corpus, findings, self.baseline.as_ref()).in_baseline;
+        if n > 0 {
+            let _ = writeln!(
+                stderr,
+                "note: {} in the baseline not reported",
+                plural(n, "finding", "findings")
+            );
         }
         if let Some((rev, changed)) = &self.changed {
             let n = changed::retain_touching(findings, changed);
@@ -195,18 +160,25 @@ impl Filters {
     }
 }
 
-/// Fingerprints the engines' findings with paths relative to the fingerprint root
-/// (`fingerprint.rs`), drops what factdiff.toml ignores and what inline comments
-/// suppress, and adds the unused suppressions. `baseline` applies this too, so a
-/// baseline holds what `check` would report, with the same fingerprints.
-pub fn ignore_and_suppress(ctx: &Ctx<'_>, corpus: &Corpus, findings: &mut Vec<Finding>) {
+/// The pipeline's filters for a run: the config's ignores, the baseline's
+/// fingerprints, and fingerprints rebased on the fingerprint root (`fingerprint.rs`),
+/// so that a baseline does not depend on where factdiff runs. `baseline` runs them
+/// too (without a baseline), so a baseline holds what `check` would report, with the
+/// same fingerprints.
+pub fn filter(
+    ctx: &Ctx<'_>,
+    corpus: &Corpus,
+    findings: &mut Vec<Finding>,
+    baseline: Option<&BTreeSet<String>>,
+) -> factdiff_pipeline::Filtered {
     let root = FingerprintRoot::find(ctx.env, &ctx.config);
-    root.apply(findings);
-    findings.retain(|f| !ctx.config.ignores(f));
-    let directives = suppress::directives(corpus, &ctx.env.cwd);
-    suppress::apply(findings, &directives, &|p| root.path(p));
-    // An unused suppression can be ignored like any rule.
-    findings.retain(|f| !ctx.config.ignores(f));
+    let rebase = |p: &str| root.path(p);
+    let filters = factdiff_pipeline::Filters {
+        ignores: &ctx.config.ignores,
+        baseline,
+        fingerprint_path: root.rebases().then_some(&rebase as &dyn Fn(&str) -> String),
+    };
+    factdiff_pipeline::filter(corpus, findings, &filters)
 }
 
 /// A rule ID in factdiff.toml that no rule has is most likely a typo, which would

@@ -15,13 +15,21 @@ pub fn run(
     let started = std::time::Instant::now();
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
     let config = &ctx.config.overlap;
-    let findings = ctx
+    let analysis = ctx
         .workers
-        .run(|| factdiff_overlap::detect(&corpus, config));
+        .run(|| factdiff_pipeline::analyse_overlap(&corpus, config));
     // The same ignores, suppressions, baseline, --only-changed and formats as `check`;
     // SARIF lists the built-in rules, as no rule files are read.
-    let rules = crate::catalog::rules(&factdiff_rules::RuleSet::builtin());
+    let rules = factdiff_pipeline::catalog::rules(&factdiff_rules::RuleSet::builtin());
     super::check::finish(
-        ctx, args, &corpus, findings, 0, &rules, started, stdout, stderr,
+        ctx,
+        args,
+        &corpus,
+        analysis.findings,
+        analysis.claims,
+        &rules,
+        started,
+        stdout,
+        stderr,
     )
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use factdiff_claims::Lexicons;
+use factdiff_pipeline::Engines;
 use factdiff_rules::{ParamValue, Rule, RuleSet};
 
 use super::Ctx;
@@ -15,51 +15,19 @@ use crate::error::CliError;
 /// configuration's `rules` folder. A bad rule file is a usage error naming
 /// file:line:column and the key.
 pub(super) fn rule_set(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<RuleSet, CliError> {
-    let dir = given.or(ctx.config.rules.as_deref());
-    let dirs: Vec<_> = dir.into_iter().map(Path::to_path_buf).collect();
-    RuleSet::load_from(&ctx.env.cwd, &dirs).map_err(|err| CliError::usage(err.to_string()))
+    factdiff_pipeline::rule_set(&ctx.env.cwd, given.or(ctx.config.rules.as_deref()))
+        .map_err(|err| CliError::usage(err.to_string()))
 }
 
-/// What the claims and rules engines of `check` read: the rule set and the lexicons
-/// (the built-in ones, extended by `DIR/lexicons/*.toml` when that folder exists).
-pub struct Engines {
-    /// The rules and fact sheets.
-    pub rules: RuleSet,
-    /// The claims extractors' lexicons.
-    pub lexicons: Lexicons,
-    /// The overlap engine's parameters (factdiff.toml `[overlap]`).
-    pub overlap: factdiff_overlap::OverlapConfig,
-}
-
-impl Engines {
-    /// The built-in rules and lexicons: what `check` uses without `--rules` or a
-    /// configured `rules` folder.
-    pub fn builtin() -> Engines {
-        Engines {
-            rules: RuleSet::builtin(),
-            lexicons: Lexicons::builtin(),
-            overlap: factdiff_overlap::OverlapConfig::default(),
-        }
-    }
-}
-
-/// The engines' data for `check`: `--rules DIR`, else the configuration's `rules`.
+/// The engines' data for `check`: `--rules DIR`, else the configuration's `rules`
+/// (its rule files and its `lexicons/` folder), and factdiff.toml's `[overlap]`.
 pub(super) fn engines(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<Engines, CliError> {
-    let rules = rule_set(ctx, given)?;
-    let dir = given
-        .or(ctx.config.rules.as_deref())
-        .map(|r| ctx.env.cwd.join(r).join("lexicons"));
-    let lexicons = match dir {
-        Some(dir) if dir.is_dir() => {
-            Lexicons::load(&dir).map_err(|err| CliError::usage(err.to_string()))?
-        }
-        _ => Lexicons::builtin(),
-    };
-    Ok(Engines {
-        rules,
-        lexicons,
-        overlap: ctx.config.overlap.clone(),
-    })
+    Engines::load(
+        &ctx.env.cwd,
+        given.or(ctx.config.rules.as_deref()),
+        ctx.config.overlap.clone(),
+    )
+    .map_err(|err| CliError::usage(err.to_string()))
 }
 
 pub fn run(

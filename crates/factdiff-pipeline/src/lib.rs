@@ -1,0 +1,145 @@
+//! The factdiff run as a library.
+//!
+//! factdiff-pipeline holds the run that `factdiff check` (and the benchmarks and
+//! evaluations) perform once the corpus is loaded: the claims of every article, the
+//! rules over them, overlap detection, then the filters a project sets (ignored rules,
+//! inline suppressions, a baseline of accepted findings), giving the findings in their
+//! one total order. It reads no file but the rule and lexicon files it is pointed at,
+//! prints nothing and knows no output format; the CLI turns argv and factdiff.toml
+//! into a call of it and writes what it returns.
+//!
+//! ```
+//! use factdiff_corpus::{Corpus, Input};
+//! use factdiff_pipeline::{Engines, Filters, Ignores, analyse, filter};
+//!
+//! let corpus = Corpus::from_inputs(vec![
+//!     Input { path: "a.md".into(), bytes: b"The earthquake killed 112 people in Herat.\n".to_vec() },
+//!     Input { path: "b.md".into(), bytes: b"At least 140 people died in the Herat earthquake.\n".to_vec() },
+//! ]);
+//! let mut analysis = analyse(&corpus, &Engines::builtin());
+//! let ignores = Ignores::default();
+//! filter(&corpus, &mut analysis.findings, &Filters { ignores: &ignores, baseline: None, fingerprint_path: None });
+//! assert!(analysis.findings.iter().any(|f| f.rule == "count-mismatch"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod catalog;
+mod filter;
+pub mod suppress;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use factdiff_claims::Lexicons;
+use factdiff_corpus::Corpus;
+use factdiff_findings::Finding;
+use factdiff_overlap::OverlapConfig;
+use factdiff_rules::RuleSet;
+use rayon::prelude::*;
+
+pub use crate::filter::{Filtered, Filters, Ignores, filter};
+
+/// What the engines read: the rule set, the claims extractors' lexicons and the
+/// overlap engine's parameters.
+pub struct Engines {
+    /// The rules and fact sheets.
+    pub rules: RuleSet,
+    /// The claims extractors' lexicons.
+    pub lexicons: Lexicons,
+    /// The overlap engine's parameters (factdiff.toml `[overlap]`).
+    pub overlap: OverlapConfig,
+}
+
+/// A rule or lexicon file that cannot be used; its message names the file, line and
+/// key, and says how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EngineError(pub String);
+
+impl fmt::Display for EngineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+impl Engines {
+    /// The built-in rules and lexicons with the default overlap parameters: what
+    /// `check` uses without `--rules` or a configured `rules` folder.
+    pub fn builtin() -> Engines {
+        Engines {
+            rules: RuleSet::builtin(),
+            lexicons: Lexicons::builtin(),
+            overlap: OverlapConfig::default(),
+        }
+    }
+
+    /// The built-in rules and lexicons overlaid with the folder `rules` (relative to
+    /// `cwd`): its `*.toml` rule files and, when it has one, its `lexicons/` folder.
+    pub fn load(
+        cwd: &Path,
+        rules: Option<&Path>,
+        overlap: OverlapConfig,
+    ) -> Result<Engines, EngineError> {
+        let set = rule_set(cwd, rules)?;
+        let lexicons = match rules.map(|r| cwd.join(r).join("lexicons")) {
+            Some(dir) if dir.is_dir() => {
+                Lexicons::load(&dir).map_err(|err| EngineError(err.to_string()))?
+            }
+            _ => Lexicons::builtin(),
+        };
+        Ok(Engines {
+            rules: set,
+            lexicons,
+            overlap,
+        })
+    }
+}
+
+/// The rule set in use: the built-in rules, overlaid with the folder `rules`
+/// (relative to `cwd`) when one is given.
+pub fn rule_set(cwd: &Path, rules: Option<&Path>) -> Result<RuleSet, EngineError> {
+    let dirs: Vec<PathBuf> = rules.into_iter().map(Path::to_path_buf).collect();
+    RuleSet::load_from(cwd, &dirs).map_err(|err| EngineError(err.to_string()))
+}
+
+/// What the engines produced.
+pub struct Analysis {
+    /// Every finding, in their one total order.
+    pub findings: Vec<Finding>,
+    /// How many claims were extracted.
+    pub claims: usize,
+}
+
+/// Runs the engines over the corpus, one after the other, each parallel over
+/// articles: claims extraction then the rule engine, then overlap detection; then
+/// sorts the findings into their one total order. One after the other, not side by
+/// side: each keeps every core busy on its own, and the claims are freed before the
+/// overlap index is built, so the peak memory is the larger of the two, not their
+/// sum. `cargo xtask bench check` times this function.
+pub fn analyse(corpus: &Corpus, engines: &Engines) -> Analysis {
+    let (mut findings, claims) = {
+        let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+            .articles
+            .par_iter()
+            .map(|article| factdiff_claims::extract(article, &engines.lexicons))
+            .collect();
+        let n_claims = claims.iter().map(Vec::len).sum::<usize>();
+        (
+            factdiff_rules::check(corpus, &claims, &engines.rules),
+            n_claims,
+        )
+    };
+    findings.extend(factdiff_overlap::detect(corpus, &engines.overlap));
+    factdiff_findings::finalize(&mut findings);
+    Analysis { findings, claims }
+}
+
+/// Runs overlap detection alone (`factdiff overlap`): no claims, no rules. The
+/// findings are in their total order.
+pub fn analyse_overlap(corpus: &Corpus, config: &OverlapConfig) -> Analysis {
+    Analysis {
+        findings: factdiff_overlap::detect(corpus, config),
+        claims: 0,
+    }
+}
