@@ -300,7 +300,9 @@ fn the_doc_examples_do_what_the_doc_says() {
 
 #[test]
 fn the_docs_name_every_kind_parameter_and_placeholder() {
-    let doc = read("docs/rules.md");
+    // As generated (a stale file is the test above's to report): each kind's
+    // generated block must stand in its own section.
+    let doc = update_rules_doc(&read("docs/rules.md")).unwrap_or_else(|err| panic!("{err}"));
     for kind in Kind::ALL {
         let info = kind.info();
         let heading = format!("### `{}`", info.id);
