@@ -163,14 +163,16 @@ fn sarif_of_hand_built_findings_of_every_kind_validates() {
         problems: &problems,
     };
     let mut out = Vec::new();
-    factdiff_report::render(
-        &report,
-        factdiff_report::Format::Sarif,
-        &Default::default(),
-        &factdiff_report::NoSources,
-        &mut out,
-    )
-    .unwrap();
+    let cx = factdiff_report::RenderContext {
+        report,
+        rules: &[],
+        options: &Default::default(),
+        sources: &factdiff_report::NoSources,
+    };
+    factdiff_report::Format::Sarif
+        .renderer()
+        .render(&cx, &mut out)
+        .unwrap();
     let log = assert_valid_sarif(std::str::from_utf8(&out).unwrap());
     assert_eq!(
         log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],

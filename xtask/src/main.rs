@@ -18,6 +18,7 @@ mod eval_reuters_dups;
 mod eval_timebank;
 mod gen_corpus;
 mod man;
+mod new_rule;
 mod overlap_links;
 mod util;
 
@@ -29,6 +30,11 @@ const TASKS: &[(&str, &str, &str)] = &[
         "man",
         "[DIR]",
         "the man pages of factdiff and its subcommands (default: target/man/)",
+    ),
+    (
+        "new-rule",
+        "NAME",
+        "scaffold a new rule kind: its file, registry line, rules/NAME.toml, fixtures, docs section",
     ),
     (
         "ci",
@@ -115,6 +121,7 @@ fn run(args: &[String]) -> Result<()> {
     match (task.as_str(), sub) {
         ("ci", _) => ci::run(),
         ("man", _) => man::run(rest),
+        ("new-rule", _) => new_rule::run(rest),
         ("corpus", Some("reuters")) => corpus::reuters().map(|_| ()),
         ("bench", Some("corpus")) => bench_corpus::run(&rest[1..]),
         ("bench", Some("overlap")) => bench_overlap::run(&rest[1..]),

@@ -18,10 +18,20 @@ use std::io::{self, Write};
 
 use factdiff_findings::{Finding, Severity};
 
-use crate::{Report, position};
+use crate::{RenderContext, Renderer, Report, position};
+
+/// GitHub Actions workflow commands (see the module doc).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Github;
+
+impl Renderer for Github {
+    fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+        render(&cx.report, out)
+    }
+}
 
 /// Writes one workflow command per finding and input problem, and nothing else.
-pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for finding in report.findings {
         writeln!(out, "{}", command(finding))?;
     }

@@ -22,7 +22,7 @@ use std::io::{self, Write};
 use factdiff_findings::{Category, DiffChunk, DiffTag, Finding, Location, Role};
 
 use crate::markdown::html as esc;
-use crate::{Report, Sources, diff_of, kind_of, position};
+use crate::{RenderContext, Renderer, Report, Sources, diff_of, kind_of, position};
 
 const STYLE: &str = r#"
 :root { --err: #b42318; --warn: #b54708; --info: #175cd3; --del: #fdd; --ins: #dfd; }
@@ -46,8 +46,22 @@ mark { background: #fef0c7; }
 .muted { color: #667085; }
 "#;
 
+/// The HTML page (see the module doc).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Html;
+
+impl Renderer for Html {
+    fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+        render(&cx.report, cx.sources, out)
+    }
+}
+
 /// Writes the page.
-pub fn render(report: &Report<'_>, sources: &dyn Sources, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(
+    report: &Report<'_>,
+    sources: &dyn Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut page = String::with_capacity(16 * 1024);
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     page.push_str(

@@ -43,7 +43,7 @@ use std::io::{self, Write};
 use factdiff_findings::{Finding, Problem};
 use serde::{Deserialize, Serialize};
 
-use crate::Report;
+use crate::{RenderContext, Renderer, Report};
 
 /// The version of the report format.
 pub const VERSION: u32 = 1;
@@ -94,8 +94,18 @@ impl Tool {
     }
 }
 
+/// The version-1 JSON report (see the module doc).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Json;
+
+impl Renderer for Json {
+    fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+        render(&cx.report, out)
+    }
+}
+
 /// Writes the report as pretty-printed JSON with a final newline.
-pub fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let wire = JsonReportRef {
         version: VERSION,
         tool: Tool::factdiff(),

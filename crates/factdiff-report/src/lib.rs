@@ -1,16 +1,21 @@
 //! Findings to bytes.
 //!
 //! factdiff-report renders a [`Report`] (findings, input problems and counts) in one of
-//! the output formats, one module per format. It decides nothing and knows no engine:
-//! everything it shows comes from `factdiff-findings` types, and the source lines it
-//! quotes come through the [`Sources`] trait, which the CLI implements over the corpus.
+//! the output [`Format`]s, one module per format, each a [`Renderer`] of one
+//! [`RenderContext`]. It decides nothing and knows no engine: everything it shows comes
+//! from `factdiff-findings` types, and the source lines it quotes come through the
+//! [`Sources`] trait, which the CLI implements over the corpus.
+//!
+//! With the `clap` feature, [`Format`] is a `clap::ValueEnum` (the CLI's `--format`).
 //!
 //! ```
-//! use factdiff_report::{Format, NoSources, RenderOptions, Report, render};
+//! use factdiff_report::{Format, NoSources, RenderContext, RenderOptions, Report};
 //!
 //! let report = Report { articles: 5, claims: 0, findings: &[], problems: &[] };
+//! let options = RenderOptions::default();
+//! let cx = RenderContext { report, rules: &[], options: &options, sources: &NoSources };
 //! let mut out = Vec::new();
-//! render(&report, Format::Json, &RenderOptions::default(), &NoSources, &mut out).unwrap();
+//! Format::Json.renderer().render(&cx, &mut out).unwrap();
 //! let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
 //! assert_eq!(json["version"], 1);
 //! assert_eq!(json["summary"]["articles"], 5);
@@ -47,21 +52,75 @@ pub struct Report<'a> {
     pub problems: &'a [Problem],
 }
 
-/// An output format.
+/// An output format: each has a [`Renderer`] ([`Format::renderer`]). With the `clap`
+/// feature it is the CLI's `--format` value; the `value(help)` is its line in `--help`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
     /// For people at a terminal: rustc-style diagnostics quoting each source line.
+    #[cfg_attr(feature = "clap", value(help = "For people at a terminal"))]
     Text,
     /// The version-1 JSON report (see [`json`]).
+    #[cfg_attr(feature = "clap", value(help = "The version-1 JSON report"))]
     Json,
     /// SARIF 2.1.0, for code scanning (see [`sarif`]).
+    #[cfg_attr(feature = "clap", value(help = "SARIF 2.1.0, for code scanning"))]
     Sarif,
     /// GitHub Actions workflow commands: annotations on a pull request (see [`github`]).
+    #[cfg_attr(feature = "clap", value(help = "GitHub Actions annotations"))]
     Github,
     /// A pull-request comment in GitHub-flavoured Markdown (see [`markdown`]).
+    #[cfg_attr(feature = "clap", value(help = "A pull-request comment"))]
     Markdown,
     /// One self-contained HTML page for editors (see [`html`]).
+    #[cfg_attr(feature = "clap", value(help = "One self-contained page for editors"))]
     Html,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Markdown,
+        Format::Html,
+    ];
+
+    /// The format's renderer.
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            Format::Text => &text::Text,
+            Format::Json => &json::Json,
+            Format::Sarif => &sarif::Sarif,
+            Format::Github => &github::Github,
+            Format::Markdown => &markdown::Markdown,
+            Format::Html => &html::Html,
+        }
+    }
+}
+
+/// What every renderer reads: the report, the docs of the rules that ran (SARIF lists
+/// them all in `tool.driver.rules`; without them it describes only the rules that
+/// have findings, by ID), the options and the source lines to quote.
+#[derive(Clone, Copy)]
+pub struct RenderContext<'a> {
+    /// What the run found.
+    pub report: Report<'a>,
+    /// The docs of the rules that ran.
+    pub rules: &'a [RuleMeta],
+    /// How to render.
+    pub options: &'a RenderOptions,
+    /// The source lines behind the locations.
+    pub sources: &'a dyn Sources,
+}
+
+/// An output format's writer: one per format module, chosen by [`Format::renderer`].
+/// A format reads what it needs of the context and ignores the rest.
+pub trait Renderer {
+    /// Writes the report in this format.
+    fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()>;
 }
 
 /// How to render.
@@ -102,38 +161,6 @@ impl Sources for NoSources {
     }
 }
 
-/// Renders a report in a format. SARIF then describes only the rules that have
-/// findings, by ID; [`render_with_rules`] gives it every rule's docs.
-pub fn render(
-    report: &Report<'_>,
-    format: Format,
-    options: &RenderOptions,
-    sources: &dyn Sources,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    render_with_rules(report, &[], format, options, sources, out)
-}
-
-/// Renders a report in a format, with the docs of the rules that ran: SARIF lists
-/// them all in `tool.driver.rules`; the other formats do not use them.
-pub fn render_with_rules(
-    report: &Report<'_>,
-    rules: &[RuleMeta],
-    format: Format,
-    options: &RenderOptions,
-    sources: &dyn Sources,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        Format::Text => text::render(report, options, sources, out),
-        Format::Json => json::render(report, out),
-        Format::Sarif => sarif::render(report, rules, out),
-        Format::Github => github::render(report, out),
-        Format::Markdown => markdown::render(report, options, out),
-        Format::Html => html::render(report, sources, out),
-    }
-}
-
 /// A finding's word diff (`details.diff`), when it has one.
 pub(crate) fn diff_of(finding: &Finding) -> Option<Vec<DiffChunk>> {
     let value = finding.details.get("diff")?;
@@ -167,3 +194,54 @@ pub(crate) fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
 
 #[cfg(test)]
 pub(crate) mod testdata;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata::{self, SomeSources};
+
+    /// Each format's renderer, through the trait and one context, writes what its
+    /// module writes: the context carries the rules, options and sources each needs.
+    #[test]
+    fn each_format_renders_through_its_renderer() {
+        let findings = testdata::findings();
+        let problems = testdata::problems();
+        let rules = testdata::rules();
+        let options = RenderOptions {
+            color: false,
+            link_base: Some("https://example.org/blob/abc".into()),
+        };
+        let report = Report {
+            articles: 3,
+            claims: 10,
+            findings: &findings,
+            problems: &problems,
+        };
+        let cx = RenderContext {
+            report,
+            rules: &rules,
+            options: &options,
+            sources: &SomeSources,
+        };
+        let mut outputs = Vec::new();
+        for format in Format::ALL {
+            let mut via_trait = Vec::new();
+            format.renderer().render(&cx, &mut via_trait).unwrap();
+            let mut direct = Vec::new();
+            match format {
+                Format::Text => text::render(&report, &options, &SomeSources, &mut direct),
+                Format::Json => json::render(&report, &mut direct),
+                Format::Sarif => sarif::render(&report, &rules, &mut direct),
+                Format::Github => github::render(&report, &mut direct),
+                Format::Markdown => markdown::render(&report, &options, &mut direct),
+                Format::Html => html::render(&report, &SomeSources, &mut direct),
+            }
+            .unwrap();
+            assert_eq!(via_trait, direct, "{format:?}");
+            outputs.push(via_trait);
+        }
+        outputs.sort();
+        outputs.dedup();
+        assert_eq!(outputs.len(), Format::ALL.len(), "every format is its own");
+    }
+}

@@ -14,10 +14,26 @@ use std::io::{self, Write};
 use factdiff_findings::{Category, DiffTag, Finding, Location};
 
 use crate::text::plural;
-use crate::{RenderOptions, Report, diff_of, kind_of, position, severity_counts};
+use crate::{
+    RenderContext, RenderOptions, Renderer, Report, diff_of, kind_of, position, severity_counts,
+};
+
+/// The pull-request comment (see the module doc).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+        render(&cx.report, cx.options, out)
+    }
+}
 
 /// Writes the comment.
-pub fn render(report: &Report<'_>, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(
+    report: &Report<'_>,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let base = options
         .link_base
         .as_deref()

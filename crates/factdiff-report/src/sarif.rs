@@ -24,7 +24,7 @@ use std::io::{self, Write};
 use factdiff_findings::{Finding, Location, Problem, RuleMeta, Severity};
 use serde_json::{Value, json};
 
-use crate::Report;
+use crate::{RenderContext, Renderer, Report};
 
 /// The schema the log declares.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -41,8 +41,22 @@ pub fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// The SARIF 2.1.0 log, listing the rules of `cx.rules` (see the module doc).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sarif;
+
+impl Renderer for Sarif {
+    fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+        render(&cx.report, cx.rules, out)
+    }
+}
+
 /// Writes the report as a SARIF 2.1.0 log.
-pub fn render(report: &Report<'_>, rules: &[RuleMeta], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(
+    report: &Report<'_>,
+    rules: &[RuleMeta],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let log = to_value(report, rules);
     serde_json::to_writer_pretty(&mut *out, &log)?;
     out.write_all(b"\n")

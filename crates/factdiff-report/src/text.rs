@@ -8,10 +8,20 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use factdiff_findings::{DiffChunk, DiffTag, Finding, Location, Role, Severity};
 
-use crate::{Quote, RenderOptions, Report, Sources};
+use crate::{Quote, RenderContext, RenderOptions, Report, Sources};
+
+/// The text report (see the module doc).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Text;
+
+impl crate::Renderer for Text {
+    fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
+        render(&cx.report, cx.options, cx.sources, out)
+    }
+}
 
 /// Writes the text report.
-pub fn render(
+pub(crate) fn render(
     report: &Report<'_>,
     options: &RenderOptions,
     sources: &dyn Sources,

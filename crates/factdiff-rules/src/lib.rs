@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 mod catalog;
+mod docs;
 mod error;
 pub mod kinds;
 mod load;
@@ -47,6 +48,7 @@ use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, Severity};
 
 pub use catalog::rule_meta;
+pub use docs::{rules_doc_blocks, update_rules_doc};
 pub use error::RuleError;
 pub use kinds::{Kind, KindInfo};
 pub use params::{ParamSpec, ParamType, ParamValue, Params};
@@ -114,7 +116,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// The default rule set: the repository's `rules/` folder, embedded.
     pub fn builtin() -> RuleSet {
-        let mut set = RuleSet::from_sources(load::BUILTIN).expect("the built-in rules are valid");
+        let mut set = RuleSet::from_sources(kinds::BUILTIN).expect("the built-in rules are valid");
         for (file, text) in load::BUILTIN_FACTS {
             set.add_facts(load::parse_facts(file, text).expect("the built-in facts are valid"));
         }

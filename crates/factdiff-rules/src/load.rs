@@ -42,50 +42,6 @@ pub(crate) const FACT_KEYS: &[&str] = &[
     "note",
 ];
 
-/// The rule files built into the binary: the repository's rules/ folder.
-pub(crate) const BUILTIN: &[(&str, &str)] = &[
-    (
-        "rules/acronym-undefined.toml",
-        include_str!("../../../rules/acronym-undefined.toml"),
-    ),
-    (
-        "rules/anniversary-mismatch.toml",
-        include_str!("../../../rules/anniversary-mismatch.toml"),
-    ),
-    (
-        "rules/count-mismatch.toml",
-        include_str!("../../../rules/count-mismatch.toml"),
-    ),
-    (
-        "rules/date-mismatch.toml",
-        include_str!("../../../rules/date-mismatch.toml"),
-    ),
-    (
-        "rules/fact-mismatch.toml",
-        include_str!("../../../rules/fact-mismatch.toml"),
-    ),
-    (
-        "rules/invalid-date.toml",
-        include_str!("../../../rules/invalid-date.toml"),
-    ),
-    (
-        "rules/name-variant.toml",
-        include_str!("../../../rules/name-variant.toml"),
-    ),
-    (
-        "rules/quote-drift.toml",
-        include_str!("../../../rules/quote-drift.toml"),
-    ),
-    (
-        "rules/sum-mismatch.toml",
-        include_str!("../../../rules/sum-mismatch.toml"),
-    ),
-    (
-        "rules/weekday-mismatch.toml",
-        include_str!("../../../rules/weekday-mismatch.toml"),
-    ),
-];
-
 /// The fact sheets built into the binary.
 pub(crate) const BUILTIN_FACTS: &[(&str, &str)] = &[(
     "rules/facts/example.toml",

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use factdiff_report::Format;
 
 /// factdiff reads a folder of news articles and reports the claims that contradict
 /// each other and the text that is said twice.
@@ -95,8 +96,8 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct ReportOutputArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -159,37 +160,6 @@ pub enum ColorChoice {
 pub enum OutputFormat {
     Text,
     Json,
-}
-
-/// The formats of a findings report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// For people at a terminal.
-    Text,
-    /// The version-1 JSON report.
-    Json,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-    /// GitHub Actions annotations.
-    Github,
-    /// A pull-request comment.
-    Markdown,
-    /// One self-contained page for editors.
-    Html,
-}
-
-impl From<ReportFormat> for factdiff_report::Format {
-    fn from(format: ReportFormat) -> Self {
-        use factdiff_report::Format;
-        match format {
-            ReportFormat::Text => Format::Text,
-            ReportFormat::Json => Format::Json,
-            ReportFormat::Sarif => Format::Sarif,
-            ReportFormat::Github => Format::Github,
-            ReportFormat::Markdown => Format::Markdown,
-            ReportFormat::Html => Format::Html,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]

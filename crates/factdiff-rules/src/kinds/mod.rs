@@ -8,41 +8,87 @@ use factdiff_findings::{Category, Finding, Location, Role, Severity};
 use crate::params::ParamSpec;
 use crate::{Rule, RuleSet, template};
 
-pub(crate) mod acronym_undefined;
-pub(crate) mod anniversary_mismatch;
-pub(crate) mod count_mismatch;
-pub(crate) mod date_mismatch;
-pub(crate) mod fact_mismatch;
-pub(crate) mod invalid_date;
-pub(crate) mod name_variant;
-pub(crate) mod quote_drift;
 pub(crate) mod scope;
-pub(crate) mod sum_mismatch;
-pub(crate) mod weekday_mismatch;
 
-/// A built-in rule kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// `acronym-undefined`
-    AcronymUndefined,
-    /// `anniversary-mismatch`
-    AnniversaryMismatch,
-    /// `count-mismatch`
-    CountMismatch,
-    /// `date-mismatch`
-    DateMismatch,
-    /// `fact-mismatch`
-    FactMismatch,
-    /// `invalid-date`
-    InvalidDate,
-    /// `name-variant`
-    NameVariant,
-    /// `quote-drift`
-    QuoteDrift,
-    /// `sum-mismatch`
-    SumMismatch,
-    /// `weekday-mismatch`
-    WeekdayMismatch,
+/// Declares the rule kinds from one table: their modules, the [`Kind`] enum,
+/// [`Kind::ALL`], [`Kind::info`], the dispatch of [`Kind::check`], which kinds read the
+/// articles' scopes, and the rule files built into the binary ([`BUILTIN`]: one
+/// `rules/ID.toml` per kind). Everything else that lists kinds (the catalog, the rule
+/// file schema, docs/rules.md's tables, the end-to-end fixture loop) reads
+/// [`Kind::ALL`].
+macro_rules! registry {
+    ($( $variant:ident = $id:literal in $module:ident $( [$scopes:ident] )? , )*) => {
+        $( pub(crate) mod $module; )*
+
+        /// A built-in rule kind.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $(
+                #[doc = concat!("`", $id, "`")]
+                $variant,
+            )*
+        }
+
+        impl Kind {
+            /// Every kind, in ID order.
+            pub const ALL: [Kind; [$( $id ),*].len()] = [$( Kind::$variant ),*];
+
+            /// The kind's description.
+            pub fn info(self) -> &'static KindInfo {
+                match self {
+                    $( Kind::$variant => &$module::INFO, )*
+                }
+            }
+
+            /// The ID the registry gives the kind (its `INFO` says the same; a test
+            /// checks).
+            pub(crate) fn registered_id(self) -> &'static str {
+                match self {
+                    $( Kind::$variant => $id, )*
+                }
+            }
+
+            /// Whether the kind reads the articles' scopes ([`Cx::scopes`]).
+            pub(crate) fn needs_scopes(self) -> bool {
+                match self {
+                    $( Kind::$variant => registry!(@scopes $( $scopes )?), )*
+                }
+            }
+
+            /// Runs the rule over the corpus.
+            pub(crate) fn check(self, cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
+                match self {
+                    $( Kind::$variant => $module::check(cx, rule), )*
+                }
+            }
+        }
+
+        /// The rule files built into the binary: the repository's `rules/ID.toml`, one
+        /// per kind.
+        pub(crate) const BUILTIN: &[(&str, &str)] = &[
+            $( (
+                concat!("rules/", $id, ".toml"),
+                include_str!(concat!("../../../../rules/", $id, ".toml")),
+            ), )*
+        ];
+    };
+    (@scopes scopes) => { true };
+    (@scopes) => { false };
+}
+
+// The registry of rule kinds, in ID order: `Variant = "id" in module`, and `[scopes]`
+// for a kind that reads the articles' scopes. `cargo xtask new-rule NAME` adds a line.
+registry! {
+    AcronymUndefined = "acronym-undefined" in acronym_undefined,
+    AnniversaryMismatch = "anniversary-mismatch" in anniversary_mismatch,
+    CountMismatch = "count-mismatch" in count_mismatch [scopes],
+    DateMismatch = "date-mismatch" in date_mismatch [scopes],
+    FactMismatch = "fact-mismatch" in fact_mismatch,
+    InvalidDate = "invalid-date" in invalid_date,
+    NameVariant = "name-variant" in name_variant,
+    QuoteDrift = "quote-drift" in quote_drift,
+    SumMismatch = "sum-mismatch" in sum_mismatch,
+    WeekdayMismatch = "weekday-mismatch" in weekday_mismatch,
 }
 
 /// What a kind is: its ID, defaults, parameters and documentation.
@@ -86,44 +132,14 @@ impl KindInfo {
 }
 
 impl Kind {
-    /// Every kind, in ID order.
-    pub const ALL: [Kind; 10] = [
-        Kind::AcronymUndefined,
-        Kind::AnniversaryMismatch,
-        Kind::CountMismatch,
-        Kind::DateMismatch,
-        Kind::FactMismatch,
-        Kind::InvalidDate,
-        Kind::NameVariant,
-        Kind::QuoteDrift,
-        Kind::SumMismatch,
-        Kind::WeekdayMismatch,
-    ];
-
-    /// The kind's description.
-    pub fn info(self) -> &'static KindInfo {
-        match self {
-            Kind::AcronymUndefined => &acronym_undefined::INFO,
-            Kind::AnniversaryMismatch => &anniversary_mismatch::INFO,
-            Kind::CountMismatch => &count_mismatch::INFO,
-            Kind::DateMismatch => &date_mismatch::INFO,
-            Kind::FactMismatch => &fact_mismatch::INFO,
-            Kind::InvalidDate => &invalid_date::INFO,
-            Kind::NameVariant => &name_variant::INFO,
-            Kind::QuoteDrift => &quote_drift::INFO,
-            Kind::SumMismatch => &sum_mismatch::INFO,
-            Kind::WeekdayMismatch => &weekday_mismatch::INFO,
-        }
-    }
-
     /// The kind with this ID.
     pub fn from_id(id: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.info().id == id)
+        Kind::ALL.into_iter().find(|k| k.registered_id() == id)
     }
 
     /// Every kind's ID.
     pub fn ids() -> Vec<&'static str> {
-        Kind::ALL.iter().map(|k| k.info().id).collect()
+        Kind::ALL.iter().map(|k| k.registered_id()).collect()
     }
 }
 
@@ -152,29 +168,6 @@ impl Cx<'_> {
         a.sentences
             .get(claim.sentence as usize)
             .map_or("", |s| a.slice(s.span))
-    }
-}
-
-impl Kind {
-    /// Whether the kind reads the articles' scopes ([`Cx::scopes`]).
-    pub(crate) fn needs_scopes(self) -> bool {
-        matches!(self, Kind::CountMismatch | Kind::DateMismatch)
-    }
-
-    /// Runs the rule over the corpus.
-    pub(crate) fn check(self, cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
-        match self {
-            Kind::AcronymUndefined => acronym_undefined::check(cx, rule),
-            Kind::AnniversaryMismatch => anniversary_mismatch::check(cx, rule),
-            Kind::CountMismatch => count_mismatch::check(cx, rule),
-            Kind::DateMismatch => date_mismatch::check(cx, rule),
-            Kind::FactMismatch => fact_mismatch::check(cx, rule),
-            Kind::InvalidDate => invalid_date::check(cx, rule),
-            Kind::NameVariant => name_variant::check(cx, rule),
-            Kind::QuoteDrift => quote_drift::check(cx, rule),
-            Kind::SumMismatch => sum_mismatch::check(cx, rule),
-            Kind::WeekdayMismatch => weekday_mismatch::check(cx, rule),
-        }
     }
 }
 
@@ -312,6 +305,32 @@ pub(crate) fn has_phrase(text_lower: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_registry_names_each_kind_as_its_own_file_does() {
+        for kind in Kind::ALL {
+            let id = kind.registered_id();
+            assert_eq!(kind.info().id, id, "the registry line and `INFO.id` differ");
+            assert_eq!(Kind::from_id(id), Some(kind));
+            let module = id.replace('-', "_");
+            assert!(
+                kind.info().source.starts_with(&format!("//! # {id}\n")),
+                "{id}: the doc of `kinds/{module}.rs` must open with `//! # {id}`"
+            );
+            assert!(
+                BUILTIN
+                    .iter()
+                    .any(|(file, _)| *file == format!("rules/{id}.toml")),
+                "{id}"
+            );
+        }
+        let ids = Kind::ids();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "the registry is in ID order, each kind once");
+        assert_eq!(BUILTIN.len(), Kind::ALL.len());
+    }
 
     #[test]
     fn every_kind_is_documented_in_ruff_sections() {

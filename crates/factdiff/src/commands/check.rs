@@ -7,7 +7,7 @@ use std::time::Instant;
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, RuleMeta, Severity};
 use factdiff_pipeline::catalog;
-use factdiff_report::{Format, RenderOptions, Report};
+use factdiff_report::{Format, RenderContext, RenderOptions, Report};
 
 use super::Ctx;
 use crate::args::{CheckArgs, FailOn};
@@ -72,15 +72,19 @@ pub fn finish(
         findings: &findings,
         problems: &corpus.problems,
     };
-    let format: Format = args.output.format.into();
+    let format = args.output.format;
     let options = RenderOptions {
         color: use_color(ctx.env, ctx.cli.global.color, args.output.output.is_some()),
         link_base: args.output.link_base.clone(),
     };
     let sources = CorpusSources::new(corpus);
-    let render = |out: &mut dyn Write| {
-        factdiff_report::render_with_rules(&report, rules, format, &options, &sources, out)
+    let cx = RenderContext {
+        report,
+        rules,
+        options: &options,
+        sources: &sources,
     };
+    let render = |out: &mut dyn Write| format.renderer().render(&cx, out);
     let to = args.output.output.as_deref();
     // The elapsed time ends the summary line only at a terminal: never in a file,
     // a pipe or a snapshot. Elsewhere the report streams to its destination.
