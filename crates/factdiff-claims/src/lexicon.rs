@@ -461,8 +461,13 @@ impl Lexicons {
                         self.unit_symbols.insert(s.to_owned());
                     }
                 }
+                // Overlap detection's own function words (factdiff-overlap reads them
+                // from the built-in `words.toml`): checked, not used here.
+                "overlap_stopwords" => {
+                    v.strings(&[section], value)?;
+                }
                 "titles" | "speech_verbs" | "reporting_verbs" | "label_words" | "not_names"
-                | "stopwords" => {
+                | "function_words" | "stopwords" => {
                     let set = match section.as_str() {
                         "titles" => &mut self.titles,
                         "speech_verbs" => &mut self.speech_verbs,
@@ -481,7 +486,8 @@ impl Lexicons {
                         "unknown lexicon table; expected one of number_words, scales, vague, \
                          qualifiers, settings, units, currencies, months, weekdays, seasons, \
                          time_units, unit_symbols, measures, monotonic, events, acronyms, titles, speech_verbs, \
-                         reporting_verbs, label_words, not_names, stopwords"
+                         reporting_verbs, label_words, not_names, function_words, stopwords, \
+                         overlap_stopwords"
                             .into(),
                     ));
                 }
@@ -798,6 +804,9 @@ mod tests {
         assert!(lex.known_acronym("OSCE").is_some());
         assert!(lex.is_monotonic("deaths"));
         assert_eq!(lex.months.get("aug"), Some(&8));
+        // Stop words: the shared function words and the claims' own, not overlap's.
+        assert!(lex.stopwords.contains("the") && lex.stopwords.contains("year"));
+        assert!(!lex.stopwords.contains("may"));
     }
 
     #[test]
