@@ -6,7 +6,7 @@
 //! Expressions that place an event in time ("two years ago") are dates and are taken
 //! by [`crate::dates`] first.
 
-use crate::numbers::NumPhrase;
+use crate::number_phrase::NumPhrase;
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
 /// The TIMEX3 duration for `n` units (`Y`, `M`, `W`, `D`, `H`, `MIN`, `S`, `DE`, `CE`,

@@ -10,7 +10,7 @@
 //! the place. The clause runs from the date to `;`, `:`, a bracket, a quotation mark,
 //! a comma before a conjunction, another date, or 16 tokens back and 10 on.
 
-use crate::numbers::{lemma, measure_near};
+use crate::nouns::{lemma, measure_near};
 use crate::{Claim, ClaimKey, ClaimKind, ClaimValue, Ctx, EventKey, Sent};
 use factdiff_corpus::Span;
 
@@ -189,7 +189,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         {
             continue;
         }
-        context.push(crate::numbers::lemma_cow(l));
+        context.push(crate::nouns::lemma_cow(l));
     }
     context.sort();
     context.dedup();

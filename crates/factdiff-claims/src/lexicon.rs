@@ -9,54 +9,15 @@
 
 use std::collections::HashMap as StdHashMap;
 use std::collections::HashSet as StdHashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FxHash (the rustc hasher): the lexicons are looked up for almost every word, and
-/// SipHash's DoS resistance buys nothing for keys that come from our own files.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub(crate) type HashSet<K> = StdHashSet<K, BuildHasherDefault<FxHasher>>;
+/// The lexicons' hash maps use foldhash with its fixed seed: they are looked up for
+/// almost every word, and SipHash's DoS resistance buys nothing for keys that come from
+/// our own files. The seed is fixed so that nothing depends on the process; still, no
+/// output depends on their iteration order (they are only looked up, or folded into
+/// sets and bit masks).
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, foldhash::fast::FixedState>;
+/// A hash set with the lexicons' hasher (see [`HashMap`]).
+pub(crate) type HashSet<K> = StdHashSet<K, foldhash::fast::FixedState>;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -500,8 +461,13 @@ impl Lexicons {
                         self.unit_symbols.insert(s.to_owned());
                     }
                 }
+                // Overlap detection's own function words (factdiff-overlap reads them
+                // from the built-in `words.toml`): checked, not used here.
+                "overlap_stopwords" => {
+                    v.strings(&[section], value)?;
+                }
                 "titles" | "speech_verbs" | "reporting_verbs" | "label_words" | "not_names"
-                | "stopwords" => {
+                | "function_words" | "stopwords" => {
                     let set = match section.as_str() {
                         "titles" => &mut self.titles,
                         "speech_verbs" => &mut self.speech_verbs,
@@ -520,7 +486,8 @@ impl Lexicons {
                         "unknown lexicon table; expected one of number_words, scales, vague, \
                          qualifiers, settings, units, currencies, months, weekdays, seasons, \
                          time_units, unit_symbols, measures, monotonic, events, acronyms, titles, speech_verbs, \
-                         reporting_verbs, label_words, not_names, stopwords"
+                         reporting_verbs, label_words, not_names, function_words, stopwords, \
+                         overlap_stopwords"
                             .into(),
                     ));
                 }
@@ -837,6 +804,9 @@ mod tests {
         assert!(lex.known_acronym("OSCE").is_some());
         assert!(lex.is_monotonic("deaths"));
         assert_eq!(lex.months.get("aug"), Some(&8));
+        // Stop words: the shared function words and the claims' own, not overlap's.
+        assert!(lex.stopwords.contains("the") && lex.stopwords.contains("year"));
+        assert!(!lex.stopwords.contains("may"));
     }
 
     #[test]

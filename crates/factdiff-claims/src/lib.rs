@@ -37,6 +37,8 @@ mod key;
 mod lexicon;
 mod money;
 mod names;
+mod nouns;
+mod number_phrase;
 mod numbers;
 mod ordinals;
 mod percent;

@@ -57,9 +57,9 @@ fn counted(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
         return Some((k, words.join(" ")));
     }
     if ctx.lex.time_units.contains_key(t.lower.as_ref()) && t.is_word() {
-        return Some((j + 1, crate::numbers::lemma(t.lower.as_ref())));
+        return Some((j + 1, crate::nouns::lemma(t.lower.as_ref())));
     }
-    crate::numbers::counted_noun(ctx, s, j, false)
+    crate::nouns::counted_noun(ctx, s, j, false)
 }
 
 /// Extracts the ordinals of one sentence.

@@ -28,15 +28,17 @@ mod decode;
 mod discover;
 mod formats;
 mod segment;
+mod span;
 pub mod suppress;
 
 use std::path::{Path, PathBuf};
 
-pub use article::{Article, ArticleId, DateSource, Format, Meta, Span};
+pub use article::{Article, ArticleId, DateSource, Format, Meta};
 pub use discover::{DiscoverError, Discovery, FoundFile, discover};
 pub use factdiff_findings::Problem;
 use rayon::prelude::*;
 pub use segment::{Paragraph, Sentence, Words};
+pub use span::Span;
 
 use crate::article::Origin;
 

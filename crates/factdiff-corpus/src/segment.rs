@@ -7,7 +7,7 @@
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::article::Span;
+use crate::span::Span;
 
 /// A paragraph: a run of lines with no blank line, indented line or line-ending
 /// sentence break between them.

@@ -2,15 +2,28 @@
 
 use crate::prints::{is_number, normalize_word, token_hash, words_of};
 
-/// Function words left out of the content of a sentence.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
-    "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
-    "his", "i", "if", "in", "into", "is", "it", "its", "it's", "may", "more", "most", "not", "of",
-    "on", "or", "our", "over", "s", "said", "says", "she", "so", "such", "than", "that", "the",
-    "their", "them", "there", "these", "they", "this", "those", "through", "to", "up", "was", "we",
-    "were", "what", "when", "which", "while", "who", "will", "with", "would", "you", "your",
-];
+/// Function words left out of the content of a sentence: `function_words` (the list
+/// the claims extractors share) and `overlap_stopwords` of the built-in lexicon file
+/// `rules/lexicons/words.toml`, the one place stop words are written.
+fn stopword_list() -> &'static [String] {
+    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| parse_stopwords(WORDS_TOML))
+}
+
+/// The built-in lexicon file that holds the function words.
+const WORDS_TOML: &str = include_str!("../../../rules/lexicons/words.toml");
+
+/// The words of `function_words` and `overlap_stopwords` in a lexicon file. The file is
+/// embedded and a test parses it, so a broken one fails the build's tests, not a run.
+fn parse_stopwords(src: &str) -> Vec<String> {
+    let table: toml::Table = toml::from_str(src).unwrap_or_default();
+    ["function_words", "overlap_stopwords"]
+        .iter()
+        .filter_map(|key| table.get(*key).and_then(toml::Value::as_array))
+        .flatten()
+        .filter_map(|w| w.as_str().map(str::to_owned))
+        .collect()
+}
 
 /// Stop-word token hashes, sorted, for `binary_search`.
 pub struct Stopwords(Vec<u32>);
@@ -19,7 +32,7 @@ impl Stopwords {
     /// The built-in list.
     pub fn new() -> Self {
         let mut buf = String::new();
-        let mut v: Vec<u32> = STOPWORDS
+        let mut v: Vec<u32> = stopword_list()
             .iter()
             .map(|w| {
                 normalize_word(w, &mut buf);
@@ -128,6 +141,25 @@ pub fn content_bigrams(content: &[u32]) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_come_from_the_lexicon_file() {
+        // Both lists of `words.toml`, 67 shared with the claims and 9 of overlap's own.
+        let list = stopword_list();
+        assert_eq!(list.len(), 76, "{list:?}");
+        let stop = Stopwords::new();
+        let hash = |w: &str| {
+            let mut buf = String::new();
+            normalize_word(w, &mut buf);
+            token_hash(&buf)
+        };
+        for w in ["the", "which", "says", "it's", "may"] {
+            assert!(stop.contains(hash(w)), "{w} should be a stop word");
+        }
+        for w in ["people", "year", "million", "killed"] {
+            assert!(!stop.contains(hash(w)), "{w} should be content");
+        }
+    }
 
     #[test]
     fn the_safi_sentences_are_near() {

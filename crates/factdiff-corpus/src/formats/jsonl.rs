@@ -4,8 +4,9 @@
 use factdiff_findings::Problem;
 use serde::Deserialize;
 
-use crate::article::{DateSource, Meta, Span};
+use crate::article::{DateSource, Meta};
 use crate::formats::{first_line_title, parse_date};
+use crate::span::Span;
 
 #[derive(Deserialize)]
 struct Record {

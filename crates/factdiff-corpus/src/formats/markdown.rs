@@ -3,8 +3,9 @@
 
 use factdiff_findings::Problem;
 
-use crate::article::{DateSource, Meta, Span};
+use crate::article::{DateSource, Meta};
 use crate::formats::{first_line_title, parse_date};
+use crate::span::Span;
 
 /// Front matter found at the top of a file.
 pub(crate) struct FrontMatter {

@@ -4,7 +4,7 @@ pub(crate) mod html;
 pub(crate) mod jsonl;
 pub(crate) mod markdown;
 
-use crate::article::Span;
+use crate::span::Span;
 
 /// The first non-empty line of a span of text, trimmed, as a title.
 pub(crate) fn first_line_title(text: &str, body: Span) -> String {

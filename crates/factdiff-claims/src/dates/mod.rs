@@ -4,11 +4,19 @@
 //! Written by hand: the date parsers on crates.io parse one string that is known to be
 //! a date; none finds dates in running text, keeps "said on Monday" (a reporting date)
 //! apart from the event's date, or yields TIMEX3 values for partial dates (`2025-08`,
-//! `2025-W32`, `2012-SU`, `XXXX-08-07`). Calendar arithmetic is jiff's.
+//! `2025-W32`, `2012-SU`, `XXXX-08-07`).
+//!
+//! This module is the grammar: which tokens make a date. The calendar arithmetic
+//! (jiff's) and the TIMEX3 values it yields are in [`calendar`].
 
-use jiff::ToSpan;
-use jiff::civil::{Date, Weekday};
+mod calendar;
 
+use jiff::civil::Weekday;
+
+use self::calendar::{
+    day_timex, month_timex, nearest_year, timex, unresolved, unresolved_weekday, year_timex,
+    ymd_timex,
+};
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent, Timex};
 
 /// A date found at tokens `start..end`.
@@ -17,107 +25,6 @@ struct Found {
     end: usize,
     timex: Timex,
     weekday: Option<Weekday>,
-}
-
-fn timex(
-    value: String,
-    year: Option<i16>,
-    month: Option<i8>,
-    day: Option<i8>,
-    relative: bool,
-) -> Timex {
-    Timex {
-        value,
-        year,
-        month,
-        day,
-        relative,
-        reporting: false,
-        invalid: false,
-    }
-}
-
-fn day_timex(d: Date, relative: bool) -> Timex {
-    timex(
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        Some(d.year()),
-        Some(d.month()),
-        Some(d.day()),
-        relative,
-    )
-}
-
-fn ymd_timex(year: Option<i16>, month: i8, day: i8, relative: bool) -> Timex {
-    match year {
-        Some(y) => match Date::new(y, month, day) {
-            Ok(d) => day_timex(d, relative),
-            Err(_) => Timex {
-                invalid: true,
-                ..timex(
-                    format!("{y:04}-{month:02}-{day:02}"),
-                    Some(y),
-                    Some(month),
-                    Some(day),
-                    relative,
-                )
-            },
-        },
-        None => {
-            // Leap day is valid in some year.
-            let invalid = Date::new(2024, month, day).is_err();
-            Timex {
-                invalid,
-                ..timex(
-                    format!("XXXX-{month:02}-{day:02}"),
-                    None,
-                    Some(month),
-                    Some(day),
-                    relative,
-                )
-            }
-        }
-    }
-}
-
-fn month_timex(year: Option<i16>, month: i8, relative: bool) -> Timex {
-    let value = match year {
-        Some(y) => format!("{y:04}-{month:02}"),
-        None => format!("XXXX-{month:02}"),
-    };
-    timex(value, year, Some(month), None, relative)
-}
-
-fn year_timex(y: i16, relative: bool) -> Timex {
-    timex(format!("{y:04}"), Some(y), None, None, relative)
-}
-
-fn week_timex(d: Date) -> Timex {
-    let w = d.iso_week_date();
-    timex(
-        format!("{:04}-W{:02}", w.year(), w.week()),
-        Some(w.year()),
-        None,
-        None,
-        true,
-    )
-}
-
-fn unresolved(value: &str) -> Timex {
-    timex(value.to_owned(), None, None, None, true)
-}
-
-/// The year of a month (and day) written without one: news tells of the past, so a
-/// month after the anchor's month is last year's, unless the sentence speaks of the
-/// future ("will"), when it is this year's (and a month before the anchor's, next
-/// year's if it is more than two months back).
-fn nearest_year(anchor: Option<Date>, month: i8, future: bool) -> Option<i16> {
-    let a = anchor?;
-    let diff = i32::from(month) - i32::from(a.month());
-    Some(match (future, diff) {
-        (false, d) if d > 1 => a.year() - 1,
-        (true, d) if d < -2 => a.year() + 1,
-        _ => a.year(),
-    })
 }
 
 fn day_num(s: &Sent, i: usize) -> Option<(i8, usize)> {
@@ -401,19 +308,13 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
         "yesterday" => {
             return found(
                 i + 1,
-                a.map_or_else(
-                    || unresolved("XXXX-XX-XX"),
-                    |d| day_timex(d - 1.day(), true),
-                ),
+                a.map_or_else(|| unresolved("XXXX-XX-XX"), |d| calendar::days_after(d, -1)),
             );
         }
         "tomorrow" => {
             return found(
                 i + 1,
-                a.map_or_else(
-                    || unresolved("XXXX-XX-XX"),
-                    |d| day_timex(d + 1.day(), true),
-                ),
+                a.map_or_else(|| unresolved("XXXX-XX-XX"), |d| calendar::days_after(d, 1)),
             );
         }
         // "now" as a date, not "now that".
@@ -444,18 +345,7 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
             } else {
                 i + 3
             };
-            let t = a.map_or_else(
-                || unresolved("XXXX-QX"),
-                |d| {
-                    let q = (d.month() - 1) / 3 + 1;
-                    let (y, q) = if q == 1 {
-                        (d.year() - 1, 4)
-                    } else {
-                        (d.year(), q - 1)
-                    };
-                    timex(format!("{y:04}-Q{q}"), Some(y), None, None, true)
-                },
-            );
+            let t = a.map_or_else(|| unresolved("XXXX-QX"), calendar::last_complete_quarter);
             return found(end, t);
         }
         _ => {}
@@ -483,27 +373,21 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
         let t = match unit {
             "week" => a.map_or_else(
                 || unresolved("XXXX-WXX"),
-                |d| week_timex(d + (7 * shift).days()),
+                |d| calendar::weeks_after(d, shift),
             ),
             "weekend" => a.map_or_else(
                 || unresolved("XXXX-WXX-WE"),
                 |d| {
-                    let mut t = week_timex(d + (7 * shift).days());
+                    let mut t = calendar::weeks_after(d, shift);
                     t.value.push_str("-WE");
                     t
                 },
             ),
             "month" => a.map_or_else(
                 || unresolved("XXXX-XX"),
-                |d| {
-                    let d = d.first_of_month() + shift.months();
-                    month_timex(Some(d.year()), d.month(), true)
-                },
+                |d| calendar::months_after(d, shift),
             ),
-            "year" => a.map_or_else(
-                || unresolved("XXXX"),
-                |d| year_timex(d.year() + shift as i16, true),
-            ),
+            "year" => a.map_or_else(|| unresolved("XXXX"), |d| calendar::years_after(d, shift)),
             _ => {
                 // "last September", "this summer", "last Monday"
                 if let Some(&m) = ctx.lex.months.get(unit).filter(|_| {
@@ -511,11 +395,7 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
                         .get(j + 1)
                         .is_some_and(|t| t.is_capitalized() && t.text.len() > 3)
                 }) {
-                    let year = a.map(|d| match shift {
-                        -1 if m >= d.month() => d.year() - 1,
-                        1 if m <= d.month() => d.year() + 1,
-                        _ => d.year(),
-                    });
+                    let year = a.map(|d| calendar::year_of_shifted_month(d, m, shift));
                     return Some(Found {
                         start: i,
                         end,
@@ -538,12 +418,8 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
                 }
                 if let Some(wd) = weekday_at(ctx, s, j + 1) {
                     let t = match a {
-                        Some(d) => {
-                            let n = if shift > 0 { 1 } else { -1 };
-                            d.nth_weekday(n, wd)
-                                .map_or_else(|_| unresolved("XXXX-XX-XX"), |x| day_timex(x, true))
-                        }
-                        None => unresolved(&format!("XXXX-WXX-{}", wd.to_monday_one_offset())),
+                        Some(d) => calendar::shifted_weekday(d, wd, shift),
+                        None => unresolved_weekday(wd),
                     };
                     return Some(Found {
                         start: i,
@@ -593,13 +469,7 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
     {
         let end = k + 2;
         let t = match (a, u.as_str()) {
-            (Some(d), "D") => day_timex(d - n.days(), true),
-            (Some(d), "W") => week_timex(d - (7 * n).days()),
-            (Some(d), "M") => {
-                let d = d.first_of_month() - n.months();
-                month_timex(Some(d.year()), d.month(), true)
-            }
-            (Some(d), "Y") => year_timex(d.year() - n as i16, true),
+            (Some(d), unit @ ("D" | "W" | "M" | "Y")) => calendar::ago(d, n, unit),
             (None, "Y") => unresolved("XXXX"),
             _ => unresolved("PAST_REF"),
         };
@@ -612,17 +482,8 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
 /// (after it when the sentence speaks of the future).
 fn bare_weekday(ctx: &Ctx, s: &Sent, i: usize, wd: Weekday) -> Found {
     let t = match ctx.anchor {
-        Some(d) => {
-            let r = if future_context(s) {
-                d.nth_weekday(1, wd)
-            } else if d.weekday() == wd {
-                Ok(d)
-            } else {
-                d.nth_weekday(-1, wd)
-            };
-            r.map_or_else(|_| unresolved("XXXX-XX-XX"), |x| day_timex(x, true))
-        }
-        None => unresolved(&format!("XXXX-WXX-{}", wd.to_monday_one_offset())),
+        Some(d) => calendar::nearest_weekday(d, wd, future_context(s)),
+        None => unresolved_weekday(wd),
     };
     Found {
         start: i,
@@ -847,7 +708,7 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         f.timex.reporting =
             !f.timex.value.ends_with("_REF") && is_reporting(ctx, s, f.start, f.end);
         if let (Some(y), Some(m), Some(d)) = (f.timex.year, f.timex.month, f.timex.day)
-            && let Ok(date) = Date::new(y, m, d)
+            && let Some(date) = calendar::date(y, m, d)
         {
             ctx.last_day = Some(date);
         }
@@ -911,7 +772,7 @@ fn year_context_ok(ctx: &Ctx, s: &Sent, i: usize) -> bool {
         if n.is_word()
             && !n.is_capitalized()
             && !ctx.lex.stopwords.contains(l)
-            && (l == "people" || crate::numbers::lemma(l) != l)
+            && (l == "people" || crate::nouns::lemma(l) != l)
         {
             return false;
         }

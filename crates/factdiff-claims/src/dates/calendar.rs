@@ -1,0 +1,196 @@
+//! Calendar arithmetic for the date grammar (jiff's): TIMEX3 values of days, weeks,
+//! months and years, and the dates that relative expressions ("yesterday", "last
+//! month", "two weeks ago", "on Sunday") resolve to from an anchor date. Knows no
+//! token and no word: the grammar in `dates/mod.rs` decides what was written and calls
+//! here to compute it.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use crate::Timex;
+
+pub(super) fn timex(
+    value: String,
+    year: Option<i16>,
+    month: Option<i8>,
+    day: Option<i8>,
+    relative: bool,
+) -> Timex {
+    Timex {
+        value,
+        year,
+        month,
+        day,
+        relative,
+        reporting: false,
+        invalid: false,
+    }
+}
+
+pub(super) fn day_timex(d: Date, relative: bool) -> Timex {
+    timex(
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        Some(d.year()),
+        Some(d.month()),
+        Some(d.day()),
+        relative,
+    )
+}
+
+pub(super) fn ymd_timex(year: Option<i16>, month: i8, day: i8, relative: bool) -> Timex {
+    match year {
+        Some(y) => match Date::new(y, month, day) {
+            Ok(d) => day_timex(d, relative),
+            Err(_) => Timex {
+                invalid: true,
+                ..timex(
+                    format!("{y:04}-{month:02}-{day:02}"),
+                    Some(y),
+                    Some(month),
+                    Some(day),
+                    relative,
+                )
+            },
+        },
+        None => {
+            // Leap day is valid in some year.
+            let invalid = Date::new(2024, month, day).is_err();
+            Timex {
+                invalid,
+                ..timex(
+                    format!("XXXX-{month:02}-{day:02}"),
+                    None,
+                    Some(month),
+                    Some(day),
+                    relative,
+                )
+            }
+        }
+    }
+}
+
+pub(super) fn month_timex(year: Option<i16>, month: i8, relative: bool) -> Timex {
+    let value = match year {
+        Some(y) => format!("{y:04}-{month:02}"),
+        None => format!("XXXX-{month:02}"),
+    };
+    timex(value, year, Some(month), None, relative)
+}
+
+pub(super) fn year_timex(y: i16, relative: bool) -> Timex {
+    timex(format!("{y:04}"), Some(y), None, None, relative)
+}
+
+pub(super) fn week_timex(d: Date) -> Timex {
+    let w = d.iso_week_date();
+    timex(
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        Some(w.year()),
+        None,
+        None,
+        true,
+    )
+}
+
+pub(super) fn unresolved(value: &str) -> Timex {
+    timex(value.to_owned(), None, None, None, true)
+}
+
+/// The year of a month (and day) written without one: news tells of the past, so a
+/// month after the anchor's month is last year's, unless the sentence speaks of the
+/// future ("will"), when it is this year's (and a month before the anchor's, next
+/// year's if it is more than two months back).
+pub(super) fn nearest_year(anchor: Option<Date>, month: i8, future: bool) -> Option<i16> {
+    let a = anchor?;
+    let diff = i32::from(month) - i32::from(a.month());
+    Some(match (future, diff) {
+        (false, d) if d > 1 => a.year() - 1,
+        (true, d) if d < -2 => a.year() + 1,
+        _ => a.year(),
+    })
+}
+
+/// An unresolved weekday (no anchor date): `XXXX-WXX-1` for Monday.
+pub(super) fn unresolved_weekday(wd: Weekday) -> Timex {
+    unresolved(&format!("XXXX-WXX-{}", wd.to_monday_one_offset()))
+}
+
+/// The date `y-m-d`, if it exists.
+pub(super) fn date(y: i16, m: i8, d: i8) -> Option<Date> {
+    Date::new(y, m, d).ok()
+}
+
+/// The day `n` days after `d` (before it when `n` is negative): "tomorrow", "yesterday".
+pub(super) fn days_after(d: Date, n: i64) -> Timex {
+    day_timex(d + n.days(), true)
+}
+
+/// The ISO week `shift` weeks after the week of `d`: "last week", "next week".
+pub(super) fn weeks_after(d: Date, shift: i64) -> Timex {
+    week_timex(d + (7 * shift).days())
+}
+
+/// The month `shift` months after the month of `d`: "last month", "this month".
+pub(super) fn months_after(d: Date, shift: i64) -> Timex {
+    let d = d.first_of_month() + shift.months();
+    month_timex(Some(d.year()), d.month(), true)
+}
+
+/// The year `shift` years after the year of `d`: "last year", "next year".
+pub(super) fn years_after(d: Date, shift: i64) -> Timex {
+    year_timex(d.year() + shift as i16, true)
+}
+
+/// `n` days (`D`), weeks (`W`), months (`M`) or years (`Y`) before `d`: "two weeks ago".
+pub(super) fn ago(d: Date, n: i64, unit: &str) -> Timex {
+    match unit {
+        "D" => day_timex(d - n.days(), true),
+        "W" => week_timex(d - (7 * n).days()),
+        "M" => {
+            let d = d.first_of_month() - n.months();
+            month_timex(Some(d.year()), d.month(), true)
+        }
+        _ => year_timex(d.year() - n as i16, true),
+    }
+}
+
+/// The last complete quarter before `d`: "the quarter", "the latest quarter".
+pub(super) fn last_complete_quarter(d: Date) -> Timex {
+    let q = (d.month() - 1) / 3 + 1;
+    let (y, q) = if q == 1 {
+        (d.year() - 1, 4)
+    } else {
+        (d.year(), q - 1)
+    };
+    timex(format!("{y:04}-Q{q}"), Some(y), None, None, true)
+}
+
+/// The year of month `m` said with `shift` from `d`: "last September" (-1), "this
+/// summer" (0), "next March" (1).
+pub(super) fn year_of_shifted_month(d: Date, m: i8, shift: i64) -> i16 {
+    match shift {
+        -1 if m >= d.month() => d.year() - 1,
+        1 if m <= d.month() => d.year() + 1,
+        _ => d.year(),
+    }
+}
+
+/// The weekday `wd` after `d` (`shift` > 0: "next Monday") or before it ("last Monday").
+pub(super) fn shifted_weekday(d: Date, wd: Weekday, shift: i64) -> Timex {
+    let n = if shift > 0 { 1 } else { -1 };
+    d.nth_weekday(n, wd)
+        .map_or_else(|_| unresolved("XXXX-XX-XX"), |x| day_timex(x, true))
+}
+
+/// A bare weekday ("on Sunday"): `d` itself when it is that day, else the nearest such
+/// day before `d`, or after it when the sentence speaks of the future.
+pub(super) fn nearest_weekday(d: Date, wd: Weekday, future: bool) -> Timex {
+    let r = if future {
+        d.nth_weekday(1, wd)
+    } else if d.weekday() == wd {
+        Ok(d)
+    } else {
+        d.nth_weekday(-1, wd)
+    };
+    r.map_or_else(|_| unresolved("XXXX-XX-XX"), |x| day_timex(x, true))
+}

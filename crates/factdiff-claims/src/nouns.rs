@@ -1,0 +1,135 @@
+//! Nouns and measures around a figure: the singular form of a counted noun, the counted
+//! noun phrase after a number, and the measure word near it (`killed` -> `deaths`).
+//! Shared by the extractors of quantities, ordinals and dates and by the claim key.
+
+use crate::{Ctx, Sent};
+
+/// Singular form of a counted noun (`corridors` -> `corridor`, `people` stays).
+pub(crate) fn lemma(word: &str) -> String {
+    lemma_cow(word).into_owned()
+}
+
+/// [`lemma`], borrowing `word` (or a static) when no new text is needed.
+pub(crate) fn lemma_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    match word {
+        "people" | "persons" | "person" => return Cow::Borrowed("people"),
+        "women" => return Cow::Borrowed("woman"),
+        "men" => return Cow::Borrowed("man"),
+        "children" => return Cow::Borrowed("child"),
+        "countries" => return Cow::Borrowed("country"),
+        "series" | "species" | "news" | "data" | "aircraft" | "sheep" | "fish" => {
+            return Cow::Borrowed(word);
+        }
+        "buses" | "gases" | "viruses" | "bonuses" | "campuses" | "censuses" | "statuses"
+        | "consensuses" => return Cow::Borrowed(&word[..word.len() - 2]),
+        _ => {}
+    }
+    if let Some(stem) = word.strip_suffix("ies")
+        && stem.len() > 1
+    {
+        return Cow::Owned(format!("{stem}y"));
+    }
+    for suffix in ["sses", "ches", "shes", "xes"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return Cow::Borrowed(&word[..stem.len() + suffix.len() - 2]);
+        }
+    }
+    if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && word.len() > 3 {
+        return Cow::Borrowed(&word[..word.len() - 1]);
+    }
+    Cow::Borrowed(word)
+}
+
+/// The counted noun phrase after `j`: `(end token, head lemma)`.
+pub(crate) fn counted_noun(
+    ctx: &Ctx,
+    s: &Sent,
+    mut j: usize,
+    after_vague: bool,
+) -> Option<(usize, String)> {
+    let lex = ctx.lex;
+    if after_vague && s.lower(j) == "of" {
+        j += 1;
+    }
+    let start = j;
+    let mut head = None;
+    // Capitalized modifiers before the head ("191 UN member states", "5 Russian
+    // soldiers"): skipped, but only a lower-case head makes a counted noun.
+    let mut caps = 0;
+    while j < s.toks.len() && j < start + 3 + caps {
+        let t = &s.toks[j];
+        let hyphen_attached = t.text == "-" && !t.space_before && j == start;
+        if hyphen_attached {
+            j += 1;
+            continue;
+        }
+        if !t.is_word() || (j > start && !t.space_before && s.toks[j - 1].text != "-") {
+            break;
+        }
+        let l = t.lower.as_ref();
+        if t.is_capitalized()
+            && head.is_none()
+            && caps < 2
+            && !t.has(crate::lexicon::class::NOT_NAME | crate::lexicon::class::DATE_START)
+            && !lex.currency_words.contains_key(l)
+            // "20 thousand Armenians live": a plural name is the counted noun itself.
+            && (l.ends_with("ss") || !l.ends_with('s'))
+            && s.toks.get(j + 1).is_some_and(|n| n.is_word() && n.space_before)
+        {
+            caps += 1;
+            j += 1;
+            continue;
+        }
+        if t.is_capitalized()
+            || lex.stopwords.contains(l)
+            || lex.months.contains_key(l)
+            || !l
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            || l.ends_with("ly")
+            || (j > start && l.ends_with("ed"))
+        {
+            break;
+        }
+        head = Some((j + 1, lemma(l)));
+        j += 1;
+        // A noun phrase ends at its first plural noun ("37 people were").
+        if l.ends_with('s') && !l.ends_with("ss") && l.len() > 3 || l == "people" {
+            break;
+        }
+    }
+    head
+}
+
+/// Whether a measure word or phrase is near token `i` (within the clause).
+pub(crate) fn measure_near(ctx: &Ctx, s: &Sent, from: usize, to: usize) -> Option<String> {
+    let lo = from.saturating_sub(8);
+    let hi = (to + 8).min(s.toks.len());
+    let mut best: Option<(usize, String)> = None;
+    for k in lo..hi {
+        if k >= from && k < to {
+            continue;
+        }
+        for n in (1..=2).rev() {
+            if let Some(p) = s.phrase(k, n)
+                && let Some(m) = ctx.lex.measures.get(&*p)
+            {
+                let dist = if k < from { from - k } else { k - to + 1 };
+                // A comma or semicolon between them ends the clause.
+                let (a, b) = if k < from { (k, from) } else { (to, k) };
+                if s.toks[a..b]
+                    .iter()
+                    .any(|t| matches!(t.text, ";" | ":" | "(" | ")"))
+                {
+                    continue;
+                }
+                if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                    best = Some((dist, m.clone()));
+                }
+                break;
+            }
+        }
+    }
+    best.map(|(_, m)| m)
+}
