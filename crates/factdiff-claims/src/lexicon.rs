@@ -93,6 +93,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "words.toml",
         include_str!("../../../rules/lexicons/words.toml"),
     ),
+    (
+        "context.toml",
+        include_str!("../../../rules/lexicons/context.toml"),
+    ),
 ];
 
 /// Bits of a word's lexicon classes, looked up once per token.
@@ -274,6 +278,8 @@ pub struct Lexicons {
     pub(crate) number_starts: HashSet<String>,
     /// Word -> its [`class`] bits.
     pub(crate) classes: HashMap<String, u16>,
+    /// The words that frame a figure or a date (`context.toml`).
+    pub(crate) context: crate::frame::Vocab,
 }
 
 impl Lexicons {
@@ -514,13 +520,38 @@ impl Lexicons {
                         set.insert(s.to_lowercase());
                     }
                 }
+                list if crate::frame::Vocab::LISTS.contains(&list) => {
+                    let words = v.strings(&[section], value)?;
+                    self.context.extend(list, &words);
+                }
+                "date_predicates" => {
+                    let bad = || {
+                        v.error(
+                            &[section],
+                            "expected a list of classes, each a list of strings: its name, \
+                             then its words"
+                                .into(),
+                        )
+                    };
+                    for class in value.as_array().ok_or_else(bad)? {
+                        let class = v.strings(&[section], class)?;
+                        if class.len() < 2 {
+                            return Err(bad());
+                        }
+                        self.context
+                            .set_predicate(class.iter().map(|w| w.to_lowercase()).collect());
+                    }
+                }
                 _ => {
                     return Err(v.error(
                         &[section],
                         "unknown lexicon table; expected one of number_words, scales, vague, \
                          qualifiers, settings, units, currencies, months, weekdays, seasons, \
                          time_units, unit_symbols, measures, monotonic, events, acronyms, titles, speech_verbs, \
-                         reporting_verbs, label_words, not_names, stopwords"
+                         reporting_verbs, label_words, not_names, stopwords, period_words, \
+                         table_words, before_other, after_other, change_verbs, change_to, \
+                         link_words, not_things, said_before_date, period_end_before_date, \
+                         period_end_words, next_year, since, date_predicates"
                             .into(),
                     ));
                 }
@@ -655,6 +686,14 @@ impl Lexicons {
     pub fn measure(&self, phrase: &str) -> Option<&str> {
         self.measures.get(phrase).map(String::as_str)
     }
+}
+
+/// The English name of a month (1 is "January"), from the calendar's month table.
+pub fn month_name(month: i8) -> Option<String> {
+    let name = MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 fn self_classes_entry<'m>(map: &'m mut HashMap<String, u16>, word: &str) -> &'m mut u16 {
