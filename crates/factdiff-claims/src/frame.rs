@@ -13,6 +13,10 @@
 //!
 //! Words are read with a tokenizer of their own ([`words`]: letters, digits and inner
 //! hyphens, dots and apostrophes), the one the rules used before this module.
+//!
+//! The frame is not (yet) part of the claim records of `factdiff claims --format
+//! json`: it is the rule engine's input, and adding it would be an addition to the
+//! version-1 claims contract (new fields) to make when users ask for role and period.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
