@@ -54,6 +54,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "words.toml",
         include_str!("../../../rules/lexicons/words.toml"),
     ),
+    (
+        "context.toml",
+        include_str!("../../../rules/lexicons/context.toml"),
+    ),
 ];
 
 /// Bits of a word's lexicon classes, looked up once per token.
@@ -235,6 +239,8 @@ pub struct Lexicons {
     pub(crate) number_starts: HashSet<String>,
     /// Word -> its [`class`] bits.
     pub(crate) classes: HashMap<String, u16>,
+    /// The words that frame a figure or a date (`context.toml`).
+    pub(crate) context: Vocab,
 }
 
 impl Lexicons {
@@ -480,6 +486,28 @@ impl Lexicons {
                         set.insert(s.to_lowercase());
                     }
                 }
+                list if Vocab::LISTS.contains(&list) => {
+                    let words = v.strings(&[section], value)?;
+                    self.context.extend(list, &words);
+                }
+                "date_predicates" => {
+                    let bad = || {
+                        v.error(
+                            &[section],
+                            "expected a list of classes, each a list of strings: its name, \
+                             then its words"
+                                .into(),
+                        )
+                    };
+                    for class in value.as_array().ok_or_else(bad)? {
+                        let class = v.strings(&[section], class)?;
+                        if class.len() < 2 {
+                            return Err(bad());
+                        }
+                        self.context
+                            .set_predicate(class.iter().map(|w| w.to_lowercase()).collect());
+                    }
+                }
                 _ => {
                     return Err(v.error(
                         &[section],
@@ -487,7 +515,9 @@ impl Lexicons {
                          qualifiers, settings, units, currencies, months, weekdays, seasons, \
                          time_units, unit_symbols, measures, monotonic, events, acronyms, titles, speech_verbs, \
                          reporting_verbs, label_words, not_names, function_words, stopwords, \
-                         overlap_stopwords"
+                         overlap_stopwords, period_words, table_words, before_other, after_other, \
+                         change_verbs, change_to, link_words, not_things, said_before_date, \
+                         period_end_before_date, period_end_words, next_year, since, date_predicates"
                             .into(),
                     ));
                 }
@@ -622,6 +652,14 @@ impl Lexicons {
     pub fn measure(&self, phrase: &str) -> Option<&str> {
         self.measures.get(phrase).map(String::as_str)
     }
+}
+
+/// The English name of a month (1 is "January"), from the calendar's month table.
+pub fn month_name(month: i8) -> Option<String> {
+    let name = MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 fn self_classes_entry<'m>(map: &'m mut HashMap<String, u16>, word: &str) -> &'m mut u16 {
@@ -785,6 +823,87 @@ impl Validator<'_> {
                     .ok_or_else(|| self.error(path, "expected a list of non-empty strings".into()))
             })
             .collect()
+    }
+}
+
+/// The context lexicon: the words that frame a figure or a date (see
+/// `rules/lexicons/context.toml` for what each list does). Lower case.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Vocab {
+    pub period_words: HashSet<String>,
+    pub table_words: HashSet<String>,
+    pub before_other: HashSet<String>,
+    pub after_other: Vec<String>,
+    pub change_verbs: HashSet<String>,
+    pub change_to: HashSet<String>,
+    pub link_words: HashSet<String>,
+    pub not_things: HashSet<String>,
+    pub said_before_date: Vec<String>,
+    pub period_end_before_date: Vec<String>,
+    pub period_end_words: HashSet<String>,
+    pub next_year: Vec<String>,
+    pub since: Vec<String>,
+    /// Predicate classes in order: each its name, then its signal words.
+    pub date_predicates: Vec<Vec<String>>,
+}
+
+impl Vocab {
+    /// The names of the word lists, as written in a lexicon file.
+    pub(crate) const LISTS: [&'static str; 13] = [
+        "period_words",
+        "table_words",
+        "before_other",
+        "after_other",
+        "change_verbs",
+        "change_to",
+        "link_words",
+        "not_things",
+        "said_before_date",
+        "period_end_before_date",
+        "period_end_words",
+        "next_year",
+        "since",
+    ];
+
+    /// Adds lower-case words to the list `name` (one of [`Vocab::LISTS`]).
+    pub(crate) fn extend(&mut self, name: &str, words: &[&str]) {
+        let words = words.iter().map(|w| w.to_lowercase());
+        let add_vec = |list: &mut Vec<String>, words: &mut dyn Iterator<Item = String>| {
+            for w in words {
+                if !list.contains(&w) {
+                    list.push(w);
+                }
+            }
+        };
+        let mut words = words;
+        match name {
+            "period_words" => self.period_words.extend(words),
+            "table_words" => self.table_words.extend(words),
+            "before_other" => self.before_other.extend(words),
+            "after_other" => add_vec(&mut self.after_other, &mut words),
+            "change_verbs" => self.change_verbs.extend(words),
+            "change_to" => self.change_to.extend(words),
+            "link_words" => self.link_words.extend(words),
+            "not_things" => self.not_things.extend(words),
+            "said_before_date" => add_vec(&mut self.said_before_date, &mut words),
+            "period_end_before_date" => add_vec(&mut self.period_end_before_date, &mut words),
+            "period_end_words" => self.period_end_words.extend(words),
+            "next_year" => add_vec(&mut self.next_year, &mut words),
+            _ => add_vec(&mut self.since, &mut words),
+        }
+    }
+
+    /// Sets a predicate class: `class` is its name then its words. A class already
+    /// there keeps its place and takes the new words.
+    pub(crate) fn set_predicate(&mut self, class: Vec<String>) {
+        match self
+            .date_predicates
+            .iter_mut()
+            .find(|c| c.first() == class.first())
+        {
+            Some(old) => *old = class,
+            None => self.date_predicates.push(class),
+        }
     }
 }
 

@@ -33,6 +33,7 @@
 mod acronyms;
 mod dates;
 mod durations;
+pub mod frame;
 mod key;
 mod lexicon;
 mod money;
@@ -53,7 +54,8 @@ mod testutil;
 use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
-pub use lexicon::{LexiconError, Lexicons, Qualifier};
+pub use frame::{Frame, Period, Role};
+pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};
 
 /// The kind of a claim.
@@ -253,6 +255,9 @@ pub struct Claim {
     /// A weekday written next to a date ("Monday (15 December)").
     #[serde(serialize_with = "serialize_weekday")]
     pub weekday: Option<jiff::civil::Weekday>,
+    /// What the words around it say: a figure's period and role, a date's predicate
+    /// ([`frame`]). Boxed: names, quotes and acronyms have none.
+    pub frame: Option<Box<Frame>>,
 }
 
 impl Claim {
@@ -267,6 +272,7 @@ impl Claim {
             expansion: None,
             relations: Vec::new(),
             weekday: None,
+            frame: None,
         }
     }
 }
@@ -435,6 +441,7 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
         (a.span.start, a.span.end, a.kind).cmp(&(b.span.start, b.span.end, b.kind))
     });
     relations::relate(&ctx, &mut claims);
+    frame::assign(&ctx, &mut claims);
     // The lists live until the rules have run: no spare capacity.
     claims.shrink_to_fit();
     claims

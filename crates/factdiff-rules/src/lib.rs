@@ -330,4 +330,78 @@ mod tests {
         assert_eq!(e.key.as_deref(), Some("fact[0].valu"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    /// The findings of one rule file over articles given as (date, text).
+    fn run(rule: &str, articles: &[(&str, &str)]) -> Vec<Finding> {
+        let inputs = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (date, text))| factdiff_corpus::Input {
+                path: format!("{i}.md"),
+                bytes: format!("+++\ndate = {date}\n+++\n{text}\n").into_bytes(),
+            })
+            .collect();
+        let corpus = Corpus::from_inputs(inputs);
+        let lex = factdiff_claims::Lexicons::builtin();
+        let claims: Vec<Vec<Claim>> = corpus
+            .articles
+            .iter()
+            .map(|a| factdiff_claims::extract(a, &lex))
+            .collect();
+        let rules = RuleSet::from_sources(&[("r.toml", rule)]).unwrap();
+        check(&corpus, &claims, &rules)
+    }
+
+    #[test]
+    fn monotonic_adds_to_the_lexicons_rising_measures() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let toll = [
+            (
+                "2024-10-30",
+                "12 people were killed in the floods in Valencia, emergency services said.",
+            ),
+            (
+                "2024-10-31",
+                "20 people were killed in the floods in Valencia, emergency services said.",
+            ),
+        ];
+        let missing = [
+            (
+                "2024-10-30",
+                "12 people are missing after the floods in Valencia, emergency services said.",
+            ),
+            (
+                "2024-10-31",
+                "20 people are missing after the floods in Valencia, emergency services said.",
+            ),
+        ];
+        // Deaths rise (the lexicon's `[monotonic]`), whatever the rule lists.
+        assert!(run(&format!("{counts}monotonic = []\n"), &toll).is_empty());
+        // The missing are found: a later, larger count contradicts ...
+        assert_eq!(run(counts, &missing).len(), 1);
+        // ... unless the rule adds `missing` to the rising measures.
+        assert!(run(&format!("{counts}monotonic = [\"missing\"]\n"), &missing).is_empty());
+    }
+
+    #[test]
+    fn a_rules_predicates_replace_the_lexicons_classes() {
+        let dates = "id = \"d\"\nkind = \"date-mismatch\"\n[params]\n";
+        let summit = [
+            (
+                "2022-09-17",
+                "The summit was inaugurated in Samarkand on September 15 with a welcome dinner for the leaders.",
+            ),
+            (
+                "2022-09-17",
+                "The summit was inaugurated in Samarkand on Friday, September 16, with a welcome dinner for the leaders.",
+            ),
+        ];
+        // "inaugurated" is no signal word of the lexicon's classes: no known predicate.
+        assert!(run(dates, &summit).is_empty());
+        let found = run(
+            &format!("{dates}predicates = [[\"inaugurate\", \"inaugurated\"]]\n"),
+            &summit,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
 }

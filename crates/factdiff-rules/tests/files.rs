@@ -271,9 +271,20 @@ fn the_doc_examples_do_what_the_doc_says() {
         ]))
     );
     // The new rules run beside the built-in count-mismatch.
-    for id in ["strict-counts", "injury-counts", "count-mismatch"] {
+    for id in ["strict-counts", "same-day-counts", "count-mismatch"] {
         assert!(set.enabled().any(|r| r.id == id), "{id}");
     }
+    // A rule's `monotonic` adds to the lexicon's list; the built-in rule adds nothing.
+    assert_eq!(
+        set.get("same-day-counts").unwrap().params.get("monotonic"),
+        Some(&factdiff_rules::ParamValue::Strings(vec![
+            "donations".into()
+        ]))
+    );
+    assert_eq!(
+        set.get("count-mismatch").unwrap().params.get("monotonic"),
+        Some(&factdiff_rules::ParamValue::Strings(vec![]))
+    );
     let quote = set.get("quote-drift").unwrap();
     assert_eq!(quote.severity, factdiff_findings::Severity::Error);
     assert!(set.facts().any(|f| f.id == "kazakhstan-regions"));
@@ -296,6 +307,7 @@ fn the_doc_examples_do_what_the_doc_says() {
     assert_eq!(lexicons.measure("donated"), Some("donations"));
     assert!(!lexicons.is_monotonic("donations"));
     assert!(lexicons.known_acronym("ASEAN").is_some());
+    assert!(get("myrules/lexicons/context.toml").contains("inaugurate"));
 }
 
 #[test]

@@ -48,22 +48,20 @@ pub(crate) const INFO: KindInfo = KindInfo {
     source: include_str!("anniversary_mismatch.rs"),
 };
 
-use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
+use factdiff_claims::{Claim, ClaimKind, ClaimValue, RelationKind};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
-use super::{Cx, finding, has_phrase};
+use super::{Cx, finding};
 use crate::Rule;
 use crate::text::ordinal;
 
-/// The year the sentence speaks from: the article's year, one more for "next year".
-fn reference_year(cx: &Cx<'_>, article: usize, sentence_lower: &str) -> Option<i64> {
+/// The year the sentence speaks from: the article's year, moved by the claim frame's
+/// `year_offset` (one more for "next year").
+fn reference_year(cx: &Cx<'_>, article: usize, claim: &Claim) -> Option<i64> {
     let year = i64::from(cx.article(article).meta.date?.year());
-    Some(if has_phrase(sentence_lower, "next year") {
-        year + 1
-    } else {
-        year
-    })
+    let offset = claim.frame.as_ref().map_or(0, |f| f.year_offset);
+    Some(year + i64::from(offset))
 }
 
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
@@ -72,10 +70,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(article, claims)| {
-            let a = cx.article(article);
             let mut out = Vec::new();
             for claim in claims {
-                let sentence_lower = cx.sentence_text(article, claim).to_lowercase();
                 let (stated, n, base_idx) = match &claim.value {
                     ClaimValue::Ordinal { n, of } if of == "anniversary" => {
                         let Some(rel) = claim.relations.iter().find(|r| r.kind == RelationKind::AnniversaryOf) else {
@@ -88,12 +84,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         let Some(n) = value.strip_prefix('P').and_then(|v| v.strip_suffix('Y')).and_then(|v| v.parse::<i64>().ok()) else {
                             continue;
                         };
-                        let after = &a.text[claim.span.end as usize..];
-                        let window: String = after.split_whitespace().take(4).collect::<Vec<_>>().join(" ").to_lowercase();
-                        let Some(since_at) = window.find("since") else {
+                        if !claim.frame.as_ref().is_some_and(|f| f.since) {
                             continue;
-                        };
-                        let _ = since_at;
+                        }
                         // The first dated claim after the duration, in the same sentence.
                         let Some(base) = claims.iter().position(|c| {
                             c.sentence == claim.sentence
@@ -118,7 +111,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 });
                 let year = match written_ref.map(|c| &c.value) {
                     Some(ClaimValue::Date(d)) => d.year.map(i64::from),
-                    _ => reference_year(cx, article, &sentence_lower),
+                    _ => reference_year(cx, article, claim),
                 };
                 let Some(year) = year else { continue };
                 let expected = year - base_year;

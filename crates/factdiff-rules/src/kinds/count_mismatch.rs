@@ -37,8 +37,10 @@
 //! year's ("Net profit 3.5 mln dlrs vs 2.3 mln"), nor the quarter against the year.
 //!
 //! ## Options
-//! - `monotonic` (array of measures, default `["deaths", "injuries", "arrests"]`):
-//!   measures that only rise over time; a later, larger figure is not reported.
+//! - `monotonic` (array of measures, default `[]`): measures that only rise over
+//!   time, besides those the measures lexicon marks `monotonic` (deaths, injuries,
+//!   arrests, rescued: the claim key's `monotonic`); a later, larger figure is not
+//!   reported.
 //! - `min-shared-context` (integer, default 2): context words and names two claims
 //!   must share to be about the same thing.
 //! - `min-context-similarity` (number, default 0.3): the least Jaccard similarity of
@@ -74,8 +76,8 @@ pub(crate) const INFO: KindInfo = KindInfo {
         ParamSpec {
             name: "monotonic",
             ty: ParamType::Strings,
-            default: r#"["deaths", "injuries", "arrests"]"#,
-            doc: "measures that only rise over time",
+            default: "[]",
+            doc: "measures that only rise over time, besides the lexicon's `[monotonic]` ones",
         },
         ParamSpec {
             name: "min-shared-context",
@@ -118,7 +120,9 @@ use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
-use super::scope::{self, ArticleScope, Name, Period};
+use factdiff_claims::{Period, Role};
+
+use super::scope::{self, ArticleScope, Name};
 use super::{Cx, Interval, context_overlap, finding};
 use crate::Rule;
 
@@ -138,6 +142,8 @@ struct Item<'a> {
     names: &'a [Name<'a>],
     /// Whether it is the new value of a change ("increased to 33 mln").
     update: bool,
+    /// Whether its measure only rises over time (the claim key's `monotonic`).
+    monotonic: bool,
 }
 
 /// The comparable value of an item: its interval and period.
@@ -193,7 +199,6 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .enumerate()
         .map(|(article, claims)| {
             let sc: &ArticleScope = &scopes[article];
-            let a = cx.article(article);
             let part_or_change: BTreeSet<usize> = claims
                 .iter()
                 .enumerate()
@@ -211,7 +216,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .collect();
             let mut out = Vec::new();
             for (idx, claim) in claims.iter().enumerate() {
-                if part_or_change.contains(&idx) || sc.is_table(claim.sentence) {
+                if part_or_change.contains(&idx) {
                     continue;
                 }
                 let Some(interval) = Interval::of(claim) else {
@@ -220,6 +225,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let Some(key) = claim.key.as_ref() else {
                     continue;
                 };
+                let Some(frame) = claim.frame.as_deref() else {
+                    continue;
+                };
+                let Some(period) = frame.period.as_deref() else {
+                    continue;
+                };
+                // A cell of a comparison table ("Shr 34 cts vs 1.19 dlrs"), or the
+                // other side of a comparison ("up from 12", "a year ago").
+                if matches!(frame.role, Role::Table | Role::Comparison) {
+                    continue;
+                }
                 let measure = key.measure.as_deref().unwrap_or_default();
                 let unit = match &claim.value {
                     ClaimValue::Interval { unit, .. } if key.unit.is_empty() => unit.as_str(),
@@ -236,46 +252,21 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 if interval.min.is_none() && interval.max.is_none() {
                     continue;
                 }
-                // The other side of a comparison ("up from 12", "a year ago").
-                let Some(sentence) = a.sentences.get(claim.sentence as usize) else {
-                    continue;
-                };
-                let base = sentence.span.start as usize;
-                let text = a.slice(sentence.span);
-                let (start, end) = (
-                    (claim.span.start as usize)
-                        .saturating_sub(base)
-                        .min(text.len()),
-                    (claim.span.end as usize)
-                        .saturating_sub(base)
-                        .min(text.len()),
-                );
-                if !text.is_char_boundary(start)
-                    || !text.is_char_boundary(end)
-                    || scope::is_comparison(text, start, end)
-                {
-                    continue;
-                }
                 let Some(subject) = sc.subject() else {
                     continue;
                 };
                 // Without a measure, an amount in a unit of measurement ("470,600
                 // tons", "40 mln dlrs") must say what it is an amount of; a counted
                 // noun ("three earthquakes") says it itself.
-                let counted = interval.unit.len() > 2
-                    && a.slice(claim.span)
-                        .to_lowercase()
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.starts_with(interval.unit.as_str()));
-                let what = if !measure.is_empty() || counted && claim.kind == ClaimKind::Quantity {
-                    Cow::Borrowed(measure)
-                } else {
-                    match scope::thing_after(text, end) {
-                        Some(thing) => Cow::Owned(thing),
-                        None => continue,
-                    }
-                };
+                let what =
+                    if !measure.is_empty() || frame.counted && claim.kind == ClaimKind::Quantity {
+                        Cow::Borrowed(measure)
+                    } else {
+                        match frame.thing.as_deref() {
+                            Some(thing) => Cow::Borrowed(thing),
+                            None => continue,
+                        }
+                    };
                 out.push((
                     (what, unit, subject),
                     Item {
@@ -284,10 +275,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         sentence: claim.sentence,
                         day: sc.day,
                         interval: interval.clone(),
-                        period: sc.period(claim.sentence),
+                        period,
                         context: &key.context,
                         names: sc.sentence_names(claim.sentence),
-                        update: scope::is_update(text, start),
+                        update: frame.role == Role::Update,
+                        monotonic: key.monotonic,
                     },
                 ));
             }
@@ -454,7 +446,7 @@ fn compare<'a>(
         a.interval.show(),
         b.interval.show()
     );
-    if monotonic.contains(measure)
+    if (b.monotonic || monotonic.contains(measure))
         && let (Some(da), Some(db)) = (a.day, b.day)
         && da != db
     {

@@ -42,10 +42,14 @@
 //!   recurs (a market opens every day).
 //! - `require-predicate` (boolean, default true): compare only dates whose event
 //!   predicate is known (precision first).
-//! - `predicates` (array of arrays of strings): predicate classes, each its name then
-//!   the words that signal it (`["start", "opened", "began", "started"]`). A date's
-//!   predicate is its claim key's measure, else the class of the nearest such word
-//!   in its sentence.
+//! - `predicates` (array of arrays of strings, default `[]`): predicate classes, each
+//!   its name then the words that signal it (`["start", "opened", "began",
+//!   "started"]`), that replace, for this rule, the context lexicon's
+//!   `date_predicates` (`rules/lexicons/context.toml`). A date's predicate is the
+//!   class of the signal word nearest it in its sentence (its claim frame's
+//!   `predicate`); without one, and with `require-predicate = false`, its claim key's
+//!   measure. A date right after "said on" and the end of a reporting period are
+//!   told apart by the claims extractor (the same lexicon).
 
 use factdiff_findings::{Category, Severity};
 
@@ -87,8 +91,8 @@ pub(crate) const INFO: KindInfo = KindInfo {
         ParamSpec {
             name: "predicates",
             ty: ParamType::StringGroups,
-            default: r#"[["start", "opened", "opens", "began", "begins", "started", "starts", "kicked off", "launched", "opening"], ["end", "closed", "ended", "concluded", "wrapped up", "closing"], ["strike", "struck", "hit", "jolted", "rocked"], ["sign", "signed", "signing"], ["arrive", "arrived", "arrives", "landed"], ["die", "died", "killed"], ["elect", "elected", "won"], ["hold", "held", "took place", "was held", "hosted"]]"#,
-            doc: "predicate classes: a name, then the words that signal it",
+            default: "[]",
+            doc: "predicate classes (a name, then the words that signal it) that replace the lexicon's `date_predicates` for this rule",
         },
     ],
     source: include_str!("date_mismatch.rs"),
@@ -101,7 +105,7 @@ use factdiff_findings::Finding;
 use rayon::prelude::*;
 
 use super::scope;
-use super::{Cx, context_overlap, finding, has_phrase};
+use super::{Cx, context_overlap, finding};
 use crate::Rule;
 
 /// More distinct dates than this for one event class and subject within the window:
@@ -115,37 +119,6 @@ struct Item<'a> {
     names: &'a [scope::Name<'a>],
     timex: &'a Timex,
     context: &'a [String],
-}
-
-/// The predicate class of a date claim: its key's measure, else the class of the
-/// signal word nearest the date in its sentence.
-fn predicate(sentence_lower: &str, date_at: usize, classes: &[Vec<String>]) -> Option<String> {
-    let mut best: Option<(usize, &str)> = None;
-    for class in classes {
-        let Some((name, words)) = class.split_first() else {
-            continue;
-        };
-        for word in words {
-            let mut from = 0;
-            while let Some(pos) = sentence_lower[from..].find(word.as_str()) {
-                let start = from + pos;
-                let end = start + word.len();
-                from = end;
-                let before = sentence_lower[..start].chars().next_back();
-                let after = sentence_lower[end..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                let distance = start.abs_diff(date_at);
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, name.as_str()));
-                }
-            }
-        }
-    }
-    best.map(|(_, name)| name.to_owned())
 }
 
 fn show(t: &Timex) -> String {
@@ -181,32 +154,28 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         return None;
                     }
                     let key = claim.key.as_ref()?;
-                    let sentence = a.sentences.get(claim.sentence as usize)?;
-                    let lower = a.slice(sentence.span).to_lowercase();
-                    let at = (claim.span.start - sentence.span.start) as usize;
+                    let frame = claim.frame.as_deref()?;
                     // "said on Tuesday": a reporting date, whatever the extractor says.
-                    if has_phrase(&lower, "said on")
-                        && lower.len() >= at
-                        && lower[..at.min(lower.len())].trim_end().ends_with("said on")
-                    {
+                    if frame.said_on {
                         return None;
                     }
-                    let class = match predicate(&lower, at, classes) {
+                    let class = if classes.is_empty() {
+                        frame.predicate.as_deref().map(str::to_owned)
+                    } else {
+                        // The rule's own classes replace the lexicon's.
+                        let sentence = a.sentences.get(claim.sentence as usize)?;
+                        let lower = a.slice(sentence.span).to_lowercase();
+                        let at = (claim.span.start - sentence.span.start) as usize;
+                        factdiff_claims::frame::nearest_class(&lower, at, classes)
+                    };
+                    let class = match class {
                         Some(class) => class,
                         None if require => return None,
                         None => key.measure.clone().unwrap_or_default(),
                     };
                     // The end of a reporting period ("the quarter ended December 31")
                     // is a company's calendar, not an event.
-                    if lower[..at.min(lower.len())].trim_end().ends_with("ended")
-                        && scope::words(&lower).any(|w| {
-                            [
-                                "quarter", "qtr", "year", "period", "weeks", "week", "months",
-                                "mths",
-                            ]
-                            .contains(&w.as_str())
-                        })
-                    {
+                    if frame.period_end {
                         return None;
                     }
                     let sc = &scopes[article];

@@ -44,21 +44,6 @@ use rayon::prelude::*;
 use super::{Cx, finding};
 use crate::Rule;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     cx.claims
         .par_iter()
@@ -82,7 +67,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             4 | 6 | 9 | 11 => 30,
                             _ => 31,
                         };
-                        format!("{} has {days} days", MONTHS[(m - 1) as usize])
+                        let month = factdiff_claims::month_name(m).unwrap_or_default();
+                        format!("{month} has {days} days")
                     }
                     _ => "no calendar has that day".to_owned(),
                 };

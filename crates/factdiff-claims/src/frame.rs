@@ -1,0 +1,635 @@
+//! Claim frames: what the words around a claim say about it, read once here so that
+//! the rule engine only groups and compares claims.
+//!
+//! A figure's [`Frame`] gives the period it is for (the period words and dates of its
+//! sentence), its [`Role`] (reported, the other side of a comparison, the new value
+//! of a change, a cell of a comparison table), and what an amount is of when no
+//! measure says it. A date's frame gives the predicate class of the nearest signal
+//! word, whether it is when something was said ("said on Tuesday") and whether it
+//! ends a reporting period ("the quarter ended December 31"). An ordinal's or a
+//! duration's frame gives the year its sentence speaks from ("next year") and, for a
+//! duration, whether it counts since a date. The vocabulary is the context lexicon
+//! (`rules/lexicons/context.toml`, [`Vocab`]).
+//!
+//! Words are read with a tokenizer of their own ([`words`]: letters, digits and inner
+//! hyphens, dots and apostrophes), the one the rules used before this module.
+//!
+//! The frame is not (yet) part of the claim records of `factdiff claims --format
+//! json`: it is the rule engine's input, and adding it would be an addition to the
+//! version-1 claims contract (new fields) to make when users ask for role and period.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::lexicon::{HashSet, Vocab};
+use crate::{Claim, ClaimKind, ClaimValue, Ctx};
+
+/// What a figure is in its sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Given as what is (the default).
+    #[default]
+    Reported,
+    /// The other side of a comparison: a figure of another period or place ("up from
+    /// 12 mln", "5.81 mln a year ago").
+    Comparison,
+    /// The new value of a change ("was increased to 33 mln shares"): it supersedes an
+    /// earlier figure.
+    Update,
+    /// A cell of a comparison table ("Shr 34 cts vs 1.19 dlrs").
+    Table,
+}
+
+/// The period a figure is for: the period words of its sentence (sorted, distinct)
+/// and the values of its sentence's dates that are not reporting dates.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Period {
+    /// Period words, lower case, sorted and distinct ("first", "quarter").
+    pub words: Vec<String>,
+    /// TIMEX3 values, sorted and distinct.
+    pub dates: Vec<String>,
+}
+
+impl Period {
+    /// Whether figures of the two periods may be about the same thing: the same period
+    /// words, and, when both give dates, a date in common.
+    pub fn compatible(&self, other: &Period) -> bool {
+        self.words == other.words
+            && (self.dates.is_empty()
+                || other.dates.is_empty()
+                || self.dates.iter().any(|d| other.dates.contains(d)))
+    }
+}
+
+/// What the words around a claim say about it. Quantities, money and percentages get
+/// `role`, `period`, `counted` and `thing`; dates that name a day get `predicate`,
+/// `said_on` and `period_end`; ordinals and durations get `year_offset`, durations
+/// `since`. The other fields keep their defaults.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Frame {
+    /// A figure's role in its sentence.
+    pub role: Role,
+    /// The period a figure is for, shared by the figures of a sentence.
+    pub period: Option<Arc<Period>>,
+    /// Whether a figure's own last word is its counted noun ("three earthquakes").
+    pub counted: bool,
+    /// What an amount is of, when neither a measure nor a counted noun says it: the
+    /// first content word after it, singular ("a $2bn loan" -> `loan`).
+    pub thing: Option<Box<str>>,
+    /// A day date's predicate class: the class of the nearest signal word of its
+    /// sentence (`date_predicates`).
+    pub predicate: Option<Box<str>>,
+    /// Whether a day date is when something was said ("said on Tuesday").
+    pub said_on: bool,
+    /// Whether a day date ends a reporting period ("the quarter ended December 31").
+    pub period_end: bool,
+    /// The year the sentence speaks from, relative to the article's: 1 for "next year".
+    pub year_offset: i8,
+    /// Whether a duration counts since a date ("ten years have passed since 2012").
+    pub since: bool,
+}
+
+fn not_word_char(c: char) -> bool {
+    !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'')
+}
+
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| c == '.' || c == '-' || c == '\'')
+}
+
+/// The word tokens of a text as written: letters, digits, inner hyphens, dots and
+/// apostrophes.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(not_word_char)
+        .map(trim_word)
+        .filter(|w| !w.is_empty())
+}
+
+/// Lower-case word tokens of a text (see [`raw_words`]).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(str::to_lowercase)
+}
+
+/// The last `n` words of a text, last first: [`words`] read from the end, without
+/// tokenizing the rest.
+fn last_words(text: &str, n: usize) -> Vec<String> {
+    text.rsplit(not_word_char)
+        .map(trim_word)
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a lower-case text holds `phrase` as whole words.
+fn has_phrase(text_lower: &str, phrase: &str) -> bool {
+    let phrase = phrase.to_lowercase();
+    let mut from = 0;
+    while let Some(pos) = text_lower[from..].find(&phrase) {
+        let start = from + pos;
+        let end = start + phrase.len();
+        let before = text_lower[..start].chars().next_back();
+        let after = text_lower[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = start + phrase.len().max(1);
+        while !text_lower.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// Looks a word up in a lower-case list without a copy when it has no capital.
+fn listed(set: &HashSet<String>, w: &str) -> Option<String> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = w.to_ascii_lowercase();
+        set.contains(&lower).then_some(lower)
+    } else {
+        set.get(w).cloned()
+    }
+}
+
+/// The period words of a sentence and whether it is a comparison table.
+fn period_words(v: &Vocab, sentence: &str) -> (Vec<String>, bool) {
+    let mut found = Vec::new();
+    let mut table = false;
+    for w in raw_words(sentence) {
+        if !table && listed(&v.table_words, w).is_some() {
+            table = true;
+        }
+        if let Some(p) = listed(&v.period_words, w) {
+            found.push(p);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    (found, table)
+}
+
+/// Whether the words right before a figure (at `start..end` of `text`) make it the
+/// other side of a comparison ("up from 12 mln"), or the words after it date it to
+/// another period ("a year ago").
+fn is_comparison(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
+    if last_words(&text[..start], 2)
+        .iter()
+        .any(|w| v.before_other.contains(w))
+    {
+        return true;
+    }
+    let after: Vec<String> = words(&text[end..]).take(5).collect();
+    let after = format!(" {} ", after.join(" "));
+    v.after_other
+        .iter()
+        .any(|p| after.contains(&format!(" {p} ")))
+}
+
+/// Whether the figure at `start` of `text` is the new value of a change
+/// ("increased to 33 mln").
+fn is_update(v: &Vocab, text: &str, start: usize) -> bool {
+    let before = last_words(&text[..start], 6);
+    before.iter().any(|w| v.change_to.contains(w))
+        && before.iter().any(|w| v.change_verbs.contains(w))
+}
+
+/// The thing an amount ending at `end` of `text` is of: the first content word after
+/// it ("a $2bn loan" -> `loan`, "400 mln dlrs of bonds" -> `bonds`), lower case and
+/// singular; `None` when punctuation or a word of `not_things` comes first.
+fn thing_after(v: &Vocab, text: &str, end: usize) -> Option<String> {
+    let rest = &text[end..];
+    let rest = rest.trim_start_matches([' ', '\n', '\t']);
+    if rest.starts_with(|c: char| !c.is_alphabetic()) {
+        return None;
+    }
+    for (n, w) in rest.split_whitespace().take(4).enumerate() {
+        let word = w.trim_end_matches([',', '.', ';', ':', ')', '"']);
+        if !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') || word.is_empty() {
+            return None;
+        }
+        if v.link_words.contains(word) {
+            if n >= 2 {
+                return None;
+            }
+            continue;
+        }
+        if word.len() < 3 || v.not_things.contains(word) {
+            return None;
+        }
+        let singular = word
+            .strip_suffix("ies")
+            .map(|s| format!("{s}y"))
+            .or_else(|| {
+                word.strip_suffix('s')
+                    .filter(|s| !s.ends_with('s'))
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| word.to_owned());
+        return Some(singular);
+    }
+    None
+}
+
+/// The class of the signal word nearest byte `at` of a lower-case sentence: `classes`
+/// are each a name then its words, matched as whole words. On a tie the earlier class
+/// (then word) wins. Public so that a rule given its own classes reads them the same
+/// way.
+pub fn nearest_class(sentence_lower: &str, at: usize, classes: &[Vec<String>]) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for class in classes {
+        let Some((name, words)) = class.split_first() else {
+            continue;
+        };
+        for word in words {
+            let mut from = 0;
+            while let Some(pos) = sentence_lower[from..].find(word.as_str()) {
+                let start = from + pos;
+                let end = start + word.len();
+                from = end;
+                let before = sentence_lower[..start].chars().next_back();
+                let after = sentence_lower[end..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let distance = start.abs_diff(at);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, name.as_str()));
+                }
+            }
+        }
+    }
+    best.map(|(_, name)| name.to_owned())
+}
+
+/// Whether the lower-case text before a date (`before`) ends with one of `phrases`.
+fn ends_with_any(before: Option<&str>, phrases: &[String]) -> bool {
+    before.is_some_and(|b| {
+        let b = b.trim_end();
+        phrases.iter().any(|p| b.ends_with(p.as_str()))
+    })
+}
+
+/// What is read once per sentence, on first use.
+#[derive(Default)]
+struct SentenceCache {
+    lower: Option<String>,
+    period: Option<(Arc<Period>, bool)>,
+}
+
+/// Sets the frame of each figure, day date, ordinal and duration of an article
+/// (`claims` sorted, keys assigned).
+pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
+    let v = &ctx.lex.context;
+    let a = ctx.article;
+    // The dates of each sentence that are not reporting dates: part of its period.
+    let mut dates: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for c in claims.iter() {
+        if let ClaimValue::Date(t) = &c.value
+            && !t.reporting
+        {
+            dates.entry(c.sentence).or_default().push(t.value.clone());
+        }
+    }
+    for list in dates.values_mut() {
+        list.sort();
+        list.dedup();
+    }
+    let mut cache: BTreeMap<u32, SentenceCache> = BTreeMap::new();
+    for c in claims.iter_mut() {
+        let figure = matches!(
+            c.kind,
+            ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Percent
+        ) && matches!(c.value, ClaimValue::Interval { .. });
+        let day_date = matches!(&c.value, ClaimValue::Date(t) if t.day.is_some());
+        let counts_years = matches!(c.kind, ClaimKind::Ordinal | ClaimKind::Duration);
+        if !(figure || day_date || counts_years) {
+            continue;
+        }
+        let Some(sentence) = a.sentences.get(c.sentence as usize) else {
+            continue;
+        };
+        let text = a.slice(sentence.span);
+        let base = sentence.span.start as usize;
+        let sc = cache.entry(c.sentence).or_default();
+        let mut frame = Frame::default();
+        if figure {
+            let (period, table) = sc
+                .period
+                .get_or_insert_with(|| {
+                    let (words, table) = period_words(v, text);
+                    let dates = dates.get(&c.sentence).cloned().unwrap_or_default();
+                    (Arc::new(Period { words, dates }), table)
+                })
+                .clone();
+            frame.period = Some(period);
+            let start = (c.span.start as usize).saturating_sub(base).min(text.len());
+            let end = (c.span.end as usize).saturating_sub(base).min(text.len());
+            frame.role = if table {
+                Role::Table
+            } else if !text.is_char_boundary(start)
+                || !text.is_char_boundary(end)
+                || is_comparison(v, text, start, end)
+            {
+                Role::Comparison
+            } else if is_update(v, text, start) {
+                Role::Update
+            } else {
+                Role::Reported
+            };
+            if let ClaimValue::Interval { unit, .. } = &c.value {
+                frame.counted = unit.len() > 2
+                    && a.slice(c.span)
+                        .to_lowercase()
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.starts_with(unit.as_str()));
+            }
+            // A measure or a counted noun says what the figure is.
+            let said = c
+                .key
+                .as_ref()
+                .is_some_and(|k| k.measure.as_deref().is_some_and(|m| !m.is_empty()))
+                || frame.counted && c.kind == ClaimKind::Quantity;
+            if !said && text.is_char_boundary(end) {
+                frame.thing = thing_after(v, text, end).map(String::into_boxed_str);
+            }
+        }
+        if day_date || counts_years {
+            let lower = sc.lower.get_or_insert_with(|| text.to_lowercase());
+            if day_date {
+                let at = (c.span.start as usize).saturating_sub(base);
+                let before = lower.get(..at.min(lower.len()));
+                frame.said_on = v.said_before_date.iter().any(|p| has_phrase(lower, p))
+                    && lower.len() >= at
+                    && ends_with_any(before, &v.said_before_date);
+                frame.period_end = ends_with_any(before, &v.period_end_before_date)
+                    && words(lower).any(|w| v.period_end_words.contains(&w));
+                frame.predicate =
+                    nearest_class(lower, at, &v.date_predicates).map(String::into_boxed_str);
+            }
+            if counts_years {
+                if v.next_year.iter().any(|p| has_phrase(lower, p)) {
+                    frame.year_offset = 1;
+                }
+                if c.kind == ClaimKind::Duration {
+                    let window = a.text[c.span.end as usize..]
+                        .split_whitespace()
+                        .take(4)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase();
+                    frame.since = v.since.iter().any(|p| window.contains(p.as_str()));
+                }
+            }
+        }
+        c.frame = Some(Box::new(frame));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{ANCHOR, article};
+    use crate::{ClaimKind, ClaimValue, Lexicons, extract};
+
+    use super::*;
+
+    /// `surface => attribute` for each claim of `kind` whose frame says something.
+    fn frames(text: &str, kinds: &[ClaimKind], show: fn(&Frame) -> String) -> Vec<String> {
+        let art = article(text, Some(ANCHOR));
+        extract(&art, &Lexicons::builtin())
+            .iter()
+            .filter(|c| kinds.contains(&c.kind))
+            .filter_map(|c| {
+                Some(format!(
+                    "{} => {}",
+                    art.slice(c.span),
+                    show(c.frame.as_ref()?)
+                ))
+            })
+            .collect()
+    }
+
+    fn check(cases: &[(&str, &[&str])], kinds: &[ClaimKind], show: fn(&Frame) -> String) {
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            let got = frames(text, kinds, show);
+            if got != *want {
+                failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    const FIGURES: &[ClaimKind] = &[ClaimKind::Quantity, ClaimKind::Money, ClaimKind::Percent];
+
+    #[test]
+    fn roles_of_figures() {
+        check(
+            &[
+                (
+                    "Net profit rose to 33 mln dlrs, up from 12 mln dlrs a year ago.",
+                    &["33 mln dlrs => update", "12 mln dlrs => comparison"],
+                ),
+                (
+                    "Shr 34 cts vs 1.19 dlrs.",
+                    &["34 cts => table", "1.19 dlrs => table"],
+                ),
+                (
+                    "The company said it had 5.81 mln shares outstanding against 4.2 mln.",
+                    &["5.81 mln shares => reported", "4.2 mln => comparison"],
+                ),
+                (
+                    "Sales were 120 mln dlrs, compared with 98 mln dlrs the previous year.",
+                    &["120 mln dlrs => reported", "98 mln dlrs => comparison"],
+                ),
+                (
+                    "The offer was increased to 37.95 mln shares.",
+                    &["37.95 mln shares => update"],
+                ),
+                (
+                    "At least 37 people were killed in the blast.",
+                    &["At least 37 people => reported"],
+                ),
+            ],
+            FIGURES,
+            |f| format!("{:?}", f.role).to_lowercase(),
+        );
+    }
+
+    #[test]
+    fn periods_of_figures() {
+        check(
+            &[
+                (
+                    "First quarter net profit was 3.5 mln dlrs.",
+                    &["3.5 mln dlrs => [first quarter] [2025-Q1]"],
+                ),
+                (
+                    "Net income for the year was 12.1 mln dlrs.",
+                    &["12.1 mln dlrs => [year] []"],
+                ),
+                (
+                    "The company sold 400 tonnes in the week ended February 22.",
+                    &["400 tonnes => [week] [2025-02-22]"],
+                ),
+                ("The fire destroyed 40 homes.", &["40 homes => [] []"]),
+            ],
+            FIGURES,
+            |f| {
+                let p = f.period.as_deref().expect("a figure has a period");
+                format!("[{}] [{}]", p.words.join(" "), p.dates.join(" "))
+            },
+        );
+    }
+
+    #[test]
+    fn what_amounts_are_of() {
+        check(
+            &[
+                (
+                    "The bank approved a 200 mln dlr loan.",
+                    &["200 mln dlr => loan"],
+                ),
+                (
+                    "It sold 400 mln dlrs of bonds on Tuesday.",
+                    &["400 mln dlrs => bond"],
+                ),
+                (
+                    "It paid 40 mln dlrs, the company said.",
+                    &["40 mln dlrs => -"],
+                ),
+                (
+                    "Three earthquakes struck the region.",
+                    &["Three earthquakes => counted"],
+                ),
+            ],
+            FIGURES,
+            |f| match (&f.thing, f.counted) {
+                (Some(t), _) => t.to_string(),
+                (None, true) => "counted".into(),
+                (None, false) if f.role == Role::Reported => "-".into(),
+                _ => "?".into(),
+            },
+        );
+        // A measure says what a figure is: no thing is looked for.
+        let art = article("At least 37 people were killed.", Some(ANCHOR));
+        let claims = extract(&art, &Lexicons::builtin());
+        let c = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Quantity)
+            .unwrap();
+        assert_eq!(c.key.as_ref().unwrap().measure.as_deref(), Some("deaths"));
+        assert!(c.frame.as_ref().unwrap().thing.is_none());
+    }
+
+    #[test]
+    fn dates_predicates_and_reporting() {
+        check(
+            &[
+                (
+                    "The summit opened in Samarkand on September 15.",
+                    &["September 15 => start"],
+                ),
+                (
+                    "Officials said on Tuesday, October 14, that the quake struck on Monday, October 13.",
+                    &[
+                        "Tuesday, October 14 => strike said-on",
+                        "Monday, October 13 => strike",
+                    ],
+                ),
+                (
+                    "Net profit rose in the quarter ended December 31.",
+                    &["December 31 => end period-end"],
+                ),
+                (
+                    "The agreement was signed in Astana on 12 March.",
+                    &["12 March => sign"],
+                ),
+                ("Prices rose on March 3.", &["March 3 => -"]),
+            ],
+            &[ClaimKind::Date],
+            |f| {
+                format!(
+                    "{}{}{}",
+                    f.predicate.as_deref().unwrap_or("-"),
+                    if f.said_on { " said-on" } else { "" },
+                    if f.period_end { " period-end" } else { "" }
+                )
+            },
+        );
+    }
+
+    #[test]
+    fn years_spoken_from_and_since() {
+        check(
+            &[
+                (
+                    "Next year marks the 30th anniversary of the museum.",
+                    &["30th anniversary => +1"],
+                ),
+                (
+                    "The ceremony marks the 20th anniversary of the agreement signed in 2003.",
+                    &["20th anniversary => +0"],
+                ),
+                (
+                    "Ten years have passed since the treaty of 2012.",
+                    &["Ten years => +0 since"],
+                ),
+                ("The talks lasted ten years.", &["ten years => +0"]),
+            ],
+            &[ClaimKind::Ordinal, ClaimKind::Duration],
+            |f| format!("+{}{}", f.year_offset, if f.since { " since" } else { "" }),
+        );
+    }
+
+    #[test]
+    fn words_read_from_the_end_are_words_reversed() {
+        for text in [
+            "",
+            "up from 12.5 mln, against 5.81 mln",
+            "the company's 'net' fell - to U.S. 3.2 bln...",
+            "Müller-Lüdenscheidt said… up from",
+            "  --  .. '' ",
+            "increased to",
+        ] {
+            for n in 0..8 {
+                let mut tail: Vec<String> = words(text).collect();
+                tail.reverse();
+                tail.truncate(n);
+                assert_eq!(last_words(text, n), tail, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_comes_from_the_lexicon() {
+        let mut lex = Lexicons::builtin();
+        lex.merge_str(
+            std::path::Path::new("extra.toml"),
+            "change_verbs = [\"Bumped\"]\ndate_predicates = [[\"start\", \"got going\"]]\n",
+        )
+        .unwrap();
+        let art = article("The stake was bumped to 40 pct on 3 March.", Some(ANCHOR));
+        let claims = extract(&art, &lex);
+        let pct = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Percent)
+            .unwrap();
+        assert_eq!(pct.frame.as_ref().unwrap().role, Role::Update);
+        // The `start` class now has only the new words; the other classes are kept.
+        assert_eq!(lex.context.date_predicates[0], ["start", "got going"]);
+        assert_eq!(lex.context.date_predicates.len(), 8);
+        assert!(matches!(
+            claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Date)
+                .map(|c| &c.value),
+            Some(ClaimValue::Date(_))
+        ));
+    }
+}
