@@ -32,6 +32,7 @@
 
 mod acronyms;
 mod dates;
+mod describe;
 mod durations;
 mod key;
 mod lexicon;
@@ -51,6 +52,7 @@ mod testutil;
 use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
+pub use describe::{describe_interval, mid_sentence, shows_unit};
 pub use lexicon::{LexiconError, Lexicons, Qualifier};
 pub use record::{record, records};
 
