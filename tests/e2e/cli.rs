@@ -263,3 +263,20 @@ fn output_file_is_summed_up_on_standard_error_and_a_missing_folder_is_named() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+/// The README's sample output is what the command it shows prints, byte for byte
+/// (issue 15: the sample had gone stale with the messages).
+#[test]
+fn the_readme_sample_is_the_real_output() {
+    let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
+    let start = readme
+        .find("```console\n$ factdiff check ")
+        .expect("a console sample in README.md");
+    let block = &readme[start + "```console\n$ ".len()..];
+    let block = &block[..block.find("```").expect("the sample is closed")];
+    let (command, shown) = block.split_once('\n').unwrap();
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    let out = crate::run(&args);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.stdout, shown, "README.md's sample output is stale");
+}

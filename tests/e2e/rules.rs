@@ -183,3 +183,94 @@ fn a_bad_rule_file_exits_2_with_file_line_column_and_key() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("strict-counts"));
 }
+
+/// Every word diff reads from its finding's first location to its second, as the
+/// legend says ("[-…-] only in this article"): the equal and deleted pieces put
+/// together are the first location's text and the equal and inserted ones the
+/// second's, white space and case as written (issue 15: a quote-drift diff lost the
+/// spaces between its words and its capitals).
+#[test]
+fn every_word_diff_reads_from_the_first_location_to_the_second() {
+    let out = run_in(
+        &root().join("tests/fixtures"),
+        &["check", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut checked = std::collections::BTreeSet::new();
+    for finding in json["findings"].as_array().unwrap() {
+        let Some(diff) = finding["details"]["diff"].as_array() else {
+            continue;
+        };
+        if diff.is_empty() {
+            continue;
+        }
+        let side = |skip: &str| -> String {
+            diff.iter()
+                .filter(|c| c["tag"] != skip)
+                .map(|c| c["text"].as_str().unwrap())
+                .collect()
+        };
+        let locs = finding["locations"].as_array().unwrap();
+        let (first, second) = (side("insert"), side("delete"));
+        for (text, loc) in [(first, &locs[0]), (second, &locs[1])] {
+            let quoted = words(loc["text"].as_str().unwrap());
+            assert!(
+                quoted.contains(&words(&text)),
+                "{}: `{text}` is not in `{quoted}`",
+                finding["message"]
+            );
+        }
+        checked.insert(finding["rule"].as_str().unwrap().to_owned());
+    }
+    assert!(
+        checked.contains("quote-drift") && checked.contains("overlap"),
+        "{checked:?}"
+    );
+}
+
+/// Messages speak plainly: no interval brackets, no lower-cased word lists, a figure
+/// quoted mid-sentence not capitalized, a word diff that names its sides.
+#[test]
+fn messages_are_in_plain_words() {
+    let out = run_in(
+        &fixtures(),
+        &["check", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    for m in &messages {
+        assert!(
+            !m.contains('∞') && !m.contains(", ∞") && !m.contains("[1"),
+            "{m}"
+        );
+        assert!(!m.contains("but At ") && !m.contains("but About "), "{m}");
+    }
+    let has = |s: &str| messages.iter().any(|m| m.contains(s));
+    assert!(
+        has("112 and at least 140 cannot both be true"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("about $2 billion and about $200 million"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("The summit began in Samarkand on Friday, September 16 here"),
+        "{messages:#?}"
+    );
+    assert!(
+        has(
+            "the same quote is worded differently ([-…-] only in this article, \
+             {+…+} only in the other article): We will [-not-]{+never+} accept these terms"
+        ),
+        "{messages:#?}"
+    );
+}

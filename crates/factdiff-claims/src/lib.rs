@@ -32,6 +32,7 @@
 
 mod acronyms;
 mod dates;
+mod describe;
 mod durations;
 pub mod frame;
 mod key;
@@ -54,6 +55,7 @@ mod testutil;
 use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
+pub use describe::{describe_interval, mid_sentence, shows_unit};
 pub use frame::{Frame, Period, Role};
 pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};

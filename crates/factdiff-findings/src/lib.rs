@@ -31,7 +31,9 @@ mod diff;
 mod problem;
 pub use claim::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord};
 mod rule;
-pub use diff::{DiffChunk, DiffTag};
+pub use diff::{
+    DIFF_ALGORITHM, DiffChunk, DiffMarks, DiffSides, DiffTag, inline_diff, print_diff, word_diff,
+};
 pub use problem::Problem;
 pub use rule::RuleMeta;
 

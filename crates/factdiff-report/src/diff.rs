@@ -14,7 +14,7 @@
 
 use std::io::{self, Write};
 
-use factdiff_findings::{DiffChunk, DiffTag};
+use factdiff_findings::{DiffChunk, DiffMarks, print_diff};
 use serde::Serialize;
 
 /// One side of a diff.
@@ -80,19 +80,15 @@ pub fn render_diff_text(view: &DiffView, color: bool, out: &mut dyn Write) -> io
         view.containment_b * 100.0
     )?;
     writeln!(out)?;
-    let mut body = String::new();
-    for chunk in &view.diff {
-        let (open, close) = match (chunk.tag, color) {
-            (DiffTag::Equal, _) => ("", ""),
-            (DiffTag::Delete, false) => ("[-", "-]"),
-            (DiffTag::Insert, false) => ("{+", "+}"),
-            (DiffTag::Delete, true) => ("\x1b[31m", "\x1b[0m"),
-            (DiffTag::Insert, true) => ("\x1b[32m", "\x1b[0m"),
-        };
-        body.push_str(open);
-        body.push_str(&chunk.text);
-        body.push_str(close);
-    }
+    let marks = if color {
+        DiffMarks {
+            delete: ("\x1b[31m", "\x1b[0m"),
+            insert: ("\x1b[32m", "\x1b[0m"),
+        }
+    } else {
+        DiffMarks::BRACKETS
+    };
+    let body = print_diff(&view.diff, marks, &str::to_owned);
     out.write_all(body.as_bytes())?;
     if !body.ends_with('\n') {
         out.write_all(b"\n")?;
@@ -103,6 +99,7 @@ pub fn render_diff_text(view: &DiffView, color: bool, out: &mut dyn Write) -> io
 #[cfg(test)]
 mod tests {
     use super::*;
+    use factdiff_findings::DiffTag;
 
     fn view() -> DiffView {
         DiffView {

@@ -19,7 +19,9 @@
 
 use std::io::{self, Write};
 
-use factdiff_findings::{Category, DiffChunk, DiffTag, Finding, Location, Role};
+use factdiff_findings::{
+    Category, DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, Role, print_diff,
+};
 
 use crate::markdown::html as esc;
 use crate::{RenderContext, Renderer, Report, Sources, diff_of, kind_of, position};
@@ -241,7 +243,7 @@ fn overlap(idx: usize, finding: &Finding, page: &mut String) {
             // Boilerplate and exact repeats without a diff: the passage, then its places.
             page.push_str("<div class=\"sides\">\n");
             if let Some(loc) = finding.primary() {
-                side(loc, &esc(&loc.text), page);
+                side(role_caption(loc), loc, &esc(&loc.text), page);
             }
             let others: Vec<String> = finding
                 .related()
@@ -259,45 +261,44 @@ fn overlap(idx: usize, finding: &Finding, page: &mut String) {
     page.push_str("</article>\n");
 }
 
-/// The first text with its deletions, and the second with its insertions.
+/// The first text with its deletions ("this article"), and the second with its
+/// insertions ("the other article"), each captioned with its side and place.
 fn side_by_side(finding: &Finding, chunks: &[DiffChunk], page: &mut String) {
-    let mut left = String::new();
-    let mut right = String::new();
-    for chunk in chunks {
-        let text = esc(&chunk.text);
-        match chunk.tag {
-            DiffTag::Equal => {
-                left.push_str(&text);
-                right.push_str(&text);
-            }
-            DiffTag::Delete => left.push_str(&format!("<del>{text}</del>")),
-            DiffTag::Insert => right.push_str(&format!("<ins>{text}</ins>")),
-        }
-    }
+    let only = |skip: DiffTag| -> Vec<DiffChunk> {
+        chunks.iter().filter(|c| c.tag != skip).cloned().collect()
+    };
+    let left = print_diff(&only(DiffTag::Insert), DiffMarks::HTML, &|t| esc(t));
+    let right = print_diff(&only(DiffTag::Delete), DiffMarks::HTML, &|t| esc(t));
+    let sides = DiffSides::of(&finding.locations);
+    page.push_str(&format!(
+        "<p class=\"muted\">{}</p>\n",
+        sides.legend_marked(DiffMarks::HTML)
+    ));
     page.push_str("<div class=\"sides\">\n");
     let mut locs = finding.locations.iter();
-    match locs.next() {
-        Some(loc) => side(loc, &left, page),
-        None => page.push_str(&format!(
-            "<figure class=\"side\"><blockquote>{left}</blockquote></figure>\n"
-        )),
-    }
-    match locs.next() {
-        Some(loc) => side(loc, &right, page),
-        None => page.push_str(&format!(
-            "<figure class=\"side\"><blockquote>{right}</blockquote></figure>\n"
-        )),
+    for (side_name, body) in [(sides.this, &left), (sides.other, &right)] {
+        match locs.next() {
+            Some(loc) => side(&format!("{side_name}: "), loc, body, page),
+            None => page.push_str(&format!(
+                "<figure class=\"side\"><figcaption>{side_name}</figcaption><blockquote>{body}</blockquote></figure>\n"
+            )),
+        }
     }
     page.push_str("</div>\n");
 }
 
-fn side(loc: &Location, body_html: &str, page: &mut String) {
-    let role = match loc.role {
+/// The caption of a place quoted outside a diff: `related ` for the others.
+fn role_caption(loc: &Location) -> &'static str {
+    match loc.role {
         Role::Primary => "",
         Role::Related => "related ",
-    };
+    }
+}
+
+/// A quoted place: `caption` (plain text, ending in a space if not empty), then where.
+fn side(caption: &str, loc: &Location, body_html: &str, page: &mut String) {
     page.push_str(&format!(
-        "<figure class=\"side\"><figcaption>{role}<span class=\"where\">{}</span></figcaption><blockquote>{body_html}</blockquote></figure>\n",
+        "<figure class=\"side\"><figcaption>{caption}<span class=\"where\">{}</span></figcaption><blockquote>{body_html}</blockquote></figure>\n",
         esc(&position(loc))
     ));
 }
@@ -327,7 +328,7 @@ fn quoted(idx: usize, finding: &Finding, sources: &dyn Sources, page: &mut Strin
             }
             _ => format!("<mark>{}</mark>", esc(&loc.text)),
         };
-        side(loc, &body, page);
+        side(role_caption(loc), loc, &body, page);
     }
     page.push_str("</div>\n</article>\n");
 }

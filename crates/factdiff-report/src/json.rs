@@ -27,7 +27,11 @@
 //!   factdiff.toml, else the git repository's root, else the working directory; a
 //!   repeat within one report gets `-2`, `-3`, … appended), `locations`
 //!   (the primary first, then the related ones) and `details` (rule-specific values:
-//!   intervals, dates, a word diff as `[{ "tag": "equal|delete|insert", "text" }]`).
+//!   intervals as `{ "min", "max", "min_open", "max_open", "unit" }` (the message says
+//!   them in words), dates, a word diff as `[{ "tag": "equal|delete|insert", "text" }]`,
+//!   read from the first location to the second: `delete` is only in the first ("this
+//!   article"), `insert` only in the second ("the other article"), the texts with their
+//!   white space).
 //! - A location has `role` (`primary` or `related`), `path` (relative to the working
 //!   directory, `/` separators), 1-based `line`, `column`, `end_line`, `end_column`
 //!   (columns in Unicode scalar values; the end column is just past the last

@@ -4,14 +4,15 @@
 //! with a link to its file and line and the places it relates to (`path#Lline`,
 //! relative to the repository root, or `BASE/path#Lline` with
 //! [`RenderOptions::link_base`], which a pull-request comment needs); then each overlap in a collapsible `<details>`
-//! section with its word diff, deletions as `<del>` and insertions as `<ins>`. Article
+//! section with its word diff, deletions (only in this article) as `<del>` and insertions
+//! (only in the other article) as `<ins>`, the legend above it. Article
 //! text is escaped for Markdown and HTML, so a quote can neither break the table nor
 //! inject markup.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use factdiff_findings::{Category, DiffTag, Finding, Location};
+use factdiff_findings::{Category, DiffMarks, DiffSides, Finding, Location, print_diff};
 
 use crate::text::plural;
 use crate::{
@@ -126,23 +127,17 @@ fn overlap_section(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
         html(&finding.message)
     )?;
     match diff_of(finding) {
-        Some(chunks) if !chunks.is_empty() => {
-            let mut body = String::new();
-            let last = chunks.len() - 1;
-            for (idx, chunk) in chunks.iter().enumerate() {
-                // A passage's final line break is not worth a `<br>`.
-                let piece = if idx == last {
-                    chunk.text.trim_end()
-                } else {
-                    chunk.text.as_str()
-                };
-                let text = html(piece).replace('\n', "<br>");
-                match chunk.tag {
-                    DiffTag::Equal => body.push_str(&text),
-                    DiffTag::Delete => body.push_str(&format!("<del>{text}</del>")),
-                    DiffTag::Insert => body.push_str(&format!("<ins>{text}</ins>")),
-                }
+        Some(mut chunks) if !chunks.is_empty() => {
+            // A passage's final line break is not worth a `<br>`.
+            if let Some(last) = chunks.last_mut() {
+                last.text.truncate(last.text.trim_end().len());
             }
+            let body = print_diff(&chunks, DiffMarks::HTML, &|t| html(t).replace('\n', "<br>"));
+            writeln!(
+                out,
+                "<p>{}</p>",
+                DiffSides::of(&finding.locations).legend_marked(DiffMarks::HTML)
+            )?;
             writeln!(out, "<blockquote>{body}</blockquote>")?;
         }
         _ => {

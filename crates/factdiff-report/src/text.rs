@@ -6,7 +6,9 @@
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use factdiff_findings::{DiffChunk, DiffTag, Finding, Location, Role, Severity};
+use factdiff_findings::{
+    DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, Role, Severity, print_diff,
+};
 
 use crate::{Quote, RenderContext, RenderOptions, Report, Sources};
 
@@ -141,7 +143,12 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
         && let Ok(chunks) = serde_json::from_value::<Vec<DiffChunk>>(diff.clone())
         && chunks.iter().any(|c| c.tag != DiffTag::Equal)
     {
-        diff_note = format!("word diff: {}", inline_diff(&chunks));
+        diff_note = format!(
+            "word diff ({}): {}",
+            DiffSides::of(&finding.locations).legend(),
+            // Line breaks kept: a passage's paragraphs stay paragraphs.
+            print_diff(&chunks, DiffMarks::BRACKETS, &str::to_owned)
+        );
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(diff_note.as_str()),
         ));
@@ -189,27 +196,6 @@ fn note(loc: &Location) -> String {
         Role::Related => "related: ",
     };
     format!("{role}{}: \"{text}\"", crate::position(loc))
-}
-
-/// A word diff on one line: `[-removed-]{+added+}` around the changes.
-pub fn inline_diff(chunks: &[DiffChunk]) -> String {
-    let mut out = String::new();
-    for chunk in chunks {
-        match chunk.tag {
-            DiffTag::Equal => out.push_str(&chunk.text),
-            DiffTag::Delete => {
-                out.push_str("[-");
-                out.push_str(&chunk.text);
-                out.push_str("-]");
-            }
-            DiffTag::Insert => {
-                out.push_str("{+");
-                out.push_str(&chunk.text);
-                out.push_str("+}");
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -286,7 +272,13 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("b.md:8:16"), "{text}");
-        assert!(text.contains("word diff: killed [-112-]{+140+}"), "{text}");
+        assert!(
+            text.contains(
+                "word diff ([-…-] only in this article, {+…+} only in the other article): \
+                 killed [-112-]{+140+}"
+            ),
+            "{text}"
+        );
         assert!(
             text.ends_with(
                 "2 articles, 4 claims, 1 finding (1 error, 0 warnings, 0 info), 1 input problem\n"

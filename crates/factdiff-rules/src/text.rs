@@ -1,7 +1,5 @@
 //! Small text helpers shared by the rule kinds: edit distance, transliteration folding,
-//! word diffs.
-
-use factdiff_findings::{DiffChunk, DiffTag};
+//! quote words, ordinals.
 
 /// Levenshtein distance in chars (strsim's).
 pub(crate) use strsim::levenshtein as edit_distance;
@@ -79,52 +77,6 @@ pub(crate) fn quote_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A word diff of two word lists (Patience algorithm, no deadline: the output is
-/// snapshotted and must not depend on machine speed).
-pub(crate) fn word_diff(old: &[String], new: &[String]) -> Vec<DiffChunk> {
-    let old_refs: Vec<&str> = old.iter().map(String::as_str).collect();
-    let new_refs: Vec<&str> = new.iter().map(String::as_str).collect();
-    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &old_refs, &new_refs);
-    let mut chunks: Vec<DiffChunk> = Vec::new();
-    let mut push = |tag: DiffTag, words: &[&str]| {
-        if words.is_empty() {
-            return;
-        }
-        let text = words.join(" ");
-        match chunks.last_mut() {
-            Some(last) if last.tag == tag => {
-                last.text.push(' ');
-                last.text.push_str(&text);
-            }
-            _ => chunks.push(DiffChunk { tag, text }),
-        }
-    };
-    for op in ops {
-        for change in op.iter_changes(&old_refs, &new_refs) {
-            let tag = match change.tag() {
-                similar::ChangeTag::Equal => DiffTag::Equal,
-                similar::ChangeTag::Delete => DiffTag::Delete,
-                similar::ChangeTag::Insert => DiffTag::Insert,
-            };
-            push(tag, &[change.value()]);
-        }
-    }
-    chunks
-}
-
-/// The diff in one line: `We will [-never-] {+not+} accept these terms`.
-pub(crate) fn diff_inline(chunks: &[DiffChunk]) -> String {
-    let parts: Vec<String> = chunks
-        .iter()
-        .map(|c| match c.tag {
-            DiffTag::Equal => c.text.clone(),
-            DiffTag::Delete => format!("[-{}-]", c.text),
-            DiffTag::Insert => format!("{{+{}+}}", c.text),
-        })
-        .collect();
-    parts.join(" ")
-}
-
 /// An English ordinal suffix: 1st, 2nd, 3rd, 11th, 22nd.
 pub(crate) fn ordinal(n: i64) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -135,32 +87,6 @@ pub(crate) fn ordinal(n: i64) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
-}
-
-/// A number for a message: integers without a fraction, others with up to 3
-/// decimals, thousands grouped.
-pub(crate) fn number(x: f64) -> String {
-    if !x.is_finite() {
-        return if x > 0.0 { "∞".into() } else { "-∞".into() };
-    }
-    if (x - x.round()).abs() < 1e-9 && x.abs() < 1e15 {
-        let n = x.round() as i64;
-        let digits = n.unsigned_abs().to_string();
-        let mut out = String::new();
-        for (idx, ch) in digits.chars().enumerate() {
-            if idx > 0 && (digits.len() - idx) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        if n < 0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        let s = format!("{x:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
 }
 
 #[cfg(test)]
@@ -189,24 +115,10 @@ mod tests {
     }
 
     #[test]
-    fn distances_and_numbers() {
+    fn distances_and_ordinals() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "ab"), 2);
-        assert_eq!(number(1_250_000.0), "1,250,000");
-        assert_eq!(number(2.75), "2.75");
-        assert_eq!(number(f64::INFINITY), "∞");
         assert_eq!(ordinal(22), "22nd");
         assert_eq!(ordinal(13), "13th");
-    }
-
-    #[test]
-    fn word_diff_marks_the_changed_word() {
-        let a = quote_words("“We will never accept these terms,”");
-        let b = quote_words("We will not accept these terms.");
-        let d = word_diff(&a, &b);
-        assert_eq!(
-            diff_inline(&d),
-            "we will [-never-] {+not+} accept these terms"
-        );
     }
 }

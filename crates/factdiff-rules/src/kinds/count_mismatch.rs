@@ -362,6 +362,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 _ => ip.unit.clone(),
             };
             let what = match (measure.is_empty(), unit.is_empty()) {
+                // Money and percent figures show their unit ("$2 billion", "12%").
+                (true, _) if factdiff_claims::shows_unit(&unit) => "amount".to_owned(),
                 (true, _) => unit.clone(),
                 (false, true) => measure.clone(),
                 (false, false) => format!("{measure} ({unit})"),
@@ -372,8 +374,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ("other_path", cx.article(ra).path.clone()),
                 ("measure", measure.clone()),
                 ("unit", unit.clone()),
-                ("interval", ip.show()),
-                ("other_interval", ir.show()),
+                ("interval", ip.describe()),
+                ("other_interval", ir.describe()),
                 ("why", format!("{} for the same {what}", hit.why)),
             ];
             finding(
@@ -443,8 +445,8 @@ fn compare<'a>(
     }
     let mut why = format!(
         "{} and {} cannot both be true",
-        a.interval.show(),
-        b.interval.show()
+        a.interval.describe(),
+        b.interval.describe()
     );
     if (b.monotonic || monotonic.contains(measure))
         && let (Some(da), Some(db)) = (a.day, b.day)
@@ -460,8 +462,8 @@ fn compare<'a>(
         }
         why = format!(
             "the later report gives {}, less than the earlier {}, and {measure} only rise",
-            b.interval.show(),
-            a.interval.show()
+            b.interval.describe(),
+            a.interval.describe()
         );
     }
     Some(Hit {

@@ -121,6 +121,53 @@ struct Item<'a> {
     context: &'a [String],
 }
 
+/// The most words of a sentence an event is told in.
+const EVENT_WORDS: usize = 12;
+
+/// The event a date dates, in the words of its sentence: the clause before the date,
+/// without the preposition that introduces it ("The summit began in Samarkand [on]
+/// Friday, September 16"), else the clause after it ("On Friday, September 16, the
+/// summit began in Samarkand"); at most [`EVENT_WORDS`] words, `…` where cut. `None`
+/// when neither side has two words.
+fn event_words(sentence: &str, start: usize, end: usize) -> Option<String> {
+    let before = sentence.get(..start)?;
+    let after = sentence.get(end..)?;
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    // The short lower-case word right before the date introduces it (`on`, `at`).
+    if words
+        .last()
+        .is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_lowercase()))
+    {
+        words.pop();
+    }
+    let words: Vec<&str> = words
+        .into_iter()
+        .rev()
+        .take_while(|w| !w.ends_with([',', ';', ':']))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if words.len() >= 2 {
+        let cut = words.len() > EVENT_WORDS;
+        let kept = &words[words.len().saturating_sub(EVENT_WORDS)..];
+        return Some(format!("{}{}", if cut { "…" } else { "" }, kept.join(" ")));
+    }
+    let clause = after
+        .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+        .split([',', ';', ':'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', '!', '?']);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let cut = words.len() > EVENT_WORDS;
+    let kept = &words[..words.len().min(EVENT_WORDS)];
+    Some(format!("{}{}", kept.join(" "), if cut { "…" } else { "" }))
+}
+
 fn show(t: &Timex) -> String {
     t.value.clone()
 }
@@ -257,7 +304,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             .filter(|w| a.context.contains(w))
                             .map(String::as_str)
                             .collect();
-                        let event = format!("{class} ({})", shared_words.join(", "));
+                        let sentence = cx.sentence_text(b.article, cb);
+                        let base = cx
+                            .article(b.article)
+                            .sentences
+                            .get(cb.sentence as usize)
+                            .map_or(0, |s| s.span.start as usize);
+                        let event = event_words(
+                            sentence,
+                            (cb.span.start as usize).saturating_sub(base),
+                            (cb.span.end as usize).saturating_sub(base),
+                        )
+                        .unwrap_or_else(|| format!("the event ({class})"));
                         let values = [
                             ("event", event),
                             ("date", cx.article(b.article).slice(cb.span).to_owned()),
@@ -285,4 +343,43 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::event_words;
+
+    fn event(sentence: &str, date: &str) -> Option<String> {
+        let start = sentence.find(date).unwrap();
+        event_words(sentence, start, start + date.len())
+    }
+
+    #[test]
+    fn an_event_is_told_in_the_words_of_its_sentence() {
+        assert_eq!(
+            event(
+                "The summit began in Samarkand on Friday, September 16, with a dinner.",
+                "Friday, September 16"
+            )
+            .as_deref(),
+            Some("The summit began in Samarkand")
+        );
+        assert_eq!(
+            event(
+                "On September 15, the summit opened in Samarkand with a dinner.",
+                "September 15"
+            )
+            .as_deref(),
+            Some("the summit opened in Samarkand with a dinner")
+        );
+        assert_eq!(
+            event(
+                "Officials said that after long talks, the long-delayed summit of the leaders of the region finally opened in Samarkand on September 15.",
+                "September 15"
+            )
+            .as_deref(),
+            Some("…long-delayed summit of the leaders of the region finally opened in Samarkand")
+        );
+        assert_eq!(event("On September 15.", "September 15"), None);
+    }
 }

@@ -57,7 +57,6 @@ use factdiff_findings::Finding;
 use rayon::prelude::*;
 
 use super::{Cx, Interval, finding, has_phrase};
-use crate::text::number;
 use crate::{Fact, Rule};
 
 fn singular(unit: &str) -> &str {
@@ -140,16 +139,26 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     if !interval.disjoint(&expected) {
                         continue;
                     }
-                    let shown = match (fact.min, fact.max) {
-                        (Some(lo), Some(hi)) if lo == hi => number(lo),
-                        (Some(lo), Some(hi)) => format!("from {} to {}", number(lo), number(hi)),
-                        (Some(lo), None) => format!("at least {}", number(lo)),
-                        (None, Some(hi)) => format!("at most {}", number(hi)),
-                        (None, None) => continue,
-                    };
-                    let mut expected_text = format!("{shown} {}", fact.unit);
+                    if fact.min.is_none() && fact.max.is_none() {
+                        continue;
+                    }
+                    let mut expected_text = factdiff_claims::describe_interval(
+                        fact.min, fact.max, false, false, &fact.unit,
+                    );
+                    if !factdiff_claims::shows_unit(&fact.unit) {
+                        expected_text.push(' ');
+                        expected_text.push_str(&fact.unit);
+                    }
                     if fact.tolerance > 0.0 {
-                        expected_text.push_str(&format!(" (±{}%)", number(fact.tolerance * 100.0)));
+                        let pct = fact.tolerance * 100.0;
+                        let pct = factdiff_claims::describe_interval(
+                            Some(pct),
+                            Some(pct),
+                            false,
+                            false,
+                            "%",
+                        );
+                        expected_text.push_str(&format!(" (±{pct})"));
                     }
                     let values = [
                         ("value", a.slice(claim.span).to_owned()),

@@ -171,14 +171,45 @@ impl Cx<'_> {
     }
 }
 
-/// A finding of `rule` with its message rendered from `values`.
+/// Placeholders whose value is quoted verbatim, never re-cased: a quotation's words
+/// (and the word diff of two quotations) are the speaker's.
+const VERBATIM: &[&str] = &["quote", "other_quote", "diff"];
+
+/// A finding of `rule` with its message rendered from `values`, each on one line
+/// (white space runs as one space). A value set
+/// mid-sentence (its placeholder is not the first thing in the template) that begins
+/// with an ordinary word capitalized at the start of its sentence is lowered ("but at
+/// least 140 people", not "but At least 140 people"); names keep their case
+/// ([`factdiff_claims::mid_sentence`]).
 pub(crate) fn finding(rule: &Rule, values: &[(&str, String)], locations: Vec<Location>) -> Finding {
     let info = rule.kind.info();
+    let starts: Vec<&str> = template::placeholders(&rule.message)
+        .map(|found| {
+            found
+                .into_iter()
+                .filter(|(at, _)| rule.message[..*at].trim().is_empty())
+                .map(|(_, name)| name)
+                .collect()
+        })
+        .unwrap_or_default();
+    let values: Vec<(&str, String)> = values
+        .iter()
+        .map(|(name, value)| {
+            // A message is one line: a figure quoted across a line break is not.
+            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            let value = if starts.contains(name) || VERBATIM.contains(name) {
+                value
+            } else {
+                factdiff_claims::mid_sentence(&value).into_owned()
+            };
+            (*name, value)
+        })
+        .collect();
     Finding::new(
         rule.id.clone(),
         info.category,
         rule.severity,
-        template::render(&rule.message, values),
+        template::render(&rule.message, &values),
         locations,
     )
 }
@@ -239,26 +270,17 @@ impl Interval {
         below(self, other) || below(other, self)
     }
 
-    /// `[112, 112]`, `[140, ∞)`, `(600, ∞)`.
-    pub(crate) fn show(&self) -> String {
-        if self.min == self.max
-            && let Some(x) = self.min
-        {
-            return crate::text::number(x);
-        }
-        let lo = self.min.map_or("-∞".to_owned(), crate::text::number);
-        let hi = self.max.map_or("∞".to_owned(), crate::text::number);
-        let open = if self.min_open || self.min.is_none() {
-            '('
-        } else {
-            '['
-        };
-        let close = if self.max_open || self.max.is_none() {
-            ')'
-        } else {
-            ']'
-        };
-        format!("{open}{lo}, {hi}{close}")
+    /// In plain words for a message: `112`, `at least 140`, `about $2 billion`
+    /// ([`factdiff_claims::describe_interval`]); the bounds themselves go to the
+    /// JSON details ([`Interval::json`]).
+    pub(crate) fn describe(&self) -> String {
+        factdiff_claims::describe_interval(
+            self.min,
+            self.max,
+            self.min_open,
+            self.max_open,
+            &self.unit,
+        )
     }
 
     pub(crate) fn json(&self) -> serde_json::Value {

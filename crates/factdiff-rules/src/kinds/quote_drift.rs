@@ -84,7 +84,9 @@ use rayon::prelude::*;
 
 use super::{Cx, finding};
 use crate::Rule;
-use crate::text::{diff_inline, quote_words, translit_fold, word_diff};
+use factdiff_findings::{DiffSides, inline_diff, word_diff};
+
+use crate::text::{quote_words, translit_fold};
 
 /// Quotes sharing a run of this many words are candidates for alignment.
 const SHINGLE: usize = 3;
@@ -95,6 +97,8 @@ struct Item {
     article: usize,
     claim: usize,
     words: Vec<String>,
+    /// The quote as written, for the diff shown.
+    text: String,
     speaker: Option<String>,
 }
 
@@ -110,14 +114,28 @@ fn surname(speaker: &str) -> Option<String> {
     ))
 }
 
-/// The diff with unmatched words at either end dropped: an excerpt is not drift.
-fn core(chunks: &[DiffChunk]) -> &[DiffChunk] {
-    let first = chunks.iter().position(|c| c.tag == DiffTag::Equal);
-    let last = chunks.iter().rposition(|c| c.tag == DiffTag::Equal);
-    match (first, last) {
-        (Some(f), Some(l)) => &chunks[f..=l],
-        _ => &[],
+/// The diff with unmatched words at either end dropped: an excerpt is not drift. The
+/// ends are equal words (a space shared is no anchor), white space trimmed off them.
+fn core_of(chunks: &[DiffChunk]) -> Vec<DiffChunk> {
+    let anchor = |c: &DiffChunk| c.tag == DiffTag::Equal && !c.text.trim().is_empty();
+    let first = chunks.iter().position(anchor);
+    let last = chunks.iter().rposition(anchor);
+    let (Some(f), Some(l)) = (first, last) else {
+        return Vec::new();
+    };
+    let mut out = chunks[f..=l].to_vec();
+    if let Some(c) = out.first_mut() {
+        c.text = c.text.trim_start().to_owned();
     }
+    if let Some(c) = out.last_mut() {
+        c.text = c.text.trim_end().to_owned();
+    }
+    out
+}
+
+/// Words in the pieces of a diff.
+fn count_words<'c>(chunks: impl Iterator<Item = &'c DiffChunk>) -> usize {
+    chunks.map(|c| c.text.split_whitespace().count()).sum()
 }
 
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
@@ -139,6 +157,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     article,
                     claim: idx,
                     words,
+                    text: text.clone(),
                     speaker: claim.speaker.as_deref().map(str::to_owned),
                 })
             })
@@ -169,22 +188,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (&items[i], &items[j]);
-            let chunks = word_diff(&a.words, &b.words);
-            let core = core(&chunks);
-            let equal: usize = core
+            // The wording compared: lower-case words, punctuation dropped.
+            let chunks = word_diff(&a.words.join(" "), &b.words.join(" "));
+            let core = core_of(&chunks);
+            let equal = count_words(core.iter().filter(|c| c.tag == DiffTag::Equal));
+            let changed = core
                 .iter()
-                .filter(|c| c.tag == DiffTag::Equal)
-                .map(|c| c.text.split(' ').count())
-                .sum();
-            let changed = core.iter().any(|c| c.tag != DiffTag::Equal);
-            let (len_a, len_b) = core.iter().fold((0, 0), |(x, y), c| {
-                let n = c.text.split(' ').count();
-                match c.tag {
-                    DiffTag::Equal => (x + n, y + n),
-                    DiffTag::Delete => (x + n, y),
-                    DiffTag::Insert => (x, y + n),
-                }
-            });
+                .any(|c| c.tag != DiffTag::Equal && !c.text.trim().is_empty());
+            let len_a = count_words(core.iter().filter(|c| c.tag != DiffTag::Insert));
+            let len_b = count_words(core.iter().filter(|c| c.tag != DiffTag::Delete));
             if equal < min_words.min(SHINGLE) || (equal as f64) < min_sim * len_a.max(len_b) as f64
             {
                 return None;
@@ -194,8 +206,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 b.speaker.as_deref().and_then(surname),
             );
             let other_speaker = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
+            let ca = &cx.claims[a.article][a.claim];
+            let cb = &cx.claims[b.article][b.claim];
+            // The later article's quote is the primary; the diff shown reads from it
+            // ("this article") to the other, as written.
+            let locations = vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)];
+            let shown = core_of(&word_diff(&b.text, &a.text));
             let why = if changed {
-                "the same quote is worded differently".to_owned()
+                format!(
+                    "the same quote is worded differently ({})",
+                    DiffSides::of(&locations).legend()
+                )
             } else if speakers && other_speaker {
                 format!(
                     "the same quote is given to {} here and to {} in {}",
@@ -206,13 +227,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             } else {
                 return None;
             };
-            let ca = &cx.claims[a.article][a.claim];
-            let cb = &cx.claims[b.article][b.claim];
-            // The later article's quote is the primary; the diff reads from the
-            // other (old) to it (new).
             let values = [
                 ("why", why),
-                ("diff", diff_inline(core)),
+                ("diff", inline_diff(&shown)),
                 ("quote", cx.article(b.article).slice(cb.span).to_owned()),
                 (
                     "other_quote",
@@ -222,17 +239,43 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ("other_speaker", a.speaker.clone().unwrap_or_default()),
                 ("other_path", cx.article(a.article).path.clone()),
             ];
-            let diff = serde_json::to_value(core).unwrap_or_default();
+            let diff = serde_json::to_value(&shown).unwrap_or_default();
             Some(
-                finding(
-                    rule,
-                    &values,
-                    vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
-                )
-                .with_detail("diff", diff)
-                .with_detail("speaker", b.speaker.clone())
-                .with_detail("other_speaker", a.speaker.clone()),
+                finding(rule, &values, locations)
+                    .with_detail("diff", diff)
+                    .with_detail("speaker", b.speaker.clone())
+                    .with_detail("other_speaker", a.speaker.clone()),
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wording_compared_and_the_diff_shown() {
+        // Compared: lower-case words; the core drops what only one side has at the ends.
+        let a = quote_words("“We will never accept these terms,” she said");
+        let b = quote_words("We will not accept these terms.");
+        let core = core_of(&word_diff(&a.join(" "), &b.join(" ")));
+        assert_eq!(
+            inline_diff(&core),
+            "we will [-never-]{+not+} accept these terms"
+        );
+        assert_eq!(
+            count_words(core.iter().filter(|c| c.tag == DiffTag::Equal)),
+            5
+        );
+        // Shown: the words as written, spaces kept, an excerpt's extra words dropped.
+        let shown = core_of(&word_diff(
+            "We will not accept these terms",
+            "Frankly, we will never accept these terms, she said",
+        ));
+        assert_eq!(
+            inline_diff(&shown),
+            "will [-not-]{+never+} accept these terms"
+        );
+    }
 }

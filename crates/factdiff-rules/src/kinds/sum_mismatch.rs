@@ -53,7 +53,6 @@ use rayon::prelude::*;
 
 use super::{Cx, Interval, finding};
 use crate::Rule;
-use crate::text::number;
 
 /// Parts the claims extractor left as bare numbers: "20 grants, including 12 for
 /// schools and 10 for hospitals". The whole must be followed by `including`, `of
@@ -173,11 +172,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     (_, Some(lo), Some(high)) if exhaustive && high < lo => "short of",
                     _ => continue,
                 };
-                let sum = if high == Some(low) {
-                    number(low)
-                } else {
-                    format!("at least {}", number(low))
-                };
+                let sum = factdiff_claims::describe_interval(
+                    Some(low),
+                    high,
+                    false,
+                    false,
+                    total.unit.as_str(),
+                );
                 let part_texts: Vec<String> = parts
                     .iter()
                     .map(|(idx, _)| a.slice(part_span(*idx)).to_owned())
