@@ -73,6 +73,9 @@ pub struct RenderOptions {
     /// blob URL at a commit). Without it the links are relative to the repository
     /// root, which works in files but not in a pull-request comment.
     pub link_base: Option<String>,
+    /// The width of the text report, in columns: long source lines are cut at words
+    /// to fit, with "…". `None`: [`text::DEFAULT_WIDTH`].
+    pub width: Option<usize>,
 }
 
 /// Source text to quote for a location: the whole line(s) it lies on.

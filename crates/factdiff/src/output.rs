@@ -70,6 +70,7 @@ mod tests {
             stdout_is_terminal: false,
             stderr_is_terminal: false,
             no_color: false,
+            width: None,
         }
     }
 

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use factdiff_corpus::Corpus;
@@ -15,7 +17,7 @@ use super::rules::Engines;
 use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
 use crate::output::{emit, emit_with, use_color};
-use crate::progress::Progress;
+use crate::progress::{Progress, Status};
 use crate::sources::CorpusSources;
 use crate::{baseline, catalog, changed, suppress};
 
@@ -34,18 +36,58 @@ pub struct Analysis {
 /// overlap index is built, so the peak memory is the larger of the two, not their
 /// sum. `cargo xtask bench check` times this function.
 pub fn analyse(corpus: &Corpus, engines: &Engines) -> Analysis {
+    analyse_counted(corpus, engines, &Stage::default())
+}
+
+/// Where [`analyse_counted`] is, for the progress bar: its phase, and the articles
+/// whose claims are extracted.
+#[derive(Debug, Default)]
+pub struct Stage {
+    phase: AtomicU8,
+    claims_done: AtomicUsize,
+}
+
+impl Stage {
+    /// The phase and its count, for `articles` articles.
+    pub fn status(&self, articles: usize) -> Status {
+        let (phase, done, total) = match self.phase.load(Ordering::Relaxed) {
+            0 => (
+                "extracting claims",
+                self.claims_done.load(Ordering::Relaxed),
+                articles,
+            ),
+            1 => ("checking rules", 0, 0),
+            _ => ("finding overlaps", 0, 0),
+        };
+        Status {
+            phase,
+            detail: String::new(),
+            done: done as u64,
+            total: total as u64,
+        }
+    }
+}
+
+/// [`analyse`], telling `stage` where it is.
+pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Analysis {
     let (mut findings, claims) = {
         let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
             .articles
             .par_iter()
-            .map(|article| factdiff_claims::extract(article, &engines.lexicons))
+            .map(|article| {
+                let claims = factdiff_claims::extract(article, &engines.lexicons);
+                stage.claims_done.fetch_add(1, Ordering::Relaxed);
+                claims
+            })
             .collect();
         let n_claims = claims.iter().map(Vec::len).sum::<usize>();
+        stage.phase.store(1, Ordering::Relaxed);
         (
             factdiff_rules::check(corpus, &claims, &engines.rules),
             n_claims,
         )
     };
+    stage.phase.store(2, Ordering::Relaxed);
     findings.extend(factdiff_overlap::detect(corpus, &engines.overlap));
     factdiff_findings::finalize(&mut findings);
     Analysis { findings, claims }
@@ -58,11 +100,18 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let started = Instant::now();
-    let progress = Progress::start(ctx.env, "reading articles");
-    let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
-    progress.set(format!("checking {} articles", corpus.articles.len()));
+    let mut progress = Progress::start(ctx.env);
+    let corpus = super::load_corpus_with(ctx, &args.paths, &progress, stderr)?;
     let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let analysis = ctx.workers.run(|| analyse(&corpus, &engines));
+    let stage = Arc::new(Stage::default());
+    let articles = corpus.articles.len();
+    progress.track({
+        let stage = Arc::clone(&stage);
+        move || stage.status(articles)
+    });
+    let analysis = ctx
+        .workers
+        .run(|| analyse_counted(&corpus, &engines, &stage));
     progress.finish();
     finish(
         ctx,
@@ -107,6 +156,9 @@ pub fn finish(
     let options = RenderOptions {
         color: use_color(ctx.env, ctx.cli.global.color, args.output.output.is_some()),
         link_base: args.output.link_base.clone(),
+        // The width is for standard output: a report written to a file (`-o`) keeps
+        // the fixed width whatever the window it was made in.
+        width: ctx.env.width.filter(|_| args.output.output.is_none()),
     };
     let sources = CorpusSources::new(corpus);
     let render = |out: &mut dyn Write| {
