@@ -1111,7 +1111,7 @@ fn the_text_report_fits_its_width_cutting_long_lines_at_words() {
     let (idx, _) = text
         .lines()
         .enumerate()
-        .find(|(_, l)| l.contains("The earthquake killed 112"))
+        .find(|(_, l)| l.contains("killed 112 people"))
         .unwrap();
     let quoted = text.lines().nth(idx).unwrap();
     let marker = text.lines().nth(idx + 1).unwrap();
