@@ -49,6 +49,7 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Output {
         stdout_is_terminal: false,
         stderr_is_terminal: false,
         no_color: false,
+        width: None,
     };
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();

@@ -132,8 +132,17 @@ fn rules_list_and_explain() {
     for rule in kinds() {
         assert!(out.stdout.contains(rule), "{rule} not listed");
     }
+    // The rules that are not rule kinds are listed and explained too.
+    for rule in ["overlap", "unused-suppression"] {
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{rule} "))),
+            "{rule} not listed"
+        );
+    }
     snap!("rules_list", out.both());
-    for rule in kinds() {
+    for rule in kinds().into_iter().chain(["overlap", "unused-suppression"]) {
         let out = run(&["rules", "explain", rule]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         for section in [
@@ -148,6 +157,10 @@ fn rules_list_and_explain() {
     snap!(
         "rules_explain_count_mismatch",
         run(&["rules", "explain", "count-mismatch"]).both()
+    );
+    snap!(
+        "rules_explain_overlap",
+        run(&["rules", "explain", "overlap"]).both()
     );
     let out = run(&["rules", "explain", "count-mismatc"]);
     assert_eq!(out.code, 2);

@@ -29,7 +29,7 @@ const TASKS: &[(&str, &str, &str)] = &[
     (
         "man",
         "[DIR]",
-        "the man pages of factdiff and its subcommands (default: target/man/)",
+        "the man pages of factdiff and its subcommands (default: $CARGO_TARGET_DIR/man, else target/man/)",
     ),
     (
         "new-rule",

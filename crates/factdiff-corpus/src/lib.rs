@@ -32,6 +32,7 @@ mod span;
 pub mod suppress;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use article::{Article, ArticleId, DateSource, Format, Meta};
 pub use discover::{DiscoverError, Discovery, FoundFile, discover};
@@ -75,15 +76,42 @@ pub struct Input {
 /// An error is returned only for a usage mistake: a path that does not exist or an
 /// exclude glob that does not parse. Everything else is a [`Problem`].
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, DiscoverError> {
+    load_counted(paths, options, &LoadCounts::default())
+}
+
+/// How far a load has come, for a caller that shows progress (the CLI polls it from
+/// another thread; this crate never draws anything). Counts only grow.
+#[derive(Debug, Default)]
+pub struct LoadCounts {
+    /// Files found, once discovery is over (0 before).
+    pub files: AtomicUsize,
+    /// Files read and parsed so far.
+    pub files_read: AtomicUsize,
+    /// Articles read so far (a JSONL file holds many).
+    pub articles: AtomicUsize,
+}
+
+/// [`load`], counting the files and articles read into `counts` as it goes.
+pub fn load_counted(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    counts: &LoadCounts,
+) -> Result<Corpus, DiscoverError> {
     let Discovery { files, problems } = discover(paths, options)?;
+    counts.files.store(files.len(), Ordering::Relaxed);
     let read: Vec<(Vec<Article>, Vec<Problem>)> = files
         .par_iter()
-        .map(|file| match std::fs::read(&file.fs_path) {
-            Ok(bytes) => read_file(&file.path, &bytes, file.format),
-            Err(err) => (
-                Vec::new(),
-                vec![Problem::file(&file.path, format!("cannot be read: {err}"))],
-            ),
+        .map(|file| {
+            let read = match std::fs::read(&file.fs_path) {
+                Ok(bytes) => read_file(&file.path, &bytes, file.format),
+                Err(err) => (
+                    Vec::new(),
+                    vec![Problem::file(&file.path, format!("cannot be read: {err}"))],
+                ),
+            };
+            counts.articles.fetch_add(read.0.len(), Ordering::Relaxed);
+            counts.files_read.fetch_add(1, Ordering::Relaxed);
+            read
         })
         .collect();
     Ok(assemble(read, problems))
@@ -253,6 +281,27 @@ fn file_offset(shifts: &[(u32, u32)], offset: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_load_counts_its_files_and_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Title\n\nOne article.\n").unwrap();
+        std::fs::write(
+            dir.path().join("b.jsonl"),
+            "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n{\"text\": \"Three.\"}\n",
+        )
+        .unwrap();
+        let counts = LoadCounts::default();
+        let options = LoadOptions {
+            cwd: dir.path().to_path_buf(),
+            exclude: Vec::new(),
+        };
+        let corpus = load_counted(&[PathBuf::from(".")], &options, &counts).unwrap();
+        assert_eq!(corpus.articles.len(), 4);
+        assert_eq!(counts.files.load(Ordering::Relaxed), 2);
+        assert_eq!(counts.files_read.load(Ordering::Relaxed), 2);
+        assert_eq!(counts.articles.load(Ordering::Relaxed), 4);
+    }
 
     fn one(path: &str, bytes: &[u8]) -> (Vec<Article>, Vec<Problem>) {
         let format = Path::new(path)

@@ -10,41 +10,73 @@
 use factdiff_findings::{Category, RuleMeta, Severity};
 use factdiff_rules::RuleSet;
 
-/// `(id, category, default severity, short, full)` of the rules that are not rule
-/// kinds.
-const OTHER_RULES: &[(&str, Category, Severity, &str, &str)] = &[
-    (
-        "overlap",
-        Category::Overlap,
-        Severity::Info,
-        "A passage repeated within or across articles",
-        "Reports text said twice, exactly or nearly, within one article or across articles, and clusters of articles that are duplicate coverage of one story. Text that recurs across many articles (boilerplate) is set apart.",
-    ),
-    (
-        crate::suppress::UNUSED_RULE,
-        Category::Style,
-        Severity::Info,
-        "An inline suppression that suppresses nothing",
-        "Reports a `factdiff-disable` or `factdiff-disable-next-line` comment under which no finding of the rules it names was reported: it is stale and hides nothing.",
-    ),
+/// A rule that is not a rule kind, with its doc in ruff's sections (what
+/// `factdiff rules explain ID` prints).
+pub struct OtherRule {
+    /// The rule ID.
+    pub id: &'static str,
+    /// Its category.
+    pub category: Category,
+    /// The severity of most of its findings.
+    pub severity: Severity,
+    /// One line: what it reports.
+    pub short: &'static str,
+    /// A paragraph: what it reports (SARIF's `fullDescription`).
+    pub full: &'static str,
+    /// The Markdown doc: `# id`, then `## What it does`, `## Why is this bad?`,
+    /// `## Example`, `## Options`.
+    pub doc: &'static str,
+    /// What produces it (`factdiff rules explain` says).
+    pub engine: &'static str,
+}
+
+/// The rules that are not rule kinds: the overlap engine's and the CLI's own.
+pub const OTHER_RULES: &[OtherRule] = &[
+    OtherRule {
+        id: "overlap",
+        category: Category::Overlap,
+        // Passages, rewordings and clusters are warnings; boilerplate is info.
+        severity: Severity::Warning,
+        short: "A passage repeated within or across articles",
+        full: "Reports text said twice, exactly or nearly, within one article or across articles, and clusters of articles that are duplicate coverage of one story. Text that recurs across many articles (boilerplate) is set apart.",
+        doc: include_str!("docs/overlap.md"),
+        engine: "the overlap engine (factdiff-overlap), configured by the `[overlap]` table of factdiff.toml",
+    },
+    OtherRule {
+        id: crate::suppress::UNUSED_RULE,
+        category: Category::Style,
+        severity: Severity::Info,
+        short: "An inline suppression that suppresses nothing",
+        full: "Reports a `factdiff-disable` or `factdiff-disable-next-line` comment under which no finding of the rules it names was reported: it is stale and hides nothing.",
+        doc: include_str!("docs/unused-suppression.md"),
+        engine: "the command line, after the other rules (inline suppression comments)",
+    },
 ];
+
+/// The rule of [`OTHER_RULES`] with this ID, unless a rule of `set` has it.
+pub fn other(set: &RuleSet, id: &str) -> Option<&'static OtherRule> {
+    if set.get(id).is_some() {
+        return None;
+    }
+    OTHER_RULES.iter().find(|r| r.id == id)
+}
 
 /// Every rule's docs, sorted by ID: the rules of `set`, then `overlap` and
 /// `unused-suppression` unless a rule of the set already has their ID.
 pub fn rules(set: &RuleSet) -> Vec<RuleMeta> {
     let mut rules = set.catalog();
-    for &(id, category, severity, short, full) in OTHER_RULES {
-        if rules.iter().any(|r| r.id == id) {
+    for other in OTHER_RULES {
+        if rules.iter().any(|r| r.id == other.id) {
             continue;
         }
         rules.push(RuleMeta {
-            id: id.to_owned(),
-            name: RuleMeta::name_of(id),
-            category,
-            default_severity: severity,
-            short: short.to_owned(),
-            full: full.to_owned(),
-            help: format!("{short}."),
+            id: other.id.to_owned(),
+            name: RuleMeta::name_of(other.id),
+            category: other.category,
+            default_severity: other.severity,
+            short: other.short.to_owned(),
+            full: other.full.to_owned(),
+            help: format!("{}.", other.short),
         });
     }
     for rule in &mut rules {
@@ -84,6 +116,21 @@ mod tests {
         }
         assert!(rules.iter().any(|r| r.id == "overlap"));
         assert!(rules.iter().any(|r| r.id == crate::suppress::UNUSED_RULE));
+    }
+
+    #[test]
+    fn the_other_rules_are_documented_in_ruff_sections() {
+        for other in super::OTHER_RULES {
+            assert!(other.doc.starts_with(&format!("# {}\n", other.id)));
+            for section in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Options",
+            ] {
+                assert!(other.doc.contains(section), "{}: {section}", other.id);
+            }
+        }
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod suppress;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 use factdiff_claims::Lexicons;
 use factdiff_corpus::Corpus;
@@ -118,18 +119,64 @@ pub struct Analysis {
 /// overlap index is built, so the peak memory is the larger of the two, not their
 /// sum. `cargo xtask bench check` times this function.
 pub fn analyse(corpus: &Corpus, engines: &Engines) -> Analysis {
+    analyse_counted(corpus, engines, &Stage::default())
+}
+
+/// Where a run of [`analyse_counted`] is: its phase, and how many articles' claims are
+/// extracted. Another thread may read it while the run goes on (a progress bar).
+#[derive(Debug, Default)]
+pub struct Stage {
+    phase: AtomicU8,
+    claims_done: AtomicUsize,
+}
+
+/// A phase of [`analyse`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Extracting the claims of each article.
+    Claims,
+    /// The rules over the claims.
+    Rules,
+    /// Overlap detection.
+    Overlap,
+}
+
+impl Stage {
+    /// The phase the run is in.
+    pub fn phase(&self) -> Phase {
+        match self.phase.load(Ordering::Relaxed) {
+            0 => Phase::Claims,
+            1 => Phase::Rules,
+            _ => Phase::Overlap,
+        }
+    }
+
+    /// How many articles' claims are extracted.
+    pub fn claims_done(&self) -> usize {
+        self.claims_done.load(Ordering::Relaxed)
+    }
+}
+
+/// [`analyse`], telling `stage` where it is.
+pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Analysis {
     let (mut findings, claims) = {
         let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
             .articles
             .par_iter()
-            .map(|article| factdiff_claims::extract(article, &engines.lexicons))
+            .map(|article| {
+                let claims = factdiff_claims::extract(article, &engines.lexicons);
+                stage.claims_done.fetch_add(1, Ordering::Relaxed);
+                claims
+            })
             .collect();
         let n_claims = claims.iter().map(Vec::len).sum::<usize>();
+        stage.phase.store(1, Ordering::Relaxed);
         (
             factdiff_rules::check(corpus, &claims, &engines.rules),
             n_claims,
         )
     };
+    stage.phase.store(2, Ordering::Relaxed);
     findings.extend(factdiff_overlap::detect(corpus, &engines.overlap));
     factdiff_findings::finalize(&mut findings);
     Analysis { findings, claims }

@@ -1,29 +1,35 @@
 //! One self-contained HTML page for editors.
 //!
-//! The page makes no request: its CSS is inline, it has no script, no font and no
-//! image, and a Content-Security-Policy of `default-src 'none'` says so to the
-//! browser as well. It holds:
+//! The page makes no request: its CSS and its one script are inline, it has no font
+//! and no image, and a Content-Security-Policy of `default-src 'none'` says so to the
+//! browser as well, allowing only that script, by its SHA-256 hash. It holds:
 //!
-//! - a summary line and a table of every finding (severity, rule, place, message),
-//!   each linking to its section below;
-//! - the duplicate-coverage clusters: the member articles with title, date, words,
-//!   similarity and containment;
-//! - each overlap side by side: the first passage with its deletions highlighted, the
-//!   second with its insertions;
-//! - each contradiction (and style finding) quoting every source it names, with the
+//! - a summary line, and filters by rule, severity and text (shown by the script;
+//!   without it the page shows everything);
+//! - a table of the rules with their counts by severity and the number of articles;
+//! - the findings grouped by rule, then by article (the primary location's file, or
+//!   its record in a JSONL file), each group a `<details>` with its count, open at
+//!   first when it is small;
+//! - in each group, each finding: a duplicate-coverage cluster with its member
+//!   articles (title, date, words, similarity, containment); an overlap side by side,
+//!   the first passage with its deletions highlighted, the second with its insertions;
+//!   a contradiction (or style finding) quoting every source it names, with the
 //!   source line when it is at hand and the located text marked;
 //! - input problems.
 //!
 //! Every piece of article text, path and message is escaped: an article that holds
 //! `<script>` or `"><img src=x onerror=…>` shows those characters as text.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use factdiff_findings::{
-    Category, DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, Role, print_diff,
+    Category, DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, Role, Severity,
+    print_diff,
 };
 
 use crate::markdown::html as esc;
+use crate::text::plural;
 use crate::{RenderContext, Renderer, Report, Sources, diff_of, kind_of, position};
 
 const STYLE: &str = r#"
@@ -46,6 +52,17 @@ del { background: var(--del); text-decoration: line-through; }
 ins { background: var(--ins); text-decoration: none; }
 mark { background: #fef0c7; }
 .muted { color: #667085; }
+[hidden] { display: none !important; }
+.filters { position: sticky; top: 0; z-index: 1; background: #fff; display: flex; flex-wrap: wrap;
+  gap: .4rem 1.2rem; align-items: center; padding: .6rem 0; border-bottom: 1px solid #d0d5dd; }
+.filters input { min-width: 16rem; }
+th.num, td.num { text-align: right; }
+details.group > summary { cursor: pointer; padding: .25rem 0; }
+details.rule { margin: .6rem 0; }
+details.rule > summary { font-size: 110%; font-weight: 600; }
+details.article { margin-left: 1.5rem; }
+details.article .finding { margin-top: .4rem; }
+.count { color: #667085; font-weight: normal; }
 "#;
 
 /// The HTML page (see the module doc).
@@ -58,6 +75,96 @@ impl Renderer for Html {
     }
 }
 
+/// The page's one script: the filters (rule, severity, text). It reads and writes
+/// nothing but the page (and the URL's fragment, so that a filtered view can be
+/// linked: `report.html#rule=overlap&severity=warning&q=herat`). The
+/// Content-Security-Policy allows it by its hash, [`SCRIPT_HASH`], and nothing else.
+const SCRIPT: &str = r##"
+(function () {
+  "use strict";
+  var nav = document.getElementById("filters");
+  if (!nav) { return; }
+  var rule = document.getElementById("filter-rule");
+  var severity = document.getElementById("filter-severity");
+  var text = document.getElementById("filter-text");
+  var shown = document.getElementById("filter-shown");
+  var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll("details.group"));
+  var texts = null;
+  nav.hidden = false;
+  function fromHash() {
+    var hash = window.location.hash.replace(/^#/, "");
+    if (!/^(rule|severity|q)=/.test(hash)) { return; }
+    var params = new URLSearchParams(hash);
+    rule.value = params.get("rule") || "";
+    if (rule.selectedIndex < 0) { rule.value = ""; }
+    severity.value = params.get("severity") || "";
+    if (severity.selectedIndex < 0) { severity.value = ""; }
+    text.value = params.get("q") || "";
+  }
+  function toHash(r, s, q) {
+    var params = new URLSearchParams();
+    if (r) { params.set("rule", r); }
+    if (s) { params.set("severity", s); }
+    if (q) { params.set("q", q); }
+    var hash = params.toString();
+    if (!hash && !/^#(rule|severity|q)=/.test(window.location.hash)) { return; }
+    try {
+      history.replaceState(null, "", hash ? "#" + hash : window.location.pathname);
+    } catch (e) { /* a file: URL may refuse; the filter still applies */ }
+  }
+  function apply(write) {
+    var r = rule.value, s = severity.value, q = text.value.trim().toLowerCase();
+    var active = Boolean(r || s || q);
+    if (q && texts === null) {
+      texts = findings.map(function (f) { return f.textContent.toLowerCase(); });
+    }
+    var n = 0;
+    findings.forEach(function (f, i) {
+      var ok = (!r || f.dataset.rule === r) && (!s || f.dataset.severity === s) &&
+        (!q || texts[i].indexOf(q) >= 0);
+      f.hidden = !ok;
+      if (ok) { n += 1; }
+    });
+    groups.forEach(function (g) {
+      var k = g.querySelectorAll("article.finding:not([hidden])").length;
+      var count = g.querySelector(".count");
+      g.hidden = k === 0;
+      count.textContent = active ? k + " of " + count.dataset.text : count.dataset.text;
+      g.open = active ? k > 0 : g.hasAttribute("data-open");
+    });
+    shown.textContent = active ? n + " of " + findings.length + " findings shown" : "";
+    if (write) { toHash(r, s, q); }
+  }
+  groups.forEach(function (g) {
+    var count = g.querySelector(".count");
+    count.dataset.text = count.textContent;
+  });
+  [rule, severity].forEach(function (el) {
+    el.addEventListener("change", function () { apply(true); });
+  });
+  text.addEventListener("input", function () { apply(true); });
+  nav.addEventListener("submit", function (e) { e.preventDefault(); });
+  window.addEventListener("hashchange", function () { fromHash(); apply(false); });
+  fromHash();
+  if (rule.value || severity.value || text.value) { apply(false); }
+})();
+"##;
+
+/// `sha256-` and the base64 of the SHA-256 of [`SCRIPT`], as the
+/// Content-Security-Policy names it (a unit test checks it).
+const SCRIPT_HASH: &str = "sha256-5QZU812cxY7Jlkch5xraRmOlowe6OIwU5H792kgX+8I=";
+
+/// A group (a rule, an article in it) is open at first when it holds at most this
+/// many findings; a click or a filter opens the others.
+const OPEN_UP_TO: usize = 25;
+
+/// An article: a file, and the record's line in a JSONL file.
+type ArticleKey<'a> = (&'a str, Option<u32>);
+
+/// rule -> article -> the indices of its findings, in the findings' order.
+type ByRule<'a> = BTreeMap<&'a str, BTreeMap<ArticleKey<'a>, Vec<usize>>>;
+
 /// Writes the page.
 pub(crate) fn render(
     report: &Report<'_>,
@@ -66,9 +173,9 @@ pub(crate) fn render(
 ) -> io::Result<()> {
     let mut page = String::with_capacity(16 * 1024);
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    page.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
-    );
+    page.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'\">\n"
+    ));
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     page.push_str("<title>factdiff report</title>\n<style>");
     page.push_str(STYLE);
@@ -79,50 +186,59 @@ pub(crate) fn render(
         esc(&crate::text::summary_line(report))
     ));
 
-    let numbered: Vec<(usize, &Finding)> = report.findings.iter().enumerate().collect();
-    findings_table(&numbered, &mut page);
-
-    let clusters: Vec<_> = numbered
-        .iter()
-        .filter(|(_, f)| kind_of(f) == Some("cluster"))
-        .collect();
-    if !clusters.is_empty() {
-        page.push_str("<section id=\"clusters\">\n<h2>Duplicate coverage</h2>\n");
-        for (idx, finding) in clusters {
-            cluster(*idx, finding, &mut page);
-        }
-        page.push_str("</section>\n");
+    // rule -> article -> the findings' indices, in the findings' order.
+    let mut by_rule: ByRule<'_> = BTreeMap::new();
+    for (idx, finding) in report.findings.iter().enumerate() {
+        by_rule
+            .entry(finding.rule.as_str())
+            .or_default()
+            .entry(article_of(finding))
+            .or_default()
+            .push(idx);
     }
+    filters(report.findings, &by_rule, &mut page);
+    rules_table(report.findings, &by_rule, &mut page);
 
-    let overlaps: Vec<_> = numbered
-        .iter()
-        .filter(|(_, f)| f.category == Category::Overlap && kind_of(f) != Some("cluster"))
-        .collect();
-    if !overlaps.is_empty() {
-        page.push_str("<section id=\"overlaps\">\n<h2>Overlaps</h2>\n");
-        for (idx, finding) in overlaps {
-            overlap(*idx, finding, &mut page);
-        }
-        page.push_str("</section>\n");
+    page.push_str("<section id=\"findings\">\n<h2>Findings by rule and article</h2>\n");
+    if report.findings.is_empty() {
+        page.push_str("<p class=\"muted\">No findings.</p>\n");
     }
-
-    for (category, id, heading) in [
-        (Category::Contradiction, "contradictions", "Contradictions"),
-        (Category::Style, "style", "Style"),
-    ] {
-        let these: Vec<_> = numbered
-            .iter()
-            .filter(|(_, f)| f.category == category)
-            .collect();
-        if these.is_empty() {
-            continue;
+    for (rule, articles) in &by_rule {
+        let n: usize = articles.values().map(Vec::len).sum();
+        page.push_str(&format!(
+            "<details class=\"group rule\" id=\"rule-{id}\" data-total=\"{n}\"{open}>\n<summary><code>{id}</code> <span class=\"count\">{count}</span> in {articles}</summary>\n",
+            id = esc(rule),
+            open = open_attrs(n),
+            count = plural(n, "finding", "findings"),
+            articles = plural(articles.len(), "article", "articles"),
+        ));
+        for ((path, record), indices) in articles {
+            let place = match record {
+                Some(line) => format!("{path}:{line}"),
+                None => (*path).to_owned(),
+            };
+            page.push_str(&format!(
+                "<details class=\"group article\" data-total=\"{total}\"{open}>\n<summary><span class=\"where\">{place}</span> <span class=\"count\">{count}</span></summary>\n",
+                total = indices.len(),
+                open = open_attrs(indices.len()),
+                place = esc(&place),
+                count = plural(indices.len(), "finding", "findings"),
+            ));
+            for &idx in indices {
+                let finding = &report.findings[idx];
+                if kind_of(finding) == Some("cluster") {
+                    cluster(idx, finding, &mut page);
+                } else if finding.category == Category::Overlap {
+                    overlap(idx, finding, &mut page);
+                } else {
+                    quoted(idx, finding, sources, &mut page);
+                }
+            }
+            page.push_str("</details>\n");
         }
-        page.push_str(&format!("<section id=\"{id}\">\n<h2>{heading}</h2>\n"));
-        for (idx, finding) in these {
-            quoted(*idx, finding, sources, &mut page);
-        }
-        page.push_str("</section>\n");
+        page.push_str("</details>\n");
     }
+    page.push_str("</section>\n");
 
     if !report.problems.is_empty() {
         page.push_str("<section id=\"problems\">\n<h2>Input problems</h2>\n<ul>\n");
@@ -132,14 +248,111 @@ pub(crate) fn render(
         page.push_str("</ul>\n</section>\n");
     }
     page.push_str(&format!(
-        "<footer class=\"muted\"><p>factdiff {}</p></footer>\n</body>\n</html>\n",
+        "<footer class=\"muted\"><p>factdiff {}</p></footer>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
     ));
     out.write_all(page.as_bytes())
 }
 
+/// The article a finding is about: its primary location's file, and the record's
+/// line for a JSONL record (one file holds many articles).
+fn article_of(finding: &Finding) -> ArticleKey<'_> {
+    match finding.primary() {
+        Some(loc) => (loc.path.as_str(), loc.field.as_ref().map(|_| loc.line)),
+        None => ("(no location)", None),
+    }
+}
+
+fn open_attrs(n: usize) -> &'static str {
+    if n <= OPEN_UP_TO {
+        " open data-open"
+    } else {
+        ""
+    }
+}
+
+/// The filter bar: hidden until the script shows it (without the script the page
+/// shows every finding, as it is).
+fn filters(findings: &[Finding], by_rule: &ByRule<'_>, page: &mut String) {
+    if findings.is_empty() {
+        return;
+    }
+    page.push_str("<form id=\"filters\" class=\"filters\" role=\"search\" hidden>\n");
+    page.push_str("<label>rule <select id=\"filter-rule\"><option value=\"\">every rule</option>");
+    for (rule, articles) in by_rule {
+        let n: usize = articles.values().map(Vec::len).sum();
+        page.push_str(&format!(
+            "<option value=\"{id}\">{id} ({n})</option>",
+            id = esc(rule)
+        ));
+    }
+    page.push_str("</select></label>\n");
+    page.push_str(
+        "<label>severity <select id=\"filter-severity\"><option value=\"\">any severity</option>",
+    );
+    let (errors, warnings, infos) = crate::severity_counts(findings);
+    for (sev, n) in [("error", errors), ("warning", warnings), ("info", infos)] {
+        if n > 0 {
+            page.push_str(&format!("<option value=\"{sev}\">{sev} ({n})</option>"));
+        }
+    }
+    page.push_str("</select></label>\n");
+    page.push_str("<label>text <input id=\"filter-text\" type=\"search\" placeholder=\"path, message or quoted text\" autocomplete=\"off\"></label>\n");
+    page.push_str("<output id=\"filter-shown\" aria-live=\"polite\"></output>\n</form>\n");
+}
+
+/// One row per rule: its counts by severity and the articles it names.
+fn rules_table(findings: &[Finding], by_rule: &ByRule<'_>, page: &mut String) {
+    if by_rule.is_empty() {
+        return;
+    }
+    page.push_str("<section id=\"rules\">\n<h2>Rules</h2>\n<table>\n<thead><tr><th>rule</th><th>category</th><th class=\"num\">errors</th><th class=\"num\">warnings</th><th class=\"num\">info</th><th class=\"num\">findings</th><th class=\"num\">articles</th></tr></thead>\n<tbody>\n");
+    for (rule, articles) in by_rule {
+        let mut counts = [0usize; 3];
+        let mut category = None;
+        for &idx in articles.values().flatten() {
+            let finding = &findings[idx];
+            category.get_or_insert(finding.category);
+            counts[match finding.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            }] += 1;
+        }
+        let cell = |n: usize| {
+            if n == 0 {
+                "<td class=\"num muted\">0</td>".to_owned()
+            } else {
+                format!("<td class=\"num\">{n}</td>")
+            }
+        };
+        page.push_str(&format!(
+            "<tr><td><a href=\"#rule-{id}\"><code>{id}</code></a></td><td>{category}</td>{}{}{}<td class=\"num\">{total}</td><td class=\"num\">{articles}</td></tr>\n",
+            cell(counts[0]),
+            cell(counts[1]),
+            cell(counts[2]),
+            id = esc(rule),
+            category = category.map(Category::as_str).unwrap_or_default(),
+            total = counts.iter().sum::<usize>(),
+            articles = articles.len(),
+        ));
+    }
+    page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
 fn anchor(idx: usize) -> String {
     format!("f-{}", idx + 1)
+}
+
+/// `<article class="finding CLASS" id="f-N" data-rule=".." data-severity="..">`: the
+/// filters read the data attributes.
+fn open_article(idx: usize, finding: &Finding, class: &str, page: &mut String) {
+    page.push_str(&format!(
+        "<article class=\"finding {class}\" id=\"{}\" data-rule=\"{}\" data-severity=\"{}\">\n",
+        anchor(idx),
+        esc(&finding.rule),
+        finding.severity,
+    ));
 }
 
 fn heading(finding: &Finding, page: &mut String) {
@@ -151,36 +364,8 @@ fn heading(finding: &Finding, page: &mut String) {
     ));
 }
 
-fn findings_table(numbered: &[(usize, &Finding)], page: &mut String) {
-    page.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
-    if numbered.is_empty() {
-        page.push_str("<p class=\"muted\">No findings.</p>\n</section>\n");
-        return;
-    }
-    page.push_str(
-        "<table>\n<thead><tr><th>severity</th><th>rule</th><th>where</th><th>message</th></tr></thead>\n<tbody>\n",
-    );
-    for (idx, finding) in numbered {
-        let place = finding
-            .primary()
-            .map(|loc| esc(&position(loc)))
-            .unwrap_or_default();
-        page.push_str(&format!(
-            "<tr><td class=\"sev sev-{sev}\">{sev}</td><td><code>{rule}</code></td><td class=\"where\"><a href=\"#{anchor}\">{place}</a></td><td>{msg}</td></tr>\n",
-            sev = finding.severity,
-            rule = esc(&finding.rule),
-            anchor = anchor(*idx),
-            msg = esc(&finding.message),
-        ));
-    }
-    page.push_str("</tbody>\n</table>\n</section>\n");
-}
-
 fn cluster(idx: usize, finding: &Finding, page: &mut String) {
-    page.push_str(&format!(
-        "<article class=\"finding cluster\" id=\"{}\">\n",
-        anchor(idx)
-    ));
+    open_article(idx, finding, "cluster", page);
     heading(finding, page);
     let members = finding
         .details
@@ -232,10 +417,7 @@ fn cluster(idx: usize, finding: &Finding, page: &mut String) {
 }
 
 fn overlap(idx: usize, finding: &Finding, page: &mut String) {
-    page.push_str(&format!(
-        "<article class=\"finding overlap\" id=\"{}\">\n",
-        anchor(idx)
-    ));
+    open_article(idx, finding, "overlap", page);
     heading(finding, page);
     match diff_of(finding).filter(|c| !c.is_empty()) {
         Some(chunks) => side_by_side(finding, &chunks, page),
@@ -305,11 +487,7 @@ fn side(caption: &str, loc: &Location, body_html: &str, page: &mut String) {
 
 /// A contradiction or style finding: every location, quoted from its source.
 fn quoted(idx: usize, finding: &Finding, sources: &dyn Sources, page: &mut String) {
-    page.push_str(&format!(
-        "<article class=\"finding {}\" id=\"{}\">\n",
-        finding.category.as_str(),
-        anchor(idx)
-    ));
+    open_article(idx, finding, finding.category.as_str(), page);
     heading(finding, page);
     page.push_str("<div class=\"sides\">\n");
     for loc in &finding.locations {
@@ -343,14 +521,76 @@ mod tests {
         let page =
             testdata::render_report(|report, out| render(report, &testdata::SomeSources, out));
         insta::assert_snapshot!(page);
-        assert!(
-            !page.contains("<script"),
-            "no script, not even the article's"
+        assert_eq!(
+            page.matches("<script").count(),
+            1,
+            "one script, ours; none of the article's"
         );
+        assert!(page.contains(&format!("<script>{SCRIPT}</script>")));
+        assert!(page.contains(&format!(
+            "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'\""
+        )));
         assert!(!page.contains("<img"));
         assert!(!page.contains("<b>"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
         assert!(!page.contains("http://") && !page.contains("https://"));
+        // Grouped by rule, then by article, with counts.
+        assert!(page.contains("<details class=\"group rule\" id=\"rule-overlap\""));
+        assert!(page.contains("<details class=\"group article\""));
+        assert!(page.contains("<form id=\"filters\""));
+    }
+
+    /// The Content-Security-Policy allows the script by its hash: a script edited
+    /// without its hash would not run.
+    #[test]
+    fn the_script_hash_is_the_scripts() {
+        use base64::Engine;
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(SCRIPT.as_bytes());
+        let hash = format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        );
+        assert_eq!(SCRIPT_HASH, hash);
+    }
+
+    #[test]
+    fn groups_by_rule_then_article_with_counts() {
+        let findings = testdata::findings();
+        let report = Report {
+            articles: 3,
+            claims: 10,
+            findings: &findings,
+            problems: &[],
+        };
+        let mut out = Vec::new();
+        render(&report, &testdata::SomeSources, &mut out).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        let mut rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+        rules.sort();
+        rules.dedup();
+        let mut at = 0;
+        for rule in &rules {
+            let n = findings.iter().filter(|f| f.rule == *rule).count();
+            let group = format!("id=\"rule-{rule}\" data-total=\"{n}\"");
+            let here = page[at..]
+                .find(&group)
+                .unwrap_or_else(|| panic!("{group} in order"));
+            at += here;
+            assert!(page[at..].contains(&format!(
+                "<code>{rule}</code> <span class=\"count\">{}",
+                plural(n, "finding", "findings")
+            )));
+        }
+        // Every finding once, inside its rule's group.
+        assert_eq!(
+            page.matches("<article class=\"finding ").count(),
+            findings.len()
+        );
+        assert_eq!(
+            page.matches("<details class=\"group rule\"").count(),
+            rules.len()
+        );
     }
 }

@@ -132,6 +132,9 @@ pub struct RenderOptions {
     /// blob URL at a commit). Without it the links are relative to the repository
     /// root, which works in files but not in a pull-request comment.
     pub link_base: Option<String>,
+    /// The width of the text report, in columns: long source lines are cut at words
+    /// to fit, with "…". `None`: [`text::DEFAULT_WIDTH`].
+    pub width: Option<usize>,
 }
 
 /// Source text to quote for a location: the whole line(s) it lies on.
@@ -210,6 +213,7 @@ mod tests {
         let options = RenderOptions {
             color: false,
             link_base: Some("https://example.org/blob/abc".into()),
+            width: None,
         };
         let report = Report {
             articles: 3,

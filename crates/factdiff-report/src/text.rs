@@ -22,6 +22,11 @@ impl crate::Renderer for Text {
     }
 }
 
+/// The width of the text report when none is given (a file, a pipe): what
+/// annotate-snippets used before there was a width, so reports in files stay as
+/// they were.
+pub const DEFAULT_WIDTH: usize = 140;
+
 /// Writes the text report.
 pub(crate) fn render(
     report: &Report<'_>,
@@ -33,7 +38,9 @@ pub(crate) fn render(
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
+    }
+    .term_width(options.width.unwrap_or(DEFAULT_WIDTH));
+    let width = options.width.unwrap_or(DEFAULT_WIDTH);
     // Findings come sorted by primary path: each article's run gets a header.
     let mut rest = report.findings;
     while let Some(first) = rest.first() {
@@ -49,7 +56,11 @@ pub(crate) fn render(
             article_header(path.unwrap_or("(no location)"), n, options.color)
         )?;
         for finding in group {
-            writeln!(out, "{}\n", render_finding(&renderer, finding, sources))?;
+            writeln!(
+                out,
+                "{}\n",
+                render_finding(&renderer, finding, sources, width)
+            )?;
         }
         rest = after;
     }
@@ -106,12 +117,42 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources) -> String {
-    let quotes: Vec<_> = finding
+fn render_finding(
+    renderer: &Renderer,
+    finding: &Finding,
+    sources: &dyn Sources,
+    width: usize,
+) -> String {
+    let mut quotes: Vec<_> = finding
         .locations
         .iter()
         .map(|loc| (loc, sources.quote(loc).map(|q| realign(loc, q))))
         .collect();
+    // The gutter: the widest line number, then " | ".
+    let gutter = quotes
+        .iter()
+        .filter_map(|(_, q)| q.as_ref())
+        .map(|q| {
+            (q.first_line + q.text.matches('\n').count() as u32)
+                .to_string()
+                .len()
+        })
+        .max()
+        .unwrap_or(1)
+        + 3;
+    // Lines too long for the width are cut at words; the `-->` header then gives
+    // the column of the cut line, which is put back after rendering.
+    let mut columns: Vec<(String, String)> = Vec::new();
+    for (loc, quote) in &mut quotes {
+        let Some(q) = quote.as_mut() else { continue };
+        let label = label(loc);
+        let room = width.saturating_sub(gutter + 1 + label.len() + usize::from(!label.is_empty()));
+        let before = column_of(q);
+        if fit(q, room) {
+            let header = |col: usize| format!("{}:{}:{col}", loc.path, q.first_line);
+            columns.push((header(column_of(q)), header(before)));
+        }
+    }
     let notes: Vec<String> = finding.locations.iter().map(note).collect();
     let mut title = Group::with_title(
         level(finding.severity)
@@ -153,7 +194,97 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
             Level::NOTE.secondary_title(diff_note.as_str()),
         ));
     }
-    renderer.render(&groups)
+    let mut text = renderer.render(&groups);
+    for (cut, whole) in columns {
+        for arrow in ["--> ", "::: "] {
+            let (cut, whole) = (format!("{arrow}{cut}\n"), format!("{arrow}{whole}\n"));
+            if text.contains(&cut) {
+                text = text.replacen(&cut, &whole, 1);
+                break;
+            }
+        }
+    }
+    text
+}
+
+/// The 1-based column, in characters, of a quote's annotated text.
+fn column_of(quote: &Quote) -> usize {
+    let start = quote.text.get(..quote.range.start).unwrap_or_default();
+    start.chars().count() - start.rfind('\n').map_or(0, |i| start[..=i].chars().count()) + 1
+}
+
+/// Cuts a one-line quote longer than `room` characters to a window around its
+/// annotated text, at word boundaries, with "…" where text was cut. Returns whether
+/// it cut. A quote of several lines, or one whose annotated text alone is wider
+/// than `room`, is cut only on the right of the annotated text, if at all.
+fn fit(quote: &mut Quote, room: usize) -> bool {
+    let text = quote.text.as_str();
+    let n = text.chars().count();
+    if n <= room || text.contains('\n') || room < 10 || quote.range.end > text.len() {
+        return false;
+    }
+    // Character offsets of the annotated text.
+    let (Some(head), Some(mid)) = (text.get(..quote.range.start), text.get(quote.range.clone()))
+    else {
+        return false;
+    };
+    let s = head.chars().count();
+    let e = s + mid.chars().count();
+    let chars: Vec<char> = text.chars().collect();
+    // Two characters for the ellipses; the context left of the annotation is at most
+    // a third of what remains, so the annotated text and what follows it show.
+    let inner = room - 2;
+    let mut start = s.saturating_sub(inner.saturating_sub(e - s) / 3);
+    let mut end = (start + inner).min(n);
+    if end == n {
+        start = n.saturating_sub(inner);
+    }
+    // Move the cuts to word boundaries, never into the annotated text.
+    if start > 0 {
+        let mut at = start;
+        while at < s && !chars[at - 1].is_whitespace() {
+            at += 1;
+        }
+        start = at;
+    }
+    if end < n {
+        // Not into the annotated text, unless it is itself too wide: then at a
+        // word inside it.
+        let floor = if e <= end { e } else { s + 1 };
+        let mut at = end;
+        while at > floor && !chars[at].is_whitespace() {
+            at -= 1;
+        }
+        if at > floor || e <= end {
+            end = at;
+        }
+    }
+    let body: String = chars[start..end].iter().collect();
+    let trimmed_start = body.len() - body.trim_start().len();
+    let body_trimmed = body.trim();
+    let mut cut = String::new();
+    if start > 0 {
+        cut.push('…');
+    }
+    let offset = cut.len();
+    cut.push_str(body_trimmed);
+    if end < n {
+        cut.push('…');
+    }
+    let byte_of = |c: usize| {
+        chars[start..c]
+            .iter()
+            .map(|ch| ch.len_utf8())
+            .sum::<usize>()
+    };
+    let a = (offset + byte_of(s)).saturating_sub(trimmed_start);
+    let b = (offset + byte_of(e.min(end))).saturating_sub(trimmed_start);
+    if !cut.is_char_boundary(a) || !cut.is_char_boundary(b) || b > cut.len() {
+        return false;
+    }
+    quote.text = cut;
+    quote.range = a..b;
+    true
 }
 
 /// The label under a location's quote: `related` for the others (the `:::` header or

@@ -86,6 +86,7 @@ mod tests {
             stdout_is_terminal: false,
             stderr_is_terminal: false,
             no_color: false,
+            width: None,
         };
         let config = Config {
             dir: config_dir.map(Path::to_path_buf),

@@ -12,6 +12,7 @@ mod commands;
 mod config;
 mod error;
 mod fingerprint;
+mod man;
 mod output;
 mod progress;
 mod sources;
@@ -24,6 +25,7 @@ use clap::Parser;
 
 pub use crate::args::Cli;
 pub use crate::error::CliError;
+pub use crate::man::man_pages;
 
 /// What a run may know of the world it runs in: nothing else is read from it.
 #[derive(Clone, Debug)]
@@ -38,6 +40,11 @@ pub struct Env {
     pub stderr_is_terminal: bool,
     /// Whether NO_COLOR is set to a non-empty value.
     pub no_color: bool,
+    /// The width of the text report, in columns: `COLUMNS` when it is a positive
+    /// number, else the terminal's width when standard output is a terminal, else
+    /// `None` (a fixed width, so reports in files and pipes do not depend on the
+    /// window they were made in).
+    pub width: Option<usize>,
 }
 
 impl Env {
@@ -49,7 +56,26 @@ impl Env {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            width: width(
+                std::env::var("COLUMNS").ok().as_deref(),
+                std::io::stdout().is_terminal(),
+                || terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)),
+            ),
         })
+    }
+}
+
+/// The text report's width: `COLUMNS` when it is a positive number, else the
+/// terminal's (`terminal()`) when standard output is one, else none.
+fn width(
+    columns: Option<&str>,
+    stdout_is_terminal: bool,
+    terminal: impl FnOnce() -> Option<usize>,
+) -> Option<usize> {
+    match columns.and_then(|c| c.trim().parse::<usize>().ok()) {
+        Some(n) if n > 0 => Some(n),
+        _ if stdout_is_terminal => terminal().filter(|&n| n > 0),
+        _ => None,
     }
 }
 
@@ -86,10 +112,16 @@ where
     }
 }
 
-/// The man page of `factdiff` (roff), generated from the command line's definition.
-pub fn man_page() -> std::io::Result<Vec<u8>> {
-    use clap::CommandFactory;
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-    Ok(out)
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_width_is_columns_else_the_terminals_else_none() {
+        assert_eq!(super::width(Some("60"), false, || Some(200)), Some(60));
+        assert_eq!(super::width(Some("60"), true, || Some(200)), Some(60));
+        assert_eq!(super::width(None, true, || Some(200)), Some(200));
+        assert_eq!(super::width(Some("wide"), true, || Some(200)), Some(200));
+        assert_eq!(super::width(Some("0"), false, || Some(200)), None);
+        assert_eq!(super::width(None, false, || Some(200)), None);
+        assert_eq!(super::width(None, true, || None), None);
+    }
 }

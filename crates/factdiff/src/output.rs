@@ -111,6 +111,7 @@ mod tests {
             stdout_is_terminal: false,
             stderr_is_terminal: false,
             no_color: false,
+            width: None,
         }
     }
 

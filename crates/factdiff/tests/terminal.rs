@@ -1,5 +1,5 @@
 //! The real binary at a terminal. `script` (util-linux) runs it on a pseudo-terminal,
-//! so that the progress spinner draws on standard error and the summary line ends with
+//! so that the progress bar draws on standard error and the summary line ends with
 //! the elapsed time; the in-process tests in tests/ never have a terminal.
 
 use std::io::Read;
@@ -7,23 +7,83 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[test]
+/// Whether `script` is at hand (a failure under CI when it is not).
 #[allow(clippy::print_stderr)]
-fn check_at_a_terminal_draws_the_spinner_and_ends() {
+fn have_script() -> bool {
     if Command::new("script").arg("--version").output().is_err() {
         let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
         assert!(!ci, "this test needs `script` (util-linux) under CI");
         eprintln!("SKIPPED: no `script` command to give factdiff a terminal");
+        return false;
+    }
+    true
+}
+
+#[test]
+fn check_at_a_terminal_ends_with_the_elapsed_time() {
+    if !have_script() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let command = format!(
-        "'{}' check seeds --fail-on never --color never",
-        env!("CARGO_BIN_EXE_factdiff")
+    let (status, out) = at_a_terminal(&root, "check seeds --fail-on never --color never");
+    assert!(status.success(), "{out}");
+    let summary = out
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .rfind(|l| l.starts_with("5 articles, "))
+        .expect("a summary line");
+    let (_, elapsed) = summary
+        .rsplit_once(" in ")
+        .expect("elapsed time at a terminal");
+    assert!(elapsed.ends_with('s'), "{summary}");
+}
+
+/// A run long enough to be seen: the progress bar shows the phase and the articles
+/// done of the total.
+#[test]
+fn check_at_a_terminal_draws_a_progress_bar() {
+    if !have_script() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../seeds")
+            .read_dir()
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .min()
+            .unwrap(),
+    )
+    .unwrap();
+    for i in 0..400 {
+        std::fs::write(
+            dir.path().join(format!("a{i:03}.txt")),
+            format!("{seed}\n\nUpdate {i}: officials said {i} more people were moved.\n"),
+        )
+        .unwrap();
+    }
+    let (status, out) = at_a_terminal(
+        dir.path(),
+        "check . --fail-on never --color never --format json -o out.json",
     );
+    assert!(status.success(), "{out}");
+    assert!(out.contains("extracting claims"), "the phase: {out:?}");
+    assert!(
+        out.contains("/400 ("),
+        "articles done of the total: {out:?}"
+    );
+    assert!(out.contains(" left"), "the time left: {out:?}");
+}
+
+/// Runs `factdiff ARGS` in `dir` on a pseudo-terminal; returns its status and what
+/// the terminal showed (standard error and standard output together).
+fn at_a_terminal(dir: &Path, args: &str) -> (std::process::ExitStatus, String) {
+    let command = format!("'{}' {args}", env!("CARGO_BIN_EXE_factdiff"));
     let mut child = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
-        .current_dir(&root)
+        .current_dir(dir)
         .env_remove("NO_COLOR")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -37,7 +97,7 @@ fn check_at_a_terminal_draws_the_spinner_and_ends() {
         }
         if started.elapsed() > Duration::from_secs(120) {
             let _ = child.kill();
-            panic!("factdiff did not end at a terminal (the spinner deadlocked?)");
+            panic!("factdiff did not end at a terminal (the progress bar deadlocked?)");
         }
         std::thread::sleep(Duration::from_millis(50));
     };
@@ -48,19 +108,5 @@ fn check_at_a_terminal_draws_the_spinner_and_ends() {
         .unwrap()
         .read_to_string(&mut out)
         .unwrap();
-    assert!(status.success(), "{out}");
-    // The terminal shows standard error and standard output together.
-    assert!(
-        out.contains("checking 5 articles"),
-        "the spinner drew: {out:?}"
-    );
-    let summary = out
-        .lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .rfind(|l| l.starts_with("5 articles, "))
-        .expect("a summary line");
-    let (_, elapsed) = summary
-        .rsplit_once(" in ")
-        .expect("elapsed time at a terminal");
-    assert!(elapsed.ends_with('s'), "{summary}");
+    (status, out)
 }

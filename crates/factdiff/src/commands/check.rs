@@ -2,11 +2,12 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::sync::Arc;
 use std::time::Instant;
 
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, RuleMeta, Severity};
-use factdiff_pipeline::catalog;
+use factdiff_pipeline::{Phase, Stage, catalog};
 use factdiff_report::{Format, RenderContext, RenderOptions, Report};
 
 use super::Ctx;
@@ -14,9 +15,24 @@ use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
 use crate::fingerprint::FingerprintRoot;
 use crate::output::{emit, emit_with, use_color, wrote};
-use crate::progress::Progress;
+use crate::progress::{Progress, Status};
 use crate::sources::CorpusSources;
 use crate::{baseline, changed};
+
+/// The pipeline's phase and count, for the progress bar over `articles` articles.
+fn status(stage: &Stage, articles: usize) -> Status {
+    let (phase, done, total) = match stage.phase() {
+        Phase::Claims => ("extracting claims", stage.claims_done(), articles),
+        Phase::Rules => ("checking rules", 0, 0),
+        Phase::Overlap => ("finding overlaps", 0, 0),
+    };
+    Status {
+        phase,
+        detail: String::new(),
+        done: done as u64,
+        total: total as u64,
+    }
+}
 
 pub fn run(
     ctx: &Ctx<'_>,
@@ -25,13 +41,18 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let started = Instant::now();
-    let progress = Progress::start(ctx.env, "reading articles");
-    let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
-    progress.set(format!("checking {} articles", corpus.articles.len()));
+    let mut progress = Progress::start(ctx.env);
+    let corpus = super::load_corpus_with(ctx, &args.paths, &progress, stderr)?;
     let engines = super::rules::engines(ctx, args.rules.as_deref())?;
+    let stage = Arc::new(Stage::default());
+    let articles = corpus.articles.len();
+    progress.track({
+        let stage = Arc::clone(&stage);
+        move || status(&stage, articles)
+    });
     let analysis = ctx
         .workers
-        .run(|| factdiff_pipeline::analyse(&corpus, &engines));
+        .run(|| factdiff_pipeline::analyse_counted(&corpus, &engines, &stage));
     progress.finish();
     finish(
         ctx,
@@ -76,6 +97,9 @@ pub fn finish(
     let options = RenderOptions {
         color: use_color(ctx.env, ctx.cli.global.color, args.output.output.is_some()),
         link_base: args.output.link_base.clone(),
+        // The width is for standard output: a report written to a file (`-o`) keeps
+        // the fixed width whatever the window it was made in.
+        width: ctx.env.width.filter(|_| args.output.output.is_none()),
     };
     let sources = CorpusSources::new(corpus);
     let cx = RenderContext {

@@ -12,13 +12,16 @@ pub(crate) mod rules;
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
-use factdiff_corpus::{Corpus, LoadOptions};
+use factdiff_corpus::{Corpus, LoadCounts, LoadOptions};
 
 use crate::Env;
 use crate::args::{Cli, Command};
 use crate::config::{self, Config};
 use crate::error::CliError;
+use crate::progress::{Progress, Status};
 
 /// Everything a subcommand needs besides its own arguments.
 pub struct Ctx<'a> {
@@ -97,14 +100,37 @@ fn load_corpus(
     given: &[PathBuf],
     stderr: &mut dyn Write,
 ) -> Result<Corpus, CliError> {
+    load_corpus_with(ctx, given, &Progress::none(), stderr)
+}
+
+/// [`load_corpus`], showing the files read of the total on `progress`.
+fn load_corpus_with(
+    ctx: &Ctx<'_>,
+    given: &[PathBuf],
+    progress: &Progress,
+    stderr: &mut dyn Write,
+) -> Result<Corpus, CliError> {
     let paths = input_paths(given, &ctx.config);
     let options = LoadOptions {
         cwd: ctx.env.cwd.clone(),
         exclude: ctx.config.exclude.clone(),
     };
+    let counts = Arc::new(LoadCounts::default());
+    progress.track({
+        let counts = Arc::clone(&counts);
+        move || {
+            let articles = counts.articles.load(Ordering::Relaxed);
+            Status {
+                phase: "reading files",
+                detail: format!("{articles} articles"),
+                done: counts.files_read.load(Ordering::Relaxed) as u64,
+                total: counts.files.load(Ordering::Relaxed) as u64,
+            }
+        }
+    });
     let corpus = ctx
         .workers
-        .run(|| factdiff_corpus::load(&paths, &options))?;
+        .run(|| factdiff_corpus::load_counted(&paths, &options, &counts))?;
     for problem in &corpus.problems {
         let _ = writeln!(stderr, "warning: {problem}");
     }

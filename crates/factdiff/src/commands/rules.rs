@@ -10,6 +10,7 @@ use factdiff_rules::{ParamValue, Rule, RuleSet};
 use super::Ctx;
 use crate::args::{RulesArgs, RulesCommand};
 use crate::error::CliError;
+use factdiff_pipeline::catalog;
 
 /// The rule set in use: the built-in rules, overlaid with `--rules DIR`, else the
 /// configuration's `rules` folder. A bad rule file is a usage error naming
@@ -41,14 +42,17 @@ pub fn run(
     match &args.command {
         RulesCommand::List => list(&set, &mut out),
         RulesCommand::Explain { id } => {
-            let Some(rule) = set.get(id) else {
+            if let Some(rule) = set.get(id) {
+                explain(rule, &mut out);
+            } else if let Some(other) = catalog::other(&set, id) {
+                explain_other(other, &mut out);
+            } else {
                 let hint = match set.suggest(id) {
                     Some(best) => format!("; did you mean `{best}`?"),
                     None => "; `factdiff rules list` shows the rules".to_owned(),
                 };
                 return Err(CliError::usage(format!("unknown rule `{id}`{hint}")));
-            };
-            explain(rule, &mut out);
+            }
         }
     }
     stdout
@@ -57,21 +61,46 @@ pub fn run(
     Ok(0)
 }
 
+/// The rules of the set and the rules that are not rule kinds (`overlap`,
+/// `unused-suppression`), sorted by ID.
 fn list(set: &RuleSet, out: &mut String) {
-    let width = set.rules().map(|r| r.id.len()).max().unwrap_or(0);
-    for rule in set.rules() {
-        let info = rule.kind.info();
-        let summary = rule.description.as_deref().unwrap_or(info.summary);
-        let off = if rule.enabled { "" } else { " (disabled)" };
+    // (id, severity, category, summary, enabled)
+    let mut rows: Vec<(&str, &str, &str, String, bool)> = set
+        .rules()
+        .map(|rule| {
+            let info = rule.kind.info();
+            let summary = rule.description.as_deref().unwrap_or(info.summary);
+            (
+                rule.id.as_str(),
+                rule.severity.as_str(),
+                info.category.as_str(),
+                summary.to_owned(),
+                rule.enabled,
+            )
+        })
+        .collect();
+    for other in catalog::OTHER_RULES {
+        if catalog::other(set, other.id).is_some() {
+            let summary = lowercase_first(other.short);
+            rows.push((
+                other.id,
+                other.severity.as_str(),
+                other.category.as_str(),
+                summary,
+                true,
+            ));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    for (id, severity, category, summary, enabled) in &rows {
+        let off = if *enabled { "" } else { " (disabled)" };
         out.push_str(&format!(
-            "{:width$}  {:7}  {:13}  {summary}{off}\n",
-            rule.id,
-            rule.severity.as_str(),
-            info.category.as_str(),
+            "{id:width$}  {severity:7}  {category:13}  {summary}{off}\n"
         ));
     }
-    let n = set.rules().count();
-    let enabled = set.enabled().count();
+    let n = rows.len();
+    let enabled = rows.iter().filter(|r| r.4).count();
     let facts = set.facts().count();
     out.push_str(&format!(
         "\n{n} rules, {enabled} enabled; {facts} facts. `factdiff rules explain ID` documents one.\n"
@@ -106,6 +135,24 @@ fn explain(rule: &Rule, out: &mut String) {
             out.push_str(&format!("  - `{} = {value}`: {}\n", spec.name, spec.doc));
         }
     }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `rules explain` of a rule that is not a rule kind.
+fn explain_other(other: &catalog::OtherRule, out: &mut String) {
+    out.push_str(other.doc);
+    out.push_str("\n## This rule\n");
+    out.push_str(&format!("- id: `{}`\n", other.id));
+    out.push_str(&format!("- category: {}\n", other.category.as_str()));
+    out.push_str(&format!("- severity: {}\n", other.severity.as_str()));
+    out.push_str(&format!("- reported by: {}\n", other.engine));
 }
 
 fn show_value(value: &ParamValue) -> String {
