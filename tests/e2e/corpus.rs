@@ -26,3 +26,53 @@ fn corpus_fixtures_every_format_and_bad_input() {
     assert_eq!(out.code, 0);
     snap!("corpus_fixtures_text", out.both());
 }
+
+/// Issue 15: archives date their stories in many forms (RFC 2822, Reuters-21578's
+/// `26-FEB-1987 15:01:01.79`, `March 3, 2025`, Unix seconds); each is read as the
+/// calendar date written, and only the ambiguous or malformed ones are warnings.
+#[test]
+fn jsonl_dates_in_the_forms_archives_use() {
+    let out = run(&[
+        "corpus",
+        "tests/fixtures/dates/archive.jsonl",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let dates: Vec<(&str, Option<&str>)> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["date"].as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("iso", Some("2025-03-03")),
+            ("rfc3339", Some("2025-03-03")),
+            ("rfc2822", Some("1987-02-26")),
+            ("reuters", Some("1987-02-26")),
+            ("month-first", Some("2025-03-03")),
+            ("day-first", Some("2025-03-03")),
+            ("slashes", Some("2025-03-03")),
+            ("unix", Some("1987-02-26")),
+            ("ambiguous", None),
+            ("object", None),
+        ]
+    );
+    let warnings: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{}", out.stderr);
+    assert!(
+        warnings[0].starts_with(
+            "warning: tests/fixtures/dates/archive.jsonl:9: field `date`: `03/04/2025` is not a date (expected YYYY-MM-DD"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        warnings[1].starts_with("warning: tests/fixtures/dates/archive.jsonl:10: field `date`: `{\"year\":2025}` is not a date"),
+        "{}",
+        out.stderr
+    );
+}

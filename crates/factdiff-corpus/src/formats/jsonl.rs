@@ -1,11 +1,12 @@
 //! JSONL: one JSON object a line, each an article. `text` is required; `id`, `title`,
-//! `date`, `source`, `url` and `author` are optional; other fields are ignored.
+//! `date` (a string in the forms `parse_date` reads, or Unix seconds as a number),
+//! `source`, `url` and `author` are optional; other fields are ignored.
 
 use factdiff_findings::Problem;
 use serde::Deserialize;
 
 use crate::article::{DateSource, Meta, Span};
-use crate::formats::{first_line_title, parse_date};
+use crate::formats::{first_line_title, parse_date, unix_date};
 
 #[derive(Deserialize)]
 struct Record {
@@ -13,7 +14,7 @@ struct Record {
     #[serde(default, deserialize_with = "string_or_number")]
     id: Option<String>,
     title: Option<String>,
-    date: Option<String>,
+    date: Option<serde_json::Value>,
     source: Option<String>,
     url: Option<String>,
     author: Option<String>,
@@ -107,18 +108,26 @@ pub(crate) fn read(path: &str, content: &str, problems: &mut Vec<Problem>) -> Ve
             author: record.author,
             ..Meta::default()
         };
-        if let Some(date) = record.date.as_deref().filter(|d| !d.trim().is_empty()) {
-            match parse_date(date) {
-                Ok(date) => {
-                    meta.date = Some(date);
-                    meta.date_source = Some(DateSource::Record);
-                }
-                Err(msg) => problems.push(Problem::line(
-                    path,
-                    line_no,
-                    format!("field `date`: {msg}; the record is read without a date"),
-                )),
+        let date = match &record.date {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
+            Some(serde_json::Value::String(s)) => Some(parse_date(s)),
+            Some(serde_json::Value::Number(n)) => Some(unix_date(n)),
+            Some(other) => Some(Err(format!(
+                "`{other}` is not a date (expected a string, or Unix seconds as a number)"
+            ))),
+        };
+        match date {
+            Some(Ok(date)) => {
+                meta.date = Some(date);
+                meta.date_source = Some(DateSource::Record);
             }
+            Some(Err(msg)) => problems.push(Problem::line(
+                path,
+                line_no,
+                format!("field `date`: {msg}; the record is read without a date"),
+            )),
+            None => {}
         }
         let body = Span::new(0, text.len());
         if meta.title.is_empty() {
