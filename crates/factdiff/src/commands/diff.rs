@@ -58,9 +58,7 @@ fn select(
     let corpus = ctx
         .workers
         .run(|| factdiff_corpus::load(&[PathBuf::from(&spec.path)], &options))?;
-    for problem in &corpus.problems {
-        let _ = writeln!(stderr, "warning: {problem}");
-    }
+    super::print_problems(&corpus.problems, ctx.cli.global.verbose, stderr);
     let articles: Vec<&Article> = corpus.articles.iter().collect();
     let Some(first) = articles.first() else {
         return Err(CliError::usage(format!(
