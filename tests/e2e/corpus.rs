@@ -76,3 +76,82 @@ fn jsonl_dates_in_the_forms_archives_use() {
         out.stderr
     );
 }
+
+/// Issue 15: a `.json` file named on the command line is read as JSON articles (an
+/// array of record objects, or one), or refused with a warning naming the file, line
+/// and what is wrong; it is never one article of raw JSON. A folder walk leaves
+/// `.json` out.
+#[test]
+fn json_files_named_are_read_as_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("export.json"),
+        "[\n  {\"id\": \"q1\", \"title\": \"Quake\", \"date\": \"8 October 2023\",\n   \"text\": \"The earthquake killed 112 people in Herat province, officials said.\"},\n  {\"id\": \"q2\", \"date\": \"2023/10/08\",\n   \"text\": \"At least 140 people died in the Herat earthquake, officials said.\"}\n]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("package.json"),
+        "{\"name\": \"site\", \"version\": \"1.0.0\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "[{\"text\": \"x\"},\n oops]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("note.md"), "A note.\n").unwrap();
+
+    let out = crate::run_in(dir.path(), &["corpus", "export.json", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.both());
+    assert_eq!(out.stderr, "");
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let rows: Vec<(&str, &str, u64, &str)> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap(),
+                a["format"].as_str().unwrap(),
+                a["record_line"].as_u64().unwrap(),
+                a["date"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("q1", "json", 2, "2023-10-08"),
+            ("q2", "json", 4, "2023-10-08")
+        ]
+    );
+
+    // Its records are checked like any others.
+    let out = crate::run_in(dir.path(), &["check", "export.json"]);
+    assert_eq!(out.code, 1, "{}", out.both());
+    assert!(
+        out.stdout.contains("error[count-mismatch]"),
+        "{}",
+        out.stdout
+    );
+
+    let out = crate::run_in(dir.path(), &["corpus", "package.json", "broken.json"]);
+    assert_eq!(
+        out.stderr,
+        "warning: broken.json:2: file is not valid JSON: expected value (column 2); no article\n\
+         warning: package.json:1: record has no `text` field; skipped\n"
+    );
+    assert!(out.stdout.contains("0 articles"), "{}", out.stdout);
+
+    // A walk reads the Markdown and leaves every `.json` out, silently.
+    let out = crate::run_in(dir.path(), &["corpus", ".", "--format", "json"]);
+    assert_eq!(out.stderr, "");
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let paths: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["note.md"]);
+}

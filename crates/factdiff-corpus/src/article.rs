@@ -72,6 +72,9 @@ pub enum Format {
     Markdown,
     /// One JSON object a line, each an article.
     Jsonl,
+    /// A JSON file: one article object, or an array of them. Read only when named,
+    /// never in a folder walk.
+    Json,
     /// HTML: only the visible text is analysed.
     Html,
 }
@@ -84,6 +87,7 @@ impl Format {
             "txt" | "text" => Some(Format::Txt),
             "md" | "markdown" => Some(Format::Markdown),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(Format::Json),
             "html" | "htm" => Some(Format::Html),
             _ => None,
         }
@@ -95,6 +99,7 @@ impl Format {
             Format::Txt => "txt",
             Format::Markdown => "markdown",
             Format::Jsonl => "jsonl",
+            Format::Json => "json",
             Format::Html => "html",
         }
     }
@@ -169,14 +174,14 @@ pub(crate) enum Origin {
     },
 }
 
-/// One article: a file, or one record of a JSONL file.
+/// One article: a file, or one record of a JSONL or JSON file.
 #[derive(Clone, Debug)]
 pub struct Article {
     /// Its index in the corpus.
     pub id: ArticleId,
     /// Path relative to the working directory, with `/` separators.
     pub path: String,
-    /// For a JSONL record, its 1-based line.
+    /// For a JSONL or JSON record, the 1-based line it opens on.
     pub record_line: Option<u32>,
     /// The format it was read from.
     pub format: Format,

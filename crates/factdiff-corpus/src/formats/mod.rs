@@ -1,6 +1,7 @@
 //! One module per input format. Each turns a file's text into articles and problems.
 
 pub(crate) mod html;
+pub(crate) mod json;
 pub(crate) mod jsonl;
 pub(crate) mod markdown;
 

@@ -87,7 +87,7 @@ fn select(
             let d = side(&text, l0, l1);
             Ok((text, d))
         }
-        Some((from, to)) if first.format == InputFormat::Jsonl => {
+        Some((from, to)) if matches!(first.format, InputFormat::Jsonl | InputFormat::Json) => {
             let picked: Vec<&str> = articles
                 .iter()
                 .filter(|a| a.record_line.is_some_and(|l| (from..=to).contains(&l)))
