@@ -31,7 +31,9 @@ mod segment;
 
 use std::path::{Path, PathBuf};
 
-pub use article::{Article, ArticleId, DateSource, Format, Meta, Span};
+pub use article::{
+    Article, ArticleId, DateSource, Format, Meta, Span, line_column, line_column_of, line_starts,
+};
 pub use discover::{DiscoverError, Discovery, FoundFile, discover};
 pub use factdiff_findings::Problem;
 use rayon::prelude::*;

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use factdiff_findings::{DiffChunk, DiffTag, Finding, Location, Role, Severity};
 
 use crate::{Quote, RenderOptions, Report, Sources};
@@ -109,6 +109,21 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
     for (idx, (loc, quote)) in quotes.iter().enumerate() {
         let label = label(loc);
         title = match quote {
+            // A record of an archive: the header says where (the record's line, the
+            // column in its text, its name) and the gutter numbers only the record's
+            // line, since the quote is one line of the record's text.
+            Some(quote) if loc.field.is_some() => {
+                let kind = match loc.role {
+                    Role::Primary => AnnotationKind::Primary,
+                    Role::Related => AnnotationKind::Context,
+                };
+                title.element(Origin::path(crate::position(loc))).element(
+                    Snippet::source(quote.text.as_str())
+                        .line_start(quote.first_line as usize)
+                        .fold(true)
+                        .annotation(kind.span(quote.range.clone()).label(label)),
+                )
+            }
             Some(quote) => {
                 let kind = match loc.role {
                     Role::Primary => AnnotationKind::Primary,
@@ -136,7 +151,36 @@ fn render_finding(renderer: &Renderer, finding: &Finding, sources: &dyn Sources)
             Level::NOTE.secondary_title(diff_note.as_str()),
         ));
     }
-    renderer.render(&groups)
+    let rendered = renderer.render(&groups);
+    if finding.locations.iter().any(|loc| loc.field.is_some()) {
+        // A record's snippet has no path of its own (its `Origin` header says where it
+        // is), and the renderer marks that with an empty ` ::: ` line: drop it.
+        rendered
+            .lines()
+            .filter(|line| strip_ansi(line).trim() != ":::")
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        rendered
+    }
+}
+
+/// A rendered line without its ANSI colour escapes.
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The label under a location's quote: `related` for the others (the `:::` header or
@@ -231,6 +275,7 @@ mod tests {
             byte_start: 100,
             byte_end: 117,
             field: None,
+            article: None,
             text: text.into(),
         }
     }

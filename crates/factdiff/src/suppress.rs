@@ -64,7 +64,7 @@ pub fn parse(text: &str) -> Vec<Directive> {
             };
             let comment = &rest[start..start + len + 3];
             let inner = comment[4..comment.len() - 3].trim();
-            let column = line_text[..offset + start].chars().count() as u32 + 1;
+            let (_, column) = factdiff_corpus::line_column(line_text, &[0], offset + start);
             let (word, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
             let rules: Vec<String> = args
                 .split([',', ' ', '\t'])
@@ -189,6 +189,7 @@ pub fn apply(findings: &mut Vec<Finding>, directives: &BTreeMap<String, Vec<Dire
                 byte_start: 0,
                 byte_end: 0,
                 field: None,
+                article: None,
                 text: d.text.clone(),
             };
             unused.push(Finding::new(
@@ -247,6 +248,7 @@ mod tests {
             byte_start: 0,
             byte_end: 1,
             field: None,
+            article: None,
             text: format!("x{line}"),
         };
         Finding::new(
