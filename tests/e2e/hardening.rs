@@ -433,3 +433,47 @@ fn output_files_are_written_whole() {
         out.stderr
     );
 }
+
+/// Issue 15: an archive with the same problem in every record gives the first five
+/// warnings of that kind and a count of the rest; `--verbose` prints them all and the
+/// JSON report always lists them all.
+#[test]
+fn repeated_warnings_are_summarized() {
+    let dir = tempfile::tempdir().unwrap();
+    write_good(dir.path());
+    let records: String = (1..=12)
+        .map(|i| {
+            format!("{{\"id\": {i}, \"date\": \"{i:02}/03/1987\", \"text\": \"Story {i}.\"}}\n")
+        })
+        .collect();
+    write(dir.path(), "archive.jsonl", records + "not json\n");
+    let out = run_in(dir.path(), &["check", "."]);
+    assert_eq!(out.code, 1, "{}", out.both());
+    assert!(out.stdout.contains("count-mismatch"), "{}", out.stdout);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 7, "{}", out.stderr);
+    assert!(
+        lines[0].starts_with("warning: archive.jsonl:1: field `date`: `01/03/1987` is not a date"),
+        "{}",
+        out.stderr
+    );
+    assert!(lines[4].starts_with("warning: archive.jsonl:5: field `date`"));
+    assert_eq!(
+        lines[5],
+        "warning: and 7 more like this (--verbose shows all)"
+    );
+    assert!(lines[6].starts_with("warning: archive.jsonl:13: line is not valid JSON"));
+    assert!(
+        out.stdout.ends_with(", 13 input problems\n"),
+        "{}",
+        out.stdout
+    );
+
+    let out = run_in(dir.path(), &["--verbose", "check", "."]);
+    assert_eq!(out.stderr.lines().count(), 13, "{}", out.stderr);
+    assert!(!out.stderr.contains("more like this"));
+
+    let out = run_in(dir.path(), &["check", ".", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["problems"].as_array().unwrap().len(), 13);
+}

@@ -126,6 +126,7 @@ fn sarif_of_hand_built_findings_of_every_kind_validates() {
         byte_start: 10,
         byte_end: 10 + text.len(),
         field: field.map(Into::into),
+        article: field.map(|_| "w4 \"Buses\" <b>".into()),
         text: text.into(),
     };
     let findings = vec![
@@ -1333,4 +1334,117 @@ fn the_text_report_fits_its_width_cutting_long_lines_at_words() {
     let at = marker.chars().position(|c| c == '-').unwrap();
     let under: String = quoted.chars().skip(at).collect();
     assert!(under.starts_with("112 people"), "{quoted}\n{marker}");
+}
+
+/// Issue 15: a JSONL record's location follows one convention in every format (the
+/// record's line; the column into its `text`, across the text's line breaks), the text
+/// report numbers no line that is not the record's, and every format names the record
+/// (its `id`, else its title) beside the file.
+#[test]
+fn jsonl_record_locations_agree_and_name_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("wire.jsonl"),
+        concat!(
+            "{\"id\": \"r1\", \"date\": \"2025-10-14\", \"text\": \"Herat quake.\\nRescuers worked through the night in the rubble of the villages.\\nThe earthquake killed 112 people in Herat province, officials said.\\nMore rain is due.\"}\n",
+            "{\"title\": \"Quake toll rises\", \"date\": \"2025-10-14\", \"text\": \"Herat quake latest.\\nAt least 140 people died in the Herat earthquake, officials said.\\nAid arrived.\"}\n",
+        ),
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = crate::run_in(dir.path(), &["check", "wire.jsonl", "--format", format]);
+        assert_eq!(out.code, 1, "{}", out.both());
+        out.stdout
+    };
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["rule"], "count-mismatch");
+    let place = |loc: &serde_json::Value| {
+        (
+            loc["line"].as_u64().unwrap(),
+            loc["column"].as_u64().unwrap(),
+            loc["end_line"].as_u64().unwrap(),
+            loc["field"].as_str().unwrap().to_owned(),
+            loc["article"].as_str().unwrap().to_owned(),
+        )
+    };
+    // "At least 140 people" starts at scalar 21 of the second record's text (after
+    // "Herat quake latest.\n"); "112 people" at 101 of the first's.
+    assert_eq!(
+        place(&finding["locations"][0]),
+        (2, 21, 2, "text".into(), "Quake toll rises".into())
+    );
+    assert_eq!(
+        place(&finding["locations"][1]),
+        (1, 101, 1, "text".into(), "r1".into())
+    );
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("but 112 people in wire.jsonl (r1):"),
+        "{finding}"
+    );
+
+    let text = run("text");
+    assert!(
+        text.contains(" --> wire.jsonl:2 (Quake toll rises, text column 21)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" ::: wire.jsonl:1 (r1, text column 101)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\n1 | The earthquake killed 112 people in Herat province, officials said.\n"
+        ),
+        "{text}"
+    );
+    // Only the records' own lines are numbered: no line 3 or 4 made up from the
+    // line breaks inside a record's text.
+    let numbered: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once(" | ").map(|(n, _)| n.trim()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert_eq!(numbered, ["2", "1"], "{text}");
+    assert!(!text.contains(":::\n"), "{text}");
+
+    let github = run("github");
+    assert!(
+        github
+            .contains("file=wire.jsonl,line=2,title=factdiff count-mismatch (Quake toll rises)::"),
+        "{github}"
+    );
+    assert!(
+        github.contains("%0Arelated: wire.jsonl:1 (r1, text column 101)"),
+        "{github}"
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["properties"]["article"],
+        "Quake toll rises"
+    );
+    assert_eq!(result["locations"][0]["properties"]["column"], 21);
+    assert_eq!(result["relatedLocations"][0]["properties"]["article"], "r1");
+    let markdown = run("markdown");
+    assert!(
+        markdown.contains("wire.jsonl:2 (Quake toll rises, text column 21)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("wire.jsonl:1 (r1, text column 101)"),
+        "{markdown}"
+    );
+    let html = run("html");
+    assert!(
+        html.contains("wire.jsonl:2 (Quake toll rises, text column 21)"),
+        "{html}"
+    );
+    assert!(
+        html.contains("wire.jsonl:1 (r1, text column 101)"),
+        "{html}"
+    );
 }

@@ -289,7 +289,7 @@ impl Lexicons {
         let table: toml::Table = src.parse().map_err(|err: toml::de::Error| {
             let line = err
                 .span()
-                .map(|span| src[..span.start.min(src.len())].matches('\n').count() as u32 + 1);
+                .map(|span| factdiff_corpus::line_column_of(src, span.start).0);
             LexiconError {
                 file: file.to_path_buf(),
                 line,

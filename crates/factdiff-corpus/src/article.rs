@@ -30,6 +30,9 @@ pub enum Format {
     Markdown,
     /// One JSON object a line, each an article.
     Jsonl,
+    /// A JSON file: one article object, or an array of them. Read only when named,
+    /// never in a folder walk.
+    Json,
     /// HTML: only the visible text is analysed.
     Html,
 }
@@ -42,6 +45,7 @@ impl Format {
             "txt" | "text" => Some(Format::Txt),
             "md" | "markdown" => Some(Format::Markdown),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(Format::Json),
             "html" | "htm" => Some(Format::Html),
             _ => None,
         }
@@ -53,6 +57,7 @@ impl Format {
             Format::Txt => "txt",
             Format::Markdown => "markdown",
             Format::Jsonl => "jsonl",
+            Format::Json => "json",
             Format::Html => "html",
         }
     }
@@ -127,14 +132,14 @@ pub(crate) enum Origin {
     },
 }
 
-/// One article: a file, or one record of a JSONL file.
+/// One article: a file, or one record of a JSONL or JSON file.
 #[derive(Clone, Debug)]
 pub struct Article {
     /// Its index in the corpus.
     pub id: ArticleId,
     /// Path relative to the working directory, with `/` separators.
     pub path: String,
-    /// For a JSONL record, its 1-based line.
+    /// For a JSONL or JSON record, the 1-based line it opens on.
     pub record_line: Option<u32>,
     /// The format it was read from.
     pub format: Format,
@@ -248,6 +253,7 @@ impl Article {
                 Origin::Record { field, .. } => Some((*field).to_owned()),
                 _ => None,
             },
+            article: self.record_name().map(str::to_owned),
             text: self.slice(span).to_owned(),
         }
     }
@@ -256,13 +262,14 @@ impl Article {
     pub fn line_columns(&self, span: Span) -> (u32, u32, u32, u32) {
         match &self.origin {
             Origin::File { .. } => {
-                let (l0, c0) = line_col(&self.text, &self.text_lines, span.start);
-                let (l1, c1) = line_col(&self.text, &self.text_lines, span.end);
+                let (l0, c0) = line_column(&self.text, &self.text_lines, span.start as usize);
+                let (l1, c1) = line_column(&self.text, &self.text_lines, span.end as usize);
                 (l0, c0, l1, c1)
             }
             Origin::Record { line, .. } => {
-                let c0 = self.text[..span.start as usize].chars().count() as u32 + 1;
-                let c1 = c0 + self.slice(span).chars().count() as u32;
+                // The field as one line: columns count from its start.
+                let (_, c0) = line_column(&self.text, &[0], span.start as usize);
+                let (_, c1) = line_column(&self.text, &[0], span.end as usize);
                 (*line, c0, *line, c1)
             }
             Origin::Extracted {
@@ -272,8 +279,8 @@ impl Article {
             } => {
                 let s0 = map_offset(shifts, span.start).min(source.len() as u32);
                 let s1 = map_offset(shifts, span.end).min(source.len() as u32);
-                let (l0, c0) = line_col(source, source_lines, s0);
-                let (l1, c1) = line_col(source, source_lines, s1);
+                let (l0, c0) = line_column(source, source_lines, s0 as usize);
+                let (l1, c1) = line_column(source, source_lines, s1 as usize);
                 (l0, c0, l1, c1)
             }
         }
@@ -327,10 +334,13 @@ impl Article {
                 }
                 let b0 = char_to_byte(&self.text, 0, loc.column.saturating_sub(1) as usize)?;
                 let b1 = char_to_byte(&self.text, 0, loc.end_column.saturating_sub(1) as usize)?;
+                // Only the line of the field the location starts on: a quote of
+                // several lines would be numbered as if they were lines of the file.
                 let start = self.text[..b0].rfind('\n').map_or(0, |i| i + 1);
-                let end = self.text[b1..]
+                let end = self.text[b0..]
                     .find('\n')
-                    .map_or(self.text.len(), |i| b1 + i);
+                    .map_or(self.text.len(), |i| b0 + i);
+                let b1 = b1.clamp(b0, end);
                 return Some(window(
                     &self.text[start..end],
                     *line,
@@ -350,6 +360,26 @@ impl Article {
         let b1 = char_to_byte(text, last_start, loc.end_column.saturating_sub(1) as usize)?;
         let (b0, b1) = (b0.min(end), b1.min(end).max(b0.min(end)));
         Some(window(&text[start..end], loc.line, b0 - start..b1 - start))
+    }
+
+    /// For a record of a JSONL or JSON archive, its name: its `id`, else its title.
+    /// `None` for an article that is a file of its own (its path names it).
+    pub fn record_name(&self) -> Option<&str> {
+        self.record_line?;
+        self.meta
+            .id
+            .as_deref()
+            .filter(|id| !id.trim().is_empty())
+            .or_else(|| Some(self.meta.title.as_str()).filter(|t| !t.is_empty()))
+    }
+
+    /// How messages name this article: its path, and for a record of an archive, its
+    /// name too: `reuters.jsonl (1234)`.
+    pub fn reference(&self) -> String {
+        match self.record_name() {
+            Some(name) => format!("{} ({name})", self.path),
+            None => self.path.clone(),
+        }
     }
 
     /// Number of words in the body.
@@ -411,21 +441,32 @@ fn map_offset(shifts: &[(u32, u32)], offset: u32) -> u32 {
     }
 }
 
-pub(crate) fn line_starts(text: &str) -> Vec<u32> {
+/// The byte offsets at which the lines of `text` start (the first is 0).
+pub fn line_starts(text: &str) -> Vec<u32> {
     let mut starts = vec![0u32];
     starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
     starts
 }
 
-fn line_col(text: &str, lines: &[u32], offset: u32) -> (u32, u32) {
-    let line_idx = lines.partition_point(|&s| s <= offset).max(1) - 1;
-    let line_start = lines[line_idx] as usize;
-    let mut offset = (offset as usize).min(text.len());
+/// The 1-based line and column of a byte offset in `text`, given the byte offsets of
+/// its line starts ([`line_starts`]; `&[0]` takes the text as one line). Columns count
+/// Unicode scalar values; an offset inside a character counts from its start. The one
+/// line/column computation of the workspace: locations, rule and configuration errors
+/// and suppression comments all go through it (or [`line_column_of`]).
+pub fn line_column(text: &str, lines: &[u32], offset: usize) -> (u32, u32) {
+    let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
+    let line_idx = lines.partition_point(|&s| s as usize <= offset).max(1) - 1;
+    let line_start = lines.get(line_idx).map_or(0, |&s| s as usize).min(offset);
     let column = text[line_start..offset].chars().count() as u32 + 1;
     (line_idx as u32 + 1, column)
+}
+
+/// [`line_column`] for a one-off offset (an error in a configuration file).
+pub fn line_column_of(text: &str, offset: usize) -> (u32, u32) {
+    line_column(text, &line_starts(text), offset)
 }
 
 #[cfg(test)]
@@ -445,9 +486,15 @@ mod tests {
     fn line_col_counts_scalars() {
         let text = "ab\nçé x\n";
         let lines = line_starts(text);
-        assert_eq!(line_col(text, &lines, 0), (1, 1));
-        assert_eq!(line_col(text, &lines, 3), (2, 1));
+        assert_eq!(line_column(text, &lines, 0), (1, 1));
+        assert_eq!(line_column(text, &lines, 3), (2, 1));
         // "çé " is 5 bytes, 3 scalars: x is at column 4.
-        assert_eq!(line_col(text, &lines, 8), (2, 4));
+        assert_eq!(line_column(text, &lines, 8), (2, 4));
+        // Inside "ç": counted from its start. Past the end: the end.
+        assert_eq!(line_column(text, &lines, 4), (2, 1));
+        assert_eq!(line_column(text, &lines, 99), (3, 1));
+        // One line: a JSONL field's columns run across its line breaks.
+        assert_eq!(line_column(text, &[0], 8), (1, 7));
+        assert_eq!(line_column_of(text, 8), (2, 4));
     }
 }

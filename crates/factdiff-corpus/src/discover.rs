@@ -67,8 +67,9 @@ impl fmt::Display for DiscoverError {
 impl std::error::Error for DiscoverError {}
 
 /// Walks `paths` (files or directories) in parallel. A file named explicitly is read
-/// whatever its extension (as plain text when factdiff does not know it); in a
-/// directory only `.txt`, `.md`, `.jsonl` and `.html` files (and their variants) are.
+/// whatever its extension (as plain text when factdiff does not know it; `.json` as
+/// JSON articles); in a directory only `.txt`, `.md`, `.jsonl` and `.html` files (and
+/// their variants) are.
 pub fn discover(paths: &[PathBuf], options: &LoadOptions) -> Result<Discovery, DiscoverError> {
     let exclude = build_globs(&options.exclude)?;
     let found = Mutex::new(Vec::new());
@@ -116,8 +117,11 @@ pub fn discover(paths: &[PathBuf], options: &LoadOptions) -> Result<Discovery, D
             Box::new(move |entry| {
                 match entry {
                     Ok(entry) => {
+                        // `.json` is read only when named: in a folder it is mostly
+                        // configuration, or factdiff's own baselines and reports.
                         if entry.file_type().is_some_and(|t| t.is_file())
                             && let Some(format) = format_of(entry.path())
+                            && format != Format::Json
                         {
                             let rel = entry.path().strip_prefix(&fs_path).unwrap_or(entry.path());
                             found

@@ -1,8 +1,8 @@
 //! Files to articles.
 //!
 //! factdiff-corpus discovers input files (in parallel, honouring `.gitignore` and
-//! exclude globs), reads `.txt`, `.md` (with TOML or YAML front matter), `.jsonl` and
-//! `.html`, and turns each into [`Article`]s with paragraphs, sentences and words as
+//! exclude globs), reads `.txt`, `.md` (with TOML or YAML front matter), `.jsonl`,
+//! `.json` (when named) and `.html`, and turns each into [`Article`]s with paragraphs, sentences and words as
 //! byte spans, and a map from every span back to a file, line and column.
 //!
 //! Broken input is not an error: [`load`] returns the articles it could read plus a
@@ -34,7 +34,9 @@ pub mod suppress;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use article::{Article, ArticleId, DateSource, Format, Meta};
+pub use article::{
+    Article, ArticleId, DateSource, Format, Meta, line_column, line_column_of, line_starts,
+};
 pub use discover::{DiscoverError, Discovery, FoundFile, discover};
 pub use factdiff_findings::Problem;
 use rayon::prelude::*;
@@ -209,23 +211,27 @@ pub fn read_file(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec
                 )]
             }
         }
-        Format::Jsonl => formats::jsonl::read(path, &decoded.text, &mut problems)
-            .into_par_iter()
-            .map(|record| {
-                Article::new(
-                    path.to_owned(),
-                    Some(record.line),
-                    Format::Jsonl,
-                    record.meta,
-                    record.text,
-                    record.body,
-                    Origin::Record {
-                        line: record.line,
-                        field: "text",
-                    },
-                )
-            })
-            .collect(),
+        Format::Jsonl | Format::Json => if format == Format::Jsonl {
+            formats::jsonl::read(path, &decoded.text, &mut problems)
+        } else {
+            formats::json::read(path, &decoded.text, &mut problems)
+        }
+        .into_par_iter()
+        .map(|record| {
+            Article::new(
+                path.to_owned(),
+                Some(record.line),
+                format,
+                record.meta,
+                record.text,
+                record.body,
+                Origin::Record {
+                    line: record.line,
+                    field: "text",
+                },
+            )
+        })
+        .collect(),
         Format::Html => {
             let extracted = formats::html::extract(&decoded.text);
             if extracted.text.trim().is_empty() {

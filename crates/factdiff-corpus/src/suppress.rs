@@ -54,7 +54,7 @@ pub fn parse(text: &str) -> Vec<Directive> {
             };
             let comment = &rest[start..start + len + 3];
             let inner = comment[4..comment.len() - 3].trim();
-            let column = line_text[..offset + start].chars().count() as u32 + 1;
+            let (_, column) = crate::line_column(line_text, &[0], offset + start);
             let (word, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
             let rules: Vec<String> = args
                 .split([',', ' ', '\t'])

@@ -338,6 +338,7 @@ mod tests {
             byte_start: 0,
             byte_end: 1,
             field: None,
+            article: None,
             text: "x".into(),
         };
         let across = DiffSides::of(&[loc("a.md"), loc("b.md")]);

@@ -13,6 +13,7 @@
 //!     line: 8, column: 24, end_line: 8, end_column: 39,
 //!     byte_start: 190, byte_end: 205,
 //!     field: None,
+//!     article: None,
 //!     text: "killed 112 people".into(),
 //! };
 //! let finding = Finding::new("count-mismatch", Category::Contradiction, Severity::Error,
@@ -103,8 +104,10 @@ pub enum Role {
 ///
 /// `line` and `column` are 1-based; columns count Unicode scalar values. `byte_start`
 /// and `byte_end` are byte offsets into the file as stored (BOM and CRLF included). For
-/// a JSONL record, `line` is the record's line, `field` names the JSON field (`text`)
-/// and the offsets and columns are into that field's decoded value.
+/// a JSONL record, `line` (and `end_line`) is the record's line, `field` names the
+/// JSON field (`text`), the offsets are bytes into that field's decoded value and the
+/// columns count its Unicode scalar values from its start (line breaks inside the
+/// field included), and `article` names the record.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
     /// Primary or related.
@@ -126,6 +129,10 @@ pub struct Location {
     /// For a JSONL record, the field the offsets point into.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// For a record of a JSONL or JSON archive, the article's name: its `id`, else its
+    /// title, so that a reader knows which story of the file is meant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
     /// The text at the location.
     pub text: String,
 }
@@ -369,6 +376,7 @@ mod tests {
             byte_start: 10 * line as usize,
             byte_end: 10 * line as usize + text.len(),
             field: None,
+            article: None,
             text: text.into(),
         }
     }

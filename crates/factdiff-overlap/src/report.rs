@@ -15,6 +15,22 @@ use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges}
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
 /// The span of words `[first, end)`.
+/// Where the other side of an overlap is, for its message: `in `b.md` line 3`; for a
+/// record of an archive, its name too: `in `wire.jsonl` line 3 (w3)`; within one
+/// article, `later in the same article, line 9` (for a record, the column in its text,
+/// since every place in it has the record's line).
+fn where_other(loc_b: &Location, within: bool) -> String {
+    match (within, &loc_b.article) {
+        (true, Some(_)) => format!(
+            "later in the same article, column {} of its text",
+            loc_b.column
+        ),
+        (true, None) => format!("later in the same article, line {}", loc_b.line),
+        (false, Some(name)) => format!("in `{}` line {} ({name})", loc_b.path, loc_b.line),
+        (false, None) => format!("in `{}` line {}", loc_b.path, loc_b.line),
+    }
+}
+
 fn words_span(spans: &[Span], first: u32, end: u32) -> Span {
     Span {
         start: spans[first as usize].start,
@@ -139,11 +155,7 @@ fn passage_finding(
     let loc_b = sb.article.location(span_b, Role::Related);
     let similarity = if exact { 1.0 } else { token_similarity(ta, tb) };
     let kind = if exact { "exact" } else { "near" };
-    let where_b = if within {
-        format!("later in the same article, line {}", loc_b.line)
-    } else {
-        format!("in `{}` line {}", loc_b.path, loc_b.line)
-    };
+    let where_b = where_other(&loc_b, within);
     let message = if exact {
         format!("passage of {words} words repeated {where_b}")
     } else {
@@ -200,11 +212,7 @@ fn near_finding(corpus: &Corpus, prints: &[ArticlePrints], n: &NearSentence) -> 
     let loc_b = art_b.location(span_b, Role::Related);
     let words = (sa.end_word - sa.first_word).min(sb.end_word - sb.first_word);
     let within = n.a.0 == n.b.0;
-    let where_b = if within {
-        format!("later in the same article, line {}", loc_b.line)
-    } else {
-        format!("in `{}` line {}", loc_b.path, loc_b.line)
-    };
+    let where_b = where_other(&loc_b, within);
     let message = format!(
         "the same report in other words {where_b} (similarity {:.2})",
         n.similarity
@@ -283,13 +291,20 @@ fn cluster_finding(
         &prints[second.id.0 as usize].tokens,
     );
     let orig_loc = original.location(original.body, Role::Related);
-    let message = match original.meta.date {
-        Some(date) => format!(
+    let message = match (original.meta.date, &orig_loc.article) {
+        (date, Some(name)) => format!(
+            "{} articles are duplicate coverage of one story; likely original `{}` line {} ({name}{})",
+            articles.len(),
+            orig_loc.path,
+            orig_loc.line,
+            date.map(|d| format!(", {d}")).unwrap_or_default()
+        ),
+        (Some(date), None) => format!(
             "{} articles are duplicate coverage of one story; likely original `{}` ({date})",
             articles.len(),
             orig_loc.path
         ),
-        None => format!(
+        (None, None) => format!(
             "{} articles are duplicate coverage of one story; likely original `{}` line {}",
             articles.len(),
             orig_loc.path,

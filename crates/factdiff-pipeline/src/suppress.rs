@@ -88,6 +88,7 @@ fn apply_directives(
                 byte_start: 0,
                 byte_end: 0,
                 field: None,
+                article: None,
                 text: d.text.clone(),
             };
             let mut finding = Finding::new(
@@ -121,6 +122,7 @@ mod tests {
             byte_start: 0,
             byte_end: 1,
             field: None,
+            article: None,
             text: format!("x{line}"),
         };
         Finding::new(

@@ -158,6 +158,7 @@ mod tests {
                 byte_start: 10,
                 byte_end: 10 + text.len(),
                 field: None,
+                article: None,
                 text: text.into(),
             },
             value,

@@ -9,10 +9,11 @@
 //! related locations on lines of their own. Escaping follows GitHub's runner: in the
 //! message `%`, `\r` and `\n` become `%25`, `%0D`, `%0A`; in a property value `:` and
 //! `,` also become `%3A` and `%2C`. A JSONL record's annotation has its line but no
-//! columns (those are into the record's `text` field). Input problems are warnings on
-//! their file. Nothing else is written: standard output holds only workflow commands,
-//! so it can be piped or collected whole; the CLI writes the summary line to standard
-//! error.
+//! columns (those are into the record's `text` field), and the record's name (`id`,
+//! else title) in its title: `title=factdiff count-mismatch (w4)`. Input problems are
+//! warnings on their file. Nothing else is written: standard output holds only
+//! workflow commands, so it can be piped or collected whole; the CLI writes the
+//! summary line to standard error.
 
 use std::io::{self, Write};
 
@@ -67,10 +68,13 @@ pub fn command(finding: &Finding) -> String {
             props.push(format!("endColumn={}", loc.end_column));
         }
     }
-    props.push(format!(
-        "title={}",
-        escape_property(&format!("factdiff {}", finding.rule))
-    ));
+    // A record of an archive: its name in the title, so the annotation on the file's
+    // line says which story it is about.
+    let title = match finding.primary().and_then(|loc| loc.article.as_deref()) {
+        Some(name) => format!("factdiff {} ({name})", finding.rule),
+        None => format!("factdiff {}", finding.rule),
+    };
+    props.push(format!("title={}", escape_property(&title)));
     let mut message = finding.message.clone();
     for loc in finding.related() {
         message.push_str(&format!("\nrelated: {}", position(loc)));

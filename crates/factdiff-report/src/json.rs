@@ -36,8 +36,14 @@
 //!   directory, `/` separators), 1-based `line`, `column`, `end_line`, `end_column`
 //!   (columns in Unicode scalar values; the end column is just past the last
 //!   character), `byte_start` and `byte_end` (offsets into the file as stored), the
-//!   `text` at the location, and for a JSONL record `field` (`"text"`): then `line` is
-//!   the record's line and the columns and offsets are into that field's value.
+//!   `text` at the location, and for a record of a JSONL (or JSON) archive `field`
+//!   (`"text"`) and `article`. The one convention for a record: `line` and `end_line`
+//!   are the line the record is on (opens on, in a JSON file); `byte_start` and
+//!   `byte_end` are byte offsets into the decoded value of its `text` field, and
+//!   `column` and `end_column` count that value's Unicode scalar values from its start,
+//!   1-based, its line breaks included (the value is taken as one line); `article` is
+//!   the record's `id`, else its title. Every format names such a location the same
+//!   way: `wire.jsonl:4 (w4, text column 21)`. Added within version 1: `article`.
 //! - `problems`: input that could not be read, in whole or part (a binary file, a
 //!   JSONL line that is not JSON, broken front matter), with `path`, `line` when there
 //!   is one, and `message`. Problems never fail a run.

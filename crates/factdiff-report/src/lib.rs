@@ -175,12 +175,18 @@ pub(crate) fn kind_of(finding: &Finding) -> Option<&str> {
     finding.details.get("kind").and_then(|v| v.as_str())
 }
 
-/// `path:line:column`, or `path:line` for a JSONL record (whose columns are into a
-/// field, not the line).
+/// How every human-readable format names a location: `path:line:column`; for a record
+/// of a JSONL or JSON archive, whose `line` is the record's and whose column is into
+/// its `text` field, `path:line (name, text column C)`, so that the column is not
+/// taken for one of the file's and the reader knows which story is meant.
 pub(crate) fn position(loc: &Location) -> String {
-    match loc.field {
-        Some(_) => format!("{}:{}", loc.path, loc.line),
-        None => format!("{}:{}:{}", loc.path, loc.line, loc.column),
+    match (&loc.field, &loc.article) {
+        (Some(field), Some(name)) => format!(
+            "{}:{} ({name}, {field} column {})",
+            loc.path, loc.line, loc.column
+        ),
+        (Some(field), None) => format!("{}:{} ({field} column {})", loc.path, loc.line, loc.column),
+        (None, _) => format!("{}:{}:{}", loc.path, loc.line, loc.column),
     }
 }
 

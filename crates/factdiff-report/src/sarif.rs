@@ -11,7 +11,8 @@
 //!   and a `region` its start and end line and column (Unicode code points, the end
 //!   column just past the last character) and the located text as `snippet`. A JSONL
 //!   record's region is its line alone: its columns are into the record's `text`
-//!   field, given under the location's `properties` (`field`, `column`, `endColumn`);
+//!   field, given under the location's `properties` (`field`, `column`, `endColumn`,
+//!   and `article`, the record's `id` or else its title);
 //! - `partialFingerprints`: `{ "factdiff/v1": fingerprint }`, stable across line shifts;
 //! - `properties`: the finding's `category` and its `details`.
 //!
@@ -179,6 +180,9 @@ fn location(loc: &Location, id: Option<usize>) -> Value {
             "column": loc.column,
             "endColumn": loc.end_column,
         });
+        if let Some(name) = &loc.article {
+            value["properties"]["article"] = json!(name);
+        }
     }
     if let Some(id) = id {
         value["id"] = json!(id);

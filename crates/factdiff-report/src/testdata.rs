@@ -16,6 +16,7 @@ fn loc(path: &str, line: u32, column: u32, text: &str) -> Location {
         byte_start: 40 * line as usize + column as usize - 1,
         byte_end: 40 * line as usize + column as usize - 1 + text.len(),
         field: None,
+        article: None,
         text: text.into(),
     }
 }
@@ -26,6 +27,7 @@ fn loc(path: &str, line: u32, column: u32, text: &str) -> Location {
 pub fn findings() -> Vec<Finding> {
     let mut jsonl = loc("wire/feed.jsonl", 3, 12, "NATO");
     jsonl.field = Some("text".into());
+    jsonl.article = Some("wire-0412".into());
     let mut findings = vec![
         Finding::new(
             "count-mismatch",

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use factdiff_findings::{
     DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, Role, Severity, print_diff,
 };
@@ -162,6 +162,21 @@ fn render_finding(
     for (idx, (loc, quote)) in quotes.iter().enumerate() {
         let label = label(loc);
         title = match quote {
+            // A record of an archive: the header says where (the record's line, the
+            // column in its text, its name) and the gutter numbers only the record's
+            // line, since the quote is one line of the record's text.
+            Some(quote) if loc.field.is_some() => {
+                let kind = match loc.role {
+                    Role::Primary => AnnotationKind::Primary,
+                    Role::Related => AnnotationKind::Context,
+                };
+                title.element(Origin::path(crate::position(loc))).element(
+                    Snippet::source(quote.text.as_str())
+                        .line_start(quote.first_line as usize)
+                        .fold(true)
+                        .annotation(kind.span(quote.range.clone()).label(label)),
+                )
+            }
             Some(quote) => {
                 let kind = match loc.role {
                     Role::Primary => AnnotationKind::Primary,
@@ -203,6 +218,15 @@ fn render_finding(
                 break;
             }
         }
+    }
+    if finding.locations.iter().any(|loc| loc.field.is_some()) {
+        // A record's snippet has no path of its own (its `Origin` header says where it
+        // is), and the renderer marks that with an empty ` ::: ` line: drop it.
+        text = text
+            .lines()
+            .filter(|line| strip_ansi(line).trim() != ":::")
+            .collect::<Vec<_>>()
+            .join("\n");
     }
     text
 }
@@ -287,6 +311,24 @@ fn fit(quote: &mut Quote, room: usize) -> bool {
     true
 }
 
+/// A rendered line without its ANSI colour escapes.
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The label under a location's quote: `related` for the others (the `:::` header or
 /// the snippet's gutter already says where it is).
 fn label(loc: &Location) -> &'static str {
@@ -358,6 +400,7 @@ mod tests {
             byte_start: 100,
             byte_end: 117,
             field: None,
+            article: None,
             text: text.into(),
         }
     }

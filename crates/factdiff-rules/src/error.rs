@@ -50,16 +50,9 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-/// 1-based line and column (in chars) of a byte offset.
+/// 1-based line and column (in chars) of a byte offset: the workspace's one helper.
 pub(crate) fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() as u32 + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-    (line, column)
+    factdiff_corpus::line_column_of(text, offset)
 }
 
 /// The candidate closest to `given` by edit distance, if it is close enough to be a

@@ -28,6 +28,10 @@ pub struct GlobalArgs {
     /// When to colour the text output. NO_COLOR in the environment means never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Print every input warning. Without it, the first 5 warnings of each kind are
+    /// printed, then how many more there are (the JSON report lists them all).
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -176,10 +176,8 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    let (line, column) = factdiff_corpus::line_column_of(text, offset);
+    (line as usize, column as usize)
 }
 
 /// `target` relative to `base` (both absolute), with `..` where needed, so that no
@@ -248,6 +246,7 @@ mod tests {
                 byte_start: 0,
                 byte_end: 1,
                 field: None,
+                article: None,
                 text: "x".into(),
             };
             Finding::new(rule, Category::Overlap, Severity::Info, "m", vec![loc])

@@ -28,9 +28,12 @@ impl Sources for CorpusSources<'_> {
     fn quote(&self, location: &Location) -> Option<Quote> {
         let articles = self.by_path.get(location.path.as_str())?;
         articles.iter().find_map(|article| {
+            // A record: the one on the location's line with the location's name (a
+            // JSON array written on one line has several records on a line).
             if article
                 .record_line
                 .is_some_and(|line| line != location.line)
+                || article.record_name() != location.article.as_deref()
             {
                 return None;
             }

@@ -1,20 +1,22 @@
 //! JSONL: one JSON object a line, each an article. `text` is required; `id`, `title`,
-//! `date`, `source`, `url` and `author` are optional; other fields are ignored.
+//! `date` (a string in the forms `parse_date` reads, or Unix seconds as a number),
+//! `source`, `url` and `author` are optional; other fields are ignored.
 
 use factdiff_findings::Problem;
 use serde::Deserialize;
 
 use crate::article::{DateSource, Meta};
-use crate::formats::{first_line_title, parse_date};
+use crate::formats::{first_line_title, parse_date, unix_date};
 use crate::span::Span;
 
+/// The fields factdiff reads from a record.
 #[derive(Deserialize)]
-struct Record {
+pub(crate) struct Record {
     text: Option<String>,
     #[serde(default, deserialize_with = "string_or_number")]
     id: Option<String>,
     title: Option<String>,
-    date: Option<String>,
+    date: Option<serde_json::Value>,
     source: Option<String>,
     url: Option<String>,
     author: Option<String>,
@@ -76,63 +78,84 @@ pub(crate) fn read(path: &str, content: &str, problems: &mut Vec<Problem>) -> Ve
                 continue;
             }
         };
-        let Some(text) = record.text else {
-            problems.push(Problem::line(
-                path,
-                line_no,
-                "record has no `text` field; skipped",
-            ));
-            continue;
-        };
-        if text.trim().is_empty() {
-            problems.push(Problem::line(
-                path,
-                line_no,
-                "record's `text` is empty; skipped",
-            ));
-            continue;
+        if let Some(article) = record_article(path, line_no, record, problems) {
+            out.push(article);
         }
-        if text.len() > u32::MAX as usize {
-            problems.push(Problem::line(
-                path,
-                line_no,
-                "record's `text` is over 4 GiB; skipped",
-            ));
-            continue;
-        }
-        let mut meta = Meta {
-            id: record.id,
-            title: record.title.unwrap_or_default(),
-            source: record.source,
-            url: record.url,
-            author: record.author,
-            ..Meta::default()
-        };
-        if let Some(date) = record.date.as_deref().filter(|d| !d.trim().is_empty()) {
-            match parse_date(date) {
-                Ok(date) => {
-                    meta.date = Some(date);
-                    meta.date_source = Some(DateSource::Record);
-                }
-                Err(msg) => problems.push(Problem::line(
-                    path,
-                    line_no,
-                    format!("field `date`: {msg}; the record is read without a date"),
-                )),
-            }
-        }
-        let body = Span::new(0, text.len());
-        if meta.title.is_empty() {
-            meta.title = first_line_title(&text, body);
-        }
-        out.push(RecordArticle {
-            line: line_no,
-            meta,
-            text,
-            body,
-        });
     }
     out
+}
+
+/// One record as an article, or `None` with a problem naming `path:line_no` when it
+/// has no usable `text`. Shared by JSONL and JSON files.
+pub(crate) fn record_article(
+    path: &str,
+    line_no: u32,
+    record: Record,
+    problems: &mut Vec<Problem>,
+) -> Option<RecordArticle> {
+    let Some(text) = record.text else {
+        problems.push(Problem::line(
+            path,
+            line_no,
+            "record has no `text` field; skipped",
+        ));
+        return None;
+    };
+    if text.trim().is_empty() {
+        problems.push(Problem::line(
+            path,
+            line_no,
+            "record's `text` is empty; skipped",
+        ));
+        return None;
+    }
+    if text.len() > u32::MAX as usize {
+        problems.push(Problem::line(
+            path,
+            line_no,
+            "record's `text` is over 4 GiB; skipped",
+        ));
+        return None;
+    }
+    let mut meta = Meta {
+        id: record.id,
+        title: record.title.unwrap_or_default(),
+        source: record.source,
+        url: record.url,
+        author: record.author,
+        ..Meta::default()
+    };
+    let date = match &record.date {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
+        Some(serde_json::Value::String(s)) => Some(parse_date(s)),
+        Some(serde_json::Value::Number(n)) => Some(unix_date(n)),
+        Some(other) => Some(Err(format!(
+            "`{other}` is not a date (expected a string, or Unix seconds as a number)"
+        ))),
+    };
+    match date {
+        Some(Ok(date)) => {
+            meta.date = Some(date);
+            meta.date_source = Some(DateSource::Record);
+        }
+        Some(Err(msg)) => problems.push(Problem::line(
+            path,
+            line_no,
+            format!("field `date`: {msg}; the record is read without a date"),
+        )),
+        None => {}
+    }
+    let body = Span::new(0, text.len());
+    if meta.title.is_empty() {
+        meta.title = first_line_title(&text, body);
+    }
+    Some(RecordArticle {
+        line: line_no,
+        meta,
+        text,
+        body,
+    })
 }
 
 #[cfg(test)]

@@ -92,7 +92,7 @@ fn parse_toml(raw: &str, meta: &mut Meta) -> Result<(), (u32, String)> {
     let table: toml::Table = raw.parse().map_err(|err: toml::de::Error| {
         let line = err
             .span()
-            .map_or(1, |span| raw[..span.start].matches('\n').count() as u32 + 1);
+            .map_or(1, |span| crate::article::line_column_of(raw, span.start).0);
         (line, err.message().to_owned())
     })?;
     for (key, value) in table {

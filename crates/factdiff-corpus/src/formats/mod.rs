@@ -1,6 +1,7 @@
 //! One module per input format. Each turns a file's text into articles and problems.
 
 pub(crate) mod html;
+pub(crate) mod json;
 pub(crate) mod jsonl;
 pub(crate) mod markdown;
 
@@ -16,8 +17,27 @@ pub(crate) fn first_line_title(text: &str, body: Span) -> String {
         .unwrap_or_default()
 }
 
-/// Parses an article date: RFC 3339 (a timestamp; its civil date is kept) or
-/// `YYYY-MM-DD`.
+/// The `strftime` forms an article date may take besides ISO 8601, RFC 3339 and RFC
+/// 2822, tried in order with `jiff::fmt::strtime` (month names in any case). Numeric
+/// forms with the day first or the month first (`03/04/2025`) are left out: they are
+/// ambiguous, and a wrong anchor date is worse than none.
+const DATE_FORMATS: &[&str] = &[
+    "%Y/%m/%d",             // 2025/03/03
+    "%B %d, %Y",            // March 3, 2025
+    "%b %d, %Y",            // Mar 3, 2025
+    "%d %B %Y",             // 3 March 2025
+    "%d %b %Y",             // 3 Mar 2025
+    "%d-%b-%Y %H:%M:%S%.f", // 26-FEB-1987 15:01:01.79 (Reuters-21578)
+    "%d-%b-%Y",             // 26-FEB-1987
+];
+
+/// What [`parse_date`] accepts, for messages.
+pub(crate) const DATE_FORMS: &str = "YYYY-MM-DD, RFC 3339, RFC 2822 (`Thu, 26 Feb 1987 15:01:01 GMT`), `26-FEB-1987 15:01:01.79`, `March 3, 2025`, `3 March 2025` or `2025/03/03`";
+
+/// Parses an article date: `YYYY-MM-DD`, an RFC 3339 or ISO 8601 timestamp, an RFC
+/// 2822 date (`Thu, 26 Feb 1987 15:01:01 GMT`), or one of [`DATE_FORMATS`]. A date
+/// with a time and an offset or zone keeps its calendar date as written (a story
+/// filed at 23:30 in New York is dated that day, not the next day in UTC).
 pub(crate) fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
     let value = value.trim();
     if let Ok(date) = value.parse::<jiff::civil::Date>() {
@@ -35,9 +55,34 @@ pub(crate) fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
     if let Ok(dt) = value.parse::<jiff::civil::DateTime>() {
         return Ok(dt.date());
     }
-    Err(format!(
-        "`{value}` is not a date (expected YYYY-MM-DD or an RFC 3339 timestamp)"
-    ))
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(value) {
+        // Parsed in the offset it was written with: its civil date is the one written.
+        return Ok(zoned.date());
+    }
+    for format in DATE_FORMATS {
+        if let Ok(tm) = jiff::fmt::strtime::BrokenDownTime::parse(format, value)
+            && let Ok(date) = tm.to_date()
+        {
+            return Ok(date);
+        }
+    }
+    Err(format!("`{value}` is not a date (expected {DATE_FORMS})"))
+}
+
+/// An article date given as a JSON number: Unix seconds, read as a UTC date.
+pub(crate) fn unix_date(value: &serde_json::Number) -> Result<jiff::civil::Date, String> {
+    let seconds = value.as_i64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|f| f.is_finite())
+            .map(|f| f.floor() as i64)
+    });
+    seconds
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).date())
+        .ok_or_else(|| {
+            format!("`{value}` is out of range for Unix seconds (milliseconds are not read)")
+        })
 }
 
 #[cfg(test)]
@@ -46,16 +91,79 @@ mod tests {
 
     #[test]
     fn dates_parse_in_the_documented_forms() {
-        assert_eq!(parse_date("2025-10-14").unwrap().to_string(), "2025-10-14");
+        for (input, want) in [
+            ("2025-10-14", "2025-10-14"),
+            (" 2025-10-14 ", "2025-10-14"),
+            // A time and an offset: the date as written, not the date in UTC.
+            ("2025-10-14T23:30:00-05:00", "2025-10-14"),
+            ("2025-10-14T00:30:00+09:00", "2025-10-14"),
+            ("2025-10-14T08:00:00Z", "2025-10-14"),
+            ("2025-10-14T08:00:00", "2025-10-14"),
+            ("Thu, 26 Feb 1987 15:01:01 GMT", "1987-02-26"),
+            ("Thu, 26 Feb 1987 23:01:01 -0500", "1987-02-26"),
+            ("26 Feb 1987 15:01:01 +0000", "1987-02-26"),
+            ("26-FEB-1987 15:01:01.79", "1987-02-26"),
+            ("26-FEB-1987 15:01:01", "1987-02-26"),
+            ("2-MAR-1987 09:00:00.00", "1987-03-02"),
+            ("26-Feb-1987", "1987-02-26"),
+            ("March 3, 2025", "2025-03-03"),
+            ("march 03, 2025", "2025-03-03"),
+            ("Mar 3, 2025", "2025-03-03"),
+            ("3 March 2025", "2025-03-03"),
+            ("03 Mar 2025", "2025-03-03"),
+            ("2025/03/03", "2025-03-03"),
+            ("2024/02/29", "2024-02-29"),
+        ] {
+            assert_eq!(
+                parse_date(input).map(|d| d.to_string()),
+                Ok(want.to_owned()),
+                "{input:?}"
+            );
+        }
+        for bad in [
+            "14/10/2025",
+            "03/04/2025",
+            "2025-02-30",
+            "2025/02/30",
+            "February 30, 2025",
+            "31 April 2025",
+            "30-FEB-1987 15:01:01.79",
+            "Fri, 26 Feb 1987 15:01:01 GMT",
+            "March 3 2025",
+            "Marchember 3, 2025",
+            "3 March",
+            "2025",
+            "yesterday",
+            "",
+            "26-FEB-1987 15:01:01.79 trailing",
+        ] {
+            let err = parse_date(bad).unwrap_err();
+            assert!(
+                err.contains("is not a date (expected YYYY-MM-DD"),
+                "{bad:?}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn unix_seconds_are_utc_dates() {
+        let n = |s: &str| s.parse::<serde_json::Number>().unwrap();
         assert_eq!(
-            parse_date("2025-10-14T23:30:00-05:00").unwrap().to_string(),
-            "2025-10-14"
+            unix_date(&n("541350061")).unwrap().to_string(),
+            "1987-02-26"
         );
+        assert_eq!(unix_date(&n("0")).unwrap().to_string(), "1970-01-01");
+        assert_eq!(unix_date(&n("-86400")).unwrap().to_string(), "1969-12-31");
         assert_eq!(
-            parse_date("2025-10-14T08:00:00Z").unwrap().to_string(),
-            "2025-10-14"
+            unix_date(&n("1741046399.5")).unwrap().to_string(),
+            "2025-03-03"
         );
-        assert!(parse_date("14/10/2025").is_err());
-        assert!(parse_date("2025-02-30").is_err());
+        // Milliseconds are out of range as seconds, not read as a date 50,000 years on.
+        assert!(
+            unix_date(&n("1741046399000"))
+                .unwrap_err()
+                .contains("out of range")
+        );
+        assert!(unix_date(&n("1e300")).is_err());
     }
 }

@@ -371,7 +371,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let values = [
                 ("value", cx.article(pa).slice(claim_p.span).to_owned()),
                 ("other_value", cx.article(ra).slice(claim_r.span).to_owned()),
-                ("other_path", cx.article(ra).path.clone()),
+                ("other_path", cx.article(ra).reference()),
                 ("measure", measure.clone()),
                 ("unit", unit.clone()),
                 ("interval", ip.describe()),

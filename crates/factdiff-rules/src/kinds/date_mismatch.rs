@@ -323,7 +323,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                 "other_date",
                                 cx.article(a.article).slice(ca.span).to_owned(),
                             ),
-                            ("other_path", cx.article(a.article).path.clone()),
+                            ("other_path", cx.article(a.article).reference()),
                         ];
                         out.push(
                             finding(

@@ -222,7 +222,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     "the same quote is given to {} here and to {} in {}",
                     b.speaker.as_deref().unwrap_or(""),
                     a.speaker.as_deref().unwrap_or(""),
-                    cx.article(a.article).path
+                    cx.article(a.article).reference()
                 )
             } else {
                 return None;
@@ -237,7 +237,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ),
                 ("speaker", b.speaker.clone().unwrap_or_default()),
                 ("other_speaker", a.speaker.clone().unwrap_or_default()),
-                ("other_path", cx.article(a.article).path.clone()),
+                ("other_path", cx.article(a.article).reference()),
             ];
             let diff = serde_json::to_value(&shown).unwrap_or_default();
             Some(

@@ -58,9 +58,7 @@ fn select(
     let corpus = ctx
         .workers
         .run(|| factdiff_corpus::load(&[PathBuf::from(&spec.path)], &options))?;
-    for problem in &corpus.problems {
-        let _ = writeln!(stderr, "warning: {problem}");
-    }
+    super::print_problems(&corpus.problems, ctx.cli.global.verbose, stderr);
     let articles: Vec<&Article> = corpus.articles.iter().collect();
     let Some(first) = articles.first() else {
         return Err(CliError::usage(format!(
@@ -89,7 +87,7 @@ fn select(
             let d = side(&text, l0, l1);
             Ok((text, d))
         }
-        Some((from, to)) if first.format == InputFormat::Jsonl => {
+        Some((from, to)) if matches!(first.format, InputFormat::Jsonl | InputFormat::Json) => {
             let picked: Vec<&str> = articles
                 .iter()
                 .filter(|a| a.record_line.is_some_and(|l| (from..=to).contains(&l)))

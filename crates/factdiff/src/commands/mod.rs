@@ -131,9 +131,7 @@ fn load_corpus_with(
     let corpus = ctx
         .workers
         .run(|| factdiff_corpus::load_counted(&paths, &options, &counts))?;
-    for problem in &corpus.problems {
-        let _ = writeln!(stderr, "warning: {problem}");
-    }
+    print_problems(&corpus.problems, ctx.cli.global.verbose, stderr);
     if corpus.articles.is_empty() {
         return Err(no_article(ctx, &paths, &options, &corpus));
     }
@@ -183,4 +181,150 @@ fn no_article(
         "there is no .txt, .md, .jsonl or .html file there (files a .gitignore names are skipped); give the folder of the articles, or set `paths` in factdiff.toml".to_owned()
     };
     CliError::usage(format!("no article was read from {shown}: {why}"))
+}
+
+/// How many warnings of one kind are printed without `--verbose`.
+const WARNINGS_PER_KIND: usize = 5;
+
+/// Writes input problems to standard error as `warning: path:line: message`, in their
+/// order. Unless `verbose`, only the first [`WARNINGS_PER_KIND`] of each kind are
+/// written, the last of them followed by how many more there are: an archive with one
+/// bad field in every record gives five lines, not twenty thousand.
+pub(crate) fn print_problems(
+    problems: &[factdiff_corpus::Problem],
+    verbose: bool,
+    stderr: &mut dyn Write,
+) {
+    let mut totals: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    if !verbose {
+        for problem in problems {
+            *totals.entry(problem_kind(&problem.message)).or_default() += 1;
+        }
+    }
+    let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for problem in problems {
+        if verbose {
+            let _ = writeln!(stderr, "warning: {problem}");
+            continue;
+        }
+        let kind = problem_kind(&problem.message);
+        let n = shown.entry(kind.clone()).or_default();
+        *n += 1;
+        if *n > WARNINGS_PER_KIND {
+            continue;
+        }
+        let _ = writeln!(stderr, "warning: {problem}");
+        let total = totals.get(&kind).copied().unwrap_or(0);
+        if *n == WARNINGS_PER_KIND && total > WARNINGS_PER_KIND {
+            let _ = writeln!(
+                stderr,
+                "warning: and {} more like this (--verbose shows all)",
+                thousands(total - WARNINGS_PER_KIND)
+            );
+        }
+    }
+}
+
+/// The kind of a problem: its message with the values in it (anything in backticks,
+/// and numbers) taken out, so that ``field `date`: `26-FEB-1987` is not a date`` and
+/// ``field `date`: `2-MAR-1987` is not a date`` are one kind.
+fn problem_kind(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut in_ticks = false;
+    for c in message.chars() {
+        match c {
+            '`' => {
+                in_ticks = !in_ticks;
+                kind.push('`');
+            }
+            _ if in_ticks => {}
+            c if c.is_ascii_digit() => {
+                if !kind.ends_with('#') {
+                    kind.push('#');
+                }
+            }
+            c => kind.push(c),
+        }
+    }
+    kind
+}
+
+/// `21573` as `21,573`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (idx, c) in digits.chars().enumerate() {
+        if idx > 0 && (digits.len() - idx) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use factdiff_corpus::Problem;
+
+    use super::*;
+
+    #[test]
+    fn warnings_of_one_kind_are_summarized_after_five() {
+        let mut problems: Vec<Problem> = (1..=21_578)
+            .map(|line| {
+                Problem::line(
+                    "reuters.jsonl",
+                    line,
+                    format!("field `date`: `{line}-FEB-1987` is not a date; the record is read without a date"),
+                )
+            })
+            .collect();
+        problems.insert(
+            3,
+            Problem::line("reuters.jsonl", 3, "record has no `text` field; skipped"),
+        );
+        let mut out = Vec::new();
+        print_problems(&problems, false, &mut out);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 7, "{text}");
+        assert_eq!(
+            lines[0],
+            "warning: reuters.jsonl:1: field `date`: `1-FEB-1987` is not a date; the record is read without a date"
+        );
+        assert_eq!(
+            lines[3],
+            "warning: reuters.jsonl:3: record has no `text` field; skipped"
+        );
+        assert!(
+            lines[5].starts_with("warning: reuters.jsonl:5: field `date`"),
+            "{text}"
+        );
+        assert_eq!(
+            lines[6],
+            "warning: and 21,573 more like this (--verbose shows all)"
+        );
+
+        let mut out = Vec::new();
+        print_problems(&problems, true, &mut out);
+        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 21_579);
+
+        // Five of a kind: no summary line.
+        let mut out = Vec::new();
+        print_problems(&problems[..6], false, &mut out);
+        assert!(!String::from_utf8(out).unwrap().contains("more like this"));
+    }
+
+    #[test]
+    fn numbers_group_by_thousands() {
+        for (n, want) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (21_573, "21,573"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(thousands(n), want);
+        }
+    }
 }
