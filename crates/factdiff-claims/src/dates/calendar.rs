@@ -4,8 +4,8 @@
 //! token and no word: the grammar in `dates/mod.rs` decides what was written and calls
 //! here to compute it.
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
 
 use crate::Timex;
 
@@ -142,16 +142,25 @@ pub(super) fn years_after(d: Date, shift: i64) -> Timex {
 }
 
 /// `n` days (`D`), weeks (`W`), months (`M`) or years (`Y`) before `d`: "two weeks ago".
-pub(super) fn ago(d: Date, n: i64, unit: &str) -> Timex {
-    match unit {
-        "D" => day_timex(d - n.days(), true),
-        "W" => week_timex(d - (7 * n).days()),
-        "M" => {
-            let d = d.first_of_month() - n.months();
+pub(super) fn ago(d: Date, n: i64, unit: &str) -> Option<Timex> {
+    // Checked: "99999999 days ago" is past the calendar's range, not a panic.
+    let span = match unit {
+        "D" => Span::new().try_days(n).ok()?,
+        "W" => Span::new().try_weeks(n).ok()?,
+        "M" => Span::new().try_months(n).ok()?,
+        _ => {
+            let year = d.year().checked_sub(i16::try_from(n).ok()?)?;
+            return Some(year_timex(year, true));
+        }
+    };
+    Some(match unit {
+        "D" => day_timex(d.checked_sub(span).ok()?, true),
+        "W" => week_timex(d.checked_sub(span).ok()?),
+        _ => {
+            let d = d.first_of_month().checked_sub(span).ok()?;
             month_timex(Some(d.year()), d.month(), true)
         }
-        _ => year_timex(d.year() - n as i16, true),
-    }
+    })
 }
 
 /// The last complete quarter before `d`: "the quarter", "the latest quarter".

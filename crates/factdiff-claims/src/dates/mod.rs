@@ -469,7 +469,9 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
     {
         let end = k + 2;
         let t = match (a, u.as_str()) {
-            (Some(d), unit @ ("D" | "W" | "M" | "Y")) => calendar::ago(d, n, unit),
+            (Some(d), unit @ ("D" | "W" | "M" | "Y")) => {
+                calendar::ago(d, n, unit).unwrap_or_else(|| unresolved("PAST_REF"))
+            }
             (None, "Y") => unresolved("XXXX"),
             _ => unresolved("PAST_REF"),
         };
@@ -878,6 +880,14 @@ mod tests {
                 ("in the 1990s", &["1990s = 199"]),
                 ("two years ago", &["two years ago = 2023"]),
                 ("three days ago", &["three days ago = 2025-10-11"]),
+                // Past the calendar's range: a relative date left unresolved, not a
+                // panic (found by a review of the moved `ago`).
+                ("99999999 days ago", &["99999999 days ago = PAST_REF"]),
+                (
+                    "99999999999 weeks ago",
+                    &["99999999999 weeks ago = PAST_REF"],
+                ),
+                ("70000 years ago", &["70000 years ago = PAST_REF"]),
                 ("yesterday", &["yesterday = 2025-10-13"]),
                 ("today", &["today = 2025-10-14"]),
                 ("tomorrow's vote", &["tomorrow's = 2025-10-15"]),
