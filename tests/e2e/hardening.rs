@@ -29,8 +29,11 @@ fn write_good(dir: &Path) {
     }
 }
 
-/// Debug builds are slow; this bound only catches hangs and blow-ups.
-const BOUND: Duration = Duration::from_secs(60);
+/// Debug builds are slow; this bound only catches hangs and blow-ups (a quadratic
+/// scan of these inputs runs for many minutes). It is not a performance test: at 60 s
+/// these tests failed whenever the two cores were shared with other builds, so the
+/// bound is generous; speed is measured by `cargo xtask bench`.
+const BOUND: Duration = Duration::from_secs(300);
 
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
     let path = dir.join(name);
