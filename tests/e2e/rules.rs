@@ -197,6 +197,28 @@ fn a_bad_rule_file_exits_2_with_file_line_column_and_key() {
     assert!(out.stdout.contains("strict-counts"));
 }
 
+/// A broken lexicon in a rules folder stops `check` and `claims` as a broken rule file
+/// does: exit 2, the file as the user named its folder, the line and column from the
+/// TOML reader's span, the dotted key and a did-you-mean.
+#[test]
+fn a_bad_lexicon_file_exits_2_with_file_line_column_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("myrules/lexicons")).unwrap();
+    std::fs::write(dir.path().join("a.md"), "Some text.\n").unwrap();
+    std::fs::write(
+        dir.path().join("myrules/lexicons/currencies.toml"),
+        "[currencies.EUR]\nwords = [\"euro\"]\nsymbol = [\"€\"]\n",
+    )
+    .unwrap();
+    let expected = "error: myrules/lexicons/currencies.toml:3:1: key `currencies.EUR.symbol`: \
+                    unknown key `symbol`; did you mean `symbols`?\n";
+    for command in ["check", "claims"] {
+        let out = run_in(dir.path(), &[command, "a.md", "--rules", "myrules"]);
+        assert_eq!(out.code, 2, "{command}");
+        assert_eq!(out.stderr, expected, "{command}");
+    }
+}
+
 /// Every word diff reads from its finding's first location to its second, as the
 /// legend says ("[-…-] only in this article"): the equal and deleted pieces put
 /// together are the first location's text and the equal and inserted ones the

@@ -5,8 +5,10 @@
 //! of them, so a user adds a measure, a currency or a known acronym without Rust. Every
 //! file may hold any of the top-level tables below; an entry replaces the built-in entry
 //! with the same key, and list-valued tables (`titles`, `stopwords`, ...) are extended.
-//! Validation errors name the file, the line and the key.
+//! A file is read with serde into [`LexiconFile`], whose keys and values keep their
+//! spans; validation errors name the file, the line and column, and the dotted key.
 
+use std::collections::BTreeMap;
 use std::collections::HashMap as StdHashMap;
 use std::collections::HashSet as StdHashSet;
 
@@ -20,6 +22,10 @@ pub(crate) type HashMap<K, V> = StdHashMap<K, V, foldhash::fast::FixedState>;
 pub(crate) type HashSet<K> = StdHashSet<K, foldhash::fast::FixedState>;
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -137,13 +143,16 @@ const DATE_WORDS: &[&str] = &[
     "recently",
 ];
 
-/// A lexicon file that cannot be used: it names the file, the line and the key.
+/// A lexicon file that cannot be used: it names the file, the line, the column and
+/// the key, from the spans the TOML reader gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LexiconError {
     /// The file, as given.
     pub file: PathBuf,
-    /// The 1-based line of the offending key, when known.
+    /// The 1-based line of the offending key or value, when known.
     pub line: Option<u32>,
+    /// The 1-based column (in characters) on that line, when known.
+    pub column: Option<u32>,
     /// The dotted key (`measures.deaths`), when known.
     pub key: Option<String>,
     /// What is wrong, lower-case, no trailing period.
@@ -152,9 +161,13 @@ pub struct LexiconError {
 
 impl fmt::Display for LexiconError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`", self.file.display())?;
+        // `file:line:column: ...`, as the rule loader writes it, for editors to follow.
+        write!(f, "{}", self.file.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
         }
         if let Some(key) = &self.key {
             write!(f, ": key `{key}`")?;
@@ -264,6 +277,7 @@ impl Lexicons {
         let entries = std::fs::read_dir(dir).map_err(|err| LexiconError {
             file: dir.to_path_buf(),
             line: None,
+            column: None,
             key: None,
             message: format!("cannot read directory: {err}"),
         })?;
@@ -276,6 +290,7 @@ impl Lexicons {
             let src = std::fs::read_to_string(&file).map_err(|err| LexiconError {
                 file: file.clone(),
                 line: None,
+                column: None,
                 key: None,
                 message: format!("cannot read file: {err}"),
             })?;
@@ -284,245 +299,281 @@ impl Lexicons {
         Ok(lex)
     }
 
+    /// [`Lexicons::load`] of the folder `dir` relative to `cwd`; errors name the files
+    /// as `dir` gives them (relative when it is), as rule-file errors do.
+    pub fn load_in(cwd: &Path, dir: &Path) -> Result<Lexicons, LexiconError> {
+        Lexicons::load(&cwd.join(dir)).map_err(|mut err| {
+            if dir.is_relative()
+                && let Ok(rel) = err.file.strip_prefix(cwd)
+            {
+                err.file = rel.to_path_buf();
+            }
+            err
+        })
+    }
+
     /// Adds the tables of one lexicon file given as text; `file` names it in errors.
     pub fn merge_str(&mut self, file: &Path, src: &str) -> Result<(), LexiconError> {
-        let table: toml::Table = src.parse().map_err(|err: toml::de::Error| {
-            let line = err
-                .span()
-                .map(|span| factdiff_corpus::line_column_of(src, span.start).0);
-            LexiconError {
-                file: file.to_path_buf(),
-                line,
-                key: None,
-                message: err.message().trim_end_matches('.').to_owned(),
-            }
-        })?;
         let v = Validator { file, src };
-        for (section, value) in &table {
-            match section.as_str() {
-                "number_words" => {
-                    for (k, x) in v.table(section, value)? {
-                        let n = v.number(&[section, k], x)?;
-                        self.number_words.insert(k.to_lowercase(), n);
-                    }
+        let parsed: LexiconFile = toml::from_str(src).map_err(|err| v.toml_error(&err))?;
+        self.apply(&v, parsed)?;
+        self.derive_classes();
+        Ok(())
+    }
+
+    /// Merges a parsed lexicon file: validates what the types cannot say (finite
+    /// numbers, known codes and names) with the spans of the keys and values.
+    fn apply(&mut self, v: &Validator<'_>, f: LexiconFile) -> Result<(), LexiconError> {
+        // The tables in the order of their names, as the merge has always gone: where two
+        // entries give one spelling, the later one wins.
+        for (k, x) in &f.acronyms {
+            self.acronyms
+                .insert(k.get_ref().to_uppercase(), x.get_ref().clone());
+        }
+        if let Some(words) = &f.after_other {
+            self.context.extend("after_other", &v.words(words)?);
+        }
+        if let Some(words) = &f.before_other {
+            self.context.extend("before_other", &v.words(words)?);
+        }
+        if let Some(words) = &f.change_to {
+            self.context.extend("change_to", &v.words(words)?);
+        }
+        if let Some(words) = &f.change_verbs {
+            self.context.extend("change_verbs", &v.words(words)?);
+        }
+        for (code, cur) in &f.currencies {
+            let c = code.get_ref();
+            if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(v.at(
+                    code.span().start,
+                    &["currencies", c],
+                    "a currency is keyed by its ISO 4217 code (three capitals)",
+                ));
+            }
+            let cur = cur.get_ref();
+            if let Some(symbols) = &cur.symbols {
+                for s in v.words(symbols)? {
+                    self.currency_symbols.insert(s.to_owned(), c.clone());
                 }
-                "scales" => {
-                    for (k, x) in v.table(section, value)? {
-                        let n = v.number(&[section, k], x)?;
-                        self.scales.insert(k.to_lowercase(), n);
-                    }
-                }
-                "vague" => {
-                    for (k, x) in v.table(section, value)? {
-                        let pair = v.pair(&[section, k], x)?;
-                        self.vague.insert(k.to_lowercase(), pair);
-                    }
-                }
-                "qualifiers" => {
-                    for (k, x) in v.table(section, value)? {
-                        let s = v.string(&[section, k], x)?;
-                        let q = Qualifier::parse(s).ok_or_else(|| {
-                            v.error(
-                                &[section, k],
-                                format!(
-                                    "unknown qualifier `{s}`; expected approx, approx_below, \
-                                     at_least, more_than, at_most or less_than"
-                                ),
-                            )
-                        })?;
-                        self.qualifiers.insert(k.to_lowercase(), q);
-                    }
-                }
-                "settings" => {
-                    for (k, x) in v.table(section, value)? {
-                        match k.as_str() {
-                            "approx_fraction" => {
-                                let f = v.number(&[section, k], x)?;
-                                if !(0.0..1.0).contains(&f) {
-                                    return Err(v.error(
-                                        &[section, k],
-                                        "must be at least 0 and below 1".into(),
-                                    ));
-                                }
-                                self.approx_fraction = f;
-                            }
-                            _ => return Err(v.error(&[section, k], "unknown setting".into())),
-                        }
-                    }
-                }
-                "units" => {
-                    for (k, x) in v.table(section, value)? {
-                        for spelling in v.strings(&[section, k], x)? {
-                            self.units.insert(spelling.to_lowercase(), k.clone());
-                        }
-                    }
-                }
-                "currencies" => {
-                    for (code, x) in v.table(section, value)? {
-                        let path = [section.as_str(), code.as_str()];
-                        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                            return Err(v.error(
-                                &path,
-                                "a currency is keyed by its ISO 4217 code (three capitals)".into(),
-                            ));
-                        }
-                        for (field, y) in v.table(code, x)? {
-                            let fpath = [section.as_str(), code.as_str(), field.as_str()];
-                            match field.as_str() {
-                                "symbols" => {
-                                    for s in v.strings(&fpath, y)? {
-                                        self.currency_symbols.insert(s.to_owned(), code.clone());
-                                    }
-                                }
-                                "words" => {
-                                    for s in v.strings(&fpath, y)? {
-                                        self.currency_words.insert(s.to_lowercase(), code.clone());
-                                    }
-                                }
-                                _ => {
-                                    return Err(v.error(
-                                        &fpath,
-                                        "unknown field; expected `symbols` or `words`".into(),
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                }
-                "months" => {
-                    for (k, x) in v.table(section, value)? {
-                        let month =
-                            MONTHS
-                                .iter()
-                                .position(|m| *m == k.as_str())
-                                .ok_or_else(|| {
-                                    v.error(&[section, k], "not an English month name".into())
-                                })?;
-                        for s in v.strings(&[section, k], x)? {
-                            self.months.insert(s.to_lowercase(), month as i8 + 1);
-                        }
-                    }
-                }
-                "weekdays" => {
-                    for (k, x) in v.table(section, value)? {
-                        let idx =
-                            WEEKDAYS
-                                .iter()
-                                .position(|m| *m == k.as_str())
-                                .ok_or_else(|| {
-                                    v.error(&[section, k], "not an English weekday name".into())
-                                })?;
-                        let day = jiff::civil::Weekday::from_monday_one_offset(idx as i8 + 1)
-                            .expect("1..=7");
-                        for s in v.strings(&[section, k], x)? {
-                            self.weekdays.insert(s.to_lowercase(), day);
-                        }
-                    }
-                }
-                "seasons" => {
-                    let seasons = ["SP", "SU", "FA", "WI"];
-                    v.codes(section, value, &seasons, "a season code", &mut self.seasons)?;
-                }
-                "time_units" => {
-                    let units = ["Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q"];
-                    v.codes(section, value, &units, "a time unit", &mut self.time_units)?;
-                }
-                "measures" => {
-                    for (k, x) in v.table(section, value)? {
-                        for s in v.strings(&[section, k], x)? {
-                            self.measures.insert(s.to_lowercase(), k.clone());
-                        }
-                    }
-                }
-                "events" => {
-                    for (k, x) in v.table(section, value)? {
-                        for s in v.strings(&[section, k], x)? {
-                            self.events.insert(s.to_lowercase(), k.clone());
-                        }
-                    }
-                }
-                "monotonic" => {
-                    for (k, x) in v.table(section, value)? {
-                        match x {
-                            toml::Value::Boolean(true) => {
-                                self.monotonic.insert(k.clone());
-                            }
-                            toml::Value::Boolean(false) => {
-                                self.monotonic.remove(k);
-                            }
-                            _ => {
-                                return Err(v.error(&[section, k], "expected true or false".into()));
-                            }
-                        }
-                    }
-                }
-                "acronyms" => {
-                    for (k, x) in v.table(section, value)? {
-                        let s = v.string(&[section, k], x)?;
-                        self.acronyms.insert(k.to_uppercase(), s.to_owned());
-                    }
-                }
-                "unit_symbols" => {
-                    for s in v.strings(&[section], value)? {
-                        self.unit_symbols.insert(s.to_owned());
-                    }
-                }
-                // Overlap detection's own function words (factdiff-overlap reads them
-                // from the built-in `words.toml`): checked, not used here.
-                "overlap_stopwords" => {
-                    v.strings(&[section], value)?;
-                }
-                "titles" | "speech_verbs" | "reporting_verbs" | "label_words" | "not_names"
-                | "function_words" | "stopwords" => {
-                    let set = match section.as_str() {
-                        "titles" => &mut self.titles,
-                        "speech_verbs" => &mut self.speech_verbs,
-                        "reporting_verbs" => &mut self.reporting_verbs,
-                        "label_words" => &mut self.label_words,
-                        "not_names" => &mut self.not_names,
-                        _ => &mut self.stopwords,
-                    };
-                    for s in v.strings(&[section], value)? {
-                        set.insert(s.to_lowercase());
-                    }
-                }
-                list if Vocab::LISTS.contains(&list) => {
-                    let words = v.strings(&[section], value)?;
-                    self.context.extend(list, &words);
-                }
-                "date_predicates" => {
-                    let bad = || {
-                        v.error(
-                            &[section],
-                            "expected a list of classes, each a list of strings: its name, \
-                             then its words"
-                                .into(),
-                        )
-                    };
-                    for class in value.as_array().ok_or_else(bad)? {
-                        let class = v.strings(&[section], class)?;
-                        if class.len() < 2 {
-                            return Err(bad());
-                        }
-                        self.context
-                            .set_predicate(class.iter().map(|w| w.to_lowercase()).collect());
-                    }
-                }
-                _ => {
-                    return Err(v.error(
-                        &[section],
-                        "unknown lexicon table; expected one of number_words, scales, vague, \
-                         qualifiers, settings, units, currencies, months, weekdays, seasons, \
-                         time_units, unit_symbols, measures, monotonic, events, acronyms, titles, speech_verbs, \
-                         reporting_verbs, label_words, not_names, function_words, stopwords, \
-                         overlap_stopwords, period_words, table_words, before_other, after_other, \
-                         change_verbs, change_to, link_words, not_things, said_before_date, \
-                         period_end_before_date, period_end_words, next_year, since, date_predicates"
-                            .into(),
-                    ));
+            }
+            if let Some(words) = &cur.words {
+                for s in v.words(words)? {
+                    self.currency_words.insert(s.to_lowercase(), c.clone());
                 }
             }
         }
+        if let Some(classes) = &f.date_predicates {
+            for class in classes.get_ref() {
+                let words = v.words(class)?;
+                if words.len() < 2 {
+                    return Err(v.at(
+                        class.span().start,
+                        &["date_predicates"],
+                        "a predicate class is a list of strings: its name, then its words",
+                    ));
+                }
+                self.context
+                    .set_predicate(words.iter().map(|w| w.to_lowercase()).collect());
+            }
+        }
+        for (k, x) in &f.events {
+            for s in v.words(x)? {
+                self.events.insert(s.to_lowercase(), k.get_ref().clone());
+            }
+        }
+        if let Some(words) = &f.function_words {
+            for s in v.words(words)? {
+                self.stopwords.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.label_words {
+            for s in v.words(words)? {
+                self.label_words.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.link_words {
+            self.context.extend("link_words", &v.words(words)?);
+        }
+        for (k, x) in &f.measures {
+            for s in v.words(x)? {
+                self.measures.insert(s.to_lowercase(), k.get_ref().clone());
+            }
+        }
+        for (k, x) in &f.monotonic {
+            if *x.get_ref() {
+                self.monotonic.insert(k.get_ref().clone());
+            } else {
+                self.monotonic.remove(k.get_ref());
+            }
+        }
+        for (k, x) in &f.months {
+            let month = MONTHS
+                .iter()
+                .position(|m| *m == k.get_ref().as_str())
+                .ok_or_else(|| {
+                    v.at(
+                        k.span().start,
+                        &["months", k.get_ref()],
+                        format!(
+                            "`{}` is not an English month name{}",
+                            k.get_ref(),
+                            suggestion(k.get_ref(), &MONTHS)
+                        ),
+                    )
+                })?;
+            for s in v.words(x)? {
+                self.months.insert(s.to_lowercase(), month as i8 + 1);
+            }
+        }
+        if let Some(words) = &f.next_year {
+            self.context.extend("next_year", &v.words(words)?);
+        }
+        if let Some(words) = &f.not_names {
+            for s in v.words(words)? {
+                self.not_names.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.not_things {
+            self.context.extend("not_things", &v.words(words)?);
+        }
+        for (k, x) in &f.number_words {
+            let n = v.number(&["number_words", k.get_ref()], x)?;
+            self.number_words.insert(k.get_ref().to_lowercase(), n);
+        }
+        // Overlap detection's own function words (factdiff-overlap reads them from the
+        // built-in `words.toml`): checked, not used here.
+        if let Some(words) = &f.overlap_stopwords {
+            v.words(words)?;
+        }
+        if let Some(words) = &f.period_end_before_date {
+            self.context
+                .extend("period_end_before_date", &v.words(words)?);
+        }
+        if let Some(words) = &f.period_end_words {
+            self.context.extend("period_end_words", &v.words(words)?);
+        }
+        if let Some(words) = &f.period_words {
+            self.context.extend("period_words", &v.words(words)?);
+        }
+        for (k, x) in &f.qualifiers {
+            let s = x.get_ref();
+            let q = Qualifier::parse(s).ok_or_else(|| {
+                v.at(
+                    x.span().start,
+                    &["qualifiers", k.get_ref()],
+                    format!("unknown qualifier `{s}`{}", suggestion(s, &QUALIFIERS)),
+                )
+            })?;
+            self.qualifiers.insert(k.get_ref().to_lowercase(), q);
+        }
+        if let Some(words) = &f.reporting_verbs {
+            for s in v.words(words)? {
+                self.reporting_verbs.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.said_before_date {
+            self.context.extend("said_before_date", &v.words(words)?);
+        }
+        for (k, x) in &f.scales {
+            let n = v.number(&["scales", k.get_ref()], x)?;
+            self.scales.insert(k.get_ref().to_lowercase(), n);
+        }
+        v.codes(
+            "seasons",
+            &f.seasons,
+            &["SP", "SU", "FA", "WI"],
+            "a season code",
+            &mut self.seasons,
+        )?;
+        if let Some(settings) = &f.settings
+            && let Some(x) = &settings.approx_fraction
+        {
+            let fraction = v.number(&["settings", "approx_fraction"], x)?;
+            if !(0.0..1.0).contains(&fraction) {
+                return Err(v.at(
+                    x.span().start,
+                    &["settings", "approx_fraction"],
+                    "`approx_fraction` must be at least 0 and below 1",
+                ));
+            }
+            self.approx_fraction = fraction;
+        }
+        if let Some(words) = &f.since {
+            self.context.extend("since", &v.words(words)?);
+        }
+        if let Some(words) = &f.speech_verbs {
+            for s in v.words(words)? {
+                self.speech_verbs.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.stopwords {
+            for s in v.words(words)? {
+                self.stopwords.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.table_words {
+            self.context.extend("table_words", &v.words(words)?);
+        }
+        v.codes(
+            "time_units",
+            &f.time_units,
+            &["Y", "M", "W", "D", "H", "MIN", "S", "DE", "CE", "Q"],
+            "a time unit",
+            &mut self.time_units,
+        )?;
+        if let Some(words) = &f.titles {
+            for s in v.words(words)? {
+                self.titles.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.unit_symbols {
+            for s in v.words(words)? {
+                self.unit_symbols.insert(s.to_owned());
+            }
+        }
+        for (k, x) in &f.units {
+            for spelling in v.words(x)? {
+                self.units
+                    .insert(spelling.to_lowercase(), k.get_ref().clone());
+            }
+        }
+        for (k, x) in &f.vague {
+            let (lo, hi) = *x.get_ref();
+            if !lo.is_finite() || !hi.is_finite() || lo > hi {
+                return Err(v.at(
+                    x.span().start,
+                    &["vague", k.get_ref()],
+                    "expected [min, max]: two finite numbers, min <= max",
+                ));
+            }
+            self.vague.insert(k.get_ref().to_lowercase(), (lo, hi));
+        }
+        for (k, x) in &f.weekdays {
+            let idx = WEEKDAYS
+                .iter()
+                .position(|m| *m == k.get_ref().as_str())
+                .ok_or_else(|| {
+                    v.at(
+                        k.span().start,
+                        &["weekdays", k.get_ref()],
+                        format!(
+                            "`{}` is not an English weekday name{}",
+                            k.get_ref(),
+                            suggestion(k.get_ref(), &WEEKDAYS)
+                        ),
+                    )
+                })?;
+            let day = jiff::civil::Weekday::from_monday_one_offset(idx as i8 + 1).expect("1..=7");
+            for s in v.words(x)? {
+                self.weekdays.insert(s.to_lowercase(), day);
+            }
+        }
+        Ok(())
+    }
+
+    /// Recomputes the tables derived from the word lists (phrase starts, classes).
+    fn derive_classes(&mut self) {
         self.multi_starts = self
             .phrases()
             .filter(|k| k.contains(' '))
@@ -597,7 +648,6 @@ impl Lexicons {
             .map(|k| k.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        Ok(())
     }
 
     /// The entries of the tables whose keys may be phrases of several words.
@@ -690,89 +740,169 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// The entries of a lexicon table, with the spans of their keys and values, in the
+/// order of their keys.
+type Entries<T> = BTreeMap<Spanned<String>, Spanned<T>>;
+/// A list of words, each with its span.
+type WordList = Vec<Spanned<String>>;
+/// A list of words with its span.
+type Words = Spanned<WordList>;
+
+/// One lexicon file as written: every table optional, no other table allowed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct LexiconFile {
+    number_words: Entries<f64>,
+    scales: Entries<f64>,
+    vague: Entries<(f64, f64)>,
+    qualifiers: Entries<String>,
+    settings: Option<Settings>,
+    units: Entries<WordList>,
+    unit_symbols: Option<Words>,
+    currencies: Entries<Currency>,
+    months: Entries<WordList>,
+    weekdays: Entries<WordList>,
+    seasons: Entries<String>,
+    time_units: Entries<String>,
+    measures: Entries<WordList>,
+    monotonic: Entries<bool>,
+    events: Entries<WordList>,
+    acronyms: Entries<String>,
+    titles: Option<Words>,
+    speech_verbs: Option<Words>,
+    reporting_verbs: Option<Words>,
+    label_words: Option<Words>,
+    not_names: Option<Words>,
+    function_words: Option<Words>,
+    stopwords: Option<Words>,
+    overlap_stopwords: Option<Words>,
+    period_words: Option<Words>,
+    table_words: Option<Words>,
+    before_other: Option<Words>,
+    after_other: Option<Words>,
+    change_verbs: Option<Words>,
+    change_to: Option<Words>,
+    link_words: Option<Words>,
+    not_things: Option<Words>,
+    said_before_date: Option<Words>,
+    period_end_before_date: Option<Words>,
+    period_end_words: Option<Words>,
+    next_year: Option<Words>,
+    since: Option<Words>,
+    date_predicates: Option<Spanned<Vec<Words>>>,
+}
+
+/// The `[settings]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    approx_fraction: Option<Spanned<f64>>,
+}
+
+/// One `[currencies.XXX]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Currency {
+    symbols: Option<Words>,
+    words: Option<Words>,
+}
+
+/// The values a qualifier may take.
+const QUALIFIERS: [&str; 6] = [
+    "approx",
+    "approx_below",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+];
+
+/// The file being merged, to turn spans into errors.
 struct Validator<'a> {
     file: &'a Path,
     src: &'a str,
 }
 
 impl Validator<'_> {
-    /// The line where the last part of a dotted key is written: the first line, after
-    /// the line of its table header, that starts with the key.
-    fn line_of<S: AsRef<str>>(&self, path: &[S]) -> Option<u32> {
-        let mut from = 0usize;
-        let mut found = None;
-        for (depth, part) in path.iter().enumerate() {
-            let part = part.as_ref();
-            let is_last = depth + 1 == path.len();
-            for (idx, line) in self.src.lines().enumerate().skip(from) {
-                let t = line.trim_start();
-                let t = t.trim_start_matches('[').trim_start_matches('"');
-                let hit = t.starts_with(part)
-                    && t[part.len()..]
-                        .trim_start_matches('"')
-                        .trim_start()
-                        .starts_with(['=', ']', '.']);
-                let dotted = t.contains(&format!(".{part}]")) || t.contains(&format!(".{part}\""));
-                if hit || dotted {
-                    from = idx;
-                    if is_last {
-                        found = Some(idx as u32 + 1);
-                    }
-                    break;
-                }
-            }
-        }
-        found
-    }
-
-    fn error<S: AsRef<str>>(&self, path: &[S], message: String) -> LexiconError {
+    /// An error at a byte offset of the file, for the dotted key `path`.
+    fn at<S: AsRef<str>>(
+        &self,
+        offset: usize,
+        path: &[S],
+        message: impl Into<String>,
+    ) -> LexiconError {
+        let (line, column) = factdiff_corpus::line_column_of(self.src, offset);
         LexiconError {
             file: self.file.to_path_buf(),
-            line: self.line_of(path),
+            line: Some(line),
+            column: Some(column),
             key: Some(
                 path.iter()
                     .map(|s| s.as_ref().to_owned())
                     .collect::<Vec<_>>()
                     .join("."),
             ),
+            message: message.into(),
+        }
+    }
+
+    /// A parse or type error from the TOML reader: its span gives the line and column,
+    /// and the key written there; an unknown table or field gets a did-you-mean.
+    fn toml_error(&self, err: &toml::de::Error) -> LexiconError {
+        let mut message = err.message().trim_end().trim_end_matches('.').to_owned();
+        if let Some(rest) = message.strip_prefix("unknown field `") {
+            // serde's words: "unknown field `x`, expected one of `a`, `b`" (or
+            // "expected `a`"); the candidates are the fields of the table.
+            let mut parts = rest.split('`');
+            let given = parts.next().unwrap_or_default().to_owned();
+            let expected: Vec<&str> = parts.skip(1).step_by(2).collect();
+            message = format!("unknown key `{given}`{}", suggestion(&given, &expected));
+        }
+        let Some(span) = err.span() else {
+            return LexiconError {
+                file: self.file.to_path_buf(),
+                line: None,
+                column: None,
+                key: None,
+                message,
+            };
+        };
+        let (line, column) = factdiff_corpus::line_column_of(self.src, span.start);
+        LexiconError {
+            file: self.file.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+            key: key_at(self.src, span.start),
             message,
         }
     }
 
-    fn table<'v>(
-        &self,
-        section: &str,
-        value: &'v toml::Value,
-    ) -> Result<&'v toml::Table, LexiconError> {
-        value
-            .as_table()
-            .ok_or_else(|| self.error(&[section], "expected a table".into()))
-    }
-
-    fn number<S: AsRef<str>>(&self, path: &[S], value: &toml::Value) -> Result<f64, LexiconError> {
-        match value {
-            toml::Value::Integer(i) => Ok(*i as f64),
-            toml::Value::Float(f) if f.is_finite() => Ok(*f),
-            _ => Err(self.error(path, "expected a number".into())),
+    fn number<S: AsRef<str>>(&self, path: &[S], value: &Spanned<f64>) -> Result<f64, LexiconError> {
+        let n = *value.get_ref();
+        if n.is_finite() {
+            Ok(n)
+        } else {
+            Err(self.at(value.span().start, path, "expected a finite number"))
         }
     }
 
-    fn pair<S: AsRef<str>>(
-        &self,
-        path: &[S],
-        value: &toml::Value,
-    ) -> Result<(f64, f64), LexiconError> {
-        let bad = || self.error(path, "expected [min, max] with min <= max".into());
-        let arr = value.as_array().ok_or_else(bad)?;
-        if arr.len() != 2 {
-            return Err(bad());
-        }
-        let lo = self.number(path, &arr[0])?;
-        let hi = self.number(path, &arr[1])?;
-        if lo > hi {
-            return Err(bad());
-        }
-        Ok((lo, hi))
+    /// The words of a list, none of them blank.
+    fn words<'w>(&self, words: &'w Words) -> Result<Vec<&'w str>, LexiconError> {
+        words
+            .get_ref()
+            .iter()
+            .map(|w| {
+                if w.get_ref().trim().is_empty() {
+                    let offset = w.span().start;
+                    let key = key_at(self.src, offset);
+                    let mut err = self.at(offset, &[""], "expected a non-empty string");
+                    err.key = key;
+                    Err(err)
+                } else {
+                    Ok(w.get_ref().as_str())
+                }
+            })
+            .collect()
     }
 
     /// Reads a table of `word = "CODE"` entries into `into` (keys lower-cased), each
@@ -780,49 +910,64 @@ impl Validator<'_> {
     fn codes(
         &self,
         section: &str,
-        value: &toml::Value,
+        entries: &Entries<String>,
         allowed: &[&str],
         what: &str,
         into: &mut HashMap<String, String>,
     ) -> Result<(), LexiconError> {
-        for (k, x) in self.table(section, value)? {
-            let code = self.string(&[section, k], x)?;
+        for (k, x) in entries {
+            let code = x.get_ref().as_str();
             if !allowed.contains(&code) {
-                return Err(self.error(
-                    &[section, k],
-                    format!("{what} is one of {}", allowed.join(", ")),
+                return Err(self.at(
+                    x.span().start,
+                    &[section, k.get_ref()],
+                    format!("{what} is one of {}, not `{code}`", allowed.join(", ")),
                 ));
             }
-            into.insert(k.to_lowercase(), code.to_owned());
+            into.insert(k.get_ref().to_lowercase(), code.to_owned());
         }
         Ok(())
     }
+}
 
-    fn string<'v, S: AsRef<str>>(
-        &self,
-        path: &[S],
-        value: &'v toml::Value,
-    ) -> Result<&'v str, LexiconError> {
-        value
-            .as_str()
-            .ok_or_else(|| self.error(path, "expected a string".into()))
+/// The dotted key written at a byte offset of a TOML text: the deepest key whose own
+/// span or whose value's span holds the offset (`currencies.EUR.words`).
+fn key_at(src: &str, offset: usize) -> Option<String> {
+    fn walk(table: &DeTable<'_>, offset: usize, path: &mut Vec<String>) -> bool {
+        for (key, value) in table.iter() {
+            path.push(key.get_ref().to_string());
+            if let DeValue::Table(inner) = value.get_ref()
+                && walk(inner, offset, path)
+            {
+                return true;
+            }
+            if key.span().contains(&offset) || value.span().contains(&offset) {
+                return true;
+            }
+            path.pop();
+        }
+        false
     }
+    let root = DeTable::parse(src).ok()?;
+    let mut path = Vec::new();
+    walk(root.get_ref(), offset, &mut path).then(|| path.join("."))
+}
 
-    fn strings<'v, S: AsRef<str>>(
-        &self,
-        path: &[S],
-        value: &'v toml::Value,
-    ) -> Result<Vec<&'v str>, LexiconError> {
-        let arr = value
-            .as_array()
-            .ok_or_else(|| self.error(path, "expected a list of strings".into()))?;
-        arr.iter()
-            .map(|x| {
-                x.as_str()
-                    .filter(|s| !s.trim().is_empty())
-                    .ok_or_else(|| self.error(path, "expected a list of non-empty strings".into()))
-            })
-            .collect()
+/// `; did you mean `x`?` for a near miss, else `; expected one of `a`, `b``.
+fn suggestion(given: &str, candidates: &[&str]) -> String {
+    let given_l = given.to_lowercase();
+    let best = candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(&given_l, c), *c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min();
+    match best {
+        Some((_, c)) => format!("; did you mean `{c}`?"),
+        None if candidates.is_empty() => String::new(),
+        None => {
+            let list: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+            format!("; expected one of {}", list.join(", "))
+        }
     }
 }
 
@@ -848,24 +993,7 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
-    /// The names of the word lists, as written in a lexicon file.
-    pub(crate) const LISTS: [&'static str; 13] = [
-        "period_words",
-        "table_words",
-        "before_other",
-        "after_other",
-        "change_verbs",
-        "change_to",
-        "link_words",
-        "not_things",
-        "said_before_date",
-        "period_end_before_date",
-        "period_end_words",
-        "next_year",
-        "since",
-    ];
-
-    /// Adds lower-case words to the list `name` (one of [`Vocab::LISTS`]).
+    /// Adds lower-case words to the list `name` (a list of `context.toml`).
     pub(crate) fn extend(&mut self, name: &str, words: &[&str]) {
         let words = words.iter().map(|w| w.to_lowercase());
         let add_vec = |list: &mut Vec<String>, words: &mut dyn Iterator<Item = String>| {
@@ -928,40 +1056,125 @@ mod tests {
         assert!(!lex.stopwords.contains("may"));
     }
 
+    /// Broken overlay files: the error names the line and column of the offending key
+    /// or value, from the TOML reader's spans, and the dotted key. The last two cases
+    /// are ones the old line guesser (a scan of the source for the key) got wrong: a
+    /// table header with spaces sent it to the same key in an earlier table (line 2),
+    /// and dotted keys gave it no line at all.
     #[test]
-    fn errors_name_file_line_and_key() {
-        let mut lex = Lexicons::builtin();
-        let src = "[measures]\ndeaths = [\"killed\"]\nfloods = 3\n";
-        let err = lex.merge_str(Path::new("my.toml"), src).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "`my.toml`:3: key `measures.floods`: expected a list of strings"
-        );
-        let err = lex
-            .merge_str(
-                Path::new("c.toml"),
-                "[currencies.usd]\nwords = [\"bucks\"]\n",
-            )
-            .unwrap_err();
-        assert_eq!(err.line, Some(1));
-        assert_eq!(err.key.as_deref(), Some("currencies.usd"));
-        let err = lex
-            .merge_str(Path::new("x.toml"), "\n[colours]\nred = 1\n")
-            .unwrap_err();
-        assert_eq!((err.line, err.key.as_deref()), (Some(2), Some("colours")));
-        let err = lex
+    fn errors_name_file_line_column_and_key() {
+        let cases: &[(&str, (u32, u32), &str, &str)] = &[
+            // an unknown table, with a did-you-mean
+            (
+                "\n[measure]\nfloods = [\"flooded\"]\n",
+                (2, 2),
+                "measure",
+                "unknown key `measure`; did you mean `measures`?",
+            ),
+            // a wrong type
+            (
+                "[measures]\ndeaths = [\"killed\"]\nfloods = 3\n",
+                (3, 10),
+                "measures.floods",
+                "invalid type: integer `3`, expected a sequence",
+            ),
+            // an unknown field in a nested table
+            (
+                "[currencies.EUR]\nwords = [\"euro\"]\nsymbol = [\"€\"]\n",
+                (3, 1),
+                "currencies.EUR.symbol",
+                "unknown key `symbol`; did you mean `symbols`?",
+            ),
+            // a wrong type inside a list in a nested table
+            (
+                "[currencies.EUR]\nsymbols = [\"€\"]\nwords = [\"euro\", 5]\n",
+                (3, 18),
+                "currencies.EUR.words",
+                "invalid type: integer `5`, expected a string",
+            ),
+            // a bad value in a nested table
+            (
+                "[currencies]\nEUR.words = [\"euro\"]\neur.words = [\"euros\"]\n",
+                (3, 1),
+                "currencies.eur",
+                "a currency is keyed by its ISO 4217 code (three capitals)",
+            ),
+            // a value the types allow and the lexicon does not
+            (
+                "[qualifiers]\n\"about\" = \"aprox\"\n",
+                (2, 11),
+                "qualifiers.about",
+                "unknown qualifier `aprox`; did you mean `approx`?",
+            ),
+            (
+                "[settings]\napprox_fraction = 1.5\n",
+                (2, 19),
+                "settings.approx_fraction",
+                "`approx_fraction` must be at least 0 and below 1",
+            ),
+            // a blank word on a later line of a list
+            (
+                "[measures]\nfloods = [\n  \"flooded\",\n  \" \",\n]\n",
+                (4, 3),
+                "measures.floods",
+                "expected a non-empty string",
+            ),
+            // the old guesser: line 2, the `floods` of `[units]`
+            (
+                "[units]\nfloods = [\"fl\"]\n[ measures ]\nfloods = 3\n",
+                (4, 10),
+                "measures.floods",
+                "invalid type: integer `3`, expected a sequence",
+            ),
+            // the old guesser: no line
+            (
+                "measures.deaths = [\"killed\"]\nmeasures.floods = 3\n",
+                (2, 19),
+                "measures.floods",
+                "invalid type: integer `3`, expected a sequence",
+            ),
+        ];
+        for (src, (line, column), key, message) in cases {
+            let mut lex = Lexicons::builtin();
+            let err = lex.merge_str(Path::new("my.toml"), src).unwrap_err();
+            assert_eq!(
+                (
+                    err.line,
+                    err.column,
+                    err.key.as_deref(),
+                    err.message.as_str()
+                ),
+                (Some(*line), Some(*column), Some(*key), *message),
+                "{src:?}"
+            );
+            assert_eq!(
+                err.to_string(),
+                format!("my.toml:{line}:{column}: key `{key}`: {message}")
+            );
+        }
+        // Not TOML at all: the reader's own message and position, and the key it is in.
+        let err = Lexicons::builtin()
             .merge_str(Path::new("x.toml"), "[scales]\nk = \n")
             .unwrap_err();
-        assert_eq!(err.line, Some(2));
-        let err = lex
-            .merge_str(
-                Path::new("q.toml"),
-                "[qualifiers]\n\"about\" = \"roughly\"\n",
-            )
-            .unwrap_err();
         assert_eq!(
-            (err.line, err.key.as_deref()),
-            (Some(2), Some("qualifiers.about"))
+            (err.line, err.column, err.key.as_deref()),
+            (Some(2), Some(5), None)
+        );
+    }
+
+    /// A broken file in a user's `lexicons/` folder is named with its path.
+    #[test]
+    fn a_broken_overlay_names_its_file() {
+        let dir = std::env::temp_dir().join(format!("factdiff-lex-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.toml"), "[acronyms]\nTITR = \"Route\"\n").unwrap();
+        std::fs::write(dir.join("b.toml"), "[monotonic]\nfloods = \"yes\"\n").unwrap();
+        let err = Lexicons::load(&dir).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(err.file, dir.join("b.toml"));
+        assert_eq!(
+            (err.line, err.column, err.key.as_deref()),
+            (Some(2), Some(10), Some("monotonic.floods"))
         );
     }
 

@@ -83,9 +83,9 @@ impl Engines {
         overlap: OverlapConfig,
     ) -> Result<Engines, EngineError> {
         let set = rule_set(cwd, rules)?;
-        let lexicons = match rules.map(|r| cwd.join(r).join("lexicons")) {
-            Some(dir) if dir.is_dir() => {
-                Lexicons::load(&dir).map_err(|err| EngineError(err.to_string()))?
+        let lexicons = match rules.map(|r| r.join("lexicons")) {
+            Some(dir) if cwd.join(&dir).is_dir() => {
+                Lexicons::load_in(cwd, &dir).map_err(|err| EngineError(err.to_string()))?
             }
             _ => Lexicons::builtin(),
         };

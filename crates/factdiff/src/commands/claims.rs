@@ -59,10 +59,10 @@ pub fn run(
 /// The built-in lexicons, extended by `RULES/lexicons/*.toml` when that folder exists.
 fn lexicons(ctx: &Ctx<'_>, args: &ClaimsArgs) -> Result<Lexicons, CliError> {
     let rules = args.rules.as_ref().or(ctx.config.rules.as_ref());
-    let dir = rules.map(|r| ctx.env.cwd.join(r).join("lexicons"));
+    let dir = rules.map(|r| r.join("lexicons"));
     match dir {
-        Some(dir) if dir.is_dir() => {
-            Lexicons::load(&dir).map_err(|err| CliError::usage(err.to_string()))
+        Some(dir) if ctx.env.cwd.join(&dir).is_dir() => {
+            Lexicons::load_in(&ctx.env.cwd, &dir).map_err(|err| CliError::usage(err.to_string()))
         }
         _ => Ok(Lexicons::builtin()),
     }
