@@ -124,8 +124,9 @@ fn last_words(text: &str, n: usize) -> Vec<String> {
         .collect()
 }
 
-/// Whether a lower-case text holds `phrase` as whole words.
-fn has_phrase(text_lower: &str, phrase: &str) -> bool {
+/// Whether a lower-case text holds `phrase` (any case; several words as a phrase) as
+/// whole words.
+pub fn has_phrase(text_lower: &str, phrase: &str) -> bool {
     let phrase = phrase.to_lowercase();
     let mut from = 0;
     while let Some(pos) = text_lower[from..].find(&phrase) {

@@ -56,7 +56,7 @@ use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
 pub use describe::{describe_interval, mid_sentence, shows_unit};
-pub use frame::{Frame, Period, Role};
+pub use frame::{Frame, Period, Role, has_phrase};
 pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};
 

@@ -303,26 +303,7 @@ pub(crate) fn context_overlap(a: &[String], b: &[String]) -> (usize, f64) {
     (shared, jaccard)
 }
 
-/// Whether `words` (lower case; several words as a phrase) occur in `text` as whole
-/// words, case-insensitively.
-pub(crate) fn has_phrase(text_lower: &str, phrase: &str) -> bool {
-    let phrase = phrase.to_lowercase();
-    let mut from = 0;
-    while let Some(pos) = text_lower[from..].find(&phrase) {
-        let start = from + pos;
-        let end = start + phrase.len();
-        let before = text_lower[..start].chars().next_back();
-        let after = text_lower[end..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return true;
-        }
-        from = start + phrase.len().max(1);
-        while !text_lower.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    false
-}
+pub(crate) use factdiff_claims::has_phrase;
 
 #[cfg(test)]
 mod tests {
