@@ -82,19 +82,39 @@ impl Engines {
         rules: Option<&Path>,
         overlap: OverlapConfig,
     ) -> Result<Engines, EngineError> {
-        let set = rule_set(cwd, rules)?;
-        let lexicons = match rules.map(|r| r.join("lexicons")) {
-            Some(dir) if cwd.join(&dir).is_dir() => {
-                Lexicons::load_in(cwd, &dir).map_err(|err| EngineError(err.to_string()))?
-            }
-            _ => Lexicons::builtin(),
-        };
         Ok(Engines {
-            rules: set,
-            lexicons,
+            rules: rule_set(cwd, rules)?,
+            lexicons: lexicons(cwd, rules)?,
             overlap,
         })
     }
+}
+
+/// The claims extractors' lexicons: the built-in ones, extended by the `lexicons/`
+/// folder of the rules folder `rules` (relative to `cwd`) when it has one.
+pub fn lexicons(cwd: &Path, rules: Option<&Path>) -> Result<Lexicons, EngineError> {
+    match rules.map(|r| r.join("lexicons")) {
+        Some(dir) if cwd.join(&dir).is_dir() => {
+            Lexicons::load_in(cwd, &dir).map_err(|err| EngineError(err.to_string()))
+        }
+        _ => Ok(Lexicons::builtin()),
+    }
+}
+
+/// Every claim of every article as the records of `factdiff claims`, in article
+/// order, extracted in parallel.
+pub fn claim_records(corpus: &Corpus, lexicons: &Lexicons) -> Vec<factdiff_findings::ClaimRecord> {
+    corpus
+        .articles
+        .par_iter()
+        .map(|article| {
+            let claims = factdiff_claims::extract(article, lexicons);
+            factdiff_claims::records(article, &claims)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// The rule set in use: the built-in rules, overlaid with the folder `rules`

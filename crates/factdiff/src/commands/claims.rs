@@ -2,10 +2,8 @@
 
 use std::io::Write;
 
-use factdiff_claims::Lexicons;
 use factdiff_findings::ClaimRecord;
 use factdiff_report::{render_claims_json, render_claims_text};
-use rayon::prelude::*;
 
 use super::Ctx;
 use crate::args::{ClaimsArgs, OutputFormat};
@@ -18,21 +16,14 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
-    let lexicons = lexicons(ctx, args)?;
+    // The built-in lexicons, extended by `RULES/lexicons/*.toml` when that folder exists.
+    let rules = args.rules.as_deref().or(ctx.config.rules.as_deref());
+    let lexicons = factdiff_pipeline::lexicons(&ctx.env.cwd, rules)
+        .map_err(|err| CliError::usage(err.to_string()))?;
     let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
-    let claims: Vec<ClaimRecord> = ctx.workers.run(|| {
-        corpus
-            .articles
-            .par_iter()
-            .map(|article| {
-                let claims = factdiff_claims::extract(article, &lexicons);
-                factdiff_claims::records(article, &claims)
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .flatten()
-            .collect()
-    });
+    let claims: Vec<ClaimRecord> = ctx
+        .workers
+        .run(|| factdiff_pipeline::claim_records(&corpus, &lexicons));
     let mut buf = Vec::new();
     let written = match args.output.format {
         OutputFormat::Text => render_claims_text(&claims, &mut buf),
@@ -54,16 +45,4 @@ pub fn run(
         );
     }
     Ok(0)
-}
-
-/// The built-in lexicons, extended by `RULES/lexicons/*.toml` when that folder exists.
-fn lexicons(ctx: &Ctx<'_>, args: &ClaimsArgs) -> Result<Lexicons, CliError> {
-    let rules = args.rules.as_ref().or(ctx.config.rules.as_ref());
-    let dir = rules.map(|r| r.join("lexicons"));
-    match dir {
-        Some(dir) if ctx.env.cwd.join(&dir).is_dir() => {
-            Lexicons::load_in(&ctx.env.cwd, &dir).map_err(|err| CliError::usage(err.to_string()))
-        }
-        _ => Ok(Lexicons::builtin()),
-    }
 }
