@@ -284,12 +284,26 @@ struct SentenceCache {
 
 /// Sets the frame of each figure, day date, ordinal and duration of an article
 /// (`claims` sorted, keys assigned).
+/// The most bytes between a figure and a one-unit duration that is its rate ("60,000
+/// ounces of gold a year").
+const RATE_GAP: u32 = 24;
+
 pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
     let v = &ctx.lex.context;
     let a = ctx.article;
     // The dates of each sentence that are not reporting dates: part of its period.
     let mut dates: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    // Where each sentence's figures end: a one-unit duration just after a figure is
+    // its rate ("60,000 ounces of gold a year since 1981", "20 pct a year"), not a
+    // time elapsed since a date.
+    let mut figure_ends: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for c in claims.iter() {
+        if matches!(
+            c.kind,
+            ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Percent
+        ) {
+            figure_ends.entry(c.sentence).or_default().push(c.span.end);
+        }
         if let ClaimValue::Date(t) = &c.value
             && !t.reporting
         {
@@ -384,7 +398,15 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                         .collect::<Vec<_>>()
                         .join(" ")
                         .to_lowercase();
-                    frame.since = v.since.iter().any(|p| window.contains(p.as_str()));
+                    let one_unit = matches!(&c.value, ClaimValue::Duration(d)
+                        if d.strip_prefix('P').and_then(|r| r.strip_prefix('1'))
+                            .is_some_and(|unit| unit.len() == 1));
+                    let rate = one_unit
+                        && figure_ends.get(&c.sentence).is_some_and(|ends| {
+                            ends.iter()
+                                .any(|&e| e <= c.span.start && c.span.start - e <= RATE_GAP)
+                        });
+                    frame.since = !rate && v.since.iter().any(|p| window.contains(p.as_str()));
                 }
             }
         }
@@ -582,6 +604,16 @@ mod tests {
                     &["Ten years => +0 since"],
                 ),
                 ("The talks lasted ten years.", &["ten years => +0"]),
+                // A rate, not a time since (Reuters): no anniversary arithmetic.
+                (
+                    "The mine has produced about 60,000 ounces of gold a year since 1981.",
+                    &["a year => +0"],
+                ),
+                ("Sales grew 20 pct a year since 1980.", &["a year => +0"]),
+                (
+                    "It has been a year since the 2024 flood.",
+                    &["a year => +0 since"],
+                ),
             ],
             &[ClaimKind::Ordinal, ClaimKind::Duration],
             |f| format!("+{}{}", f.year_offset, if f.since { " since" } else { "" }),
