@@ -32,11 +32,13 @@ mod diff;
 mod problem;
 pub use claim::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord};
 mod rule;
+mod story;
 pub use diff::{
     DIFF_ALGORITHM, DiffChunk, DiffMarks, DiffSides, DiffTag, inline_diff, print_diff, word_diff,
 };
 pub use problem::Problem;
 pub use rule::RuleMeta;
+pub use story::{Fact, FactValue, Relation, Story, StoryArticle};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
