@@ -144,10 +144,27 @@ fn sarif_of_hand_built_findings_of_every_kind_validates() {
             "repeated",
             vec![loc("a.md", 1, "x y", None), loc("b.md", 1, "x z", None)],
         )
-        .with_detail(
-            "diff",
-            serde_json::json!([{"tag": "equal", "text": "x "}, {"tag": "delete", "text": "y"}]),
-        ),
+        .with_details(factdiff_findings::OverlapDetails {
+            kind: factdiff_findings::OverlapKind::Near,
+            scope: factdiff_findings::OverlapScope::Across,
+            level: None,
+            words: 2,
+            similarity: 0.5,
+            original: None,
+            members: None,
+            articles: None,
+            diff: ["x ", "y"]
+                .iter()
+                .zip([
+                    factdiff_findings::DiffTag::Equal,
+                    factdiff_findings::DiffTag::Delete,
+                ])
+                .map(|(text, tag)| factdiff_findings::DiffChunk {
+                    tag,
+                    text: (*text).into(),
+                })
+                .collect(),
+        }),
         Finding::new(
             "acronym-undefined",
             Category::Style,

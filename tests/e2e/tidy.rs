@@ -448,3 +448,69 @@ fn only_the_cli_and_xtask_print() {
         found.join("\n")
     );
 }
+
+// ---------------------------------------------------------------------------------
+// Typed details.
+
+/// What reads a finding's details by key name instead of by type.
+const DETAIL_BY_KEY: &[&str] = &[
+    "details.get(",
+    "details[",
+    "details.contains_key(",
+    "serde_json::Map",
+    "with_detail(",
+];
+
+/// The lines of library code in `crates/<krate>/src` that contain one of `needles`.
+fn lines_of_crate(root: &Path, krate: &str, needles: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for file in rust_files(&root.join("crates").join(krate).join("src")) {
+        let name = rel(root, &file);
+        for (line, code) in code_lines(&read(&file)) {
+            if let Some(n) = needles.iter().find(|n| code.contains(*n)) {
+                out.push(format!("`{name}:{line}`: `{n}` in `{}`", code.trim()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn details_are_typed_and_renderers_match_on_their_types() {
+    let root = root();
+    let mut found = Vec::new();
+    for krate in [
+        "factdiff-report",
+        "factdiff-findings",
+        "factdiff-rules",
+        "factdiff-overlap",
+        "factdiff-pipeline",
+    ] {
+        found.extend(lines_of_crate(&root, krate, DETAIL_BY_KEY));
+    }
+    assert!(
+        found.is_empty(),
+        "\na finding's details are typed (factdiff-findings' `RuleDetails`): fill them \
+         with `Finding::with_details` and read them by their types (`Details::diff`, \
+         `Details::overlap`, a match on `RuleDetails`), never by key name:\n{}\n",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn reading_a_detail_by_key_is_found_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("crates/factdiff-report/src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(
+        src.join("html.rs"),
+        "// details.get(\"kind\") in a comment is fine\nfn f(x: &F) { x.details.get(\"kind\"); }\n",
+    )
+    .unwrap();
+    let found = lines_of_crate(dir.path(), "factdiff-report", DETAIL_BY_KEY);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("`crates/factdiff-report/src/html.rs:2`"),
+        "{found:?}"
+    );
+}

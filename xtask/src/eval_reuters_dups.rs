@@ -49,7 +49,7 @@ pub fn run(_args: &[String]) -> Result<()> {
     let kinds = |k: &str| {
         findings
             .iter()
-            .filter(|f| f.details.get("kind").and_then(|v| v.as_str()) == Some(k))
+            .filter(|f| f.details.overlap().map(|o| o.kind.as_str()) == Some(k))
             .count()
     };
     println!(

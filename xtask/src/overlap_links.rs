@@ -50,7 +50,7 @@ pub fn links(corpus: &Corpus, findings: &[Finding]) -> Links {
     let index = article_index(corpus);
     let mut links = Links((0..corpus.articles.len()).collect());
     for f in findings {
-        let kind = f.details.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+        let kind = f.details.overlap().map_or("", |o| o.kind.as_str());
         if kind == "boilerplate" {
             continue;
         }

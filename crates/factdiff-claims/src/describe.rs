@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use factdiff_findings::Interval;
+
 use crate::ClaimValue;
 use crate::lexicon::{Lexicons, class};
 
@@ -117,21 +119,25 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-9)
 }
 
-/// An interval in the words an article would use. `min`/`max` `None` are open ends,
-/// `min_open`/`max_open` exclude the bound; `unit` is written for money (an ISO code:
-/// `$`, `€`, `£`, `¥` or the code) and percent, not otherwise (see [`shows_unit`]).
+/// An interval in the words an article would use (the one human display of
+/// factdiff-findings' [`Interval`], here since its words are English). `min`/`max`
+/// `None` are open ends, `min_open`/`max_open` exclude the bound; `unit` is written for
+/// money (an ISO code: `$`, `€`, `£`, `¥` or the code) and percent, not otherwise (see
+/// [`shows_unit`]).
 ///
 /// `112`; `at least 140`; `more than 600`; `up to 5`; `less than 3%`; `about 2.8
 /// million` (a number widened by its precision or by `about`); `nearly 40`; `between
 /// 5 and 8 million`; `between $5 million and $8 million`.
-pub fn describe_interval(
-    min: Option<f64>,
-    max: Option<f64>,
-    min_open: bool,
-    max_open: bool,
-    unit: &str,
-) -> String {
-    match (min, max) {
+pub fn describe_interval(interval: &Interval) -> String {
+    let Interval {
+        min,
+        max,
+        min_open,
+        max_open,
+        unit,
+    } = interval;
+    let (min_open, max_open, unit) = (*min_open, *max_open, unit.as_str());
+    match (*min, *max) {
         (Some(lo), Some(hi)) if close(lo, hi) => amount(lo, unit),
         (Some(lo), None) if min_open => format!("more than {}", amount(lo, unit)),
         (Some(lo), None) => format!("at least {}", amount(lo, unit)),
@@ -181,9 +187,9 @@ pub fn describe_interval(
 }
 
 impl ClaimValue {
-    /// A quantity, money or percent value in plain words ([`describe_interval`]);
-    /// `None` for other values.
-    pub fn describe(&self) -> Option<String> {
+    /// A quantity, money or percent value as factdiff-findings' [`Interval`], the type
+    /// rules compare figures with and findings carry; `None` for other values.
+    pub fn interval(&self) -> Option<Interval> {
         match self {
             ClaimValue::Interval {
                 min,
@@ -191,9 +197,21 @@ impl ClaimValue {
                 min_open,
                 max_open,
                 unit,
-            } => Some(describe_interval(*min, *max, *min_open, *max_open, unit)),
+            } => Some(Interval {
+                min: *min,
+                max: *max,
+                min_open: *min_open,
+                max_open: *max_open,
+                unit: unit.clone(),
+            }),
             _ => None,
         }
+    }
+
+    /// A quantity, money or percent value in plain words ([`describe_interval`]);
+    /// `None` for other values.
+    pub fn describe(&self) -> Option<String> {
+        self.interval().as_ref().map(describe_interval)
     }
 }
 
@@ -240,7 +258,13 @@ mod tests {
     use super::*;
 
     fn d(min: Option<f64>, max: Option<f64>, min_open: bool, max_open: bool, unit: &str) -> String {
-        describe_interval(min, max, min_open, max_open, unit)
+        describe_interval(&Interval {
+            min,
+            max,
+            min_open,
+            max_open,
+            unit: unit.to_owned(),
+        })
     }
 
     #[test]

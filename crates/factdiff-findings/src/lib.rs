@@ -28,14 +28,23 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod claim;
+mod details;
 mod diff;
+mod interval;
 mod problem;
 pub use claim::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord};
 mod rule;
 mod story;
+pub use details::{
+    AcronymDetails, AnniversaryDetails, ClusterMember, ClusterOriginal, CountDetails, DateDetails,
+    Details, FactDetails, InvalidDateDetails, NameVariantDetails, NoDetails, OverlapDetails,
+    OverlapKind, OverlapLevel, OverlapScope, QuoteDriftDetails, RuleDetails, StoryRef, SumDetails,
+    WeekdayDetails,
+};
 pub use diff::{
     DIFF_ALGORITHM, DiffChunk, DiffMarks, DiffSides, DiffTag, inline_diff, print_diff, word_diff,
 };
+pub use interval::Interval;
 pub use problem::Problem;
 pub use rule::RuleMeta;
 pub use story::{Fact, FactValue, Relation, Story, StoryArticle};
@@ -174,9 +183,10 @@ pub struct Finding {
     pub fingerprint: String,
     /// The primary location first, then the related ones.
     pub locations: Vec<Location>,
-    /// Rule-specific machine-readable details (normalized values, intervals, diffs).
+    /// Rule-specific machine-readable details (normalized values, intervals, diffs),
+    /// typed by rule kind ([`RuleDetails`]).
     #[serde(default)]
-    pub details: serde_json::Map<String, serde_json::Value>,
+    pub details: Details,
 }
 
 impl Finding {
@@ -205,13 +215,13 @@ impl Finding {
             message: message.into(),
             fingerprint,
             locations,
-            details: serde_json::Map::new(),
+            details: Details::default(),
         }
     }
 
-    /// Adds a detail.
-    pub fn with_detail(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
-        self.details.insert(key.to_owned(), value.into());
+    /// The finding with its rule's details.
+    pub fn with_details(mut self, details: impl Into<RuleDetails>) -> Self {
+        self.details.rule = details.into();
         self
     }
 
@@ -345,7 +355,7 @@ pub fn refingerprint(findings: &mut [Finding], path: &dyn Fn(&str) -> String) {
                         ..l.clone()
                     })
                     .collect(),
-                details: serde_json::Map::new(),
+                details: Details::default(),
             };
             shadow.fingerprint = fingerprint(&shadow.rule, &shadow.locations);
             (idx, shadow)

@@ -34,7 +34,8 @@
 //! let corpus = Corpus::from_inputs(vec![Input { path: "a.txt".into(), bytes: text.into() }]);
 //! let findings = detect(&corpus, &OverlapConfig::default());
 //! assert_eq!(findings.len(), 1);
-//! assert_eq!(findings[0].details["kind"], "exact");
+//! let details = findings[0].details.overlap().unwrap();
+//! assert_eq!(details.kind, factdiff_findings::OverlapKind::Exact);
 //! assert_eq!(findings[0].locations[1].line, 5);
 //! ```
 #![deny(missing_docs)]

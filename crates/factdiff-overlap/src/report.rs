@@ -3,9 +3,11 @@
 use std::collections::BTreeMap;
 
 use factdiff_corpus::{Article, Corpus, Span};
-use factdiff_findings::{Category, Finding, Location, Role, Severity};
+use factdiff_findings::{
+    Category, ClusterMember, ClusterOriginal, DiffChunk, Finding, Location, OverlapDetails,
+    OverlapKind, OverlapLevel, OverlapScope, Role, Severity,
+};
 use rayon::prelude::*;
-use serde_json::{Value, json};
 
 use crate::align::{Passage, align_pair};
 use crate::diff::{round3, token_similarity, word_diff};
@@ -80,8 +82,31 @@ impl<'a> Side<'a> {
     }
 }
 
-fn diff_value(a: &str, b: &str) -> Value {
-    serde_json::to_value(word_diff(a, b)).unwrap_or(Value::Null)
+fn scope(within: bool) -> OverlapScope {
+    if within {
+        OverlapScope::Within
+    } else {
+        OverlapScope::Across
+    }
+}
+
+/// The details every overlap has; the cluster and boilerplate fields are left empty.
+fn details(kind: OverlapKind, within: bool, words: usize, similarity: f64) -> OverlapDetails {
+    OverlapDetails {
+        kind,
+        scope: scope(within),
+        level: None,
+        words,
+        similarity: round3(similarity),
+        original: None,
+        members: None,
+        articles: None,
+        diff: Vec::new(),
+    }
+}
+
+fn diff_of(a: &str, b: &str) -> Vec<DiffChunk> {
+    word_diff(a, b)
 }
 
 /// The content words (neither function words nor figures) found on both sides.
@@ -154,7 +179,11 @@ fn passage_finding(
     let loc_a = sa.article.location(span_a, Role::Primary);
     let loc_b = sb.article.location(span_b, Role::Related);
     let similarity = if exact { 1.0 } else { token_similarity(ta, tb) };
-    let kind = if exact { "exact" } else { "near" };
+    let kind = if exact {
+        OverlapKind::Exact
+    } else {
+        OverlapKind::Near
+    };
     let where_b = where_other(&loc_b, within);
     let message = if exact {
         format!("passage of {words} words repeated {where_b}")
@@ -164,7 +193,7 @@ fn passage_finding(
             similarity
         )
     };
-    let diff = diff_value(&loc_a.text, &loc_b.text);
+    let diff = diff_of(&loc_a.text, &loc_b.text);
     Some(
         Finding::new(
             RULE,
@@ -173,11 +202,10 @@ fn passage_finding(
             message,
             vec![loc_a, loc_b],
         )
-        .with_detail("kind", kind)
-        .with_detail("scope", if within { "within" } else { "across" })
-        .with_detail("words", words)
-        .with_detail("similarity", round3(similarity))
-        .with_detail("diff", diff),
+        .with_details(OverlapDetails {
+            diff,
+            ..details(kind, within, words, similarity)
+        }),
     )
 }
 
@@ -217,7 +245,7 @@ fn near_finding(corpus: &Corpus, prints: &[ArticlePrints], n: &NearSentence) -> 
         "the same report in other words {where_b} (similarity {:.2})",
         n.similarity
     );
-    let diff = diff_value(&loc_a.text, &loc_b.text);
+    let diff = diff_of(&loc_a.text, &loc_b.text);
     Finding::new(
         RULE,
         Category::Overlap,
@@ -225,12 +253,11 @@ fn near_finding(corpus: &Corpus, prints: &[ArticlePrints], n: &NearSentence) -> 
         message,
         vec![loc_a, loc_b],
     )
-    .with_detail("kind", "near")
-    .with_detail("scope", if within { "within" } else { "across" })
-    .with_detail("level", "sentence")
-    .with_detail("words", words)
-    .with_detail("similarity", round3(n.similarity))
-    .with_detail("diff", diff)
+    .with_details(OverlapDetails {
+        level: Some(OverlapLevel::Sentence),
+        diff,
+        ..details(OverlapKind::Near, within, words as usize, n.similarity)
+    })
 }
 
 fn date_key(a: &Article) -> (bool, Option<String>, u32) {
@@ -257,27 +284,31 @@ fn cluster_finding(
         .copied()
         .unwrap_or(articles[0]);
     let po = &prints[original.id.0 as usize];
-    let member_values: Vec<Value> = articles
+    let members: Vec<ClusterMember> = articles
         .par_iter()
         .map(|a| {
             let pm = &prints[a.id.0 as usize];
             let loc = a.location(a.body, Role::Related);
-            let mut v = json!({
-                "path": loc.path,
-                "line": loc.line,
-                "title": a.meta.title,
-                "date": a.meta.date.map(|d| d.to_string()),
-                "words": pm.tokens.len(),
-            });
+            let mut member = ClusterMember {
+                path: loc.path,
+                line: loc.line,
+                title: a.meta.title.clone(),
+                date: a.meta.date.map(|d| d.to_string()),
+                words: pm.tokens.len(),
+                containment: None,
+                similarity: None,
+                adds: None,
+                drops: None,
+            };
             if a.id != original.id {
                 let passages = align_pair(&po.tokens, &pm.tokens, cfg.shingle, cfg.max_gap);
                 let matched: usize = passages.iter().map(|p| p.matched as usize).sum();
-                v["containment"] = json!(round3(matched as f64 / pm.tokens.len().max(1) as f64));
-                v["similarity"] = json!(round3(token_similarity(&po.tokens, &pm.tokens)));
-                v["adds"] = json!(pm.tokens.len().saturating_sub(matched));
-                v["drops"] = json!(po.tokens.len().saturating_sub(matched));
+                member.containment = Some(round3(matched as f64 / pm.tokens.len().max(1) as f64));
+                member.similarity = Some(round3(token_similarity(&po.tokens, &pm.tokens)));
+                member.adds = Some(pm.tokens.len().saturating_sub(matched));
+                member.drops = Some(po.tokens.len().saturating_sub(matched));
             }
-            v
+            member
         })
         .collect();
     let locations: Vec<Location> = articles
@@ -311,7 +342,7 @@ fn cluster_finding(
             orig_loc.line
         ),
     };
-    let diff = diff_value(first.slice(first.body), second.slice(second.body));
+    let diff = diff_of(first.slice(first.body), second.slice(second.body));
     let words = prints[first.id.0 as usize]
         .tokens
         .len()
@@ -323,16 +354,15 @@ fn cluster_finding(
         message,
         locations,
     )
-    .with_detail("kind", "cluster")
-    .with_detail("scope", "across")
-    .with_detail("words", words)
-    .with_detail("similarity", round3(similarity))
-    .with_detail(
-        "original",
-        json!({ "path": orig_loc.path, "line": orig_loc.line }),
-    )
-    .with_detail("members", Value::Array(member_values))
-    .with_detail("diff", diff)
+    .with_details(OverlapDetails {
+        original: Some(ClusterOriginal {
+            path: orig_loc.path,
+            line: orig_loc.line,
+        }),
+        members: Some(members),
+        diff,
+        ..details(OverlapKind::Cluster, false, words, similarity)
+    })
 }
 
 /// How many other places a boilerplate finding lists.
@@ -377,13 +407,17 @@ fn boilerplate_findings(corpus: &Corpus, prints: &[ArticlePrints], hashes: &[u64
                 "boilerplate in {} articles, set apart from the overlaps",
                 arts.len()
             );
-            Finding::new(RULE, Category::Overlap, Severity::Info, message, locations)
-                .with_detail("kind", "boilerplate")
-                .with_detail("scope", "across")
-                .with_detail("words", s.end_word - s.first_word)
-                .with_detail("similarity", 1.0)
-                .with_detail("articles", arts.len())
-                .with_detail("diff", Value::Array(Vec::new()))
+            Finding::new(RULE, Category::Overlap, Severity::Info, message, locations).with_details(
+                OverlapDetails {
+                    articles: Some(arts.len()),
+                    ..details(
+                        OverlapKind::Boilerplate,
+                        false,
+                        (s.end_word - s.first_word) as usize,
+                        1.0,
+                    )
+                },
+            )
         })
         .collect()
 }

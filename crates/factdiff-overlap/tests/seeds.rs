@@ -29,12 +29,15 @@ fn summary(findings: &[Finding]) -> String {
                 .iter()
                 .map(|l| format!("{}:{}:{}", l.path, l.line, l.column))
                 .collect();
+            let details = f.details.overlap().expect("overlap details");
+            let kind = serde_json::to_value(details.kind).unwrap();
             format!(
                 "{} {} words={} sim={} {} | {}",
-                f.details["kind"].as_str().unwrap_or("?"),
+                kind.as_str().unwrap_or("?"),
                 f.severity,
-                f.details["words"],
-                f.details["similarity"],
+                details.words,
+                // As JSON writes it (`1.0`), as the snapshot always had it.
+                serde_json::to_string(&details.similarity).unwrap(),
                 locs.join(" -> "),
                 f.message
             )

@@ -34,11 +34,13 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use factdiff_claims::Lexicons;
 use factdiff_corpus::Corpus;
 use factdiff_findings::Finding;
-use factdiff_overlap::OverlapConfig;
-use factdiff_rules::RuleSet;
 use rayon::prelude::*;
 
 pub use crate::filter::{Filtered, Filters, Ignores, filter};
+/// The overlap parameters (factdiff.toml's `[overlap]`), for the CLI's configuration.
+pub use factdiff_overlap::OverlapConfig;
+/// The rule set and its rules, for `factdiff rules list|explain`.
+pub use factdiff_rules::{ParamValue, Rule, RuleSet};
 
 /// What the engines read: the rule set, the claims extractors' lexicons and the
 /// overlap engine's parameters.
@@ -208,5 +210,69 @@ pub fn analyse_overlap(corpus: &Corpus, config: &OverlapConfig) -> Analysis {
     Analysis {
         findings: factdiff_overlap::detect(corpus, config),
         claims: 0,
+    }
+}
+
+/// Two texts compared, as `factdiff diff` shows them: the overlap engine's figures
+/// (rounded to three decimals, as every report gives them) and the word diff.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextComparison {
+    /// Words of the first text.
+    pub words_a: usize,
+    /// Words of the second text.
+    pub words_b: usize,
+    /// Twice the words the texts share in order over their total.
+    pub similarity: f64,
+    /// Share of the first text's words inside passages shared with the second.
+    pub containment_a: f64,
+    /// Share of the second text's words inside passages shared with the first.
+    pub containment_b: f64,
+    /// The word diff of the two texts, their leading and trailing white space left
+    /// out, read from the first to the second.
+    pub diff: Vec<factdiff_findings::DiffChunk>,
+}
+
+impl TextComparison {
+    /// Whether the texts differ in more than white space.
+    pub fn differs(&self) -> bool {
+        self.diff
+            .iter()
+            .any(|c| c.tag != factdiff_findings::DiffTag::Equal)
+    }
+}
+
+/// Compares two texts (`factdiff diff A B`) the way overlap detection compares two
+/// articles, with the overlap parameters `config`.
+pub fn compare(a: &str, b: &str, config: &OverlapConfig) -> TextComparison {
+    use factdiff_overlap::round3;
+    let comparison = factdiff_overlap::compare(a, b, config);
+    TextComparison {
+        words_a: comparison.words_a,
+        words_b: comparison.words_b,
+        similarity: round3(comparison.similarity),
+        containment_a: round3(comparison.containment_a),
+        containment_b: round3(comparison.containment_b),
+        diff: factdiff_findings::word_diff(a.trim(), b.trim()),
+    }
+}
+
+#[cfg(test)]
+mod compare_tests {
+    use super::*;
+
+    #[test]
+    fn compare_gives_rounded_figures_and_the_diff_of_the_trimmed_texts() {
+        let a = "  The summit opened in Samarkand on Thursday with ten leaders.\n";
+        let b = "The summit opened in Samarkand on Friday with ten leaders.";
+        let c = compare(a, b, &OverlapConfig::default());
+        assert_eq!((c.words_a, c.words_b), (10, 10));
+        assert!(c.differs());
+        assert!(c.similarity > 0.8 && c.similarity < 1.0, "{}", c.similarity);
+        assert_eq!(c.similarity, (c.similarity * 1000.0).round() / 1000.0);
+        assert_eq!(
+            c.diff.first().map(|d| d.text.starts_with("The")),
+            Some(true)
+        );
+        assert!(!compare(a, a.trim(), &OverlapConfig::default()).differs());
     }
 }

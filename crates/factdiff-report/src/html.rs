@@ -24,8 +24,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use factdiff_findings::{
-    Category, DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, Role, Severity,
-    print_diff,
+    Category, DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, OverlapKind, Role,
+    Severity, print_diff,
 };
 
 use crate::markdown::html as esc;
@@ -226,7 +226,7 @@ pub(crate) fn render(
             ));
             for &idx in indices {
                 let finding = &report.findings[idx];
-                if kind_of(finding) == Some("cluster") {
+                if kind_of(finding) == Some(OverlapKind::Cluster) {
                     cluster(idx, finding, &mut page);
                 } else if finding.category == Category::Overlap {
                     overlap(idx, finding, &mut page);
@@ -369,9 +369,8 @@ fn cluster(idx: usize, finding: &Finding, page: &mut String) {
     heading(finding, page);
     let members = finding
         .details
-        .get("members")
-        .and_then(|m| m.as_array())
-        .cloned()
+        .overlap()
+        .and_then(|o| o.members.as_deref())
         .unwrap_or_default();
     if members.is_empty() {
         page.push_str("<ul>\n");
@@ -384,33 +383,30 @@ fn cluster(idx: usize, finding: &Finding, page: &mut String) {
         page.push_str("</ul>\n");
     } else {
         page.push_str("<table>\n<thead><tr><th>article</th><th>title</th><th>date</th><th>words</th><th>similarity</th><th>containment</th></tr></thead>\n<tbody>\n");
-        for member in &members {
-            let field = |key: &str| match member.get(key) {
-                Some(serde_json::Value::String(s)) => esc(s),
-                Some(serde_json::Value::Null) | None => String::new(),
-                Some(other) => esc(&other.to_string()),
-            };
+        // A share as JSON writes it (`1.0`, `0.875`), as the report's details say it.
+        let share = |x: Option<f64>| x.map(json_number).unwrap_or_default();
+        for member in members {
             page.push_str(&format!(
                 "<tr><td class=\"where\">{}:{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                field("path"),
-                field("line"),
-                field("title"),
-                field("date"),
-                field("words"),
-                field("similarity"),
-                field("containment"),
+                esc(&member.path),
+                member.line,
+                esc(&member.title),
+                esc(member.date.as_deref().unwrap_or_default()),
+                member.words,
+                share(member.similarity),
+                share(member.containment),
             ));
         }
         page.push_str("</tbody>\n</table>\n");
     }
-    if let Some(chunks) = diff_of(finding).filter(|c| !c.is_empty()) {
+    if let Some(chunks) = diff_of(finding) {
         let what = if finding.locations.len() == 2 {
             "the two articles side by side"
         } else {
             "the first two articles side by side"
         };
         page.push_str(&format!("<details><summary>{what}</summary>\n"));
-        side_by_side(finding, &chunks, page);
+        side_by_side(finding, chunks, page);
         page.push_str("</details>\n");
     }
     page.push_str("</article>\n");
@@ -419,8 +415,8 @@ fn cluster(idx: usize, finding: &Finding, page: &mut String) {
 fn overlap(idx: usize, finding: &Finding, page: &mut String) {
     open_article(idx, finding, "overlap", page);
     heading(finding, page);
-    match diff_of(finding).filter(|c| !c.is_empty()) {
-        Some(chunks) => side_by_side(finding, &chunks, page),
+    match diff_of(finding) {
+        Some(chunks) => side_by_side(finding, chunks, page),
         None => {
             // Boilerplate and exact repeats without a diff: the passage, then its places.
             page.push_str("<div class=\"sides\">\n");
@@ -445,6 +441,12 @@ fn overlap(idx: usize, finding: &Finding, page: &mut String) {
 
 /// The first text with its deletions ("this article"), and the second with its
 /// insertions ("the other article"), each captioned with its side and place.
+/// A number as JSON writes it (`1.0`, `0.875`): the cluster table shows the shares as
+/// the report's details give them.
+fn json_number(x: f64) -> String {
+    serde_json::to_string(&x).unwrap_or_default()
+}
+
 fn side_by_side(finding: &Finding, chunks: &[DiffChunk], page: &mut String) {
     let only = |skip: DiffTag| -> Vec<DiffChunk> {
         chunks.iter().filter(|c| c.tag != skip).cloned().collect()

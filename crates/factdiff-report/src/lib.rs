@@ -25,7 +25,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use factdiff_findings::{DiffChunk, Finding, Location, Problem, RuleMeta};
+use factdiff_findings::{DiffChunk, Finding, Location, OverlapKind, Problem, RuleMeta};
 
 mod claims;
 pub mod corpus;
@@ -164,15 +164,14 @@ impl Sources for NoSources {
     }
 }
 
-/// A finding's word diff (`details.diff`), when it has one.
-pub(crate) fn diff_of(finding: &Finding) -> Option<Vec<DiffChunk>> {
-    let value = finding.details.get("diff")?;
-    serde_json::from_value(value.clone()).ok()
+/// A finding's word diff (overlaps, quote drift), when it has a non-empty one.
+pub(crate) fn diff_of(finding: &Finding) -> Option<&[DiffChunk]> {
+    finding.details.diff().filter(|chunks| !chunks.is_empty())
 }
 
-/// A finding's `details.kind` (overlaps: `exact`, `near`, `cluster`, `boilerplate`).
-pub(crate) fn kind_of(finding: &Finding) -> Option<&str> {
-    finding.details.get("kind").and_then(|v| v.as_str())
+/// An overlap finding's kind.
+pub(crate) fn kind_of(finding: &Finding) -> Option<OverlapKind> {
+    finding.details.overlap().map(|o| o.kind)
 }
 
 /// How every human-readable format names a location: `path:line:column`; for a record

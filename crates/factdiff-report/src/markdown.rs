@@ -12,7 +12,9 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use factdiff_findings::{Category, DiffMarks, DiffSides, Finding, Location, print_diff};
+use factdiff_findings::{
+    Category, DiffMarks, DiffSides, Finding, Location, OverlapKind, print_diff,
+};
 
 use crate::text::plural;
 use crate::{
@@ -114,7 +116,7 @@ pub(crate) fn render(
 
 fn overlap_section(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
     // One HTML block without blank lines: GitHub shows it as it is, no Markdown inside.
-    let kind = kind_of(finding).unwrap_or("overlap");
+    let kind = kind_of(finding).map_or("overlap", OverlapKind::as_str);
     let places: Vec<String> = finding
         .locations
         .iter()
@@ -127,7 +129,8 @@ fn overlap_section(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
         html(&finding.message)
     )?;
     match diff_of(finding) {
-        Some(mut chunks) if !chunks.is_empty() => {
+        Some(chunks) => {
+            let mut chunks = chunks.to_vec();
             // A passage's final line break is not worth a `<br>`.
             if let Some(last) = chunks.last_mut() {
                 last.text.truncate(last.text.trim_end().len());

@@ -146,7 +146,7 @@ fn result(finding: &Finding, rule_index: usize) -> Value {
         "partialFingerprints": { FINGERPRINT_KEY: finding.fingerprint },
         "properties": {
             "category": finding.category.as_str(),
-            "details": Value::Object(finding.details.clone()),
+            "details": finding.details,
         },
     });
     let related: Vec<Value> = finding

@@ -1,7 +1,9 @@
 //! Hand-built findings of every kind, for the renderers' snapshot tests.
 
-use factdiff_findings::{Category, Finding, Location, Problem, Role, RuleMeta, Severity};
-use serde_json::json;
+use factdiff_findings::{
+    Category, ClusterMember, ClusterOriginal, CountDetails, DiffChunk, DiffTag, Finding, Interval,
+    Location, OverlapDetails, OverlapKind, OverlapScope, Problem, Role, RuleMeta, Severity,
+};
 
 use crate::{Quote, Sources};
 
@@ -18,6 +20,46 @@ fn loc(path: &str, line: u32, column: u32, text: &str) -> Location {
         field: None,
         article: None,
         text: text.into(),
+    }
+}
+
+/// A word diff from `(tag, text)` pairs.
+fn diff(chunks: &[(DiffTag, &str)]) -> Vec<DiffChunk> {
+    chunks
+        .iter()
+        .map(|(tag, text)| DiffChunk {
+            tag: *tag,
+            text: (*text).into(),
+        })
+        .collect()
+}
+
+/// An overlap's details across articles, with no cluster or boilerplate fields.
+fn overlap(kind: OverlapKind, words: usize, similarity: f64) -> OverlapDetails {
+    OverlapDetails {
+        kind,
+        scope: OverlapScope::Across,
+        level: None,
+        words,
+        similarity,
+        original: None,
+        members: None,
+        articles: None,
+        diff: Vec::new(),
+    }
+}
+
+fn member(path: &str, title: &str, date: &str, words: usize) -> ClusterMember {
+    ClusterMember {
+        path: path.into(),
+        line: 1,
+        title: title.into(),
+        date: Some(date.into()),
+        words,
+        containment: None,
+        similarity: None,
+        adds: None,
+        drops: None,
     }
 }
 
@@ -39,7 +81,16 @@ pub fn findings() -> Vec<Finding> {
                 loc("news/quake-a.md", 5, 1, "at least 140 people died"),
             ],
         )
-        .with_detail("measure", "deaths"),
+        .with_details(CountDetails {
+            measure: "deaths".into(),
+            unit: "people".into(),
+            interval: Interval::exact(112.0, "people"),
+            other_interval: Interval {
+                max: None,
+                ..Interval::exact(140.0, "people")
+            },
+            shared_context: 3,
+        }),
         Finding::new(
             "overlap",
             Category::Overlap,
@@ -60,20 +111,18 @@ pub fn findings() -> Vec<Finding> {
                 ),
             ],
         )
-        .with_detail("kind", "near")
-        .with_detail("similarity", 0.78)
-        .with_detail(
-            "diff",
-            json!([
-                {"tag": "equal", "text": "The quake struck "},
-                {"tag": "delete", "text": "at"},
-                {"tag": "insert", "text": "before"},
-                {"tag": "equal", "text": " dawn, killing "},
-                {"tag": "delete", "text": "140"},
-                {"tag": "insert", "text": "112"},
-                {"tag": "equal", "text": " in the valley."}
+        .with_details(OverlapDetails {
+            diff: diff(&[
+                (DiffTag::Equal, "The quake struck "),
+                (DiffTag::Delete, "at"),
+                (DiffTag::Insert, "before"),
+                (DiffTag::Equal, " dawn, killing "),
+                (DiffTag::Delete, "140"),
+                (DiffTag::Insert, "112"),
+                (DiffTag::Equal, " in the valley."),
             ]),
-        ),
+            ..overlap(OverlapKind::Near, 9, 0.78)
+        }),
         Finding::new(
             "overlap",
             Category::Overlap,
@@ -84,25 +133,28 @@ pub fn findings() -> Vec<Finding> {
                 loc("news/quake-b.md", 1, 1, "Quake kills 112"),
             ],
         )
-        .with_detail("kind", "cluster")
-        .with_detail("similarity", 0.81)
-        .with_detail("original", json!({"path": "news/quake-a.md", "line": 1}))
-        .with_detail(
-            "members",
-            json!([
-                {"path": "news/quake-a.md", "line": 1, "title": "Quake kills 140", "date": "2025-10-14", "words": 120},
-                {"path": "news/quake-b.md", "line": 1, "title": "Quake kills 112", "date": "2025-10-15", "words": 118,
-                 "containment": 0.9, "similarity": 0.81, "adds": 12, "drops": 14}
+        .with_details(OverlapDetails {
+            original: Some(ClusterOriginal {
+                path: "news/quake-a.md".into(),
+                line: 1,
+            }),
+            members: Some(vec![
+                member("news/quake-a.md", "Quake kills 140", "2025-10-14", 120),
+                ClusterMember {
+                    containment: Some(0.9),
+                    similarity: Some(0.81),
+                    adds: Some(12),
+                    drops: Some(14),
+                    ..member("news/quake-b.md", "Quake kills 112", "2025-10-15", 118)
+                },
             ]),
-        )
-        .with_detail(
-            "diff",
-            json!([
-                {"tag": "equal", "text": "Quake kills "},
-                {"tag": "delete", "text": "140"},
-                {"tag": "insert", "text": "112"}
+            diff: diff(&[
+                (DiffTag::Equal, "Quake kills "),
+                (DiffTag::Delete, "140"),
+                (DiffTag::Insert, "112"),
             ]),
-        ),
+            ..overlap(OverlapKind::Cluster, 118, 0.81)
+        }),
         Finding::new(
             "overlap",
             Category::Overlap,
@@ -114,9 +166,10 @@ pub fn findings() -> Vec<Finding> {
                 loc("news/x<y>.md", 20, 1, "Sign up for our newsletter."),
             ],
         )
-        .with_detail("kind", "boilerplate")
-        .with_detail("articles", 3)
-        .with_detail("diff", json!([])),
+        .with_details(OverlapDetails {
+            articles: Some(3),
+            ..overlap(OverlapKind::Boilerplate, 5, 1.0)
+        }),
         Finding::new(
             "acronym-undefined",
             Category::Style,

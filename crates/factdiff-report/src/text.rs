@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use factdiff_findings::{
-    DiffChunk, DiffMarks, DiffSides, DiffTag, Finding, Location, Role, Severity, print_diff,
+    DiffMarks, DiffSides, DiffTag, Finding, Location, Role, Severity, print_diff,
 };
 
 use crate::{Quote, RenderContext, RenderOptions, Report, Sources};
@@ -195,15 +195,14 @@ fn render_finding(
     }
     let mut groups = vec![title];
     let diff_note;
-    if let Some(diff) = finding.details.get("diff")
-        && let Ok(chunks) = serde_json::from_value::<Vec<DiffChunk>>(diff.clone())
+    if let Some(chunks) = finding.details.diff()
         && chunks.iter().any(|c| c.tag != DiffTag::Equal)
     {
         diff_note = format!(
             "word diff ({}): {}",
             DiffSides::of(&finding.locations).legend(),
             // Line breaks kept: a passage's paragraphs stay paragraphs.
-            print_diff(&chunks, DiffMarks::BRACKETS, &str::to_owned)
+            print_diff(chunks, DiffMarks::BRACKETS, &str::to_owned)
         );
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(diff_note.as_str()),
@@ -417,14 +416,19 @@ mod tests {
                 loc("b.md", "at least 140"),
             ],
         )
-        .with_detail(
-            "diff",
-            serde_json::json!([
-                {"tag": "equal", "text": "killed "},
-                {"tag": "delete", "text": "112"},
-                {"tag": "insert", "text": "140"}
-            ]),
-        );
+        // Any finding with a word diff gets the diff note; the renderer reads the type.
+        .with_details(factdiff_findings::QuoteDriftDetails {
+            diff: ["killed ", "112", "140"]
+                .iter()
+                .zip([DiffTag::Equal, DiffTag::Delete, DiffTag::Insert])
+                .map(|(text, tag)| factdiff_findings::DiffChunk {
+                    tag,
+                    text: (*text).into(),
+                })
+                .collect(),
+            speaker: None,
+            other_speaker: None,
+        });
         let problems = [Problem::line("c.jsonl", 3, "line is not valid JSON")];
         let report = Report {
             articles: 2,

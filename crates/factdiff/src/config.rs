@@ -44,7 +44,7 @@ pub struct ConfigFile {
     #[serde(default)]
     pub per_path_ignores: BTreeMap<String, Vec<String>>,
     #[serde(default)]
-    pub overlap: factdiff_overlap::OverlapConfig,
+    pub overlap: factdiff_pipeline::OverlapConfig,
 }
 
 /// The configuration, with its paths made relative to the working directory.
@@ -64,7 +64,7 @@ pub struct Config {
     /// made relative to the working directory).
     pub ignores: factdiff_pipeline::Ignores,
     /// The overlap engine's parameters.
-    pub overlap: factdiff_overlap::OverlapConfig,
+    pub overlap: factdiff_pipeline::OverlapConfig,
 }
 
 impl Config {

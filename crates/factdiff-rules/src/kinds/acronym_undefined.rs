@@ -69,7 +69,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 use std::collections::{BTreeMap, BTreeSet};
 
 use factdiff_claims::ClaimValue;
-use factdiff_findings::Finding;
+use factdiff_findings::{AcronymDetails, Finding};
 use rayon::prelude::*;
 
 use super::{Cx, finding};
@@ -126,7 +126,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             &[("acronym", short.to_owned())],
                             vec![cx.loc(article, claim.span)],
                         )
-                        .with_detail("acronym", short),
+                        .with_details(AcronymDetails {
+                            acronym: short.to_owned(),
+                        }),
                     )
                 })
                 .collect::<Vec<_>>()

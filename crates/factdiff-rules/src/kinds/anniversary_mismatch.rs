@@ -49,7 +49,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 };
 
 use factdiff_claims::{Claim, ClaimKind, ClaimValue, RelationKind};
-use factdiff_findings::Finding;
+use factdiff_findings::{AnniversaryDetails, Finding};
 use rayon::prelude::*;
 
 use super::{Cx, finding};
@@ -130,10 +130,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ];
                 out.push(
                     finding(rule, &values, vec![cx.loc(article, claim.span), cx.loc(article, base.span)])
-                        .with_detail("stated", n)
-                        .with_detail("expected", expected)
-                        .with_detail("base_year", base_year)
-                        .with_detail("year", year),
+                        .with_details(AnniversaryDetails {
+                            stated: n,
+                            expected,
+                            base_year,
+                            year,
+                        }),
                 );
             }
             out

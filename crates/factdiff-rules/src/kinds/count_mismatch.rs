@@ -123,7 +123,9 @@ use rayon::prelude::*;
 use factdiff_claims::{Period, Role};
 
 use super::scope::{self, ArticleScope, Name};
-use super::{Cx, Interval, context_overlap, finding};
+use factdiff_findings::{CountDetails, Interval};
+
+use super::{Cx, context_overlap, describe, finding, interval_of};
 use crate::Rule;
 
 /// More distinct figures than this for one measure, unit and subject within the
@@ -219,7 +221,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 if part_or_change.contains(&idx) {
                     continue;
                 }
-                let Some(interval) = Interval::of(claim) else {
+                let Some(interval) = interval_of(claim) else {
                     continue;
                 };
                 let Some(key) = claim.key.as_ref() else {
@@ -374,8 +376,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ("other_path", cx.article(ra).reference()),
                 ("measure", measure.clone()),
                 ("unit", unit.clone()),
-                ("interval", ip.describe()),
-                ("other_interval", ir.describe()),
+                ("interval", describe(&ip)),
+                ("other_interval", describe(&ir)),
                 ("why", format!("{} for the same {what}", hit.why)),
             ];
             finding(
@@ -383,11 +385,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 &values,
                 vec![cx.loc(pa, claim_p.span), cx.loc(ra, claim_r.span)],
             )
-            .with_detail("measure", measure)
-            .with_detail("unit", unit)
-            .with_detail("interval", ip.json())
-            .with_detail("other_interval", ir.json())
-            .with_detail("shared_context", hit.shared as u64)
+            .with_details(CountDetails {
+                measure,
+                unit,
+                interval: ip,
+                other_interval: ir,
+                shared_context: hit.shared as u64,
+            })
         })
         .collect()
 }
@@ -445,8 +449,8 @@ fn compare<'a>(
     }
     let mut why = format!(
         "{} and {} cannot both be true",
-        a.interval.describe(),
-        b.interval.describe()
+        describe(&a.interval),
+        describe(&b.interval)
     );
     if (b.monotonic || monotonic.contains(measure))
         && let (Some(da), Some(db)) = (a.day, b.day)
@@ -462,8 +466,8 @@ fn compare<'a>(
         }
         why = format!(
             "the later report gives {}, less than the earlier {}, and {measure} only rise",
-            b.interval.describe(),
-            a.interval.describe()
+            describe(&b.interval),
+            describe(&a.interval)
         );
     }
     Some(Hit {

@@ -101,7 +101,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 use std::collections::BTreeMap;
 
 use factdiff_claims::{ClaimValue, Timex};
-use factdiff_findings::Finding;
+use factdiff_findings::{DateDetails, Finding};
 use rayon::prelude::*;
 
 use super::scope;
@@ -298,11 +298,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         let (ta, tb) = (a.timex, b.timex);
                         let cb = &cx.claims[b.article][b.claim];
                         let ca = &cx.claims[a.article][a.claim];
-                        let shared_words: Vec<&str> = b
+                        let shared_words: Vec<String> = b
                             .context
                             .iter()
                             .filter(|w| a.context.contains(w))
-                            .map(String::as_str)
+                            .cloned()
                             .collect();
                         let sentence = cx.sentence_text(b.article, cb);
                         let base = cx
@@ -331,11 +331,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                 &values,
                                 vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
                             )
-                            .with_detail("predicate", class.clone())
-                            .with_detail("date", show(tb))
-                            .with_detail("other_date", show(ta))
-                            .with_detail("shared_context", shared_words)
-                            .with_detail("shared_count", shared as u64),
+                            .with_details(DateDetails {
+                                predicate: class.clone(),
+                                date: show(tb),
+                                other_date: show(ta),
+                                shared_context: shared_words,
+                                shared_count: shared as u64,
+                            }),
                         );
                     }
                 },

@@ -56,7 +56,9 @@ pub(crate) const INFO: KindInfo = KindInfo {
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
-use super::{Cx, Interval, finding, has_phrase};
+use factdiff_findings::{FactDetails, Interval};
+
+use super::{Cx, finding, has_phrase, interval_of};
 use crate::{Fact, Rule};
 
 fn singular(unit: &str) -> &str {
@@ -94,7 +96,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let a = cx.article(article);
             let mut out = Vec::new();
             for claim in claims {
-                let Some(interval) = Interval::of(claim) else {
+                let Some(interval) = interval_of(claim) else {
                     continue;
                 };
                 let key = claim.key.as_ref();
@@ -142,22 +144,20 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     if fact.min.is_none() && fact.max.is_none() {
                         continue;
                     }
-                    let mut expected_text = factdiff_claims::describe_interval(
-                        fact.min, fact.max, false, false, &fact.unit,
-                    );
+                    let mut expected_text = factdiff_claims::describe_interval(&Interval {
+                        min: fact.min,
+                        max: fact.max,
+                        min_open: false,
+                        max_open: false,
+                        unit: fact.unit.clone(),
+                    });
                     if !factdiff_claims::shows_unit(&fact.unit) {
                         expected_text.push(' ');
                         expected_text.push_str(&fact.unit);
                     }
                     if fact.tolerance > 0.0 {
                         let pct = fact.tolerance * 100.0;
-                        let pct = factdiff_claims::describe_interval(
-                            Some(pct),
-                            Some(pct),
-                            false,
-                            false,
-                            "%",
-                        );
+                        let pct = factdiff_claims::describe_interval(&Interval::exact(pct, "%"));
                         expected_text.push_str(&format!(" (±{pct})"));
                     }
                     let values = [
@@ -166,15 +166,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         ("expected", expected_text),
                         ("source", fact.source.clone().unwrap_or_default()),
                     ];
-                    let mut f = finding(rule, &values, vec![cx.loc(article, claim.span)])
-                        .with_detail("fact", fact.id.clone())
-                        .with_detail("fact_file", format!("{}:{}", fact.file, fact.line))
-                        .with_detail("interval", interval.json())
-                        .with_detail("expected", expected.json());
-                    if let Some(source) = &fact.source {
-                        f = f.with_detail("source", source.clone());
-                    }
-                    out.push(f);
+                    out.push(
+                        finding(rule, &values, vec![cx.loc(article, claim.span)]).with_details(
+                            FactDetails {
+                                fact: fact.id.clone(),
+                                fact_file: format!("{}:{}", fact.file, fact.line),
+                                interval: interval.clone(),
+                                expected,
+                                source: fact.source.clone(),
+                            },
+                        ),
+                    );
                 }
             }
             out

@@ -38,7 +38,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 };
 
 use factdiff_claims::ClaimValue;
-use factdiff_findings::Finding;
+use factdiff_findings::{Finding, InvalidDateDetails};
 use rayon::prelude::*;
 
 use super::{Cx, finding};
@@ -79,7 +79,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         &[("date", text), ("why", why)],
                         vec![cx.loc(article, claim.span)],
                     )
-                    .with_detail("value", t.value.clone()),
+                    .with_details(InvalidDateDetails {
+                        value: t.value.clone(),
+                    }),
                 )
             })
         })

@@ -1,9 +1,9 @@
 //! The built-in rule kinds, one file each. A kind's module doc is its only
 //! documentation: `factdiff rules explain ID` prints it, read from the source file.
 
-use factdiff_claims::{Claim, ClaimKind, ClaimValue};
+use factdiff_claims::{Claim, ClaimKind};
 use factdiff_corpus::{Article, Corpus, Span};
-use factdiff_findings::{Category, Finding, Location, Role, Severity};
+use factdiff_findings::{Category, Finding, Interval, Location, Role, Severity};
 
 use crate::params::ParamSpec;
 use crate::{Rule, RuleSet, template};
@@ -214,81 +214,23 @@ pub(crate) fn finding(rule: &Rule, values: &[(&str, String)], locations: Vec<Loc
     )
 }
 
-/// A numeric claim's interval: `(min, max, min_open, max_open, unit)`.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Interval {
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub min_open: bool,
-    pub max_open: bool,
-    pub unit: String,
+/// A quantity, money or percent claim's figure as factdiff-findings' [`Interval`]
+/// (the type findings' details carry), `None` for other claims.
+pub(crate) fn interval_of(claim: &Claim) -> Option<Interval> {
+    if !matches!(
+        claim.kind,
+        ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Percent
+    ) {
+        return None;
+    }
+    claim.value.interval()
 }
 
-impl Interval {
-    pub(crate) fn of(claim: &Claim) -> Option<Interval> {
-        match &claim.value {
-            ClaimValue::Interval {
-                min,
-                max,
-                min_open,
-                max_open,
-                unit,
-            } if matches!(
-                claim.kind,
-                ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Percent
-            ) =>
-            {
-                Some(Interval {
-                    min: *min,
-                    max: *max,
-                    min_open: *min_open,
-                    max_open: *max_open,
-                    unit: unit.clone(),
-                })
-            }
-            _ => None,
-        }
-    }
-
-    /// Whether the two intervals have no point in common.
-    pub(crate) fn disjoint(&self, other: &Interval) -> bool {
-        fn below(a: &Interval, b: &Interval) -> bool {
-            match (a.max, b.min) {
-                (Some(hi), Some(lo)) => hi < lo || (hi == lo && (a.max_open || b.min_open)),
-                _ => false,
-            }
-        }
-        below(self, other) || below(other, self)
-    }
-
-    /// Whether the two intervals are disjoint even with their open ends closed: "more
-    /// than 20" and "20" touch, and a reporter rounds.
-    pub(crate) fn apart(&self, other: &Interval) -> bool {
-        fn below(a: &Interval, b: &Interval) -> bool {
-            matches!((a.max, b.min), (Some(hi), Some(lo)) if hi < lo)
-        }
-        below(self, other) || below(other, self)
-    }
-
-    /// In plain words for a message: `112`, `at least 140`, `about $2 billion`
-    /// ([`factdiff_claims::describe_interval`]); the bounds themselves go to the
-    /// JSON details ([`Interval::json`]).
-    pub(crate) fn describe(&self) -> String {
-        factdiff_claims::describe_interval(
-            self.min,
-            self.max,
-            self.min_open,
-            self.max_open,
-            &self.unit,
-        )
-    }
-
-    pub(crate) fn json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "min": self.min, "max": self.max,
-            "min_open": self.min_open, "max_open": self.max_open, "unit": self.unit,
-        })
-    }
+/// An interval in plain words for a message: `112`, `at least 140`, `about $2
+/// billion` ([`factdiff_claims::describe_interval`]); the bounds themselves go to the
+/// findings' details.
+pub(crate) fn describe(interval: &Interval) -> String {
+    factdiff_claims::describe_interval(interval)
 }
 
 /// How many context words two keys share, and their Jaccard similarity.

@@ -90,7 +90,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 use std::collections::{BTreeMap, BTreeSet};
 
 use factdiff_corpus::Span;
-use factdiff_findings::Finding;
+use factdiff_findings::{Finding, NameVariantDetails};
 use rayon::prelude::*;
 
 use super::{Cx, finding};
@@ -313,12 +313,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     ];
                     out.push(
                         finding(rule, &values, locations)
-                            .with_detail("variant", *word)
-                            .with_detail("majority", major)
-                            .with_detail("folded", translit_fold(word))
-                            .with_detail("variant_count", use_.count as u64)
-                            .with_detail("majority_count", total(major_uses) as u64)
-                            .with_detail("canonical", canonical.contains(major)),
+                            .with_details(NameVariantDetails {
+                                variant: (*word).to_owned(),
+                                majority: major.to_owned(),
+                                folded: translit_fold(word),
+                                variant_count: use_.count as u64,
+                                majority_count: total(major_uses) as u64,
+                                canonical: canonical.contains(major),
+                            }),
                     );
                 }
             }

@@ -79,7 +79,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 use std::collections::{BTreeMap, BTreeSet};
 
 use factdiff_claims::ClaimValue;
-use factdiff_findings::{DiffChunk, DiffTag, Finding};
+use factdiff_findings::{DiffChunk, DiffTag, Finding, QuoteDriftDetails};
 use rayon::prelude::*;
 
 use super::{Cx, finding};
@@ -239,12 +239,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ("other_speaker", a.speaker.clone().unwrap_or_default()),
                 ("other_path", cx.article(a.article).reference()),
             ];
-            let diff = serde_json::to_value(&shown).unwrap_or_default();
             Some(
                 finding(rule, &values, locations)
-                    .with_detail("diff", diff)
-                    .with_detail("speaker", b.speaker.clone())
-                    .with_detail("other_speaker", a.speaker.clone()),
+                    .with_details(QuoteDriftDetails {
+                        diff: shown,
+                        speaker: b.speaker.clone(),
+                        other_speaker: a.speaker.clone(),
+                    }),
             )
         })
         .collect()

@@ -51,7 +51,9 @@ use factdiff_claims::RelationKind;
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
-use super::{Cx, Interval, finding};
+use factdiff_findings::{Interval, SumDetails};
+
+use super::{Cx, finding, interval_of};
 use crate::Rule;
 
 /// Parts the claims extractor left as bare numbers: "20 grants, including 12 for
@@ -120,14 +122,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 }
             }
             for (w_idx, whole) in claims.iter().enumerate() {
-                let Some(total) = Interval::of(whole) else {
+                let Some(total) = interval_of(whole) else {
                     continue;
                 };
                 let mut parts: Vec<(usize, Interval)> = parts_of[w_idx]
                     .iter()
                     .map(|&idx| (idx, &claims[idx]))
                     .filter(|(_, c)| c.kind == whole.kind)
-                    .filter_map(|(idx, c)| Some((idx, Interval::of(c)?)))
+                    .filter_map(|(idx, c)| Some((idx, interval_of(c)?)))
                     .collect();
                 let mut written_parts: Vec<(factdiff_corpus::Span, f64)> = Vec::new();
                 if parts.is_empty() {
@@ -137,13 +139,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     }
                     parts = written_parts
                         .iter()
-                        .map(|(_, x)| Interval {
-                            min: Some(*x),
-                            max: Some(*x),
-                            min_open: false,
-                            max_open: false,
-                            unit: total.unit.clone(),
-                        })
+                        .map(|(_, x)| Interval::exact(*x, total.unit.clone()))
                         .enumerate()
                         .map(|(n, iv)| (usize::MAX - n, iv))
                         .collect();
@@ -172,13 +168,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     (_, Some(lo), Some(high)) if exhaustive && high < lo => "short of",
                     _ => continue,
                 };
-                let sum = factdiff_claims::describe_interval(
-                    Some(low),
-                    high,
-                    false,
-                    false,
-                    total.unit.as_str(),
-                );
+                let sum = factdiff_claims::describe_interval(&Interval {
+                    min: Some(low),
+                    max: high,
+                    min_open: false,
+                    max_open: false,
+                    unit: total.unit.clone(),
+                });
                 let part_texts: Vec<String> = parts
                     .iter()
                     .map(|(idx, _)| a.slice(part_span(*idx)).to_owned())
@@ -197,9 +193,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 );
                 out.push(
                     finding(rule, &values, locations)
-                        .with_detail("total", total.json())
-                        .with_detail("sum_min", low)
-                        .with_detail("exhaustive", exhaustive),
+                        .with_details(SumDetails {
+                            total,
+                            sum_min: low,
+                            exhaustive,
+                        }),
                 );
             }
             out

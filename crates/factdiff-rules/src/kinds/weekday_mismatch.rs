@@ -41,7 +41,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 };
 
 use factdiff_claims::ClaimValue;
-use factdiff_findings::Finding;
+use factdiff_findings::{Finding, WeekdayDetails};
 use rayon::prelude::*;
 
 use super::{Cx, finding};
@@ -107,10 +107,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ];
                 Some(
                     finding(rule, &values, vec![cx.loc(article, claim.span)])
-                        .with_detail("date", date.to_string())
-                        .with_detail("written", weekday_name(written))
-                        .with_detail("actual", weekday_name(actual))
-                        .with_detail("year_from_article", t.relative),
+                        .with_details(WeekdayDetails {
+                            date: date.to_string(),
+                            written: weekday_name(written).to_owned(),
+                            actual: weekday_name(actual).to_owned(),
+                            year_from_article: t.relative,
+                        }),
                 )
             })
         })

@@ -6,7 +6,6 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use factdiff_corpus::{Article, Format as InputFormat, LoadOptions};
-use factdiff_findings::DiffTag;
 use factdiff_report::{DiffSide, DiffView, render_diff_json, render_diff_text};
 
 use super::Ctx;
@@ -45,12 +44,27 @@ fn parse_spec(spec: &str, exists: impl Fn(&str) -> bool) -> Result<Spec, CliErro
     })
 }
 
-/// The text a spec names, with the side's description.
-fn select(
-    ctx: &Ctx<'_>,
-    spec: &Spec,
-    stderr: &mut dyn Write,
-) -> Result<(String, DiffSide), CliError> {
+/// The text a spec names, and where it is: its path, first and last line.
+struct Selected {
+    text: String,
+    path: String,
+    first_line: u32,
+    last_line: u32,
+}
+
+impl Selected {
+    fn side(self, words: usize) -> DiffSide {
+        DiffSide {
+            path: self.path,
+            first_line: self.first_line,
+            last_line: self.last_line,
+            words,
+        }
+    }
+}
+
+/// The text a spec names.
+fn select(ctx: &Ctx<'_>, spec: &Spec, stderr: &mut dyn Write) -> Result<Selected, CliError> {
     let options = LoadOptions {
         cwd: ctx.env.cwd.clone(),
         exclude: Vec::new(),
@@ -67,11 +81,11 @@ fn select(
         )));
     };
     let path = first.path.clone();
-    let side = |text: &str, first_line: u32, last_line: u32| DiffSide {
+    let side = |text: String, first_line: u32, last_line: u32| Selected {
+        text,
         path: path.clone(),
         first_line,
         last_line,
-        words: factdiff_overlap::text_tokens(text).len(),
     };
     match spec.lines {
         None => {
@@ -84,8 +98,7 @@ fn select(
             }
             let text = first.slice(first.body).to_owned();
             let (l0, _, l1, _) = first.line_columns(first.body);
-            let d = side(&text, l0, l1);
-            Ok((text, d))
+            Ok(side(text, l0, l1))
         }
         Some((from, to)) if matches!(first.format, InputFormat::Jsonl | InputFormat::Json) => {
             let picked: Vec<&str> = articles
@@ -99,9 +112,7 @@ fn select(
                     spec.path
                 )));
             }
-            let text = picked.join("\n\n");
-            let d = side(&text, from, to);
-            Ok((text, d))
+            Ok(side(picked.join("\n\n"), from, to))
         }
         Some((from, to)) if matches!(first.format, InputFormat::Txt | InputFormat::Markdown) => {
             let lines: Vec<&str> = first.text.split_inclusive('\n').collect();
@@ -113,9 +124,11 @@ fn select(
                 )));
             }
             let to = to.min(lines.len() as u32);
-            let text = lines[from as usize - 1..to as usize].concat();
-            let d = side(&text, from, to);
-            Ok((text, d))
+            Ok(side(
+                lines[from as usize - 1..to as usize].concat(),
+                from,
+                to,
+            ))
         }
         Some(_) => Err(CliError::usage(format!(
             "`{}`: line ranges work on text, Markdown and JSONL files; compare the whole HTML file instead",
@@ -133,16 +146,17 @@ pub fn run(
     let exists = |p: &str| ctx.env.cwd.join(p).exists();
     let spec_a = parse_spec(&args.a, exists)?;
     let spec_b = parse_spec(&args.b, exists)?;
-    let (text_a, side_a) = select(ctx, &spec_a, stderr)?;
-    let (text_b, side_b) = select(ctx, &spec_b, stderr)?;
-    let comparison = factdiff_overlap::compare(&text_a, &text_b, &ctx.config.overlap);
+    let a = select(ctx, &spec_a, stderr)?;
+    let b = select(ctx, &spec_b, stderr)?;
+    let comparison = factdiff_pipeline::compare(&a.text, &b.text, &ctx.config.overlap);
+    let differs = comparison.differs();
     let view = DiffView {
-        a: side_a,
-        b: side_b,
-        similarity: factdiff_overlap::round3(comparison.similarity),
-        containment_a: factdiff_overlap::round3(comparison.containment_a),
-        containment_b: factdiff_overlap::round3(comparison.containment_b),
-        diff: factdiff_overlap::word_diff(text_a.trim(), text_b.trim()),
+        a: a.side(comparison.words_a),
+        b: b.side(comparison.words_b),
+        similarity: comparison.similarity,
+        containment_a: comparison.containment_a,
+        containment_b: comparison.containment_b,
+        diff: comparison.diff,
     };
     let mut buf = Vec::new();
     let written = match args.output.format {
@@ -155,7 +169,6 @@ pub fn run(
     };
     written.map_err(|err| CliError::usage(format!("cannot render the diff: {err}")))?;
     emit(ctx.env, args.output.output.as_deref(), &buf, stdout)?;
-    let differs = view.diff.iter().any(|c| c.tag != DiffTag::Equal);
     if let Some(path) = &args.output.output {
         let what = if differs {
             format!("the texts differ (similarity {})", view.similarity)

@@ -20,7 +20,7 @@ pub fn run(
         .run(|| factdiff_pipeline::analyse_overlap(&corpus, config));
     // The same ignores, suppressions, baseline, --only-changed and formats as `check`;
     // SARIF lists the built-in rules, as no rule files are read.
-    let rules = factdiff_pipeline::catalog::rules(&factdiff_rules::RuleSet::builtin());
+    let rules = factdiff_pipeline::catalog::rules(&factdiff_pipeline::RuleSet::builtin());
     super::check::finish(
         ctx,
         args,

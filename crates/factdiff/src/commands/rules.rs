@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use factdiff_pipeline::Engines;
-use factdiff_rules::{ParamValue, Rule, RuleSet};
+use factdiff_pipeline::{ParamValue, Rule, RuleSet};
 
 use super::Ctx;
 use crate::args::{RulesArgs, RulesCommand};
