@@ -211,3 +211,144 @@ fn story(articles: &[&Article]) -> Story {
         facts: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factdiff_corpus::Input;
+
+    fn corpus(files: &[(&str, &str)]) -> (Corpus, Vec<Vec<Claim>>, Lexicons) {
+        let corpus = Corpus::from_inputs(
+            files
+                .iter()
+                .map(|(path, text)| Input {
+                    path: (*path).into(),
+                    bytes: text.as_bytes().to_vec(),
+                })
+                .collect(),
+        );
+        let lexicons = Lexicons::builtin();
+        let claims = corpus
+            .articles
+            .iter()
+            .map(|a| factdiff_claims::extract(a, &lexicons))
+            .collect();
+        (corpus, claims, lexicons)
+    }
+
+    const QUAKE_A: &str = "+++\ntitle = \"Earthquake kills 112 in Herat\"\ndate = 2023-10-08\n+++\n\
+        An earthquake of magnitude 6.3 struck Herat province on Saturday, killing 112 people in \
+        the district of Zindajan. Governor Noor Ahmad Islamjar said rescuers reached Zindajan by \
+        evening. Islamjar said the earthquake destroyed hundreds of homes in Zindajan.\n";
+    const QUAKE_B: &str = "+++\ntitle = \"Herat earthquake toll rises\"\ndate = 2023-10-09\n+++\n\
+        At least 140 people died when an earthquake struck Zindajan in Herat province, Governor \
+        Islamjar said. Rescuers dug through the rubble of homes in Zindajan as the earthquake \
+        toll rose. Islamjar said tents were on the way to Zindajan.\n";
+    // The same province's earthquake a year before: other district, other governor.
+    const QUAKE_OLD: &str = "+++\ntitle = \"Earthquake kills 30 in Herat\"\ndate = 2022-06-21\n+++\n\
+        An earthquake of magnitude 5.1 struck Herat province, killing 30 people in the district \
+        of Kushk. Governor Abdul Qayum Rahimi said rescuers reached Kushk by evening. Rahimi said \
+        the earthquake destroyed hundreds of homes in Kushk.\n";
+
+    fn grouped(files: &[(&str, &str)]) -> (Corpus, Stories) {
+        let (c, claims, lex) = corpus(files);
+        let stories = group(&c, &claims, &lex, &StoryConfig::default());
+        (c, stories)
+    }
+
+    #[test]
+    fn one_event_is_one_story_and_a_similar_event_is_not_in_it() {
+        let (c, stories) = grouped(&[("a.md", QUAKE_A), ("b.md", QUAKE_B), ("old.md", QUAKE_OLD)]);
+        let at = |p: &str| c.articles.iter().position(|a| a.path == p).unwrap();
+        assert!(stories.same(at("a.md"), at("b.md")), "{stories:#?}");
+        assert!(!stories.same(at("a.md"), at("old.md")));
+        assert!(!stories.same(at("b.md"), at("old.md")));
+        assert!(stories.story_of(at("old.md")).is_none());
+        let story = stories.story_of(at("a.md")).unwrap();
+        assert_eq!(
+            story.title, "Earthquake kills 112 in Herat",
+            "the earliest article's title"
+        );
+        assert_eq!(story.articles[0].date.as_deref(), Some("2023-10-08"));
+        assert!(
+            story
+                .articles
+                .iter()
+                .all(|a| a.relation == Relation::Independent)
+        );
+        assert_eq!(stories.members[0], vec![at("a.md"), at("b.md")]);
+    }
+
+    #[test]
+    fn undated_reports_of_two_quakes_a_year_apart_are_told_apart_by_their_names() {
+        let undated = |s: &str| {
+            s.lines()
+                .filter(|l| !l.starts_with("date"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let (a, b, old) = (undated(QUAKE_A), undated(QUAKE_B), undated(QUAKE_OLD));
+        let (_, stories) = grouped(&[("a.md", &a), ("b.md", &b), ("old.md", &old)]);
+        assert!(stories.same(0, 1), "{stories:#?}");
+        assert!(!stories.same(0, 2) && !stories.same(1, 2), "{stories:#?}");
+    }
+
+    #[test]
+    fn the_same_text_republished_a_month_later_is_the_same_story() {
+        let later = QUAKE_A.replace("2023-10-08", "2023-11-20");
+        let (_, stories) = grouped(&[("a.md", QUAKE_A), ("later.md", &later)]);
+        assert!(stories.same(0, 1));
+    }
+
+    #[test]
+    fn ids_and_stories_do_not_depend_on_file_order_or_threads() {
+        let files = [("a.md", QUAKE_A), ("b.md", QUAKE_B), ("old.md", QUAKE_OLD)];
+        let (_, first) = grouped(&files);
+        let mut reversed = files;
+        reversed.reverse();
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let (_, again) = pool.install(|| grouped(&reversed));
+            assert_eq!(again, first, "{threads} threads");
+        }
+        assert!(first.stories[0].id.starts_with("story-"));
+    }
+
+    #[test]
+    fn nothing_alone_is_a_story() {
+        let (_, stories) = grouped(&[("a.md", QUAKE_A)]);
+        assert!(stories.stories.is_empty());
+        assert_eq!(stories.of_article, vec![None]);
+        assert!(stories.same(0, 0));
+        let (_, empty) = grouped(&[]);
+        assert!(empty.stories.is_empty());
+    }
+
+    #[test]
+    fn a_signature_round_trips_through_serde() {
+        let (c, claims, lex) = corpus(&[("a.md", QUAKE_A)]);
+        let sig = signature(&c.articles[0], &claims[0], &lex);
+        assert!(sig.names.iter().any(|(n, _)| n == "zindajan"));
+        assert!(
+            sig.names.iter().any(|(n, _)| n == "islamjar"),
+            "the last word of a full name"
+        );
+        assert!(sig.words.iter().any(|(w, _)| w == "earthquake"));
+        assert!(
+            !sig.words.iter().any(|(w, _)| w == "the"),
+            "stop words left out"
+        );
+        assert!(
+            sig.words.iter().any(|(w, _)| w == "#112 people"),
+            "{:?}",
+            sig.words
+        );
+        assert_eq!(sig.date, Some(jiff::civil::date(2023, 10, 8)));
+        assert!(!sig.passages.is_empty());
+        let json = serde_json::to_string(&sig).unwrap();
+        assert_eq!(serde_json::from_str::<Signature>(&json).unwrap(), sig);
+    }
+}

@@ -78,17 +78,30 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
             _ => {}
         }
     }
-    let mut lower: Vec<String> = Vec::new();
-    for (_, word) in article.body_words() {
+    let content = |word: &str| {
         let w = word.to_lowercase().replace('’', "'");
         let w = w.strip_suffix("'s").map(str::to_owned).unwrap_or(w);
-        if w.chars().count() >= MIN_WORD_CHARS
+        let keep = w.chars().count() >= MIN_WORD_CHARS
             && w.chars().any(char::is_alphabetic)
-            && !lexicons.is_stopword(&w)
-        {
+            && !lexicons.is_stopword(&w);
+        (w, keep)
+    };
+    let mut lower: Vec<String> = Vec::new();
+    for (_, word) in article.body_words() {
+        let (w, keep) = content(word);
+        if keep {
             words.push(w.clone());
         }
         lower.push(w);
+    }
+    // The headline says what the event is in the fewest words: its words count once
+    // more (when it is also the body's first line, as in a plain-text article, that is
+    // the emphasis a headline deserves).
+    for word in unicode_words(&article.meta.title) {
+        let (w, keep) = content(word);
+        if keep {
+            words.push(w);
+        }
     }
     Signature {
         names: counted(names),
@@ -97,6 +110,13 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
         date: article.meta.date,
         passages: sketch(&lower),
     }
+}
+
+/// The words of a title: runs of letters, digits and inner apostrophes.
+fn unicode_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
 }
 
 /// Each distinct string with how often it occurs, sorted.

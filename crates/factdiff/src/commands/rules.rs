@@ -163,6 +163,7 @@ fn show_value(value: &ParamValue) -> String {
         ParamValue::Bool(b) => b.to_string(),
         ParamValue::Integer(n) => n.to_string(),
         ParamValue::Float(x) => format!("{x:?}"),
+        ParamValue::Choice(v) => format!("\"{v}\""),
         ParamValue::Strings(v) => {
             format!("[{}]", v.iter().map(quote).collect::<Vec<_>>().join(", "))
         }
