@@ -15,6 +15,7 @@ mod eval_clough;
 mod eval_measeval;
 mod eval_msrp;
 mod eval_reuters_dups;
+mod eval_stories;
 mod eval_timebank;
 mod gen_corpus;
 mod man;
@@ -101,6 +102,11 @@ const TASKS: &[(&str, &str, &str)] = &[
         "msrp",
         "choose the near-overlap threshold on MSRP: precision and recall",
     ),
+    (
+        "eval",
+        "stories [--check] [--with KEY=VALUE]",
+        "stories vs the events of ECB+ (dev): pairwise and B-cubed P/R/F1, beside a TF-IDF single-link baseline",
+    ),
 ];
 
 fn main() {
@@ -136,6 +142,7 @@ fn run(args: &[String]) -> Result<()> {
         ("eval", Some("reuters-dups")) => eval_reuters_dups::run(&rest[1..]),
         ("eval", Some("clough")) => eval_clough::run(&rest[1..]),
         ("eval", Some("msrp")) => eval_msrp::run(&rest[1..]),
+        ("eval", Some("stories")) => eval_stories::run(&rest[1..]),
         ("help" | "--help" | "-h", _) => {
             print_tasks();
             Ok(())

@@ -127,6 +127,11 @@ fn type_cell(ty: ParamType) -> String {
         ParamType::Float { min, max } => format!("number {min}–{max}"),
         ParamType::Strings => "array of strings".into(),
         ParamType::StringGroups => "array of arrays of strings".into(),
+        ParamType::Choice(values) => values
+            .iter()
+            .map(|v| format!("`\"{v}\"`"))
+            .collect::<Vec<_>>()
+            .join(" or "),
     }
 }
 

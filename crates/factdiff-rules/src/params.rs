@@ -26,6 +26,8 @@ pub enum ParamType {
     Strings,
     /// A list of lists of strings (`[["Nazarbayev", "Nazarbayeva"]]`).
     StringGroups,
+    /// One string of a fixed set (`across = "story"`).
+    Choice(&'static [&'static str]),
 }
 
 impl ParamType {
@@ -37,6 +39,14 @@ impl ParamType {
             ParamType::Float { min, max } => format!("a number from {min} to {max}"),
             ParamType::Strings => "an array of strings".into(),
             ParamType::StringGroups => "an array of arrays of strings".into(),
+            ParamType::Choice(values) => format!(
+                "one of {}",
+                values
+                    .iter()
+                    .map(|v| format!("\"{v}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     }
 }
@@ -67,6 +77,8 @@ pub enum ParamValue {
     Strings(Vec<String>),
     /// A list of lists of strings.
     StringGroups(Vec<Vec<String>>),
+    /// One string of a fixed set.
+    Choice(String),
 }
 
 /// The parameters of one rule: each declared parameter's value, defaults filled in.
@@ -118,6 +130,13 @@ impl Params {
         }
     }
 
+    pub(crate) fn choice(&self, name: &str) -> &str {
+        match self.0.get(name) {
+            Some(ParamValue::Choice(v)) => v,
+            _ => unreachable!("parameter `{name}` is declared as a choice"),
+        }
+    }
+
     pub(crate) fn groups(&self, name: &str) -> &[Vec<String>] {
         match self.0.get(name) {
             Some(ParamValue::StringGroups(v)) => v,
@@ -161,6 +180,13 @@ pub(crate) fn from_toml(value: &toml::Value, ty: ParamType) -> Result<ParamValue
                 .map(|v| v.as_str().map(str::to_owned).ok_or_else(wrong))
                 .collect::<Result<_, _>>()
                 .map(ParamValue::Strings)
+        }
+        ParamType::Choice(values) => {
+            let v = value.as_str().ok_or_else(wrong)?;
+            if !values.contains(&v) {
+                return Err(format!("`{v}` is not allowed; expected {}", ty.describe()));
+            }
+            Ok(ParamValue::Choice(v.to_owned()))
         }
         ParamType::StringGroups => {
             let arr = value.as_array().ok_or_else(wrong)?;

@@ -161,6 +161,7 @@ fn params(specs: &[ParamSpec]) -> Value {
                 "type": "array",
                 "items": { "type": "array", "items": { "type": "string" } },
             }),
+            ParamType::Choice(values) => json!({ "type": "string", "enum": values }),
         };
         schema["description"] = json!(spec.doc);
         schema["default"] = default_json(spec);

@@ -50,6 +50,10 @@
 //!   contradiction of today's.
 //! - `within-article` (boolean, default true): also compare claims of one article.
 //! - `ignore-units` (array of strings, default `[]`): units never compared.
+//! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the figures of two
+//!   articles of one story (the articles that report the same event,
+//!   docs/stories.md), or of any two articles: another week's car sales or another
+//!   year's earthquake is not a contradiction.
 
 use factdiff_findings::{Category, Severity};
 
@@ -109,6 +113,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
             default: "[]",
             doc: "units never compared",
         },
+        super::ACROSS,
     ],
     source: include_str!("count_mismatch.rs"),
 };
@@ -192,15 +197,16 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
 
-    // Map: each article's comparable claims, keyed by (measure, unit, subject).
+    // Map: each article's comparable claims, keyed by (story, measure, unit, subject).
     // Borrowed from the claims and scopes: one allocation per item at most.
-    type Key<'k> = (Cow<'k, str>, &'k str, &'k str);
+    type Key<'k> = (usize, Cow<'k, str>, &'k str, &'k str);
     let per_article: Vec<Vec<(Key<'_>, Item<'_>)>> = cx
         .claims
         .par_iter()
         .enumerate()
         .map(|(article, claims)| {
             let sc: &ArticleScope = &scopes[article];
+            let story = cx.scope_of(rule, article);
             let part_or_change: BTreeSet<usize> = claims
                 .iter()
                 .enumerate()
@@ -270,7 +276,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         }
                     };
                 out.push((
-                    (what, unit, subject),
+                    (story, what, unit, subject),
                     Item {
                         article,
                         claim: idx,
@@ -303,7 +309,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // figures of the window before it: linear in the group's size.
     let mut hits: Vec<Hit> = groups
         .into_par_iter()
-        .flat_map_iter(|((measure, _, subject), mut items)| {
+        .flat_map_iter(|((_, measure, _, subject), mut items)| {
             items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
             // The figures each article gives: an article that gives both figures
@@ -380,10 +386,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ("other_interval", describe(&ir)),
                 ("why", format!("{} for the same {what}", hit.why)),
             ];
-            finding(
-                rule,
-                &values,
-                vec![cx.loc(pa, claim_p.span), cx.loc(ra, claim_r.span)],
+            cx.with_story(
+                finding(
+                    rule,
+                    &values,
+                    vec![cx.loc(pa, claim_p.span), cx.loc(ra, claim_r.span)],
+                ),
+                pa,
+                ra,
             )
             .with_details(CountDetails {
                 measure,

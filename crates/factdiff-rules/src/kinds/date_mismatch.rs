@@ -50,6 +50,10 @@
 //!   `predicate`); without one, and with `require-predicate = false`, its claim key's
 //!   measure. A date right after "said on" and the end of a reporting period are
 //!   told apart by the claims extractor (the same lexicon).
+//! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the dates of two
+//!   articles of one story (the articles that report the same event,
+//!   docs/stories.md), or of any two articles: last year's earthquake has its own
+//!   date.
 
 use factdiff_findings::{Category, Severity};
 
@@ -94,6 +98,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
             default: "[]",
             doc: "predicate classes (a name, then the words that signal it) that replace the lexicon's `date_predicates` for this rule",
         },
+        super::ACROSS,
     ],
     source: include_str!("date_mismatch.rs"),
 };
@@ -180,12 +185,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let classes = p.groups("predicates");
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
-    let per_article: Vec<Vec<((String, String), Item<'_>)>> = cx
+    let per_article: Vec<Vec<((usize, String, String), Item<'_>)>> = cx
         .claims
         .par_iter()
         .enumerate()
         .map(|(article, claims)| {
             let a = cx.article(article);
+            let story = cx.scope_of(rule, article);
             claims
                 .iter()
                 .enumerate()
@@ -228,7 +234,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     let sc = &scopes[article];
                     let subject = sc.subject()?.to_owned();
                     Some((
-                        (class, subject),
+                        (story, class, subject),
                         Item {
                             article,
                             claim: idx,
@@ -242,7 +248,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .collect()
         })
         .collect();
-    let mut groups: BTreeMap<(String, String), Vec<Item<'_>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, String, String), Vec<Item<'_>>> = BTreeMap::new();
     for items in per_article {
         for (key, item) in items {
             groups.entry(key).or_default().push(item);
@@ -253,7 +259,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // window of days before it: linear in the group's size.
     groups
         .into_par_iter()
-        .flat_map_iter(|((class, _), mut items)| {
+        .flat_map_iter(|((_, class, _), mut items)| {
             items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
             // An article that gives both dates ("celebrations yesterday of the year
@@ -326,10 +332,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             ("other_path", cx.article(a.article).reference()),
                         ];
                         out.push(
-                            finding(
-                                rule,
-                                &values,
-                                vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
+                            cx.with_story(
+                                finding(
+                                    rule,
+                                    &values,
+                                    vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)],
+                                ),
+                                b.article,
+                                a.article,
                             )
                             .with_details(DateDetails {
                                 predicate: class.clone(),

@@ -5,8 +5,8 @@ use factdiff_claims::{Claim, ClaimKind};
 use factdiff_corpus::{Article, Corpus, Span};
 use factdiff_findings::{Category, Finding, Interval, Location, Role, Severity};
 
-use crate::params::ParamSpec;
-use crate::{Rule, RuleSet, template};
+use crate::params::{ParamSpec, ParamType};
+use crate::{Rule, RuleSet, Stories, template};
 
 pub(crate) mod scope;
 
@@ -150,12 +150,60 @@ pub(crate) struct Cx<'a> {
     pub corpus: &'a Corpus,
     pub claims: &'a [Vec<Claim>],
     pub rules: &'a RuleSet,
+    pub stories: &'a Stories,
     pub scopes: Vec<scope::ArticleScope<'a>>,
 }
+
+/// The parameter of every kind that compares claims across articles: which pairs of
+/// articles it compares. Declared in each such kind's `params`; read through
+/// [`Cx::scope_of`] and [`Cx::with_story`].
+pub(crate) const ACROSS: ParamSpec = ParamSpec {
+    name: "across",
+    ty: ParamType::Choice(&["story", "corpus"]),
+    default: "\"story\"",
+    doc: "which articles are compared: two of one story (\"story\") or any two (\"corpus\")",
+};
 
 impl Cx<'_> {
     pub(crate) fn article(&self, idx: usize) -> &Article {
         &self.corpus.articles[idx]
+    }
+
+    /// Whether `rule` compares any two articles (`across = "corpus"`), not only two of
+    /// one story.
+    pub(crate) fn across_corpus(rule: &Rule) -> bool {
+        rule.params.choice(ACROSS.name) == "corpus"
+    }
+
+    /// The group an article's claims are compared within, for `rule`: its story; an
+    /// article in no story is a group alone (its claims are still compared with each
+    /// other); with `across = "corpus"`, one group for all. Grouping by it (beside a
+    /// claim key) is how a kind compares only within stories, without a pair check.
+    pub(crate) fn scope_of(&self, rule: &Rule, article: usize) -> usize {
+        if Self::across_corpus(rule) {
+            0
+        } else {
+            self.stories
+                .index_of(article)
+                .unwrap_or(self.stories.stories.len() + article)
+        }
+    }
+
+    /// `finding` with the story of article `a` in its details (`story`: its `id` and
+    /// `title`), when `a` is in one and `b` (the other article compared) is in the
+    /// same.
+    pub(crate) fn with_story(&self, finding: Finding, a: usize, b: usize) -> Finding {
+        match self.stories.story_of(a) {
+            Some(story) if self.stories.same(a, b) => {
+                let mut finding = finding;
+                finding.details.story = Some(factdiff_findings::StoryRef {
+                    id: story.id.clone(),
+                    title: story.title.clone(),
+                });
+                finding
+            }
+            _ => finding,
+        }
     }
 
     pub(crate) fn loc(&self, article: usize, span: Span) -> Location {

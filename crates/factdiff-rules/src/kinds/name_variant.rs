@@ -39,6 +39,15 @@
 //! - `min-length` (integer, default 5): shorter names are not compared.
 //! - `max-edits` (integer, default 2): spellings further apart, in letters, are not
 //!   variants.
+//! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the spellings of
+//!   the articles of one story (the articles that report the same event,
+//!   docs/stories.md), or of the whole corpus. Two stories' people who happen to fold
+//!   alike ("Jon Stewart" and "John Stewart") are two people.
+//! - `corpus-wide-stories` (integer, default 3): with `across = "story"`, a name whose
+//!   majority spelling is found in at least this many stories (an article in no story
+//!   counts as one) is a public figure named across the news, and its spellings are
+//!   compared across the whole corpus ("Kassym-Jomart Tokayev" in three reports of
+//!   three events, "Kasim-Jomart Tokayev" in a fourth).
 
 use factdiff_findings::{Category, Severity};
 
@@ -82,6 +91,13 @@ pub(crate) const INFO: KindInfo = KindInfo {
             ty: ParamType::Integer { min: 1, max: 5 },
             default: "2",
             doc: "spellings further apart are not variants",
+        },
+        super::ACROSS,
+        ParamSpec {
+            name: "corpus-wide-stories",
+            ty: ParamType::Integer { min: 1, max: 1000 },
+            default: "3",
+            doc: "a name whose majority spelling is in this many stories is compared corpus-wide",
         },
     ],
     source: include_str!("name_variant.rs"),
@@ -257,74 +273,119 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             (spellings.len() >= 2).then_some(spellings)
         })
         .collect();
+    let wide_stories = p.int("corpus-wide-stories") as usize;
+    let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
+    // One group of spellings that fold alike: the minority spellings against the
+    // majority.
+    let report = |spellings: &Spellings<'_>| -> Vec<Finding> {
+        // The majority: a canonical spelling, else the most used, then in most
+        // articles, then the first in alphabetical order.
+        let majority = spellings
+            .iter()
+            .max_by(|(wa, ua), (wb, ub)| {
+                (canonical.contains(*wa), total(ua), ua.len())
+                    .cmp(&(canonical.contains(*wb), total(ub), ub.len()))
+                    .then_with(|| wb.cmp(wa))
+            })
+            .map(|(w, u)| (*w, u));
+        let mut out = Vec::new();
+        let Some((major, major_uses)) = majority else {
+            return out;
+        };
+        for (word, uses) in spellings {
+            if *word == major
+                || word.to_lowercase() == major.to_lowercase()
+                || excepted(word, major)
+                || edit_distance(&word.to_lowercase(), &major.to_lowercase()) > max_edits
+            {
+                continue;
+            }
+            // Two spellings are one name only beside the same name ("Kasim-Jomart
+            // Tokayev", "Kassym-Jomart Tokayev"); "Dennis Patrick" and "Denis
+            // Sassou-Nguesso" are two people. A canonical spelling needs no context.
+            if !canonical.contains(major)
+                && !uses.iter().any(|(_, u)| {
+                    major_uses
+                        .iter()
+                        .any(|(_, m)| shares_neighbour(&u.neighbours, &m.neighbours))
+                })
+            {
+                continue;
+            }
+            for (article, use_) in uses {
+                let mut locations = vec![cx.loc(*article, use_.first)];
+                locations.extend(
+                    major_uses
+                        .iter()
+                        .filter(|(a, _)| a != article)
+                        .take(10)
+                        .map(|(a, u)| cx.loc(*a, u.first)),
+                );
+                let values = [
+                    ("variant", (*word).to_owned()),
+                    ("majority", major.to_owned()),
+                    ("count", use_.count.to_string()),
+                    ("majority_count", total(major_uses).to_string()),
+                    ("majority_articles", major_uses.len().to_string()),
+                ];
+                // The story, when the variant's article and the first majority one
+                // are of one.
+                let other = major_uses
+                    .iter()
+                    .map(|(a, _)| *a)
+                    .find(|a| a != article)
+                    .unwrap_or(*article);
+                out.push(
+                    cx.with_story(finding(rule, &values, locations), *article, other)
+                        .with_details(NameVariantDetails {
+                            variant: (*word).to_owned(),
+                            majority: major.to_owned(),
+                            folded: translit_fold(word),
+                            variant_count: use_.count as u64,
+                            majority_count: total(major_uses) as u64,
+                            canonical: canonical.contains(major),
+                        }),
+                );
+            }
+        }
+        out
+    };
     groups
         .par_iter()
         .flat_map_iter(|spellings| {
-            let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
-            // The majority: a canonical spelling, else the most used, then in most
-            // articles, then the first in alphabetical order.
-            let majority = spellings
-                .iter()
-                .max_by(|(wa, ua), (wb, ub)| {
-                    (canonical.contains(*wa), total(ua), ua.len())
-                        .cmp(&(canonical.contains(*wb), total(ub), ub.len()))
-                        .then_with(|| wb.cmp(wa))
+            // Compared across the corpus: with `across = "corpus"`, or a name whose
+            // majority spelling is in many stories; else within each story.
+            let most = spellings
+                .values()
+                .max_by_key(|uses| (total(uses), uses.len()))
+                .map(|uses| {
+                    uses.iter()
+                        .map(|(a, _)| cx.scope_of(rule, *a))
+                        .collect::<BTreeSet<_>>()
+                        .len()
                 })
-                .map(|(w, u)| (*w, u));
-            let mut out = Vec::new();
-            let Some((major, major_uses)) = majority else {
-                return out;
-            };
-            for (word, uses) in spellings {
-                if *word == major
-                    || word.to_lowercase() == major.to_lowercase()
-                    || excepted(word, major)
-                    || edit_distance(&word.to_lowercase(), &major.to_lowercase()) > max_edits
-                {
-                    continue;
+                .unwrap_or(0);
+            if most >= wide_stories || Cx::across_corpus(rule) {
+                report(spellings)
+            } else {
+                let mut by_story: BTreeMap<usize, Spellings<'_>> = BTreeMap::new();
+                for (word, uses) in spellings {
+                    for &(article, use_) in uses {
+                        by_story
+                            .entry(cx.scope_of(rule, article))
+                            .or_default()
+                            .entry(*word)
+                            .or_default()
+                            .push((article, use_));
+                    }
                 }
-                // Two spellings are one name only beside the same name ("Kasim-Jomart
-                // Tokayev", "Kassym-Jomart Tokayev"); "Dennis Patrick" and "Denis
-                // Sassou-Nguesso" are two people. A canonical spelling needs no context.
-                if !canonical.contains(major)
-                    && !uses.iter().any(|(_, u)| {
-                        major_uses
-                            .iter()
-                            .any(|(_, m)| shares_neighbour(&u.neighbours, &m.neighbours))
-                    })
-                {
-                    continue;
-                }
-                for (article, use_) in uses {
-                    let mut locations = vec![cx.loc(*article, use_.first)];
-                    locations.extend(
-                        major_uses
-                            .iter()
-                            .filter(|(a, _)| a != article)
-                            .take(10)
-                            .map(|(a, u)| cx.loc(*a, u.first)),
-                    );
-                    let values = [
-                        ("variant", (*word).to_owned()),
-                        ("majority", major.to_owned()),
-                        ("count", use_.count.to_string()),
-                        ("majority_count", total(major_uses).to_string()),
-                        ("majority_articles", major_uses.len().to_string()),
-                    ];
-                    out.push(
-                        finding(rule, &values, locations)
-                            .with_details(NameVariantDetails {
-                                variant: (*word).to_owned(),
-                                majority: major.to_owned(),
-                                folded: translit_fold(word),
-                                variant_count: use_.count as u64,
-                                majority_count: total(major_uses) as u64,
-                                canonical: canonical.contains(major),
-                            }),
-                    );
-                }
+                by_story
+                    .values()
+                    .filter(|s| s.len() >= 2)
+                    .flat_map(&report)
+                    .collect()
             }
-            out
         })
         .collect()
 }
+

@@ -32,6 +32,10 @@
 //!   overlapping passage must have in common.
 //! - `speakers` (boolean, default true): also report the same quote given to two
 //!   speakers.
+//! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the quotes of two
+//!   articles of one story (the articles that report the same event, docs/stories.md),
+//!   or of any two articles. Two unrelated stories share stock phrases ("a lot of
+//!   people"), not quotations.
 
 use factdiff_findings::{Category, Severity};
 
@@ -72,6 +76,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
             default: "true",
             doc: "also report a quote given to two speakers",
         },
+        super::ACROSS,
     ],
     source: include_str!("quote_drift.rs"),
 };
@@ -163,11 +168,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             })
         })
         .collect();
-    // Group by shingle; candidate pairs share one.
-    let mut postings: BTreeMap<&[String], Vec<usize>> = BTreeMap::new();
+    // Group by story and shingle; candidate pairs share one.
+    let mut postings: BTreeMap<(usize, &[String]), Vec<usize>> = BTreeMap::new();
     for (idx, item) in items.iter().enumerate() {
+        let scope = cx.scope_of(rule, item.article);
         for shingle in item.words.windows(SHINGLE.min(min_words)) {
-            let list = postings.entry(shingle).or_default();
+            let list = postings.entry((scope, shingle)).or_default();
             if list.last() != Some(&idx) {
                 list.push(idx);
             }
@@ -240,12 +246,16 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 ("other_path", cx.article(a.article).reference()),
             ];
             Some(
-                finding(rule, &values, locations)
-                    .with_details(QuoteDriftDetails {
-                        diff: shown,
-                        speaker: b.speaker.clone(),
-                        other_speaker: a.speaker.clone(),
-                    }),
+                cx.with_story(
+                    finding(rule, &values, locations),
+                    b.article,
+                    a.article,
+                )
+                .with_details(QuoteDriftDetails {
+                    diff: shown,
+                    speaker: b.speaker.clone(),
+                    other_speaker: a.speaker.clone(),
+                }),
             )
         })
         .collect()

@@ -1,0 +1,357 @@
+//! `cargo xtask eval stories [--check] [--with KEY=VALUE]...`: the story stage against
+//! the events of ECB+ (development half, `../shared/data/ecbplus-dev`): 21 topics of
+//! two similar real events each, every event reported by many outlets. The gold
+//! clustering is the manifest's event of each article (articles of different topics
+//! are different events). Prints pairwise precision, recall and F1 of "same story"
+//! and B-cubed precision, recall and F1, beside a naive baseline in the same run:
+//! TF-IDF cosine of the articles' content words, single link above a threshold, the
+//! threshold being the best of a sweep on this very data (so the baseline is given its
+//! best chance). `--check` fails when a figure falls below `eval/figures.toml`'s
+//! `[stories]`; `--with` overrides a `[stories]` parameter for one run (tuning).
+//! Through the library (factdiff-stories), not the binary.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::{Context, Result, bail};
+use factdiff_corpus::{Corpus, Input};
+use factdiff_stories::{Signature, StoryConfig, Veto};
+use rayon::prelude::*;
+
+/// Pairwise and B-cubed precision, recall and F1 of a clustering against the gold.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Scores {
+    pub pair_p: f64,
+    pub pair_r: f64,
+    pub pair_f: f64,
+    pub b3_p: f64,
+    pub b3_r: f64,
+    pub b3_f: f64,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Scores `predicted` (a cluster label per item) against `gold`.
+pub fn score(gold: &[usize], predicted: &[usize]) -> Scores {
+    let n = gold.len();
+    let (mut tp, mut fp, mut fnn) = (0u64, 0u64, 0u64);
+    for i in 0..n {
+        for j in i + 1..n {
+            match (gold[i] == gold[j], predicted[i] == predicted[j]) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fnn += 1,
+                _ => {}
+            }
+        }
+    }
+    let pair_p = if tp + fp == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let pair_r = if tp + fnn == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fnn) as f64
+    };
+    let (mut b3_p, mut b3_r) = (0.0, 0.0);
+    for i in 0..n {
+        let (mut both, mut in_pred, mut in_gold) = (0.0, 0.0, 0.0);
+        for j in 0..n {
+            let g = gold[i] == gold[j];
+            let p = predicted[i] == predicted[j];
+            if g && p {
+                both += 1.0;
+            }
+            if p {
+                in_pred += 1.0;
+            }
+            if g {
+                in_gold += 1.0;
+            }
+        }
+        b3_p += both / in_pred;
+        b3_r += both / in_gold;
+    }
+    b3_p /= n.max(1) as f64;
+    b3_r /= n.max(1) as f64;
+    Scores {
+        pair_p,
+        pair_r,
+        pair_f: f1(pair_p, pair_r),
+        b3_p,
+        b3_r,
+        b3_f: f1(b3_p, b3_r),
+    }
+}
+
+/// Single-link clusters of the pairs whose score reaches `threshold`.
+fn single_link(n: usize, pairs: &[(usize, usize, f64)], threshold: f64) -> Vec<usize> {
+    fn find(parent: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while parent[r] != r {
+            r = parent[r];
+        }
+        let mut y = x;
+        while parent[y] != r {
+            let next = parent[y];
+            parent[y] = r;
+            y = next;
+        }
+        r
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    for &(a, b, s) in pairs {
+        if s >= threshold {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    (0..n).map(|i| find(&mut parent, i)).collect()
+}
+
+/// The baseline's scores: TF-IDF cosine of content words (the signatures' words less
+/// their figures) for every pair.
+fn baseline_pairs(sigs: &[Signature]) -> Vec<(usize, usize, f64)> {
+    let n = sigs.len() as f64;
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for sig in sigs {
+        for (w, _) in sig.words.iter().filter(|(w, _)| !w.starts_with('#')) {
+            *df.entry(w.as_str()).or_default() += 1.0;
+        }
+    }
+    let vectors: Vec<BTreeMap<&str, f64>> = sigs
+        .iter()
+        .map(|sig| {
+            let mut v: BTreeMap<&str, f64> = sig
+                .words
+                .iter()
+                .filter(|(w, _)| !w.starts_with('#'))
+                .map(|(w, tf)| (w.as_str(), f64::from(*tf) * (n / df[w.as_str()]).ln()))
+                .collect();
+            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt().max(1e-12);
+            v.values_mut().for_each(|x| *x /= norm);
+            v
+        })
+        .collect();
+    (0..vectors.len())
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let vectors = &vectors;
+            (a + 1..vectors.len()).map(move |b| {
+                let dot = vectors[a]
+                    .iter()
+                    .filter_map(|(w, x)| vectors[b].get(w).map(|y| x * y))
+                    .sum::<f64>();
+                (a, b, dot)
+            })
+        })
+        .collect()
+}
+
+fn parse_args(args: &[String]) -> Result<(bool, StoryConfig)> {
+    let mut check = false;
+    let mut with = String::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--with" => {
+                let kv = it.next().context("--with needs KEY=VALUE")?;
+                with.push_str(kv);
+                with.push('\n');
+            }
+            other => bail!("unknown argument `{other}`; expected --check or --with KEY=VALUE"),
+        }
+    }
+    let config: StoryConfig = toml::from_str(&with).context("--with: not a [stories] parameter")?;
+    config.validate().map_err(anyhow::Error::msg)?;
+    Ok((check, config))
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    let (check, config) = parse_args(args)?;
+    let dir = crate::util::data_dir()?.join("ecbplus-dev");
+    let manifest = std::fs::read_to_string(dir.join("manifest.jsonl"))
+        .context("reading ecbplus-dev/manifest.jsonl")?;
+    let mut event_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut inputs = Vec::new();
+    for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
+        let record: serde_json::Value = serde_json::from_str(line)?;
+        let file = record["file"]
+            .as_str()
+            .context("manifest: no file")?
+            .to_owned();
+        let event = record["event"]
+            .as_str()
+            .context("manifest: no event")?
+            .to_owned();
+        let bytes = std::fs::read(dir.join(&file)).with_context(|| format!("reading {file}"))?;
+        event_of.insert(file.clone(), event);
+        inputs.push(Input { path: file, bytes });
+    }
+    let corpus = Corpus::from_inputs(inputs);
+    let lexicons = factdiff_claims::Lexicons::builtin();
+    let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+        .articles
+        .par_iter()
+        .map(|a| factdiff_claims::extract(a, &lexicons))
+        .collect();
+    let started = std::time::Instant::now();
+    let sigs = factdiff_stories::signatures(&corpus, &claims, &lexicons);
+    let stories = factdiff_stories::group_signatures(&corpus, &sigs, &config);
+    let elapsed = started.elapsed();
+
+    let mut events: BTreeMap<&str, usize> = BTreeMap::new();
+    let gold: Vec<usize> = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let next = events.len();
+            *events.entry(event_of[&a.path].as_str()).or_insert(next)
+        })
+        .collect();
+    let n = corpus.articles.len();
+    let predicted: Vec<usize> = (0..n)
+        .map(|i| stories.index_of(i).map_or(i, |s| n + s))
+        .collect();
+    let ours = score(&gold, &predicted);
+
+    // The diagnostics: candidates, vetoes, and the pairs of different events linked.
+    let links = factdiff_stories::links(&sigs, &config);
+    let same_cands = links.iter().filter(|l| gold[l.a] == gold[l.b]).count();
+    let vetoes = |v: Veto| links.iter().filter(|l| l.veto == Some(v)).count();
+    let wrong_vetoes = |v: Veto| {
+        links
+            .iter()
+            .filter(|l| l.veto == Some(v) && gold[l.a] == gold[l.b])
+            .count()
+    };
+
+    let base_pairs = baseline_pairs(&sigs);
+    let mut best = (0.0, Scores::default());
+    for step in 1..=19 {
+        let t = f64::from(step) * 0.05;
+        let s = score(&gold, &single_link(n, &base_pairs, t));
+        if s.pair_f > best.1.pair_f {
+            best = (t, s);
+        }
+    }
+
+    println!(
+        "ecbplus-dev: {n} articles, {} events; {} stories found ({} articles in none) in {:.0} ms",
+        events.len(),
+        stories.stories.len(),
+        stories.of_article.iter().filter(|s| s.is_none()).count(),
+        elapsed.as_secs_f64() * 1000.0
+    );
+    println!(
+        "  candidates {} ({} same event); vetoes: dates {} ({} wrong), event days {} ({} wrong), names {} ({} wrong)",
+        links.len(),
+        same_cands,
+        vetoes(Veto::Dates),
+        wrong_vetoes(Veto::Dates),
+        vetoes(Veto::EventDays),
+        wrong_vetoes(Veto::EventDays),
+        vetoes(Veto::Names),
+        wrong_vetoes(Veto::Names),
+    );
+    println!(
+        "  {:<44} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}",
+        "", "pair P", "pair R", "pair F", "B3 P", "B3 R", "B3 F"
+    );
+    let row = |name: &str, s: &Scores| {
+        println!(
+            "  {name:<44} {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}",
+            s.pair_p, s.pair_r, s.pair_f, s.b3_p, s.b3_r, s.b3_f
+        );
+    };
+    row("factdiff stories", &ours);
+    row(
+        &format!("baseline: TF-IDF cosine, single link >= {:.2}", best.0),
+        &best.1,
+    );
+    if std::env::var_os("FACTDIFF_EVAL_VERBOSE").is_some() {
+        for (i, story) in stories.members.iter().enumerate() {
+            let mut by_event: BTreeMap<&str, usize> = BTreeMap::new();
+            for &m in story {
+                *by_event
+                    .entry(event_of[&corpus.articles[m].path].as_str())
+                    .or_default() += 1;
+            }
+            if by_event.len() > 1 {
+                println!(
+                    "  mixed story {i}: {by_event:?} {}",
+                    stories.stories[i].title
+                );
+            }
+        }
+    }
+
+    if check {
+        let text = std::fs::read_to_string(crate::util::root().join("eval/figures.toml"))
+            .context("reading eval/figures.toml")?;
+        let figures: toml::Table = toml::from_str(&text).context("eval/figures.toml")?;
+        let table = figures
+            .get("stories")
+            .and_then(|t| t.as_table())
+            .context("eval/figures.toml has no [stories] table")?;
+        let mut failed = Vec::new();
+        for (key, value) in [
+            ("pairwise_precision", ours.pair_p),
+            ("pairwise_recall", ours.pair_r),
+            ("pairwise_f1", ours.pair_f),
+            ("bcubed_precision", ours.b3_p),
+            ("bcubed_recall", ours.b3_r),
+            ("bcubed_f1", ours.b3_f),
+        ] {
+            let floor = table
+                .get(key)
+                .and_then(|v| v.as_float())
+                .with_context(|| format!("eval/figures.toml [stories] has no `{key}`"))?;
+            // The figures are recorded to three places.
+            if value + 0.0005 < floor {
+                failed.push(format!("{key} {value:.3} < {floor:.3}"));
+            }
+        }
+        if !failed.is_empty() {
+            bail!("stories below the recorded figures: {}", failed.join(", "));
+        }
+        println!("  check: every figure at or above eval/figures.toml [stories]");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairwise_and_bcubed_scores() {
+        let gold = [0, 0, 1, 1];
+        let perfect = score(&gold, &[5, 5, 7, 7]);
+        assert_eq!((perfect.pair_f, perfect.b3_f), (1.0, 1.0));
+        let merged = score(&gold, &[0, 0, 0, 0]);
+        assert_eq!(merged.pair_r, 1.0);
+        assert!((merged.pair_p - 2.0 / 6.0).abs() < 1e-9);
+        assert!((merged.b3_p - 0.5).abs() < 1e-9);
+        let split = score(&gold, &[0, 1, 2, 3]);
+        assert_eq!(split.pair_p, 1.0);
+        assert_eq!(split.pair_r, 0.0);
+        assert!((split.b3_r - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn single_link_chains() {
+        let pairs = [(0, 1, 0.5), (1, 2, 0.5), (2, 3, 0.1)];
+        assert_eq!(single_link(4, &pairs, 0.3), vec![0, 0, 0, 3]);
+    }
+}
