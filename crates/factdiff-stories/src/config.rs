@@ -18,9 +18,9 @@ pub struct StoryConfig {
     /// pairs across them (a pair never scored counts 0) reaches this (default 0.20):
     /// average link, so that one good pair cannot chain two events together.
     pub merge_threshold: f64,
-    /// Weight of the rare names shared (people, places, organisations; default 0.45).
+    /// Weight of the rare names shared (people, places, organisations; default 0.20).
     pub name_weight: f64,
-    /// Weight of the event's words shared (content words and figures; default 0.45).
+    /// Weight of the event's words shared (content words and figures; default 0.70).
     pub word_weight: f64,
     /// Weight of the text shared word for word (default 0.10).
     pub passage_weight: f64,
@@ -47,8 +47,8 @@ impl Default for StoryConfig {
         StoryConfig {
             link_threshold: 0.30,
             merge_threshold: 0.20,
-            name_weight: 0.45,
-            word_weight: 0.45,
+            name_weight: 0.20,
+            word_weight: 0.70,
             passage_weight: 0.10,
             max_days_apart: 10,
             block_max_share: 0.005,

@@ -185,7 +185,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let classes = p.groups("predicates");
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
-    let per_article: Vec<Vec<((usize, String, String), Item<'_>)>> = cx
+    // (story, predicate class, subject)
+    type Key = (usize, String, String);
+    let per_article: Vec<Vec<(Key, Item<'_>)>> = cx
         .claims
         .par_iter()
         .enumerate()
@@ -248,7 +250,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .collect()
         })
         .collect();
-    let mut groups: BTreeMap<(usize, String, String), Vec<Item<'_>>> = BTreeMap::new();
+    let mut groups: BTreeMap<Key, Vec<Item<'_>>> = BTreeMap::new();
     for items in per_article {
         for (key, item) in items {
             groups.entry(key).or_default().push(item);
