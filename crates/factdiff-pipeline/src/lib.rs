@@ -24,7 +24,9 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+pub mod facts;
 mod filter;
+pub mod relation;
 pub mod suppress;
 
 use std::fmt;
