@@ -26,6 +26,7 @@
 pub mod catalog;
 pub mod facts;
 mod filter;
+mod link;
 pub mod relation;
 pub mod suppress;
 
@@ -41,6 +42,7 @@ use factdiff_rules::RuleSet;
 use rayon::prelude::*;
 
 pub use crate::filter::{Filtered, Filters, Ignores, filter};
+pub use crate::link::link_findings;
 
 /// What the engines read: the rule set, the claims extractors' lexicons and the
 /// overlap engine's parameters.
