@@ -41,10 +41,16 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .map(|a| extract(a, &lexicons))
         .collect();
+    let stories = factdiff_stories::group(
+        &CORPUS,
+        &claims,
+        &lexicons,
+        &factdiff_stories::StoryConfig::default(),
+    );
     if let Ok(rules) = rules {
-        let _ = factdiff_rules::check(&CORPUS, &claims, &rules);
+        let _ = factdiff_rules::check(&CORPUS, &claims, &rules, &stories);
     }
     if facts_ok {
-        let _ = factdiff_rules::check(&CORPUS, &claims, &facts);
+        let _ = factdiff_rules::check(&CORPUS, &claims, &facts, &stories);
     }
 });

@@ -162,6 +162,7 @@ fn sarif_of_hand_built_findings_of_every_kind_validates() {
         claims: 2,
         findings: &findings,
         problems: &problems,
+        stories: &[],
     };
     let mut out = Vec::new();
     let cx = factdiff_report::RenderContext {

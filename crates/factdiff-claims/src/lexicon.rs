@@ -702,6 +702,12 @@ impl Lexicons {
     pub fn measure(&self, phrase: &str) -> Option<&str> {
         self.measures.get(phrase).map(String::as_str)
     }
+
+    /// Whether a word (lower case) is a stop word: a function word or one of
+    /// `stopwords` (`words.toml`), which says nothing of what an article is about.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
 }
 
 /// The English name of a month (1 is "January"), from the calendar's month table.

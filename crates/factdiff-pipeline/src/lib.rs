@@ -2,7 +2,8 @@
 //!
 //! factdiff-pipeline holds the run that `factdiff check` (and the benchmarks and
 //! evaluations) perform once the corpus is loaded: the claims of every article, the
-//! rules over them, overlap detection, then the filters a project sets (ignored rules,
+//! stories (which articles report the same event), the rules over the claims within
+//! each story, overlap detection, then the filters a project sets (ignored rules,
 //! inline suppressions, a baseline of accepted findings), giving the findings in their
 //! one total order. It reads no file but the rule and lexicon files it is pointed at,
 //! prints nothing and knows no output format; the CLI turns argv and factdiff.toml
@@ -39,13 +40,14 @@ use factdiff_corpus::Corpus;
 use factdiff_findings::Finding;
 use factdiff_overlap::OverlapConfig;
 use factdiff_rules::RuleSet;
+pub use factdiff_stories::{Stories, StoryConfig};
 use rayon::prelude::*;
 
 pub use crate::filter::{Filtered, Filters, Ignores, filter};
 pub use crate::link::link_findings;
 
-/// What the engines read: the rule set, the claims extractors' lexicons and the
-/// overlap engine's parameters.
+/// What the engines read: the rule set, the claims extractors' lexicons, the story
+/// stage's and the overlap engine's parameters.
 pub struct Engines {
     /// The rules and fact sheets.
     pub rules: RuleSet,
@@ -53,6 +55,8 @@ pub struct Engines {
     pub lexicons: Lexicons,
     /// The overlap engine's parameters (factdiff.toml `[overlap]`).
     pub overlap: OverlapConfig,
+    /// The story stage's parameters (factdiff.toml `[stories]`).
+    pub stories: StoryConfig,
 }
 
 /// A rule or lexicon file that cannot be used; its message names the file, line and
@@ -76,11 +80,13 @@ impl Engines {
             rules: RuleSet::builtin(),
             lexicons: Lexicons::builtin(),
             overlap: OverlapConfig::default(),
+            stories: StoryConfig::default(),
         }
     }
 
     /// The built-in rules and lexicons overlaid with the folder `rules` (relative to
-    /// `cwd`): its `*.toml` rule files and, when it has one, its `lexicons/` folder.
+    /// `cwd`): its `*.toml` rule files and, when it has one, its `lexicons/` folder;
+    /// the default story parameters (set [`Engines::stories`] to change them).
     pub fn load(
         cwd: &Path,
         rules: Option<&Path>,
@@ -90,6 +96,7 @@ impl Engines {
             rules: rule_set(cwd, rules)?,
             lexicons: lexicons(cwd, rules)?,
             overlap,
+            stories: StoryConfig::default(),
         })
     }
 }
@@ -134,10 +141,14 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// How many claims were extracted.
     pub claims: usize,
+    /// The stories: which articles report the same event (none when no claims were
+    /// extracted, as in [`analyse_overlap`]).
+    pub stories: Stories,
 }
 
 /// Runs the engines over the corpus, one after the other, each parallel over
-/// articles: claims extraction then the rule engine, then overlap detection; then
+/// articles: claims extraction, the story stage, the rule engine (comparing
+/// articles within their stories), then overlap detection; then
 /// sorts the findings into their one total order. One after the other, not side by
 /// side: each keeps every core busy on its own, and the claims are freed before the
 /// overlap index is built, so the peak memory is the larger of the two, not their
@@ -159,6 +170,8 @@ pub struct Stage {
 pub enum Phase {
     /// Extracting the claims of each article.
     Claims,
+    /// Grouping the articles into stories.
+    Stories,
     /// The rules over the claims.
     Rules,
     /// Overlap detection.
@@ -170,7 +183,8 @@ impl Stage {
     pub fn phase(&self) -> Phase {
         match self.phase.load(Ordering::Relaxed) {
             0 => Phase::Claims,
-            1 => Phase::Rules,
+            1 => Phase::Stories,
+            2 => Phase::Rules,
             _ => Phase::Overlap,
         }
     }
@@ -183,7 +197,7 @@ impl Stage {
 
 /// [`analyse`], telling `stage` where it is.
 pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Analysis {
-    let (mut findings, claims) = {
+    let (mut findings, claims, stories) = {
         let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
             .articles
             .par_iter()
@@ -195,15 +209,22 @@ pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Ana
             .collect();
         let n_claims = claims.iter().map(Vec::len).sum::<usize>();
         stage.phase.store(1, Ordering::Relaxed);
+        let stories = factdiff_stories::group(corpus, &claims, &engines.lexicons, &engines.stories);
+        stage.phase.store(2, Ordering::Relaxed);
         (
-            factdiff_rules::check(corpus, &claims, &engines.rules),
+            factdiff_rules::check(corpus, &claims, &engines.rules, &stories),
             n_claims,
+            stories,
         )
     };
-    stage.phase.store(2, Ordering::Relaxed);
+    stage.phase.store(3, Ordering::Relaxed);
     findings.extend(factdiff_overlap::detect(corpus, &engines.overlap));
     factdiff_findings::finalize(&mut findings);
-    Analysis { findings, claims }
+    Analysis {
+        findings,
+        claims,
+        stories,
+    }
 }
 
 /// Runs overlap detection alone (`factdiff overlap`): no claims, no rules. The
@@ -212,5 +233,6 @@ pub fn analyse_overlap(corpus: &Corpus, config: &OverlapConfig) -> Analysis {
     Analysis {
         findings: factdiff_overlap::detect(corpus, config),
         claims: 0,
+        stories: Stories::none(corpus.articles.len()),
     }
 }

@@ -570,6 +570,7 @@ mod tests {
             claims: 10,
             findings: &findings,
             problems: &[],
+            stories: &[],
         };
         let mut out = Vec::new();
         render(&report, &testdata::SomeSources, &mut out).unwrap();

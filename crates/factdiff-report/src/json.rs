@@ -12,7 +12,11 @@
 //!           "end_line": 8, "end_column": 39, "byte_start": 190, "byte_end": 205,
 //!           "text": "killed 112 people" } ],
 //!       "details": { } } ],
-//!   "problems": [ { "path": "news/broken.jsonl", "line": 3, "message": "…" } ] }
+//!   "problems": [ { "path": "news/broken.jsonl", "line": 3, "message": "…" } ],
+//!   "stories": [
+//!     { "id": "story-…", "title": "Herat earthquake kills 112",
+//!       "articles": [ { "path": "news/quake-a.md", "title": "…", "date": "2025-10-07",
+//!                       "relation": "independent" } ] } ] }
 //! ```
 //!
 //! Fields:
@@ -47,10 +51,18 @@
 //! - `problems`: input that could not be read, in whole or part (a binary file, a
 //!   JSONL line that is not JSON, broken front matter), with `path`, `line` when there
 //!   is one, and `message`. Problems never fail a run.
+//! - `stories` (added within version 1; absent when no two articles report the same
+//!   event): the stories of the run, in the order of their first article, each with
+//!   `id` (stable: derived from its articles' paths and record names, not from its
+//!   position), `title` and `articles`, each with `path`, `article` (a record's name),
+//!   `title`, `source` and `date` (ISO 8601) when known, `relation` (`original`,
+//!   `copy`, `rewrite` or `independent`) and `of` (for a copy or rewrite, the index of
+//!   the article it repeats); see docs/stories.md. A cross-article finding names its
+//!   story in `details.story` (`{ "id", "title" }`).
 
 use std::io::{self, Write};
 
-use factdiff_findings::{Finding, Problem};
+use factdiff_findings::{Finding, Problem, Story};
 use serde::{Deserialize, Serialize};
 
 use crate::{RenderContext, Renderer, Report};
@@ -72,6 +84,9 @@ pub struct JsonReport {
     /// Problems with the input.
     #[serde(default)]
     pub problems: Vec<Problem>,
+    /// The stories (added within version 1; absent when the run grouped none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<Story>,
 }
 
 /// The program that wrote a report.
@@ -126,6 +141,7 @@ pub(crate) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()>
         },
         findings: report.findings,
         problems: report.problems,
+        stories: report.stories,
     };
     write_json(&wire, out)
 }
@@ -140,6 +156,8 @@ struct JsonReportRef<'a> {
     summary: Summary,
     findings: &'a [Finding],
     problems: &'a [Problem],
+    #[serde(skip_serializing_if = "<[Story]>::is_empty")]
+    stories: &'a [Story],
 }
 
 /// Writes any value as pretty JSON with a final newline.

@@ -11,7 +11,7 @@
 //! ```
 //! use factdiff_report::{Format, NoSources, RenderContext, RenderOptions, Report};
 //!
-//! let report = Report { articles: 5, claims: 0, findings: &[], problems: &[] };
+//! let report = Report { articles: 5, claims: 0, findings: &[], problems: &[], stories: &[] };
 //! let options = RenderOptions::default();
 //! let cx = RenderContext { report, rules: &[], options: &options, sources: &NoSources };
 //! let mut out = Vec::new();
@@ -25,7 +25,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use factdiff_findings::{DiffChunk, Finding, Location, Problem, RuleMeta};
+use factdiff_findings::{DiffChunk, Finding, Location, Problem, RuleMeta, Story};
 
 mod claims;
 pub mod corpus;
@@ -55,6 +55,9 @@ pub struct Report<'a> {
     pub findings: &'a [Finding],
     /// Problems with the input, sorted.
     pub problems: &'a [Problem],
+    /// The stories: which articles report the same event (empty when the run
+    /// grouped none).
+    pub stories: &'a [Story],
 }
 
 /// An output format: each has a [`Renderer`] ([`Format::renderer`]). With the `clap`
@@ -231,6 +234,7 @@ mod tests {
             claims: 10,
             findings: &findings,
             problems: &problems,
+            stories: &[],
         };
         let cx = RenderContext {
             report,

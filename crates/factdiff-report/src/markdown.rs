@@ -232,6 +232,7 @@ mod tests {
             claims: 0,
             findings: &[],
             problems: &[],
+            stories: &[],
         };
         let mut out = Vec::new();
         render(&report, &RenderOptions::default(), &mut out).unwrap();

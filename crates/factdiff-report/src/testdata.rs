@@ -151,6 +151,7 @@ pub fn render_report(
         claims: 10,
         findings: &findings,
         problems: &problems,
+        stories: &[],
     };
     let mut out = Vec::new();
     render(&report, &mut out).expect("rendering into memory does not fail");

@@ -431,6 +431,7 @@ mod tests {
             claims: 4,
             findings: std::slice::from_ref(&finding),
             problems: &problems,
+            stories: &[],
         };
         let mut out = Vec::new();
         render(&report, &RenderOptions::default(), &OneLine, &mut out).unwrap();
@@ -484,6 +485,7 @@ mod tests {
             claims: 10,
             findings: &findings,
             problems: &problems,
+            stories: &[],
         };
         let mut out = Vec::new();
         render(
@@ -526,6 +528,7 @@ mod tests {
             claims: 0,
             findings: std::slice::from_ref(&finding),
             problems: &[],
+            stories: &[],
         };
         let mut out = Vec::new();
         render(&report, &RenderOptions::default(), &Window, &mut out).unwrap();

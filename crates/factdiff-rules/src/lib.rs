@@ -46,6 +46,7 @@ use std::path::{Path, PathBuf};
 use factdiff_claims::Claim;
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, Severity};
+pub use factdiff_stories::Stories;
 
 pub use catalog::rule_meta;
 pub use docs::{rules_doc_blocks, update_rules_doc};
@@ -198,10 +199,16 @@ impl RuleSet {
 
 /// Checks the claims of a corpus (`claims[i]` are the claims of article `i`) against
 /// the enabled rules: each rule maps articles, groups claims by key and compares only
-/// within a group; the rules run one after the other, each parallel inside (so their
+/// within a group, and two articles' claims only when `stories` says the articles
+/// report the same event (unless the rule's `across = "corpus"` widens it); the rules run one after the other, each parallel inside (so their
 /// working sets are not held at once). The findings come back sorted into their one
 /// total order, with unique fingerprints, whatever the thread count.
-pub fn check(corpus: &Corpus, claims: &[Vec<Claim>], rules: &RuleSet) -> Vec<Finding> {
+pub fn check(
+    corpus: &Corpus,
+    claims: &[Vec<Claim>],
+    rules: &RuleSet,
+    stories: &Stories,
+) -> Vec<Finding> {
     assert_eq!(
         corpus.articles.len(),
         claims.len(),
@@ -212,6 +219,7 @@ pub fn check(corpus: &Corpus, claims: &[Vec<Claim>], rules: &RuleSet) -> Vec<Fin
         corpus,
         claims,
         rules,
+        stories,
         scopes: Vec::new(),
     };
     // Computed once, before the rules run side by side, for every rule that reads it.
@@ -349,7 +357,13 @@ mod tests {
             .map(|a| factdiff_claims::extract(a, &lex))
             .collect();
         let rules = RuleSet::from_sources(&[("r.toml", rule)]).unwrap();
-        check(&corpus, &claims, &rules)
+        let stories = factdiff_stories::group(
+            &corpus,
+            &claims,
+            &lex,
+            &factdiff_stories::StoryConfig::default(),
+        );
+        check(&corpus, &claims, &rules, &stories)
     }
 
     #[test]

@@ -13,6 +13,9 @@
 //! [overlap]                # the overlap engine's parameters (see OverlapConfig)
 //! min-words = 10
 //! boilerplate = "ignore"
+//!
+//! [stories]                # the story stage's parameters (see StoryConfig)
+//! max-days-apart = 10
 //! ```
 //!
 //! Paths and globs are relative to the folder that holds the file. Unknown keys are
@@ -45,6 +48,8 @@ pub struct ConfigFile {
     pub per_path_ignores: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub overlap: factdiff_overlap::OverlapConfig,
+    #[serde(default)]
+    pub stories: factdiff_pipeline::StoryConfig,
 }
 
 /// The configuration, with its paths made relative to the working directory.
@@ -65,6 +70,8 @@ pub struct Config {
     pub ignores: factdiff_pipeline::Ignores,
     /// The overlap engine's parameters.
     pub overlap: factdiff_overlap::OverlapConfig,
+    /// The story stage's parameters.
+    pub stories: factdiff_pipeline::StoryConfig,
 }
 
 impl Config {
@@ -122,10 +129,14 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
             .map(|span| line_col(&text, span.start))
             .unwrap_or((1, 1));
         CliError::usage(format!(
-            "{shown}:{line}:{column}: {}; see the keys documented in README.md (paths, rules, exclude, fail-on, ignore, per-path-ignores)",
+            "{shown}:{line}:{column}: {}; see the keys documented in README.md (paths, rules, exclude, fail-on, ignore, per-path-ignores, overlap, stories)",
             err.message().trim_end_matches('\n')
         ))
     })?;
+    if let Err(message) = parsed.stories.validate() {
+        let line = text.find("[stories]").map_or(1, |at| line_col(&text, at).0);
+        return Err(CliError::usage(format!("{shown}:{line}: {message}")));
+    }
     let dir = file.parent().unwrap_or(cwd);
     let rel = |p: &PathBuf| relative(cwd, &dir.join(p));
     if let Some(rules) = &parsed.rules
@@ -172,6 +183,7 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
             per_path: per_path_ignores,
         },
         overlap: parsed.overlap,
+        stories: parsed.stories,
     })
 }
 

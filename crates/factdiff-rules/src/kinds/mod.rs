@@ -6,7 +6,7 @@ use factdiff_corpus::{Article, Corpus, Span};
 use factdiff_findings::{Category, Finding, Location, Role, Severity};
 
 use crate::params::ParamSpec;
-use crate::{Rule, RuleSet, template};
+use crate::{Rule, RuleSet, Stories, template};
 
 pub(crate) mod scope;
 
@@ -150,6 +150,7 @@ pub(crate) struct Cx<'a> {
     pub corpus: &'a Corpus,
     pub claims: &'a [Vec<Claim>],
     pub rules: &'a RuleSet,
+    pub stories: &'a Stories,
     pub scopes: Vec<scope::ArticleScope<'a>>,
 }
 

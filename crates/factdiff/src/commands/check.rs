@@ -23,6 +23,7 @@ use crate::{baseline, changed};
 fn status(stage: &Stage, articles: usize) -> Status {
     let (phase, done, total) = match stage.phase() {
         Phase::Claims => ("extracting claims", stage.claims_done(), articles),
+        Phase::Stories => ("grouping stories", 0, 0),
         Phase::Rules => ("checking rules", 0, 0),
         Phase::Overlap => ("finding overlaps", 0, 0),
     };
@@ -58,8 +59,7 @@ pub fn run(
         ctx,
         args,
         &corpus,
-        analysis.findings,
-        analysis.claims,
+        analysis,
         &catalog::rules(&engines.rules),
         started,
         stdout,
@@ -77,13 +77,17 @@ pub fn finish(
     ctx: &Ctx<'_>,
     args: &CheckArgs,
     corpus: &Corpus,
-    mut findings: Vec<Finding>,
-    claims: usize,
+    analysis: factdiff_pipeline::Analysis,
     rules: &[RuleMeta],
     started: Instant,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
+    let factdiff_pipeline::Analysis {
+        mut findings,
+        claims,
+        stories,
+    } = analysis;
     let filters = Filters::resolve(ctx, args)?;
     warn_unknown_rules(ctx, rules, stderr);
     filters.apply(ctx, corpus, &mut findings, stderr);
@@ -92,6 +96,7 @@ pub fn finish(
         claims,
         findings: &findings,
         problems: &corpus.problems,
+        stories: &stories.stories,
     };
     let format = args.output.format;
     let options = RenderOptions {

@@ -22,14 +22,6 @@ pub fn run(
     // SARIF lists the built-in rules, as no rule files are read.
     let rules = factdiff_pipeline::catalog::rules(&factdiff_rules::RuleSet::builtin());
     super::check::finish(
-        ctx,
-        args,
-        &corpus,
-        analysis.findings,
-        analysis.claims,
-        &rules,
-        started,
-        stdout,
-        stderr,
+        ctx, args, &corpus, analysis, &rules, started, stdout, stderr,
     )
 }

@@ -23,12 +23,14 @@ pub(super) fn rule_set(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<RuleSet, C
 /// The engines' data for `check`: `--rules DIR`, else the configuration's `rules`
 /// (its rule files and its `lexicons/` folder), and factdiff.toml's `[overlap]`.
 pub(super) fn engines(ctx: &Ctx<'_>, given: Option<&Path>) -> Result<Engines, CliError> {
-    Engines::load(
+    let mut engines = Engines::load(
         &ctx.env.cwd,
         given.or(ctx.config.rules.as_deref()),
         ctx.config.overlap.clone(),
     )
-    .map_err(|err| CliError::usage(err.to_string()))
+    .map_err(|err| CliError::usage(err.to_string()))?;
+    engines.stories = ctx.config.stories.clone();
+    Ok(engines)
 }
 
 pub fn run(

@@ -1,0 +1,176 @@
+//! The map step: one small, serializable signature per article, read from the article
+//! alone (its words, its claims and its metadata). Corpus-wide weights (how rare a
+//! name or a word is) come later, in the grouping.
+
+use factdiff_claims::{Claim, ClaimKind, ClaimValue, Lexicons};
+use factdiff_corpus::Article;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Words per shingle of the passage sketch.
+const SHINGLE: usize = 6;
+/// Shingle hashes kept per article (the smallest: a bottom-k sketch).
+pub(crate) const SKETCH: usize = 64;
+/// A content word has at least this many characters.
+const MIN_WORD_CHARS: usize = 3;
+
+/// What one article says about its event, in keys the grouping counts and compares:
+/// the names it gives, its content words and figures, the dates it gives for what
+/// happened, its own date and a sketch of its text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Names of people, places and organisations (normalized, from the name and
+    /// acronym claims; a name of several words also as its last word, so that
+    /// "Lohan" meets "Lindsay Lohan"), each with how often the article gives it,
+    /// sorted.
+    pub names: Vec<(String, u32)>,
+    /// Content words (lower case, stop words left out) and figures (`#112 people`),
+    /// each with how often, sorted.
+    pub words: Vec<(String, u32)>,
+    /// The days the article gives for what happened (`2013-05-02`; when something was
+    /// said is left out), each with how often, sorted.
+    pub dates: Vec<(String, u32)>,
+    /// The article's own date (its metadata), if it has one.
+    pub date: Option<jiff::civil::Date>,
+    /// The smallest hashes of the article's word shingles (a bottom-k sketch), sorted:
+    /// two articles that share text share some of them.
+    pub passages: Vec<u64>,
+}
+
+/// The signature of one article from its text, its claims and its metadata.
+pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Signature {
+    let mut names: Vec<String> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut dates: Vec<String> = Vec::new();
+    for claim in claims {
+        match (&claim.kind, &claim.value) {
+            (ClaimKind::Name, ClaimValue::Name { normalized }) => {
+                if normalized.len() < 2 {
+                    continue;
+                }
+                if let Some((_, last)) = normalized.rsplit_once(' ')
+                    && last.chars().count() >= MIN_WORD_CHARS
+                    && !lexicons.is_stopword(last)
+                {
+                    names.push(last.to_owned());
+                }
+                names.push(normalized.clone());
+            }
+            (ClaimKind::Acronym, ClaimValue::Acronym { short, .. }) => {
+                names.push(short.to_lowercase());
+            }
+            (
+                ClaimKind::Quantity | ClaimKind::Money,
+                ClaimValue::Interval {
+                    min: Some(min),
+                    max: Some(max),
+                    unit,
+                    ..
+                },
+            ) if min == max && !unit.is_empty() => {
+                words.push(format!("#{min} {unit}"));
+            }
+            (ClaimKind::Date, ClaimValue::Date(timex)) if !timex.reporting && !timex.invalid => {
+                if let (Some(y), Some(m), Some(d)) = (timex.year, timex.month, timex.day) {
+                    dates.push(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut lower: Vec<String> = Vec::new();
+    for (_, word) in article.body_words() {
+        let w = word.to_lowercase().replace('’', "'");
+        let w = w.strip_suffix("'s").map(str::to_owned).unwrap_or(w);
+        if w.chars().count() >= MIN_WORD_CHARS
+            && w.chars().any(char::is_alphabetic)
+            && !lexicons.is_stopword(&w)
+        {
+            words.push(w.clone());
+        }
+        lower.push(w);
+    }
+    Signature {
+        names: counted(names),
+        words: counted(words),
+        dates: counted(dates),
+        date: article.meta.date,
+        passages: sketch(&lower),
+    }
+}
+
+/// Each distinct string with how often it occurs, sorted.
+fn counted(mut items: Vec<String>) -> Vec<(String, u32)> {
+    items.sort_unstable();
+    let mut out: Vec<(String, u32)> = Vec::new();
+    for item in items {
+        match out.last_mut() {
+            Some((last, n)) if *last == item => *n += 1,
+            _ => out.push((item, 1)),
+        }
+    }
+    out
+}
+
+/// The [`SKETCH`] smallest distinct hashes of the word shingles, sorted.
+fn sketch(words: &[String]) -> Vec<u64> {
+    let mut hashes: Vec<u64> = words
+        .windows(SHINGLE)
+        .map(|w| xxh3_64(w.join(" ").as_bytes()))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(SKETCH);
+    hashes
+}
+
+/// The estimated resemblance (Jaccard) of two articles' shingle sets from their
+/// bottom-k sketches: of the k smallest hashes of the union, the share both hold.
+pub(crate) fn resemblance(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut taken, mut both) = (0, 0, 0usize, 0usize);
+    while taken < SKETCH && (i < a.len() || j < b.len()) {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => i += 1,
+            (Some(_), Some(_)) => j += 1,
+            (Some(_), None) => i += 1,
+            (None, _) => j += 1,
+        }
+        taken += 1;
+    }
+    if taken == 0 {
+        0.0
+    } else {
+        both as f64 / taken as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resemblance_of_sketches() {
+        let a: Vec<u64> = (0..64).collect();
+        assert_eq!(resemblance(&a, &a), 1.0);
+        let b: Vec<u64> = (64..128).collect();
+        assert_eq!(resemblance(&a, &b), 0.0);
+        let c: Vec<u64> = (0..64).step_by(2).chain(200..232).collect();
+        let r = resemblance(&a, &c);
+        assert!(r > 0.3 && r < 0.7, "{r}");
+        assert_eq!(resemblance(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn counted_counts_and_sorts() {
+        let items = ["b", "a", "b"].map(str::to_owned).to_vec();
+        assert_eq!(
+            counted(items),
+            vec![("a".to_owned(), 1), ("b".to_owned(), 2)]
+        );
+    }
+}
