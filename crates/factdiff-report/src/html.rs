@@ -7,6 +7,9 @@
 //! - a summary line, and filters by rule, severity and text (shown by the script;
 //!   without it the page shows everything);
 //! - a table of the rules with their counts by severity and the number of articles;
+//! - the stories (when the run grouped any): each story's articles with their title,
+//!   source, date and relation (the likely original, copies, rewrites), and its fact
+//!   table, each disagreement linked to the findings on the page that report it;
 //! - the findings grouped by rule, then by article (the primary location's file, or
 //!   its record in a JSONL file), each group a `<details>` with its count, open at
 //!   first when it is small;
@@ -205,6 +208,9 @@ pub(crate) fn render(
     }
     filters(report.findings, &by_rule, &mut page);
     rules_table(report.findings, &by_rule, &mut page);
+    if !report.stories.is_empty() {
+        crate::stories::story_section(report.stories, report.findings, Some(&anchor), &mut page);
+    }
 
     page.push_str("<section id=\"findings\">\n<h2>Findings by rule and article</h2>\n");
     if report.findings.is_empty() {

@@ -193,17 +193,11 @@ pub fn render_stories_text(report: &StoriesReport<'_>, out: &mut dyn Write) -> i
             let mark = if fact.disagree { "DISAGREE " } else { "" };
             writeln!(out, "    {mark}{}", one_line(&fact.thing))?;
             for v in &fact.values {
-                let who = story
-                    .articles
-                    .get(v.article)
-                    .map(article_name)
-                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "      {}  {}  ({})",
-                    who,
+                    "      {}  {}",
+                    position(&v.location),
                     one_line(&v.value),
-                    position(&v.location)
                 )?;
             }
             for f in linked(fact, &by) {
@@ -247,10 +241,7 @@ pub fn render_stories_markdown(report: &StoriesReport<'_>, out: &mut dyn Write) 
             )?;
         }
         if !story.facts.is_empty() {
-            writeln!(
-                out,
-                "\n| fact | article | value | where |\n|---|---|---|---|"
-            )?;
+            writeln!(out, "\n| fact | value | where |\n|---|---|---|")?;
             for fact in &story.facts {
                 let thing = if fact.disagree {
                     format!("**{}** (disagree)", cell(&fact.thing))
@@ -258,18 +249,12 @@ pub fn render_stories_markdown(report: &StoriesReport<'_>, out: &mut dyn Write) 
                     cell(&fact.thing)
                 };
                 for (n, v) in fact.values.iter().enumerate() {
-                    let who = story
-                        .articles
-                        .get(v.article)
-                        .map(article_name)
-                        .unwrap_or_default();
                     writeln!(
                         out,
-                        "| {} | `{}` | {} | {} |",
+                        "| {} | {} | `{}` |",
                         if n == 0 { thing.as_str() } else { "" },
-                        who,
                         cell(&v.value),
-                        cell(&position(&v.location)),
+                        position(&v.location).replace('`', "'"),
                     )?;
                 }
             }
@@ -295,6 +280,8 @@ pub(crate) const STORY_STYLE: &str = r#"
 tr.disagree > td { background: #fef3f2; }
 tr.disagree td.thing { color: var(--err); font-weight: 600; }
 td.thing { width: 22%; }
+table.facts { margin-top: 1rem; }
+table.facts td.where, table.story-articles td.where { white-space: nowrap; }
 "#;
 
 /// The story view: a section with each story, its articles and its fact table.
@@ -317,7 +304,7 @@ pub(crate) fn story_section(
     }
     for story in stories {
         page.push_str(&format!(
-            "<article class=\"story\" id=\"story-{id}\">\n<h3>{title} <span class=\"count\">{n}</span></h3>\n",
+            "<article class=\"story\" id=\"{id}\">\n<h3>{title} <span class=\"count\">{n}</span></h3>\n",
             id = esc(&story.id),
             title = esc(&story.title),
             n = plural(story.articles.len(), "article", "articles"),
@@ -425,4 +412,112 @@ pub fn render_stories_html(report: &StoriesReport<'_>, out: &mut dyn Write) -> i
         env!("CARGO_PKG_VERSION")
     ));
     out.write_all(page.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use factdiff_findings::{Category, Fact, FactValue, Severity};
+
+    use super::*;
+    use crate::testdata::loc;
+
+    fn article(path: &str, relation: Relation, of: Option<usize>) -> StoryArticle {
+        StoryArticle {
+            path: path.into(),
+            article: None,
+            title: Some(format!("Title of <{path}>")),
+            source: Some("Wire & Co".into()),
+            date: Some("2025-10-07".into()),
+            relation,
+            of,
+        }
+    }
+
+    fn sample() -> (Vec<Story>, Vec<Finding>) {
+        let mut finding = Finding::new(
+            "count-mismatch",
+            Category::Contradiction,
+            Severity::Error,
+            "112 people here, but at least 140 people in b.md".to_owned(),
+            vec![loc("b.md", 3, 1, "at least 140"), loc("a.md", 2, 5, "112")],
+        );
+        finding.fingerprint = "fp1".into();
+        let story = Story {
+            id: "story-1".into(),
+            title: "Quake <kills> 112".into(),
+            articles: vec![
+                article("a.md", Relation::Original, None),
+                article("b.md", Relation::Independent, None),
+                article("c.md", Relation::Copy, Some(0)),
+            ],
+            facts: vec![
+                Fact {
+                    thing: "deaths (people)".into(),
+                    values: vec![
+                        FactValue {
+                            article: 0,
+                            value: "112".into(),
+                            location: loc("a.md", 2, 5, "112"),
+                        },
+                        FactValue {
+                            article: 1,
+                            value: "at least 140".into(),
+                            location: loc("b.md", 3, 1, "at least 140"),
+                        },
+                    ],
+                    disagree: true,
+                    findings: vec!["fp1".into()],
+                },
+                Fact {
+                    thing: "quote by Jurat: “we are | doing”".into(),
+                    values: vec![
+                        FactValue {
+                            article: 0,
+                            value: "“we are | doing” (Jurat)".into(),
+                            location: loc("a.md", 4, 1, "we are"),
+                        },
+                        FactValue {
+                            article: 2,
+                            value: "“we are | doing” (Jurat)".into(),
+                            location: loc("c.md", 4, 1, "we are"),
+                        },
+                    ],
+                    disagree: false,
+                    findings: Vec::new(),
+                },
+            ],
+        };
+        (vec![story], vec![finding])
+    }
+
+    #[test]
+    fn story_view_in_every_format() {
+        let (stories, findings) = sample();
+        let report = StoriesReport {
+            articles: 4,
+            stories: &stories,
+            findings: &findings,
+        };
+        let mut text = Vec::new();
+        render_stories_text(&report, &mut text).unwrap();
+        insta::assert_snapshot!("stories_text", String::from_utf8(text).unwrap());
+        let mut md = Vec::new();
+        render_stories_markdown(&report, &mut md).unwrap();
+        insta::assert_snapshot!("stories_markdown", String::from_utf8(md).unwrap());
+        let mut section = String::new();
+        story_section(
+            &stories,
+            &findings,
+            Some(&|i| format!("f-{}", i + 1)),
+            &mut section,
+        );
+        insta::assert_snapshot!("stories_html_section", section);
+        let mut json = Vec::new();
+        render_stories_json(&report, &mut json).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(value["version"], 1);
+        assert_eq!(value["summary"]["disagreements"], 1);
+        let back: Vec<Story> = serde_json::from_value(value["stories"].clone()).unwrap();
+        assert_eq!(back, stories);
+    }
 }

@@ -30,7 +30,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use factdiff_claims::{
     Claim, ClaimKind, ClaimValue, EventKey, Role, describe_interval, month_name,
 };
-use factdiff_corpus::Article;
+use factdiff_corpus::{Article, Corpus};
+use rayon::prelude::*;
+
+use crate::Stories;
 use factdiff_findings::{Fact, FactValue, Role as LocationRole};
 
 /// Quotes shorter than this (in words) are phrases, not statements to align.
@@ -53,6 +56,30 @@ struct Row<'c> {
     thing: String,
     /// Per article (index in the story), its claims in text order.
     claims: BTreeMap<usize, Vec<&'c Claim>>,
+}
+
+/// Fills the fact table of every story (`claims[i]` are the claims of article `i`),
+/// in parallel over stories.
+pub fn fill_facts(stories: &mut Stories, corpus: &Corpus, claims: &[Vec<Claim>]) {
+    let members = &stories.members;
+    stories
+        .stories
+        .par_iter_mut()
+        .zip(members.par_iter())
+        .for_each(|(story, list)| {
+            let sources: Vec<FactSource<'_>> = list
+                .iter()
+                .filter_map(|&m| {
+                    Some(FactSource {
+                        article: corpus.articles.get(m)?,
+                        claims: claims.get(m)?,
+                    })
+                })
+                .collect();
+            if sources.len() == list.len() {
+                story.facts = facts(&sources);
+            }
+        });
 }
 
 /// The fact table of a story whose articles are `sources`, in the story's order.
@@ -213,6 +240,25 @@ fn figure_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
             }
         }
     }
+    // A measure counts one kind of thing in a story: when articles give it in several
+    // units ("300 people were injured", "hundreds of homes" read near "injured"), only
+    // the unit most articles give (then most figures, then the first) is a row.
+    type Measure = (ClaimKind, String, Vec<String>);
+    let mut best: BTreeMap<Measure, (usize, usize, FigureKey)> = BTreeMap::new();
+    for (key, row) in &rows {
+        let score = (row.claims.len(), row.claims.values().map(Vec::len).sum());
+        let slot = (key.0, key.1.clone(), key.3.clone());
+        match best.get(&slot) {
+            Some((a, b, _)) if (*a, *b) >= score => {}
+            _ => {
+                best.insert(slot, (score.0, score.1, key.clone()));
+            }
+        }
+    }
+    rows.retain(|key, _| {
+        best.get(&(key.0, key.1.clone(), key.3.clone()))
+            .is_some_and(|(_, _, k)| k == key)
+    });
     rows.into_values()
         .filter(|row| row.claims.len() >= 2)
         .map(|row| {

@@ -14,7 +14,11 @@
 //!
 //! Deterministic: only containments, dates, word counts and the articles' order in.
 
+use factdiff_corpus::Corpus;
 use factdiff_findings::Relation;
+use rayon::prelude::*;
+
+use crate::Stories;
 
 /// A copy holds at least this share of its words in passages shared with another.
 pub const COPY: f64 = 0.8;
@@ -169,6 +173,70 @@ pub fn relate(
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| (related[i].relation != Relation::Original, chrono(i)));
     (order, related)
+}
+
+/// Orders every story's articles (the likely original first, then by date and path)
+/// and sets their relations. `containment(a, b)` is the share of article `a`'s words
+/// inside passages shared with article `b`, `words(a)` the words of its body (indices
+/// in the corpus): the overlap engine's. The facts' values follow their articles.
+pub fn fill_relations(
+    stories: &mut Stories,
+    corpus: &Corpus,
+    containment: impl Fn(usize, usize) -> f64 + Sync,
+    words: impl Fn(usize) -> usize + Sync,
+) {
+    stories
+        .stories
+        .par_iter_mut()
+        .zip(stories.members.par_iter_mut())
+        .for_each(|(story, list)| {
+            if list.len() != story.articles.len() {
+                return;
+            }
+            let members: Vec<Member> = list
+                .iter()
+                .map(|&m| {
+                    let article = &corpus.articles[m];
+                    Member {
+                        date: article.meta.date.map(|d| d.to_string()),
+                        words: words(m),
+                        order: (article.path.clone(), article.record_line.unwrap_or(0)),
+                    }
+                })
+                .collect();
+            let (order, related) = relate(&members, |i, j| containment(list[i], list[j]));
+            // New position of each old index.
+            let mut at = vec![0usize; order.len()];
+            for (pos, &old) in order.iter().enumerate() {
+                at[old] = pos;
+            }
+            story.articles = order
+                .iter()
+                .map(|&old| {
+                    let mut a = story.articles[old].clone();
+                    a.relation = related[old].relation;
+                    a.of = related[old].of.map(|j| at[j]);
+                    a
+                })
+                .collect();
+            *list = order.iter().map(|&old| list[old]).collect();
+            for fact in &mut story.facts {
+                for v in &mut fact.values {
+                    v.article = at[v.article];
+                }
+                fact.values.sort_by_key(|v| v.article);
+            }
+            // The title is the original's when it has one.
+            if let Some(title) = story
+                .articles
+                .iter()
+                .find(|a| a.relation == Relation::Original)
+                .and_then(|a| a.title.as_deref())
+                .filter(|t| !t.trim().is_empty())
+            {
+                story.title = title.trim().to_owned();
+            }
+        });
 }
 
 #[cfg(test)]
