@@ -171,7 +171,7 @@ pub struct StoriesArgs {
 pub enum StoriesFormat {
     /// For people at a terminal.
     Text,
-    /// JSON, version 1 (documented in docs/stories.md).
+    /// JSON, version 1.
     Json,
     /// GitHub-flavoured Markdown.
     Markdown,
