@@ -14,7 +14,8 @@ fn overlaps(a: &Location, b: &Location) -> bool {
 }
 
 /// Sets each fact's `findings`: the contradictions that point at one of its values
-/// and name no article the fact has no value from. Sorted and unique.
+/// and name no article the fact has no value from, sorted and unique; a fact a
+/// finding reports disagrees.
 pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
     for story in stories {
         for fact in &mut story.facts {
@@ -37,6 +38,9 @@ pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
                 .collect();
             linked.sort();
             linked.dedup();
+            // A finding that reports it marks it, whatever the table's own comparison
+            // said (a quote given to two speakers).
+            fact.disagree |= !linked.is_empty();
             fact.findings = linked;
         }
     }
