@@ -105,10 +105,10 @@ pub fn detect_all(corpus: &Corpus, config: &OverlapConfig) -> Detection {
 impl Detection {
     /// The share of article `a`'s words inside passages it shares with article `b`
     /// (indices in the corpus): the aligned pair's containment when the analysis
-    /// aligned them (the first articles of two clusters), else the two aligned now
-    /// when the analysis found them related (one cluster, or clusters that share
-    /// passages), else 0: articles that share no fingerprint enough to be candidates
-    /// share no passage.
+    /// aligned them (the first articles of two clusters); `cluster-containment`, the
+    /// least two copies of one cluster hold of each other, for two of one cluster;
+    /// the two aligned now when their clusters share passages; else 0: articles that
+    /// share no fingerprint enough to be candidates share no passage.
     pub fn containment(&self, a: usize, b: usize) -> f64 {
         let (Some(pa), Some(pb)) = (self.prints.get(a), self.prints.get(b)) else {
             return 0.0;
@@ -132,7 +132,12 @@ impl Detection {
         }
         let cluster = |p: &ArticlePrints| self.analysis.cluster_of.get(p.article as usize).copied();
         let related = match (cluster(pa), cluster(pb)) {
-            (Some(x), Some(y)) => x == y || find(x, y).is_some(),
+            // Copies of one cluster hold at least `cluster-containment` of each other
+            // (that is what joined them): that bound, not aligned again, as the
+            // engine does not align within a cluster (copies of a long text with a
+            // repeated paragraph would make it quadratic).
+            (Some(x), Some(y)) if x == y => return self.config.cluster_containment,
+            (Some(x), Some(y)) => find(x, y).is_some(),
             _ => false,
         };
         if !related || pa.tokens.is_empty() {

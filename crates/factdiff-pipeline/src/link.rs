@@ -13,8 +13,8 @@ fn overlaps(a: &Location, b: &Location) -> bool {
     article_of(a) == article_of(b) && a.byte_start < b.byte_end && b.byte_start < a.byte_end
 }
 
-/// Sets each fact's `findings`: the contradictions that point at one of its values
-/// and name no article the fact has no value from, sorted and unique; a fact a
+/// Sets each fact's `findings`: the contradictions between articles that point at one
+/// of its values and name no article the fact has no value from, sorted and unique; a fact a
 /// finding reports disagrees.
 pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
     for story in stories {
@@ -32,7 +32,13 @@ pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
                             .iter()
                             .any(|v| article_of(&v.location) == article_of(l))
                     });
-                    hits && within
+                    // Between articles: a finding within one article (parts that do not
+                    // add up, a weekday that does not fit) is not a disagreement of
+                    // the story's articles.
+                    let mut articles: Vec<_> = f.locations.iter().map(article_of).collect();
+                    articles.sort_unstable();
+                    articles.dedup();
+                    hits && within && articles.len() >= 2
                 })
                 .map(|f| f.fingerprint.clone())
                 .collect();

@@ -349,6 +349,9 @@ pub(crate) fn story_section(
                 } else {
                     ""
                 };
+                // On the check page, a link to each finding (its message as the
+                // link's title); on a page of its own, the messages folded under
+                // their count, so that a quote reported fourteen times stays one row.
                 let links: Vec<String> = fact
                     .findings
                     .iter()
@@ -360,13 +363,22 @@ pub(crate) fn story_section(
                             esc(&f.rule)
                         ),
                         (Some((_, f)), None) => format!(
-                            "<code>{}</code> {}",
+                            "<li><code>{}</code> {}</li>",
                             esc(&f.rule),
                             esc(&one_line(&f.message))
                         ),
-                        (None, _) => format!("<code>{}</code>", esc(fp)),
+                        (None, _) => format!("<li><code>{}</code></li>", esc(fp)),
                     })
                     .collect();
+                let links = if anchors.is_some() || links.is_empty() {
+                    links.join("<br>")
+                } else {
+                    format!(
+                        "<details><summary>{}</summary><ul>{}</ul></details>",
+                        plural(links.len(), "finding", "findings"),
+                        links.concat()
+                    )
+                };
                 for (n, v) in fact.values.iter().enumerate() {
                     page.push_str(&format!("<tr{class}>"));
                     if n == 0 {
@@ -382,10 +394,7 @@ pub(crate) fn story_section(
                         esc(&position(&v.location)),
                     ));
                     if n == 0 {
-                        page.push_str(&format!(
-                            "<td rowspan=\"{rows}\">{}</td>",
-                            links.join("<br>")
-                        ));
+                        page.push_str(&format!("<td rowspan=\"{rows}\">{links}</td>"));
                     }
                     page.push_str("</tr>\n");
                 }

@@ -344,8 +344,18 @@ fn figures_disagree(sources: &[FactSource<'_>], row: &Row<'_>) -> bool {
         .iter()
         .map(|(&a, claims)| (a, intervals(claims)))
         .collect();
+    // A new value of a change ("increased to 12 mln shares") supersedes the figures
+    // before it: an article that gives one is not compared.
+    let updates = |a: usize| {
+        row.claims[&a]
+            .iter()
+            .any(|c| c.frame.as_deref().is_some_and(|f| f.role == Role::Update))
+    };
     for (n, (a, ia)) in entries.iter().enumerate() {
         for (b, ib) in &entries[n + 1..] {
+            if updates(*a) || updates(*b) {
+                continue;
+            }
             let all_apart = ia.iter().all(|x| ib.iter().all(|y| x.apart(y)));
             if !all_apart {
                 continue;
@@ -501,10 +511,12 @@ fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
             };
             // (year, month, day) of each date an article gives; a year not known (an
             // undated article's "March 11") fits any year.
+            // Only dates written out are compared: "on Friday" resolved against two
+            // articles' dates may be two days of a daily event.
             let days = |cs: &[&Claim]| -> Vec<(Option<i16>, Option<i8>, Option<i8>)> {
                 cs.iter()
                     .filter_map(|c| match &c.value {
-                        ClaimValue::Date(t) => Some((t.year, t.month, t.day)),
+                        ClaimValue::Date(t) if !t.relative => Some((t.year, t.month, t.day)),
                         _ => None,
                     })
                     .collect()
@@ -513,7 +525,11 @@ fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
                         b: &(Option<i16>, Option<i8>, Option<i8>)| {
                 a.1 == b.1 && a.2 == b.2 && (a.0.is_none() || b.0.is_none() || a.0 == b.0)
             };
-            let given: Vec<_> = claims.values().map(|cs| days(cs)).collect();
+            let given: Vec<_> = claims
+                .values()
+                .map(|cs| days(cs))
+                .filter(|d| !d.is_empty())
+                .collect();
             let disagree = given.iter().enumerate().any(|(i, a)| {
                 given[i + 1..]
                     .iter()
@@ -876,8 +892,8 @@ mod tests {
     #[test]
     fn event_dates_align_by_predicate_and_participant() {
         let facts = table(&[
-            "+++\ndate = 2025-09-16\n+++\nThe summit opened in Samarkand on September 15.\n",
-            "+++\ndate = 2025-09-17\n+++\nThe summit began in Samarkand on Friday, September 16.\n",
+            "+++\ndate = 2025-09-16\n+++\nThe summit opened in Samarkand on September 15, 2025.\n",
+            "+++\ndate = 2025-09-17\n+++\nThe summit began in Samarkand on Friday, September 16, 2025.\n",
         ]);
         let date = row(&facts, "date");
         assert!(date.disagree, "{date:#?}");
