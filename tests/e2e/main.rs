@@ -13,6 +13,7 @@ mod overlap;
 mod properties;
 mod reports;
 mod rules;
+mod stories;
 mod tidy;
 
 use std::path::{Path, PathBuf};

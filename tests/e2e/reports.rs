@@ -1466,3 +1466,63 @@ fn jsonl_record_locations_agree_and_name_the_article() {
         "{html}"
     );
 }
+
+/// The story view of the check page and of `factdiff stories`, in the browser: each
+/// story with its articles and relations, the fact table, and a disagreement linked to
+/// the finding on the page that reports it.
+#[test]
+fn html_story_view_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("stories-check.html");
+    let paths = [
+        "tests/fixtures/stories/herat-reuters.md",
+        "tests/fixtures/stories/herat-ap.md",
+    ];
+    let mut args = vec!["check", "--format", "html", "--fail-on", "never", "-o"];
+    args.push(page.to_str().unwrap());
+    args.extend_from_slice(&paths);
+    let out = run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dom = headless(&browser, &page, &["--dump-dom"]);
+    assert!(dom.contains("<section id=\"stories\">"), "{dom}");
+    assert_eq!(dom.matches("<article class=\"story\"").count(), 1, "{dom}");
+    assert!(dom.contains("rel-original"), "{dom}");
+    // The disagreement's row links to a finding of the page, a count-mismatch.
+    let row = dom
+        .split("<tr class=\"disagree\">")
+        .nth(1)
+        .expect("a disagreement row");
+    let target = row
+        .split("href=\"#")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to a finding");
+    let finding = dom
+        .split(&format!("id=\"{target}\""))
+        .nth(1)
+        .expect("the linked finding is on the page");
+    assert!(
+        finding
+            .trim_start()
+            .starts_with("data-rule=\"count-mismatch\""),
+        "{finding}"
+    );
+
+    let page = dir.path().join("stories.html");
+    let out = run(&[
+        "stories",
+        "tests/fixtures/stories",
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dom = headless(&browser, &page, &["--dump-dom"]);
+    assert!(dom.contains("<title>factdiff stories</title>"), "{dom}");
+    assert_eq!(dom.matches("<article class=\"story\"").count(), 2, "{dom}");
+    assert!(dom.contains("<tr class=\"disagree\">"), "{dom}");
+}

@@ -68,6 +68,25 @@ pub const RULE: &str = "overlap";
 /// Kinds (`details.kind`): `exact` and `near` passages (warning), `cluster` of
 /// duplicate articles (warning), `boilerplate` (info, unless configured away).
 pub fn detect(corpus: &Corpus, config: &OverlapConfig) -> Vec<Finding> {
+    detect_all(corpus, config).findings
+}
+
+/// What [`detect`] found, with the map output and the analysis the findings were made
+/// from, for a caller that reuses them (how the articles of a story stand to each
+/// other: [`Detection::containment`]).
+pub struct Detection {
+    /// The findings, sorted in the total order.
+    pub findings: Vec<Finding>,
+    /// Each article's fingerprints, in article order.
+    pub prints: Vec<ArticlePrints>,
+    /// The candidate pairs, clusters and passages behind the findings.
+    pub analysis: Analysis,
+    /// The parameters used (sanitized).
+    pub config: OverlapConfig,
+}
+
+/// [`detect`], keeping the fingerprints and the analysis.
+pub fn detect_all(corpus: &Corpus, config: &OverlapConfig) -> Detection {
     let cfg = config.sanitized();
     let prints: Vec<ArticlePrints> = corpus
         .articles
@@ -75,7 +94,70 @@ pub fn detect(corpus: &Corpus, config: &OverlapConfig) -> Vec<Finding> {
         .map(|a| article_prints(a, cfg.shingle, cfg.window))
         .collect();
     let analysis = analyze(&prints, &cfg);
-    report::findings(corpus, &prints, &analysis, &cfg)
+    let findings = report::findings(corpus, &prints, &analysis, &cfg);
+    Detection {
+        findings,
+        prints,
+        analysis,
+        config: cfg,
+    }
+}
+
+impl Detection {
+    /// The share of article `a`'s words inside passages it shares with article `b`
+    /// (indices in the corpus): the aligned pair's containment when the analysis
+    /// aligned them (the first articles of two clusters); `cluster-containment`, the
+    /// least two copies of one cluster hold of each other, for two of one cluster;
+    /// the two aligned now when their clusters share passages; else 0: articles that
+    /// share no fingerprint enough to be candidates share no passage.
+    pub fn containment(&self, a: usize, b: usize) -> f64 {
+        let (Some(pa), Some(pb)) = (self.prints.get(a), self.prints.get(b)) else {
+            return 0.0;
+        };
+        if a == b {
+            return 1.0;
+        }
+        let pairs = &self.analysis.pairs;
+        let find = |x: u32, y: u32| {
+            pairs
+                .binary_search_by_key(&(x.min(y), x.max(y)), |r| (r.a, r.b))
+                .ok()
+                .map(|i| &pairs[i])
+        };
+        if let Some(r) = find(pa.article, pb.article) {
+            return if r.a == pa.article {
+                r.containment_a
+            } else {
+                r.containment_b
+            };
+        }
+        let cluster = |p: &ArticlePrints| self.analysis.cluster_of.get(p.article as usize).copied();
+        let related = match (cluster(pa), cluster(pb)) {
+            // Copies of one cluster hold at least `cluster-containment` of each other
+            // (that is what joined them): that bound, not aligned again, as the
+            // engine does not align within a cluster (copies of a long text with a
+            // repeated paragraph would make it quadratic).
+            (Some(x), Some(y)) if x == y => return self.config.cluster_containment,
+            (Some(x), Some(y)) => find(x, y).is_some(),
+            _ => false,
+        };
+        if !related || pa.tokens.is_empty() {
+            return 0.0;
+        }
+        let passages = align_pair(
+            &pa.tokens,
+            &pb.tokens,
+            self.config.shingle,
+            self.config.max_gap,
+        );
+        let matched: u32 = passages.iter().map(|p| p.matched).sum();
+        f64::from(matched) / pa.tokens.len() as f64
+    }
+
+    /// Words of article `a`'s body.
+    pub fn words(&self, a: usize) -> usize {
+        self.prints.get(a).map_or(0, |p| p.tokens.len())
+    }
 }
 
 /// How two texts compare: the basis of `factdiff diff` and the evaluations.

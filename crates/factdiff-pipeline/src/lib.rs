@@ -26,6 +26,7 @@
 
 pub mod catalog;
 mod filter;
+mod link;
 pub mod suppress;
 
 use std::fmt;
@@ -43,6 +44,7 @@ pub use crate::filter::{Filtered, Filters, Ignores, filter};
 pub use factdiff_overlap::OverlapConfig;
 /// The rule set and its rules, for `factdiff rules list|explain`.
 pub use factdiff_rules::{ParamValue, Rule, RuleSet};
+pub use crate::link::link_findings;
 
 /// What the engines read: the rule set, the claims extractors' lexicons, the story
 /// stage's and the overlap engine's parameters.
@@ -195,7 +197,7 @@ impl Stage {
 
 /// [`analyse`], telling `stage` where it is.
 pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Analysis {
-    let (mut findings, claims, stories) = {
+    let (mut findings, claims, mut stories) = {
         let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
             .articles
             .par_iter()
@@ -207,22 +209,42 @@ pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Ana
             .collect();
         let n_claims = claims.iter().map(Vec::len).sum::<usize>();
         stage.phase.store(1, Ordering::Relaxed);
-        let stories = factdiff_stories::group(corpus, &claims, &engines.lexicons, &engines.stories);
+        let mut stories =
+            factdiff_stories::group(corpus, &claims, &engines.lexicons, &engines.stories);
         stage.phase.store(2, Ordering::Relaxed);
-        (
-            factdiff_rules::check(corpus, &claims, &engines.rules, &stories),
-            n_claims,
-            stories,
-        )
+        let findings = factdiff_rules::check(corpus, &claims, &engines.rules, &stories);
+        // The fact tables read the claims, so they are made before the claims go.
+        factdiff_stories::fill_facts(&mut stories, corpus, &claims);
+        (findings, n_claims, stories)
     };
     stage.phase.store(3, Ordering::Relaxed);
-    findings.extend(factdiff_overlap::detect(corpus, &engines.overlap));
+    let overlap = factdiff_overlap::detect_all(corpus, &engines.overlap);
+    // Who is the original: from the overlap engine's containments, not aligned again.
+    factdiff_stories::fill_relations(
+        &mut stories,
+        corpus,
+        |a, b| overlap.containment(a, b),
+        |a| overlap.words(a),
+    );
+    findings.extend(overlap.findings);
     factdiff_findings::finalize(&mut findings);
     Analysis {
         findings,
         claims,
         stories,
     }
+}
+
+/// The stories of a corpus, whole, for `factdiff stories`: each with its articles
+/// (the likely original first, each with its relation), and its fact table, each
+/// disagreement linked to the findings of [`analyse`] that report it. (The CLI links
+/// them after its filters instead, with [`link_findings`], so that a fact links only
+/// to findings it reports.)
+pub fn stories(corpus: &Corpus, engines: &Engines) -> Vec<factdiff_findings::Story> {
+    let analysis = analyse(corpus, engines);
+    let mut stories = analysis.stories.stories;
+    link_findings(&mut stories, &analysis.findings);
+    stories
 }
 
 /// Runs overlap detection alone (`factdiff overlap`): no claims, no rules. The

@@ -7,6 +7,9 @@
 //! - a summary line, and filters by rule, severity and text (shown by the script;
 //!   without it the page shows everything);
 //! - a table of the rules with their counts by severity and the number of articles;
+//! - the stories (when the run grouped any): each story's articles with their title,
+//!   source, date and relation (the likely original, copies, rewrites), and its fact
+//!   table, each disagreement linked to the findings on the page that report it;
 //! - the findings grouped by rule, then by article (the primary location's file, or
 //!   its record in a JSONL file), each group a `<details>` with its count, open at
 //!   first when it is small;
@@ -165,6 +168,20 @@ type ArticleKey<'a> = (&'a str, Option<u32>);
 /// rule -> article -> the indices of its findings, in the findings' order.
 type ByRule<'a> = BTreeMap<&'a str, BTreeMap<ArticleKey<'a>, Vec<usize>>>;
 
+/// The page's head, up to and with `<body>`: the Content-Security-Policy (nothing
+/// but the inline style and the one script, by its hash), the style, the title.
+pub(crate) fn head(title: &str, page: &mut String) {
+    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'\">\n"
+    ));
+    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    page.push_str(&format!("<title>{}</title>\n<style>", esc(title)));
+    page.push_str(STYLE);
+    page.push_str(crate::stories::STORY_STYLE);
+    page.push_str("</style>\n</head>\n<body>\n");
+}
+
 /// Writes the page.
 pub(crate) fn render(
     report: &Report<'_>,
@@ -172,14 +189,7 @@ pub(crate) fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut page = String::with_capacity(16 * 1024);
-    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    page.push_str(&format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'\">\n"
-    ));
-    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    page.push_str("<title>factdiff report</title>\n<style>");
-    page.push_str(STYLE);
-    page.push_str("</style>\n</head>\n<body>\n");
+    head("factdiff report", &mut page);
     page.push_str("<header id=\"factdiff-report\">\n<h1>factdiff report</h1>\n");
     page.push_str(&format!(
         "<p class=\"summary\">{}</p>\n</header>\n",
@@ -198,6 +208,9 @@ pub(crate) fn render(
     }
     filters(report.findings, &by_rule, &mut page);
     rules_table(report.findings, &by_rule, &mut page);
+    if !report.stories.is_empty() {
+        crate::stories::story_section(report.stories, report.findings, Some(&anchor), &mut page);
+    }
 
     page.push_str("<section id=\"findings\">\n<h2>Findings by rule and article</h2>\n");
     if report.findings.is_empty() {

@@ -35,9 +35,14 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+mod stories;
 pub mod text;
 pub use claims::{render_claims_json, render_claims_text};
 pub use diff::{DiffSide, DiffView, render_diff_json, render_diff_text};
+pub use stories::{
+    StoriesReport, render_stories_html, render_stories_json, render_stories_markdown,
+    render_stories_text, stories_summary,
+};
 
 /// What a run found, ready to render.
 #[derive(Clone, Copy, Debug)]

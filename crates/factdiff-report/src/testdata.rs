@@ -7,7 +7,7 @@ use factdiff_findings::{
 
 use crate::{Quote, Sources};
 
-fn loc(path: &str, line: u32, column: u32, text: &str) -> Location {
+pub fn loc(path: &str, line: u32, column: u32, text: &str) -> Location {
     Location {
         role: Role::Primary,
         path: path.into(),

@@ -42,7 +42,9 @@
 #![deny(missing_docs)]
 
 mod config;
+pub mod facts;
 mod group;
+pub mod relation;
 mod signature;
 
 use factdiff_claims::{Claim, Lexicons};
@@ -52,7 +54,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use crate::config::StoryConfig;
+pub use crate::facts::fill_facts;
 pub use crate::group::{Link, Veto, links};
+pub use crate::relation::fill_relations;
 pub use crate::signature::{Signature, signature};
 
 /// The stories of a corpus, and the story of each article.

@@ -43,6 +43,10 @@ pub enum Command {
     /// List the claims of the articles: quantities, money, percentages, dates,
     /// durations, ordinals, quotes, names and acronyms, with their normalized values.
     Claims(ClaimsArgs),
+    /// Show the stories: the articles that report one event, which is the likely
+    /// original and which are copies, rewrites or independent reports, and the facts
+    /// they give, disagreements marked.
+    Stories(StoriesArgs),
     /// Find text said twice: passages repeated within or across articles, clusters of
     /// duplicate coverage, boilerplate.
     Overlap(CheckArgs),
@@ -143,6 +147,36 @@ pub struct ClaimsArgs {
     pub rules: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// Files and folders to read (default: the `paths` of factdiff.toml, else `.`).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StoriesFormat::Text)]
+    pub format: StoriesFormat,
+    /// Write the output to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Read rule files and lexicons from DIR, over the built-in ones, as `check --rules
+    /// DIR` (default: the `rules` of factdiff.toml): the facts link to the findings of
+    /// these rules.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+/// The formats of `factdiff stories`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StoriesFormat {
+    /// For people at a terminal.
+    Text,
+    /// JSON, version 1.
+    Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Args)]

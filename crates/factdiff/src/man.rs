@@ -159,6 +159,7 @@ mod tests {
             "factdiff.1",
             "factdiff-check.1",
             "factdiff-claims.1",
+            "factdiff-stories.1",
             "factdiff-overlap.1",
             "factdiff-diff.1",
             "factdiff-rules.1",

@@ -20,7 +20,7 @@ use crate::sources::CorpusSources;
 use crate::{baseline, changed};
 
 /// The pipeline's phase and count, for the progress bar over `articles` articles.
-fn status(stage: &Stage, articles: usize) -> Status {
+pub(super) fn status(stage: &Stage, articles: usize) -> Status {
     let (phase, done, total) = match stage.phase() {
         Phase::Claims => ("extracting claims", stage.claims_done(), articles),
         Phase::Stories => ("grouping stories", 0, 0),
@@ -86,11 +86,14 @@ pub fn finish(
     let factdiff_pipeline::Analysis {
         mut findings,
         claims,
-        stories,
+        mut stories,
     } = analysis;
     let filters = Filters::resolve(ctx, args)?;
     warn_unknown_rules(ctx, rules, stderr);
     filters.apply(ctx, corpus, &mut findings, stderr);
+    // The stories' disagreements link to the findings reported, by the fingerprints
+    // they are reported under.
+    factdiff_pipeline::link_findings(&mut stories.stories, &findings);
     let report = Report {
         articles: corpus.articles.len(),
         claims,

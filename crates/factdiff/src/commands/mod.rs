@@ -9,6 +9,7 @@ mod corpus;
 mod diff;
 mod overlap;
 pub(crate) mod rules;
+mod stories;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -72,6 +73,7 @@ pub fn dispatch(
         Command::Corpus(args) => corpus::run(&ctx, args, stdout, stderr),
         Command::Claims(args) => claims::run(&ctx, args, stdout, stderr),
         Command::Rules(args) => rules::run(&ctx, args, stdout, stderr),
+        Command::Stories(args) => stories::run(&ctx, args, stdout, stderr),
         Command::Overlap(args) => overlap::run(&ctx, args, stdout, stderr),
         Command::Diff(args) => diff::run(&ctx, args, stdout, stderr),
         Command::Baseline(args) => baseline::run(&ctx, args, stdout, stderr),

@@ -1,0 +1,59 @@
+//! `factdiff stories [PATH...]`: the stories, their articles and the facts they give.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use factdiff_pipeline::Stage;
+use factdiff_report::{
+    StoriesReport, render_stories_html, render_stories_json, render_stories_markdown,
+    render_stories_text, stories_summary,
+};
+
+use super::Ctx;
+use crate::args::{StoriesArgs, StoriesFormat};
+use crate::error::CliError;
+use crate::output::{emit_with, wrote};
+use crate::progress::Progress;
+
+pub fn run(
+    ctx: &Ctx<'_>,
+    args: &StoriesArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, CliError> {
+    let mut progress = Progress::start(ctx.env);
+    let corpus = super::load_corpus_with(ctx, &args.paths, &progress, stderr)?;
+    let engines = super::rules::engines(ctx, args.rules.as_deref())?;
+    let stage = Arc::new(Stage::default());
+    let articles = corpus.articles.len();
+    progress.track({
+        let stage = Arc::clone(&stage);
+        move || super::check::status(&stage, articles)
+    });
+    let analysis = ctx
+        .workers
+        .run(|| factdiff_pipeline::analyse_counted(&corpus, &engines, &stage));
+    progress.finish();
+    // The facts link to the findings `check` would report: the same filters (ignored
+    // rules, suppressions; no baseline), the same fingerprints.
+    let mut findings = analysis.findings;
+    super::check::filter(ctx, &corpus, &mut findings, None);
+    let mut stories = analysis.stories.stories;
+    factdiff_pipeline::link_findings(&mut stories, &findings);
+    let report = StoriesReport {
+        articles,
+        stories: &stories,
+        findings: &findings,
+    };
+    let to = args.output.as_deref();
+    emit_with(ctx.env, to, stdout, |out| match args.format {
+        StoriesFormat::Text => render_stories_text(&report, out),
+        StoriesFormat::Json => render_stories_json(&report, out),
+        StoriesFormat::Markdown => render_stories_markdown(&report, out),
+        StoriesFormat::Html => render_stories_html(&report, out),
+    })?;
+    if let Some(path) = to {
+        wrote(stderr, path, &stories_summary(&report));
+    }
+    Ok(0)
+}

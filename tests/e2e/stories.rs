@@ -1,0 +1,170 @@
+//! `factdiff stories` on tests/fixtures/stories: one event told by three articles (an
+//! original, a republished copy, an independent report giving another death toll)
+//! and a similar but different event (another earthquake) that is a story of its own.
+
+use factdiff_findings::{Relation, Story};
+
+use crate::{run, snap};
+
+const FIXTURES: &str = "tests/fixtures/stories";
+
+fn stories_json(paths: &[&str]) -> Vec<Story> {
+    let mut args = vec!["stories", "--format", "json"];
+    args.extend_from_slice(paths);
+    let out = run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(
+        json["summary"]["stories"],
+        json["stories"].as_array().unwrap().len()
+    );
+    serde_json::from_value(json["stories"].clone()).unwrap()
+}
+
+fn story_of<'s>(stories: &'s [Story], path: &str) -> &'s Story {
+    stories
+        .iter()
+        .find(|s| s.articles.iter().any(|a| a.path.ends_with(path)))
+        .unwrap_or_else(|| panic!("no story holds {path}: {stories:#?}"))
+}
+
+#[test]
+fn stories_text() {
+    let out = run(&["stories", FIXTURES]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    snap!("stories_fixtures_text", out.both());
+}
+
+#[test]
+fn stories_markdown() {
+    let out = run(&["stories", FIXTURES, "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    snap!("stories_fixtures_markdown", out.stdout);
+}
+
+#[test]
+fn stories_relations_original_copy_independent() {
+    let stories = stories_json(&[FIXTURES]);
+    let herat = story_of(&stories, "herat-reuters.md");
+    let paths: Vec<(&str, Relation, Option<usize>)> = herat
+        .articles
+        .iter()
+        .map(|a| (a.path.rsplit('/').next().unwrap(), a.relation, a.of))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            ("herat-reuters.md", Relation::Original, None),
+            ("herat-ap.md", Relation::Independent, None),
+            ("herat-wire.md", Relation::Copy, Some(0)),
+        ]
+    );
+    assert_eq!(
+        herat.title,
+        "Earthquake kills 112 in Afghanistan's Herat province"
+    );
+    assert_eq!(
+        herat.articles[1].source.as_deref(),
+        Some("Associated Press")
+    );
+    assert_eq!(herat.articles[2].date.as_deref(), Some("2025-10-08"));
+}
+
+#[test]
+fn stories_similar_event_is_its_own_story() {
+    let stories = stories_json(&[FIXTURES]);
+    let herat = story_of(&stories, "herat-reuters.md");
+    let sichuan = story_of(&stories, "sichuan-quake.md");
+    assert_ne!(herat.id, sichuan.id);
+    assert!(
+        herat.articles.iter().all(|a| a.path.contains("herat-")),
+        "{herat:#?}"
+    );
+    // No fact of one story holds a value from the other.
+    for fact in herat.facts.iter().chain(&sichuan.facts) {
+        let story = if fact.values[0].location.path.contains("herat-") {
+            "herat-"
+        } else {
+            "sichuan-"
+        };
+        assert!(
+            fact.values.iter().all(|v| v.location.path.contains(story)),
+            "{fact:#?}"
+        );
+    }
+}
+
+#[test]
+fn stories_fact_table_marks_the_disagreement_only() {
+    let stories = stories_json(&[FIXTURES]);
+    let herat = story_of(&stories, "herat-reuters.md");
+    let thing = |t: &str| {
+        herat
+            .facts
+            .iter()
+            .find(|f| f.thing.starts_with(t))
+            .unwrap_or_else(|| panic!("no fact {t}: {:#?}", herat.facts))
+    };
+    let deaths = thing("deaths");
+    assert!(deaths.disagree);
+    let values: Vec<(usize, &str)> = deaths
+        .values
+        .iter()
+        .map(|v| (v.article, v.value.as_str()))
+        .collect();
+    assert_eq!(values, [(0, "112"), (1, "at least 140"), (2, "112")]);
+    assert!(!thing("injuries").disagree);
+    assert!(!thing("date").disagree);
+    assert_eq!(thing("date").values[0].value, "4 October 2025");
+    let quote = thing("quote by Islamuddin Jurat");
+    assert!(!quote.disagree);
+    assert_eq!(quote.values.len(), 3);
+    // Only the deaths disagree.
+    assert_eq!(herat.facts.iter().filter(|f| f.disagree).count(), 1);
+}
+
+#[test]
+fn stories_disagreement_links_to_its_finding() {
+    let paths = [
+        "tests/fixtures/stories/herat-reuters.md",
+        "tests/fixtures/stories/herat-ap.md",
+    ];
+    let stories = stories_json(&paths);
+    let deaths = stories[0]
+        .facts
+        .iter()
+        .find(|f| f.thing.starts_with("deaths"))
+        .expect("a deaths row");
+    assert!(deaths.disagree);
+    let mut args = vec!["check", "--format", "json", "--fail-on", "never"];
+    args.extend_from_slice(&paths);
+    let out = run(&args);
+    let check: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let mismatches: Vec<&str> = check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "count-mismatch")
+        .map(|f| f["fingerprint"].as_str().unwrap())
+        .collect();
+    assert!(!mismatches.is_empty(), "{}", out.stdout);
+    assert_eq!(deaths.findings, mismatches);
+    // The check report carries the same stories, linked the same way.
+    let in_check: Vec<Story> = serde_json::from_value(check["stories"].clone()).unwrap();
+    assert_eq!(in_check, stories);
+}
+
+#[test]
+fn stories_html_is_one_offline_page() {
+    let out = run(&["stories", FIXTURES, "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = out.stdout;
+    assert!(page.contains("default-src 'none'"));
+    assert!(!page.contains("http://") && !page.contains("https://"));
+    assert!(page.contains("<section id=\"stories\">"));
+    assert!(page.contains("class=\"disagree\""));
+    assert!(page.contains(
+        "Likely original: <span class=\"where\">tests/fixtures/stories/herat-reuters.md</span>"
+    ));
+}
