@@ -14,8 +14,11 @@ mod corpus;
 mod eval_clough;
 mod eval_measeval;
 mod eval_msrp;
+mod eval_planted;
+mod eval_precision;
 mod eval_reuters_dups;
 mod eval_timebank;
+mod eval_truth;
 mod gen_corpus;
 mod man;
 mod new_rule;
@@ -101,6 +104,21 @@ const TASKS: &[(&str, &str, &str)] = &[
         "msrp",
         "choose the near-overlap threshold on MSRP: precision and recall",
     ),
+    (
+        "eval",
+        "precision [--check|--record]",
+        "per rule, precision over the judged findings (eval/judgments/) on Reuters and ECB+, lost and unjudged findings",
+    ),
+    (
+        "eval",
+        "sample RULE... [N] [--all]",
+        "each rule's first N sampled findings (default 40) in context, with a judgment line to fill in",
+    ),
+    (
+        "eval",
+        "planted [--check|--record]",
+        "recall of contradictions planted in ECB+ (counts, dates, quotes, surnames), and findings the planting adds elsewhere",
+    ),
 ];
 
 fn main() {
@@ -136,6 +154,9 @@ fn run(args: &[String]) -> Result<()> {
         ("eval", Some("reuters-dups")) => eval_reuters_dups::run(&rest[1..]),
         ("eval", Some("clough")) => eval_clough::run(&rest[1..]),
         ("eval", Some("msrp")) => eval_msrp::run(&rest[1..]),
+        ("eval", Some("precision")) => passed(eval_precision::run(&rest[1..])?),
+        ("eval", Some("sample")) => eval_precision::sample(&rest[1..]),
+        ("eval", Some("planted")) => passed(eval_planted::run(&rest[1..])?),
         ("help" | "--help" | "-h", _) => {
             print_tasks();
             Ok(())
@@ -148,6 +169,15 @@ fn run(args: &[String]) -> Result<()> {
             )
         }
     }
+}
+
+/// A check that ran and failed exits 1 (its output says why); bad usage and errors
+/// exit 2 in `main`.
+fn passed(ok: bool) -> Result<()> {
+    if !ok {
+        std::process::exit(1);
+    }
+    Ok(())
 }
 
 fn print_tasks() {
