@@ -14,9 +14,12 @@ mod corpus;
 mod eval_clough;
 mod eval_measeval;
 mod eval_msrp;
+mod eval_planted;
+mod eval_precision;
 mod eval_reuters_dups;
 mod eval_stories;
 mod eval_timebank;
+mod eval_truth;
 mod gen_corpus;
 mod man;
 mod new_rule;
@@ -107,6 +110,21 @@ const TASKS: &[(&str, &str, &str)] = &[
         "stories [--check] [--with KEY=VALUE]",
         "stories vs the events of ECB+ (dev): pairwise and B-cubed P/R/F1, beside a TF-IDF single-link baseline",
     ),
+    (
+        "eval",
+        "precision [--check|--record]",
+        "per rule, precision over the judged findings (eval/judgments/) on Reuters and ECB+, lost and unjudged findings",
+    ),
+    (
+        "eval",
+        "sample RULE... [N] [--all]",
+        "each rule's first N sampled findings (default 40) in context, with a judgment line to fill in",
+    ),
+    (
+        "eval",
+        "planted [--check|--record]",
+        "recall of contradictions planted in ECB+ (counts, dates, quotes, surnames), and findings the planting adds elsewhere",
+    ),
 ];
 
 fn main() {
@@ -143,6 +161,9 @@ fn run(args: &[String]) -> Result<()> {
         ("eval", Some("clough")) => eval_clough::run(&rest[1..]),
         ("eval", Some("msrp")) => eval_msrp::run(&rest[1..]),
         ("eval", Some("stories")) => eval_stories::run(&rest[1..]),
+        ("eval", Some("precision")) => passed(eval_precision::run(&rest[1..])?),
+        ("eval", Some("sample")) => eval_precision::sample(&rest[1..]),
+        ("eval", Some("planted")) => passed(eval_planted::run(&rest[1..])?),
         ("help" | "--help" | "-h", _) => {
             print_tasks();
             Ok(())
@@ -155,6 +176,15 @@ fn run(args: &[String]) -> Result<()> {
             )
         }
     }
+}
+
+/// A check that ran and failed exits 1 (its output says why); bad usage and errors
+/// exit 2 in `main`.
+fn passed(ok: bool) -> Result<()> {
+    if !ok {
+        std::process::exit(1);
+    }
+    Ok(())
 }
 
 fn print_tasks() {
