@@ -144,6 +144,24 @@ fn huge_file_on_one_line() {
     rest_checked(&report);
 }
 
+/// One sentence of 1 MB (no full stop) on one line, full of dates, figures and future
+/// words: every per-claim scan of the whole sentence makes this quadratic (each date
+/// once scanned the sentence for "will" and "expected": more than 15 minutes at this size
+/// in release).
+/// `cargo xtask bench hostile` measures the 100 MB line against 10 MB.
+#[test]
+fn one_long_sentence_of_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let clause = "the council will meet for 3 hours on Monday, 12 March 2024 and said 40 \
+                  people had come in April, expected 5% more next year and $2 million, ";
+    let line: String = clause.repeat(1_000_000 / clause.len());
+    write(dir.path(), "one-sentence.txt", format!("{line}\n"));
+    let report = report(&check(dir.path()));
+    assert_eq!(problem(&report, "one-sentence.txt"), None);
+    assert_eq!(report["summary"]["articles"], 3);
+    rest_checked(&report);
+}
+
 /// 100,000 files in docs/bad-input.md; 5,000 here.
 #[test]
 fn many_tiny_files() {

@@ -41,6 +41,12 @@ impl Rng {
 
 /// A copy of `text` with about `EDIT_RATE` of its words edited. Line breaks are kept.
 pub fn edit(text: &str, rng: &mut Rng) -> String {
+    edit_at(text, rng, EDIT_RATE)
+}
+
+/// A copy of `text` with about `rate` of its words edited (a third substituted by
+/// another word of the text, a third deleted, a third followed by an inserted word).
+pub fn edit_at(text: &str, rng: &mut Rng, rate: f64) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut col = 0;
@@ -57,7 +63,7 @@ pub fn edit(text: &str, rng: &mut Rng) -> String {
             out.push_str(w);
             col += w.len() + 1;
         };
-        if rng.unit() < EDIT_RATE {
+        if rng.unit() < rate {
             match rng.below(3) {
                 0 => push(words[rng.below(words.len())], &mut out),
                 1 => {}

@@ -7,7 +7,9 @@
 mod bench_check;
 mod bench_claims;
 mod bench_corpus;
+mod bench_hostile;
 mod bench_overlap;
+mod bench_peers;
 mod bench_scale;
 mod ci;
 mod corpus;
@@ -69,6 +71,16 @@ const TASKS: &[(&str, &str, &str)] = &[
         "bench",
         "scale [--threads N] [FACTOR...]",
         "the release `factdiff check` end to end at 1x/4x/16x/64x (~1 GB) Reuters: wall, MB/s, peak memory, growth, findings per rule",
+    ),
+    (
+        "bench",
+        "hostile [--max MB] [CASE...]",
+        "the pathological inputs of docs/bad-input.md at two sizes 10x apart; fails above a time ratio of 12",
+    ),
+    (
+        "bench",
+        "peers [--rounds N]",
+        "factdiff vs datasketch, quantulum3, dateparser and a 5-gram hashing floor on Reuters, interleaved: ratios",
     ),
     (
         "bench",
@@ -153,6 +165,10 @@ fn run(args: &[String]) -> Result<()> {
         ("bench", Some("check")) => bench_check::run(&rest[1..]),
         ("bench", Some("check-run")) => bench_check::run_one(&rest[1..]),
         ("bench", Some("scale")) => bench_scale::run(&rest[1..]),
+        ("bench", Some("hostile")) => bench_hostile::run(&rest[1..]),
+        ("bench", Some("hostile-run")) => bench_hostile::run_one(&rest[1..]),
+        ("bench", Some("peers")) => bench_peers::run(&rest[1..]),
+        ("bench", Some("peers-run")) => bench_peers::run_one(&rest[1..]),
         ("bench", Some("claims")) => bench_claims::run(&rest[1..]),
         ("eval", Some("timebank")) => eval_timebank::run(&rest[1..]),
         ("eval", Some("measeval")) => eval_measeval::run(&rest[1..]),

@@ -59,34 +59,23 @@ fn initials_before(
         .filter(char::is_ascii_alphabetic)
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut start = None;
-    for (idx, ch) in region.char_indices() {
-        if ch.is_alphanumeric() || ch == '\'' || ch == '’' {
-            if start.is_none() {
-                start = Some(idx);
-            }
-        } else if let Some(s0) = start.take() {
-            words.push((s0, &region[s0..idx]));
-        }
-    }
-    if let Some(s0) = start {
-        words.push((s0, &region[s0..]));
-    }
     let mut li = letters.len();
     let mut skipped = 0;
     let mut first = None;
-    for (off, w) in words.iter().rev() {
+    // The words of the region read from the end, lazily: only the last few are ever
+    // looked at, and splitting the whole sentence before each short form was
+    // quadratic in the sentence.
+    for (off, w) in words_from_end(region) {
         if li == 0 {
             break;
         }
         let initial = w.chars().next()?.to_lowercase().next()?;
-        if ["of", "and", "for", "the", "on", "in", "to", "de"].contains(w) {
+        if ["of", "and", "for", "the", "on", "in", "to", "de"].contains(&w) {
             continue;
         }
         if initial == letters[li - 1] {
             li -= 1;
-            first = Some(*off);
+            first = Some(off);
         } else {
             skipped += 1;
             if skipped > 5 {
@@ -104,6 +93,28 @@ fn initials_before(
     ))
 }
 
+/// The words of `text` (runs of letters, digits and apostrophes) with their offsets,
+/// last first.
+fn words_from_end(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let in_word = |ch: char| ch.is_alphanumeric() || ch == '\'' || ch == '’';
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let end = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| in_word(ch))
+            .map(|(idx, ch)| idx + ch.len_utf8())?;
+        let start = rest[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| !in_word(ch))
+            .map_or(0, |(idx, ch)| idx + ch.len_utf8());
+        let word = (start, &rest[start..end]);
+        rest = &rest[..start];
+        Some(word)
+    })
+}
+
 fn schwartz_hearst(
     text: &str,
     sentence_start: usize,
@@ -117,12 +128,9 @@ fn schwartz_hearst(
     // The candidate: the last `max_words` words of the region.
     let mut cand_start = region.len();
     let mut words = 0;
-    for (idx, _) in region
-        .match_indices(' ')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
+    // From the end, lazily: the sentence before the parenthesis may be long, and each
+    // short form in it would read all of it (quadratic in the sentence).
+    for (idx, _) in region.rmatch_indices(' ') {
         words += 1;
         if words >= max_words {
             break;

@@ -154,9 +154,12 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 /// those words in ("the past 15 years").
 pub(crate) fn widen_past(s: &Sent, claims: &mut [Claim]) {
     for c in claims.iter_mut().filter(|c| c.kind == ClaimKind::Duration) {
-        let Some(k) = s.toks.iter().position(|t| t.start == c.span.start) else {
+        // The tokens are in order: a binary search, not a scan of the sentence per
+        // duration (quadratic in the sentence).
+        let k = s.toks.partition_point(|t| t.start < c.span.start);
+        if s.toks.get(k).is_none_or(|t| t.start != c.span.start) {
             continue;
-        };
+        }
         if k >= 2
             && s.lower(k - 2) == "the"
             && matches!(

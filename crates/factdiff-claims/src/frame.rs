@@ -145,6 +145,21 @@ pub fn has_phrase(text_lower: &str, phrase: &str) -> bool {
     false
 }
 
+/// Whether `text`, lower-cased and trimmed at its end, ends with `suffix`. Reads only
+/// the last characters (as many as `suffix` has: a character lower-cases to one or
+/// more): a lower-case copy of the sentence before every claim was quadratic in the
+/// sentence. Public for the rules, which read the words before a claim the same way.
+pub fn lower_ends_with(text: &str, suffix: &str) -> bool {
+    let text = text.trim_end();
+    let n = suffix.chars().count();
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(idx, _)| idx);
+    text[from..].to_lowercase().ends_with(suffix)
+}
+
 /// Looks a word up in a lower-case list without a copy when it has no capital.
 fn listed(set: &HashSet<String>, w: &str) -> Option<String> {
     if w.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -236,35 +251,74 @@ fn thing_after(v: &Vocab, text: &str, end: usize) -> Option<String> {
 
 /// The class of the signal word nearest byte `at` of a lower-case sentence: `classes`
 /// are each a name then its words, matched as whole words. On a tie the earlier class
-/// (then word) wins. Public so that a rule given its own classes reads them the same
-/// way.
+/// (then word, then place) wins. Public so that a rule given its own classes reads them
+/// the same way; to ask for many places of one sentence, build a [`ClassIndex`] once.
 pub fn nearest_class(sentence_lower: &str, at: usize, classes: &[Vec<String>]) -> Option<String> {
-    let mut best: Option<(usize, &str)> = None;
-    for class in classes {
-        let Some((name, words)) = class.split_first() else {
-            continue;
-        };
-        for word in words {
-            let mut from = 0;
-            while let Some(pos) = sentence_lower[from..].find(word.as_str()) {
-                let start = from + pos;
-                let end = start + word.len();
-                from = end;
-                let before = sentence_lower[..start].chars().next_back();
-                let after = sentence_lower[end..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                let distance = start.abs_diff(at);
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, name.as_str()));
+    ClassIndex::new(sentence_lower, classes)
+        .nearest(at)
+        .map(str::to_owned)
+}
+
+/// The signal words of `classes` found in one lower-case sentence, in one pass per
+/// word, so that the class nearest each of many places is a binary search: searching
+/// the whole sentence again for every date was quadratic in the sentence.
+pub struct ClassIndex<'c> {
+    /// `(start, class, word)` of every whole-word match, sorted by start.
+    hits: Vec<(usize, usize, usize)>,
+    classes: &'c [Vec<String>],
+}
+
+impl<'c> ClassIndex<'c> {
+    /// Finds every whole-word match of every class word in `sentence_lower`.
+    pub fn new(sentence_lower: &str, classes: &'c [Vec<String>]) -> Self {
+        let mut hits = Vec::new();
+        for (class_idx, class) in classes.iter().enumerate() {
+            let Some((_, words)) = class.split_first() else {
+                continue;
+            };
+            for (word_idx, word) in words.iter().enumerate() {
+                let mut from = 0;
+                while let Some(pos) = sentence_lower[from..].find(word.as_str()) {
+                    let start = from + pos;
+                    let end = start + word.len();
+                    from = end;
+                    let before = sentence_lower[..start].chars().next_back();
+                    let after = sentence_lower[end..].chars().next();
+                    if before.is_some_and(char::is_alphanumeric)
+                        || after.is_some_and(char::is_alphanumeric)
+                    {
+                        continue;
+                    }
+                    hits.push((start, class_idx, word_idx));
                 }
             }
         }
+        hits.sort_unstable();
+        ClassIndex { hits, classes }
     }
-    best.map(|(_, name)| name.to_owned())
+
+    /// The class name of the match nearest byte `at`; on a tie the earlier class, then
+    /// word, then place (the order [`nearest_class`] has always read them in).
+    pub fn nearest(&self, at: usize) -> Option<&'c str> {
+        let split = self.hits.partition_point(|h| h.0 < at);
+        let below = split.checked_sub(1).map(|k| at - self.hits[k].0);
+        let above = self.hits.get(split).map(|h| h.0 - at);
+        let distance = match (below, above) {
+            (Some(b), Some(a)) => b.min(a),
+            (Some(d), None) | (None, Some(d)) => d,
+            (None, None) => return None,
+        };
+        // Every match at that distance, before and after: the first in reading order.
+        let lo = self
+            .hits
+            .partition_point(|h| h.0 < at.saturating_sub(distance));
+        let hi = self.hits.partition_point(|h| h.0 <= at + distance);
+        let (_, class_idx, _) = self.hits[lo..hi]
+            .iter()
+            .filter(|h| h.0.abs_diff(at) == distance)
+            .min_by_key(|h| (h.1, h.2, h.0))?;
+        self.classes[*class_idx].first().map(String::as_str)
+    }
 }
 
 /// Whether the lower-case text before a date (`before`) ends with one of `phrases`.
@@ -275,11 +329,19 @@ fn ends_with_any(before: Option<&str>, phrases: &[String]) -> bool {
     })
 }
 
-/// What is read once per sentence, on first use.
+/// What is read once per sentence, on first use: each of these reads the whole
+/// sentence, and reading it again for every claim was quadratic in the sentence.
 #[derive(Default)]
-struct SentenceCache {
+struct SentenceCache<'c> {
     lower: Option<String>,
     period: Option<(Arc<Period>, bool)>,
+    /// Whether a phrase of `said_before_date` is in the sentence.
+    said: Option<bool>,
+    /// Whether a word of `period_end_words` is in the sentence.
+    period_end_word: Option<bool>,
+    /// Whether a phrase of `next_year` is in the sentence.
+    next_year: Option<bool>,
+    predicates: Option<ClassIndex<'c>>,
 }
 
 /// Sets the frame of each figure, day date, ordinal and duration of an article
@@ -313,6 +375,9 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
     for list in dates.values_mut() {
         list.sort();
         list.dedup();
+    }
+    for list in figure_ends.values_mut() {
+        list.sort_unstable();
     }
     let mut cache: BTreeMap<u32, SentenceCache> = BTreeMap::new();
     for c in claims.iter_mut() {
@@ -379,16 +444,26 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
             if day_date {
                 let at = (c.span.start as usize).saturating_sub(base);
                 let before = lower.get(..at.min(lower.len()));
-                frame.said_on = v.said_before_date.iter().any(|p| has_phrase(lower, p))
+                frame.said_on = *sc
+                    .said
+                    .get_or_insert_with(|| v.said_before_date.iter().any(|p| has_phrase(lower, p)))
                     && lower.len() >= at
                     && ends_with_any(before, &v.said_before_date);
                 frame.period_end = ends_with_any(before, &v.period_end_before_date)
-                    && words(lower).any(|w| v.period_end_words.contains(&w));
-                frame.predicate =
-                    nearest_class(lower, at, &v.date_predicates).map(String::into_boxed_str);
+                    && *sc.period_end_word.get_or_insert_with(|| {
+                        words(lower).any(|w| v.period_end_words.contains(&w))
+                    });
+                frame.predicate = sc
+                    .predicates
+                    .get_or_insert_with(|| ClassIndex::new(lower, &v.date_predicates))
+                    .nearest(at)
+                    .map(Box::from);
             }
             if counts_years {
-                if v.next_year.iter().any(|p| has_phrase(lower, p)) {
+                if *sc
+                    .next_year
+                    .get_or_insert_with(|| v.next_year.iter().any(|p| has_phrase(lower, p)))
+                {
                     frame.year_offset = 1;
                 }
                 if c.kind == ClaimKind::Duration {
@@ -401,10 +476,12 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                     let one_unit = matches!(&c.value, ClaimValue::Duration(d)
                         if d.strip_prefix('P').and_then(|r| r.strip_prefix('1'))
                             .is_some_and(|unit| unit.len() == 1));
+                    // The last figure that ends before the duration (the lists are
+                    // sorted).
                     let rate = one_unit
                         && figure_ends.get(&c.sentence).is_some_and(|ends| {
-                            ends.iter()
-                                .any(|&e| e <= c.span.start && c.span.start - e <= RATE_GAP)
+                            let k = ends.partition_point(|&e| e <= c.span.start);
+                            k > 0 && c.span.start - ends[k - 1] <= RATE_GAP
                         });
                     frame.since = !rate && v.since.iter().any(|p| window.contains(p.as_str()));
                 }

@@ -44,12 +44,15 @@ fn event_key(
     to: usize,
     reporting: bool,
     dates: &[Span],
-    names: &[(Span, &str)],
+    (names, name_at): SentenceNames<'_, '_>,
 ) -> EventKey {
     let lex = ctx.lex;
+    // `dates` are sorted and apart (a token belongs to one claim at most): the one
+    // that may hold a token is the last that starts at or before it.
     let in_date = |k: usize| {
         let t = &s.toks[k];
-        dates.iter().any(|d| t.start >= d.start && t.end <= d.end)
+        let p = dates.partition_point(|d| d.start <= t.start);
+        p > 0 && t.end <= dates[p - 1].end
     };
     // The clause: back and forth from the date to a boundary or another date.
     let mut lo = from;
@@ -89,19 +92,25 @@ fn event_key(
         }
         k += step;
     }
-    let place = names.iter().find_map(|(span, norm)| {
-        let at = s.toks.partition_point(|t| t.start < span.start);
-        (at > lo
-            && at < hi
-            && matches!(s.lower(at - 1), "in" | "at" | "near" | "inside" | "outside"))
-        .then(|| (*span, (*norm).to_owned()))
-    });
-    let mut participants: Vec<String> = names
+    // The names whose first token is in the clause, in the order of `names`: found by
+    // binary search in `name_at` (each name's token, sorted), not by a scan of every
+    // name of the sentence for every date (quadratic in the sentence).
+    let mut in_clause: Vec<usize> = name_at
+        [name_at.partition_point(|&(at, _)| at < lo)..name_at.partition_point(|&(at, _)| at < hi)]
         .iter()
-        .filter(|(span, _)| {
-            let at = s.toks.partition_point(|t| t.start < span.start);
-            at >= lo && at < hi && place.as_ref().is_none_or(|(p, _)| p != span)
-        })
+        .map(|&(_, idx)| idx)
+        .collect();
+    in_clause.sort_unstable();
+    let place = in_clause.iter().find_map(|&idx| {
+        let (span, norm) = names[idx];
+        let at = name_at_of(s, span);
+        (at > lo && matches!(s.lower(at - 1), "in" | "at" | "near" | "inside" | "outside"))
+            .then(|| (span, norm.to_owned()))
+    });
+    let mut participants: Vec<String> = in_clause
+        .iter()
+        .map(|&idx| &names[idx])
+        .filter(|(span, _)| place.as_ref().is_none_or(|(p, _)| p != span))
         // One-word names are lemmatized too: a capitalized first word ("Delegations
         // arrived") is read as a name.
         .map(|(_, norm)| {
@@ -153,6 +162,15 @@ fn event_key(
     }
 }
 
+/// A sentence's names with their normalized forms, and each name's first token with
+/// the name's index, sorted by token.
+type SentenceNames<'a, 'n> = (&'a [(Span, &'n str)], &'a [(usize, usize)]);
+
+/// The token a name (at `span`) starts at.
+fn name_at_of(s: &Sent, span: Span) -> usize {
+    s.toks.partition_point(|t| t.start < span.start)
+}
+
 /// Sets the key of each quantity, money, percent, date, duration and ordinal claim of
 /// one sentence (`claims` holds only that sentence's claims).
 pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
@@ -195,11 +213,12 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
     context.dedup();
     context.truncate(MAX_CONTEXT);
     let context: std::sync::Arc<[String]> = context.into_iter().map(|c| c.into_owned()).collect();
-    let dates: Vec<Span> = claims
+    let mut dates: Vec<Span> = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date)
         .map(|c| c.span)
         .collect();
+    dates.sort_unstable_by_key(|d| d.start);
     let names: Vec<(Span, String)> = claims
         .iter()
         .filter_map(|c| match &c.value {
@@ -208,6 +227,13 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         })
         .collect();
     let names: Vec<(Span, &str)> = names.iter().map(|(s, n)| (*s, n.as_str())).collect();
+    // Each name's first token, and the name's index, sorted by token.
+    let mut name_at: Vec<(usize, usize)> = names
+        .iter()
+        .enumerate()
+        .map(|(idx, (span, _))| (name_at_of(s, *span), idx))
+        .collect();
+    name_at.sort_unstable();
     for c in claims.iter_mut() {
         if matches!(
             c.kind,
@@ -245,7 +271,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
                 to,
                 t.reporting,
                 &dates,
-                &names,
+                (&names, &name_at),
             ))),
             _ => None,
         };

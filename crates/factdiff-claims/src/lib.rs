@@ -56,7 +56,7 @@ use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
 pub use describe::{describe_interval, mid_sentence, shows_unit};
-pub use frame::{Frame, Period, Role, has_phrase};
+pub use frame::{Frame, Period, Role, has_phrase, lower_ends_with};
 pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};
 
@@ -318,6 +318,9 @@ pub(crate) struct Sent<'a> {
     /// First words of the lexicons' multi-word entries.
     pub toks: Vec<token::Tok<'a>>,
     pub taken: Vec<bool>,
+    /// What the sentence's words say of the future, scanned once, on the first date
+    /// that asks (`dates::Future`).
+    pub future: std::cell::OnceCell<dates::Future>,
 }
 
 impl Sent<'_> {
@@ -426,6 +429,7 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
             idx: idx as u32,
             toks,
             taken: vec![false; n],
+            future: std::cell::OnceCell::new(),
         };
         let first = claims.len();
         dates::extract(&mut ctx, &mut sent, &mut claims);

@@ -68,10 +68,10 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
             let c = &claims[w];
             is_amount(c)
                 && !unit_of(c).is_empty()
-                && text[sentence_start..c.span.start as usize]
-                    .to_lowercase()
-                    .trim_end()
-                    .ends_with(" of the")
+                && crate::frame::lower_ends_with(
+                    &text[sentence_start..c.span.start as usize],
+                    " of the",
+                )
                 && text[c.span.end as usize..].trim_start().starts_with(',')
         });
         for (n, &a) in idx.iter().enumerate() {
@@ -187,9 +187,9 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
             }
             // Change: "increased by 65 percent, reaching 2.8 million tons".
             if let Some(&next) = idx.get(n + 1) {
-                let before = text[sentence_start..claims[a].span.start as usize].to_lowercase();
-                let by_change = before.trim_end().ends_with(" by")
-                    || before.trim_end().ends_with("by") && before.len() < 4;
+                let before = &text[sentence_start..claims[a].span.start as usize];
+                let by_change = crate::frame::lower_ends_with(before, " by")
+                    || crate::frame::lower_ends_with(before, "by") && lower_len_below(before, 4);
                 let gap = between(a, next);
                 if by_change
                     && is_amount(&claims[next])
@@ -245,6 +245,12 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
         }
         start = end;
     }
+}
+
+/// Whether `text` lower-cased is shorter than `n` bytes, copying only a short text (a
+/// character's lower case has at least a quarter of its bytes).
+fn lower_len_below(text: &str, n: usize) -> bool {
+    text.len() < 4 * n && text.to_lowercase().len() < n
 }
 
 #[cfg(test)]

@@ -129,6 +129,8 @@ pub(crate) enum Origin {
         source: Arc<str>,
         /// Byte offsets of line starts in `source`.
         source_lines: Vec<u32>,
+        /// Characters before every few thousand bytes of `source`.
+        source_marks: CharMarks,
     },
 }
 
@@ -160,6 +162,8 @@ pub struct Article {
     pub(crate) origin: Origin,
     /// Byte offsets of line starts in `text` (for [`Origin::File`]).
     pub(crate) text_lines: Vec<u32>,
+    /// Characters before every few thousand bytes of `text`, for columns on long lines.
+    pub(crate) text_marks: CharMarks,
 }
 
 impl Article {
@@ -179,6 +183,10 @@ impl Article {
             Origin::File { .. } => line_starts(&text),
             _ => Vec::new(),
         };
+        let text_marks = match origin {
+            Origin::File { .. } | Origin::Record { .. } => CharMarks::new(&text),
+            Origin::Extracted { .. } => CharMarks::default(),
+        };
         let suppressions = match (format, &origin) {
             (Format::Markdown, _) => crate::suppress::scan(&text),
             (Format::Html, Origin::Extracted { source, .. }) => crate::suppress::scan(source),
@@ -197,6 +205,7 @@ impl Article {
             suppressions,
             origin,
             text_lines,
+            text_marks,
         }
     }
 
@@ -262,25 +271,28 @@ impl Article {
     pub fn line_columns(&self, span: Span) -> (u32, u32, u32, u32) {
         match &self.origin {
             Origin::File { .. } => {
-                let (l0, c0) = line_column(&self.text, &self.text_lines, span.start as usize);
-                let (l1, c1) = line_column(&self.text, &self.text_lines, span.end as usize);
+                let (text, lines, marks) = (&self.text, &self.text_lines, &self.text_marks);
+                let (l0, c0) = line_column_marked(text, lines, marks, span.start as usize);
+                let (l1, c1) = line_column_marked(text, lines, marks, span.end as usize);
                 (l0, c0, l1, c1)
             }
             Origin::Record { line, .. } => {
                 // The field as one line: columns count from its start.
-                let (_, c0) = line_column(&self.text, &[0], span.start as usize);
-                let (_, c1) = line_column(&self.text, &[0], span.end as usize);
+                let (text, marks) = (&self.text, &self.text_marks);
+                let (_, c0) = line_column_marked(text, &[0], marks, span.start as usize);
+                let (_, c1) = line_column_marked(text, &[0], marks, span.end as usize);
                 (*line, c0, *line, c1)
             }
             Origin::Extracted {
                 shifts,
                 source,
                 source_lines,
+                source_marks,
             } => {
                 let s0 = map_offset(shifts, span.start).min(source.len() as u32);
                 let s1 = map_offset(shifts, span.end).min(source.len() as u32);
-                let (l0, c0) = line_column(source, source_lines, s0 as usize);
-                let (l1, c1) = line_column(source, source_lines, s1 as usize);
+                let (l0, c0) = line_column_marked(source, source_lines, source_marks, s0 as usize);
+                let (l1, c1) = line_column_marked(source, source_lines, source_marks, s1 as usize);
                 (l0, c0, l1, c1)
             }
         }
@@ -454,14 +466,67 @@ pub fn line_starts(text: &str) -> Vec<u32> {
 /// line/column computation of the workspace: locations, rule and configuration errors
 /// and suppression comments all go through it (or [`line_column_of`]).
 pub fn line_column(text: &str, lines: &[u32], offset: usize) -> (u32, u32) {
+    line_column_marked(text, lines, &CharMarks::default(), offset)
+}
+
+/// [`line_column`], counting a long line's characters from the [`CharMarks`] of
+/// `text` around the offset and the line start rather than along the whole line.
+pub(crate) fn line_column_marked(
+    text: &str,
+    lines: &[u32],
+    marks: &CharMarks,
+    offset: usize,
+) -> (u32, u32) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
     let line_idx = lines.partition_point(|&s| s as usize <= offset).max(1) - 1;
     let line_start = lines.get(line_idx).map_or(0, |&s| s as usize).min(offset);
-    let column = text[line_start..offset].chars().count() as u32 + 1;
-    (line_idx as u32 + 1, column)
+    let column = if offset - line_start > MARK_STEP && !marks.0.is_empty() {
+        marks.before(text, offset) - marks.before(text, line_start)
+    } else {
+        text[line_start..offset].chars().count()
+    };
+    (line_idx as u32 + 1, column as u32 + 1)
+}
+
+/// Bytes between two of [`CharMarks`]' marks.
+const MARK_STEP: usize = 4096;
+
+/// The number of characters before every [`MARK_STEP`]th byte of a text (empty for a
+/// short text), so that a column on a long line is counted from the marks nearest its
+/// offset and its line start: counting along the line for every location was
+/// quadratic in the line (a location per claim of a 100 MB line).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CharMarks(Vec<u32>);
+
+impl CharMarks {
+    pub(crate) fn new(text: &str) -> CharMarks {
+        if text.len() <= MARK_STEP {
+            return CharMarks::default();
+        }
+        let mut marks = Vec::with_capacity(text.len() / MARK_STEP + 2);
+        let mut count = 0u32;
+        for chunk in text.as_bytes().chunks(MARK_STEP) {
+            marks.push(count);
+            count += char_starts(chunk) as u32;
+        }
+        marks.push(count);
+        CharMarks(marks)
+    }
+
+    /// The characters of `text[..offset]` (`offset` on a character boundary).
+    fn before(&self, text: &str, offset: usize) -> usize {
+        let k = offset / MARK_STEP;
+        self.0[k] as usize + char_starts(&text.as_bytes()[k * MARK_STEP..offset])
+    }
+}
+
+/// The bytes that start a character (not UTF-8 continuation bytes `10xxxxxx`): the
+/// number of characters of valid UTF-8.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// [`line_column`] for a one-off offset (an error in a configuration file).
@@ -472,6 +537,29 @@ pub fn line_column_of(text: &str, offset: usize) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Columns counted from the marks are those counted along the line, on long lines
+    /// of one-, two-, three- and four-byte characters, at every kind of offset.
+    #[test]
+    fn columns_from_marks_are_columns_along_the_line() {
+        let line = "ab é€ 𝄞 ".repeat(3_000);
+        let text = format!("{line}\nshort\n{line}{line}");
+        let lines = line_starts(&text);
+        let marks = CharMarks::new(&text);
+        assert!(!marks.0.is_empty());
+        for offset in (0..=text.len()).step_by(997).chain([text.len()]) {
+            assert_eq!(
+                line_column_marked(&text, &lines, &marks, offset),
+                line_column(&text, &lines, offset),
+                "offset {offset}"
+            );
+            assert_eq!(
+                line_column_marked(&text, &[0], &marks, offset),
+                line_column(&text, &[0], offset),
+                "offset {offset}, one line"
+            );
+        }
+    }
 
     #[test]
     fn map_offset_follows_checkpoints() {

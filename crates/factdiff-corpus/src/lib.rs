@@ -256,6 +256,7 @@ pub fn read_file(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec
                     .map(|&(t, s)| (t, file_offset(&decoded.shifts, s)))
                     .collect();
                 let source_lines = article::line_starts(&decoded.text);
+                let source_marks = article::CharMarks::new(&decoded.text);
                 vec![Article::new(
                     path.to_owned(),
                     None,
@@ -267,6 +268,7 @@ pub fn read_file(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec
                         shifts,
                         source: decoded.text.into(),
                         source_lines,
+                        source_marks,
                     },
                 )]
             }

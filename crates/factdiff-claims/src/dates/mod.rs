@@ -262,24 +262,46 @@ fn part_ordinal(w: &str) -> Option<u8> {
     })
 }
 
-fn future_context(s: &Sent) -> bool {
-    s.toks.iter().any(|t| {
-        matches!(
-            t.lower.as_ref(),
-            "will" | "'ll" | "’ll" | "shall" | "scheduled" | "due" | "upcoming"
-        )
+/// What a sentence's words say of the future, found in one scan of the sentence and
+/// kept on it (`Sent::future`): every date of the sentence asks, and a scan per date
+/// was quadratic in the sentence (a 10 MB article on one line ran for minutes).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Future {
+    /// "will", "scheduled", "due": the sentence speaks of the future.
+    context: bool,
+    /// "planned", "expected", "next": plans and expectations, which look ahead too.
+    plans: bool,
+}
+
+fn future(s: &Sent) -> Future {
+    *s.future.get_or_init(|| {
+        let mut f = Future::default();
+        for t in &s.toks {
+            match t.lower.as_ref() {
+                "will" | "'ll" | "’ll" | "shall" | "scheduled" | "due" | "upcoming" => {
+                    f.context = true;
+                }
+                "planned" | "plans" | "plan" | "expected" | "expects" | "next" | "forthcoming" => {
+                    f.plans = true
+                }
+                _ => {}
+            }
+            if f.context && f.plans {
+                break;
+            }
+        }
+        f
     })
+}
+
+fn future_context(s: &Sent) -> bool {
+    future(s).context
 }
 
 /// A wider net for months: plans and expectations look ahead too.
 fn future_plans(s: &Sent) -> bool {
-    future_context(s)
-        || s.toks.iter().any(|t| {
-            matches!(
-                t.lower.as_ref(),
-                "planned" | "plans" | "plan" | "expected" | "expects" | "next" | "forthcoming"
-            )
-        })
+    let f = future(s);
+    f.context || f.plans
 }
 
 /// A relative expression at `i`, resolved against the anchor.

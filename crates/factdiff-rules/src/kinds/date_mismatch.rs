@@ -194,6 +194,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .map(|(article, claims)| {
             let a = cx.article(article);
             let story = cx.scope_of(rule, article);
+            // The signal words of the rule's own classes in the sentence of the claims
+            // before, kept while the claims are in the same sentence: reading the
+            // sentence again for every date was quadratic in the sentence.
+            let mut sentence_classes: Option<(u32, factdiff_claims::frame::ClassIndex<'_>)> =
+                None;
             claims
                 .iter()
                 .enumerate()
@@ -219,9 +224,19 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     } else {
                         // The rule's own classes replace the lexicon's.
                         let sentence = a.sentences.get(claim.sentence as usize)?;
-                        let lower = a.slice(sentence.span).to_lowercase();
                         let at = (claim.span.start - sentence.span.start) as usize;
-                        factdiff_claims::frame::nearest_class(&lower, at, classes)
+                        if sentence_classes
+                            .as_ref()
+                            .is_none_or(|(idx, _)| *idx != claim.sentence)
+                        {
+                            let lower = a.slice(sentence.span).to_lowercase();
+                            let index = factdiff_claims::frame::ClassIndex::new(&lower, classes);
+                            sentence_classes = Some((claim.sentence, index));
+                        }
+                        sentence_classes
+                            .as_ref()
+                            .and_then(|(_, index)| index.nearest(at))
+                            .map(str::to_owned)
                     };
                     let class = match class {
                         Some(class) => class,

@@ -95,6 +95,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .flat_map_iter(|(article, claims)| {
             let a = cx.article(article);
             let mut out = Vec::new();
+            // The lower-case sentence of the claims before, kept while the claims are in
+            // the same sentence: a copy per claim was quadratic in the sentence.
+            let mut sentence_lower: Option<(u32, String)> = None;
             for claim in claims {
                 let Some(interval) = interval_of(claim) else {
                     continue;
@@ -104,7 +107,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     .map(|k| k.unit.as_str())
                     .filter(|u| !u.is_empty())
                     .unwrap_or(&interval.unit);
-                let sentence = cx.sentence_text(article, claim).to_lowercase();
+                if sentence_lower
+                    .as_ref()
+                    .is_none_or(|(idx, _)| *idx != claim.sentence)
+                {
+                    let lower = cx.sentence_text(article, claim).to_lowercase();
+                    sentence_lower = Some((claim.sentence, lower));
+                }
+                let sentence = sentence_lower.as_ref().map_or("", |(_, l)| l.as_str());
                 for fact in &facts {
                     // The claim's unit, else the counted noun written within a few
                     // words after the number ("191 UN member states").
@@ -126,7 +136,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     {
                         continue;
                     }
-                    if !fact.subject.iter().all(|w| has_phrase(&sentence, w)) {
+                    if !fact.subject.iter().all(|w| has_phrase(sentence, w)) {
                         continue;
                     }
                     if fact.valid_from.is_some() || fact.valid_until.is_some() {
