@@ -254,6 +254,8 @@ pub struct Lexicons {
     pub(crate) classes: HashMap<String, u16>,
     /// The words that frame a figure or a date (`context.toml`).
     pub(crate) context: Vocab,
+    /// Plural -> singular where the `-s` rules do not say it (`words.toml` `plurals`).
+    pub(crate) plurals: HashMap<String, String>,
 }
 
 impl Lexicons {
@@ -499,6 +501,24 @@ impl Lexicons {
             }
             self.approx_fraction = fraction;
         }
+        for (name, list) in [
+            ("month_after", &f.month_after),
+            ("multiplier_change_words", &f.multiplier_change_words),
+            ("part_markers", &f.part_markers),
+            ("passive_agent", &f.passive_agent),
+            ("past_tense", &f.past_tense),
+            ("place_before", &f.place_before),
+            ("plural_agreement", &f.plural_agreement),
+            ("plural_nouns", &f.plural_nouns),
+        ] {
+            if let Some(words) = list {
+                self.context.extend(name, &v.words(words)?);
+            }
+        }
+        for (k, x) in &f.plurals {
+            self.plurals
+                .insert(k.get_ref().to_lowercase(), x.get_ref().to_lowercase());
+        }
         if let Some(words) = &f.since {
             self.context.extend("since", &v.words(words)?);
         }
@@ -526,6 +546,9 @@ impl Lexicons {
             for s in v.words(words)? {
                 self.titles.insert(s.to_lowercase());
             }
+        }
+        if let Some(words) = &f.weight_words {
+            self.context.extend("weight_words", &v.words(words)?);
         }
         if let Some(words) = &f.unit_symbols {
             for s in v.words(words)? {
@@ -790,6 +813,16 @@ struct LexiconFile {
     next_year: Option<Words>,
     since: Option<Words>,
     date_predicates: Option<Spanned<Vec<Words>>>,
+    past_tense: Option<Words>,
+    weight_words: Option<Words>,
+    multiplier_change_words: Option<Words>,
+    part_markers: Option<Words>,
+    month_after: Option<Words>,
+    plural_nouns: Option<Words>,
+    plural_agreement: Option<Words>,
+    place_before: Option<Words>,
+    passive_agent: Option<Words>,
+    plurals: Entries<String>,
 }
 
 /// The `[settings]` table.
@@ -990,6 +1023,27 @@ pub(crate) struct Vocab {
     pub since: Vec<String>,
     /// Predicate classes in order: each its name, then its signal words.
     pub date_predicates: Vec<Vec<String>>,
+    /// Irregular past-tense verbs ("met", "held"): a weekday they govern is past.
+    pub past_tense: HashSet<String>,
+    /// Words that make `pounds` a weight ("weighed 200 pounds").
+    pub weight_words: HashSet<String>,
+    /// Words of change that make "N times" a multiplier ("increased 3.5 times").
+    pub multiplier_change_words: HashSet<String>,
+    /// Phrases that introduce the parts of a whole right before a number ("of whom").
+    pub part_markers: Vec<String>,
+    /// Words after which a month alone is a date ("in December", "early May").
+    pub month_after: HashSet<String>,
+    /// Plural nouns without a plural `-s` ("people", "police", "staff").
+    pub plural_nouns: HashSet<String>,
+    /// Verbs in the plural right after a sentence-initial word ("Staff were"): the word
+    /// is a common noun, not a name.
+    pub plural_agreement: HashSet<String>,
+    /// Prepositions before a place: a name right after one is not who spoke ("police
+    /// in Los Angeles said").
+    pub place_before: HashSet<String>,
+    /// The word of a passive's agent: a sentence-initial `-ed` word right before it is
+    /// a participle, not a name ("Published by Reuters").
+    pub passive_agent: HashSet<String>,
 }
 
 impl Vocab {
@@ -1017,6 +1071,15 @@ impl Vocab {
             "period_end_before_date" => add_vec(&mut self.period_end_before_date, &mut words),
             "period_end_words" => self.period_end_words.extend(words),
             "next_year" => add_vec(&mut self.next_year, &mut words),
+            "past_tense" => self.past_tense.extend(words),
+            "weight_words" => self.weight_words.extend(words),
+            "multiplier_change_words" => self.multiplier_change_words.extend(words),
+            "part_markers" => add_vec(&mut self.part_markers, &mut words),
+            "month_after" => self.month_after.extend(words),
+            "plural_nouns" => self.plural_nouns.extend(words),
+            "plural_agreement" => self.plural_agreement.extend(words),
+            "place_before" => self.place_before.extend(words),
+            "passive_agent" => self.passive_agent.extend(words),
             _ => add_vec(&mut self.since, &mut words),
         }
     }

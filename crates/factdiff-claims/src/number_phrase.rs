@@ -261,6 +261,20 @@ fn is_label_number(ctx: &Ctx, s: &Sent, i: usize) -> bool {
             }
             TokKind::Word => {
                 let l = next.lower.as_ref();
+                // A whole number of four or more digits with one capital letter glued
+                // to it is a model ("9400M", "2000X"), not 9400 molar: no currency
+                // symbol before it, and no word glued after the letter.
+                let currency_before = i
+                    .checked_sub(1)
+                    .is_some_and(|p| ctx.lex.currency_symbols.contains_key(s.toks[p].text));
+                if next.text.len() == 1
+                    && next.text.bytes().all(|b| b.is_ascii_uppercase())
+                    && t.text.len() >= 4
+                    && t.text.bytes().all(|b| b.is_ascii_digit())
+                    && !currency_before
+                {
+                    return true;
+                }
                 let ok = ctx.lex.scales.contains_key(l)
                     || ctx.lex.units.contains_key(l)
                     || ctx.lex.unit_symbols.contains(next.text)

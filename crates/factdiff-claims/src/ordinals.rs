@@ -57,7 +57,7 @@ fn counted(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
         return Some((k, words.join(" ")));
     }
     if ctx.lex.time_units.contains_key(t.lower.as_ref()) && t.is_word() {
-        return Some((j + 1, crate::nouns::lemma(t.lower.as_ref())));
+        return Some((j + 1, crate::nouns::lemma(ctx.lex, t.lower.as_ref())));
     }
     crate::nouns::counted_noun(ctx, s, j, false)
 }
