@@ -11,6 +11,7 @@ mod bench_overlap;
 mod bench_scale;
 mod ci;
 mod corpus;
+mod eval_claims;
 mod eval_clough;
 mod eval_measeval;
 mod eval_msrp;
@@ -73,6 +74,11 @@ const TASKS: &[(&str, &str, &str)] = &[
     ),
     (
         "eval",
+        "claims [--check] [--sample N]",
+        "claims of ECB+ and Reuters vs the judged sample eval/claims/: precision per kind, lost, not judged",
+    ),
+    (
+        "eval",
         "timebank [DIR]",
         "dates vs TempEval-3 TBAQ-cleaned: strict/relaxed extent P/R/F1, value accuracy",
     ),
@@ -131,6 +137,7 @@ fn run(args: &[String]) -> Result<()> {
         ("bench", Some("scale")) => bench_scale::run(&rest[1..]),
         ("bench", Some("claims")) => bench_claims::run(&rest[1..]),
         ("eval", Some("timebank")) => eval_timebank::run(&rest[1..]),
+        ("eval", Some("claims")) => eval_claims::run(&rest[1..]),
         ("eval", Some("measeval")) => eval_measeval::run(&rest[1..]),
         ("gen-corpus", _) => gen_corpus::run(rest),
         ("eval", Some("reuters-dups")) => eval_reuters_dups::run(&rest[1..]),

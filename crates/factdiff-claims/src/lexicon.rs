@@ -502,11 +502,17 @@ impl Lexicons {
             self.approx_fraction = fraction;
         }
         for (name, list) in [
+            ("address_words", &f.address_words),
+            ("first_counts", &f.first_counts),
+            ("infinitive_marks", &f.infinitive_marks),
+            ("not_ordinals", &f.not_ordinals),
             ("month_after", &f.month_after),
             ("multiplier_change_words", &f.multiplier_change_words),
             ("part_markers", &f.part_markers),
             ("passive_agent", &f.passive_agent),
             ("past_tense", &f.past_tense),
+            ("planned_words", &f.planned_words),
+            ("scheduled_words", &f.scheduled_words),
             ("place_before", &f.place_before),
             ("plural_agreement", &f.plural_agreement),
             ("plural_nouns", &f.plural_nouns),
@@ -696,7 +702,8 @@ impl Lexicons {
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
         {
-            c |= self.classes.get(stem).copied().unwrap_or(0) & (class::DATE_START | class::TITLE);
+            c |= self.classes.get(stem).copied().unwrap_or(0)
+                & (class::DATE_START | class::TITLE | class::NOT_NAME);
         }
         c
     }
@@ -822,6 +829,12 @@ struct LexiconFile {
     plural_agreement: Option<Words>,
     place_before: Option<Words>,
     passive_agent: Option<Words>,
+    first_counts: Option<Words>,
+    address_words: Option<Words>,
+    not_ordinals: Option<Words>,
+    scheduled_words: Option<Words>,
+    planned_words: Option<Words>,
+    infinitive_marks: Option<Words>,
     plurals: Entries<String>,
 }
 
@@ -1044,6 +1057,20 @@ pub(crate) struct Vocab {
     /// The word of a passive's agent: a sentence-initial `-ed` word right before it is
     /// a participle, not a name ("Published by Reuters").
     pub passive_agent: HashSet<String>,
+    /// Nouns that `first` counts ("the first session"): elsewhere "the first" is no
+    /// claim.
+    pub first_counts: HashSet<String>,
+    /// Words after an ordinal that make it part of an address or a name ("52nd
+    /// Street", "112th Precinct").
+    pub address_words: HashSet<String>,
+    /// An ordinal word and the word after it that are a fixed phrase ("third world").
+    pub not_ordinals: HashSet<String>,
+    /// Words before a date that make it scheduled ("will open on", "is scheduled for").
+    pub scheduled_words: HashSet<String>,
+    /// Words before a date that make it planned or expected ("plans to sign on").
+    pub planned_words: HashSet<String>,
+    /// Words that make a participle after them no past ("to be held on Friday").
+    pub infinitive_marks: HashSet<String>,
 }
 
 impl Vocab {
@@ -1080,6 +1107,12 @@ impl Vocab {
             "plural_agreement" => self.plural_agreement.extend(words),
             "place_before" => self.place_before.extend(words),
             "passive_agent" => self.passive_agent.extend(words),
+            "first_counts" => self.first_counts.extend(words),
+            "address_words" => self.address_words.extend(words),
+            "not_ordinals" => self.not_ordinals.extend(words),
+            "scheduled_words" => self.scheduled_words.extend(words),
+            "planned_words" => self.planned_words.extend(words),
+            "infinitive_marks" => self.infinitive_marks.extend(words),
             _ => add_vec(&mut self.since, &mut words),
         }
     }

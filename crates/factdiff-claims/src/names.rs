@@ -305,6 +305,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn suffixes_and_contractions() {
+        check_kind(
+            ClaimKind::Name,
+            &[
+                (
+                    "Tony White, Jr. had 16 points.",
+                    &["Tony White = tony white"],
+                ),
+                ("There's been more rioting in Greece.", &["Greece = greece"]),
+            ],
+        );
+    }
+
     /// Sentence-initial common words are not names (issue 13).
     #[test]
     fn sentence_initial_common_words() {

@@ -52,8 +52,13 @@ pub(crate) fn counted_noun(
         let t = &s.toks[j];
         let hyphen_attached = t.text == "-" && !t.space_before && j == start;
         if hyphen_attached {
-            j += 1;
-            continue;
+            // A compound modifier ("a 35-word oath", "a 48-page indictment"): the
+            // number counts the word after the hyphen, not the head noun after it.
+            return s
+                .toks
+                .get(j + 1)
+                .filter(|w| w.is_word() && !w.space_before && !w.is_capitalized())
+                .map(|w| (j + 2, lemma(lex, w.lower.as_ref())));
         }
         if !t.is_word() || (j > start && !t.space_before && s.toks[j - 1].text != "-") {
             break;

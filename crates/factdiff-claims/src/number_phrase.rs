@@ -249,6 +249,19 @@ fn is_label_number(ctx: &Ctx, s: &Sent, i: usize) -> bool {
                 {
                     return true;
                 }
+                // "88-72" (a score: no range runs down), "8-1/2" (a whole and a
+                // fraction).
+                if next.text == "-"
+                    && let Some(a) = s.toks.get(i + 2)
+                    && a.is_num()
+                    && !a.space_before
+                    && (a.num_value().zip(t.num_value()).is_some_and(|(b, f)| f > b)
+                        || s.toks
+                            .get(i + 3)
+                            .is_some_and(|x| x.text == "/" && !x.space_before))
+                {
+                    return true;
+                }
                 if next.text == "-"
                     && let (Some(a), Some(b), Some(c)) =
                         (s.toks.get(i + 2), s.toks.get(i + 3), s.toks.get(i + 4))

@@ -275,6 +275,9 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                     vague
                         || p.hi <= 1.0
                         || plural_head(ctx, s.lower(e - 1))
+                        // A count inside a compound modifier ("a 35-word oath", "a 48-page
+                        // indictment") is an attribute: it counts words, pages.
+                        || s.toks.get(j).is_some_and(|t| t.text == "-" && !t.space_before)
                         || part_marker_before(ctx, s, p.start)
                         || in_parts && list_link_before(s, p.start)
                 })
@@ -351,6 +354,26 @@ mod tests {
             &[
                 ("The boxer weighed 200 pounds.", &[]),
                 ("He paid 200 pounds.", &["200 pounds = [200, 200] GBP"]),
+            ],
+        );
+    }
+
+    /// Scores and fractions are not counts; a count in a compound modifier counts
+    /// its own noun; number words are numbers (issue 13).
+    #[test]
+    fn scores_fractions_compounds_and_number_words() {
+        check_kind(
+            ClaimKind::Quantity,
+            &[
+                ("Friday night's 88-72 loss in Cleveland", &[]),
+                ("a dividend of 8-1/2 shares", &[]),
+                ("he swore a 35-word oath", &["35-word = [35, 35] word"]),
+                ("a 48-page indictment", &["48-page = [48, 48] page"]),
+                ("a dozen people died", &["a dozen people = [12, 12] people"]),
+                (
+                    "scores of people died",
+                    &["scores of people = [40, 199] people"],
+                ),
             ],
         );
     }

@@ -115,7 +115,12 @@ fn find_quotes(text: &str, body: Span) -> Vec<(Span, Span)> {
         };
         let prev = text[..i].chars().next_back();
         // An opening mark follows space, a line start or an opening bracket/dash.
-        if prev.is_some_and(|p| p.is_alphanumeric() || (c == '"' && p == '"')) {
+        // An ASCII mark after other punctuation ("calculation," he said) closes a
+        // quotation: it opens none.
+        if prev.is_some_and(|p| {
+            p.is_alphanumeric()
+                || (c == '"' && (p == '"' || !(p.is_whitespace() || "([{—–-/".contains(p))))
+        }) {
             i += c.len_utf8();
             continue;
         }
@@ -126,7 +131,14 @@ fn find_quotes(text: &str, body: Span) -> Vec<(Span, Span)> {
             let Some(d) = text[k..end].chars().next() else {
                 break;
             };
-            if d == close && k > inner_start {
+            // An ASCII mark after white space opens a nested quotation ("We can't say
+            // "yes"..."): it closes nothing.
+            let after_space = c == '"'
+                && text[..k]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_whitespace);
+            if d == close && k > inner_start && !after_space {
                 let next = text[k + d.len_utf8()..].chars().next();
                 // ’ inside a word is an apostrophe (Kazakhstan’s).
                 let apostrophe = d == '’' && next.is_some_and(char::is_alphabetic);
@@ -342,10 +354,31 @@ fn speaker_in(
     if after {
         // ”, he said / ”, said Tokayev / ” Tokayev said
         if verb_at == 0 {
+            // "said analyst Carole Berger": up to two lower-case words (a title)
+            // before the name.
+            let k = (1..=3)
+                .find(|&k| {
+                    is_name(k)
+                        || pronoun(k).is_some()
+                        || !toks
+                            .get(k)
+                            .is_some_and(|t| t.is_word() && !t.is_capitalized())
+                })
+                .unwrap_or(1);
             return resolve(
-                if is_name(1) { name_run(1, true) } else { None },
-                pronoun(1),
+                if is_name(k) { name_run(k, true) } else { None },
+                pronoun(k),
             );
+        }
+        // ” James Steele, chief of the fire department, told …: the name that opens
+        // the window, when a comma follows it and the verb comes after the apposition.
+        if is_name(0)
+            && toks[verb_at - 1].text == ","
+            && let Some(comma) = toks.iter().position(|t| t.text == ",")
+            && comma > 0
+            && (0..comma).all(is_name)
+        {
+            return resolve(name_run(comma - 1, false), None);
         }
         let k = verb_at - 1;
         return resolve(
@@ -514,6 +547,32 @@ mod tests {
         let claims = crate::extract(&article, &crate::Lexicons::builtin());
         let quotes = claims.iter().filter(|c| c.kind == ClaimKind::Quote).count();
         assert_eq!(quotes, 2);
+    }
+
+    /// ASCII marks: a mark after punctuation closes, a mark after white space opens;
+    /// a speaker after a title word or before an apposition (issue 13).
+    #[test]
+    fn ascii_marks_and_speakers_around_appositions() {
+        check_kind(
+            ClaimKind::Quote,
+            &[
+                (
+                    "\"Perelman never does anything without calculation,\" he said. But he added, \"The board has to be careful.\"",
+                    &[
+                        "\"Perelman never does anything without calculation,\" = Perelman never does anything without calculation | -",
+                        "\"The board has to be careful.\" = The board has to be careful. | -",
+                    ],
+                ),
+                (
+                    "\"I view it as posturing,\" said analyst Carole Berger of Cyrus Inc.",
+                    &["\"I view it as posturing,\" = I view it as posturing | Carole Berger"],
+                ),
+                (
+                    "\"We treat it as arson,\" James Steele, chief of the fire department, told the paper.",
+                    &["\"We treat it as arson,\" = We treat it as arson | James Steele"],
+                ),
+            ],
+        );
     }
 
     /// Titles in quotation marks are not quotes; a title or an initial before the

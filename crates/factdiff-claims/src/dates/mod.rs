@@ -484,9 +484,19 @@ fn past_verb_near(ctx: &Ctx, s: &Sent, i: usize) -> bool {
     while k > 0 && matches!(s.lower(k - 1), "on" | "late" | "early") {
         k -= 1;
     }
-    (1..=3)
-        .any(|back| k >= back && past(k - back) && s.toks[k - back..k].iter().all(|t| t.is_word()))
-        || past(i + 1)
+    // "is scheduled for Friday", "will be held on Friday": a participle after a
+    // future or infinitive mark is no past.
+    let v = &ctx.lex.context;
+    let future_mark = s.toks[k.saturating_sub(4)..k].iter().any(|t| {
+        let l = t.lower.as_ref();
+        v.scheduled_words.contains(l)
+            || v.planned_words.contains(l)
+            || v.infinitive_marks.contains(l)
+    });
+    !future_mark
+        && ((1..=3).any(|back| {
+            k >= back && past(k - back) && s.toks[k - back..k].iter().all(|t| t.is_word())
+        }) || past(i + 1))
 }
 
 /// Whether the date at `start..end` says when something was said ("said on Monday",
@@ -814,6 +824,14 @@ mod tests {
                         "The summit will open on Friday.",
                         &["Friday = 2025-10-17 Friday"][..],
                     ),
+                    (
+                        "The vote is scheduled for Friday.",
+                        &["Friday = 2025-10-17 Friday"][..],
+                    ),
+                    (
+                        "The talks will be held on Friday.",
+                        &["Friday = 2025-10-17 Friday"][..],
+                    ),
                 ][..],
             ),
             (
@@ -832,6 +850,28 @@ mod tests {
         ] {
             check_kind_dated(ClaimKind::Date, Some(date), cases);
         }
+    }
+
+    /// A weekday with its date in brackets is one date; a weekday's date in a month
+    /// after the article's is last year's (issue 13).
+    #[test]
+    fn weekdays_with_their_dates() {
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2014-02-12"),
+            &[(
+                "The talks opened on Tuesday (11 February) in Geneva.",
+                &["Tuesday (11 February) = 2014-02-11 Tuesday"],
+            )],
+        );
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2013-05-20"),
+            &[(
+                "The gunman shot him on Friday, Sept. 14, police said.",
+                &["Friday, Sept. 14 = 2012-09-14 Friday"],
+            )],
+        );
     }
 
     #[test]
