@@ -13,6 +13,7 @@ mod bench_peers;
 mod bench_scale;
 mod ci;
 mod corpus;
+mod eval_claims;
 mod eval_clough;
 mod eval_measeval;
 mod eval_msrp;
@@ -86,6 +87,11 @@ const TASKS: &[(&str, &str, &str)] = &[
         "bench",
         "claims",
         "claims over Reuters: MB/s, claims per kind; vs quantulum3 and dateparser on a sample",
+    ),
+    (
+        "eval",
+        "claims [--check] [--sample N]",
+        "claims of ECB+ and Reuters vs the judged sample eval/claims/: precision per kind, lost, not judged",
     ),
     (
         "eval",
@@ -171,6 +177,7 @@ fn run(args: &[String]) -> Result<()> {
         ("bench", Some("peers-run")) => bench_peers::run_one(&rest[1..]),
         ("bench", Some("claims")) => bench_claims::run(&rest[1..]),
         ("eval", Some("timebank")) => eval_timebank::run(&rest[1..]),
+        ("eval", Some("claims")) => eval_claims::run(&rest[1..]),
         ("eval", Some("measeval")) => eval_measeval::run(&rest[1..]),
         ("gen-corpus", _) => gen_corpus::run(rest),
         ("eval", Some("reuters-dups")) => eval_reuters_dups::run(&rest[1..]),

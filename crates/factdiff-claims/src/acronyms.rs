@@ -180,6 +180,23 @@ fn schwartz_hearst(
 }
 
 /// Extracts the acronyms of one sentence.
+/// Gives a later mention of an acronym the definition an earlier one had ("ATI
+/// Technologies (ATI)" ... "the purchase of ATI"). `claims` are in article order.
+pub(crate) fn carry_expansions(claims: &mut [Claim]) {
+    let mut defined: std::collections::HashMap<String, Box<str>> = std::collections::HashMap::new();
+    for c in claims.iter_mut() {
+        let ClaimValue::Acronym { short, .. } = &c.value else {
+            continue;
+        };
+        match &c.expansion {
+            Some(e) => {
+                defined.entry(short.clone()).or_insert_with(|| e.clone());
+            }
+            None => c.expansion = defined.get(short).cloned(),
+        }
+    }
+}
+
 pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
     let letters: usize = s
         .toks
@@ -219,6 +236,18 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         let Some(short) = short_form(surface) else {
             continue;
         };
+        // A label in capitals ("NOTE: …") or a sign-off alone in the article's last
+        // sentence ("REUTER") is a word in capitals, not an acronym.
+        let label = s
+            .toks
+            .get(end_idx)
+            .is_some_and(|n| n.text == ":" && !n.space_before)
+            && short.len() >= 4;
+        let sign_off = s.toks.iter().filter(|x| x.is_word()).count() == 1
+            && s.idx as usize + 1 == ctx.article.sentences.len();
+        if label || sign_off {
+            continue;
+        }
         let short = short.to_owned();
         let known = ctx.lex.known_acronym(&short).is_some();
         let mut c = Claim::new(
@@ -275,6 +304,31 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    /// Labels and sign-offs in capitals are no acronyms; a definition carries to
+    /// later mentions (issue 13).
+    #[test]
+    fn labels_sign_offs_and_carried_definitions() {
+        check_kind(
+            ClaimKind::Acronym,
+            &[
+                (
+                    "Revs 689,000 vs 689,000. NOTE: Full name given. Reuter.",
+                    &[],
+                ),
+                ("The Soviet Union agreed to take it.\nREUTER", &[]),
+                (
+                    "AMD will buy ATI Technologies (ATI). The purchase of ATI is vital.",
+                    &[
+                        "AMD = AMD | -",
+                        "ATI = ATI | -",
+                        "ATI = ATI | ATI Technologies",
+                        "ATI = ATI | ATI Technologies",
+                    ],
+                ),
+            ],
+        );
+    }
 
     #[test]
     fn acronyms() {

@@ -43,6 +43,10 @@ pub(crate) fn numeric(ctx: &Ctx, s: &Sent, p: &NumPhrase) -> Option<(usize, Stri
     if p.currency.is_some() {
         return None;
     }
+    // "the comparable 1985 quarter": a year before a singular unit dates it.
+    if p.plain && p.digits && (1000.0..=2100.0).contains(&p.lo) && !t.lower.ends_with('s') {
+        return None;
+    }
     let after = s.lower(j + 1);
     if matches!(after, "old" | "-old")
         || s.toks
@@ -69,6 +73,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         if let Some((a, b)) = w.split_once('-')
             && let (Some(n), Some(unit)) = (ctx.lex.number_words.get(a), ctx.lex.time_units.get(b))
             && !b.ends_with('s')
+            && *n > 0.0
             && !s.lower(i + 1).starts_with("old")
         {
             let span = s.span(i, i + 1);
@@ -84,9 +89,8 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         }
         let (start, unit_idx, n) = match w {
             "a" | "an" | "one" => (i, i + 1, Some(1.0)),
-            "the" if matches!(s.lower(i + 1), "past" | "coming" | "previous" | "following") => {
-                (i, i + 2, Some(1.0))
-            }
+            // "the previous year", "the following year" name a year: a date, no length.
+            "the" if matches!(s.lower(i + 1), "past" | "coming") => (i, i + 2, Some(1.0)),
             "for" | "decades" | "years" | "months" | "weeks" | "centuries" => {
                 let k = if w == "for" { i + 1 } else { i };
                 if matches!(
@@ -176,6 +180,20 @@ pub(crate) fn widen_past(s: &Sent, claims: &mut [Claim]) {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    /// Terms and dates that look like durations (issue 13).
+    #[test]
+    fn terms_and_dates_are_no_durations() {
+        check_kind(
+            ClaimKind::Duration,
+            &[
+                ("a zero-day bug", &[]),
+                ("down from the comparable 1985 quarter", &[]),
+                ("up from 159 the previous year", &[]),
+                ("over the past year", &["the past year = P1Y"]),
+            ],
+        );
+    }
 
     #[test]
     fn durations() {

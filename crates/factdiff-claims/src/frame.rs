@@ -43,6 +43,20 @@ pub enum Role {
     Table,
 }
 
+/// Whether a date is when something happened or when it is to happen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Said as what happened or is happening (the default).
+    #[default]
+    Actual,
+    /// Set for the future: "will open on September 15", "is scheduled for September
+    /// 16", or a day after the article's date ("hosts the summit on Friday").
+    Scheduled,
+    /// Planned or expected, not fixed: "plans to sign on May 3", "is expected on".
+    Planned,
+}
+
 /// The period a figure is for: the period words of its sentence (sorted, distinct)
 /// and the values of its sentence's dates that are not reporting dates.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -86,6 +100,9 @@ pub struct Frame {
     pub said_on: bool,
     /// Whether a day date ends a reporting period ("the quarter ended December 31").
     pub period_end: bool,
+    /// A day date's tense and modality: what happened, what is scheduled, what is
+    /// planned (`scheduled_words`, `planned_words` among the eight words before it).
+    pub modality: Modality,
     /// The year the sentence speaks from, relative to the article's: 1 for "next year".
     pub year_offset: i8,
     /// Whether a duration counts since a date ("ten years have passed since 2012").
@@ -170,13 +187,25 @@ fn listed(set: &HashSet<String>, w: &str) -> Option<String> {
     }
 }
 
-/// The period words of a sentence and whether it is a comparison table.
+/// The period words of a sentence and whether it is a comparison table. A plural
+/// period word followed by `of` and a word ("after two days of rain", "eight days of
+/// clashes") is an incidental length of time, not the period of the sentence's figures;
+/// "the first six months of the year" still is one.
 fn period_words(v: &Vocab, sentence: &str) -> (Vec<String>, bool) {
     let mut found = Vec::new();
     let mut table = false;
-    for w in raw_words(sentence) {
+    let all: Vec<&str> = raw_words(sentence).collect();
+    for (k, w) in all.iter().enumerate() {
         if !table && listed(&v.table_words, w).is_some() {
             table = true;
+        }
+        let incidental = w.ends_with('s')
+            && all.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("of"))
+            && all.get(k + 2).is_some_and(|n| {
+                n.chars().all(char::is_alphabetic) && !v.link_words.contains(&n.to_lowercase())
+            });
+        if incidental {
+            continue;
         }
         if let Some(p) = listed(&v.period_words, w) {
             found.push(p);
@@ -350,6 +379,25 @@ struct SentenceCache<'c> {
 /// ounces of gold a year").
 const RATE_GAP: u32 = 24;
 
+/// A day date's modality from the eight words before it in its sentence, then from
+/// its value: a day after the article's date is scheduled.
+fn modality(ctx: &Ctx, v: &Vocab, before: Option<&str>, value: &ClaimValue) -> Modality {
+    let last: Vec<String> = before.map_or_else(Vec::new, |b| last_words(b, 8));
+    if last.iter().any(|w| v.scheduled_words.contains(w.as_str())) {
+        return Modality::Scheduled;
+    }
+    if last.iter().any(|w| v.planned_words.contains(w.as_str())) {
+        return Modality::Planned;
+    }
+    if let (ClaimValue::Date(t), Some(anchor)) = (value, ctx.anchor)
+        && let (Some(y), Some(m), Some(d)) = (t.year, t.month, t.day)
+        && jiff::civil::Date::new(y, m, d).is_ok_and(|date| date > anchor)
+    {
+        return Modality::Scheduled;
+    }
+    Modality::Actual
+}
+
 pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
     let v = &ctx.lex.context;
     let a = ctx.article;
@@ -458,6 +506,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                     .get_or_insert_with(|| ClassIndex::new(lower, &v.date_predicates))
                     .nearest(at)
                     .map(Box::from);
+                frame.modality = modality(ctx, v, before, &c.value);
             }
             if counts_years {
                 if *sc
@@ -578,6 +627,15 @@ mod tests {
                     &["400 tonnes => [week] [2025-02-22]"],
                 ),
                 ("The fire destroyed 40 homes.", &["40 homes => [] []"]),
+                // An incidental length of time is not the figure's period (issue 13).
+                (
+                    "After two days of rain, the flood destroyed 40 homes.",
+                    &["40 homes => [] []"],
+                ),
+                (
+                    "Sales in the first six months of the year were 5 mln dlrs.",
+                    &["5 mln dlrs => [first months year] []"],
+                ),
             ],
             FIGURES,
             |f| {
@@ -659,6 +717,45 @@ mod tests {
                     f.predicate.as_deref().unwrap_or("-"),
                     if f.said_on { " said-on" } else { "" },
                     if f.period_end { " period-end" } else { "" }
+                )
+            },
+        );
+    }
+
+    /// Dates in the future or on a schedule keep their modality, so that rules
+    /// compare a scheduled date with a scheduled one (issue 13). The article is dated
+    /// Tuesday 14 October 2025.
+    #[test]
+    fn dates_scheduled_planned_or_actual() {
+        check(
+            &[
+                (
+                    "The museum will open on October 20.",
+                    &["October 20 => start scheduled"],
+                ),
+                (
+                    "The summit is scheduled for October 16 in Samarkand.",
+                    &["October 16 => - scheduled"],
+                ),
+                (
+                    "Uzbekistan hosts the summit on Friday, October 17.",
+                    &["Friday, October 17 => hold scheduled"],
+                ),
+                (
+                    "The ministers plan to sign the accord on October 30.",
+                    &["October 30 => sign planned"],
+                ),
+                (
+                    "The museum opened on October 10.",
+                    &["October 10 => start actual"],
+                ),
+            ],
+            &[ClaimKind::Date],
+            |f| {
+                format!(
+                    "{} {}",
+                    f.predicate.as_deref().unwrap_or("-"),
+                    format!("{:?}", f.modality).to_lowercase()
                 )
             },
         );

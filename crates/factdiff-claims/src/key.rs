@@ -117,7 +117,7 @@ fn event_key(
             if norm.contains(' ') {
                 (*norm).to_owned()
             } else {
-                lemma(norm)
+                lemma(ctx.lex, norm)
             }
         })
         .collect();
@@ -145,7 +145,7 @@ fn event_key(
         {
             continue;
         }
-        participants.push(lemma(l));
+        participants.push(lemma(ctx.lex, l));
     }
     participants.sort();
     participants.dedup();
@@ -207,7 +207,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         {
             continue;
         }
-        context.push(crate::nouns::lemma_cow(l));
+        context.push(crate::nouns::lemma_cow(ctx.lex, l));
     }
     context.sort();
     context.dedup();
@@ -335,7 +335,7 @@ mod tests {
             ),
             (
                 "A magnitude 7.8 earthquake struck southern Turkey on Monday.",
-                &["Monday => strike | magnitude,turkey | -"],
+                &["Monday => strike | earthquake,magnitude,southern,turkey | -"],
             ),
             (
                 "Tokayev said on Monday that the summit opened on Sunday.",

@@ -254,6 +254,8 @@ pub struct Lexicons {
     pub(crate) classes: HashMap<String, u16>,
     /// The words that frame a figure or a date (`context.toml`).
     pub(crate) context: Vocab,
+    /// Plural -> singular where the `-s` rules do not say it (`words.toml` `plurals`).
+    pub(crate) plurals: HashMap<String, String>,
 }
 
 impl Lexicons {
@@ -499,6 +501,30 @@ impl Lexicons {
             }
             self.approx_fraction = fraction;
         }
+        for (name, list) in [
+            ("address_words", &f.address_words),
+            ("first_counts", &f.first_counts),
+            ("infinitive_marks", &f.infinitive_marks),
+            ("not_ordinals", &f.not_ordinals),
+            ("month_after", &f.month_after),
+            ("multiplier_change_words", &f.multiplier_change_words),
+            ("part_markers", &f.part_markers),
+            ("passive_agent", &f.passive_agent),
+            ("past_tense", &f.past_tense),
+            ("planned_words", &f.planned_words),
+            ("scheduled_words", &f.scheduled_words),
+            ("place_before", &f.place_before),
+            ("plural_agreement", &f.plural_agreement),
+            ("plural_nouns", &f.plural_nouns),
+        ] {
+            if let Some(words) = list {
+                self.context.extend(name, &v.words(words)?);
+            }
+        }
+        for (k, x) in &f.plurals {
+            self.plurals
+                .insert(k.get_ref().to_lowercase(), x.get_ref().to_lowercase());
+        }
         if let Some(words) = &f.since {
             self.context.extend("since", &v.words(words)?);
         }
@@ -526,6 +552,9 @@ impl Lexicons {
             for s in v.words(words)? {
                 self.titles.insert(s.to_lowercase());
             }
+        }
+        if let Some(words) = &f.weight_words {
+            self.context.extend("weight_words", &v.words(words)?);
         }
         if let Some(words) = &f.unit_symbols {
             for s in v.words(words)? {
@@ -673,7 +702,8 @@ impl Lexicons {
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
         {
-            c |= self.classes.get(stem).copied().unwrap_or(0) & (class::DATE_START | class::TITLE);
+            c |= self.classes.get(stem).copied().unwrap_or(0)
+                & (class::DATE_START | class::TITLE | class::NOT_NAME);
         }
         c
     }
@@ -796,6 +826,22 @@ struct LexiconFile {
     next_year: Option<Words>,
     since: Option<Words>,
     date_predicates: Option<Spanned<Vec<Words>>>,
+    past_tense: Option<Words>,
+    weight_words: Option<Words>,
+    multiplier_change_words: Option<Words>,
+    part_markers: Option<Words>,
+    month_after: Option<Words>,
+    plural_nouns: Option<Words>,
+    plural_agreement: Option<Words>,
+    place_before: Option<Words>,
+    passive_agent: Option<Words>,
+    first_counts: Option<Words>,
+    address_words: Option<Words>,
+    not_ordinals: Option<Words>,
+    scheduled_words: Option<Words>,
+    planned_words: Option<Words>,
+    infinitive_marks: Option<Words>,
+    plurals: Entries<String>,
 }
 
 /// The `[settings]` table.
@@ -996,6 +1042,41 @@ pub(crate) struct Vocab {
     pub since: Vec<String>,
     /// Predicate classes in order: each its name, then its signal words.
     pub date_predicates: Vec<Vec<String>>,
+    /// Irregular past-tense verbs ("met", "held"): a weekday they govern is past.
+    pub past_tense: HashSet<String>,
+    /// Words that make `pounds` a weight ("weighed 200 pounds").
+    pub weight_words: HashSet<String>,
+    /// Words of change that make "N times" a multiplier ("increased 3.5 times").
+    pub multiplier_change_words: HashSet<String>,
+    /// Phrases that introduce the parts of a whole right before a number ("of whom").
+    pub part_markers: Vec<String>,
+    /// Words after which a month alone is a date ("in December", "early May").
+    pub month_after: HashSet<String>,
+    /// Plural nouns without a plural `-s` ("people", "police", "staff").
+    pub plural_nouns: HashSet<String>,
+    /// Verbs in the plural right after a sentence-initial word ("Staff were"): the word
+    /// is a common noun, not a name.
+    pub plural_agreement: HashSet<String>,
+    /// Prepositions before a place: a name right after one is not who spoke ("police
+    /// in Los Angeles said").
+    pub place_before: HashSet<String>,
+    /// The word of a passive's agent: a sentence-initial `-ed` word right before it is
+    /// a participle, not a name ("Published by Reuters").
+    pub passive_agent: HashSet<String>,
+    /// Nouns that `first` counts ("the first session"): elsewhere "the first" is no
+    /// claim.
+    pub first_counts: HashSet<String>,
+    /// Words after an ordinal that make it part of an address or a name ("52nd
+    /// Street", "112th Precinct").
+    pub address_words: HashSet<String>,
+    /// An ordinal word and the word after it that are a fixed phrase ("third world").
+    pub not_ordinals: HashSet<String>,
+    /// Words before a date that make it scheduled ("will open on", "is scheduled for").
+    pub scheduled_words: HashSet<String>,
+    /// Words before a date that make it planned or expected ("plans to sign on").
+    pub planned_words: HashSet<String>,
+    /// Words that make a participle after them no past ("to be held on Friday").
+    pub infinitive_marks: HashSet<String>,
 }
 
 impl Vocab {
@@ -1023,6 +1104,21 @@ impl Vocab {
             "period_end_before_date" => add_vec(&mut self.period_end_before_date, &mut words),
             "period_end_words" => self.period_end_words.extend(words),
             "next_year" => add_vec(&mut self.next_year, &mut words),
+            "past_tense" => self.past_tense.extend(words),
+            "weight_words" => self.weight_words.extend(words),
+            "multiplier_change_words" => self.multiplier_change_words.extend(words),
+            "part_markers" => add_vec(&mut self.part_markers, &mut words),
+            "month_after" => self.month_after.extend(words),
+            "plural_nouns" => self.plural_nouns.extend(words),
+            "plural_agreement" => self.plural_agreement.extend(words),
+            "place_before" => self.place_before.extend(words),
+            "passive_agent" => self.passive_agent.extend(words),
+            "first_counts" => self.first_counts.extend(words),
+            "address_words" => self.address_words.extend(words),
+            "not_ordinals" => self.not_ordinals.extend(words),
+            "scheduled_words" => self.scheduled_words.extend(words),
+            "planned_words" => self.planned_words.extend(words),
+            "infinitive_marks" => self.infinitive_marks.extend(words),
             _ => add_vec(&mut self.since, &mut words),
         }
     }

@@ -56,7 +56,7 @@ use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
 pub use describe::{describe_interval, mid_sentence, shows_unit};
-pub use frame::{Frame, Period, Role, has_phrase, lower_ends_with};
+pub use frame::{Frame, Modality, Period, Role, has_phrase, lower_ends_with};
 pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};
 
@@ -441,6 +441,7 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
         names::extract(&ctx, &mut sent, &mut claims);
         key::assign(&ctx, &sent, &mut claims[first..]);
     }
+    acronyms::carry_expansions(&mut claims);
     quotes::extract(&ctx, &mut claims);
     // Sort, then relate claims within each sentence (relations use final indices).
     claims.sort_by(|a, b| {

@@ -211,8 +211,25 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             if a == 0 && b == a + 1 && first.has(class::STOP | class::SPEECH) {
                 continue;
             }
+            // A single sentence-initial word is a common word when a plural verb
+            // follows it ("Staff were", "Officials say": a name takes the singular),
+            // when it is a participle before a preposition ("Published by", "Based
+            // in"), or a contraction of "I" ("I’m").
+            let next_lower = s.toks.get(b).filter(|x| x.is_word() && !x.is_capitalized());
+            let common_start = starts_sentence
+                && (next_lower.is_some_and(|x| {
+                    ctx.lex.context.plural_agreement.contains(x.lower.as_ref())
+                        || first.lower.len() > 5
+                            && first.lower.ends_with("ed")
+                            && ctx.lex.context.passive_agent.contains(x.lower.as_ref())
+                }) || ctx
+                    .lex
+                    .not_names
+                    .contains(first.lower.replace('’', "'").as_str()));
             if b == a + 1
                 && (first.text == "I"
+                    || first.text.len() == 1
+                    || common_start
                     || first.has(class::NOT_NAME | class::NUM_START | class::ORDINAL)
                     || starts_sentence
                         && (first.lower.ends_with("ing") || appears_lower(ctx, &first.lower)))
@@ -286,6 +303,37 @@ mod tests {
         ] {
             assert_eq!(super::appears_lower(&ctx, word), expected, "{word}");
         }
+    }
+
+    #[test]
+    fn suffixes_and_contractions() {
+        check_kind(
+            ClaimKind::Name,
+            &[
+                (
+                    "Tony White, Jr. had 16 points.",
+                    &["Tony White = tony white"],
+                ),
+                ("There's been more rioting in Greece.", &["Greece = greece"]),
+            ],
+        );
+    }
+
+    /// Sentence-initial common words are not names (issue 13).
+    #[test]
+    fn sentence_initial_common_words() {
+        check_kind(
+            ClaimKind::Name,
+            &[
+                ("Staff were evacuated.", &[]),
+                ("Officials say the road is closed.", &[]),
+                ("Published by Reuters.", &["Reuters = reuters"]),
+                ("I’m sure.", &[]),
+                ("There were five.", &[]),
+                ("Smith was evacuated.", &["Smith = smith"]),
+                ("Ahmed in a statement was clear.", &["Ahmed = ahmed"]),
+            ],
+        );
     }
 
     #[test]

@@ -2,28 +2,19 @@
 //! noun phrase after a number, and the measure word near it (`killed` -> `deaths`).
 //! Shared by the extractors of quantities, ordinals and dates and by the claim key.
 
-use crate::{Ctx, Sent};
+use crate::{Ctx, Lexicons, Sent};
 
-/// Singular form of a counted noun (`corridors` -> `corridor`, `people` stays).
-pub(crate) fn lemma(word: &str) -> String {
-    lemma_cow(word).into_owned()
+/// Singular form of a counted noun (`corridors` -> `corridor`, `people` stays; the
+/// exceptions to the `-s` rules are the `plurals` of the words lexicon).
+pub(crate) fn lemma(lex: &Lexicons, word: &str) -> String {
+    lemma_cow(lex, word).into_owned()
 }
 
-/// [`lemma`], borrowing `word` (or a static) when no new text is needed.
-pub(crate) fn lemma_cow(word: &str) -> std::borrow::Cow<'_, str> {
+/// [`lemma`], borrowing `word` (or the lexicon's entry) when no new text is needed.
+pub(crate) fn lemma_cow<'a>(lex: &'a Lexicons, word: &'a str) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
-    match word {
-        "people" | "persons" | "person" => return Cow::Borrowed("people"),
-        "women" => return Cow::Borrowed("woman"),
-        "men" => return Cow::Borrowed("man"),
-        "children" => return Cow::Borrowed("child"),
-        "countries" => return Cow::Borrowed("country"),
-        "series" | "species" | "news" | "data" | "aircraft" | "sheep" | "fish" => {
-            return Cow::Borrowed(word);
-        }
-        "buses" | "gases" | "viruses" | "bonuses" | "campuses" | "censuses" | "statuses"
-        | "consensuses" => return Cow::Borrowed(&word[..word.len() - 2]),
-        _ => {}
+    if let Some(singular) = lex.plurals.get(word) {
+        return Cow::Borrowed(singular.as_str());
     }
     if let Some(stem) = word.strip_suffix("ies")
         && stem.len() > 1
@@ -61,8 +52,13 @@ pub(crate) fn counted_noun(
         let t = &s.toks[j];
         let hyphen_attached = t.text == "-" && !t.space_before && j == start;
         if hyphen_attached {
-            j += 1;
-            continue;
+            // A compound modifier ("a 35-word oath", "a 48-page indictment"): the
+            // number counts the word after the hyphen, not the head noun after it.
+            return s
+                .toks
+                .get(j + 1)
+                .filter(|w| w.is_word() && !w.space_before && !w.is_capitalized())
+                .map(|w| (j + 2, lemma(lex, w.lower.as_ref())));
         }
         if !t.is_word() || (j > start && !t.space_before && s.toks[j - 1].text != "-") {
             break;
@@ -92,10 +88,12 @@ pub(crate) fn counted_noun(
         {
             break;
         }
-        head = Some((j + 1, lemma(l)));
+        head = Some((j + 1, lemma(lex, l)));
         j += 1;
         // A noun phrase ends at its first plural noun ("37 people were").
-        if l.ends_with('s') && !l.ends_with("ss") && l.len() > 3 || l == "people" {
+        if l.ends_with('s') && !l.ends_with("ss") && l.len() > 3
+            || lex.context.plural_nouns.contains(l)
+        {
             break;
         }
     }

@@ -249,6 +249,19 @@ fn is_label_number(ctx: &Ctx, s: &Sent, i: usize) -> bool {
                 {
                     return true;
                 }
+                // "88-72" (a score: no range runs down), "8-1/2" (a whole and a
+                // fraction).
+                if next.text == "-"
+                    && let Some(a) = s.toks.get(i + 2)
+                    && a.is_num()
+                    && !a.space_before
+                    && (a.num_value().zip(t.num_value()).is_some_and(|(b, f)| f > b)
+                        || s.toks
+                            .get(i + 3)
+                            .is_some_and(|x| x.text == "/" && !x.space_before))
+                {
+                    return true;
+                }
                 if next.text == "-"
                     && let (Some(a), Some(b), Some(c)) =
                         (s.toks.get(i + 2), s.toks.get(i + 3), s.toks.get(i + 4))
@@ -261,6 +274,20 @@ fn is_label_number(ctx: &Ctx, s: &Sent, i: usize) -> bool {
             }
             TokKind::Word => {
                 let l = next.lower.as_ref();
+                // A whole number of four or more digits with one capital letter glued
+                // to it is a model ("9400M", "2000X"), not 9400 molar: no currency
+                // symbol before it, and no word glued after the letter.
+                let currency_before = i
+                    .checked_sub(1)
+                    .is_some_and(|p| ctx.lex.currency_symbols.contains_key(s.toks[p].text));
+                if next.text.len() == 1
+                    && next.text.bytes().all(|b| b.is_ascii_uppercase())
+                    && t.text.len() >= 4
+                    && t.text.bytes().all(|b| b.is_ascii_digit())
+                    && !currency_before
+                {
+                    return true;
+                }
                 let ok = ctx.lex.scales.contains_key(l)
                     || ctx.lex.units.contains_key(l)
                     || ctx.lex.unit_symbols.contains(next.text)

@@ -13,58 +13,49 @@ use crate::nouns::{counted_noun, measure_near};
 use crate::number_phrase::{interval, parse_at};
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
-const CHANGE_WORDS: &[&str] = &[
-    "increased",
-    "increase",
-    "increasing",
-    "rose",
-    "risen",
-    "grew",
-    "grown",
-    "growth",
-    "decreased",
-    "fell",
-    "fallen",
-    "dropped",
-    "declined",
-    "higher",
-    "lower",
-    "more",
-    "less",
-    "larger",
-    "smaller",
-    "bigger",
-    "by",
-    "expanded",
-    "up",
-    "down",
-    "multiplied",
-    "surged",
-    "jumped",
-    "climbed",
-    "times",
-];
-
-/// Words that introduce the parts of a whole, right before a number.
-const PART_MARKERS: &[&[&str]] = &[
-    &["including"],
-    &["includes"],
-    &["include"],
-    &["of", "whom"],
-    &["of", "which"],
-    &["among", "them"],
-    &["among", "whom"],
-    &["among", "which"],
-];
-
-/// Whether a part marker ends right before token `i` ("…, including 12").
-fn part_marker_before(s: &Sent, i: usize) -> bool {
-    PART_MARKERS.iter().any(|m| {
-        i >= m.len()
-            && m.iter()
+/// Whether a part marker (`part_markers` of the context lexicon) ends right before
+/// token `i` ("…, including 12", "of whom 7").
+fn part_marker_before(ctx: &Ctx, s: &Sent, i: usize) -> bool {
+    ctx.lex.context.part_markers.iter().any(|m| {
+        let n = m.split(' ').count();
+        i >= n
+            && m.split(' ')
                 .enumerate()
-                .all(|(k, w)| s.lower(i - m.len() + k) == *w)
+                .all(|(k, w)| s.lower(i - n + k) == w)
     })
+}
+
+/// Whether `pounds` at `j` is a weight: a word of `weight_words` among the three
+/// words before the number at `start` ("weighed 200 pounds", "a weight of 50 pounds").
+fn weight_pounds(ctx: &Ctx, s: &Sent, start: usize, j: usize) -> bool {
+    matches!(s.lower(j), "pounds" | "pound")
+        && s.toks[start.saturating_sub(3)..start]
+            .iter()
+            .any(|t| ctx.lex.context.weight_words.contains(t.lower.as_ref()))
+}
+
+/// Whether a counted noun's last word reads as a plural: a count above one counts a
+/// plural ("two met" is the two who met, "a 3 year plan" counts no plan).
+fn plural_head(ctx: &Ctx, word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") || ctx.lex.context.plural_nouns.contains(word)
+}
+
+/// Whether the number phrase is a person's age in apposition: a plain whole number
+/// from 1 to 120 written in digits, between a comma after a capitalized name and a
+/// comma (or a closing parenthesis) after it: "John Jenkin, 23, was arrested".
+fn is_age_apposition(s: &Sent, p: &crate::number_phrase::NumPhrase) -> bool {
+    p.plain
+        && p.digits
+        && p.currency.is_none()
+        && p.end == p.num_start + 1
+        && p.lo.fract() == 0.0
+        && (1.0..=120.0).contains(&p.lo)
+        && p.start >= 2
+        && s.toks[p.start - 1].text == ","
+        && s.toks[p.start - 2].is_capitalized()
+        && s.toks
+            .get(p.end)
+            .is_some_and(|t| matches!(t.text, "," | ")"))
 }
 
 /// Whether a list link ends right before token `i` ("… and 10", "…, 10").
@@ -154,6 +145,13 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             || s.toks[p.num_start..p.end]
                 .iter()
                 .any(|t| lex.vague.contains_key(t.lower.as_ref()));
+        // A person's age set off by commas after a name ("John Jenkin, 23, was
+        // arrested"): an age, consumed but not a count of the noun after it.
+        if is_age_apposition(s, &p) {
+            s.take(p.start, p.end);
+            i = p.end;
+            continue;
+        }
         let mut kind = ClaimKind::Quantity;
         let mut unit = String::new();
         let mut end = j;
@@ -167,7 +165,9 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         }
         // Money.
         if !matched {
-            if let Some((e, code)) = crate::money::currency_after(ctx, s, j, vague) {
+            if let Some((e, code)) = crate::money::currency_after(ctx, s, j, vague)
+                .filter(|_| !weight_pounds(ctx, s, p.start, j))
+            {
                 kind = ClaimKind::Money;
                 unit = code;
                 end = e;
@@ -223,12 +223,13 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             && (t.is("times") || t.is("fold") || t.is("-fold"))
         {
             let before = &s.toks[p.start.saturating_sub(3)..p.start];
+            let change_words = &lex.context.multiplier_change_words;
             if before
                 .iter()
-                .any(|b| CHANGE_WORDS.contains(&b.lower.as_ref()))
+                .any(|b| change_words.contains(b.lower.as_ref()))
                 || s.toks
                     .get(j + 1)
-                    .is_some_and(|a| CHANGE_WORDS.contains(&a.lower.as_ref()))
+                    .is_some_and(|a| change_words.contains(a.lower.as_ref()))
             {
                 unit = "times".into();
                 end = j + 1;
@@ -256,14 +257,31 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             && kind == ClaimKind::Quantity
             && let Some(u) = &whole_unit
             && counted_noun(ctx, s, j, false).is_none()
-            && (part_marker_before(s, p.start) || in_parts && list_link_before(s, p.start))
+            && (part_marker_before(ctx, s, p.start) || in_parts && list_link_before(s, p.start))
         {
             unit = u.clone();
             matched = true;
             inherited = true;
         }
         if !matched && !lone_year {
-            if let Some((e, head)) = counted_noun(ctx, s, j, vague || p.end > p.num_start + 1) {
+            if weight_pounds(ctx, s, p.start, j) {
+                unit = "lb".into();
+                end = j + 1;
+                matched = true;
+            } else if let Some((e, head)) =
+                counted_noun(ctx, s, j, vague || p.end > p.num_start + 1).filter(|(e, _)| {
+                    // Parts after a whole may elide its noun ("13 corridors, including
+                    // 5 railway and 8 road ones").
+                    vague
+                        || p.hi <= 1.0
+                        || plural_head(ctx, s.lower(e - 1))
+                        // A count inside a compound modifier ("a 35-word oath", "a 48-page
+                        // indictment") is an attribute: it counts words, pages.
+                        || s.toks.get(j).is_some_and(|t| t.text == "-" && !t.space_before)
+                        || part_marker_before(ctx, s, p.start)
+                        || in_parts && list_link_before(s, p.start)
+                })
+            {
                 unit = head;
                 end = e;
                 matched = true;
@@ -290,7 +308,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 in_parts = true;
             } else {
                 whole_unit = Some(unit.clone());
-                in_parts = part_marker_before(s, p.start);
+                in_parts = part_marker_before(ctx, s, p.start);
             }
         }
         let span = s.span(p.start, end);
@@ -304,6 +322,96 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    /// Causes of wrong figures read on real news (issue 13).
+    #[test]
+    fn weights_ages_models_and_pronoun_counts_are_not_counts() {
+        check_kind(
+            ClaimKind::Quantity,
+            &[
+                (
+                    "The boxer weighed 200 pounds.",
+                    &["200 pounds = [200, 200] lb"],
+                ),
+                ("The two met in Paris.", &[]),
+                ("The three agreed to talk.", &[]),
+                ("The two men met in Paris.", &["two men = [2, 2] man"]),
+                ("John Jenkin, 23, was arrested.", &[]),
+                (
+                    "Police arrested 23 people.",
+                    &["23 people = [23, 23] people"],
+                ),
+                ("It has a 9400M graphics chip.", &[]),
+                ("a 3 year plan", &[]),
+                (
+                    "500 staff lost their jobs",
+                    &["500 staff = [500, 500] staff"],
+                ),
+            ],
+        );
+        check_kind(
+            ClaimKind::Money,
+            &[
+                ("The boxer weighed 200 pounds.", &[]),
+                ("He paid 200 pounds.", &["200 pounds = [200, 200] GBP"]),
+            ],
+        );
+    }
+
+    /// Scores and fractions are not counts; a count in a compound modifier counts
+    /// its own noun; number words are numbers (issue 13).
+    #[test]
+    fn scores_fractions_compounds_and_number_words() {
+        check_kind(
+            ClaimKind::Quantity,
+            &[
+                ("Friday night's 88-72 loss in Cleveland", &[]),
+                ("a dividend of 8-1/2 shares", &[]),
+                ("he swore a 35-word oath", &["35-word = [35, 35] word"]),
+                ("a 48-page indictment", &["48-page = [48, 48] page"]),
+                ("a dozen people died", &["a dozen people = [12, 12] people"]),
+                (
+                    "scores of people died",
+                    &["scores of people = [40, 199] people"],
+                ),
+            ],
+        );
+    }
+
+    /// Hedges keep their interval: "topped" is above, "as high as" at most.
+    #[test]
+    fn hedges_are_intervals() {
+        check_kind(
+            ClaimKind::Money,
+            &[
+                (
+                    "Bitcoin topped $60,000.",
+                    &["topped $60,000 = (60000, inf) USD"],
+                ),
+                (
+                    "costs as high as $184 million",
+                    &["as high as $184 million = (-inf, 184000000] USD"],
+                ),
+            ],
+        );
+        check_kind(
+            ClaimKind::Percent,
+            &[(
+                "rose as much as 5 percent",
+                &["as much as 5 percent = (-inf, 5] %"],
+            )],
+        );
+        check_kind(
+            ClaimKind::Quantity,
+            &[
+                (
+                    "as many as 40 people",
+                    &["as many as 40 people = (-inf, 40] people"],
+                ),
+                ("as few as 3 ships", &["as few as 3 ships = [3, inf) ship"]),
+            ],
+        );
+    }
 
     #[test]
     fn quantities() {

@@ -10,25 +10,6 @@ use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
 use crate::lexicon::ORDINAL_WORDS as WORDS;
 
-const FIRST_NOUNS: &[&str] = &[
-    "anniversary",
-    "session",
-    "time",
-    "round",
-    "summit",
-    "meeting",
-    "edition",
-    "congress",
-    "forum",
-    "visit",
-    "stage",
-    "phase",
-    "place",
-    "term",
-    "convocation",
-    "conference",
-];
-
 fn word_ordinal(ctx: &Ctx, w: &str) -> Option<u32> {
     if let Some(&(_, n)) = WORDS.iter().find(|(k, _)| *k == w) {
         return Some(n);
@@ -57,7 +38,7 @@ fn counted(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
         return Some((k, words.join(" ")));
     }
     if ctx.lex.time_units.contains_key(t.lower.as_ref()) && t.is_word() {
-        return Some((j + 1, crate::nouns::lemma(t.lower.as_ref())));
+        return Some((j + 1, crate::nouns::lemma(ctx.lex, t.lower.as_ref())));
     }
     crate::nouns::counted_noun(ctx, s, j, false)
 }
@@ -96,8 +77,16 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             i = next;
             continue;
         };
+        let vocab = &ctx.lex.context;
+        let first_word = s.lower(next);
         if of.is_empty()
-            || (n == 1 && t.is_word() && !FIRST_NOUNS.contains(&of.as_str()))
+            || (n == 1 && t.is_word() && !vocab.first_counts.contains(of.as_str()))
+            // "52nd Street", "112th Precinct": an address or a unit's name, a label.
+            || vocab.address_words.contains(first_word.trim_end_matches('.'))
+            // "third world countries": a fixed phrase, no ordinal.
+            || vocab
+                .not_ordinals
+                .contains(format!("{} {first_word}", s.lower(i)).as_str())
             || !s.free(i, end)
         {
             i = next;
@@ -119,6 +108,21 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    /// Addresses and fixed phrases are no ordinals (issue 13).
+    #[test]
+    fn addresses_and_fixed_phrases() {
+        check_kind(
+            ClaimKind::Ordinal,
+            &[
+                ("a shooting on East 52nd Street", &[]),
+                ("near 97th Ave. in Queens", &[]),
+                ("taken to the 112th Precinct", &[]),
+                ("loans to third world countries", &[]),
+                ("she took first place", &["first place = 1 place"]),
+            ],
+        );
+    }
 
     #[test]
     fn ordinals() {

@@ -220,37 +220,6 @@ fn absolute(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
     None
 }
 
-const PREP_BEFORE_MONTH: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "through",
-    "last",
-    "next",
-    "this",
-    "early",
-    "late",
-    "mid",
-    "mid-",
-    "of",
-    "during",
-    "before",
-    "after",
-    "between",
-    "and",
-    "to",
-    "or",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "throughout",
-    "on",
-];
-
 /// The ordinal of a quarter or half word.
 fn part_ordinal(w: &str) -> Option<u8> {
     Some(match w {
@@ -505,8 +474,12 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
 /// A bare weekday ("on Sunday"), resolved to the nearest such day before the anchor
 /// (after it when the sentence speaks of the future).
 fn bare_weekday(ctx: &Ctx, s: &Sent, i: usize, wd: Weekday) -> Found {
+    // A future word anywhere in the sentence ("said Wednesday that he will …") does not
+    // move a weekday that is when something was said, or that a past-tense verb
+    // governs ("met on Tuesday"): that is a day on or before the article's date.
+    let future = future_context(s) && !is_reporting(ctx, s, i, i + 1) && !past_verb_near(ctx, s, i);
     let t = match ctx.anchor {
-        Some(d) => calendar::nearest_weekday(d, wd, future_context(s)),
+        Some(d) => calendar::nearest_weekday(d, wd, future),
         None => unresolved_weekday(wd),
     };
     Found {
@@ -515,6 +488,37 @@ fn bare_weekday(ctx: &Ctx, s: &Sent, i: usize, wd: Weekday) -> Found {
         timex: t,
         weekday: Some(wd),
     }
+}
+
+/// Whether the verb nearest before the weekday at `i` (three words back, past `on`,
+/// `late`, `early`) or right after it is in the past tense: a regular `-ed` form or
+/// one of the irregular past forms of the context lexicon (`past_tense`).
+fn past_verb_near(ctx: &Ctx, s: &Sent, i: usize) -> bool {
+    let past = |k: usize| {
+        s.toks.get(k).is_some_and(|t| {
+            let l = t.lower.as_ref();
+            t.is_word()
+                && !t.is_capitalized()
+                && (l.len() > 4 && l.ends_with("ed") || ctx.lex.context.past_tense.contains(l))
+        })
+    };
+    let mut k = i;
+    while k > 0 && matches!(s.lower(k - 1), "on" | "late" | "early") {
+        k -= 1;
+    }
+    // "is scheduled for Friday", "will be held on Friday": a participle after a
+    // future or infinitive mark is no past.
+    let v = &ctx.lex.context;
+    let future_mark = s.toks[k.saturating_sub(4)..k].iter().any(|t| {
+        let l = t.lower.as_ref();
+        v.scheduled_words.contains(l)
+            || v.planned_words.contains(l)
+            || v.infinitive_marks.contains(l)
+    });
+    !future_mark
+        && ((1..=3).any(|back| {
+            k >= back && past(k - back) && s.toks[k - back..k].iter().all(|t| t.is_word())
+        }) || past(i + 1))
 }
 
 /// Whether the date at `start..end` says when something was said ("said on Monday",
@@ -671,7 +675,7 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         if found.is_none()
             && let Some((m, end)) = month_at(ctx, s, i)
             && i > 0
-            && (PREP_BEFORE_MONTH.contains(&s.lower(i - 1))
+            && (ctx.lex.context.month_after.contains(s.lower(i - 1))
                 || (s.toks[i - 1].text == "-" && s.lower(i.saturating_sub(2)) == "mid"))
             && !s.toks.get(end).is_some_and(|x| x.is_capitalized())
         {
@@ -683,17 +687,27 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 weekday: None,
             });
         }
-        // Decades: "the 1990s".
+        // Decades: "the 1990s", "the 1990's".
+        let glued = |k: usize, text: &[&str]| {
+            s.toks
+                .get(k)
+                .is_some_and(|x| text.contains(&x.text) && !x.space_before)
+        };
+        let decade_end = if glued(i + 1, &["s"]) {
+            Some(i + 2)
+        } else if glued(i + 1, &["'", "’"]) && glued(i + 2, &["s"]) {
+            Some(i + 3)
+        } else {
+            None
+        };
         if found.is_none()
             && let Some(y) = year_num(s, i)
             && y % 10 == 0
-            && s.toks
-                .get(i + 1)
-                .is_some_and(|x| x.text == "s" && !x.space_before)
+            && let Some(end) = decade_end
         {
             found = Some(Found {
                 start: i,
-                end: i + 2,
+                end,
                 timex: timex(format!("{:03}", y / 10), None, None, None, false),
                 weekday: None,
             });
@@ -796,7 +810,7 @@ fn year_context_ok(ctx: &Ctx, s: &Sent, i: usize) -> bool {
         if n.is_word()
             && !n.is_capitalized()
             && !ctx.lex.stopwords.contains(l)
-            && (l == "people" || crate::nouns::lemma(l) != l)
+            && (l == "people" || crate::nouns::lemma(ctx.lex, l) != l)
         {
             return false;
         }
@@ -808,6 +822,91 @@ fn year_context_ok(ctx: &Ctx, s: &Sent, i: usize) -> bool {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::{check_kind, check_kind_dated};
+
+    /// A weekday in a sentence that also speaks of the future is still the day
+    /// something was said, or a day a past-tense verb governs: on or before the
+    /// article's date, not the next week (issue 13). Only a weekday the future governs
+    /// moves forward.
+    #[test]
+    fn weekdays_said_or_past_stay_on_or_before_the_article_date() {
+        // Wednesday 15 October 2025, then the Thursday after it.
+        for (date, cases) in [
+            (
+                "2025-10-15",
+                &[
+                    (
+                        "The mayor said Wednesday that the city will build a bridge.",
+                        &["Wednesday = 2025-10-15 Wednesday reporting"][..],
+                    ),
+                    (
+                        "The two leaders met on Tuesday and will meet again soon.",
+                        &["Tuesday = 2025-10-14 Tuesday"][..],
+                    ),
+                    (
+                        "The summit will open on Friday.",
+                        &["Friday = 2025-10-17 Friday"][..],
+                    ),
+                    (
+                        "The vote is scheduled for Friday.",
+                        &["Friday = 2025-10-17 Friday"][..],
+                    ),
+                    (
+                        "The talks will be held on Friday.",
+                        &["Friday = 2025-10-17 Friday"][..],
+                    ),
+                ][..],
+            ),
+            (
+                "2025-10-16",
+                &[
+                    (
+                        "Officials said Wednesday the plant will reopen.",
+                        &["Wednesday = 2025-10-15 Wednesday reporting"][..],
+                    ),
+                    (
+                        "Police arrested him Wednesday and he will appear in court.",
+                        &["Wednesday = 2025-10-15 Wednesday"][..],
+                    ),
+                ][..],
+            ),
+        ] {
+            check_kind_dated(ClaimKind::Date, Some(date), cases);
+        }
+    }
+
+    /// A weekday with its date in brackets is one date; a weekday's date in a month
+    /// after the article's is last year's (issue 13).
+    #[test]
+    fn weekdays_with_their_dates() {
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2014-02-12"),
+            &[(
+                "The talks opened on Tuesday (11 February) in Geneva.",
+                &["Tuesday (11 February) = 2014-02-11 Tuesday"],
+            )],
+        );
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2013-05-20"),
+            &[(
+                "The gunman shot him on Friday, Sept. 14, police said.",
+                &["Friday, Sept. 14 = 2012-09-14 Friday"],
+            )],
+        );
+    }
+
+    #[test]
+    fn decades_with_an_apostrophe() {
+        check_kind(
+            ClaimKind::Date,
+            &[
+                ("in the 1990's", &["1990's = 199"]),
+                ("in the 1990’s", &["1990’s = 199"]),
+                ("in the 1990s", &["1990s = 199"]),
+            ],
+        );
+    }
 
     #[test]
     fn dates() {
