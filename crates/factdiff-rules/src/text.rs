@@ -1,6 +1,8 @@
 //! Small text helpers shared by the rule kinds: edit distance, transliteration folding,
 //! quote words, ordinals.
 
+use std::borrow::Cow;
+
 /// Levenshtein distance in chars (strsim's).
 pub(crate) use strsim::levenshtein as edit_distance;
 
@@ -62,9 +64,41 @@ pub(crate) fn translit_fold(name: &str) -> String {
 
 /// Lower-case words of a quote, punctuation and quotation marks dropped, for comparing
 /// wording.
+///
+/// Words are compared as read, not as typed: words in brackets are dropped, a hyphen
+/// splits ("cyber-criminals" and
+/// "cyber criminals" are the same words), and a whole hour's `:00` is dropped ("6:00
+/// p.m." and "6 p.m." say the same).
 pub(crate) fn quote_words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || c == '—' || c == '–')
+    // An editor's words in brackets are not the speaker's ("to her (Tara Reid) and").
+    let mut depth = 0usize;
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '(' | '[' => {
+                depth += 1;
+                ' '
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                ' '
+            }
+            _ if depth > 0 => ' ',
+            c => c,
+        })
+        .collect();
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
         .map(|w| {
+            let w = match w.split_once(":00") {
+                Some((hour, rest))
+                    if !hour.is_empty()
+                        && hour.bytes().all(|b| b.is_ascii_digit())
+                        && !rest.starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    Cow::Owned(format!("{hour}{rest}"))
+                }
+                _ => Cow::Borrowed(w),
+            };
             w.chars()
                 .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
                 .map(|c| if c == '’' { '\'' } else { c })
