@@ -11,7 +11,7 @@ fn is_vowel(c: char) -> bool {
 }
 
 /// Folds a name for transliteration-aware matching: lower case, accents and
-/// apostrophes dropped, `kh`->`h`, `zh`/`dzh`/`dj`->`j`, `y`->`i`, an `i` next to
+/// apostrophes dropped, `kh`->`h`, `zh`/`dzh`/`dj`->`j`, `y`->`i`, a hard `c`->`k`, an `i` next to
 /// another vowel dropped (`iy`/`ie`/`ye`/`yo`), doubled letters single (`ss`->`s`).
 /// "Kassym-Jomart" and "Kasim-Jomart" fold alike, as do "Mirziyoyev" and "Mirziyoev".
 pub(crate) fn translit_fold(name: &str) -> String {
@@ -40,6 +40,8 @@ pub(crate) fn translit_fold(name: &str) -> String {
         .replace("kh", "h")
         .replace("ph", "f")
         .replace('y', "i");
+    // A hard `c` is a `k` ("Catherine" / "Katherine", "Nicolas" / "Nikolas").
+    let s = fold_hard_c(&s);
     let chars: Vec<char> = s.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     for (idx, &c) in chars.iter().enumerate() {
@@ -60,6 +62,25 @@ pub(crate) fn translit_fold(name: &str) -> String {
         out.push(c);
     }
     out.into_iter().collect()
+}
+
+/// `c` before `a`, `o`, `u` or a consonant (not `h`) written as `k`.
+fn fold_hard_c(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let next = chars.get(i + 1).copied();
+            if c == 'c'
+                && next.is_some_and(|n| n.is_alphabetic() && !matches!(n, 'e' | 'i' | 'h' | 'k'))
+            {
+                'k'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Lower-case words of a quote, punctuation and quotation marks dropped, for comparing
@@ -136,6 +157,8 @@ mod tests {
             ("Zelenskyy", "Zelensky"),
             ("Zelenskyy", "Zelenskiy"),
             ("Nazarbayev", "Nazarbaev"),
+            ("Catherine", "Katherine"),
+            ("Khabib", "Habib"),
         ] {
             assert_eq!(translit_fold(a), translit_fold(b), "{a} / {b}");
         }
