@@ -178,6 +178,9 @@ fn passage_finding(
     let span_b = words_span(sb.spans(), p.b_start, p.b_end);
     let loc_a = sa.article.location(span_a, Role::Primary);
     let loc_b = sb.article.location(span_b, Role::Related);
+    if !exact && only_slots_changed(&word_diff(&loc_a.text, &loc_b.text)) {
+        return None;
+    }
     let similarity = if exact { 1.0 } else { token_similarity(ta, tb) };
     let kind = if exact {
         OverlapKind::Exact
@@ -207,6 +210,40 @@ fn passage_finding(
             ..details(kind, within, words, similarity)
         }),
     )
+}
+
+/// Whether a diff changes only a template's slots: figures, dates and names (words
+/// with a digit or a capital), with at most one ordinary word besides ("Total loans
+/// rose 3.3 pct to 517.19 billion dlrs from December" / "1.3 pct to 523.74 billion
+/// dlrs from January"). The same template with other figures is not repeated text.
+/// A change of case alone ("Vice" / "vice") changes nothing.
+fn only_slots_changed(chunks: &[factdiff_findings::DiffChunk]) -> bool {
+    use factdiff_findings::DiffTag;
+    let words = |tag: DiffTag| -> Vec<String> {
+        chunks
+            .iter()
+            .filter(|c| c.tag == tag)
+            .flat_map(|c| c.text.split_whitespace())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (deleted, inserted) = (words(DiffTag::Delete), words(DiffTag::Insert));
+    let lower = |ws: &[String]| -> Vec<String> { ws.iter().map(|w| w.to_lowercase()).collect() };
+    let (ld, li) = (lower(&deleted), lower(&inserted));
+    let changed: Vec<&String> = deleted
+        .iter()
+        .zip(&ld)
+        .filter(|(_, l)| !li.contains(l))
+        .chain(inserted.iter().zip(&li).filter(|(_, l)| !ld.contains(l)))
+        .map(|(w, _)| w)
+        .collect();
+    let slot = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+    };
+    let slots = changed.iter().filter(|w| slot(w)).count();
+    slots > 0 && changed.len() - slots <= 1
 }
 
 fn pair_findings(
@@ -246,10 +283,12 @@ fn near_finding(corpus: &Corpus, prints: &[ArticlePrints], n: &NearSentence) -> 
         n.similarity
     );
     let diff = diff_of(&loc_a.text, &loc_b.text);
+    // Info, not warning: read on real text, a sentence retold in other words was the
+    // same report once in nine (issue 13); an editor may look, CI should not fail.
     Finding::new(
         RULE,
         Category::Overlap,
-        Severity::Warning,
+        Severity::Info,
         message,
         vec![loc_a, loc_b],
     )
@@ -483,4 +522,34 @@ pub fn findings(
     }
     factdiff_findings::finalize(&mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_with_other_figures_dates_and_names_is_not_repeated_text() {
+        let slots = |a: &str, b: &str| only_slots_changed(&word_diff(a, b));
+        // Other figures and another month: the same template.
+        assert!(slots(
+            "Total loans and advances rose 3.3 pct to 517.19 billion dlrs from December, when they",
+            "Total loans and advances rose 1.3 pct to 523.74 billion dlrs from January, when they",
+        ));
+        // Another country and other figures, one ordinary word besides.
+        assert!(slots(
+            "and in Belgium 3,250 tonnes, it added, the traders said",
+            "and in France 4,000 tonnes, it also added, the traders said",
+        ));
+        // Words changed, not slots: repeated with edits, reported.
+        assert!(!slots(
+            "A reply would be made to Greece shortly, Ozal said",
+            "A reply would be made to Athens soon, officials added",
+        ));
+        // A change of case alone is no change of slot, and no change at all.
+        assert!(!slots(
+            "Ming, Vice Chairman of the Council",
+            "Ming, vice chairman of the Council"
+        ));
+    }
 }

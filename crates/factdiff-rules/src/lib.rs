@@ -251,7 +251,9 @@ mod tests {
         assert_eq!(ids, Kind::ids());
         for rule in set.rules() {
             assert_eq!(rule.kind.info().id, rule.id);
-            assert!(rule.enabled);
+            // acronym-undefined is off by default: below its precision aim on real
+            // news (rules/acronym-undefined.toml says why, with the figure).
+            assert_eq!(rule.enabled, rule.id != "acronym-undefined", "{}", rule.id);
         }
         assert!(set.facts().count() >= 2);
     }

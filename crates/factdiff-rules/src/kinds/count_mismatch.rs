@@ -32,7 +32,11 @@
 //! a.md: about 80 billion euros        b.md: 78.5 billion euros
 //! a.md (Oct 14): at least 90 dead     b.md (Oct 15): the toll climbed to 131
 //! ```
-//! nor claims about different events (another city, another year), nor a part and its
+//! nor claims about different events (another city, another year), nor a template
+//! sentence reused for another company or place (each sentence names something the
+//! other does not: "lowered the ratings on Atlantic City Electric Co ..., affecting
+//! about 500 mln dlrs" / "on Delmarva Power and Light Co ..., affecting 646 mln
+//! dlrs"), nor a part and its
 //! whole ("139 people, including 7 women"), nor this year's figure against last
 //! year's ("Net profit 3.5 mln dlrs vs 2.3 mln"), nor the quarter against the year.
 //!
@@ -151,6 +155,22 @@ struct Item<'a> {
     update: bool,
     /// Whether its measure only rises over time (the claim key's `monotonic`).
     monotonic: bool,
+    /// The capitalized words of its sentence after the first (the names it gives, as
+    /// written), sorted and unique.
+    caps: Vec<&'a str>,
+}
+
+/// The capitalized words of a sentence after its first word, sorted and unique.
+fn capitalized(sentence: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The comparable value of an item: its interval and period.
@@ -288,6 +308,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         names: sc.sentence_names(claim.sentence),
                         update: frame.role == Role::Update,
                         monotonic: key.monotonic,
+                        caps: capitalized(cx.sentence_text(article, claim)),
                     },
                 ));
             }
@@ -437,6 +458,14 @@ fn compare<'a>(
         let (oa, ob): (Vec<_>, Vec<_>) = (other(a.names).collect(), other(b.names).collect());
         let both_bare = oa.is_empty() && ob.is_empty();
         if !both_bare && !oa.iter().any(|n| ob.contains(n)) {
+            return None;
+        }
+        // A template sentence reused with new figures for another company or place
+        // ("lowered the ratings on Atlantic City Electric Co ..., affecting about 500
+        // mln dlrs" / "on Delmarva Power and Light Co ..., affecting 646 mln dlrs"):
+        // each sentence names something the other does not.
+        let only = |x: &[&str], y: &[&str]| x.iter().any(|w| y.binary_search(w).is_err());
+        if only(&a.caps, &b.caps) && only(&b.caps, &a.caps) {
             return None;
         }
     }

@@ -15,6 +15,13 @@
 //! people. A variant of a canonical spelling needs no such context. Rating codes
 //! ("BB-plus", "AAA-rated") and contractions ("They're") are not names.
 //!
+//! Not reported, unless a spelling is canonical: a name against an ordinary word (the
+//! corpus writes "copper" in lower case, so "Cooper" / "Copper" are two words), and a
+//! spelling used in `max-variant-articles` articles or more, which is a name of its
+//! own ("Philips" and "Phillips" are two companies). With no majority (as many uses
+//! of each, in as many articles), the message says the name is spelled two ways and
+//! picks neither as the odd one out.
+//!
 //! ## Why is this bad?
 //! A name spelled two ways reads as two people to a search engine, an archive and a
 //! reader; style guides fix one transliteration.
@@ -48,6 +55,9 @@
 //!   counts as one) is a public figure named across the news, and its spellings are
 //!   compared across the whole corpus ("Kassym-Jomart Tokayev" in three reports of
 //!   three events, "Kasim-Jomart Tokayev" in a fourth).
+//! - `max-variant-articles` (integer, default 3): a spelling used in this many
+//!   articles or more is a name of its own ("Philips" and "Phillips"), not a variant
+//!   of a canonical one.
 
 use factdiff_findings::{Category, Severity};
 
@@ -59,13 +69,14 @@ pub(crate) const INFO: KindInfo = KindInfo {
     category: Category::Contradiction,
     severity: Severity::Warning,
     summary: "one person or place spelled two ways",
-    message: "`{variant}` is spelled `{majority}` elsewhere ({majority_count} times in {majority_articles} articles)",
+    message: "`{variant}` is spelled `{majority}` {elsewhere}",
     placeholders: &[
         "variant",
         "majority",
         "count",
         "majority_count",
         "majority_articles",
+        "elsewhere",
     ],
     params: &[
         ParamSpec {
@@ -98,6 +109,12 @@ pub(crate) const INFO: KindInfo = KindInfo {
             ty: ParamType::Integer { min: 1, max: 1000 },
             default: "3",
             doc: "a name whose majority spelling is in this many stories is compared corpus-wide",
+        },
+        ParamSpec {
+            name: "max-variant-articles",
+            ty: ParamType::Integer { min: 1, max: 1000 },
+            default: "3",
+            doc: "a spelling used in this many articles is a name of its own",
         },
     ],
     source: include_str!("name_variant.rs"),
@@ -226,6 +243,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let p = &rule.params;
     let min_len = p.int("min-length") as usize;
     let max_edits = p.int("max-edits") as usize;
+    let max_articles = p.int("max-variant-articles") as usize;
     let canonical: BTreeSet<&str> = p
         .strings("canonical")
         .iter()
@@ -274,6 +292,26 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         })
         .collect();
     let wide_stories = p.int("corpus-wide-stories") as usize;
+    // Words the corpus writes in lower case ("copper", "aluminium"): a capitalized
+    // one is an ordinary word at a sentence's start or in a name, not a spelling of
+    // another name ("Cooper" / "Copper").
+    let lower_words: BTreeSet<&str> = {
+        let per: Vec<BTreeSet<&str>> = cx
+            .corpus
+            .articles
+            .par_iter()
+            .map(|a| {
+                a.text[a.body.range()]
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| {
+                        w.chars().count() >= min_len && w.chars().all(char::is_lowercase)
+                    })
+                    .collect()
+            })
+            .collect();
+        per.into_iter().flatten().collect()
+    };
+    let ordinary = |w: &str| lower_words.contains(w.to_lowercase().as_str());
     let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
     // One group of spellings that fold alike: the minority spellings against the
     // majority.
@@ -300,6 +338,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             {
                 continue;
             }
+            // A name against an ordinary word is two words; and a spelling used in
+            // `max-variant-articles` articles or more is a name of its own
+            // ("Philips" and "Phillips"), not a slip, unless a canonical spelling
+            // says otherwise.
+            if !canonical.contains(major)
+                && (ordinary(word) || ordinary(major) || uses.len() >= max_articles)
+            {
+                continue;
+            }
             // Two spellings are one name only beside the same name ("Kasim-Jomart
             // Tokayev", "Kassym-Jomart Tokayev"); "Dennis Patrick" and "Denis
             // Sassou-Nguesso" are two people. A canonical spelling needs no context.
@@ -321,12 +368,34 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         .take(10)
                         .map(|(a, u)| cx.loc(*a, u.first)),
                 );
+                // With no majority (one use against one) neither spelling is the
+                // odd one out: the name is spelled two ways.
+                let tie = !canonical.contains(major)
+                    && total(uses) == total(major_uses)
+                    && uses.len() == major_uses.len();
+                let elsewhere = if tie {
+                    let other = major_uses
+                        .iter()
+                        .find(|(a, _)| a != article)
+                        .map_or_else(
+                            || "in this article".to_owned(),
+                            |(a, _)| format!("in {}", cx.article(*a).reference()),
+                        );
+                    format!("{other}: one name spelled two ways, neither more common")
+                } else {
+                    format!(
+                        "elsewhere ({} times in {} articles)",
+                        total(major_uses),
+                        major_uses.len()
+                    )
+                };
                 let values = [
                     ("variant", (*word).to_owned()),
                     ("majority", major.to_owned()),
                     ("count", use_.count.to_string()),
                     ("majority_count", total(major_uses).to_string()),
                     ("majority_articles", major_uses.len().to_string()),
+                    ("elsewhere", elsewhere),
                 ];
                 // The story, when the variant's article and the first majority one
                 // are of one.

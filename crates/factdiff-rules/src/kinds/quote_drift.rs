@@ -3,9 +3,20 @@
 //! ## What it does
 //! Reports the same quotation worded differently in two articles, or given to two
 //! different speakers. Quotes of `min-words` or more words are aligned fuzzily (they
-//! share a run of words, then a word diff is made with `similar`); a pair that differs
-//! inside the shared passage is reported with the diff. A quote that is only a
-//! shorter excerpt of the other, or that differs only in punctuation and case, is not.
+//! share a run of words, then a word diff is made with `similar`); a pair that
+//! differs inside the shared passage, or in a word or two at either end ("before the
+//! winter" / "before the spring"), is reported with the diff. One statement quoted
+//! twice shares most of the shorter quote and of the passage aligned with it
+//! (`min-similarity` of their words, in runs of at least three): two statements that only share a stock phrase ("a lot of", "we
+//! don't want a") are not compared.
+//!
+//! Not reported: a quote that is only a shorter excerpt of the other; one that
+//! differs only in punctuation, case, hyphens, words joined or contracted ("end
+//! game" / "endgame", "it is" / "it's"), a whole hour's `:00` ("6:00 p.m." /
+//! "6 p.m.") or an editor's words in brackets ("to her (Tara Reid) and"); a pair of which one article gives both wordings; a span that runs from
+//! one quotation's closing mark to the next one's opening mark. Two speakers are
+//! reported only when neither article names the other's speaker: a statement given to
+//! its joint authors, or to a person and the body he speaks for, names both.
 //!
 //! ## Why is this bad?
 //! A quotation promises the speaker's exact words. Two wordings cannot both be exact,
@@ -28,8 +39,8 @@
 //!
 //! ## Options
 //! - `min-words` (integer, default 6): shorter quotes are not compared.
-//! - `min-similarity` (number, default 0.6): the least share of words the two quotes'
-//!   overlapping passage must have in common.
+//! - `min-similarity` (number, default 0.7): the least share of the shorter quote's
+//!   words the two quotes must have in common.
 //! - `speakers` (boolean, default true): also report the same quote given to two
 //!   speakers.
 //! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the quotes of two
@@ -67,8 +78,8 @@ pub(crate) const INFO: KindInfo = KindInfo {
         ParamSpec {
             name: "min-similarity",
             ty: ParamType::Float { min: 0.0, max: 1.0 },
-            default: "0.6",
-            doc: "least share of words in common",
+            default: "0.7",
+            doc: "least share of the shorter quote's words the two have in common",
         },
         ParamSpec {
             name: "speakers",
@@ -109,25 +120,44 @@ struct Item {
 
 /// The surname a speaker is known by: the last capitalized word, folded.
 fn surname(speaker: &str) -> Option<String> {
-    let word = speaker
-        .split_whitespace()
-        .rev()
-        .find(|w| w.chars().next().is_some_and(char::is_uppercase))?;
-    let word = word.trim_end_matches("'s").trim_end_matches("’s");
-    Some(translit_fold(
-        word.trim_matches(|c: char| !c.is_alphanumeric()),
-    ))
+    surname_as_written(speaker).map(translit_fold)
 }
 
 /// The diff with unmatched words at either end dropped: an excerpt is not drift. The
 /// ends are equal words (a space shared is no anchor), white space trimmed off them.
 fn core_of(chunks: &[DiffChunk]) -> Vec<DiffChunk> {
+    core_with_ends(chunks, false)
+}
+
+/// Words of each side in the pieces of a diff outside its anchors: (deleted, inserted).
+fn end_words(chunks: &[DiffChunk]) -> (usize, usize) {
+    (
+        count_words(chunks.iter().filter(|c| c.tag == DiffTag::Delete)),
+        count_words(chunks.iter().filter(|c| c.tag == DiffTag::Insert)),
+    )
+}
+
+/// Whether an end of the diff is a substitution: both sides have a word or two there
+/// that the other has not ("before the winter" / "before the spring"). One side's
+/// extra words are an excerpt; a few words of each, a changed first or last word.
+fn substituted((deleted, inserted): (usize, usize)) -> bool {
+    (1..=2).contains(&deleted) && (1..=2).contains(&inserted)
+}
+
+/// [`core_of`], keeping a substituted end when `ends` says so.
+fn core_with_ends(chunks: &[DiffChunk], ends: bool) -> Vec<DiffChunk> {
     let anchor = |c: &DiffChunk| c.tag == DiffTag::Equal && !c.text.trim().is_empty();
     let first = chunks.iter().position(anchor);
     let last = chunks.iter().rposition(anchor);
-    let (Some(f), Some(l)) = (first, last) else {
+    let (Some(mut f), Some(mut l)) = (first, last) else {
         return Vec::new();
     };
+    if ends && substituted(end_words(&chunks[..f])) {
+        f = 0;
+    }
+    if ends && substituted(end_words(&chunks[l + 1..])) {
+        l = chunks.len() - 1;
+    }
     let mut out = chunks[f..=l].to_vec();
     if let Some(c) = out.first_mut() {
         c.text = c.text.trim_start().to_owned();
@@ -136,6 +166,80 @@ fn core_of(chunks: &[DiffChunk]) -> Vec<DiffChunk> {
         c.text = c.text.trim_end().to_owned();
     }
     out
+}
+
+/// Whether an end of the diff is substituted.
+fn changed_end(chunks: &[DiffChunk]) -> bool {
+    let anchor = |c: &DiffChunk| c.tag == DiffTag::Equal && !c.text.trim().is_empty();
+    match (chunks.iter().position(anchor), chunks.iter().rposition(anchor)) {
+        (Some(f), Some(l)) => [&chunks[..f], &chunks[l + 1..]]
+            .iter()
+            .any(|end| substituted(end_words(end)) && substantive(end)),
+        _ => false,
+    }
+}
+
+/// The last capitalized word of a speaker, as written ("Weber" of "Prime Minister
+/// Anton Weber").
+fn surname_as_written(speaker: &str) -> Option<&str> {
+    let word = speaker
+        .split_whitespace()
+        .rev()
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    Some(word.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty())
+}
+
+/// Whether `word` occurs in `text` as a whole word.
+fn names(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !text[i + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether a quote's span runs from a closing mark to the next opening one (`” he
+/// said. “`): two quotations' ends, not one quotation.
+fn between_quotes(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('”')
+        || t.ends_with('“')
+        || matches!((t.find('”'), t.rfind('“')), (Some(close), Some(open)) if close < open)
+}
+
+/// Whether a diff changes a word, not only how words are joined or contracted: "end
+/// game" / "endgame" and "it is" / "it's" (the contraction's stem is the other side's
+/// first word) are the same words.
+fn substantive(chunks: &[DiffChunk]) -> bool {
+    let squash = |t: &str| t.split_whitespace().collect::<String>();
+    let contracted = |long: &str, short: &str| {
+        let words: Vec<&str> = long.split_whitespace().collect();
+        let short = short.trim();
+        words.len() == 2
+            && !short.contains(' ')
+            && short
+                .split_once(['\'', '’'])
+                .is_some_and(|(stem, _)| stem.eq_ignore_ascii_case(words[0]))
+    };
+    let same = |x: &str, y: &str| squash(x) == squash(y) || contracted(x, y) || contracted(y, x);
+    let mut idx = 0;
+    while idx < chunks.len() {
+        let c = &chunks[idx];
+        if c.tag == DiffTag::Equal || c.text.trim().is_empty() {
+            idx += 1;
+            continue;
+        }
+        match chunks.get(idx + 1) {
+            Some(d) if d.tag != DiffTag::Equal && d.tag != c.tag && same(&c.text, &d.text) => {
+                idx += 2;
+            }
+            _ => return true,
+        }
+    }
+    false
 }
 
 /// Words in the pieces of a diff.
@@ -158,7 +262,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     return None;
                 };
                 let words = quote_words(text);
-                (words.len() >= min_words).then(|| Item {
+                (words.len() >= min_words && !between_quotes(text)).then(|| Item {
                     article,
                     claim: idx,
                     words,
@@ -189,7 +293,21 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             }
         }
     }
-    let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    // The wordings each article gives: an article that gives both wordings (two
+    // quotes of one speaker, one repeating the other) contradicts neither.
+    let given: BTreeSet<(usize, &[String])> = items
+        .iter()
+        .map(|it| (it.article, it.words.as_slice()))
+        .collect();
+    let pairs: Vec<(usize, usize)> = pairs
+        .into_iter()
+        .filter(|&(i, j)| {
+            let (a, b) = (&items[i], &items[j]);
+            a.words == b.words
+                || !given.contains(&(a.article, b.words.as_slice()))
+                    && !given.contains(&(b.article, a.words.as_slice()))
+        })
+        .collect();
     pairs
         .par_iter()
         .filter_map(|&(i, j)| {
@@ -198,12 +316,30 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let chunks = word_diff(&a.words.join(" "), &b.words.join(" "));
             let core = core_of(&chunks);
             let equal = count_words(core.iter().filter(|c| c.tag == DiffTag::Equal));
-            let changed = core
+            // The shorter quote found whole in the longer is an excerpt, however the
+            // diff aligns it.
+            let (short, long) = if a.words.len() <= b.words.len() {
+                (&a.words, &b.words)
+            } else {
+                (&b.words, &a.words)
+            };
+            let excerpt = long.windows(short.len()).any(|w| w == short.as_slice());
+            let end_changed = !excerpt && changed_end(&chunks);
+            let changed = end_changed || !excerpt && substantive(&core);
+            // One statement quoted twice shares most of the shorter quote, in a run
+            // of words: two statements that share a stock phrase ("a lot of", "we
+            // don't want a") do not.
+            let shorter = a.words.len().min(b.words.len());
+            let longest = core
                 .iter()
-                .any(|c| c.tag != DiffTag::Equal && !c.text.trim().is_empty());
+                .filter(|c| c.tag == DiffTag::Equal)
+                .map(|c| c.text.split_whitespace().count())
+                .max()
+                .unwrap_or(0);
             let len_a = count_words(core.iter().filter(|c| c.tag != DiffTag::Insert));
             let len_b = count_words(core.iter().filter(|c| c.tag != DiffTag::Delete));
-            if equal < min_words.min(SHINGLE) || (equal as f64) < min_sim * len_a.max(len_b) as f64
+            if longest < min_words.min(SHINGLE)
+                || (equal as f64) < min_sim * shorter.max(len_a).max(len_b) as f64
             {
                 return None;
             }
@@ -211,13 +347,23 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 a.speaker.as_deref().and_then(surname),
                 b.speaker.as_deref().and_then(surname),
             );
-            let other_speaker = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
+            // Two speakers only when neither article names the other's: a statement
+            // given to its joint authors, or to a person and the body he speaks for,
+            // names both; and a speaker misread is usually named nearby.
+            let named_in = |speaker: Option<&str>, article: usize| {
+                speaker
+                    .and_then(surname_as_written)
+                    .is_some_and(|w| names(&cx.article(article).text, w))
+            };
+            let other_speaker = matches!((&sa, &sb), (Some(x), Some(y)) if x != y)
+                && !named_in(a.speaker.as_deref(), b.article)
+                && !named_in(b.speaker.as_deref(), a.article);
             let ca = &cx.claims[a.article][a.claim];
             let cb = &cx.claims[b.article][b.claim];
             // The later article's quote is the primary; the diff shown reads from it
             // ("this article") to the other, as written.
             let locations = vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)];
-            let shown = core_of(&word_diff(&b.text, &a.text));
+            let shown = core_with_ends(&word_diff(&b.text, &a.text), end_changed);
             let why = if changed {
                 format!(
                     "the same quote is worded differently ({})",

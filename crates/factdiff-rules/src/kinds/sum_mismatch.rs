@@ -6,6 +6,12 @@
 //! it up ("Of the 15 seats, 9 went to the ruling party and 5 to the opposition").
 //! Parts and wholes come from the claims' part/whole relations within a sentence.
 //!
+//! Only a count of things is a total: an amount of money is often netted (a loss
+//! "including a gain"), and a percentage is a share of something else. Parts must be
+//! in the total's unit ("13 exchanges including 68,000 lines" are not parts), and a
+//! bare number is no part when it is a label, an age or a year ("747-400", "a 52-3
+//! record", "Smith, 23,", "1987").
+//!
 //! ## Why is this bad?
 //! Arithmetic a reader can do in their head should add up; when it does not, one of
 //! the figures is wrong.
@@ -47,7 +53,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
     source: include_str!("sum_mismatch.rs"),
 };
 
-use factdiff_claims::RelationKind;
+use factdiff_claims::{ClaimKind, RelationKind};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
@@ -92,6 +98,18 @@ fn bare_parts(
             {
                 return Vec::new();
             }
+            // Nor is a label ("747-400", "52-3", "1/2"), an age or a figure set off by
+            // commas ("Smith, 23, and"), or a year: the numbers of a sports line, a
+            // model or a person are not parts of a count.
+            let prev = a.text[..span.start as usize].chars().next_back();
+            let set_off = prev == Some(' ')
+                && a.text[..span.start as usize].trim_end().ends_with(',')
+                && next == Some(',');
+            let year = word.len() == 4 && matches!(word.parse::<u32>(), Ok(1800..=2100));
+            if matches!(prev, Some('-' | '/')) || matches!(next, Some('-' | '/')) || set_off || year
+            {
+                return Vec::new();
+            }
             if let Ok(x) = word.parse::<f64>() {
                 out.push((span, x));
             }
@@ -125,15 +143,26 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 }
             }
             for (w_idx, whole) in claims.iter().enumerate() {
+                // Only a count of things adds up: an amount of money is netted (a
+                // loss "including a gain"), a percentage is a share of something else.
+                if whole.kind != ClaimKind::Quantity {
+                    continue;
+                }
                 let Some(total) = interval_of(whole) else {
                     continue;
                 };
+                // Parts in another unit are not parts of this total ("15 warrants,
+                // two of which ... 100 grams"; "13 exchanges including 68,000 lines").
                 let mut parts: Vec<(usize, Interval)> = parts_of[w_idx]
                     .iter()
                     .map(|&idx| (idx, &claims[idx]))
                     .filter(|(_, c)| c.kind == whole.kind)
                     .filter_map(|(idx, c)| Some((idx, interval_of(c)?)))
+                    .filter(|(_, iv)| iv.unit == total.unit)
                     .collect();
+                if parts.len() < parts_of[w_idx].len() {
+                    continue;
+                }
                 let mut written_parts: Vec<(factdiff_corpus::Span, f64)> = Vec::new();
                 if parts.is_empty() {
                     written_parts = bare_parts(a, whole);
