@@ -9,11 +9,14 @@ mod cli;
 mod corpus;
 mod determinism;
 mod hardening;
+mod options;
 mod overlap;
 mod properties;
 mod reports;
 mod rules;
 mod tidy;
+#[path = "../support/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
 
