@@ -410,7 +410,7 @@ mod tests {
         let before =
             registry_lines(&std::fs::read_to_string(dir.path().join(REGISTRY)).unwrap()).unwrap();
         let written = scaffold(dir.path(), "fact-drift").unwrap();
-        assert_eq!(written.len(), 6);
+        assert_eq!(written.len(), 7);
 
         let registry = std::fs::read_to_string(dir.path().join(REGISTRY)).unwrap();
         let after = registry_lines(&registry).unwrap();
