@@ -228,7 +228,7 @@ fn a_run_that_reads_no_article_exits_2_and_says_why() {
 fn output_file_is_summed_up_on_standard_error_and_a_missing_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let fixtures = root().join("tests/fixtures/rules/count-mismatch");
-    for name in ["fire-quake-a.md", "fire-quake-b.md"] {
+    for name in ["context-quake-a.md", "fire-quake-b.md"] {
         std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
     }
     let out = run_in(

@@ -9,12 +9,15 @@ mod cli;
 mod corpus;
 mod determinism;
 mod hardening;
+mod options;
 mod overlap;
 mod properties;
 mod reports;
 mod rules;
 mod stories;
 mod tidy;
+#[path = "../support/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
 

@@ -25,6 +25,7 @@ mod eval_timebank;
 mod eval_truth;
 mod gen_corpus;
 mod man;
+mod mutants;
 mod new_rule;
 mod overlap_links;
 mod util;
@@ -46,7 +47,12 @@ const TASKS: &[(&str, &str, &str)] = &[
     (
         "ci",
         "",
-        "fmt check, clippy with warnings denied, then the tests (what .ci/run runs)",
+        "fmt check, clippy with warnings denied, then the tests, all with CI=true (what .ci/run runs)",
+    ),
+    (
+        "mutants",
+        "[CARGO-MUTANTS ARGS]",
+        "cargo mutants on factdiff-claims and factdiff-rules (not CI; sample with --shard K/N or --file): share caught",
     ),
     (
         "corpus",
@@ -163,6 +169,7 @@ fn run(args: &[String]) -> Result<()> {
     match (task.as_str(), sub) {
         ("ci", _) => ci::run(),
         ("man", _) => man::run(rest),
+        ("mutants", _) => mutants::run(rest),
         ("new-rule", _) => new_rule::run(rest),
         ("corpus", Some("reuters")) => corpus::reuters().map(|_| ()),
         ("bench", Some("corpus")) => bench_corpus::run(&rest[1..]),

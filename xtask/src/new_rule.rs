@@ -5,7 +5,8 @@
 //!   sections, its `INFO`, and a check that compiles and reports nothing yet),
 //! - the kind's line in the registry (`kinds/mod.rs`, in ID order),
 //! - `rules/NAME.toml` (the built-in rule of the kind),
-//! - `tests/fixtures/rules/NAME/fire-example.md` and `ok-example.md`,
+//! - `tests/fixtures/rules/NAME/fire-example.md` and `ok-example.md`, with
+//!   `expect.toml` naming where the fire case's finding must be,
 //! - a `### `NAME`` section in docs/rules.md with its generated blocks,
 //!
 //! and prints what the author does next. A name that is not kebab-case, or that a kind
@@ -42,7 +43,8 @@ pub fn run(args: &[String]) -> Result<()> {
             `placeholders`, `params` and `category`/`severity` in its INFO;\n\
          2. replace the text of tests/fixtures/rules/{name}/fire-example.md with an article\n   \
             the kind must report, and ok-example.md with a near miss it must not (rename\n   \
-            them `fire-*.md` / `ok-*.md`; add as many as the kind needs);\n\
+            them `fire-*.md` / `ok-*.md`; add as many as the kind needs) and give each\n   \
+            fire case the line and text of its finding in expect.toml;\n\
          3. write the prose of its section in docs/rules.md, then regenerate the tables and\n   \
             the schema: FACTDIFF_UPDATE_DOCS=1 cargo test -p factdiff-rules --test files\n\
          4. cargo test -p factdiff-rules, then INSTA_UPDATE=new cargo test -p factdiff-tests\n   \
@@ -224,6 +226,7 @@ pub fn scaffold(root: &Path, name: &str) -> Result<Vec<String>> {
         &format!("{fixtures}/ok-example.md"),
         &fixture(name, false),
     )?;
+    write(root, &format!("{fixtures}/expect.toml"), EXPECT_TEMPLATE)?;
     write(root, RULES_DOC, &doc)?;
     Ok(vec![
         kind_file,
@@ -231,6 +234,7 @@ pub fn scaffold(root: &Path, name: &str) -> Result<Vec<String>> {
         rule_file,
         format!("{fixtures}/fire-example.md"),
         format!("{fixtures}/ok-example.md"),
+        format!("{fixtures}/expect.toml"),
         format!("{RULES_DOC} (section `{name}`)"),
     ])
 }
@@ -327,6 +331,19 @@ fn rule_toml(name: &str) -> String {
     )
 }
 
+/// The fixture folder's `expect.toml` (read by the fixture loop of
+/// tests/e2e/rules.rs): where each `fire-*` case's finding must be.
+const EXPECT_TEMPLATE: &str = "\
+# Each fire-* case of this folder must hold the primary location of a finding of the
+# rule, at this line and on this text (`related`: the file of the other side, if any).
+# A case the rule misses for now: `expect-miss = \"why\"` (an ok-* case it reports:
+# `expect-false-alarm`), reported by the test as a known gap.
+
+[fire-example]
+line = 5
+text = \"the words the finding points at\"
+";
+
 fn fixture(name: &str, fires: bool) -> String {
     let (title, body) = if fires {
         (
@@ -393,7 +410,7 @@ mod tests {
         let before =
             registry_lines(&std::fs::read_to_string(dir.path().join(REGISTRY)).unwrap()).unwrap();
         let written = scaffold(dir.path(), "fact-drift").unwrap();
-        assert_eq!(written.len(), 6);
+        assert_eq!(written.len(), 7);
 
         let registry = std::fs::read_to_string(dir.path().join(REGISTRY)).unwrap();
         let after = registry_lines(&registry).unwrap();
@@ -442,6 +459,12 @@ mod tests {
         .unwrap();
         assert!(fire.starts_with("+++\n") && fire.contains("must report"));
         assert!(ok.contains("must not report"));
+        let expect = std::fs::read_to_string(
+            dir.path()
+                .join("tests/fixtures/rules/fact-drift/expect.toml"),
+        )
+        .unwrap();
+        assert!(expect.contains("\n[fire-example]\nline = 5\ntext = "));
 
         let doc = std::fs::read_to_string(dir.path().join(RULES_DOC)).unwrap();
         let section = doc.find("### `fact-drift`").unwrap();

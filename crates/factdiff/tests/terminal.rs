@@ -7,16 +7,21 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Whether `script` is at hand (a failure under CI when it is not).
-#[allow(clippy::print_stderr)]
+#[path = "../../../tests/support/tools.rs"]
+mod tools;
+
+/// Whether `script` is at hand (a failure under CI when it is not: see
+/// `tests/support/tools.rs`).
 fn have_script() -> bool {
-    if Command::new("script").arg("--version").output().is_err() {
-        let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-        assert!(!ci, "this test needs `script` (util-linux) under CI");
-        eprintln!("SKIPPED: no `script` command to give factdiff a terminal");
-        return false;
-    }
-    true
+    let found = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    tools::need(
+        found,
+        "`script` (util-linux, to give factdiff a terminal)",
+        "apt-get install -y util-linux",
+    )
 }
 
 #[test]

@@ -8,9 +8,11 @@
 //! clauses) whose normalized intervals do not meet.
 //!
 //! Numbers are intervals: `at least 140` is [140, ∞), `about 80 billion` is widened
-//! by 10%, `2.8 million` by its precision, `two dozen` is 24, `$2bn` is 2,000,000,000
-//! USD. A measure declared monotonic (a death toll only rises) is compared with time
-//! in mind: a later, larger figure is an update, a later, smaller one a contradiction.
+//! by 10%, `2.8 million` by its precision (half its last digit: [2.75M, 2.85M]), so
+//! `$2bn` is 2,000,000,000 USD give or take half a billion, [1.5bn, 2.5bn]; `two
+//! dozen` is 24. A measure declared monotonic (a death toll only rises) is compared
+//! with time in mind: a later, larger figure is an update, a later, smaller one a
+//! contradiction.
 //!
 //! ## Why is this bad?
 //! Two sources that give different figures for the same thing cannot both be right;

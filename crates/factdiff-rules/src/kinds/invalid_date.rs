@@ -56,22 +56,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 if !t.invalid {
                     return None;
                 }
-                let why = match (t.month, t.day) {
-                    (Some(2), Some(29)) => match t.year {
-                        Some(y) => format!("{y} is not a leap year"),
-                        None => "February has 29 days only in a leap year".to_owned(),
-                    },
-                    (Some(m @ 1..=12), Some(_)) => {
-                        let days = match m {
-                            2 => 29,
-                            4 | 6 | 9 | 11 => 30,
-                            _ => 31,
-                        };
-                        let month = factdiff_claims::month_name(m).unwrap_or_default();
-                        format!("{month} has {days} days")
-                    }
-                    _ => "no calendar has that day".to_owned(),
-                };
+                let why = why(t);
                 let text = cx.article(article).slice(claim.span).to_owned();
                 Some(
                     finding(
@@ -86,4 +71,66 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             })
         })
         .collect()
+}
+
+/// Why the date `t` (marked invalid) does not exist, in plain words. The days of a
+/// month come from jiff's calendar, February's from the date's year (written or
+/// resolved against the article's date): 28 in 2025, 29 in 2024.
+fn why(t: &factdiff_claims::Timex) -> String {
+    let days_in = |year: i16, month: i8| {
+        jiff::civil::Date::new(year, month, 1)
+            .ok()
+            .map(|d| d.days_in_month())
+    };
+    match (t.year, t.month, t.day) {
+        (Some(y), Some(2), Some(29)) => format!("{y} is not a leap year"),
+        (None, Some(2), Some(29)) => "February has 29 days only in a leap year".to_owned(),
+        (year, Some(m @ 1..=12), Some(_)) => {
+            let month = factdiff_claims::month_name(m).unwrap_or_default();
+            // Any common year gives the days of the months other than February.
+            match (m, year.and_then(|y| days_in(y, m))) {
+                (2, Some(days)) => format!("{month} has {days} days in {}", year.unwrap_or_default()),
+                (2, None) => format!("{month} has 28 days, 29 in a leap year"),
+                (_, days) => format!("{month} has {} days", days.or(days_in(2001, m)).unwrap_or(31)),
+            }
+        }
+        _ => "no calendar has that day".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::why;
+    use factdiff_claims::Timex;
+
+    fn date(year: Option<i16>, month: i8, day: i8) -> Timex {
+        Timex {
+            value: String::new(),
+            year,
+            month: Some(month),
+            day: Some(day),
+            relative: false,
+            reporting: false,
+            invalid: true,
+        }
+    }
+
+    #[test]
+    fn february_has_28_days_in_a_common_year_and_29_in_a_leap_year() {
+        assert_eq!(why(&date(Some(2025), 2, 30)), "February has 28 days in 2025");
+        assert_eq!(why(&date(Some(2024), 2, 30)), "February has 29 days in 2024");
+        assert_eq!(why(&date(Some(1900), 2, 30)), "February has 28 days in 1900");
+        assert_eq!(why(&date(Some(2000), 2, 31)), "February has 29 days in 2000");
+        assert_eq!(why(&date(None, 2, 30)), "February has 28 days, 29 in a leap year");
+        assert_eq!(why(&date(Some(2025), 2, 29)), "2025 is not a leap year");
+        assert_eq!(why(&date(None, 2, 29)), "February has 29 days only in a leap year");
+    }
+
+    #[test]
+    fn the_other_months_have_their_own_days() {
+        assert_eq!(why(&date(Some(2025), 4, 31)), "April has 30 days");
+        assert_eq!(why(&date(None, 9, 31)), "September has 30 days");
+        assert_eq!(why(&date(Some(2025), 1, 32)), "January has 31 days");
+        assert_eq!(why(&date(Some(2025), 13, 1)), "no calendar has that day");
+    }
 }

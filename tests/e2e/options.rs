@@ -1,0 +1,522 @@
+//! Each parameter of each rule kind changes what the rule reports: for every
+//! parameter in a kind's `KindInfo`, a small corpus is checked with the built-in rule
+//! and again with a rule file that sets the parameter, and both sets of findings (the
+//! primary location and its text) are the ones written here. A new parameter without
+//! a case here fails `every_parameter_of_every_kind_has_a_case`.
+
+use std::collections::BTreeSet;
+
+use crate::run_in;
+
+/// One parameter set to one value, on a corpus where that changes the findings.
+struct Case {
+    rule: &'static str,
+    param: &'static str,
+    /// The parameter's value in TOML.
+    value: &'static str,
+    /// `(file, article date, text)`.
+    articles: &'static [(&'static str, &'static str, &'static str)],
+    /// The findings of the built-in rule: `file:line: text` of the primary location.
+    default: &'static [&'static str],
+    /// The findings with the parameter set.
+    changed: &'static [&'static str],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        rule: "count-mismatch",
+        param: "monotonic",
+        value: "[\"evacuations\"]",
+        articles: &[
+            (
+                "a.md",
+                "2024-05-01",
+                "Floods in Sindh province displaced 500 people, officials said.",
+            ),
+            (
+                "b.md",
+                "2024-05-02",
+                "Floods in Sindh province displaced 800 people, officials said.",
+            ),
+        ],
+        default: &["b.md:5: 800 people"],
+        changed: &[],
+    },
+    Case {
+        rule: "count-mismatch",
+        param: "min-shared-context",
+        value: "8",
+        articles: &[
+            (
+                "a.md",
+                "2024-05-01",
+                "The Asian Development Bank approved a $2bn loan to Pakistan for flood reconstruction.",
+            ),
+            (
+                "b.md",
+                "2024-05-01",
+                "The Asian Development Bank approved a 200 million dollar loan to Pakistan for flood reconstruction.",
+            ),
+        ],
+        default: &["b.md:5: 200 million dollar"],
+        changed: &[],
+    },
+    Case {
+        rule: "count-mismatch",
+        param: "min-context-similarity",
+        value: "0.95",
+        articles: &[
+            (
+                "a.md",
+                "2024-05-01",
+                "The Asian Development Bank approved a $2bn loan to Pakistan for flood reconstruction.",
+            ),
+            (
+                "b.md",
+                "2024-05-01",
+                "The Asian Development Bank approved a 200 million dollar loan to Pakistan for flood reconstruction on Friday after talks with the government in Islamabad.",
+            ),
+        ],
+        default: &["b.md:5: 200 million dollar"],
+        changed: &[],
+    },
+    Case {
+        rule: "count-mismatch",
+        param: "within-article",
+        value: "false",
+        articles: &[(
+            "a.md",
+            "2024-05-01",
+            "The fire at the Kyiv central market destroyed 40 stalls overnight, the emergency service said.\n\nTraders were allowed back into the market on Monday morning.\n\nThe fire at the Kyiv central market destroyed 60 stalls overnight, the emergency service said on Monday.",
+        )],
+        default: &["a.md:9: 60 stalls"],
+        changed: &[],
+    },
+    Case {
+        rule: "count-mismatch",
+        param: "max-days-apart",
+        value: "5",
+        articles: &[
+            (
+                "a.md",
+                "2024-04-01",
+                "Almaty will buy 200 electric buses from Yutong this year, the mayor said.",
+            ),
+            (
+                "b.md",
+                "2024-04-05",
+                "Almaty has bought 120 electric buses from Yutong this year, the mayor said.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: 120 electric buses"],
+    },
+    Case {
+        rule: "count-mismatch",
+        param: "ignore-units",
+        value: "[\"USD\"]",
+        articles: &[
+            (
+                "a.md",
+                "2024-05-01",
+                "The Asian Development Bank approved a $2bn loan to Pakistan for flood reconstruction.",
+            ),
+            (
+                "b.md",
+                "2024-05-01",
+                "The Asian Development Bank approved a 200 million dollar loan to Pakistan for flood reconstruction.",
+            ),
+        ],
+        default: &["b.md:5: 200 million dollar"],
+        changed: &[],
+    },
+    Case {
+        rule: "date-mismatch",
+        param: "min-shared-context",
+        value: "8",
+        articles: &[
+            (
+                "a.md",
+                "2022-09-17",
+                "The summit opened in Samarkand on September 15 with a welcome dinner for the leaders.",
+            ),
+            (
+                "b.md",
+                "2022-09-17",
+                "The summit began in Samarkand on Friday, September 16, with a welcome dinner for the leaders.",
+            ),
+        ],
+        default: &["b.md:5: Friday, September 16"],
+        changed: &[],
+    },
+    Case {
+        rule: "date-mismatch",
+        param: "min-context-similarity",
+        value: "0.95",
+        articles: &[
+            (
+                "a.md",
+                "2022-09-17",
+                "The summit opened in Samarkand on September 15 with a welcome dinner for the leaders.",
+            ),
+            (
+                "b.md",
+                "2022-09-17",
+                "The summit began in Samarkand on Friday, September 16, with a welcome dinner for the leaders.",
+            ),
+        ],
+        default: &["b.md:5: Friday, September 16"],
+        changed: &[],
+    },
+    Case {
+        rule: "date-mismatch",
+        param: "max-days-apart",
+        value: "5",
+        articles: &[
+            (
+                "a.md",
+                "2022-09-17",
+                "The summit opened in Samarkand on September 15, 2022 with a welcome dinner for the leaders.",
+            ),
+            (
+                "b.md",
+                "2022-09-21",
+                "The summit began in Samarkand on Friday, September 16, 2022, with a welcome dinner for the leaders.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: Friday, September 16, 2022"],
+    },
+    Case {
+        rule: "date-mismatch",
+        param: "require-predicate",
+        value: "false",
+        articles: &[
+            (
+                "a.md",
+                "2024-05-01",
+                "The delegation visit to Tashkent is on May 15, the ministry said.",
+            ),
+            (
+                "b.md",
+                "2024-05-01",
+                "The delegation visit to Tashkent is on May 16, the ministry said.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: May 16"],
+    },
+    Case {
+        rule: "date-mismatch",
+        param: "predicates",
+        value: "[[\"start\", \"premiered\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2024-05-05",
+                "The film premiered in Almaty on May 3 with a gala.",
+            ),
+            (
+                "b.md",
+                "2024-05-05",
+                "The film premiered in Almaty on May 4 with a gala.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: May 4"],
+    },
+    Case {
+        rule: "acronym-undefined",
+        param: "known",
+        value: "[\"KTZ\"]",
+        articles: &[(
+            "a.md",
+            "2025-01-15",
+            "The KTZ raised freight rates by 9 percent on Monday.",
+        )],
+        default: &["a.md:5: KTZ"],
+        changed: &[],
+    },
+    Case {
+        rule: "acronym-undefined",
+        param: "company-words",
+        value: "[\"Holding\"]",
+        articles: &[(
+            "a.md",
+            "2025-01-15",
+            "Shares of KAP Holding rose on Monday.",
+        )],
+        default: &["a.md:5: KAP"],
+        changed: &[],
+    },
+    Case {
+        rule: "anniversary-mismatch",
+        param: "tolerance",
+        value: "1",
+        articles: &[(
+            "a.md",
+            "2025-05-10",
+            "The city will mark the 25th anniversary of the bridge, which opened in 2001, next week.",
+        )],
+        default: &["a.md:5: 25th anniversary"],
+        changed: &[],
+    },
+    Case {
+        rule: "name-variant",
+        param: "canonical",
+        value: "[\"Dmitro Kuleba\"]",
+        articles: &[
+            (
+                "a.md",
+                "2024-03-01",
+                "Foreign Minister Dmytro Kuleba met his Polish counterpart. Dmytro Kuleba said the talks went well.",
+            ),
+            (
+                "b.md",
+                "2024-03-01",
+                "Dmytro Kuleba flew to Warsaw on Friday.",
+            ),
+            (
+                "c.md",
+                "2024-03-02",
+                "Dmitro Kuleba said the talks in Warsaw went well.",
+            ),
+        ],
+        default: &["c.md:5: Dmitro"],
+        changed: &["a.md:5: Dmytro", "b.md:5: Dmytro"],
+    },
+    Case {
+        rule: "name-variant",
+        param: "exceptions",
+        value: "[[\"Dmytro\", \"Dmitro\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2024-03-01",
+                "Foreign Minister Dmytro Kuleba met his Polish counterpart. Dmytro Kuleba said the talks went well.",
+            ),
+            (
+                "b.md",
+                "2024-03-01",
+                "Dmytro Kuleba flew to Warsaw on Friday.",
+            ),
+            (
+                "c.md",
+                "2024-03-02",
+                "Dmitro Kuleba said the talks in Warsaw went well.",
+            ),
+        ],
+        default: &["c.md:5: Dmitro"],
+        changed: &[],
+    },
+    Case {
+        rule: "name-variant",
+        param: "min-length",
+        value: "7",
+        articles: &[
+            (
+                "a.md",
+                "2024-03-01",
+                "Foreign Minister Dmytro Kuleba met his Polish counterpart. Dmytro Kuleba said the talks went well.",
+            ),
+            (
+                "b.md",
+                "2024-03-01",
+                "Dmytro Kuleba flew to Warsaw on Friday.",
+            ),
+            (
+                "c.md",
+                "2024-03-02",
+                "Dmitro Kuleba said the talks in Warsaw went well.",
+            ),
+        ],
+        default: &["c.md:5: Dmitro"],
+        changed: &[],
+    },
+    Case {
+        rule: "name-variant",
+        param: "max-edits",
+        value: "1",
+        articles: &[
+            (
+                "a.md",
+                "2025-10-01",
+                "President Kassym-Jomart Tokayev arrived in Yerevan. Tokayev met Shavkat Mirziyoyev later.",
+            ),
+            (
+                "b.md",
+                "2025-10-02",
+                "Kassym-Jomart Tokayev and Shavkat Mirziyoyev held talks.",
+            ),
+            (
+                "c.md",
+                "2025-10-03",
+                "Kasim-Jomart Tokayev spoke with Shavkat Mirziyoev by phone.",
+            ),
+        ],
+        default: &["c.md:5: Kasim-Jomart", "c.md:5: Mirziyoev"],
+        changed: &["c.md:5: Mirziyoev"],
+    },
+    Case {
+        rule: "quote-drift",
+        param: "min-words",
+        value: "7",
+        articles: &[
+            (
+                "a.md",
+                "2025-04-02",
+                "“We will never accept these terms,” Foreign Minister Sabine Keller said on Tuesday.",
+            ),
+            (
+                "b.md",
+                "2025-04-02",
+                "“We will not accept these terms,” Foreign Minister Sabine Keller said.",
+            ),
+        ],
+        default: &["b.md:5: “We will not accept these terms,”"],
+        changed: &[],
+    },
+    Case {
+        rule: "quote-drift",
+        param: "min-similarity",
+        value: "0.95",
+        articles: &[
+            (
+                "a.md",
+                "2025-04-02",
+                "“We will never accept these terms,” Foreign Minister Sabine Keller said on Tuesday.",
+            ),
+            (
+                "b.md",
+                "2025-04-02",
+                "“We will not accept these terms,” Foreign Minister Sabine Keller said.",
+            ),
+        ],
+        default: &["b.md:5: “We will not accept these terms,”"],
+        changed: &[],
+    },
+    Case {
+        rule: "quote-drift",
+        param: "speakers",
+        value: "false",
+        articles: &[
+            (
+                "a.md",
+                "2025-04-03",
+                "“This port will connect three continents within a decade,” Prime Minister Anton Weber said.",
+            ),
+            (
+                "b.md",
+                "2025-04-03",
+                "“This port will connect three continents within a decade,” Transport Minister Lena Vogt said.",
+            ),
+        ],
+        default: &["b.md:5: “This port will connect three continents within a decade,”"],
+        changed: &[],
+    },
+    Case {
+        rule: "sum-mismatch",
+        param: "exhaustive-markers",
+        value: "[]",
+        articles: &[(
+            "a.md",
+            "2025-02-11",
+            "Of the 15 seats, 9 went to the ruling party and 5 to the opposition.",
+        )],
+        default: &["a.md:5: 15 seats"],
+        changed: &[],
+    },
+];
+
+/// The findings of `rule` on the case's articles, with the parameter set or not.
+fn findings(case: &Case, set: bool) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, date, text) in case.articles {
+        std::fs::write(
+            dir.path().join(name),
+            format!("+++\ntitle = \"{name}\"\ndate = {date}\n+++\n{text}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::create_dir(dir.path().join("myrules")).unwrap();
+    std::fs::write(
+        dir.path().join("myrules/rule.toml"),
+        format!(
+            "id = \"{0}\"\nkind = \"{0}\"\n\n[params]\n{1} = {2}\n",
+            case.rule, case.param, case.value
+        ),
+    )
+    .unwrap();
+    let mut args = vec!["check", ".", "--format", "json", "--fail-on", "never"];
+    if set {
+        args.extend(["--rules", "myrules"]);
+    }
+    let out = run_in(dir.path(), &args);
+    assert_eq!(out.code, 0, "{}: {}", case.param, out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let mut got: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == case.rule)
+        .map(|f| {
+            let p = &f["locations"][0];
+            format!(
+                "{}:{}: {}",
+                p["path"].as_str().unwrap(),
+                p["line"],
+                p["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+#[test]
+fn every_parameter_changes_what_its_rule_reports() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        assert_ne!(
+            case.default, case.changed,
+            "{}: a case must change something",
+            case.param
+        );
+        for (set, want) in [(false, case.default), (true, case.changed)] {
+            let got = findings(case, set);
+            if got != want {
+                failures.push(format!(
+                    "{} with {}{}: expected {want:?}, got {got:?}",
+                    case.rule,
+                    if set { "" } else { "the default " },
+                    if set {
+                        format!("{} = {}", case.param, case.value)
+                    } else {
+                        case.param.to_owned()
+                    }
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_parameter_of_every_kind_has_a_case() {
+    let covered: BTreeSet<(&str, &str)> = CASES.iter().map(|c| (c.rule, c.param)).collect();
+    let missing: Vec<String> = factdiff_rules::Kind::ALL
+        .iter()
+        .flat_map(|kind| {
+            let info = kind.info();
+            info.params
+                .iter()
+                .filter(|p| !covered.contains(&(info.id, p.name)))
+                .map(|p| format!("{} {}", info.id, p.name))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "parameters without a case in tests/e2e/options.rs: {missing:?}"
+    );
+}
