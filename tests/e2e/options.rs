@@ -240,11 +240,11 @@ const CASES: &[Case] = &[
     Case {
         rule: "acronym-undefined",
         param: "company-words",
-        value: "[\"Holding\"]",
+        value: "[\"group\"]",
         articles: &[(
             "a.md",
             "2025-01-15",
-            "Shares of KAP Holding rose on Monday.",
+            "Shares of the KAP group rose on Monday.",
         )],
         default: &["a.md:5: KAP"],
         changed: &[],
@@ -426,6 +426,115 @@ const CASES: &[Case] = &[
         default: &["a.md:5: 15 seats"],
         changed: &[],
     },
+    Case {
+        rule: "count-mismatch",
+        param: "across",
+        value: "\"corpus\"",
+        articles: &[
+            (
+                "a.md",
+                "2023-03-05",
+                "The earthquake killed 27 people in Badghis province, officials said.\n\nThe earthquake struck the district of Qadis on January 17, 2022 and destroyed hundreds of homes. Rescuers searched the rubble in Qadis through the night after the quake of January 17, 2022, and Governor Abdul Qayum Rahimi said Qadis needed tents and blankets.",
+            ),
+            (
+                "b.md",
+                "2023-03-05",
+                "The earthquake killed 310 people in Badghis province, officials said.\n\nThe earthquake struck the district of Muqur on March 4, 2023 and destroyed thousands of homes. Rescuers searched the rubble in Muqur through the night after the quake of March 4, 2023, and Governor Noor Ahmad Islamjar said Muqur needed tents and blankets.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: 310 people"],
+    },
+    Case {
+        rule: "quote-drift",
+        param: "across",
+        value: "\"corpus\"",
+        articles: &[
+            (
+                "a.md",
+                "2013-01-05",
+                "Actress Tara Reid has entered the Promises Treatment Center in Malibu, her representative said. “She has voluntarily checked herself into a treatment facility, and we ask that you respect her privacy at this time,” said Reid's publicist Jack Ketsoyan.",
+            ),
+            (
+                "b.md",
+                "2013-01-06",
+                "Actress Lindsay Lohan has checked into a rehab facility in Southern California, her lawyer said. “She has voluntarily checked herself into a treatment program, and we ask that you respect her privacy during this time,” said Lohan's lawyer Mark Heller.",
+            ),
+        ],
+        default: &[],
+        changed: &[
+            "b.md:5: “She has voluntarily checked herself into a treatment program, and we ask that you respect her privacy during this time,”",
+        ],
+    },
+    Case {
+        rule: "date-mismatch",
+        param: "across",
+        value: "\"corpus\"",
+        articles: &[
+            (
+                "a.md",
+                "2023-03-05",
+                "The SCO summit opened in Astana on July 3, 2024, with President Kassym-Jomart Tokayev welcoming the leaders of the member states.\n\nTokayev told the leaders in Astana that the summit of July 3, 2024 would adopt a development strategy. Astana hosted the meeting for the first time since 2019.",
+            ),
+            (
+                "b.md",
+                "2023-03-05",
+                "The SCO summit opened in Tianjin on August 31, 2025, with President Xi Jinping welcoming the leaders of the member states.\n\nXi told the leaders in Tianjin that the summit of August 31, 2025 would adopt a development strategy. Tianjin hosted the meeting for the first time.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: August 31, 2025"],
+    },
+    Case {
+        rule: "name-variant",
+        param: "across",
+        value: "\"corpus\"",
+        articles: &[
+            (
+                "a.md",
+                "2024-03-01",
+                "Kassym-Jomart Tokayev opened a new steel plant in Karaganda on Monday, where workers met Kassym-Jomart Tokayev at the gate.",
+            ),
+            (
+                "b.md",
+                "2024-03-20",
+                "President Kasim-Jomart Tokayev discussed grain exports with farmers in Kostanay province during a visit to the harvest fair.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: Kasim-Jomart"],
+    },
+    Case {
+        rule: "name-variant",
+        param: "corpus-wide-stories",
+        value: "1",
+        articles: &[
+            (
+                "a.md",
+                "2024-03-01",
+                "Kassym-Jomart Tokayev opened a new steel plant in Karaganda on Monday, where workers met Kassym-Jomart Tokayev at the gate.",
+            ),
+            (
+                "b.md",
+                "2024-03-20",
+                "President Kasim-Jomart Tokayev discussed grain exports with farmers in Kostanay province during a visit to the harvest fair.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: Kasim-Jomart"],
+    },
+    Case {
+        rule: "name-variant",
+        param: "max-variant-articles",
+        value: "1",
+        articles: &[(
+            "a.md",
+            "2024-03-01",
+            "Kassym-Jomart Tokayev opened a steel plant in Karaganda. Workers greeted Kassym-Jomart Tokayev at the gate, and Kasim-Jomart Tokayev thanked them.",
+        )],
+        default: &["a.md:5: Kasim-Jomart"],
+        changed: &[],
+    },
 ];
 
 /// The findings of `rule` on the case's articles, with the parameter set or not.
@@ -442,15 +551,28 @@ fn findings(case: &Case, set: bool) -> Vec<String> {
     std::fs::write(
         dir.path().join("myrules/rule.toml"),
         format!(
-            "id = \"{0}\"\nkind = \"{0}\"\n\n[params]\n{1} = {2}\n",
-            case.rule, case.param, case.value
+            "id = \"{0}\"\nkind = \"{0}\"\nenabled = true\n{1}",
+            case.rule,
+            if set {
+                format!("\n[params]\n{} = {}\n", case.param, case.value)
+            } else {
+                String::new()
+            }
         ),
     )
     .unwrap();
-    let mut args = vec!["check", ".", "--format", "json", "--fail-on", "never"];
-    if set {
-        args.extend(["--rules", "myrules"]);
-    }
+    // Both runs read the rule file, so a rule off by default (acronym-undefined) is on
+    // in both; only the parameter differs.
+    let args = vec![
+        "check",
+        ".",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--rules",
+        "myrules",
+    ];
     let out = run_in(dir.path(), &args);
     assert_eq!(out.code, 0, "{}: {}", case.param, out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();

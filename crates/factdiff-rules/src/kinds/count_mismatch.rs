@@ -163,6 +163,10 @@ struct Item<'a> {
 }
 
 /// The capitalized words of a sentence after its first word, sorted and unique.
+/// How alike two sentences' context words must be (`context_overlap`'s similarity)
+/// for the sentences to be one template reused with other names.
+const TEMPLATE_SIMILARITY: f64 = 0.5;
+
 fn capitalized(sentence: &str) -> Vec<&str> {
     let mut out: Vec<&str> = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
@@ -465,9 +469,14 @@ fn compare<'a>(
         // A template sentence reused with new figures for another company or place
         // ("lowered the ratings on Atlantic City Electric Co ..., affecting about 500
         // mln dlrs" / "on Delmarva Power and Light Co ..., affecting 646 mln dlrs"):
-        // each sentence names something the other does not.
+        // each sentence names something the other does not. Only a sentence worded
+        // alike is a template: two outlets' independent reports of one event name
+        // things in their own words ("Afghanistan" / "the Afghan disaster ministry").
         let only = |x: &[&str], y: &[&str]| x.iter().any(|w| y.binary_search(w).is_err());
-        if only(&a.caps, &b.caps) && only(&b.caps, &a.caps) {
+        if only(&a.caps, &b.caps)
+            && only(&b.caps, &a.caps)
+            && context_overlap(a.context, b.context).1 >= TEMPLATE_SIMILARITY
+        {
             return None;
         }
     }
