@@ -241,8 +241,21 @@ fn figure_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
             && let Some(into) = rows.get_mut(target)
         {
             for (idx, claims) in row.claims {
+                // Only whole numbers count things: "magnitude 6.6" beside "killed" is
+                // no toll.
+                let whole: Vec<_> = claims
+                    .into_iter()
+                    .filter(|c| {
+                        Interval::of(c).is_some_and(|(iv, _)| {
+                            [iv.min, iv.max].iter().flatten().all(|v| v.fract() == 0.0)
+                        })
+                    })
+                    .collect();
+                if whole.is_empty() {
+                    continue;
+                }
                 let list = into.claims.entry(idx).or_default();
-                list.extend(claims);
+                list.extend(whole);
                 list.sort_by_key(|c| c.span.start);
             }
         }
