@@ -353,11 +353,14 @@ pub fn run(args: &[String]) -> Result<bool> {
 
     let mut table = toml::Table::new();
     for (rule, f) in &rules {
-        let Some(precision) = f.precision() else {
-            continue;
-        };
+        // A rule that reports nothing judged (acronym-undefined, off by default) has no
+        // precision, but its lost judged-true findings are recorded all the same.
         let mut row = toml::Table::new();
-        row.insert("precision".into(), toml::Value::Float(precision));
+        if let Some(precision) = f.precision() {
+            row.insert("precision".into(), toml::Value::Float(precision));
+        } else if f.lost.is_empty() {
+            continue;
+        }
         row.insert("judged".into(), toml::Value::Integer(f.judged() as i64));
         row.insert(
             "true".into(),
