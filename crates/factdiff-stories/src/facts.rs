@@ -34,7 +34,7 @@ use factdiff_corpus::{Article, Corpus};
 use rayon::prelude::*;
 
 use crate::Stories;
-use factdiff_findings::{Fact, FactValue, Role as LocationRole};
+use factdiff_findings::{Fact, FactValue, Interval, Role as LocationRole};
 
 /// Figures are about the same thing when their sentences share this many context
 /// words ...
@@ -107,45 +107,10 @@ pub fn facts(sources: &[FactSource<'_>]) -> Vec<Fact> {
 // ---------------------------------------------------------------------------------
 // Figures.
 
-/// The interval of a figure.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Interval {
-    min: Option<f64>,
-    max: Option<f64>,
-    min_open: bool,
-    max_open: bool,
-}
-
-impl Interval {
-    fn of(claim: &Claim) -> Option<(Interval, &str)> {
-        match &claim.value {
-            ClaimValue::Interval {
-                min,
-                max,
-                min_open,
-                max_open,
-                unit,
-            } => Some((
-                Interval {
-                    min: *min,
-                    max: *max,
-                    min_open: *min_open,
-                    max_open: *max_open,
-                },
-                unit,
-            )),
-            _ => None,
-        }
-    }
-
-    /// Whether the intervals have no number in common.
-    fn apart(&self, other: &Interval) -> bool {
-        let below = |a: &Interval, b: &Interval| match (a.max, b.min) {
-            (Some(hi), Some(lo)) => hi < lo || (hi == lo && (a.max_open || b.min_open)),
-            _ => false,
-        };
-        below(self, other) || below(other, self)
-    }
+/// The interval of a figure, as the rules compare it (factdiff-findings' `Interval`:
+/// "more than 20" and "20" touch, a reporter rounds).
+fn interval_of(claim: &Claim) -> Option<Interval> {
+    claim.value.interval()
 }
 
 /// What a figure is about: measure, unit, period words, kind.
@@ -166,7 +131,8 @@ fn figure_key(article: &Article, claim: &Claim) -> Option<FigureKey> {
     if matches!(frame.role, Role::Table | Role::Comparison) || !claim.relations.is_empty() {
         return None;
     }
-    let (interval, unit) = Interval::of(claim)?;
+    let interval = interval_of(claim)?;
+    let unit = interval.unit.as_str();
     if interval.min.is_none() && interval.max.is_none() {
         return None;
     }
@@ -246,7 +212,7 @@ fn figure_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
                 let whole: Vec<_> = claims
                     .into_iter()
                     .filter(|c| {
-                        Interval::of(c).is_some_and(|(iv, _)| {
+                        interval_of(c).is_some_and(|iv| {
                             [iv.min, iv.max].iter().flatten().all(|v| v.fract() == 0.0)
                         })
                     })
@@ -336,10 +302,7 @@ fn split_by_context(row: Row<'_>) -> Vec<Row<'_>> {
 /// figure of a monotonic measure excepted.
 fn figures_disagree(sources: &[FactSource<'_>], row: &Row<'_>) -> bool {
     let intervals = |claims: &[&Claim]| -> Vec<Interval> {
-        claims
-            .iter()
-            .filter_map(|c| Interval::of(c).map(|(i, _)| i))
-            .collect()
+        claims.iter().filter_map(|c| interval_of(c)).collect()
     };
     let monotonic = row
         .claims
