@@ -180,6 +180,7 @@ fn sarif_of_hand_built_findings_of_every_kind_validates() {
         findings: &findings,
         problems: &problems,
         stories: &[],
+        pairs: &factdiff_report::NO_PAIRS,
     };
     let mut out = Vec::new();
     let cx = factdiff_report::RenderContext {
@@ -686,16 +687,40 @@ fn html_escapes_a_hostile_article() {
         "only the page's own script"
     );
     assert!(!page.contains("<img"));
+    // The copy and its original side by side, whole: the markup is text there too.
+    assert_eq!(page.matches("<article class=\"pair\"").count(), 1, "{page}");
+    let pair = page.split("<article class=\"pair\"").nth(1).unwrap();
+    assert!(pair.contains("&lt;script&gt;document.title="), "{pair}");
+    assert!(pair.contains("&quot;&gt;&lt;img src=x onerror="), "{pair}");
+    assert!(pair.contains("Vandals strike town hall &lt;b onmouseover=alert(1)&gt;"));
+    assert!(!pair.contains("<b ") && !pair.contains("<img"));
+    // The stories page too (it has no script at all).
+    let out = run_in(dir.path(), &["stories", ".", "--format", "html"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("<article class=\"pair\""),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("<script") && !out.stdout.contains("<img"));
+    assert!(out.stdout.contains("&lt;script&gt;document.title="));
 }
 
-/// Two different articles that repeat one passage full of markup.
+/// Two different articles that repeat one passage full of markup, and a republished
+/// copy of the first (a duplicate pair, shown side by side whole).
 pub fn hostile_corpus(dir: &Path) {
     let evil = "Witnesses said <script>document.title='pwned';document.body.setAttribute('data-pwned','1')</script> and then \"><img src=x onerror=\"document.title='pwned'\"> was posted on the wall of the town hall that night.";
+    let body_a = format!(
+        "The mayor called an emergency meeting of the council on Tuesday morning to discuss repairs to the old building, which dates from the eighteenth century and was restored only last year at great cost to the town.\n\n{evil}\n\nPolice have opened an inquiry and asked anyone with information to come forward; the council has offered a reward for details leading to an arrest.\n"
+    );
     std::fs::write(
         dir.join("evil-a.txt"),
-        format!(
-            "Town hall vandalised\n\nThe mayor called an emergency meeting of the council on Tuesday morning to discuss repairs to the old building, which dates from the eighteenth century and was restored only last year at great cost to the town.\n\n{evil}\n\nPolice have opened an inquiry and asked anyone with information to come forward; the council has offered a reward for details leading to an arrest.\n"
-        ),
+        format!("Town hall vandalised\n\n{body_a}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("evil-c.txt"),
+        format!("Vandals strike town hall <b onmouseover=alert(1)>\n\n{body_a}"),
     )
     .unwrap();
     std::fs::write(
@@ -1014,6 +1039,303 @@ fn html_report_in_a_real_browser() {
             "--window-size=1280,1200",
         ],
     );
+}
+
+/// The marks of one column of a pair: `(number, id, the link's target, the marked
+/// text)` of each `<mark class="shared…" id="pair-N-S…">`.
+fn column_marks(dom: &str, pair: &str, side: &str) -> Vec<(usize, String, String, String)> {
+    let prefix = format!("id=\"{pair}-{side}");
+    dom.split("<mark class=\"shared")
+        .skip(1)
+        .filter_map(|part| {
+            let at = part.find(&prefix)?;
+            let rest = &part[at + 4..];
+            let id = rest.split('"').next()?.to_owned();
+            let n = id.rsplit(side).next()?.parse().ok()?;
+            let target = part.split("href=\"#").nth(1)?.split('"').next()?.to_owned();
+            let body = part
+                .split("</a>")
+                .nth(1)?
+                .split("</mark>")
+                .next()?
+                .to_owned();
+            Some((n, id, target, body))
+        })
+        .collect()
+}
+
+fn words(html: &str) -> Vec<String> {
+    html.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The duplicates side by side, in the browser: the two whole texts of a pair, every
+/// shared passage marked in both columns with the same number, each mark's link
+/// resolving to the same passage in the other column (the folded texts open when a
+/// link points into them), on a wide and on a narrow screen; a hostile copy inert.
+#[test]
+fn html_side_by_side_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        return;
+    };
+    let shots = root().join("target/browser");
+    std::fs::create_dir_all(&shots).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+
+    // The stories page with the rewrite pair chosen: its texts open at once.
+    let page = dir.path().join("pair.html");
+    let out = run(&[
+        "stories",
+        "tests/fixtures/stories",
+        "--format",
+        "html",
+        "--pair",
+        "tests/fixtures/stories/sichuan-xinhua.md",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dom = headless(&browser, &page, &["--dump-dom"]);
+    assert_eq!(dom.matches("<article class=\"pair\"").count(), 1, "{dom}");
+    let pair = dom
+        .split("<article class=\"pair\" id=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    assert!(
+        dom.contains("<details class=\"pair-texts\" open=\"\">"),
+        "{dom}"
+    );
+    assert!(dom.contains("sichuan-quake.md"), "{dom}");
+    assert!(dom.contains("is a rewrite of"), "{dom}");
+    let left = column_marks(&dom, &pair, "l");
+    let right = column_marks(&dom, &pair, "r");
+    let row = dom
+        .split(&format!("<tr id=\"{pair}-row\">"))
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    let passages: usize = row
+        .rsplit("<td class=\"num\">")
+        .next()
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(passages >= 2, "{row}");
+    assert_eq!(
+        left.len(),
+        passages,
+        "every passage marked on the left: {dom}"
+    );
+    assert_eq!(right.len(), passages, "and on the right: {dom}");
+    let ids: Vec<String> = dom
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_owned))
+        .collect();
+    for (n, id, target, text) in &left {
+        // The same number on the other side, linked both ways.
+        let (_, other_id, back, other_text) = right
+            .iter()
+            .find(|m| m.0 == *n)
+            .unwrap_or_else(|| panic!("passage {n} on the right: {dom}"));
+        assert_eq!(target, other_id);
+        assert_eq!(back, id);
+        assert!(
+            ids.contains(target) && ids.contains(back),
+            "anchors resolve"
+        );
+        // The two marks hold the same passage: most of their words are the same.
+        let (a, b) = (words(text), words(other_text));
+        let common = a.iter().filter(|w| b.contains(w)).count();
+        assert!(
+            common * 10 >= a.len().max(b.len()) * 7,
+            "passage {n}: {text:?} / {other_text:?}"
+        );
+    }
+    headless(
+        &browser,
+        &page,
+        &[
+            &format!("--screenshot={}", shots.join("side-by-side.png").display()),
+            "--window-size=1280,2400",
+        ],
+    );
+    // On a narrow screen, the columns one under the other: `factdiff overlap` (no
+    // story view above) with its one cluster's pair.
+    let narrow = dir.path().join("overlap.html");
+    let out = run(&[
+        "overlap",
+        "tests/fixtures/stories",
+        "--format",
+        "html",
+        "--fail-on",
+        "never",
+        "-o",
+        narrow.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dom = headless(&browser, &narrow, &["--dump-dom"]);
+    assert!(
+        dom.contains("<details class=\"pair-texts\" open=\"\">"),
+        "{dom}"
+    );
+    headless(
+        &browser,
+        &narrow,
+        &[
+            &format!(
+                "--screenshot={}",
+                shots.join("side-by-side-narrow.png").display()
+            ),
+            "--window-size=420,2600",
+        ],
+    );
+
+    // The default page folds the texts; a link into one opens it.
+    let page = dir.path().join("stories.html");
+    let out = run(&[
+        "stories",
+        "tests/fixtures/stories",
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dom = headless(&browser, &page, &["--dump-dom"]);
+    assert_eq!(
+        dom.matches("<details class=\"pair-texts\">").count(),
+        2,
+        "{dom}"
+    );
+    let dom = headless_at(&browser, &page, "#pair-2-r1", &["--dump-dom"]);
+    assert_eq!(
+        dom.matches("<details class=\"pair-texts\">").count(),
+        1,
+        "{dom}"
+    );
+    let opened = dom
+        .split("<details class=\"pair-texts\" open=\"\">")
+        .nth(1)
+        .unwrap();
+    assert!(
+        opened.contains("id=\"pair-2-r1\""),
+        "the fold holding the target opened"
+    );
+
+    // The check page: a cluster finding links to its pair, shown whole.
+    let page = dir.path().join("check.html");
+    let out = run(&[
+        "check",
+        "tests/fixtures/stories",
+        "--format",
+        "html",
+        "--fail-on",
+        "never",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dom = headless(&browser, &page, &["--dump-dom"]);
+    let cluster = dom
+        .split("class=\"finding cluster\"")
+        .nth(1)
+        .expect("a cluster finding")
+        .split("</article>")
+        .next()
+        .unwrap();
+    let target = cluster
+        .split("Side by side, whole: <a href=\"#")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to its pair");
+    assert!(dom.contains(&format!("<article class=\"pair\" id=\"{target}\">")));
+
+    // A hostile copy: side by side, its markup is text and nothing of it runs.
+    let dir = tempfile::tempdir().unwrap();
+    hostile_corpus(dir.path());
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            ".",
+            "--format",
+            "html",
+            "--fail-on",
+            "never",
+            "--pair",
+            "evil-c.txt",
+            "-o",
+            "report.html",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dom = headless(&browser, &dir.path().join("report.html"), &["--dump-dom"]);
+    assert!(dom.contains("<title>factdiff report</title>"), "{dom}");
+    assert!(
+        !dom.contains("<body data-pwned") && !dom.contains("pwned</title>"),
+        "{dom}"
+    );
+    assert_eq!(dom.matches("<script").count(), 1, "{dom}");
+    assert!(!dom.contains("<img") && !dom.contains("<b "), "{dom}");
+    let pair = dom
+        .split("<article class=\"pair\"")
+        .nth(1)
+        .expect("the pair")
+        .split("</article>")
+        .next()
+        .unwrap();
+    // Shown whole in both columns, as text.
+    assert_eq!(
+        pair.matches("&lt;script&gt;document.title=").count(),
+        2,
+        "{pair}"
+    );
+    assert!(
+        pair.contains("<details class=\"pair-texts\" open=\"\">"),
+        "{pair}"
+    );
+    headless(
+        &browser,
+        &dir.path().join("report.html"),
+        &[
+            &format!(
+                "--screenshot={}",
+                shots.join("side-by-side-hostile.png").display()
+            ),
+            "--window-size=1280,2400",
+        ],
+    );
+}
+
+/// `--pair` that names no pair is a usage error that says what to give.
+#[test]
+fn a_pair_selector_that_names_no_pair_is_a_usage_error() {
+    let out = run(&[
+        "stories",
+        "tests/fixtures/stories",
+        "--format",
+        "html",
+        "--pair",
+        "tests/fixtures/stories/nowhere.md",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("`--pair tests/fixtures/stories/nowhere.md` names no duplicate pair"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

@@ -31,6 +31,7 @@ mod claim;
 mod details;
 mod diff;
 mod interval;
+mod pairs;
 mod problem;
 pub use claim::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord};
 mod rule;
@@ -45,6 +46,7 @@ pub use diff::{
     DIFF_ALGORITHM, DiffChunk, DiffMarks, DiffSides, DiffTag, inline_diff, print_diff, word_diff,
 };
 pub use interval::Interval;
+pub use pairs::{Pair, PairArticle, PairGroup, Pairs, SharedPassage};
 pub use problem::Problem;
 pub use rule::RuleMeta;
 pub use story::{Fact, FactValue, Relation, Story, StoryArticle};

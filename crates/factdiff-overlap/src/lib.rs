@@ -58,6 +58,7 @@ pub use diff::{ALGORITHM, round3, token_similarity, word_diff};
 pub use engine::{Analysis, Index, NearSentence, PairResult, analyze, candidate_pairs};
 pub use near::sentence_similarity;
 pub use prints::{ArticlePrints, SentencePrint, article_prints, text_tokens};
+pub use report::ClusterPairs;
 
 /// The rule ID of every overlap finding.
 pub const RULE: &str = "overlap";
@@ -83,6 +84,9 @@ pub struct Detection {
     pub analysis: Analysis,
     /// The parameters used (sanitized).
     pub config: OverlapConfig,
+    /// Each cluster's likely original and its other members with the passages each
+    /// shares with it, as the cluster findings measured them.
+    pub clusters: Vec<ClusterPairs>,
 }
 
 /// [`detect`], keeping the fingerprints and the analysis.
@@ -94,12 +98,13 @@ pub fn detect_all(corpus: &Corpus, config: &OverlapConfig) -> Detection {
         .map(|a| article_prints(a, cfg.shingle, cfg.window))
         .collect();
     let analysis = analyze(&prints, &cfg);
-    let findings = report::findings(corpus, &prints, &analysis, &cfg);
+    let (findings, clusters) = report::findings(corpus, &prints, &analysis, &cfg);
     Detection {
         findings,
         prints,
         analysis,
         config: cfg,
+        clusters,
     }
 }
 
@@ -157,6 +162,103 @@ impl Detection {
     /// Words of article `a`'s body.
     pub fn words(&self, a: usize) -> usize {
         self.prints.get(a).map_or(0, |p| p.tokens.len())
+    }
+
+    /// The passages articles `a` and `b` (indices in the corpus, `a` as side A)
+    /// share, as the engine aligned them: a cluster member's with its original as
+    /// its finding measured them, an aligned pair's, else aligned now with the same
+    /// parameters (two copies of one cluster, which the engine does not align with
+    /// each other, or two articles of clusters that share passages).
+    pub fn passages(&self, a: usize, b: usize) -> Vec<Passage> {
+        let (Some(pa), Some(pb)) = (self.prints.get(a), self.prints.get(b)) else {
+            return Vec::new();
+        };
+        let mirror = |ps: &[Passage]| -> Vec<Passage> {
+            let mut out: Vec<Passage> = ps
+                .iter()
+                .map(|p| Passage {
+                    a_start: p.b_start,
+                    a_end: p.b_end,
+                    b_start: p.a_start,
+                    b_end: p.a_end,
+                    matched: p.matched,
+                })
+                .collect();
+            out.sort_by_key(|p| (p.a_start, p.a_end, p.b_start));
+            out
+        };
+        let (x, y) = (pa.article, pb.article);
+        let cluster = self.analysis.cluster_of.get(x as usize).and_then(|root| {
+            let i = self.clusters.binary_search_by_key(root, |c| c.first).ok()?;
+            Some(&self.clusters[i])
+        });
+        if let Some(cluster) = cluster.filter(|c| c.original == x || c.original == y) {
+            let other = if cluster.original == x { y } else { x };
+            if let Some((_, ps)) = cluster.members.iter().find(|(m, _)| *m == other) {
+                return if cluster.original == x {
+                    ps.clone()
+                } else {
+                    mirror(ps)
+                };
+            }
+        }
+        let pairs = &self.analysis.pairs;
+        if let Ok(i) = pairs.binary_search_by_key(&(x.min(y), x.max(y)), |r| (r.a, r.b)) {
+            let r = &pairs[i];
+            return if r.a == x {
+                r.passages.clone()
+            } else {
+                mirror(&r.passages)
+            };
+        }
+        align_pair(
+            &pa.tokens,
+            &pb.tokens,
+            self.config.shingle,
+            self.config.max_gap,
+        )
+    }
+
+    /// The passages articles `a` and `b` share ([`Detection::passages`]) as byte
+    /// ranges of each body (offsets from the body's first byte), with the share of
+    /// each article's words inside them (rounded to three decimals):
+    /// `(passages, coverage of a, coverage of b)`.
+    pub fn shared(
+        &self,
+        corpus: &Corpus,
+        a: usize,
+        b: usize,
+    ) -> (Vec<factdiff_findings::SharedPassage>, f64, f64) {
+        let (Some(art_a), Some(art_b)) = (corpus.articles.get(a), corpus.articles.get(b)) else {
+            return (Vec::new(), 0.0, 0.0);
+        };
+        let passages = self.passages(a, b);
+        let spans_a = prints::body_word_spans(art_a);
+        let spans_b = prints::body_word_spans(art_b);
+        let bytes = |spans: &[factdiff_corpus::Span], body: u32, s: u32, e: u32| {
+            let first = spans.get(s as usize)?;
+            let last = spans.get((e as usize).checked_sub(1)?)?;
+            Some((first.start - body, last.end - body))
+        };
+        let shared = passages
+            .iter()
+            .filter_map(|p| {
+                Some(factdiff_findings::SharedPassage {
+                    left: bytes(&spans_a, art_a.body.start, p.a_start, p.a_end)?,
+                    right: bytes(&spans_b, art_b.body.start, p.b_start, p.b_end)?,
+                    matched: p.matched,
+                })
+            })
+            .collect();
+        let matched: u32 = passages.iter().map(|p| p.matched).sum();
+        let share = |n: usize| {
+            if n == 0 {
+                0.0
+            } else {
+                round3((f64::from(matched) / n as f64).min(1.0))
+            }
+        };
+        (shared, share(spans_a.len()), share(spans_b.len()))
     }
 }
 

@@ -307,23 +307,45 @@ fn date_key(a: &Article) -> (bool, Option<String>, u32) {
     )
 }
 
+/// A cluster's likely original: the earliest dated member, then the first.
+fn original_of<'a>(articles: &[&'a Article]) -> &'a Article {
+    articles
+        .iter()
+        .min_by_key(|a| date_key(a))
+        .copied()
+        .unwrap_or(articles[0])
+}
+
+/// A cluster as its finding names it: the likely original, and each other member
+/// with the passages it shares with the original (the original as side A), as the
+/// finding measured them. The HTML report shows each such pair side by side.
+#[derive(Clone, Debug)]
+pub struct ClusterPairs {
+    /// Its first article (the smallest ID, as `Analysis::cluster_of` names it).
+    pub first: u32,
+    /// The likely original.
+    pub original: u32,
+    /// Every other member, in article order, and its passages.
+    pub members: Vec<MemberPassages>,
+}
+
+/// A cluster member and the passages it shares with the original.
+type MemberPassages = (u32, Vec<Passage>);
+
 fn cluster_finding(
     corpus: &Corpus,
     prints: &[ArticlePrints],
     members: &[u32],
     cfg: &OverlapConfig,
-) -> Finding {
+) -> (Finding, ClusterPairs) {
+    let first = members.iter().copied().min().unwrap_or_default();
     let articles: Vec<&Article> = members
         .iter()
         .map(|&m| &corpus.articles[m as usize])
         .collect();
-    let original = articles
-        .iter()
-        .min_by_key(|a| date_key(a))
-        .copied()
-        .unwrap_or(articles[0]);
+    let original = original_of(&articles);
     let po = &prints[original.id.0 as usize];
-    let members: Vec<ClusterMember> = articles
+    let (members, passages): (Vec<ClusterMember>, Vec<Option<MemberPassages>>) = articles
         .par_iter()
         .map(|a| {
             let pm = &prints[a.id.0 as usize];
@@ -346,10 +368,16 @@ fn cluster_finding(
                 member.similarity = Some(round3(token_similarity(&po.tokens, &pm.tokens)));
                 member.adds = Some(pm.tokens.len().saturating_sub(matched));
                 member.drops = Some(po.tokens.len().saturating_sub(matched));
+                return (member, Some((a.id.0, passages)));
             }
-            member
+            (member, None)
         })
-        .collect();
+        .unzip();
+    let pairs = ClusterPairs {
+        first,
+        original: original.id.0,
+        members: passages.into_iter().flatten().collect(),
+    };
     let locations: Vec<Location> = articles
         .iter()
         .map(|a| a.location(a.body, Role::Related))
@@ -386,7 +414,7 @@ fn cluster_finding(
         .tokens
         .len()
         .min(prints[second.id.0 as usize].tokens.len());
-    Finding::new(
+    let finding = Finding::new(
         RULE,
         Category::Overlap,
         Severity::Warning,
@@ -401,7 +429,8 @@ fn cluster_finding(
         members: Some(members),
         diff,
         ..details(OverlapKind::Cluster, false, words, similarity)
-    })
+    });
+    (finding, pairs)
 }
 
 /// How many other places a boilerplate finding lists.
@@ -461,13 +490,14 @@ fn boilerplate_findings(corpus: &Corpus, prints: &[ArticlePrints], hashes: &[u64
         .collect()
 }
 
-/// All findings of an analysis, in the total order.
+/// All findings of an analysis, in the total order, and each cluster's pairs (its
+/// members against its likely original), in the order of their first article.
 pub fn findings(
     corpus: &Corpus,
     prints: &[ArticlePrints],
     an: &Analysis,
     cfg: &OverlapConfig,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, Vec<ClusterPairs>) {
     // Once per pair of clusters (the first pair of articles), and repeats within an
     // article once per cluster (its first article).
     let mut first: BTreeMap<(u32, u32), (u32, u32)> = BTreeMap::new();
@@ -511,17 +541,16 @@ pub fn findings(
         .filter(|g| g.len() >= 2)
         .map(|g| g.iter().map(|m| m.1).collect())
         .collect();
-    out.extend(
-        clusters
-            .par_iter()
-            .map(|m| cluster_finding(corpus, prints, m, cfg))
-            .collect::<Vec<_>>(),
-    );
+    let (cluster_findings, cluster_pairs): (Vec<Finding>, Vec<ClusterPairs>) = clusters
+        .par_iter()
+        .map(|m| cluster_finding(corpus, prints, m, cfg))
+        .unzip();
+    out.extend(cluster_findings);
     if cfg.boilerplate == BoilerplateMode::Report {
         out.extend(boilerplate_findings(corpus, prints, &an.boilerplate));
     }
     factdiff_findings::finalize(&mut out);
-    out
+    (out, cluster_pairs)
 }
 
 #[cfg(test)]

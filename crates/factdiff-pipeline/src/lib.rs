@@ -27,6 +27,7 @@
 pub mod catalog;
 mod filter;
 mod link;
+mod pairs;
 pub mod suppress;
 
 use std::fmt;
@@ -144,6 +145,10 @@ pub struct Analysis {
     /// The stories: which articles report the same event (none when no claims were
     /// extracted, as in [`analyse_overlap`]).
     pub stories: Stories,
+    /// The duplicate pairs, with the passages they share (the HTML report shows
+    /// them side by side): each story's copies and rewrites against the article they
+    /// repeat, each overlap cluster's members against its likely original.
+    pub pairs: factdiff_findings::Pairs,
 }
 
 /// Runs the engines over the corpus, one after the other, each parallel over
@@ -226,12 +231,14 @@ pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Ana
         |a, b| overlap.containment(a, b),
         |a| overlap.words(a),
     );
+    let pairs = pairs::pairs(corpus, &overlap, &stories);
     findings.extend(overlap.findings);
     factdiff_findings::finalize(&mut findings);
     Analysis {
         findings,
         claims,
         stories,
+        pairs,
     }
 }
 
@@ -250,10 +257,14 @@ pub fn stories(corpus: &Corpus, engines: &Engines) -> Vec<factdiff_findings::Sto
 /// Runs overlap detection alone (`factdiff overlap`): no claims, no rules. The
 /// findings are in their total order.
 pub fn analyse_overlap(corpus: &Corpus, config: &OverlapConfig) -> Analysis {
+    let overlap = factdiff_overlap::detect_all(corpus, config);
+    let stories = Stories::none(corpus.articles.len());
+    let pairs = pairs::pairs(corpus, &overlap, &stories);
     Analysis {
-        findings: factdiff_overlap::detect(corpus, config),
+        findings: overlap.findings,
         claims: 0,
-        stories: Stories::none(corpus.articles.len()),
+        stories,
+        pairs,
     }
 }
 

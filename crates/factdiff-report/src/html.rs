@@ -31,9 +31,10 @@ use factdiff_findings::{
     Severity, print_diff,
 };
 
+use crate::html_pairs::{PairView, pairs_section};
 use crate::markdown::html as esc;
 use crate::text::plural;
-use crate::{RenderContext, Renderer, Report, Sources, diff_of, kind_of, position};
+use crate::{RenderContext, RenderOptions, Renderer, Report, Sources, diff_of, kind_of, position};
 
 const STYLE: &str = r#"
 :root { --err: #b42318; --warn: #b54708; --info: #175cd3; --del: #fdd; --ins: #dfd; }
@@ -74,7 +75,7 @@ pub struct Html;
 
 impl Renderer for Html {
     fn render(&self, cx: &RenderContext<'_>, out: &mut dyn Write) -> io::Result<()> {
-        render(&cx.report, cx.sources, out)
+        render(&cx.report, cx.options, cx.sources, out)
     }
 }
 
@@ -179,12 +180,14 @@ pub(crate) fn head(title: &str, page: &mut String) {
     page.push_str(&format!("<title>{}</title>\n<style>", esc(title)));
     page.push_str(STYLE);
     page.push_str(crate::stories::STORY_STYLE);
+    page.push_str(crate::html_pairs::PAIR_STYLE);
     page.push_str("</style>\n</head>\n<body>\n");
 }
 
 /// Writes the page.
 pub(crate) fn render(
     report: &Report<'_>,
+    options: &RenderOptions,
     sources: &dyn Sources,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -211,6 +214,16 @@ pub(crate) fn render(
     if !report.stories.is_empty() {
         crate::stories::story_section(report.stories, report.findings, Some(&anchor), &mut page);
     }
+    // The duplicate pairs the overlap findings report, side by side.
+    let pairs = PairView::reported(report.pairs, report.findings, &options.pair_texts);
+    pairs_section(
+        &pairs,
+        report.stories,
+        report.findings,
+        Some(&anchor),
+        sources,
+        &mut page,
+    );
 
     page.push_str("<section id=\"findings\">\n<h2>Findings by rule and article</h2>\n");
     if report.findings.is_empty() {
@@ -240,7 +253,7 @@ pub(crate) fn render(
             for &idx in indices {
                 let finding = &report.findings[idx];
                 if kind_of(finding) == Some(OverlapKind::Cluster) {
-                    cluster(idx, finding, &mut page);
+                    cluster(idx, finding, &pairs, &mut page);
                 } else if finding.category == Category::Overlap {
                     overlap(idx, finding, &mut page);
                 } else {
@@ -377,9 +390,23 @@ fn heading(finding: &Finding, page: &mut String) {
     ));
 }
 
-fn cluster(idx: usize, finding: &Finding, page: &mut String) {
+fn cluster(idx: usize, finding: &Finding, pairs: &PairView<'_>, page: &mut String) {
     open_article(idx, finding, "cluster", page);
     heading(finding, page);
+    let links: Vec<String> = pairs
+        .of_finding(idx)
+        .iter()
+        .map(|id| {
+            let name = id.trim_end_matches("-row").replace('-', " ");
+            format!("<a href=\"#{id}\">{name}</a>")
+        })
+        .collect();
+    if !links.is_empty() {
+        page.push_str(&format!(
+            "<p>Side by side, whole: {}.</p>\n",
+            links.join(", ")
+        ));
+    }
     let members = finding
         .details
         .overlap()
@@ -533,8 +560,14 @@ mod tests {
 
     #[test]
     fn every_finding_kind() {
-        let page =
-            testdata::render_report(|report, out| render(report, &testdata::SomeSources, out));
+        let page = testdata::render_report(|report, out| {
+            render(
+                report,
+                &RenderOptions::default(),
+                &testdata::SomeSources,
+                out,
+            )
+        });
         insta::assert_snapshot!(page);
         assert_eq!(
             page.matches("<script").count(),
@@ -579,9 +612,16 @@ mod tests {
             findings: &findings,
             problems: &[],
             stories: &[],
+            pairs: &crate::NO_PAIRS,
         };
         let mut out = Vec::new();
-        render(&report, &testdata::SomeSources, &mut out).unwrap();
+        render(
+            &report,
+            &RenderOptions::default(),
+            &testdata::SomeSources,
+            &mut out,
+        )
+        .unwrap();
         let page = String::from_utf8(out).unwrap();
         let mut rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
         rules.sort();

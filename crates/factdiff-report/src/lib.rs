@@ -11,7 +11,10 @@
 //! ```
 //! use factdiff_report::{Format, NoSources, RenderContext, RenderOptions, Report};
 //!
-//! let report = Report { articles: 5, claims: 0, findings: &[], problems: &[], stories: &[] };
+//! let report = Report {
+//!     articles: 5, claims: 0, findings: &[], problems: &[], stories: &[],
+//!     pairs: &factdiff_report::NO_PAIRS,
+//! };
 //! let options = RenderOptions::default();
 //! let cx = RenderContext { report, rules: &[], options: &options, sources: &NoSources };
 //! let mut out = Vec::new();
@@ -25,13 +28,16 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use factdiff_findings::{DiffChunk, Finding, Location, OverlapKind, Problem, RuleMeta, Story};
+use factdiff_findings::{
+    DiffChunk, Finding, Location, OverlapKind, PairArticle, Pairs, Problem, RuleMeta, Story,
+};
 
 mod claims;
 pub mod corpus;
 mod diff;
 pub mod github;
 pub mod html;
+mod html_pairs;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
@@ -58,7 +64,17 @@ pub struct Report<'a> {
     /// The stories: which articles report the same event (empty when the run
     /// grouped none).
     pub stories: &'a [Story],
+    /// The duplicate pairs and the passages they share (the HTML report shows those
+    /// its overlap findings report side by side; [`Pairs::default`] for none).
+    pub pairs: &'a Pairs,
 }
+
+/// No pairs, for a report that has none.
+pub static NO_PAIRS: Pairs = Pairs {
+    articles: Vec::new(),
+    groups: Vec::new(),
+    pairs: Vec::new(),
+};
 
 /// An output format: each has a [`Renderer`] ([`Format::renderer`]). With the `clap`
 /// feature it is the CLI's `--format` value; the `value(help)` is its line in `--help`.
@@ -143,6 +159,35 @@ pub struct RenderOptions {
     /// The width of the text report, in columns: long source lines are cut at words
     /// to fit, with "…". `None`: [`text::DEFAULT_WIDTH`].
     pub width: Option<usize>,
+    /// Which duplicate pairs the HTML report shows whole, side by side.
+    pub pair_texts: PairTexts,
+}
+
+/// Which duplicate pairs an HTML page embeds the two whole texts of (the others are
+/// one row each in its index of pairs): the first [`PairTexts::first`] by the share
+/// of an article the other holds, or, when `select` names any, the pairs it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairTexts {
+    /// How many pairs get their texts (`--pairs N`).
+    pub first: usize,
+    /// `--pair`: an article (its path; `path:line` or its name for a record of an
+    /// archive) or a story's ID; the pairs they name get their texts, and only they.
+    pub select: Vec<String>,
+}
+
+impl PairTexts {
+    /// How many pairs get their texts by default: enough to read the closest
+    /// duplicates, few enough that a page of a large corpus stays light.
+    pub const DEFAULT_FIRST: usize = 20;
+}
+
+impl Default for PairTexts {
+    fn default() -> Self {
+        PairTexts {
+            first: Self::DEFAULT_FIRST,
+            select: Vec::new(),
+        }
+    }
 }
 
 /// Source text to quote for a location: the whole line(s) it lies on.
@@ -160,6 +205,14 @@ pub struct Quote {
 pub trait Sources {
     /// The quote for `location`, or `None` when its source is not at hand.
     fn quote(&self, location: &Location) -> Option<Quote>;
+
+    /// The body of an article of a duplicate pair, as the analyses read it (the
+    /// offsets of its shared passages count from its first byte), or `None` when it
+    /// is not at hand.
+    fn body(&self, article: &PairArticle) -> Option<String> {
+        let _ = article;
+        None
+    }
 }
 
 /// A [`Sources`] that has nothing: locations are shown without quotes.
@@ -227,6 +280,7 @@ mod tests {
             color: false,
             link_base: Some("https://example.org/blob/abc".into()),
             width: None,
+            pair_texts: PairTexts::default(),
         };
         let report = Report {
             articles: 3,
@@ -234,6 +288,7 @@ mod tests {
             findings: &findings,
             problems: &problems,
             stories: &[],
+            pairs: &NO_PAIRS,
         };
         let cx = RenderContext {
             report,
@@ -252,7 +307,7 @@ mod tests {
                 Format::Sarif => sarif::render(&report, &rules, &mut direct),
                 Format::Github => github::render(&report, &mut direct),
                 Format::Markdown => markdown::render(&report, &options, &mut direct),
-                Format::Html => html::render(&report, &SomeSources, &mut direct),
+                Format::Html => html::render(&report, &options, &SomeSources, &mut direct),
             }
             .unwrap();
             assert_eq!(via_trait, direct, "{format:?}");

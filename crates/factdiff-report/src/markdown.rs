@@ -236,6 +236,7 @@ mod tests {
             findings: &[],
             problems: &[],
             stories: &[],
+            pairs: &crate::NO_PAIRS,
         };
         let mut out = Vec::new();
         render(&report, &RenderOptions::default(), &mut out).unwrap();

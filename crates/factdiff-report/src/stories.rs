@@ -36,13 +36,14 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use factdiff_findings::{Finding, Relation, Story, StoryArticle};
+use factdiff_findings::{Finding, Pairs, Relation, Story, StoryArticle};
 use serde::Serialize;
 
+use crate::html_pairs::{PairView, pairs_section};
 use crate::json::{Tool, VERSION, write_json};
 use crate::markdown::html as esc;
-use crate::position;
 use crate::text::plural;
+use crate::{PairTexts, Sources, position};
 
 /// What `factdiff stories` shows.
 #[derive(Clone, Copy, Debug)]
@@ -53,6 +54,11 @@ pub struct StoriesReport<'a> {
     pub stories: &'a [Story],
     /// The findings the facts link to (by fingerprint), to name them.
     pub findings: &'a [Finding],
+    /// The duplicate pairs: the HTML page shows each story's copies and rewrites
+    /// side by side with the article they repeat.
+    pub pairs: &'a Pairs,
+    /// Which pairs the HTML page shows whole.
+    pub pair_texts: &'a PairTexts,
 }
 
 impl StoriesReport<'_> {
@@ -406,8 +412,14 @@ pub(crate) fn story_section(
     page.push_str("</section>\n");
 }
 
-/// Writes the stories as one self-contained HTML page.
-pub fn render_stories_html(report: &StoriesReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the stories as one self-contained HTML page: the story view, then each
+/// story's copies and rewrites side by side with the article they repeat, their
+/// texts from `sources`.
+pub fn render_stories_html(
+    report: &StoriesReport<'_>,
+    sources: &dyn Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut page = String::with_capacity(16 * 1024);
     crate::html::head("factdiff stories", &mut page);
     page.push_str("<header id=\"factdiff-stories\">\n<h1>factdiff stories</h1>\n");
@@ -416,6 +428,8 @@ pub fn render_stories_html(report: &StoriesReport<'_>, out: &mut dyn Write) -> i
         esc(&stories_summary(report))
     ));
     story_section(report.stories, report.findings, None, &mut page);
+    let pairs = PairView::of_stories(report.pairs, report.pair_texts);
+    pairs_section(&pairs, report.stories, &[], None, sources, &mut page);
     page.push_str(&format!(
         "<footer class=\"muted\"><p>factdiff {}</p></footer>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
@@ -506,6 +520,8 @@ mod tests {
             articles: 4,
             stories: &stories,
             findings: &findings,
+            pairs: &crate::NO_PAIRS,
+            pair_texts: &PairTexts::default(),
         };
         let mut text = Vec::new();
         render_stories_text(&report, &mut text).unwrap();

@@ -205,6 +205,7 @@ pub fn render_report(
         findings: &findings,
         problems: &problems,
         stories: &[],
+        pairs: &crate::NO_PAIRS,
     };
     let mut out = Vec::new();
     render(&report, &mut out).expect("rendering into memory does not fail");

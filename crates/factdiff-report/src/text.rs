@@ -436,6 +436,7 @@ mod tests {
             findings: std::slice::from_ref(&finding),
             problems: &problems,
             stories: &[],
+            pairs: &crate::NO_PAIRS,
         };
         let mut out = Vec::new();
         render(&report, &RenderOptions::default(), &OneLine, &mut out).unwrap();
@@ -490,6 +491,7 @@ mod tests {
             findings: &findings,
             problems: &problems,
             stories: &[],
+            pairs: &crate::NO_PAIRS,
         };
         let mut out = Vec::new();
         render(
@@ -533,6 +535,7 @@ mod tests {
             findings: std::slice::from_ref(&finding),
             problems: &[],
             stories: &[],
+            pairs: &crate::NO_PAIRS,
         };
         let mut out = Vec::new();
         render(&report, &RenderOptions::default(), &Window, &mut out).unwrap();

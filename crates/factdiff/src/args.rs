@@ -113,6 +113,32 @@ pub struct ReportOutputArgs {
     /// a pull-request comment needs) instead of relative paths.
     #[arg(long, value_name = "URL")]
     pub link_base: Option<String>,
+    #[command(flatten)]
+    pub pairs: PairArgs,
+}
+
+/// Which duplicate pairs the HTML page shows whole, side by side.
+#[derive(Debug, Args)]
+pub struct PairArgs {
+    /// HTML: show the two whole texts of the first N duplicate pairs side by side (by
+    /// the share of an article the other holds); the others are listed.
+    #[arg(long, value_name = "N", default_value_t = factdiff_report::PairTexts::DEFAULT_FIRST)]
+    pub pairs: usize,
+    /// HTML: show the texts of the duplicate pairs of this article (its path; PATH:LINE
+    /// for a record of an archive) or of this story (its ID), instead of the first N;
+    /// repeat it to show several.
+    #[arg(long, value_name = "ARTICLE|STORY")]
+    pub pair: Vec<String>,
+}
+
+impl PairArgs {
+    /// The report's options.
+    pub fn texts(&self) -> factdiff_report::PairTexts {
+        factdiff_report::PairTexts {
+            first: self.pairs,
+            select: self.pair.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -164,6 +190,8 @@ pub struct StoriesArgs {
     /// these rules.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pairs: PairArgs,
 }
 
 /// The formats of `factdiff stories`.

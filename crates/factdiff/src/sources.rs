@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use factdiff_corpus::{Article, Corpus};
-use factdiff_findings::Location;
+use factdiff_findings::{Location, PairArticle};
 use factdiff_report::{Quote, Sources};
 
 /// Looks up the article behind a location by path (and record line for JSONL).
@@ -24,7 +24,28 @@ impl<'a> CorpusSources<'a> {
     }
 }
 
+impl<'a> CorpusSources<'a> {
+    /// The article of a path, a record's line and name (a JSON array written on one
+    /// line has several records on a line).
+    fn article(&self, path: &str, line: Option<u32>, name: Option<&str>) -> Option<&'a Article> {
+        let articles = self.by_path.get(path)?;
+        articles
+            .iter()
+            .find(|article| article.record_line == line && article.record_name() == name)
+            .copied()
+    }
+}
+
 impl Sources for CorpusSources<'_> {
+    fn body(&self, article: &PairArticle) -> Option<String> {
+        let found = self.article(
+            &article.path,
+            article.record_line,
+            article.article.as_deref(),
+        )?;
+        Some(found.slice(found.body).to_owned())
+    }
+
     fn quote(&self, location: &Location) -> Option<Quote> {
         let articles = self.by_path.get(location.path.as_str())?;
         articles.iter().find_map(|article| {

@@ -87,7 +87,11 @@ pub fn finish(
         mut findings,
         claims,
         mut stories,
+        pairs,
     } = analysis;
+    if args.output.format == Format::Html {
+        check_pair_selectors(&args.output.pairs.pair, &pairs)?;
+    }
     let filters = Filters::resolve(ctx, args)?;
     warn_unknown_rules(ctx, rules, stderr);
     filters.apply(ctx, corpus, &mut findings, stderr);
@@ -100,6 +104,7 @@ pub fn finish(
         findings: &findings,
         problems: &corpus.problems,
         stories: &stories.stories,
+        pairs: &pairs,
     };
     let format = args.output.format;
     let options = RenderOptions {
@@ -108,6 +113,7 @@ pub fn finish(
         // The width is for standard output: a report written to a file (`-o`) keeps
         // the fixed width whatever the window it was made in.
         width: ctx.env.width.filter(|_| args.output.output.is_none()),
+        pair_texts: args.output.pairs.texts(),
     };
     let sources = CorpusSources::new(corpus);
     let cx = RenderContext {
@@ -248,4 +254,24 @@ pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> u8 {
         FailOn::Never => return 0,
     };
     u8::from(findings.iter().any(|f| f.severity >= threshold))
+}
+
+/// `--pair`: each selector must name an article of a duplicate pair or a story of
+/// one, else the page would show nothing for it.
+pub fn check_pair_selectors(
+    selectors: &[String],
+    pairs: &factdiff_findings::Pairs,
+) -> Result<(), CliError> {
+    for selector in selectors {
+        let names_story = pairs
+            .groups
+            .iter()
+            .any(|g| g.story.as_deref() == Some(selector.as_str()));
+        if !names_story && !pairs.articles.iter().any(|a| a.is_named_by(selector)) {
+            return Err(CliError::usage(format!(
+                "`--pair {selector}` names no duplicate pair: give the path of an article of a pair (PATH:LINE for a record of an archive) or a story's ID, as the page's index of pairs and its stories list them"
+            )));
+        }
+    }
+    Ok(())
 }

@@ -40,17 +40,24 @@ pub fn run(
     super::check::filter(ctx, &corpus, &mut findings, None);
     let mut stories = analysis.stories.stories;
     factdiff_pipeline::link_findings(&mut stories, &findings);
+    if args.format == StoriesFormat::Html {
+        super::check::check_pair_selectors(&args.pairs.pair, &analysis.pairs)?;
+    }
+    let pair_texts = args.pairs.texts();
     let report = StoriesReport {
         articles,
         stories: &stories,
         findings: &findings,
+        pairs: &analysis.pairs,
+        pair_texts: &pair_texts,
     };
+    let sources = crate::sources::CorpusSources::new(&corpus);
     let to = args.output.as_deref();
     emit_with(ctx.env, to, stdout, |out| match args.format {
         StoriesFormat::Text => render_stories_text(&report, out),
         StoriesFormat::Json => render_stories_json(&report, out),
         StoriesFormat::Markdown => render_stories_markdown(&report, out),
-        StoriesFormat::Html => render_stories_html(&report, out),
+        StoriesFormat::Html => render_stories_html(&report, &sources, out),
     })?;
     if let Some(path) = to {
         wrote(stderr, path, &stories_summary(&report));
