@@ -5,6 +5,7 @@
 //! the kernel's high-water mark (`VmHWM` in `/proc/PID/status`, sampled every 10 ms
 //! until the process ends). Prints wall time, MB/s, peak memory against the corpus
 //! text, the growth exponent between sizes (1.0 is linear) and the findings per rule.
+//! A run whose memory passes `--max-rss GIB` (12 by default) is stopped.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,26 @@ struct Row {
     peak: u64,
     per_rule: BTreeMap<String, usize>,
 }
+
+/// What the scale benchmark reads of a JSON report.
+#[derive(serde::Deserialize)]
+struct RuleCounts {
+    summary: Summary,
+    findings: Vec<RuleOf>,
+}
+
+#[derive(serde::Deserialize)]
+struct Summary {
+    articles: u64,
+}
+
+#[derive(serde::Deserialize)]
+struct RuleOf {
+    rule: String,
+}
+
+/// A run is stopped when its resident memory passes this (the machine is shared).
+const DEFAULT_MAX_RSS_GIB: u64 = 12;
 
 /// The release binary, built if needed, in the target folder cargo uses.
 fn factdiff_binary() -> Result<PathBuf> {
@@ -65,7 +86,7 @@ fn vm_hwm(pid: u32) -> Option<u64> {
     Some(kb * 1024)
 }
 
-fn measure(bin: &Path, factor: usize, threads: Option<&str>) -> Result<Row> {
+fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Result<Row> {
     let corpus = crate::gen_corpus::generate(factor)?;
     let file_bytes = std::fs::metadata(&corpus)?.len();
     let text_bytes = text_bytes(&corpus)?;
@@ -91,6 +112,15 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>) -> Result<Row> {
         if let Some(hwm) = vm_hwm(pid) {
             peak = peak.max(hwm);
         }
+        if peak > max_rss {
+            child.kill()?;
+            child.wait()?;
+            bail!(
+                "factdiff check on x{factor} passed {} of memory and was stopped \
+                 (--max-rss GIB sets the limit)",
+                mib(max_rss)
+            );
+        }
         if let Some(status) = child.try_wait()? {
             break status;
         }
@@ -105,17 +135,23 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>) -> Result<Row> {
         }
         bail!("factdiff check failed on x{factor} ({status}): {err}");
     }
-    let json: Value = serde_json::from_slice(&std::fs::read(&report)?)?;
+    // Only the rule of each finding is read: the report at 64x is gigabytes of JSON,
+    // which a `Value` would hold several times over.
+    let json: RuleCounts = serde_json::from_reader(std::io::BufReader::with_capacity(
+        1 << 20,
+        std::fs::File::open(&report)?,
+    ))
+    .context("reading the report")?;
     let mut per_rule = BTreeMap::new();
-    for finding in json["findings"].as_array().into_iter().flatten() {
-        let rule = finding["rule"].as_str().unwrap_or("?").to_owned();
-        *per_rule.entry(rule).or_insert(0) += 1;
+    for finding in json.findings {
+        *per_rule.entry(finding.rule).or_insert(0) += 1;
     }
+    std::fs::remove_file(&report)?;
     Ok(Row {
         factor,
         file_bytes,
         text_bytes,
-        articles: json["summary"]["articles"].as_u64().unwrap_or(0),
+        articles: json.summary.articles,
         secs,
         peak,
         per_rule,
@@ -124,11 +160,19 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>) -> Result<Row> {
 
 pub fn run(args: &[String]) -> Result<()> {
     let mut threads = None;
+    let mut max_rss = DEFAULT_MAX_RSS_GIB << 30;
     let mut factors = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if arg == "--threads" {
             threads = Some(rest.next().context("--threads needs a number")?.clone());
+        } else if arg == "--max-rss" {
+            let gib: u64 = rest
+                .next()
+                .context("--max-rss needs a number of GiB")?
+                .parse()
+                .context("--max-rss takes a whole number of GiB")?;
+            max_rss = gib << 30;
         } else {
             factors.push(arg.parse::<usize>().context("factors are whole numbers")?);
         }
@@ -147,7 +191,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "size", "articles", "file", "text", "wall s", "MB/s", "peak", "peak/txt", "growth"
     );
     for factor in factors {
-        let row = measure(&bin, factor, threads.as_deref())?;
+        let row = measure(&bin, factor, threads.as_deref(), max_rss)?;
         let growth = rows.last().map_or(String::from("-"), |prev: &Row| {
             let size = (row.text_bytes as f64 / prev.text_bytes as f64).ln();
             let time = (row.secs / prev.secs).ln();

@@ -55,21 +55,91 @@ impl Vector {
     }
 }
 
-/// Interned keys with their document frequencies.
+/// Interned keys with their document frequencies. The map owns each distinct key
+/// once, so that an article's signature can be dropped as soon as it is interned.
 #[derive(Default)]
-struct Keys<'a> {
-    ids: HashMap<&'a str, u32>,
+struct Keys {
+    ids: HashMap<Box<str>, u32>,
     df: Vec<u32>,
 }
 
-impl<'a> Keys<'a> {
-    fn id(&mut self, key: &'a str) -> u32 {
-        let next = self.ids.len() as u32;
-        let id = *self.ids.entry(key).or_insert(next);
-        if id == next {
-            self.df.push(0);
+impl Keys {
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(id) = self.ids.get(key) {
+            return *id;
         }
+        let id = self.ids.len() as u32;
+        self.ids.insert(key.into(), id);
+        self.df.push(0);
         id
+    }
+}
+
+/// What the grouping keeps of one article's [`Signature`]: its keys as ids, with
+/// their counts, sorted by id (the strings live once, in [`Interner`]), and what the
+/// scores read as they are (the sketch, the dates).
+struct Compact {
+    names: Vec<(u32, u32)>,
+    words: Vec<(u32, u32)>,
+    /// The sketch, sorted and unique.
+    passages: Vec<u64>,
+    date: Option<jiff::civil::Date>,
+    /// The day given most often (at least twice); the earliest of equals.
+    lead_day: Option<i32>,
+}
+
+/// The corpus-wide key tables: signatures go in one by one, in article order (so a
+/// key's id does not depend on how the work was split), and come out [`Compact`].
+#[derive(Default)]
+pub(crate) struct Interner {
+    names: Keys,
+    words: Keys,
+    compact: Vec<Compact>,
+}
+
+impl Interner {
+    /// Interns the next article's signature.
+    pub(crate) fn push(&mut self, sig: &Signature) {
+        let mut names: Vec<(u32, u32)> = sig
+            .names
+            .iter()
+            .map(|(k, tf)| (self.names.id(k), *tf))
+            .collect();
+        names.sort_unstable();
+        for (id, _) in &names {
+            self.names.df[*id as usize] += 1;
+        }
+        let mut words: Vec<(u32, u32)> = sig
+            .words
+            .iter()
+            .map(|(k, tf)| (self.words.id(k), *tf))
+            .collect();
+        words.sort_unstable();
+        for (id, _) in &words {
+            self.words.df[*id as usize] += 1;
+        }
+        // The day given most often; the earliest of equals. Given once only, a day
+        // may be a side remark.
+        let lead_day = sig
+            .dates
+            .iter()
+            .filter(|(_, n)| *n >= 2)
+            .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
+            .and_then(|best| parse_day(&best.0));
+        self.compact.push(Compact {
+            names,
+            words,
+            passages: {
+                // Sorted and unique, as `signature` makes it: a passage counts once
+                // an article.
+                let mut p = sig.passages.clone();
+                p.sort_unstable();
+                p.dedup();
+                p
+            },
+            date: sig.date,
+            lead_day,
+        });
     }
 }
 
@@ -82,6 +152,10 @@ pub(crate) struct Evidence {
     leads: Vec<Vec<u32>>,
     /// Each article's leading event day (a day number).
     lead_day: Vec<Option<i32>>,
+    /// Each article's sketch of its word shingles.
+    sketches: Vec<Vec<u64>>,
+    /// Each article's own date.
+    dates: Vec<Option<jiff::civil::Date>>,
 }
 
 /// A scored candidate pair `(a, b)`, `a < b`: its score, and whether a veto forbids
@@ -123,54 +197,64 @@ fn parse_day(value: &str) -> Option<i32> {
 
 /// The scored candidate pairs of a corpus of signatures, sorted by `(a, b)`.
 pub fn links(signatures: &[Signature], config: &StoryConfig) -> Vec<Link> {
-    let (evidence, candidates) = evidence(signatures, config);
+    let mut interner = Interner::default();
+    for sig in signatures {
+        interner.push(sig);
+    }
+    interned_links(interner, config)
+}
+
+/// [`links`] from the signatures interned (article `i` pushed `i`-th).
+pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
+    let (evidence, candidates) = evidence(interner, config);
     candidates
         .into_par_iter()
-        .map(|(a, b)| score(&evidence, signatures, config, a, b))
+        .map(|(a, b)| score(&evidence, config, a, b))
         .collect()
 }
 
-fn evidence(signatures: &[Signature], config: &StoryConfig) -> (Evidence, Vec<(usize, usize)>) {
-    let n = signatures.len();
-    let mut names = Keys::default();
-    let mut words = Keys::default();
-    let mut passage_ids: HashMap<u64, u32> = HashMap::new();
-    let mut passage_df: Vec<u32> = Vec::new();
-    let mut name_ids: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
-    let mut word_ids: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
-    let mut pass_ids: Vec<Vec<u32>> = Vec::with_capacity(n);
-    for sig in signatures {
-        let mut ns: Vec<(u32, u32)> = sig.names.iter().map(|(k, tf)| (names.id(k), *tf)).collect();
-        ns.sort_unstable();
-        for (id, _) in &ns {
-            names.df[*id as usize] += 1;
-        }
-        let mut ws: Vec<(u32, u32)> = sig.words.iter().map(|(k, tf)| (words.id(k), *tf)).collect();
-        ws.sort_unstable();
-        for (id, _) in &ws {
-            words.df[*id as usize] += 1;
-        }
-        let mut ps: Vec<u32> = sig
-            .passages
+fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Vec<(usize, usize)>) {
+    let Interner {
+        names,
+        words,
+        compact,
+    } = interner;
+    // The strings are no longer needed: the ids and counts say it all.
+    let (
+        Keys {
+            ids: name_keys,
+            df: names,
+        },
+        Keys {
+            ids: word_keys,
+            df: words,
+        },
+    ) = (names, words);
+    drop((name_keys, word_keys));
+    // The passages (sketch hashes) of the corpus, each once, with how many articles
+    // hold it: one sorted list, not a hash map of every hash (an article's sketch
+    // holds each hash once).
+    let (passages, passage_df) = {
+        let mut all: Vec<u64> = compact
             .iter()
-            .map(|h| {
-                let next = passage_ids.len() as u32;
-                let id = *passage_ids.entry(*h).or_insert(next);
-                if id == next {
-                    passage_df.push(0);
-                }
-                id
-            })
+            .flat_map(|c| c.passages.iter().copied())
             .collect();
-        ps.sort_unstable();
-        ps.dedup();
-        for id in &ps {
-            passage_df[*id as usize] += 1;
+        all.par_sort_unstable();
+        let mut unique: Vec<u64> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        for h in all {
+            if unique.last() == Some(&h) {
+                *df.last_mut().expect("a count per passage") += 1;
+            } else {
+                unique.push(h);
+                df.push(1);
+            }
         }
-        name_ids.push(ns);
-        word_ids.push(ws);
-        pass_ids.push(ps);
-    }
+        unique.shrink_to_fit();
+        df.shrink_to_fit();
+        (unique, df)
+    };
+    let n = compact.len();
     let n_eff = (n as f64).max(IDF_MIN_ARTICLES);
     let idf = |df: u32| (n_eff / f64::from(df.max(1))).ln().max(0.0);
     let vector = |keys: &[(u32, u32)], df: &[u32]| {
@@ -181,15 +265,22 @@ fn evidence(signatures: &[Signature], config: &StoryConfig) -> (Evidence, Vec<(u
         let norm = keys.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         Vector { keys, norm }
     };
-    let name_vectors: Vec<Vector> = name_ids.par_iter().map(|k| vector(k, &names.df)).collect();
-    let word_vectors: Vec<Vector> = word_ids.par_iter().map(|k| vector(k, &words.df)).collect();
-    let leads: Vec<Vec<u32>> = name_ids
+    let name_vectors: Vec<Vector> = compact
         .par_iter()
-        .map(|keys| {
-            let mut ranked: Vec<(f64, u32)> = keys
+        .map(|c| vector(&c.names, &names))
+        .collect();
+    let word_vectors: Vec<Vector> = compact
+        .par_iter()
+        .map(|c| vector(&c.words, &words))
+        .collect();
+    let leads: Vec<Vec<u32>> = compact
+        .par_iter()
+        .map(|c| {
+            let mut ranked: Vec<(f64, u32)> = c
+                .names
                 .iter()
                 .filter(|(_, tf)| *tf >= 2)
-                .map(|(id, tf)| (f64::from(*tf) * idf(names.df[*id as usize]), *id))
+                .map(|(id, tf)| (f64::from(*tf) * idf(names[*id as usize]), *id))
                 .filter(|(w, _)| *w > 0.0)
                 .collect();
             ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -200,48 +291,73 @@ fn evidence(signatures: &[Signature], config: &StoryConfig) -> (Evidence, Vec<(u
                 .collect()
         })
         .collect();
-    let lead_day: Vec<Option<i32>> = signatures
-        .iter()
-        .map(|sig| {
-            // The day given most often; the earliest of equals. Given once only, a
-            // day may be a side remark.
-            let best = sig
-                .dates
-                .iter()
-                .filter(|(_, n)| *n >= 2)
-                .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
-            parse_day(&best.0)
-        })
-        .collect();
-
+    // The vectors hold the ids now: the counts go.
+    let mut sketches = Vec::with_capacity(n);
+    let mut dates = Vec::with_capacity(n);
+    let mut lead_day = Vec::with_capacity(n);
+    for c in compact {
+        sketches.push(c.passages);
+        dates.push(c.date);
+        lead_day.push(c.lead_day);
+    }
     // Blocking: the rare keys of each article, then the pairs that share enough.
     let cap = (config.block_max_share * n as f64).max(config.block_min_df as f64) as u32;
     let blocking = |df: u32| df >= 2 && df <= cap;
+    // Only the passages that block are keys: most sketch hashes are one article's.
+    let passages: Vec<u64> = passages
+        .into_iter()
+        .zip(passage_df)
+        .filter(|(_, df)| blocking(*df))
+        .map(|(h, _)| h)
+        .collect();
     let name_base = 0u32;
-    let word_base = names.df.len() as u32;
-    let pass_base = word_base + words.df.len() as u32;
-    let total = pass_base as usize + passage_df.len();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); total];
-    let mut article_keys: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for a in 0..n {
-        let keys = &mut article_keys[a];
-        for (id, _) in &name_ids[a] {
-            if blocking(names.df[*id as usize]) {
-                keys.push(name_base + id);
+    let word_base = names.len() as u32;
+    let pass_base = word_base + words.len() as u32;
+    let total = pass_base as usize + passages.len();
+    let article_keys: Vec<Vec<u32>> = (0..n)
+        .into_par_iter()
+        .map(|a| {
+            let mut keys = Vec::new();
+            for (id, _) in &name_vectors[a].keys {
+                if blocking(names[*id as usize]) {
+                    keys.push(name_base + id);
+                }
             }
-        }
-        for (id, _) in &word_ids[a] {
-            if blocking(words.df[*id as usize]) {
-                keys.push(word_base + id);
+            for (id, _) in &word_vectors[a].keys {
+                if blocking(words[*id as usize]) {
+                    keys.push(word_base + id);
+                }
             }
-        }
-        for id in &pass_ids[a] {
-            if blocking(passage_df[*id as usize]) {
-                keys.push(pass_base + id);
+            for h in &sketches[a] {
+                if let Ok(id) = passages.binary_search(h) {
+                    keys.push(pass_base + id as u32);
+                }
             }
+            keys.shrink_to_fit();
+            keys
+        })
+        .collect();
+    drop(passages);
+    // The inverted index, flat: each key's articles (ascending) at
+    // `post[start[key]..start[key + 1]]`; a `Vec` a key would cost more than the
+    // few articles most keys have.
+    let mut start = vec![0usize; total + 1];
+    for keys in &article_keys {
+        for key in keys {
+            start[*key as usize + 1] += 1;
         }
-        for key in keys.iter() {
-            postings[*key as usize].push(a as u32);
+    }
+    for k in 0..total {
+        start[k + 1] += start[k];
+    }
+    let mut post = vec![0u32; start[total]];
+    {
+        let mut next = start.clone();
+        for (a, keys) in article_keys.iter().enumerate() {
+            for key in keys {
+                post[next[*key as usize]] = a as u32;
+                next[*key as usize] += 1;
+            }
         }
     }
     let min_shared = config.min_shared_keys as u32;
@@ -250,7 +366,7 @@ fn evidence(signatures: &[Signature], config: &StoryConfig) -> (Evidence, Vec<(u
         .flat_map_iter(|a| {
             let mut shared: HashMap<u32, u32> = HashMap::new();
             for key in &article_keys[a] {
-                let list = &postings[*key as usize];
+                let list = &post[start[*key as usize]..start[*key as usize + 1]];
                 let after = list.partition_point(|b| *b as usize <= a);
                 for b in &list[after..] {
                     *shared.entry(*b).or_default() += 1;
@@ -271,15 +387,17 @@ fn evidence(signatures: &[Signature], config: &StoryConfig) -> (Evidence, Vec<(u
             words: word_vectors,
             leads,
             lead_day,
+            sketches,
+            dates,
         },
         candidates,
     )
 }
 
-fn score(ev: &Evidence, sigs: &[Signature], config: &StoryConfig, a: usize, b: usize) -> Link {
+fn score(ev: &Evidence, config: &StoryConfig, a: usize, b: usize) -> Link {
     let names = ev.names[a].cosine(&ev.names[b]);
     let words = ev.words[a].cosine(&ev.words[b]);
-    let passages = resemblance(&sigs[a].passages, &sigs[b].passages);
+    let passages = resemblance(&ev.sketches[a], &ev.sketches[b]);
     let (mut total, mut weight) = (
         config.word_weight * words + config.passage_weight * passages,
         config.word_weight + config.passage_weight,
@@ -291,7 +409,7 @@ fn score(ev: &Evidence, sigs: &[Signature], config: &StoryConfig, a: usize, b: u
     }
     let score = if weight > 0.0 { total / weight } else { 0.0 };
     let max_days = i64::from(config.max_days_apart);
-    let veto = if let (Some(da), Some(db)) = (sigs[a].date, sigs[b].date)
+    let veto = if let (Some(da), Some(db)) = (ev.dates[a], ev.dates[b])
         && i64::from((day_number(da) - day_number(db)).abs()) > max_days
         && passages < COPY_RESEMBLANCE
     {

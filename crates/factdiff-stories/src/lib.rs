@@ -122,9 +122,45 @@ pub fn group(
     lexicons: &Lexicons,
     config: &StoryConfig,
 ) -> Stories {
-    let sigs = signatures(corpus, claims, lexicons);
-    group_signatures(corpus, &sigs, config)
+    group_chunked(corpus, claims, lexicons, config, SIGNATURE_CHUNK)
 }
+
+/// [`group`], making `chunk` articles' signatures at a time.
+fn group_chunked(
+    corpus: &Corpus,
+    claims: &[Vec<Claim>],
+    lexicons: &Lexicons,
+    config: &StoryConfig,
+    chunk: usize,
+) -> Stories {
+    // Signatures are made a chunk of articles at a time, in parallel, and interned at
+    // once, in article order: only one chunk's strings are alive at a time, never the
+    // whole corpus's (they were the stage's largest holder of memory).
+    assert_eq!(
+        corpus.articles.len(),
+        claims.len(),
+        "one claim list per article"
+    );
+    let mut interner = group::Interner::default();
+    for (articles, claims) in corpus
+        .articles
+        .chunks(chunk.max(1))
+        .zip(claims.chunks(chunk.max(1)))
+    {
+        let sigs: Vec<Signature> = articles
+            .par_iter()
+            .zip(claims.par_iter())
+            .map(|(article, claims)| signature(article, claims, lexicons))
+            .collect();
+        for sig in &sigs {
+            interner.push(sig);
+        }
+    }
+    stories_of(corpus, group::interned_links(interner, config), config)
+}
+
+/// How many articles' signatures [`group`] holds at once.
+const SIGNATURE_CHUNK: usize = 1024;
 
 /// The stories of a corpus from its articles' signatures (`signatures[i]` is article
 /// `i`'s).
@@ -133,9 +169,17 @@ pub fn group_signatures(
     signatures: &[Signature],
     config: &StoryConfig,
 ) -> Stories {
+    assert_eq!(
+        corpus.articles.len(),
+        signatures.len(),
+        "one signature per article"
+    );
+    stories_of(corpus, links(signatures, config), config)
+}
+
+/// The stories of a corpus from its scored candidate pairs.
+fn stories_of(corpus: &Corpus, scored: Vec<Link>, config: &StoryConfig) -> Stories {
     let n = corpus.articles.len();
-    assert_eq!(n, signatures.len(), "one signature per article");
-    let scored = links(signatures, config);
     let root = group::cluster(n, &scored, config);
     let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for (article, r) in root.iter().enumerate() {
@@ -319,6 +363,28 @@ mod tests {
             assert_eq!(again, first, "{threads} threads");
         }
         assert!(first.stories[0].id.starts_with("story-"));
+    }
+
+    #[test]
+    fn signatures_interned_a_few_at_a_time_group_as_all_at_once() {
+        let files = [
+            ("a.md", QUAKE_A),
+            ("b.md", QUAKE_B),
+            ("old.md", QUAKE_OLD),
+            ("c.md", QUAKE_B),
+            ("d.md", QUAKE_OLD),
+        ];
+        let (c, claims, lex) = corpus(&files);
+        let config = StoryConfig::default();
+        let whole = group_signatures(&c, &signatures(&c, &claims, &lex), &config);
+        assert!(!whole.stories.is_empty());
+        for chunk in [1, 2, 3, 5, 8] {
+            assert_eq!(
+                group_chunked(&c, &claims, &lex, &config, chunk),
+                whole,
+                "chunk {chunk}"
+            );
+        }
     }
 
     #[test]

@@ -129,6 +129,7 @@ fn counted(mut items: Vec<String>) -> Vec<(String, u32)> {
             _ => out.push((item, 1)),
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -141,6 +142,8 @@ fn sketch(words: &[String]) -> Vec<u64> {
     hashes.sort_unstable();
     hashes.dedup();
     hashes.truncate(SKETCH);
+    // Kept with the signature: not the capacity of every shingle of the article.
+    hashes.shrink_to_fit();
     hashes
 }
 
