@@ -1,11 +1,14 @@
-//! `cargo xtask bench check [--scales 1,4,16] [--threads 1,2]`: the whole analysis of
+//! `cargo xtask bench check [--scales 1,4,16] [--threads 1,2] [--rounds 3]`: the whole analysis of
 //! `factdiff check` (corpus load, claims, rules, overlap: `factdiff_pipeline::analyse`, the
 //! function the CLI calls) on the Reuters JSONL and on the near-duplicate copies of
 //! `gen-corpus` (about 5% of words edited, fixed seed). Each size and thread count runs
 //! in a fresh process (`bench check-run`), so that its peak memory (`VmHWM`) is its
 //! own. Prints wall time, MB/s, peak memory, growth against the smallest size, the
 //! speed-up of more threads, and the findings per rule (which must not depend on the
-//! thread count).
+//! thread count). The runs are interleaved in `--rounds` rounds (each runs every size
+//! and thread count once) and the medians printed, so that a busy moment of the shared
+//! machine slows one run of each, not every run of one; the CPU time of the analysis
+//! is printed beside its wall time, with the load average at the start and the end.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,7 +36,9 @@ pub fn run_one(args: &[String]) -> Result<()> {
     let load_secs = start.elapsed().as_secs_f64();
     let engines = factdiff_pipeline::Engines::builtin();
     let t = Instant::now();
+    let cpu_start = crate::util::cpu_secs();
     let analysis = factdiff_pipeline::analyse(&corpus, &engines);
+    let analyse_cpu_secs = crate::util::cpu_secs() - cpu_start;
     let analyse_secs = t.elapsed().as_secs_f64();
     let total_secs = start.elapsed().as_secs_f64();
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
@@ -52,6 +57,7 @@ pub fn run_one(args: &[String]) -> Result<()> {
             "per_rule": per_rule,
             "load_secs": load_secs,
             "analyse_secs": analyse_secs,
+            "analyse_cpu_secs": analyse_cpu_secs,
             "total_secs": total_secs,
             "peak_rss": peak_rss().unwrap_or(0),
         })
@@ -69,6 +75,7 @@ fn list(arg: Option<&String>, what: &str) -> Result<Vec<usize>> {
 pub fn run(args: &[String]) -> Result<()> {
     let mut scales = vec![1usize, 4, 16];
     let mut thread_counts = vec![1usize, 2];
+    let mut rounds = 3usize;
     let mut idx = 0;
     while idx < args.len() {
         match args[idx].as_str() {
@@ -80,64 +87,94 @@ pub fn run(args: &[String]) -> Result<()> {
                 idx += 1;
                 thread_counts = list(args.get(idx), "--threads")?;
             }
-            other => bail!("unknown argument `{other}`; expected --scales or --threads"),
+            "--rounds" => {
+                idx += 1;
+                rounds = list(args.get(idx), "--rounds")?
+                    .first()
+                    .copied()
+                    .unwrap_or(1)
+                    .max(1);
+            }
+            other => {
+                bail!("unknown argument `{other}`; expected --scales, --threads or --rounds")
+            }
         }
         idx += 1;
     }
     let exe = std::env::current_exe()?;
     println!(
         "cargo xtask bench check: factdiff_pipeline::analyse (claims + rules, then overlap) after the corpus load; \
-         {} cores available; one process per row",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+         {} cores available; one process per run; {rounds} interleaved round(s) (each runs every size and thread count once), \
+         medians; load average at the start {}",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        crate::bench_hostile::load_average()
     );
+    let f = |v: &Value, key: &str| v[key].as_f64().unwrap_or(0.0);
+    let mut runs: BTreeMap<(usize, usize), Vec<Value>> = BTreeMap::new();
+    for round in 1..=rounds {
+        eprintln!("round {round} of {rounds}");
+        for &scale in &scales {
+            let file = crate::gen_corpus::generate(scale)?;
+            for &threads in &thread_counts {
+                let out = Command::new(&exe)
+                    .args(["bench", "check-run"])
+                    .arg(&file)
+                    .arg(threads.to_string())
+                    .output()?;
+                if !out.status.success() {
+                    bail!("check run failed: {}", String::from_utf8_lossy(&out.stderr));
+                }
+                let text = String::from_utf8_lossy(&out.stdout);
+                let line = text.lines().last().context("the worker printed nothing")?;
+                runs.entry((scale, threads))
+                    .or_default()
+                    .push(serde_json::from_str(line)?);
+            }
+        }
+    }
+    let med = |scale: usize, threads: usize, key: &str| {
+        let mut values: Vec<f64> = runs[&(scale, threads)].iter().map(|v| f(v, key)).collect();
+        crate::bench_peers::median(&mut values)
+    };
     println!();
     println!(
-        "| size | MB | articles | claims | findings | threads | load s | analyse s | wall s | MB/s | peak MiB | peak/MB | time vs {}x | speed-up vs {} thr |",
+        "| size | MB | articles | claims | findings | threads | load s | analyse s | analyse CPU s | wall s | MB/s | peak MiB | peak/MB | time vs {}x | speed-up vs {} thr |",
         scales[0], thread_counts[0]
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let f = |v: &Value, key: &str| v[key].as_f64().unwrap_or(0.0);
-    // Each row is printed as soon as its run ends, so a long run shows what it has.
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut rows: Vec<(usize, Value)> = Vec::new();
     for &scale in &scales {
-        let file = crate::gen_corpus::generate(scale)?;
         for &threads in &thread_counts {
-            let out = Command::new(&exe)
-                .args(["bench", "check-run"])
-                .arg(&file)
-                .arg(threads.to_string())
-                .output()?;
-            if !out.status.success() {
-                bail!("check run failed: {}", String::from_utf8_lossy(&out.stderr));
-            }
-            let text = String::from_utf8_lossy(&out.stdout);
-            let line = text.lines().last().context("the worker printed nothing")?;
-            let v: Value = serde_json::from_str(line)?;
-            let wall = f(&v, "total_secs");
-            let same = |s: usize, t: usize| {
-                rows.iter()
-                    .find(|(rs, rv)| *rs == s && rv["threads"].as_u64() == Some(t as u64))
-                    .map_or(wall, |(_, rv)| f(rv, "total_secs"))
-            };
-            let base = same(scales[0], threads);
-            let one_thread = same(scale, thread_counts[0]);
+            let v = runs[&(scale, threads)][0].clone();
+            let wall = med(scale, threads, "total_secs");
+            let base = med(scales[0], threads, "total_secs");
+            let one_thread = med(scale, thread_counts[0], "total_secs");
             let mb = f(&v, "file_bytes") / 1e6;
-            let peak = f(&v, "peak_rss") / 1048576.0;
+            let peak = med(scale, threads, "peak_rss") / 1048576.0;
             println!(
-                "| {scale}x | {mb:.1} | {} | {} | {} | {threads} | {:.2} | {:.2} | {wall:.2} | {:.2} | {peak:.0} | {:.1} | {:.2}x | {:.2}x |",
+                "| {scale}x | {mb:.1} | {} | {} | {} | {threads} | {:.2} | {:.2} | {:.2} | {wall:.2} | {:.2} | {peak:.0} | {:.1} | {:.2}x | {:.2}x |",
                 v["articles"],
                 v["claims"],
                 v["findings"],
-                f(&v, "load_secs"),
-                f(&v, "analyse_secs"),
+                med(scale, threads, "load_secs"),
+                med(scale, threads, "analyse_secs"),
+                med(scale, threads, "analyse_cpu_secs"),
                 mb / wall.max(1e-9),
                 peak * 1.048576 / mb.max(1e-9),
                 wall / base.max(1e-9),
                 one_thread / wall.max(1e-9),
             );
-            rows.push((scale, v));
         }
     }
+    for ((scale, _), vs) in &runs {
+        for v in vs {
+            rows.push((*scale, v.clone()));
+        }
+    }
+    println!(
+        "(medians of {rounds} round(s); load average at the end {})",
+        crate::bench_hostile::load_average()
+    );
     // Findings per rule, per size: the same at every thread count, or the run fails.
     let mut rules: BTreeMap<String, BTreeMap<usize, u64>> = BTreeMap::new();
     for &scale in &scales {
@@ -147,7 +184,7 @@ pub fn run(args: &[String]) -> Result<()> {
             .map(|(_, v)| &v["per_rule"])
             .collect();
         if of_scale.windows(2).any(|w| w[0] != w[1]) {
-            bail!("findings at {scale}x differ between thread counts: {of_scale:?}");
+            bail!("findings at {scale}x differ between runs or thread counts: {of_scale:?}");
         }
         for (rule, n) in of_scale[0].as_object().into_iter().flatten() {
             rules
@@ -170,6 +207,6 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         println!();
     }
-    println!("\nfindings per rule are identical at every thread count");
+    println!("\nfindings per rule are identical in every run and at every thread count");
     Ok(())
 }

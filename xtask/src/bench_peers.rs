@@ -268,7 +268,7 @@ fn floor(path: &Path) -> Result<Value> {
     }))
 }
 
-fn median(values: &mut [f64]) -> f64 {
+pub(crate) fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     let n = values.len();
     if n == 0 {
@@ -332,7 +332,8 @@ pub fn run(args: &[String]) -> Result<()> {
         last_json(&out, name)
     };
     println!(
-        "cargo xtask bench peers: {rounds} interleaved round(s); factdiff on {threads} thread(s), the peers in CPython; medians"
+        "cargo xtask bench peers: {rounds} interleaved round(s); factdiff on {threads} thread(s), the peers in CPython; medians; load average at the start {}",
+        crate::bench_hostile::load_average()
     );
     let mut runs: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
     for round in 1..=rounds {
@@ -426,6 +427,10 @@ pub fn run(args: &[String]) -> Result<()> {
         "factdiff claims over all of Reuters: {:.2} MB/s ({} claims)",
         mb("claims", "all_bytes", "all_secs"),
         last("claims")["all_found"]
+    );
+    println!(
+        "load average at the end {}",
+        crate::bench_hostile::load_average()
     );
     Ok(())
 }

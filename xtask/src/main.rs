@@ -71,8 +71,8 @@ const TASKS: &[(&str, &str, &str)] = &[
     ),
     (
         "bench",
-        "check",
-        "the whole check at 1x/4x/16x Reuters, 1 and 2 threads: time, MB/s, memory, findings per rule",
+        "check [--scales 1,4,16] [--threads 1,2] [--rounds 3]",
+        "the whole check at 1x/4x/16x Reuters, 1 and 2 threads, medians of interleaved rounds: time, CPU, MB/s, memory, findings per rule",
     ),
     (
         "bench",
@@ -81,8 +81,8 @@ const TASKS: &[(&str, &str, &str)] = &[
     ),
     (
         "bench",
-        "hostile [--max MB] [CASE...]",
-        "the pathological inputs of docs/bad-input.md at two sizes 10x apart; fails above a time ratio of 12",
+        "hostile [--max MB] [--rounds N] [CASE...]",
+        "the pathological inputs of docs/bad-input.md at two sizes 10x apart, best of N interleaved rounds; fails above a CPU-time ratio of 12",
     ),
     (
         "bench",

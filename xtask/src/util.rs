@@ -42,6 +42,15 @@ pub fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// The CPU time this process has used so far, every thread (those that have ended
+/// too), in seconds: `CLOCK_PROCESS_CPUTIME_ID`. Unlike the wall clock, it does not
+/// grow when other processes take the cores, so a ratio of two runs measures the work
+/// done, not the load of a shared machine.
+pub fn cpu_secs() -> f64 {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+}
+
 /// Formats bytes as MiB with one decimal.
 /// Loads one corpus file (a JSONL file, usually) as `factdiff check FILE` would, with
 /// paths relative to its folder.

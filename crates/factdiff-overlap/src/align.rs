@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use foldhash::fast::FixedState;
+
 use crate::prints::shingle_hashes;
 
 /// A passage shared by two token sequences: word ranges `[start, end)` on each side.
@@ -52,6 +54,9 @@ pub fn align_pair(a: &[u32], b: &[u32], k: usize, max_gap: usize) -> Vec<Passage
     out
 }
 
+/// Side A's shingles above which [`align`] finds them by hash, not binary search.
+const HASHED_INDEX: usize = 4096;
+
 /// How far one shingle may repeat on side A before its later copies are ignored.
 const MAX_SEED_REPEATS: usize = 16;
 
@@ -67,6 +72,18 @@ struct Run {
 /// `k` words, merged into passages across gaps of at most `max_gap` words on each side.
 /// In self-alignment the A side always comes before the B side and they never overlap.
 pub fn align(a: &[u32], b: &[u32], same: bool, k: usize, max_gap: usize) -> Vec<Passage> {
+    align_hashed_above(a, b, same, k, max_gap, HASHED_INDEX)
+}
+
+/// [`align`], finding A's shingles by hash when there are more than `hashed_above`.
+fn align_hashed_above(
+    a: &[u32],
+    b: &[u32],
+    same: bool,
+    k: usize,
+    max_gap: usize,
+    hashed_above: usize,
+) -> Vec<Passage> {
     let ha = shingle_hashes(a, k);
     let hb = shingle_hashes(b, k);
     if ha.is_empty() || hb.is_empty() {
@@ -76,9 +93,28 @@ pub fn align(a: &[u32], b: &[u32], same: bool, k: usize, max_gap: usize) -> Vec<
     index.sort_unstable();
     // Runs of consecutive matching shingles on one diagonal.
     let mut runs: Vec<Run> = Vec::new();
-    let mut open: HashMap<i64, usize> = HashMap::new();
+    // Looked up once per matching shingle and never iterated: foldhash, not SipHash
+    // (no seed reaches the result either way).
+    let mut open: HashMap<i64, usize, FixedState> = HashMap::default();
+    // Where each shingle of A first appears in `index`: a binary search per shingle
+    // of B for an ordinary article, a hash lookup past `HASHED_INDEX` shingles, where
+    // the search's log factor and cache misses made a long article super-linear (the
+    // `a a a` input of `cargo xtask bench hostile`). Both find the same position.
+    let first: Option<HashMap<u64, u32, FixedState>> = (index.len() > hashed_above).then(|| {
+        let mut first = HashMap::with_capacity_and_hasher(index.len() / 2, FixedState::default());
+        for (pos, &(h, _)) in index.iter().enumerate().rev() {
+            first.insert(h, pos as u32);
+        }
+        first
+    });
     for (j, &h) in hb.iter().enumerate() {
-        let lo = index.partition_point(|e| e.0 < h);
+        let lo = match &first {
+            Some(first) => match first.get(&h) {
+                Some(&pos) => pos as usize,
+                None => continue,
+            },
+            None => index.partition_point(|e| e.0 < h),
+        };
         for &(hash, i) in index[lo..].iter().take(MAX_SEED_REPEATS) {
             if hash != h {
                 break;
@@ -285,6 +321,28 @@ fn free(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
     use crate::prints::text_tokens;
+
+    #[test]
+    fn the_hashed_lookup_aligns_as_the_binary_search_does() {
+        // Repeats (a shingle many times over, more than `MAX_SEED_REPEATS`), edits and
+        // shingles of B absent from A.
+        let mut a: Vec<u32> = (0..3000).map(|i| (i * 7919 % 613) as u32).collect();
+        a.extend(std::iter::repeat_n(5, 400));
+        let mut b = a.clone();
+        for i in (0..b.len()).step_by(37) {
+            b[i] = 100_000 + i as u32;
+        }
+        b.extend(std::iter::repeat_n(5, 50));
+        for same in [false, true] {
+            let searched = align_hashed_above(&a, &b, same, 5, 3, usize::MAX);
+            let hashed = align_hashed_above(&a, &b, same, 5, 3, 0);
+            assert!(!searched.is_empty());
+            assert_eq!(searched, hashed, "same = {same}");
+        }
+        let self_searched = align_hashed_above(&a, &a, true, 5, 3, usize::MAX);
+        assert!(!self_searched.is_empty());
+        assert_eq!(self_searched, align_hashed_above(&a, &a, true, 5, 3, 0));
+    }
 
     #[test]
     fn a_changed_word_keeps_one_passage() {
