@@ -13,7 +13,15 @@
 //! ("Kasim-Jomart Tokayev" and "Kassym-Jomart Tokayev"; "Riedel Environment" and
 //! "Reidel Environmental"): "Dennis Patrick" and "Denis Sassou-Nguesso" are two
 //! people. A variant of a canonical spelling needs no such context. Rating codes
-//! ("BB-plus", "AAA-rated") and contractions ("They're") are not names.
+//! ("BB-plus", "AAA-rated"), codes with a one-letter part ("Exp-E" of a table) and
+//! contractions ("They're") are not names.
+//!
+//! Within one story, a name beside the same name in two spellings one inner letter
+//! apart is one person's name respelled even when folding does not join them
+//! ("Tyler Hansbrough" and "Tyler Hansbraugh"): a letter changed anywhere but the
+//! first, or added or dropped inside. A changed first letter is another name ("Ann
+//! Nolan" and "Ann Dolan"), and a letter added at the end or a last vowel changed
+//! another form of it ("Kovac" and "Kovaca", "Italiana" and "Italiane").
 //!
 //! Not reported, unless a spelling is canonical: a name against an ordinary word (the
 //! corpus writes "copper" in lower case, so "Cooper" / "Copper" are two words), and a
@@ -198,6 +206,8 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
             .next()
             .is_some_and(|head| head.chars().all(char::is_uppercase));
         let contraction = word.contains('\'') || word.contains('’');
+        // A code with a one-letter part ("Exp-E", "Tl-F" of a table) is not a name.
+        let code = code || word.split('-').any(|part| part.chars().count() == 1);
         let recorded = has_lower && !code && !contraction && word.chars().count() >= min_len;
         let adjacent = prev.filter(|(_, prev_end, _)| {
             body_text[*prev_end..start].chars().all(char::is_whitespace)
@@ -313,37 +323,91 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     };
     let ordinary = |w: &str| lower_words.contains(w.to_lowercase().as_str());
     let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
+    // The findings of one spelling against the majority one: one per article that
+    // uses it.
+    let emit = |word: &str,
+                uses: &[(usize, &Uses)],
+                major: &str,
+                major_uses: &[(usize, &Uses)]|
+     -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (article, use_) in uses {
+            let mut locations = vec![cx.loc(*article, use_.first)];
+            locations.extend(
+                major_uses
+                    .iter()
+                    .filter(|(a, _)| a != article)
+                    .take(10)
+                    .map(|(a, u)| cx.loc(*a, u.first)),
+            );
+            // With no majority (one use against one) neither spelling is the
+            // odd one out: the name is spelled two ways.
+            let tie = !canonical.contains(major)
+                && total(uses) == total(major_uses)
+                && uses.len() == major_uses.len();
+            let elsewhere = if tie {
+                let other = major_uses.iter().find(|(a, _)| a != article).map_or_else(
+                    || "in this article".to_owned(),
+                    |(a, _)| format!("in {}", cx.article(*a).reference()),
+                );
+                format!("{other}: one name spelled two ways, neither more common")
+            } else {
+                format!(
+                    "elsewhere ({} times in {} articles)",
+                    total(major_uses),
+                    major_uses.len()
+                )
+            };
+            let values = [
+                ("variant", word.to_owned()),
+                ("majority", major.to_owned()),
+                ("count", use_.count.to_string()),
+                ("majority_count", total(major_uses).to_string()),
+                ("majority_articles", major_uses.len().to_string()),
+                ("elsewhere", elsewhere),
+            ];
+            // The story, when the variant's article and the first majority one
+            // are of one.
+            let other = major_uses
+                .iter()
+                .map(|(a, _)| *a)
+                .find(|a| a != article)
+                .unwrap_or(*article);
+            out.push(
+                cx.with_story(finding(rule, &values, locations), *article, other)
+                    .with_details(NameVariantDetails {
+                        variant: word.to_owned(),
+                        majority: major.to_owned(),
+                        folded: translit_fold(word),
+                        variant_count: use_.count as u64,
+                        majority_count: total(major_uses) as u64,
+                        canonical: canonical.contains(major),
+                    }),
+            );
+        }
+        out
+    };
+    // Whether a spelling is not a variant of the majority one whatever else is known:
+    // a name against an ordinary word is two words; and a spelling used in
+    // `max-variant-articles` articles or more is a name of its own ("Philips" and
+    // "Phillips"), not a slip, unless a canonical spelling says otherwise.
+    let own_name = |word: &str, uses: &[(usize, &Uses)], major: &str| {
+        !canonical.contains(major)
+            && (ordinary(word) || ordinary(major) || uses.len() >= max_articles)
+    };
     // One group of spellings that fold alike: the minority spellings against the
     // majority.
     let report = |spellings: &Spellings<'_>| -> Vec<Finding> {
-        // The majority: a canonical spelling, else the most used, then in most
-        // articles, then the first in alphabetical order.
-        let majority = spellings
-            .iter()
-            .max_by(|(wa, ua), (wb, ub)| {
-                (canonical.contains(*wa), total(ua), ua.len())
-                    .cmp(&(canonical.contains(*wb), total(ub), ub.len()))
-                    .then_with(|| wb.cmp(wa))
-            })
-            .map(|(w, u)| (*w, u));
-        let mut out = Vec::new();
-        let Some((major, major_uses)) = majority else {
-            return out;
+        let Some((major, major_uses)) = majority(spellings, &canonical) else {
+            return Vec::new();
         };
+        let mut out = Vec::new();
         for (word, uses) in spellings {
             if *word == major
                 || word.to_lowercase() == major.to_lowercase()
                 || excepted(word, major)
                 || edit_distance(&word.to_lowercase(), &major.to_lowercase()) > max_edits
-            {
-                continue;
-            }
-            // A name against an ordinary word is two words; and a spelling used in
-            // `max-variant-articles` articles or more is a name of its own
-            // ("Philips" and "Phillips"), not a slip, unless a canonical spelling
-            // says otherwise.
-            if !canonical.contains(major)
-                && (ordinary(word) || ordinary(major) || uses.len() >= max_articles)
+                || own_name(word, uses, major)
             {
                 continue;
             }
@@ -359,67 +423,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             {
                 continue;
             }
-            for (article, use_) in uses {
-                let mut locations = vec![cx.loc(*article, use_.first)];
-                locations.extend(
-                    major_uses
-                        .iter()
-                        .filter(|(a, _)| a != article)
-                        .take(10)
-                        .map(|(a, u)| cx.loc(*a, u.first)),
-                );
-                // With no majority (one use against one) neither spelling is the
-                // odd one out: the name is spelled two ways.
-                let tie = !canonical.contains(major)
-                    && total(uses) == total(major_uses)
-                    && uses.len() == major_uses.len();
-                let elsewhere = if tie {
-                    let other = major_uses
-                        .iter()
-                        .find(|(a, _)| a != article)
-                        .map_or_else(
-                            || "in this article".to_owned(),
-                            |(a, _)| format!("in {}", cx.article(*a).reference()),
-                        );
-                    format!("{other}: one name spelled two ways, neither more common")
-                } else {
-                    format!(
-                        "elsewhere ({} times in {} articles)",
-                        total(major_uses),
-                        major_uses.len()
-                    )
-                };
-                let values = [
-                    ("variant", (*word).to_owned()),
-                    ("majority", major.to_owned()),
-                    ("count", use_.count.to_string()),
-                    ("majority_count", total(major_uses).to_string()),
-                    ("majority_articles", major_uses.len().to_string()),
-                    ("elsewhere", elsewhere),
-                ];
-                // The story, when the variant's article and the first majority one
-                // are of one.
-                let other = major_uses
-                    .iter()
-                    .map(|(a, _)| *a)
-                    .find(|a| a != article)
-                    .unwrap_or(*article);
-                out.push(
-                    cx.with_story(finding(rule, &values, locations), *article, other)
-                        .with_details(NameVariantDetails {
-                            variant: (*word).to_owned(),
-                            majority: major.to_owned(),
-                            folded: translit_fold(word),
-                            variant_count: use_.count as u64,
-                            majority_count: total(major_uses) as u64,
-                            canonical: canonical.contains(major),
-                        }),
-                );
-            }
+            out.extend(emit(word, uses, major, &major_uses));
         }
         out
     };
-    groups
+    let mut findings: Vec<Finding> = groups
         .par_iter()
         .flat_map_iter(|spellings| {
             // Compared across the corpus: with `across = "corpus"`, or a name whose
@@ -437,24 +445,136 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             if most >= wide_stories || Cx::across_corpus(rule) {
                 report(spellings)
             } else {
-                let mut by_story: BTreeMap<usize, Spellings<'_>> = BTreeMap::new();
-                for (word, uses) in spellings {
-                    for &(article, use_) in uses {
-                        by_story
-                            .entry(cx.scope_of(rule, article))
-                            .or_default()
-                            .entry(*word)
-                            .or_default()
-                            .push((article, use_));
-                    }
-                }
-                by_story
+                by_story(cx, rule, spellings)
                     .values()
                     .filter(|s| s.len() >= 2)
                     .flat_map(&report)
                     .collect()
             }
         })
-        .collect()
+        .collect();
+    // Within a story, one person's surname (or first name) respelled by a letter
+    // that folding does not undo ("Hansbrough" / "Hansbraugh"): two spellings beside
+    // the same name ("Tyler Hansbrough", "Tyler Hansbraugh") one inner letter apart.
+    // Grouped by story and neighbouring name, never all pairs.
+    let mut beside: Vec<(usize, &str, &str)> = all
+        .iter()
+        .flat_map(|&(_, word, article, uses)| {
+            let scope = cx.scope_of(rule, article);
+            uses.neighbours.iter().map(move |n| (scope, *n, word))
+        })
+        .collect();
+    beside.par_sort_unstable();
+    beside.dedup();
+    let mut pairs: BTreeSet<(usize, &str, &str)> = BTreeSet::new();
+    for block in beside.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        // A name beside many others ("President", "New") is a title or a place, not
+        // one person's other name.
+        if block.len() > MAX_BESIDE {
+            continue;
+        }
+        for (n, x) in block.iter().enumerate() {
+            for y in &block[n + 1..] {
+                if one_inner_edit(x.2, y.2) && translit_fold(x.2) != translit_fold(y.2) {
+                    pairs.insert((x.0, x.2, y.2));
+                }
+            }
+        }
+    }
+    if !pairs.is_empty() {
+        let wanted: BTreeSet<(usize, &str)> =
+            pairs.iter().flat_map(|&(s, x, y)| [(s, x), (s, y)]).collect();
+        let mut uses_in: BTreeMap<(usize, &str), Vec<(usize, &Uses)>> = BTreeMap::new();
+        for &(_, word, article, uses) in &all {
+            let key = (cx.scope_of(rule, article), word);
+            if wanted.contains(&key) {
+                uses_in.entry(key).or_default().push((article, uses));
+            }
+        }
+        for (scope, x, y) in pairs {
+            let mut spellings: Spellings<'_> = BTreeMap::new();
+            spellings.insert(x, uses_in[&(scope, x)].clone());
+            spellings.insert(y, uses_in[&(scope, y)].clone());
+            let Some((major, major_uses)) = majority(&spellings, &canonical) else {
+                continue;
+            };
+            let (word, uses) = if major == x {
+                (y, &spellings[y])
+            } else {
+                (x, &spellings[x])
+            };
+            if excepted(word, major) || own_name(word, uses, major) {
+                continue;
+            }
+            findings.extend(emit(word, uses, major, &major_uses));
+        }
+    }
+    findings
+}
+
+/// The majority of spellings: a canonical one, else the most used, then in most
+/// articles, then the first in alphabetical order.
+fn majority<'a>(
+    spellings: &Spellings<'a>,
+    canonical: &BTreeSet<&str>,
+) -> Option<(&'a str, Vec<(usize, &'a Uses<'a>)>)> {
+    let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
+    spellings
+        .iter()
+        .max_by(|(wa, ua), (wb, ub)| {
+            (canonical.contains(*wa), total(ua), ua.len())
+                .cmp(&(canonical.contains(*wb), total(ub), ub.len()))
+                .then_with(|| wb.cmp(wa))
+        })
+        .map(|(w, u)| (*w, u.clone()))
+}
+
+/// How many names may stand beside one name for it to be one person's other name.
+const MAX_BESIDE: usize = 16;
+
+/// The spellings of a group, by story.
+fn by_story<'a>(
+    cx: &Cx<'_>,
+    rule: &Rule,
+    spellings: &Spellings<'a>,
+) -> BTreeMap<usize, Spellings<'a>> {
+    let mut out: BTreeMap<usize, Spellings<'a>> = BTreeMap::new();
+    for (word, uses) in spellings {
+        for &(article, use_) in uses {
+            out.entry(cx.scope_of(rule, article))
+                .or_default()
+                .entry(*word)
+                .or_default()
+                .push((article, use_));
+        }
+    }
+    out
+}
+
+/// Whether two names differ by one letter inside them: substituted anywhere but the
+/// first letter, or added or dropped neither first nor last ("Hansbrough" /
+/// "Hansbraugh", "Reid" / "Reed"). A changed initial is another name ("Dolan" /
+/// "Nolan"), and a letter added at the end, or a last vowel changed, another form of
+/// it ("Nazarbayev" / "Nazarbayeva", "Williams" / "William", "Italiana" / "Italiane").
+fn one_inner_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if short.is_empty() || short[0] != long[0] {
+        return false;
+    }
+    // A changed last vowel is an inflection ("Italiana" / "Italiane").
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    match long.len() - short.len() {
+        0 => {
+            let changed: Vec<usize> = (1..a.len()).filter(|&i| a[i] != b[i]).collect();
+            changed.len() == 1
+                && !(changed[0] + 1 == a.len() && vowel(a[changed[0]]) && vowel(b[changed[0]]))
+        }
+        1 => (1..long.len() - 1).any(|i| {
+            long[..i] == short[..i] && long[i + 1..] == short[i..]
+        }),
+        _ => false,
+    }
 }
 

@@ -12,7 +12,8 @@
 //!
 //! Not reported: a quote that is only a shorter excerpt of the other; one that
 //! differs only in punctuation, case, hyphens, words joined or contracted ("end
-//! game" / "endgame", "it is" / "it's"), a whole hour's `:00` ("6:00 p.m." /
+//! game" / "endgame", "it is" / "it's"), an abbreviation for its words ("IE" /
+//! "Internet Explorer"), a whole hour's `:00` ("6:00 p.m." /
 //! "6 p.m.") or an editor's words in brackets ("to her (Tara Reid) and"); a pair of which one article gives both wordings; a span that runs from
 //! one quotation's closing mark to the next one's opening mark. Two speakers are
 //! reported only when neither article names the other's speaker: a statement given to
@@ -224,7 +225,27 @@ fn substantive(chunks: &[DiffChunk]) -> bool {
                 .split_once(['\'', '’'])
                 .is_some_and(|(stem, _)| stem.eq_ignore_ascii_case(words[0]))
     };
-    let same = |x: &str, y: &str| squash(x) == squash(y) || contracted(x, y) || contracted(y, x);
+    // An abbreviation for the words it stands for ("IE" / "Internet Explorer"): the
+    // same words, shortened. Compared in lower case, so only two words or more
+    // against one whose letters are their initials.
+    let initials = |short: &str, long: &str| {
+        let words: Vec<&str> = long.split_whitespace().collect();
+        let short = short.trim();
+        words.len() >= 2
+            && !short.contains(' ')
+            && short.chars().count() == words.len()
+            && words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .eq(short.chars())
+    };
+    let same = |x: &str, y: &str| {
+        squash(x) == squash(y)
+            || contracted(x, y)
+            || contracted(y, x)
+            || initials(x, y)
+            || initials(y, x)
+    };
     let mut idx = 0;
     while idx < chunks.len() {
         let c = &chunks[idx];
@@ -410,6 +431,25 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abbreviation_for_its_words_is_no_drift() {
+        let diff = |a: &str, b: &str| {
+            core_of(&word_diff(
+                &quote_words(a).join(" "),
+                &quote_words(b).join(" "),
+            ))
+        };
+        assert!(!substantive(&diff(
+            "encourages all IE customers to test and deploy this update",
+            "encourages all Internet Explorer customers to test and deploy this update",
+        )));
+        // Other words with the same initials are another wording.
+        assert!(substantive(&diff(
+            "we will go when it is ready and not before",
+            "we will go when it is really done and not before",
+        )));
+    }
 
     #[test]
     fn the_wording_compared_and_the_diff_shown() {
