@@ -225,6 +225,16 @@ pub fn run(args: &[String]) -> Result<()> {
             row.peak as f64 / row.text_bytes as f64,
             growth,
         );
+        let t = &row.stories;
+        println!(
+            "      story stage: {} stories; signatures {:.2} s, grouping {:.2} s, facts {:.2} s: {:.2} s, {:.1}% of check",
+            t.stories,
+            t.signatures,
+            t.grouping,
+            t.facts,
+            t.total(),
+            100.0 * t.total() / row.secs
+        );
         rows.push(row);
     }
     println!("\nMB/s is article text (MB = 10^6 bytes) over wall time; growth is the exponent");
