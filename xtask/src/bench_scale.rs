@@ -6,6 +6,11 @@
 //! until the process ends). Prints wall time, MB/s, peak memory against the corpus
 //! text, the growth exponent between sizes (1.0 is linear) and the findings per rule.
 //! A run whose memory passes `--max-rss GIB` (12 by default) is stopped.
+//! Then, in this process, the story stage on the same corpus (issue 12: at most a fifth
+//! of `check`'s time, near-linear): the corpus is loaded and its claims extracted
+//! untimed, then the stage is timed step by step (signatures; candidates, scores and
+//! clustering; the fact tables) with the same thread count, and its share of the
+//! `check` wall time is printed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +31,53 @@ struct Row {
     secs: f64,
     peak: u64,
     per_rule: BTreeMap<String, usize>,
+    stories: StoryTimes,
+}
+
+/// The story stage's steps, timed in this process on the same corpus.
+#[derive(Clone, Copy, Default)]
+struct StoryTimes {
+    signatures: f64,
+    grouping: f64,
+    facts: f64,
+    stories: usize,
+}
+
+impl StoryTimes {
+    fn total(&self) -> f64 {
+        self.signatures + self.grouping + self.facts
+    }
+}
+
+/// Times the story stage as `factdiff check` runs it (`factdiff_pipeline::analyse`:
+/// signatures and grouping after the claims, then the fact tables), on the corpus
+/// file `check` read.
+fn time_stories(corpus_path: &Path) -> Result<StoryTimes> {
+    use rayon::prelude::*;
+    let corpus = crate::util::load_file(corpus_path)?;
+    let lexicons = factdiff_claims::Lexicons::builtin();
+    let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+        .articles
+        .par_iter()
+        .map(|a| factdiff_claims::extract(a, &lexicons))
+        .collect();
+    let config = factdiff_stories::StoryConfig::default();
+    let start = Instant::now();
+    let sigs = factdiff_stories::signatures(&corpus, &claims, &lexicons);
+    let signatures = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let mut stories = factdiff_stories::group_signatures(&corpus, &sigs, &config);
+    let grouping = start.elapsed().as_secs_f64();
+    drop(sigs);
+    let start = Instant::now();
+    factdiff_stories::fill_facts(&mut stories, &corpus, &claims);
+    let facts = start.elapsed().as_secs_f64();
+    Ok(StoryTimes {
+        signatures,
+        grouping,
+        facts,
+        stories: stories.stories.len(),
+    })
 }
 
 /// What the scale benchmark reads of a JSON report.
@@ -142,6 +194,13 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Re
         std::fs::File::open(&report)?,
     ))
     .context("reading the report")?;
+    let stories = match threads {
+        Some(t) => rayon::ThreadPoolBuilder::new()
+            .num_threads(t.parse().context("--threads needs a number")?)
+            .build()?
+            .install(|| time_stories(&corpus))?,
+        None => time_stories(&corpus)?,
+    };
     let mut per_rule = BTreeMap::new();
     for finding in json.findings {
         *per_rule.entry(finding.rule).or_insert(0) += 1;
@@ -155,6 +214,7 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Re
         secs,
         peak,
         per_rule,
+        stories,
     })
 }
 
@@ -209,10 +269,46 @@ pub fn run(args: &[String]) -> Result<()> {
             row.peak as f64 / row.text_bytes as f64,
             growth,
         );
+        let t = &row.stories;
+        println!(
+            "      story stage: {} stories; signatures {:.2} s, grouping {:.2} s, facts {:.2} s: {:.2} s, {:.1}% of check",
+            t.stories,
+            t.signatures,
+            t.grouping,
+            t.facts,
+            t.total(),
+            100.0 * t.total() / row.secs
+        );
         rows.push(row);
     }
     println!("\nMB/s is article text (MB = 10^6 bytes) over wall time; growth is the exponent");
     println!("of wall time against text size since the previous row (1.00 = linear).\n");
+    println!("the story stage (in this process, same corpus and threads; issue 12: at most");
+    println!("a fifth of check's wall time):");
+    println!(
+        "{:>5} {:>8} {:>11} {:>10} {:>8} {:>9} {:>8} {:>7}",
+        "size", "stories", "signatures", "grouping", "facts", "stage s", "share", "growth"
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let t = &row.stories;
+        let growth = i.checked_sub(1).map_or(String::from("-"), |p| {
+            let prev = &rows[p];
+            let size = (row.text_bytes as f64 / prev.text_bytes as f64).ln();
+            format!("{:.2}", (t.total() / prev.stories.total()).ln() / size)
+        });
+        println!(
+            "{:>4}x {:>8} {:>11.2} {:>10.2} {:>8.2} {:>9.2} {:>7.1}% {:>7}",
+            row.factor,
+            t.stories,
+            t.signatures,
+            t.grouping,
+            t.facts,
+            t.total(),
+            100.0 * t.total() / row.secs,
+            growth,
+        );
+    }
+    println!();
     println!("findings per rule:");
     let rules: std::collections::BTreeSet<&String> =
         rows.iter().flat_map(|r| r.per_rule.keys()).collect();

@@ -7,7 +7,12 @@
 //! TF-IDF cosine of the articles' content words, single link above a threshold, the
 //! threshold being the best of a sweep on this very data (so the baseline is given its
 //! best chance). `--check` fails when a figure falls below `eval/figures.toml`'s
-//! `[stories]`; `--with` overrides a `[stories]` parameter for one run (tuning).
+//! `[stories]`, `--record` rewrites that table (only it); `--with` overrides a
+//! `[stories]` parameter for one run (tuning). With `FACTDIFF_EVAL_VERBOSE` set, it
+//! prints the mixed stories and every pair it gets wrong (a false link, a missed
+//! same-event pair) with both signatures in short (date, leading days, most frequent
+//! names, title) and the pair's score and veto, which is what to read before changing
+//! the evidence.
 //! Through the library (factdiff-stories), not the binary.
 
 use std::collections::{BTreeMap, HashMap};
@@ -157,24 +162,60 @@ fn baseline_pairs(sigs: &[Signature]) -> Vec<(usize, usize, f64)> {
         .collect()
 }
 
-fn parse_args(args: &[String]) -> Result<(bool, StoryConfig)> {
-    let mut check = false;
+fn parse_args(args: &[String]) -> Result<(Mode, StoryConfig)> {
+    let mut check = Mode::Print;
     let mut with = String::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--check" => check = true,
+            "--check" => check = Mode::Check,
+            "--record" => check = Mode::Record,
             "--with" => {
                 let kv = it.next().context("--with needs KEY=VALUE")?;
                 with.push_str(kv);
                 with.push('\n');
             }
-            other => bail!("unknown argument `{other}`; expected --check or --with KEY=VALUE"),
+            other => {
+                bail!("unknown argument `{other}`; expected --check, --record or --with KEY=VALUE")
+            }
         }
     }
     let config: StoryConfig = toml::from_str(&with).context("--with: not a [stories] parameter")?;
     config.validate().map_err(anyhow::Error::msg)?;
     Ok((check, config))
+}
+
+/// What to do with the figures besides printing them.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Print,
+    Check,
+    Record,
+}
+
+/// One article's signature in short, for reading a wrong pair.
+fn brief(sig: &Signature, path: &str, event: &str, title: &str) -> String {
+    let mut names: Vec<&(String, u32)> = sig.names.iter().collect();
+    names.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let names: Vec<String> = names
+        .iter()
+        .take(6)
+        .map(|(n, tf)| format!("{n}:{tf}"))
+        .collect();
+    let mut days: Vec<&(String, u32)> = sig.dates.iter().collect();
+    days.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let days: Vec<String> = days
+        .iter()
+        .take(3)
+        .map(|(d, n)| format!("{d}:{n}"))
+        .collect();
+    let title: String = title.chars().take(90).collect();
+    format!(
+        "{path} [{event}] date {} days [{}] names [{}] {title:?}",
+        sig.date.map_or("-".to_owned(), |d| d.to_string()),
+        days.join(" "),
+        names.join(" "),
+    )
 }
 
 pub fn run(args: &[String]) -> Result<()> {
@@ -296,7 +337,61 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     }
 
-    if check {
+    if std::env::var_os("FACTDIFF_EVAL_VERBOSE").is_some() {
+        let by_pair: HashMap<(usize, usize), &factdiff_stories::Link> =
+            links.iter().map(|l| ((l.a, l.b), l)).collect();
+        let show = |a: usize, b: usize| {
+            let article = |i: usize| {
+                let art = &corpus.articles[i];
+                brief(
+                    &sigs[i],
+                    &art.path,
+                    event_of[&art.path].as_str(),
+                    &art.meta.title,
+                )
+            };
+            let link = by_pair
+                .get(&(a, b))
+                .map_or("not a candidate".to_owned(), |l| {
+                    format!("score {:.3} veto {:?}", l.score, l.veto)
+                });
+            println!("    {link}\n      {}\n      {}", article(a), article(b));
+        };
+        for (what, linked) in [("false link", true), ("missed pair", false)] {
+            let mut count = 0;
+            for a in 0..n {
+                for b in a + 1..n {
+                    let same_story = predicted[a] == predicted[b];
+                    if same_story == linked && (gold[a] == gold[b]) != linked {
+                        count += 1;
+                        println!("  {what}:");
+                        show(a, b);
+                    }
+                }
+            }
+            println!("  {count} pairs: {what}");
+        }
+    }
+
+    if check == Mode::Record {
+        let mut table = toml::Table::new();
+        for (key, value) in [
+            ("pairwise_precision", ours.pair_p),
+            ("pairwise_recall", ours.pair_r),
+            ("pairwise_f1", ours.pair_f),
+            ("bcubed_precision", ours.b3_p),
+            ("bcubed_recall", ours.b3_r),
+            ("bcubed_f1", ours.b3_f),
+        ] {
+            table.insert(
+                key.to_owned(),
+                toml::Value::Float((value * 1000.0).round() / 1000.0),
+            );
+        }
+        crate::eval_truth::write_figures("stories", table)?;
+        println!("  recorded in eval/figures.toml [stories]; review the change like a snapshot");
+    }
+    if check == Mode::Check {
         let text = std::fs::read_to_string(crate::util::root().join("eval/figures.toml"))
             .context("reading eval/figures.toml")?;
         let figures: toml::Table = toml::from_str(&text).context("eval/figures.toml")?;

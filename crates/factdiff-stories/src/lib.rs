@@ -398,6 +398,22 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalized_function_word_is_no_name() {
+        // A headline-style capital ("AN AUSTRALIAN climber") is read as a name by the
+        // claims; "an" would then be a name shared by unrelated reports.
+        let text = "AN AUSTRALIAN climber who survived two nights stuck on Mount Cook after \
+            seeing his brother die narrowly escaped being buried alive.\n";
+        let (c, claims, lex) = corpus(&[("a.md", text)]);
+        let sig = signature(&c.articles[0], &claims[0], &lex);
+        assert!(
+            sig.names.iter().any(|(n, _)| n == "mount cook"),
+            "{:?}",
+            sig.names
+        );
+        assert!(!sig.names.iter().any(|(n, _)| n == "an"), "{:?}", sig.names);
+    }
+
+    #[test]
     fn a_signature_round_trips_through_serde() {
         let (c, claims, lex) = corpus(&[("a.md", QUAKE_A)]);
         let sig = signature(&c.articles[0], &claims[0], &lex);

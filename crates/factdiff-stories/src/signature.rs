@@ -45,7 +45,9 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
     for claim in claims {
         match (&claim.kind, &claim.value) {
             (ClaimKind::Name, ClaimValue::Name { normalized }) => {
-                if normalized.len() < 2 {
+                // A function word in capitals ("AN AUSTRALIAN climber") names no
+                // one, whether read as a name or as an acronym.
+                if normalized.len() < 2 || lexicons.is_stopword(normalized) {
                     continue;
                 }
                 if let Some((_, last)) = normalized.rsplit_once(' ')
@@ -57,7 +59,10 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
                 names.push(normalized.clone());
             }
             (ClaimKind::Acronym, ClaimValue::Acronym { short, .. }) => {
-                names.push(short.to_lowercase());
+                let short = short.to_lowercase();
+                if !lexicons.is_stopword(&short) {
+                    names.push(short);
+                }
             }
             (
                 ClaimKind::Quantity | ClaimKind::Money,
