@@ -138,7 +138,9 @@ fn appears_mid_sentence(ctx: &Ctx<'_>, phrase: &str) -> bool {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        let before = text[..at].trim_end_matches([' ', '\t', '\n', '\r']);
+        // A line break before it may be a sentence's start ("Dear Kasim-Jomart" on a
+        // line of its own): only spaces count.
+        let before = text[..at].trim_end_matches([' ', '\t']);
         // Only white space between the word before and the phrase.
         let spaced = before.len() < at;
         let prev = before.chars().next_back();
@@ -164,6 +166,10 @@ fn appears_mid_sentence(ctx: &Ctx<'_>, phrase: &str) -> bool {
 /// ("the Export Enhancement\nProgram", "American\nMarketing Services"): a name that
 /// ends its line with no punctuation, and a name that opens the next line right after
 /// (one line break, no indentation). `claims` are in article order.
+/// The shortest line of wrapped running text whose last name may go on on the next
+/// line (Reuters wraps at about 65 columns; a title or a caption is shorter).
+const WRAPPED_LINE: usize = 40;
+
 pub(crate) fn join_wrapped(ctx: &Ctx, claims: &mut Vec<Claim>) {
     let text = ctx.article.text.as_str();
     let mut names: Vec<usize> = (0..claims.len())
@@ -177,7 +183,16 @@ pub(crate) fn join_wrapped(ctx: &Ctx, claims: &mut Vec<Claim>) {
             && claims[p].span.end <= claims[k].span.start
         {
             let between = &text[claims[p].span.end as usize..claims[k].span.start as usize];
-            if between.trim_matches([' ', '\t']) == "\n" && between.ends_with('\n') {
+            // Only a line of running text wraps: a short line is a title or a caption.
+            let line = text[..claims[p].span.end as usize]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("")
+                .trim();
+            if between.trim_matches([' ', '\t']) == "\n"
+                && between.ends_with('\n')
+                && line.chars().count() >= WRAPPED_LINE
+            {
                 let span = factdiff_corpus::Span::new(
                     claims[p].span.start as usize,
                     claims[k].span.end as usize,
@@ -433,6 +448,15 @@ mod tests {
                         "New Orleans = new orleans",
                         "New Orleans = new orleans",
                         "DeShawn Wynn = deshawn wynn",
+                    ],
+                ),
+                (
+                    "Tokayev and Aliyev\nKazakh President Tokayev spoke.",
+                    &[
+                        "Tokayev = tokayev",
+                        "Aliyev = aliyev",
+                        "Kazakh = kazakh",
+                        "Tokayev = tokayev",
                     ],
                 ),
                 (

@@ -209,6 +209,9 @@ struct Person {
     /// Whether a speech verb is next to the name ("Fekete said", "said Fekete"): the
     /// name is someone who speaks in the article, not a company or a bond market.
     speaks: bool,
+    /// Whether the name opens its sentence (after titles at most): the subject a
+    /// pronoun in the next sentence refers to ("Zelenskyy spoke. He recalled ...").
+    subject: bool,
 }
 
 /// How far before a quotation a pronoun looks for someone who spoke ("Fekete said he
@@ -254,6 +257,13 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
         .filter_map(|c| {
             let surface = &text[c.span.range()];
             let speaks = next_to_speech_verb(ctx, text, c.span);
+            let sentence_start = ctx
+                .article
+                .sentence_at(c.span.start)
+                .map_or(c.span.start, |s| s.span.start);
+            let subject = text[sentence_start as usize..c.span.start as usize]
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
             let before = text[..c.span.start as usize].trim_end();
             let last_word = before
                 .rsplit(|ch: char| ch.is_whitespace())
@@ -284,6 +294,7 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                 start: c.span.start,
                 name: surface.to_owned(),
                 speaks: speaks || after_title,
+                subject,
             })
         })
         .collect();
@@ -308,16 +319,21 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
     kept
 }
 
-/// The person a pronoun before or after `quote_start` refers to: the last one who
-/// spoke not long before it, else the last person named before it.
+/// The person a pronoun before or after `quote_start` refers to: the last person named
+/// before it when that name is a sentence's subject, else the last one who spoke not
+/// long before it, else the last person named before it.
 fn antecedent(people: &[Person], quote_start: u32) -> Option<String> {
-    let before = people.iter().rev().filter(|p| p.start < quote_start);
+    let mut before = people.iter().rev().filter(|p| p.start < quote_start);
+    let nearest = before.clone().next()?;
+    if nearest.subject {
+        return Some(nearest.name.clone());
+    }
     before
+        .find(|p| p.speaks && p.start + SPEAKER_REACH >= quote_start)
+        .unwrap_or(nearest)
+        .name
         .clone()
-        .take_while(|p| p.start + SPEAKER_REACH >= quote_start)
-        .find(|p| p.speaks)
-        .or_else(|| before.clone().next())
-        .map(|p| p.name.clone())
+        .into()
 }
 
 fn full_name(people: &[Person], name: &str) -> String {
@@ -513,7 +529,23 @@ fn speaker_in(
 fn paragraph_break(text: &str, at: usize) -> bool {
     let next = &text[at + 1..];
     let line = next.split('\n').next().unwrap_or("");
-    line.trim().is_empty() || next.starts_with([' ', '\t'])
+    // A line that ends a sentence or a quotation ends its paragraph too: the next
+    // line is not an attribution wrapped onto it.
+    // ("said.”", "energy shortage."; not "today,\"" nor the "U.S." of a wrapped line).
+    let line_end = text[..at]
+        .trim_end_matches([' ', '\t', '\r'])
+        .trim_end_matches(['”', '"', '»', '’']);
+    let word = line_end
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', '!', '?']);
+    let initial = word
+        .rsplit('.')
+        .next()
+        .is_some_and(|w| w.chars().count() == 1);
+    let ends = line_end.ends_with(['.', '!', '?']) && !initial;
+    ends || line.trim().is_empty() || next.starts_with([' ', '\t'])
 }
 
 /// Where the sentence of a quotation's opening mark at `at` starts, not before
@@ -821,6 +853,18 @@ mod tests {
                     "\"I think he essentially will negotiate,\" said a prominent\nHouse leader who did not want to be identified.",
                     &[
                         "\"I think he essentially will negotiate,\" = I think he essentially will negotiate | -",
+                    ],
+                ),
+                (
+                    "He met Vladimir Putin in November about the plant.\n“We do not rule out building a second plant.”\nRegarding the crash, he noted that the boxes went to Brazil.",
+                    &[
+                        "“We do not rule out building a second plant.” = We do not rule out building a second plant. | -",
+                    ],
+                ),
+                (
+                    "\"By and large, we had a good dose of profit taking today,\"\nMaison Placements Canada Inc analyst John Ing commented.",
+                    &[
+                        "\"By and large, we had a good dose of profit taking today,\" = By and large, we had a good dose of profit taking today | John Ing",
                     ],
                 ),
                 // A phrase of a later clause is not what the verb says.
