@@ -15,7 +15,9 @@
 //! recorded in `eval/figures.toml` (`[claims]`). `--sample N` writes N claims per kind
 //! not judged yet, drawn with a fixed seed (half from each corpus), with their context,
 //! to `target/xtask/claims-sample/KIND.jsonl` for a person to judge: set `right` and
-//! `cause`, drop `context`, and append the lines to `eval/claims/KIND.jsonl`.
+//! `cause`, drop `context`, and append the lines to `eval/claims/KIND.jsonl`. With
+//! `--held-out` the sample comes only from articles that hold no judged claim (not the
+//! ones read to find what a change fixes), so the change is measured on fresh text.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -84,6 +86,12 @@ fn key(r: &ClaimRecord) -> String {
         let _ = write!(k, " = {}", r.expansion.as_deref().unwrap_or("-"));
     }
     k
+}
+
+/// The article part of a key: the path and, for an archive's record, `#ID`.
+fn article_of(key: &str) -> &str {
+    // The path has no `:` (paths relative to the data folder); the span follows it.
+    key.split_once(':').map_or(key, |(a, _)| a)
 }
 
 fn cut(text: &str, n: usize) -> String {
@@ -191,17 +199,19 @@ fn recorded(root: &Path) -> Result<BTreeMap<String, f64>> {
 pub fn run(args: &[String]) -> Result<()> {
     let mut check = false;
     let mut sample = 0usize;
+    let mut held_out = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--check" => check = true,
+            "--held-out" => held_out = true,
             "--sample" => {
                 sample = it
                     .next()
                     .and_then(|n| n.parse().ok())
                     .context("--sample takes a number of claims per kind, e.g. --sample 40")?;
             }
-            other => bail!("unknown argument `{other}`; use --check or --sample N"),
+            other => bail!("unknown argument `{other}`; use --check, --sample N or --held-out"),
         }
     }
     let root = crate::util::root();
@@ -235,6 +245,17 @@ pub fn run(args: &[String]) -> Result<()> {
         "{:<9} {:>7} {:>6} {:>6} {:>9} {:>5} {:>10}",
         "kind", "judged", "right", "wrong", "precision", "lost", "not judged"
     );
+    // With --held-out, the sample leaves out every article that holds a judged claim of
+    // any kind: those were read to find the causes a change fixes, so a fresh sample
+    // from them would not be an honest measure of the change.
+    let mut read: BTreeSet<String> = BTreeSet::new();
+    if held_out {
+        for kind in KINDS {
+            for k in judgments(&dir, kind)?.keys() {
+                read.insert(article_of(k).to_owned());
+            }
+        }
+    }
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(SEED);
     for kind in KINDS {
         let judged = judgments(&dir, kind)?;
@@ -282,8 +303,11 @@ pub fn run(args: &[String]) -> Result<()> {
             std::fs::create_dir_all(&out)?;
             let mut lines = String::new();
             for c in 0..corpora.len() {
-                let mut pool: Vec<&Extracted> =
-                    unjudged.iter().copied().filter(|e| e.corpus == c).collect();
+                let mut pool: Vec<&Extracted> = unjudged
+                    .iter()
+                    .copied()
+                    .filter(|e| e.corpus == c && !read.contains(article_of(&e.key)))
+                    .collect();
                 pool.sort_by(|a, b| a.key.cmp(&b.key));
                 pool.shuffle(&mut rng);
                 let share = sample / corpora.len() + usize::from(c < sample % corpora.len());

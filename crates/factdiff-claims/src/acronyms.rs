@@ -6,6 +6,7 @@
 //! Written by hand: the algorithm is a few lines and no maintained crate implements it.
 //! All-capital lines (headlines, Reuters titles) are skipped.
 
+use crate::lexicon::class;
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
 /// Whether a token is an acronym: two to ten capitals (digits and `&` allowed after
@@ -44,6 +45,20 @@ fn long_form_before(
         .or_else(|| schwartz_hearst(text, sentence_start, before, short))
 }
 
+/// The text before a short form, without what opens it: a parenthesis ("Japan Bond
+/// Research Institute (JBRI)") or a comma and `or` ("Adenosine Deaminase, or ADA").
+fn strip_opener(region: &str) -> Option<&str> {
+    let region = region.trim_end();
+    if let Some(r) = region.strip_suffix('(') {
+        return Some(r.trim_end());
+    }
+    let r = region.strip_suffix("or")?;
+    if !r.ends_with(char::is_whitespace) {
+        return None;
+    }
+    Some(r.trim_end().strip_suffix(',')?.trim_end())
+}
+
 /// Word initials first: each letter of the short form, from the last, is the initial
 /// of a word (words that do not fit are skipped, at most five).
 fn initials_before(
@@ -52,8 +67,7 @@ fn initials_before(
     before: usize,
     short: &str,
 ) -> Option<(usize, String)> {
-    let region = text[sentence_start..before].trim_end();
-    let region = region.strip_suffix('(')?.trim_end();
+    let region = strip_opener(&text[sentence_start..before])?;
     let letters: Vec<char> = short
         .chars()
         .filter(char::is_ascii_alphabetic)
@@ -121,8 +135,7 @@ fn schwartz_hearst(
     before: usize,
     short: &str,
 ) -> Option<(usize, String)> {
-    let region = text[sentence_start..before].trim_end();
-    let region = region.strip_suffix('(')?.trim_end();
+    let region = strip_opener(&text[sentence_start..before])?;
     let n_letters = short.chars().filter(char::is_ascii_alphanumeric).count();
     let max_words = (n_letters + 5).min(2 * n_letters);
     // The candidate: the last `max_words` words of the region.
@@ -179,7 +192,28 @@ fn schwartz_hearst(
     Some((start, long_form.trim_start_matches("the ").to_owned()))
 }
 
-/// Extracts the acronyms of one sentence.
+/// Where the sentence at `start` really starts, for a long form before a short one: a
+/// line of wrapped text that ends short, before a capital, makes a paragraph of the
+/// next line ("Japan Bond Research\nInstitute (JBRI)"); the long form may begin on the
+/// lines before, up to two, when they end with no sentence punctuation and the line
+/// break is not followed by indentation.
+fn soft_start(text: &str, floor: usize, start: usize) -> usize {
+    let mut start = start;
+    for _ in 0..2 {
+        let before = &text[floor..start];
+        let Some(line_end) = before.strip_suffix('\n') else {
+            break;
+        };
+        let line = line_end.rsplit('\n').next().unwrap_or("");
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', ';', '"', '”']) {
+            break;
+        }
+        start = floor + line_end.len() - line.len() + (line.len() - line.trim_start().len());
+    }
+    start
+}
+
 /// Gives a later mention of an acronym the definition an earlier one had ("ATI
 /// Technologies (ATI)" ... "the purchase of ATI"). `claims` are in article order.
 pub(crate) fn carry_expansions(claims: &mut [Claim]) {
@@ -197,6 +231,7 @@ pub(crate) fn carry_expansions(claims: &mut [Claim]) {
     }
 }
 
+/// Extracts the acronyms of one sentence.
 pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
     let letters: usize = s
         .toks
@@ -214,7 +249,11 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         return; // A headline in capitals.
     }
     let text = &ctx.article.text;
-    let sentence_start = s.toks.first().map_or(0, |t| t.start as usize);
+    let sentence_start = soft_start(
+        text,
+        ctx.article.body.start as usize,
+        s.toks.first().map_or(0, |t| t.start as usize),
+    );
     for i in 0..s.toks.len() {
         let t = &s.toks[i];
         if s.taken[i] || !t.is_word() {
@@ -265,11 +304,17 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         let in_parens = i > 0
             && s.toks[i - 1].text == "("
             && s.toks.get(end_idx).is_some_and(|n| n.text == ")");
-        if in_parens
+        // "Adenosine Deaminase, or ADA, is": the long form before a comma and `or`.
+        let after_or = i > 1
+            && s.toks[i - 1].lower == "or"
+            && s.toks[i - 2].text == ","
+            && s.toks.get(end_idx).is_none_or(|n| !n.is_word());
+        if (in_parens || after_or)
             && let Some((_, long)) =
                 long_form_before(text, sentence_start, s.toks[i - 1].end as usize, &short)
         {
-            c.expansion = Some(long.into());
+            // A long form wrapped over two lines is one phrase.
+            c.expansion = Some(long.split_whitespace().collect::<Vec<_>>().join(" ").into());
         } else if s.toks.get(end_idx).is_some_and(|n| n.text == "(") {
             // "TITR (Trans-Caspian International Transport Route)"
             if let Some(close) = s.toks[end_idx..].iter().position(|x| x.text == ")") {
@@ -295,15 +340,113 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 }
             }
         }
+        // An ordinary word in capitals for emphasis or as a lede's first word ("ONE
+        // Australian and one English climber", "brings out EVERY kick"), unless the
+        // article defines it or it is a known acronym.
+        let lower = short.to_lowercase();
+        let ordinary = ctx.lex.class_of(&lower) & (class::STOP | class::NOT_NAME) != 0
+            || ctx.lex.number_words.contains_key(lower.as_str());
+        if c.expansion.is_none() && !known && ordinary {
+            continue;
+        }
         s.take(i, end_idx);
         claims.push(c);
     }
+}
+
+/// Drops the acronyms that are the first word of a name ("IC Gas said", "IC Industries"):
+/// an undefined, unknown acronym that the article writes more than once, always before
+/// the same capitalized word. `claims` are in article order.
+pub(crate) fn drop_name_parts(text: &str, claims: &mut Vec<Claim>) {
+    use std::collections::HashMap;
+    let next_word = |c: &Claim| {
+        let rest = text[c.span.end as usize..].trim_start_matches([' ', '\n', '\r', '\t']);
+        let end = rest
+            .find(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .unwrap_or(rest.len());
+        let w = &rest[..end];
+        let capitalized = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && rest.len() < text.len() - c.span.end as usize;
+        capitalized.then_some(w)
+    };
+    // Per short form: the one word that always follows it, or `None` once it varies,
+    // and how often it is written (once says nothing: "EDT Friday").
+    let mut follows: HashMap<&str, Option<&str>> = HashMap::new();
+    let mut times: HashMap<&str, usize> = HashMap::new();
+    for c in claims.iter() {
+        let ClaimValue::Acronym { short, known } = &c.value else {
+            continue;
+        };
+        if *known || c.expansion.is_some() {
+            follows.insert(short, None);
+            continue;
+        }
+        *times.entry(short).or_default() += 1;
+        let w = next_word(c);
+        follows
+            .entry(short)
+            .and_modify(|seen| {
+                if *seen != w {
+                    *seen = None;
+                }
+            })
+            .or_insert(w);
+    }
+    let parts: std::collections::HashSet<String> = follows
+        .into_iter()
+        .filter(|(k, w)| w.is_some() && times.get(k).is_some_and(|&n| n >= 2))
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    if parts.is_empty() {
+        return;
+    }
+    claims.retain(|c| match &c.value {
+        ClaimValue::Acronym { short, .. } => !parts.contains(short),
+        _ => true,
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    /// Ordinary words in capitals, the first word of a name, and definitions after a
+    /// comma and `or` or across a line break (issue 13, second round).
+    #[test]
+    fn words_in_capitals_name_parts_and_definitions() {
+        check_kind(
+            ClaimKind::Acronym,
+            &[
+                ("ONE Australian and one English climber have died.", &[]),
+                ("Wylie brings out EVERY kick and more.", &[]),
+                (
+                    "It gave 33 mln IC Gas ordinary. IC Gas said it noted the offer.",
+                    &[],
+                ),
+                (
+                    "The IC unit of IC Gas said it noted the offer.",
+                    &["IC = IC | -", "IC = IC | -"],
+                ),
+                ("The market closed at 1600 EDT Friday.", &["EDT = EDT | -"]),
+                // A known acronym is no part of a name.
+                (
+                    "Wheat at 123.97 dlrs FOB Gulf. Corn at 103.43 dlrs FOB Gulf.",
+                    &["FOB = FOB | - (known)", "FOB = FOB | - (known)"],
+                ),
+                (
+                    "    The disease is caused by a missing enzyme, called Adenosine\nDeaminase, or ADA, that is crucial.",
+                    &["ADA = ADA | Adenosine Deaminase"],
+                ),
+                (
+                    "    Kyosuke Yoshida, managing director of Japan Bond Research\nInstitute (JBRI), said, \"Agencies should be used.\"",
+                    &["JBRI = JBRI | Japan Bond Research Institute"],
+                ),
+                ("The WHO said so.", &["WHO = WHO | - (known)"]),
+            ],
+        );
+    }
 
     /// Labels and sign-offs in capitals are no acronyms; a definition carries to
     /// later mentions (issue 13).

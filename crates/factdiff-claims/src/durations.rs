@@ -56,7 +56,11 @@ pub(crate) fn numeric(ctx: &Ctx, s: &Sent, p: &NumPhrase) -> Option<(usize, Stri
         return Some((j + 1, String::new()));
     }
     let vague = !p.digits && ctx.lex.vague.contains_key(s.lower(p.num_start));
-    let n = (!p.is_range && !vague).then_some(p.stated);
+    // "about 30 days", "at least seven days": a TIMEX3 duration has no interval, and
+    // `P30D` would say exactly 30 days; the amount is left unknown (`PXD`), as for a
+    // range.
+    let hedged = p.num_start > p.start || p.min_inf || p.max_inf;
+    let n = (!p.is_range && !vague && !hedged).then_some(p.stated);
     Some((j + 1, timex_duration(n, unit)))
 }
 
@@ -181,7 +185,8 @@ mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
 
-    /// Terms and dates that look like durations (issue 13).
+    /// Terms and dates that look like durations, and hedged amounts, which a TIMEX3
+    /// duration cannot hold (issue 13).
     #[test]
     fn terms_and_dates_are_no_durations() {
         check_kind(
@@ -191,6 +196,13 @@ mod tests {
                 ("down from the comparable 1985 quarter", &[]),
                 ("up from 159 the previous year", &[]),
                 ("over the past year", &["the past year = P1Y"]),
+                (
+                    "fire crews will be there about 30 days",
+                    &["about 30 days = PXD"],
+                ),
+                ("for at least seven days", &["at least seven days = PXD"]),
+                ("for nearly 29 years", &["nearly 29 years = PXY"]),
+                ("for 29 years", &["29 years = P29Y"]),
             ],
         );
     }
@@ -214,7 +226,7 @@ mod tests {
                 ("an hour later it ended", &[]),
                 ("for an hour", &["an hour = PT1H"]),
                 ("over the next five years", &["the next five years = P5Y"]),
-                ("nearly three decades", &["nearly three decades = P3DE"]),
+                ("nearly three decades", &["nearly three decades = PXDE"]),
                 ("for years", &["years = PXY"]),
                 ("for decades", &["decades = PXDE"]),
                 ("two centuries", &["two centuries = P2CE"]),
@@ -227,8 +239,8 @@ mod tests {
                 ("three quarters", &["three quarters = P3Q"]),
                 ("the talks lasted 21 days", &["21 days = P21D"]),
                 ("a week of talks", &["a week = P1W"]),
-                ("for about 20 years", &["about 20 years = P20Y"]),
-                ("more than 30 years", &["more than 30 years = P30Y"]),
+                ("for about 20 years", &["about 20 years = PXY"]),
+                ("more than 30 years", &["more than 30 years = PXY"]),
                 ("for 1.5 hours", &["1.5 hours = PT1.5H"]),
                 // Negatives and dates.
                 ("a 25-year-old man", &[]),

@@ -442,6 +442,8 @@ pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
         key::assign(&ctx, &sent, &mut claims[first..]);
     }
     acronyms::carry_expansions(&mut claims);
+    acronyms::drop_name_parts(&article.text, &mut claims);
+    names::join_wrapped(&ctx, &mut claims);
     quotes::extract(&ctx, &mut claims);
     // Sort, then relate claims within each sentence (relations use final indices).
     claims.sort_by(|a, b| {

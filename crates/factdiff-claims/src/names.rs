@@ -124,6 +124,96 @@ fn appears_lower(ctx: &Ctx<'_>, word: &str) -> bool {
     false
 }
 
+/// Whether `phrase` occurs capitalized as written in the article where no sentence
+/// starts: after a word, a comma or a title's dot ("in New Orleans", "John Smith",
+/// "Mr. Smith"), as a whole word.
+fn appears_mid_sentence(ctx: &Ctx<'_>, phrase: &str) -> bool {
+    let text = ctx.article.text.as_str();
+    let body = &text[ctx.article.body.range()];
+    let base = ctx.article.body.start as usize;
+    body.match_indices(phrase).any(|(at, _)| {
+        let at = base + at;
+        let end = at + phrase.len();
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        // A line break before it may be a sentence's start ("Dear Kasim-Jomart" on a
+        // line of its own): only spaces count.
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        // Only white space between the word before and the phrase.
+        let spaced = before.len() < at;
+        let prev = before.chars().next_back();
+        let prev_word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let mid = match prev {
+            Some(c) if c.is_alphanumeric() || matches!(c, ',' | ';' | '-') => true,
+            Some('.') => {
+                let w = prev_word.trim_end_matches('.').to_lowercase();
+                ctx.lex.titles.contains(w.as_str())
+                    || ctx.lex.titles.contains(format!("{w}.").as_str())
+                    || w.len() == 1
+            }
+            _ => false,
+        };
+        after_ok && spaced && mid
+    })
+}
+
+/// Joins the two halves of a name that a wrapped line cut into two paragraphs
+/// ("the Export Enhancement\nProgram", "American\nMarketing Services"): a name that
+/// ends its line with no punctuation, and a name that opens the next line right after
+/// (one line break, no indentation). `claims` are in article order.
+/// The shortest line of wrapped running text whose last name may go on on the next
+/// line (Reuters wraps at about 65 columns; a title or a caption is shorter).
+const WRAPPED_LINE: usize = 40;
+
+pub(crate) fn join_wrapped(ctx: &Ctx, claims: &mut Vec<Claim>) {
+    let text = ctx.article.text.as_str();
+    let mut names: Vec<usize> = (0..claims.len())
+        .filter(|&k| claims[k].kind == ClaimKind::Name)
+        .collect();
+    names.sort_by_key(|&k| claims[k].span.start);
+    let mut gone = vec![false; claims.len()];
+    let mut prev: Option<usize> = None;
+    for &k in &names {
+        if let Some(p) = prev
+            && claims[p].span.end <= claims[k].span.start
+        {
+            let between = &text[claims[p].span.end as usize..claims[k].span.start as usize];
+            // Only a line of running text wraps: a short line is a title or a caption.
+            let line = text[..claims[p].span.end as usize]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("")
+                .trim();
+            if between.trim_matches([' ', '\t']) == "\n"
+                && between.ends_with('\n')
+                && line.chars().count() >= WRAPPED_LINE
+            {
+                let span = factdiff_corpus::Span::new(
+                    claims[p].span.start as usize,
+                    claims[k].span.end as usize,
+                );
+                claims[p].span = span;
+                claims[p].value = ClaimValue::Name {
+                    normalized: normalize(ctx.article.slice(span)),
+                };
+                gone[k] = true;
+                continue;
+            }
+        }
+        prev = Some(k);
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
 /// Extracts the names of one sentence.
 pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
     if is_caps_line(s) {
@@ -181,9 +271,21 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             // Trim connectors at the edges, and a sentence-initial function word.
             let mut a = a;
             let mut b = b;
+            // A sentence-initial word that is no function word ("New") stays when the
+            // article writes the name with it mid-sentence too ("in New Orleans").
+            let keeps_first = |a: usize, b: usize| {
+                a + 1 < b
+                    && !s.toks[a].has(class::STOP)
+                    && appears_mid_sentence(
+                        ctx,
+                        &ctx.article.text[s.toks[a].start as usize..s.toks[a + 1].end as usize],
+                    )
+            };
             while a < b
                 && (matches!(s.lower(a), "of" | "for")
-                    || (s.toks[a].has(class::NOT_NAME) && (a == 0 || !s.toks[a - 1].is_word())))
+                    || (s.toks[a].has(class::NOT_NAME)
+                        && (a == 0 || !s.toks[a - 1].is_word())
+                        && !keeps_first(a, b)))
             {
                 a += 1;
             }
@@ -201,7 +303,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             let starts_sentence = a == 0
                 || !s.toks[a - 1].is_word() && !s.toks[a - 1].is_num()
                 || text[s.toks[a - 1].end as usize..first.start as usize].contains('\n');
-            if starts_sentence && first.has(class::NOT_NAME) {
+            if starts_sentence && first.has(class::NOT_NAME) && !keeps_first(a, b) {
                 a += 1;
                 if a >= b {
                     continue;
@@ -232,7 +334,14 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                     || common_start
                     || first.has(class::NOT_NAME | class::NUM_START | class::ORDINAL)
                     || starts_sentence
-                        && (first.lower.ends_with("ing") || appears_lower(ctx, &first.lower)))
+                        && (first.lower.ends_with("ing")
+                            || appears_lower(ctx, &first.lower)
+                            // "Usually, issuers": an adverb in -ly before a comma,
+                            // which the article capitalizes nowhere else.
+                            || first.lower.len() >= 6
+                                && first.lower.ends_with("ly")
+                                && s.toks.get(b).is_some_and(|x| x.text == ",")
+                                && !appears_mid_sentence(ctx, first.text)))
             {
                 continue;
             }
@@ -315,6 +424,45 @@ mod tests {
                     &["Tony White = tony white"],
                 ),
                 ("There's been more rioting in Greece.", &["Greece = greece"]),
+            ],
+        );
+    }
+
+    /// A sentence-initial adverb before a comma is no name; "New" stays before a name
+    /// the article also writes with it mid-sentence;
+    /// a name cut by a wrapped line is one name (issue 13, second round).
+    #[test]
+    fn sentence_initial_words_and_wrapped_names() {
+        check_kind(
+            ClaimKind::Name,
+            &[
+                ("Usually, issuers alert the agencies.", &[]),
+                ("Finally, the vote was held.", &[]),
+                (
+                    "Italy, France and Spain agreed.",
+                    &["Italy = italy", "France = france", "Spain = spain"],
+                ),
+                (
+                    "They played in New Orleans on Sunday.\n\nNew Orleans picked up DeShawn Wynn.",
+                    &[
+                        "New Orleans = new orleans",
+                        "New Orleans = new orleans",
+                        "DeShawn Wynn = deshawn wynn",
+                    ],
+                ),
+                (
+                    "Tokayev and Aliyev\nKazakh President Tokayev spoke.",
+                    &[
+                        "Tokayev = tokayev",
+                        "Aliyev = aliyev",
+                        "Kazakh = kazakh",
+                        "Tokayev = tokayev",
+                    ],
+                ),
+                (
+                    "    An additional 143,000 tonnes of feed are still available under the Export Enhancement\nProgram announced in April, it said.",
+                    &["Export Enhancement\nProgram = export enhancement program"],
+                ),
             ],
         );
     }

@@ -100,9 +100,20 @@ pub(crate) fn counted_noun(
     head
 }
 
-/// Whether a measure word or phrase is near token `i` (within the clause).
+/// Whether a measure word or phrase is near token `i` (within the clause), or anywhere
+/// before it when a change verb reaches the figure ("has risen to 46").
 pub(crate) fn measure_near(ctx: &Ctx, s: &Sent, from: usize, to: usize) -> Option<String> {
-    let lo = from.saturating_sub(8);
+    // "The death toll from the quake that struck ... on Monday has risen to 46": a
+    // figure a change verb reaches counts what the clause's subject counts, however
+    // far back the subject is.
+    let reached = from >= 2
+        && s.lower(from - 1) == "to"
+        && ctx
+            .lex
+            .context
+            .multiplier_change_words
+            .contains(s.lower(from - 2));
+    let lo = if reached { 0 } else { from.saturating_sub(8) };
     let hi = (to + 8).min(s.toks.len());
     let mut best: Option<(usize, String)> = None;
     for k in lo..hi {

@@ -286,7 +286,15 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 end = e;
                 matched = true;
             } else if let Some(_m) = measure_near(ctx, s, p.start, p.end) {
-                matched = p.digits || !p.plain;
+                // A bare number beside another bare number is a table cell ("Imports
+                // 10.56 10.63 11.68 11.70"): which column it is, the words do not say.
+                let cell = |k: usize| {
+                    s.toks
+                        .get(k)
+                        .is_some_and(|t| t.is_num() && !t.text.contains(['-', '/']))
+                };
+                let table_cell = (p.start > 0 && cell(p.start - 1)) || cell(p.end);
+                matched = (p.digits || !p.plain) && !table_cell;
             }
         }
         if !matched || (lone_year && kind == ClaimKind::Quantity && unit.is_empty()) {
@@ -373,6 +381,45 @@ mod tests {
                 (
                     "scores of people died",
                     &["scores of people = [40, 199] people"],
+                ),
+            ],
+        );
+    }
+
+    /// A toll that has risen to a figure counts what the sentence's subject counts,
+    /// however long the subject; a magnitude counts nothing; a table cell beside other
+    /// bare numbers is no claim (issue 13, second round).
+    #[test]
+    fn risen_tolls_magnitudes_and_table_cells() {
+        let lex = crate::Lexicons::builtin();
+        let measure_of = |text: &str, figure: &str| {
+            let a = crate::testutil::article(text, None);
+            crate::extract(&a, &lex)
+                .into_iter()
+                .filter(|c| c.kind == ClaimKind::Quantity && &a.text[c.span.range()] == figure)
+                .map(|c| c.key.and_then(|k| k.measure).unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            measure_of(
+                "The death toll from the magnitude 6.6 earthquake that jolted Luding county in Sichuan province on Monday, September 5, has risen to 46, the Ganzi prefecture government said.",
+                "46"
+            ),
+            ["deaths"]
+        );
+        assert_eq!(
+            measure_of("The death toll has risen to 46, officials said.", "46"),
+            ["deaths"]
+        );
+        assert!(measure_of("A magnitude 6.6 earthquake killed 46 people.", "6.6").is_empty());
+        assert!(measure_of("The quake, of magnitude 6.6, killed dozens.", "6.6").is_empty());
+        check_kind(
+            ClaimKind::Quantity,
+            &[
+                ("Imports      10.56   10.63     11.68   11.70", &[]),
+                (
+                    "Imports rose to 11.70 from a year ago",
+                    &["11.70 = [11.7, 11.7] "],
                 ),
             ],
         );

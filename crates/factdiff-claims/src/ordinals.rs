@@ -25,7 +25,7 @@ fn word_ordinal(ctx: &Ctx, w: &str) -> Option<u32> {
 /// head of the noun phrase ("anniversary").
 fn counted(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
     let t = s.toks.get(j)?;
-    if t.is_capitalized() {
+    if t.is_capitalized() || t.is_all_caps() {
         let mut k = j;
         let mut words = Vec::new();
         while let Some(x) = s.toks.get(k)
@@ -35,12 +35,60 @@ fn counted(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
             words.push(x.lower.to_string());
             k += 1;
         }
+        // "the seventh IADB capital replenishment": an acronym before a lower-case
+        // word or a number modifies what is counted; it is not counted itself.
+        if k == j + 1
+            && t.is_all_caps()
+            && s.toks.get(k).is_some_and(|x| {
+                x.space_before && (x.is_num() || x.is_word() && !x.is_capitalized())
+            })
+        {
+            return None;
+        }
         return Some((k, words.join(" ")));
     }
-    if ctx.lex.time_units.contains_key(t.lower.as_ref()) && t.is_word() {
-        return Some((j + 1, crate::nouns::lemma(ctx.lex, t.lower.as_ref())));
+    noun_phrase(ctx, s, j)
+}
+
+/// The noun an ordinal counts, in the lower-case words after it: the last word of a
+/// compound ("the fourth head coach" counts coaches), a unit of time that ends it ("the
+/// second straight year", "the 4th qtr data"), and nothing when a word in -s follows a
+/// noun (a verb or a plural head: "Second man dies", "third priority certificates").
+fn noun_phrase(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
+    let lex = ctx.lex;
+    let mut head: Option<(usize, String)> = None;
+    for k in j..(j + 3).min(s.toks.len()) {
+        let t = &s.toks[k];
+        if !t.is_word() || t.is_capitalized() || (k > j && !t.space_before) {
+            break;
+        }
+        let l = t.lower.as_ref();
+        if lex.time_units.contains_key(l) {
+            return Some((k + 1, crate::nouns::lemma(lex, l)));
+        }
+        // Only a plural in -s: "head", "data" (plural as written) are also the
+        // singular nouns of compounds ("the fourth head coach").
+        let plural = l.ends_with('s') && !l.ends_with("ss") && l.len() > 3;
+        // A word in -s after a noun is a verb ("Second man dies") or the plural head
+        // of a class ("third priority certificates"): which one, the words do not
+        // say, so the ordinal counts nothing.
+        if k > j && plural && head.is_some() {
+            return None;
+        }
+        if lex.stopwords.contains(l)
+            || lex.months.contains_key(l)
+            || !l.chars().all(|c| c.is_alphabetic() || c == '-')
+            || l.ends_with("ly")
+            || (k > j && l.ends_with("ed"))
+        {
+            break;
+        }
+        head = Some((k + 1, crate::nouns::lemma(lex, l)));
+        if plural {
+            break;
+        }
     }
-    crate::nouns::counted_noun(ctx, s, j, false)
+    head
 }
 
 /// Extracts the ordinals of one sentence.
@@ -108,6 +156,42 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
+
+    /// What an ordinal counts: the last noun of a compound, a unit of time after a
+    /// modifier, not a verb after the noun, not an acronym that modifies (issue 13).
+    #[test]
+    fn counted_nouns_of_compounds() {
+        check_kind(
+            ClaimKind::Ordinal,
+            &[
+                (
+                    "Cheeks is the fourth head coach since 2003.",
+                    &["fourth head coach = 4 coach"],
+                ),
+                (
+                    "It's the second straight year that Bush failed.",
+                    &["second straight year = 2 year"],
+                ),
+                (
+                    "for delivery in the fourth agreement year",
+                    &["fourth agreement year = 4 year"],
+                ),
+                ("Note: 4th qtr data not available", &["4th qtr = 4 qtr"]),
+                ("A second man dies in the park.", &[]),
+                ("an offering of third priority certificates due 1999", &[]),
+                (
+                    "the third priority of the plan",
+                    &["third priority = 3 priority"],
+                ),
+                ("the seventh IADB four-year capital replenishment", &[]),
+                (
+                    "the 5th World Nomad Games in Astana",
+                    &["5th World Nomad Games = 5 world nomad games"],
+                ),
+                ("for the fifth time", &["fifth time = 5 time"]),
+            ],
+        );
+    }
 
     /// Addresses and fixed phrases are no ordinals (issue 13).
     #[test]

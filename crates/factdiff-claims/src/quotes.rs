@@ -85,6 +85,11 @@ const GEO_ORG: &[&str] = &[
 ];
 const MIN_WORDS: usize = 3;
 
+/// At most this many words between a speech verb and the quotation after it ("McNab
+/// said, however, that Ronald and Rapier “…”"); farther, the quotation belongs to
+/// another clause ("He said the union ... billed as its “best and final offer.”").
+const MAX_GAP_BEFORE: usize = 8;
+
 /// Pronouns that refer back to a speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
@@ -201,10 +206,49 @@ fn clean(inner: &str) -> String {
 struct Person {
     start: u32,
     name: String,
+    /// Whether a speech verb is next to the name ("Fekete said", "said Fekete"): the
+    /// name is someone who speaks in the article, not a company or a bond market.
+    speaks: bool,
+    /// Whether the name opens its sentence (after titles at most): the subject a
+    /// pronoun in the next sentence refers to ("Zelenskyy spoke. He recalled ...").
+    subject: bool,
 }
 
-/// People named in the article, in order: names after a title, or of two or more
-/// words.
+/// How far before a quotation a pronoun looks for someone who spoke ("Fekete said he
+/// hoped ... “…,” he said"), in bytes: about two paragraphs of news.
+const SPEAKER_REACH: u32 = 1200;
+
+/// Whether a speech verb is right next to the name at `span`: the word after it
+/// (or after "also"), or the word before it ("said Fekete").
+fn next_to_speech_verb(ctx: &Ctx, text: &str, span: Span) -> bool {
+    let is_verb = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        ctx.lex.speech_verbs.contains(w.as_str())
+    };
+    let after = &text[span.end as usize..];
+    let after = after.strip_prefix("'s").unwrap_or(after);
+    let after = after.strip_prefix("’s").unwrap_or(after);
+    // A comma right after the name opens an apposition, not an attribution.
+    let mut words = after.split_whitespace();
+    let next_ok = !after.starts_with([',', '.', ';', ':']);
+    let next = words.next().unwrap_or("");
+    let next = if next.eq_ignore_ascii_case("also") {
+        words.next().unwrap_or("")
+    } else {
+        next
+    };
+    // "said Fekete." / "said Tokayev, adding": the name ends the clause; "noted Hungary
+    // had" makes Hungary the subject of what was said, not a speaker.
+    let before = text[..span.start as usize].trim_end();
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let ends_clause = after.is_empty() || after.starts_with([',', '.', ';']);
+    (next_ok && is_verb(next))
+        || (ends_clause && !prev.ends_with([',', '.', '”', '"']) && is_verb(prev))
+}
+
+/// People named in the article, in order: names after a title, or of two or three
+/// capitalized words, and a single word that speaks ("Fekete said") or is the surname
+/// of someone named before.
 fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
     let text = &ctx.article.text;
     let mut out: Vec<Person> = claims
@@ -212,6 +256,14 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
         .filter(|c| c.kind == ClaimKind::Name)
         .filter_map(|c| {
             let surface = &text[c.span.range()];
+            let speaks = next_to_speech_verb(ctx, text, c.span);
+            let sentence_start = ctx
+                .article
+                .sentence_at(c.span.start)
+                .map_or(c.span.start, |s| s.span.start);
+            let subject = text[sentence_start as usize..c.span.start as usize]
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
             let before = text[..c.span.start as usize].trim_end();
             let last_word = before
                 .rsplit(|ch: char| ch.is_whitespace())
@@ -235,24 +287,53 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                         GEO_ORG.contains(&lw) || GEO_ORG.contains(&lw.trim_end_matches('s'))
                     })
             };
-            (after_title || person_like()).then(|| Person {
+            let single_word = words == 1
+                && surface.chars().next().is_some_and(char::is_uppercase)
+                && !GEO_ORG.contains(&surface.to_lowercase().as_str());
+            (after_title || person_like() || single_word).then(|| Person {
                 start: c.span.start,
                 name: surface.to_owned(),
+                speaks: speaks || after_title,
+                subject,
             })
         })
         .collect();
-    // A surname alone takes the full name given earlier.
-    for idx in 0..out.len() {
-        if !out[idx].name.contains(' ')
-            && let Some(full) = out[..idx]
+    // A surname alone takes the full name given earlier; another single word is a
+    // person only when it speaks.
+    let mut kept: Vec<Person> = Vec::with_capacity(out.len());
+    for mut p in out.drain(..) {
+        if !p.name.contains(' ') {
+            let full = kept
                 .iter()
                 .rev()
-                .find(|p| p.name.ends_with(&format!(" {}", out[idx].name)))
-        {
-            out[idx].name = full.name.clone();
+                .find(|q| q.name.ends_with(&format!(" {}", p.name)))
+                .map(|q| q.name.clone());
+            match full {
+                Some(full) => p.name = full,
+                None if !p.speaks => continue,
+                None => {}
+            }
         }
+        kept.push(p);
     }
-    out
+    kept
+}
+
+/// The person a pronoun before or after `quote_start` refers to: the last person named
+/// before it when that name is a sentence's subject, else the last one who spoke not
+/// long before it, else the last person named before it.
+fn antecedent(people: &[Person], quote_start: u32) -> Option<String> {
+    let mut before = people.iter().rev().filter(|p| p.start < quote_start);
+    let nearest = before.clone().next()?;
+    if nearest.subject {
+        return Some(nearest.name.clone());
+    }
+    before
+        .find(|p| p.speaks && p.start + SPEAKER_REACH >= quote_start)
+        .unwrap_or(nearest)
+        .name
+        .clone()
+        .into()
 }
 
 fn full_name(people: &[Person], name: &str) -> String {
@@ -320,7 +401,9 @@ fn speaker_in(
         }
         (a < b && can_speak(ctx, &toks, a, b)).then(|| {
             let s = &text[toks[a].start as usize..toks[b - 1].end as usize];
-            s.trim_end_matches("’s").trim_end_matches("'s").to_owned()
+            let s = s.trim_end_matches("’s").trim_end_matches("'s");
+            // A name wrapped over two lines is one name.
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
         })
     };
     let pronoun = |k: usize| {
@@ -333,11 +416,7 @@ fn speaker_in(
             return Some(full_name(people, &n));
         }
         pron?;
-        people
-            .iter()
-            .rev()
-            .find(|p| p.start < quote_start)
-            .map(|p| p.name.clone())
+        antecedent(people, quote_start)
     };
     if toks[verb_at].lower == "according" {
         // "according to X"
@@ -365,6 +444,21 @@ fn speaker_in(
                             .is_some_and(|t| t.is_word() && !t.is_capitalized())
                 })
                 .unwrap_or(1);
+            // "said a prominent House leader": a capitalized word after lower-case
+            // words, itself before a noun, modifies that noun; it is no one's name.
+            if k > 1 && is_name(k) {
+                let mut end = k + 1;
+                while is_name(end) && toks[end].space_before {
+                    end += 1;
+                }
+                if toks.get(end).is_some_and(|t| {
+                    t.is_word()
+                        && !t.is_capitalized()
+                        && !ctx.lex.stopwords.contains(t.lower.as_ref())
+                }) {
+                    return None;
+                }
+            }
             return resolve(
                 if is_name(k) { name_run(k, true) } else { None },
                 pronoun(k),
@@ -386,26 +480,116 @@ fn speaker_in(
             pronoun(k),
         );
     }
-    // X said: “ / X said that “ / he noted: “
-    let k = verb_at.checked_sub(1)?;
-    let k = if toks[k].lower == "also" || toks[k].lower == "further" {
-        k.checked_sub(1)?
-    } else {
-        k
-    };
-    resolve(
-        if is_name(k) { name_run(k, false) } else { None },
-        pronoun(k),
-    )
+    // X said: “ / X said that “ / he noted: “ / Hawke said business “…”: the speech
+    // verb nearest the quotation whose subject can be found, with few words between
+    // them (the quotation is what the verb says, not a phrase of a later clause).
+    for verb_at in (0..toks.len()).rev() {
+        if !ctx.lex.speech_verbs.contains(toks[verb_at].lower.as_ref()) {
+            continue;
+        }
+        let gap = toks[verb_at + 1..].iter().filter(|t| t.is_word()).count();
+        if gap > MAX_GAP_BEFORE {
+            return None;
+        }
+        let Some(k) = verb_at.checked_sub(1) else {
+            continue;
+        };
+        let k = if toks[k].lower == "also" || toks[k].lower == "further" {
+            let Some(k) = k.checked_sub(1) else {
+                continue;
+            };
+            k
+        } else {
+            k
+        };
+        if is_name(k) {
+            return resolve(name_run(k, false), None);
+        }
+        if pronoun(k).is_some() {
+            return resolve(None, Some(()));
+        }
+        // Betsy Loyless, senior vice president of the society, said, “…”: the name
+        // that opens the sentence, when an apposition or a clause closes before the
+        // verb.
+        if (toks[k].text == "," || toks[k].lower == "and")
+            && let Some(comma) = toks.iter().position(|t| t.text == ",")
+            && comma > 0
+            && comma < k
+            && (0..comma).all(|j| is_name(j) || toks[j].text == ".")
+        {
+            return resolve(name_run(comma - 1, false), None);
+        }
+    }
+    None
+}
+
+/// Whether the line break at `at` ends a paragraph: the next line is blank or
+/// indented. A line break of wrapped text (Reuters wraps at 65 columns) ends nothing,
+/// whatever the line's length: the attribution often stands on the next line.
+fn paragraph_break(text: &str, at: usize) -> bool {
+    let next = &text[at + 1..];
+    let line = next.split('\n').next().unwrap_or("");
+    // A line that ends a sentence or a quotation ends its paragraph too: the next
+    // line is not an attribution wrapped onto it.
+    // ("said.”", "energy shortage."; not "today,\"" nor the "U.S." of a wrapped line).
+    let line_end = text[..at]
+        .trim_end_matches([' ', '\t', '\r'])
+        .trim_end_matches(['”', '"', '»', '’']);
+    let word = line_end
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', '!', '?']);
+    let initial = word
+        .rsplit('.')
+        .next()
+        .is_some_and(|w| w.chars().count() == 1);
+    let ends = line_end.ends_with(['.', '!', '?']) && !initial;
+    ends || line.trim().is_empty() || next.starts_with([' ', '\t'])
+}
+
+/// Where the sentence of a quotation's opening mark at `at` starts, not before
+/// `floor`: after the last sentence end (`.`, `!`, `?` before white space,
+/// perhaps after a closing mark) or paragraph break. Read from the text, not from the
+/// article's sentences: a wrapped line that ends short before a capital or a quotation
+/// mark starts a paragraph there, cutting "Hawke said business" from its quotation.
+fn sentence_start_before(text: &str, floor: usize, at: usize) -> usize {
+    let mut from = floor;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let region = &text[from..at];
+    let mut start = from;
+    for (off, ch) in region.char_indices() {
+        let after = &region[off + ch.len_utf8()..];
+        let ends = match ch {
+            '.' | '!' | '?' => after
+                .trim_start_matches(['"', '”', '’', '\''])
+                .starts_with(char::is_whitespace),
+            '\n' => paragraph_break(text, from + off),
+            _ => false,
+        };
+        if ends {
+            start = from + off + ch.len_utf8();
+        }
+    }
+    start
 }
 
 /// Where the window after a closing mark ends: at the first sentence end, opening
-/// mark or line break. The dot of a title or an initial ("”, Mr. Rosenstein said",
-/// "”, John F. Kennedy said") ends no sentence.
+/// mark or paragraph break. The dot of a title or an initial ("”, Mr. Rosenstein
+/// said", "”, John F. Kennedy said") ends no sentence.
 fn window_end(ctx: &Ctx, text: &str, from: usize, to: usize) -> usize {
     let mut k = from;
-    while let Some(p) = text[k..to].find(['.', '“', '"', '\n', '«']) {
+    while let Some(p) = text[k..to].find(['.', '“', '"', '«', '\n']) {
         let at = k + p;
+        if text[at..].starts_with('\n') {
+            if paragraph_break(text, at) {
+                return at;
+            }
+            k = at + 1;
+            continue;
+        }
         if text[at..].starts_with('.') {
             let word = text[from..at]
                 .rsplit(|c: char| !c.is_alphabetic())
@@ -496,15 +680,10 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
         );
         if speaker.is_none() {
             // Before the opening mark, within its sentence: X said: “
-            let sentence_start = ctx
-                .article
-                .sentence_at(outer.start)
-                .map_or(outer.start, |s| s.span.start) as usize;
-            let from = sentence_start.max((outer.start as usize).saturating_sub(200));
-            let mut from = from;
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
+            let floor = (outer.start as usize)
+                .saturating_sub(200)
+                .max(ctx.article.body.start as usize);
+            let from = sentence_start_before(text, floor, outer.start as usize);
             if from < outer.start as usize {
                 speaker = speaker_in(
                     ctx,
@@ -600,6 +779,105 @@ mod tests {
                 (
                     "On Tuesday said: \"The fire is out now.\"",
                     &["\"The fire is out now.\" = The fire is out now. | -"],
+                ),
+            ],
+        );
+    }
+
+    /// Speakers found as an editor reads them (issue 13, second round): a pronoun is
+    /// the last person who spoke, not a company named in between; a speaker before a
+    /// partial quotation or after an apposition; a surname that is also a title word;
+    /// the attribution after a line break of wrapped text.
+    #[test]
+    fn speakers_pronouns_and_partial_quotations() {
+        check_kind(
+            ClaimKind::Quote,
+            &[
+                (
+                    "Fekete said he hoped to raise credits. He noted Hungary could borrow on the Japanese Samurai bond market. \"I am for credits to invest,\" he said.",
+                    &["\"I am for credits to invest,\" = I am for credits to invest | Fekete"],
+                ),
+                (
+                    "Peter Capaldi was named. The cast included Daniel Rigby, and few knew Capaldi had been chosen. “It is so wonderful not to keep this secret,” he said.",
+                    &[
+                        "“It is so wonderful not to keep this secret,” = It is so wonderful not to keep this secret | Peter Capaldi",
+                    ],
+                ),
+                (
+                    "In a speech to the National Press Club, Hawke said business \"must not puncture the spirit of restraint\" evident in low wages.",
+                    &[
+                        "\"must not puncture the spirit of restraint\" = must not puncture the spirit of restraint | Hawke",
+                    ],
+                ),
+                (
+                    "Army Lt. Col. Craig McNab said, however, that Ronald and Rapier \"are not out of the picture.\"",
+                    &[
+                        "\"are not out of the picture.\" = are not out of the picture. | Craig McNab",
+                    ],
+                ),
+                (
+                    "Betsy Loyless, senior vice president for policy, said, “The administration has given a great gift to wildlife.”",
+                    &[
+                        "“The administration has given a great gift to wildlife.” = The administration has given a great gift to wildlife. | Betsy Loyless",
+                    ],
+                ),
+                (
+                    "Feldman, who also spoke with media Wednesday, said the technology was “processor agnostic for now,” so it would be easy.",
+                    &["“processor agnostic for now,” = processor agnostic for now | Feldman"],
+                ),
+                (
+                    "\"The figures are unreservedly good,\" Chase Manhattan Securities\neconomist Andrew Wroblewski said.",
+                    &[
+                        "\"The figures are unreservedly good,\" = The figures are unreservedly good | Andrew Wroblewski",
+                    ],
+                ),
+                // Wrapped lines (Reuters): a short line before a capital or a mark ends
+                // no sentence and cuts no attribution.
+                (
+                    "In a speech to the National Press Club, Hawke said business\n\"must not puncture the spirit of restraint\" evident in low wages.",
+                    &[
+                        "\"must not puncture the spirit of restraint\" = must not puncture the spirit of restraint | Hawke",
+                    ],
+                ),
+                (
+                    "\"I view it as pre-negotiation posturing,\" said analyst Carole\nBerger of Cyrus J. Lawrence Inc, referring to Brazil.",
+                    &[
+                        "\"I view it as pre-negotiation posturing,\" = I view it as pre-negotiation posturing | Carole Berger",
+                    ],
+                ),
+                (
+                    "\"It is done,\" he said.\n\n    Paul Smith runs the firm, which was sold for the first time today.",
+                    &["\"It is done,\" = It is done | -"],
+                ),
+                (
+                    "\"I think he essentially will negotiate,\" said a prominent\nHouse leader who did not want to be identified.",
+                    &[
+                        "\"I think he essentially will negotiate,\" = I think he essentially will negotiate | -",
+                    ],
+                ),
+                (
+                    "He met Vladimir Putin in November about the plant.\n“We do not rule out building a second plant.”\nRegarding the crash, he noted that the boxes went to Brazil.",
+                    &[
+                        "“We do not rule out building a second plant.” = We do not rule out building a second plant. | -",
+                    ],
+                ),
+                (
+                    "\"By and large, we had a good dose of profit taking today,\"\nMaison Placements Canada Inc analyst John Ing commented.",
+                    &[
+                        "\"By and large, we had a good dose of profit taking today,\" = By and large, we had a good dose of profit taking today | John Ing",
+                    ],
+                ),
+                // A phrase of a later clause is not what the verb says.
+                (
+                    "He said the union needed time to draft a formal response to the proposal, which the network billed as its \"best and final offer.\"",
+                    &["\"best and final offer.\" = best and final offer. | -"],
+                ),
+                // A company is no one a pronoun refers to when nobody spoke.
+                (
+                    "Central Financial is looking for a company. \"We want a wide spectrum of services,\" he said.",
+                    &[
+                        "\"We want a wide spectrum of services,\" = We want a wide spectrum of services | Central Financial",
+                    ],
                 ),
             ],
         );
