@@ -195,12 +195,12 @@ const CASES: &[Case] = &[
             (
                 "a.md",
                 "2024-05-01",
-                "The delegation visit to Tashkent is on May 15, the ministry said.",
+                "The delegation tour of Tashkent is on May 15, the ministry said.",
             ),
             (
                 "b.md",
                 "2024-05-01",
-                "The delegation visit to Tashkent is on May 16, the ministry said.",
+                "The delegation tour of Tashkent is on May 16, the ministry said.",
             ),
         ],
         default: &[],

@@ -12,6 +12,9 @@
 //!   the CLI (`crates/factdiff`, for the config, baseline and output) and xtask open
 //!   files.
 //! - Only the CLI and xtask print.
+//! - No English word list outside factdiff-claims and `rules/lexicons/`: a line of
+//!   library code elsewhere that lists words of the lexicons as string literals
+//!   (three or more, or two as match alternatives `"and" | "but"`) is one.
 //!
 //! Code after `#[cfg(test)]` + `mod ...` (a crate's unit tests, kept at the end of a
 //! file) is test code and may do both.
@@ -447,6 +450,122 @@ fn only_the_cli_and_xtask_print() {
          `Problem` instead:\n{}\n",
         found.join("\n")
     );
+}
+
+// ---------------------------------------------------------------------------------
+// English lives in one room.
+
+/// Files (prefixes) outside factdiff-claims that may hold English words, and why.
+const MAY_HOLD_ENGLISH: &[(&str, &str)] = &[
+    (
+        "crates/factdiff-claims/",
+        "the claims extractor: the one room for English (with rules/lexicons/)",
+    ),
+    (
+        "crates/factdiff-corpus/src/segment.rs",
+        "sentence splitting's abbreviations (\"Mr.\", \"Sept.\"), which the corpus \
+         needs before any lexicon is loaded (ARCHITECTURE.md: written by hand, and why)",
+    ),
+];
+
+/// Every word of the lexicon files, lower case: keys and string values, split at
+/// spaces.
+fn lexicon_words(root: &Path) -> BTreeSet<String> {
+    fn walk(value: &toml::Value, out: &mut BTreeSet<String>) {
+        match value {
+            toml::Value::String(s) => out.extend(s.to_lowercase().split(' ').map(str::to_owned)),
+            toml::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            toml::Value::Table(table) => {
+                for (key, v) in table {
+                    out.insert(key.to_lowercase());
+                    walk(v, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("rules/lexicons"))
+        .expect("rules/lexicons/")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    for file in files {
+        let table: toml::Table = toml::from_str(&read(&file)).expect("a lexicon file");
+        walk(&toml::Value::Table(table), &mut out);
+    }
+    out
+}
+
+/// Whether a line of code lists English words: three or more lower-case string
+/// literals, or two as match alternatives, every one a word of the lexicons (a rule's
+/// `placeholders` are names, not words).
+fn lists_english(code: &str, words: &BTreeSet<String>) -> bool {
+    if code.contains("placeholders:") {
+        return false;
+    }
+    let literals: Vec<&str> = code
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    let alternatives = literals.len() >= 2 && code.contains("\" | \"");
+    (literals.len() >= 3 || alternatives) && literals.iter().all(|l| words.contains(*l))
+}
+
+#[test]
+fn no_english_word_list_outside_the_claims_and_the_lexicons() {
+    let root = root();
+    let words = lexicon_words(&root);
+    let allowed: Vec<&str> = MAY_HOLD_ENGLISH.iter().map(|(file, _)| *file).collect();
+    let mut found = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("crates"))
+        .expect("crates/")
+        .flatten()
+        .map(|e| e.path().join("src"))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        for file in rust_files(&dir) {
+            let name = rel(&root, &file);
+            if allowed.iter().any(|a| name.starts_with(a)) {
+                continue;
+            }
+            for (line, code) in code_lines(&read(&file)) {
+                if lists_english(code, &words) {
+                    found.push(format!("`{name}:{line}`: `{}`", code.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "\nno English word list outside factdiff-claims and rules/lexicons/: compute what \
+         the words say once, as a claim attribute (factdiff-claims), from a lexicon list:\n{}\n",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn an_english_word_list_is_found() {
+    let words: BTreeSet<String> = ["and", "but", "while", "said", "on"]
+        .map(str::to_owned)
+        .into();
+    assert!(lists_english(
+        r#"const W: &[&str] = &["and", "but", "while"];"#,
+        &words
+    ));
+    assert!(lists_english(r#"matches!(w, "said" | "on")"#, &words));
+    assert!(!lists_english(r#"matches!(w, "said")"#, &words));
+    assert!(!lists_english(
+        r#"placeholders: &["and", "but", "while"],"#,
+        &words
+    ));
+    assert!(!lists_english(r#"["error", "warning", "info"]"#, &words));
 }
 
 // ---------------------------------------------------------------------------------

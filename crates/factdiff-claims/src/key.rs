@@ -352,6 +352,28 @@ mod tests {
                 ],
             ),
             ("Prices rose in March.", &["March => - | price | -"]),
+            // Words the context lexicon's sentence-scope classes had, now events.toml's.
+            (
+                "A strong quake jolted the region on Monday.",
+                &["Monday => strike | quake,region,strong | -"],
+            ),
+            (
+                "Uzbekistan hosts the summit on Friday, October 17.",
+                &["Friday, October 17 => hold | summit,uzbekistan | -"],
+            ),
+            (
+                "The museum will open on October 20.",
+                &["October 20 => start | museum | -"],
+            ),
+            // The clause, not the sentence: the verb of another clause is not this
+            // date's event.
+            (
+                "The talks, which opened in Geneva last week, resumed on Monday.",
+                &[
+                    "last week => start | resumed | geneva",
+                    "Monday => - | resumed | -",
+                ],
+            ),
         ];
         let mut failures = Vec::new();
         for (text, want) in cases {
@@ -385,5 +407,39 @@ mod tests {
                 ("12 people".into(), Some("missing".into()), false),
             ]
         );
+    }
+
+    #[test]
+    fn a_date_predicates_list_says_where_the_classes_went() {
+        let mut lex = Lexicons::builtin();
+        let err = lex
+            .merge_str(
+                std::path::Path::new("context.toml"),
+                "\ndate_predicates = [[\"start\", \"got going\"]]\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("context.toml:2:"), "{err}");
+        assert!(err.contains("events.toml"), "{err}");
+    }
+
+    #[test]
+    fn event_classes_added_at_run_time_key_dates() {
+        let mut lex = Lexicons::builtin();
+        lex.add_event_classes(&[vec!["start".into(), "premiered".into(), "got going".into()]]);
+        let art = article("The film premiered in Almaty on May 3.", Some(ANCHOR));
+        let claims = extract(&art, &lex);
+        let event = claims
+            .iter()
+            .find_map(|c| c.key.as_ref()?.event.as_ref())
+            .expect("a dated event");
+        assert_eq!(event.predicate.as_deref(), Some("start"));
+        let art = article("The fair got going in Almaty on May 3.", Some(ANCHOR));
+        let claims = extract(&art, &lex);
+        let event = claims
+            .iter()
+            .find_map(|c| c.key.as_ref()?.event.as_ref())
+            .expect("a dated event");
+        assert_eq!(event.predicate.as_deref(), Some("start"));
     }
 }

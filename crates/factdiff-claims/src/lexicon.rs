@@ -365,19 +365,16 @@ impl Lexicons {
                 }
             }
         }
+        // The predicate classes of dates were a list of `context.toml`, read at
+        // sentence scope beside the clause-scope `[events]`: one definition now.
         if let Some(classes) = &f.date_predicates {
-            for class in classes.get_ref() {
-                let words = v.words(class)?;
-                if words.len() < 2 {
-                    return Err(v.at(
-                        class.span().start,
-                        &["date_predicates"],
-                        "a predicate class is a list of strings: its name, then its words",
-                    ));
-                }
-                self.context
-                    .set_predicate(words.iter().map(|w| w.to_lowercase()).collect());
-            }
+            return Err(v.at(
+                classes.span().start,
+                &["date_predicates"],
+                "`date_predicates` is no longer read: a date's event class is the `[events]` \
+                 table of events.toml; write each class there as `NAME = [\"word\", ...]` \
+                 (its words are added to the built-in ones)",
+            ));
         }
         for (k, x) in &f.events {
             for s in v.words(x)? {
@@ -516,6 +513,7 @@ impl Lexicons {
             ("place_before", &f.place_before),
             ("plural_agreement", &f.plural_agreement),
             ("plural_nouns", &f.plural_nouns),
+            ("alternative_marks", &f.alternative_marks),
         ] {
             if let Some(words) = list {
                 self.context.extend(name, &v.words(words)?);
@@ -723,6 +721,23 @@ impl Lexicons {
         self.approx_fraction
     }
 
+    /// Adds event classes, each its name then the words or phrases that signal it
+    /// (a rule file's `predicates`): a word already in a class moves to the new one.
+    pub fn add_event_classes(&mut self, classes: &[Vec<String>]) {
+        if classes.is_empty() {
+            return;
+        }
+        for class in classes {
+            let Some((name, words)) = class.split_first() else {
+                continue;
+            };
+            for word in words {
+                self.events.insert(word.to_lowercase(), name.to_lowercase());
+            }
+        }
+        self.derive_classes();
+    }
+
     /// The event predicate class a word or phrase names (`opened` -> `start`).
     pub fn event(&self, phrase: &str) -> Option<&str> {
         self.events.get(phrase).map(String::as_str)
@@ -825,6 +840,7 @@ struct LexiconFile {
     period_end_words: Option<Words>,
     next_year: Option<Words>,
     since: Option<Words>,
+    alternative_marks: Option<Words>,
     date_predicates: Option<Spanned<Vec<Words>>>,
     past_tense: Option<Words>,
     weight_words: Option<Words>,
@@ -1040,8 +1056,9 @@ pub(crate) struct Vocab {
     pub period_end_words: HashSet<String>,
     pub next_year: Vec<String>,
     pub since: Vec<String>,
-    /// Predicate classes in order: each its name, then its signal words.
-    pub date_predicates: Vec<Vec<String>>,
+    /// Words between two numbers that make them alternatives ("two or three years"):
+    /// an approximate count.
+    pub alternative_marks: HashSet<String>,
     /// Irregular past-tense verbs ("met", "held"): a weekday they govern is past.
     pub past_tense: HashSet<String>,
     /// Words that make `pounds` a weight ("weighed 200 pounds").
@@ -1119,20 +1136,8 @@ impl Vocab {
             "scheduled_words" => self.scheduled_words.extend(words),
             "planned_words" => self.planned_words.extend(words),
             "infinitive_marks" => self.infinitive_marks.extend(words),
+            "alternative_marks" => self.alternative_marks.extend(words),
             _ => add_vec(&mut self.since, &mut words),
-        }
-    }
-
-    /// Sets a predicate class: `class` is its name then its words. A class already
-    /// there keeps its place and takes the new words.
-    pub(crate) fn set_predicate(&mut self, class: Vec<String>) {
-        match self
-            .date_predicates
-            .iter_mut()
-            .find(|c| c.first() == class.first())
-        {
-            Some(old) => *old = class,
-            None => self.date_predicates.push(class),
         }
     }
 }

@@ -117,6 +117,10 @@ pub struct Timex {
     /// Whether the date was resolved against the article's date (or another date of
     /// the article) rather than written in full.
     pub relative: bool,
+    /// Whether the day itself was read from the article's date ("yesterday", "on
+    /// Friday"), not only the year ("on 3 June"): such a day moves with the article's
+    /// day, so two of them in articles of different days may name a recurring event.
+    pub deictic: bool,
     /// Whether this is when something was said ("said on Monday"), not when the event
     /// happened.
     pub reporting: bool,

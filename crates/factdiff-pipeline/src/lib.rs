@@ -93,9 +93,12 @@ impl Engines {
         rules: Option<&Path>,
         overlap: OverlapConfig,
     ) -> Result<Engines, EngineError> {
+        let rule_set = rule_set(cwd, rules)?;
+        let mut lexicons = lexicon_files(cwd, rules)?;
+        lexicons.add_event_classes(&rule_set.event_classes());
         Ok(Engines {
-            rules: rule_set(cwd, rules)?,
-            lexicons: lexicons(cwd, rules)?,
+            rules: rule_set,
+            lexicons,
             overlap,
             stories: StoryConfig::default(),
         })
@@ -103,8 +106,17 @@ impl Engines {
 }
 
 /// The claims extractors' lexicons: the built-in ones, extended by the `lexicons/`
-/// folder of the rules folder `rules` (relative to `cwd`) when it has one.
+/// folder of the rules folder `rules` (relative to `cwd`) when it has one, and by the
+/// event classes its rule files give (`date-mismatch`'s `predicates`), so that
+/// `factdiff claims` reads the dates' events as `check` does.
 pub fn lexicons(cwd: &Path, rules: Option<&Path>) -> Result<Lexicons, EngineError> {
+    let mut lexicons = lexicon_files(cwd, rules)?;
+    lexicons.add_event_classes(&rule_set(cwd, rules)?.event_classes());
+    Ok(lexicons)
+}
+
+/// The lexicon files alone: the built-in ones and the rules folder's `lexicons/`.
+fn lexicon_files(cwd: &Path, rules: Option<&Path>) -> Result<Lexicons, EngineError> {
     match rules.map(|r| r.join("lexicons")) {
         Some(dir) if cwd.join(&dir).is_dir() => {
             Lexicons::load_in(cwd, &dir).map_err(|err| EngineError(err.to_string()))

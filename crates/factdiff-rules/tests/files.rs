@@ -307,7 +307,13 @@ fn the_doc_examples_do_what_the_doc_says() {
     assert_eq!(lexicons.measure("donated"), Some("donations"));
     assert!(!lexicons.is_monotonic("donations"));
     assert!(lexicons.known_acronym("ASEAN").is_some());
-    assert!(get("myrules/lexicons/context.toml").contains("inaugurate"));
+    assert!(get("myrules/lexicons/events.toml").contains("inaugurate"));
+    assert_eq!(lexicons.event("took office"), Some("inaugurate"));
+    assert_eq!(
+        lexicons.event("opened"),
+        Some("start"),
+        "built-in classes kept"
+    );
 }
 
 #[test]

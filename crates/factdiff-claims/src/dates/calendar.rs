@@ -22,6 +22,7 @@ pub(super) fn timex(
         month,
         day,
         relative,
+        deictic: relative,
         reporting: false,
         invalid: false,
     }
@@ -37,7 +38,16 @@ pub(super) fn day_timex(d: Date, relative: bool) -> Timex {
     )
 }
 
+/// A day and month as written, with a year written or inferred (`relative`): the day
+/// is the text's, so the date is never deictic.
 pub(super) fn ymd_timex(year: Option<i16>, month: i8, day: i8, relative: bool) -> Timex {
+    Timex {
+        deictic: false,
+        ..ymd(year, month, day, relative)
+    }
+}
+
+fn ymd(year: Option<i16>, month: i8, day: i8, relative: bool) -> Timex {
     match year {
         Some(y) => match Date::new(y, month, day) {
             Ok(d) => day_timex(d, relative),
@@ -108,6 +118,35 @@ pub(super) fn nearest_year(anchor: Option<Date>, month: i8, future: bool) -> Opt
         (true, d) if d < -2 => a.year() + 1,
         _ => a.year(),
     })
+}
+
+/// The year of a day and month written with a weekday but no year ("Friday, Sept.
+/// 14"): of its two occurrences around the anchor (the last on or before it, the first
+/// after it), the one the weekday falls on, else the nearer one (then the weekday does
+/// not fit, and weekday-mismatch reports it). "The trial began on Friday, Sept. 14" in
+/// a May 2019 article is 14 September 2018, a Friday (issue 13); the weekday picks only
+/// between the two dates a reader could mean, never a year further off. The tense is
+/// no guide: "delayed until Wednesday, April 1" looks ahead after a past participle,
+/// "was scheduled Monday (April 13)" is the article's own day.
+pub(super) fn year_for_weekday(anchor: Date, month: i8, day: i8, wd: Weekday) -> Option<i16> {
+    let around: Vec<Date> = (anchor.year() - 1..=anchor.year() + 1)
+        .filter_map(|y| Date::new(y, month, day).ok())
+        .collect();
+    let before = around.iter().rev().find(|d| **d <= anchor);
+    let after = around.iter().find(|d| **d > anchor);
+    let candidates: Vec<Date> = before.into_iter().chain(after).copied().collect();
+    let distance = |d: &Date| {
+        anchor
+            .until(*d)
+            .map_or(i32::MAX, |span| span.get_days().abs())
+    };
+    let nearest = |d: &&Date| (distance(d), d.year());
+    candidates
+        .iter()
+        .filter(|d| d.weekday() == wd)
+        .min_by_key(nearest)
+        .or_else(|| candidates.iter().min_by_key(nearest))
+        .map(|d| d.year())
 }
 
 /// An unresolved weekday (no anchor date): `XXXX-WXX-1` for Monday.

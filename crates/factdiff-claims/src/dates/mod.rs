@@ -650,9 +650,17 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 if paren && s.toks.get(f.end).is_some_and(|x| x.text == ")") {
                     f.end += 1;
                 }
-                // The weekday is kept as written, never used to choose the year: the
-                // year comes from the text or the article's date, so that
-                // weekday-mismatch can check the weekday against it.
+                // The weekday is kept as written. A year the text gives stands; a
+                // year the article's date implies is, of the two occurrences of the
+                // day around it, the one the weekday falls on (else the nearer), so
+                // that weekday-mismatch reports only a weekday that fits neither.
+                if f.timex.relative
+                    && let (Some(anchor), Some(m), Some(d)) =
+                        (ctx.anchor, f.timex.month, f.timex.day)
+                    && let Some(year) = calendar::year_for_weekday(anchor, m, d, wd)
+                {
+                    f.timex = ymd_timex(Some(year), m, d, true);
+                }
                 f.weekday = Some(wd);
                 found = Some(f);
             } else if !(i > 0 && matches!(s.lower(i - 1), "last" | "next" | "this")) {
@@ -927,11 +935,15 @@ mod tests {
                     "on March 15 of this year",
                     &["March 15 of this year = 2025-03-15"],
                 ),
-                // A written weekday never chooses the year: the year is the one the
-                // article's date gives (weekday-mismatch then checks the weekday).
+                // A written weekday chooses the year only between the day's two
+                // occurrences around the article's date (Tuesday 14 October 2025):
+                // "on Monday (15 December)" is the coming one, a Monday; "met on
+                // Friday, 3 January" this January's, whatever the tense says. A
+                // weekday that fits neither keeps the nearer (weekday-mismatch
+                // reports it).
                 (
                     "on Monday (15 December)",
-                    &["Monday (15 December) = 2024-12-15 Monday"],
+                    &["Monday (15 December) = 2025-12-15 Monday"],
                 ),
                 (
                     "will meet on Monday (15 December)",
@@ -943,11 +955,27 @@ mod tests {
                 ),
                 (
                     "on Wednesday, 14 January",
-                    &["Wednesday, 14 January = 2025-01-14 Wednesday"],
+                    &["Wednesday, 14 January = 2026-01-14 Wednesday"],
                 ),
                 (
+                    "The leaders met on Friday, 3 January.",
+                    &["Friday, 3 January = 2025-01-03 Friday"],
+                ),
+                (
+                    "The report was delayed until Saturday, 3 January.",
+                    &["Saturday, 3 January = 2026-01-03 Saturday"],
+                ),
+                (
+                    "A hearing was scheduled Tuesday (October 14).",
+                    &["Tuesday (October 14) = 2025-10-14 Tuesday"],
+                ),
+                // The tense is no guide (Reuters: "delayed until Wednesday, April 1"
+                // looks ahead): next July's 3rd is a Friday, so no weekday-mismatch,
+                // though "ended" says this July's, a Thursday (a miss, not a false
+                // alarm).
+                (
                     "The talks ended on Friday, 3 July.",
-                    &["Friday, 3 July = 2025-07-03 Friday"],
+                    &["Friday, 3 July = 2026-07-03 Friday"],
                 ),
                 (
                     "The summit began in Samarkand on Friday, September 16.",

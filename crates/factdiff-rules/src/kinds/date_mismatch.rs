@@ -8,7 +8,11 @@
 //!
 //! A reporting date ("officials said on Tuesday") is never compared with an event
 //! date ("the quake struck on Monday"), and events with different predicates
-//! ("delegations arrived" against "the summit opened") are different events.
+//! ("delegations arrived" against "the summit opened") are different events. What
+//! happened is compared with what happened, and a scheduled or planned date ("will
+//! open on July 3", "is scheduled to open on July 4") with another such date, never
+//! with what happened (a schedule may move). An event whose clause names nothing and
+//! no one (", which began October 1") is not compared.
 //!
 //! ## Why is this bad?
 //! An event happens once. When two articles date it differently, at least one is
@@ -37,19 +41,20 @@
 //!   articles whose event dates are compared. Dates are compared only between
 //!   articles with the same story subject (the first name of the lede), whose
 //!   sentences share a name when both name any; the end of a reporting period ("the
-//!   quarter ended December 31") is not an event, nor are two relative dates
-//!   ("yesterday", "on Friday") of articles of different days compared: the event
-//!   recurs (a market opens every day).
+//!   quarter ended December 31") is not an event, nor are two dates read from the
+//!   article's day ("yesterday", "on Friday") of articles of different days
+//!   compared: the event recurs (a market opens every day). A day and month without
+//!   the year ("on 3 June") is the text's own day and is compared.
 //! - `require-predicate` (boolean, default true): compare only dates whose event
 //!   predicate is known (precision first).
-//! - `predicates` (array of arrays of strings, default `[]`): predicate classes, each
-//!   its name then the words that signal it (`["start", "opened", "began",
-//!   "started"]`), that replace, for this rule, the context lexicon's
-//!   `date_predicates` (`rules/lexicons/context.toml`). A date's predicate is the
-//!   class of the signal word nearest it in its sentence (its claim frame's
-//!   `predicate`); without one, and with `require-predicate = false`, its claim key's
-//!   measure. A date right after "said on" and the end of a reporting period are
-//!   told apart by the claims extractor (the same lexicon).
+//! - `predicates` (array of arrays of strings, default `[]`): event classes, each
+//!   its name then the words that signal it (`["start", "premiered"]`), added to the
+//!   events lexicon (`rules/lexicons/events.toml`) for the run, so that the claims
+//!   extractor reads them as it reads the built-in ones (the rule matches no words
+//!   itself). A date's event class is the nearest signal word of its clause (its
+//!   claim key's `event.predicate`); without one, and with `require-predicate =
+//!   false`, its claim key's measure. A reporting date ("said on Tuesday") and the
+//!   end of a reporting period are told apart by the claims extractor.
 //! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the dates of two
 //!   articles of one story (the articles that report the same event,
 //!   docs/stories.md), or of any two articles: last year's earthquake has its own
@@ -96,7 +101,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
             name: "predicates",
             ty: ParamType::StringGroups,
             default: "[]",
-            doc: "predicate classes (a name, then the words that signal it) that replace the lexicon's `date_predicates` for this rule",
+            doc: "event classes (a name, then the words that signal it) added to the events lexicon's",
         },
         super::ACROSS,
     ],
@@ -105,7 +110,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 
 use std::collections::BTreeMap;
 
-use factdiff_claims::{ClaimValue, Timex};
+use factdiff_claims::{ClaimValue, Modality, Timex};
 use factdiff_findings::{DateDetails, Finding};
 use rayon::prelude::*;
 
@@ -182,23 +187,16 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let min_shared = p.int("min-shared-context") as usize;
     let min_sim = p.float("min-context-similarity");
     let require = p.bool("require-predicate");
-    let classes = p.groups("predicates");
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
-    // (story, predicate class, subject)
-    type Key = (usize, String, String);
+    // (story, predicate class, whether it happened, subject)
+    type Key = (usize, String, bool, String);
     let per_article: Vec<Vec<(Key, Item<'_>)>> = cx
         .claims
         .par_iter()
         .enumerate()
         .map(|(article, claims)| {
-            let a = cx.article(article);
             let story = cx.scope_of(rule, article);
-            // The signal words of the rule's own classes in the sentence of the claims
-            // before, kept while the claims are in the same sentence: reading the
-            // sentence again for every date was quadratic in the sentence.
-            let mut sentence_classes: Option<(u32, factdiff_claims::frame::ClassIndex<'_>)> =
-                None;
             claims
                 .iter()
                 .enumerate()
@@ -215,34 +213,27 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     }
                     let key = claim.key.as_ref()?;
                     let frame = claim.frame.as_deref()?;
-                    // "said on Tuesday": a reporting date, whatever the extractor says.
-                    if frame.said_on {
+                    // The event the date dates, as factdiff-claims read it from its
+                    // clause (the events lexicon; a rule's `predicates` added there).
+                    let event = key.event.as_deref()?;
+                    // "said on Tuesday": a reporting date, whatever else is near.
+                    if event.reporting || frame.said_on {
                         return None;
                     }
-                    let class = if classes.is_empty() {
-                        frame.predicate.as_deref().map(str::to_owned)
-                    } else {
-                        // The rule's own classes replace the lexicon's.
-                        let sentence = a.sentences.get(claim.sentence as usize)?;
-                        let at = (claim.span.start - sentence.span.start) as usize;
-                        if sentence_classes
-                            .as_ref()
-                            .is_none_or(|(idx, _)| *idx != claim.sentence)
-                        {
-                            let lower = a.slice(sentence.span).to_lowercase();
-                            let index = factdiff_claims::frame::ClassIndex::new(&lower, classes);
-                            sentence_classes = Some((claim.sentence, index));
-                        }
-                        sentence_classes
-                            .as_ref()
-                            .and_then(|(_, index)| index.nearest(at))
-                            .map(str::to_owned)
-                    };
+                    // An event whose clause names nothing and no one (", which began
+                    // October 1") is not identified: its sentence may be about anything.
+                    if event.participants.is_empty() && event.place.is_none() {
+                        return None;
+                    }
+                    let class = event.predicate.clone();
                     let class = match class {
                         Some(class) => class,
                         None if require => return None,
                         None => key.measure.clone().unwrap_or_default(),
                     };
+                    // What happened is compared with what happened, a schedule with a
+                    // schedule: a date set beforehand may move ("will open on July 3").
+                    let actual = frame.modality == Modality::Actual;
                     // The end of a reporting period ("the quarter ended December 31")
                     // is a company's calendar, not an event.
                     if frame.period_end {
@@ -251,7 +242,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     let sc = &scopes[article];
                     let subject = sc.subject()?.to_owned();
                     Some((
-                        (story, class, subject),
+                        (story, class, actual, subject),
                         Item {
                             article,
                             claim: idx,
@@ -276,7 +267,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // window of days before it: linear in the group's size.
     groups
         .into_par_iter()
-        .flat_map_iter(|((_, class, _), mut items)| {
+        .flat_map_iter(|((_, class, ..), mut items)| {
             items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
             // An article that gives both dates ("celebrations yesterday of the year
@@ -299,8 +290,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                 let (ta, tb) = (a.timex, b.timex);
                                 a.article != b.article
                                     // "yesterday" in Tuesday's story and "on Friday" in
-                                    // Monday's: a recurring event reported each day.
-                                    && (!ta.relative || !tb.relative || a.day == b.day)
+                                    // Monday's: a recurring event reported each day. A
+                                    // day and month written without the year ("on 3
+                                    // June") is no such day: it does not move.
+                                    && (!ta.deictic || !tb.deictic || a.day == b.day)
                                     && !given.contains(&(a.article, tb.value.as_str()))
                                     && !given.contains(&(b.article, ta.value.as_str()))
                                     && (ta.month != tb.month

@@ -110,6 +110,7 @@ mod tests {
             month: Some(month),
             day: Some(day),
             relative: false,
+            deictic: false,
             reporting: false,
             invalid: true,
         }

@@ -3,8 +3,11 @@
 //! ## What it does
 //! Reports a weekday written next to a date that does not fall on it: "on Friday,
 //! 3 July" in an article dated 2025 (3 July 2025 is a Thursday). The year is the one
-//! written, else the one the article's date implies; without a known year nothing is
-//! checked.
+//! written, else the one the claims extractor gives the date: of the day's two
+//! occurrences around the article's date (the last before it, the next after it), the
+//! one the weekday falls on, else the nearer. "Friday, Sept. 14" in a May 2019
+//! article is 14 September 2018, a Friday: no finding. Without a known year nothing
+//! is checked.
 //!
 //! ## Why is this bad?
 //! A wrong weekday means the day or the weekday is wrong, and a reader cannot tell
@@ -19,6 +22,7 @@
 //! ```text
 //! The ceremony will take place on Thursday, 3 July.
 //! On Friday, 3 July 2026, the ceremony ...   (3 July 2026 is a Friday)
+//! The trial began on Wednesday, 3 July.      (3 July 2024 was a Wednesday)
 //! ```
 //! nor in an article with no date and no year written.
 //!
@@ -60,20 +64,6 @@ pub(crate) fn weekday_name(w: jiff::civil::Weekday) -> &'static str {
     }
 }
 
-/// The year of the occurrence of `month`/`day` nearest to `anchor`.
-fn implied_year(anchor: jiff::civil::Date, month: i8, day: i8) -> Option<i16> {
-    let year = anchor.year();
-    (year - 1..=year + 1)
-        .filter_map(|y| jiff::civil::Date::new(y, month, day).ok())
-        .min_by_key(|d| {
-            let days = anchor
-                .until(*d)
-                .map_or(i32::MAX, |span| span.get_days().abs());
-            (days, d.year())
-        })
-        .map(|d| d.year())
-}
-
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     cx.claims
         .par_iter()
@@ -88,13 +78,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     return None;
                 }
                 let (month, day) = (t.month?, t.day?);
-                // A year the extractor inferred (it may pick the year the weekday fits)
-                // is replaced by the one the article's date implies: the occurrence of
-                // the day nearest to it.
-                let year = match (t.relative, cx.article(article).meta.date) {
-                    (true, Some(anchor)) => implied_year(anchor, month, day)?,
-                    _ => t.year?,
-                };
+                // The year written, else the one the extractor read for the date
+                // (it lets the weekday choose between the two nearest years).
+                let year = t.year?;
                 let date = jiff::civil::Date::new(year, month, day).ok()?;
                 let actual = date.weekday();
                 if actual == written {
