@@ -398,7 +398,10 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                         .to_lowercase()
                         .split_whitespace()
                         .last()
-                        .is_some_and(|w| w.starts_with(unit.as_str()));
+                        .is_some_and(|w| {
+                            w.starts_with(unit.as_str())
+                                || crate::nouns::lemma_cow(ctx.lex, w) == unit.as_str()
+                        });
             }
             // A measure or a counted noun says what the figure is.
             let said = c

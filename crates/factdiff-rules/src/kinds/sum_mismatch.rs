@@ -4,13 +4,18 @@
 //! Reports parts that exceed their stated total ("20 grants, including 12 for schools
 //! and 10 for hospitals": 22 > 20), and parts of an exhaustive split that do not make
 //! it up ("Of the 15 seats, 9 went to the ruling party and 5 to the opposition").
-//! Parts and wholes come from the claims' part/whole relations within a sentence.
+//! Parts and wholes come only from the claims' typed part/whole relations within a
+//! sentence (a part marker of the lexicon between them: "including", "of whom", "of
+//! which", "among them"; or "Of the 15 seats, 9 ... and 6"); a number merely written
+//! after a total is no part of it ("five nuclear plants ... two ... two").
 //!
-//! Only a count of things is a total: an amount of money is often netted (a loss
-//! "including a gain"), and a percentage is a share of something else. Parts must be
-//! in the total's unit ("13 exchanges including 68,000 lines" are not parts), and a
-//! bare number is no part when it is a label, an age or a year ("747-400", "a 52-3
-//! record", "Smith, 23,", "1987").
+//! Only a count of things is a total ("20 grants", "139 people"): an amount of money
+//! is often netted (a loss "including a gain"), a percentage is a share of something
+//! else, and an amount in a unit of measurement is often an average (an ore grade of
+//! "0.92 ounce" a ton "including a 17.5 foot section grading 2.17 ounces"). Parts
+//! must be counts in the total's unit ("13 exchanges including 68,000 lines" are not
+//! parts), of the same period, and not the other side of a comparison ("2.6 mln
+//! barrels ..., compared to a February average of 3.5 mln").
 //!
 //! ## Why is this bad?
 //! Arithmetic a reader can do in their head should add up; when it does not, one of
@@ -53,7 +58,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
     source: include_str!("sum_mismatch.rs"),
 };
 
-use factdiff_claims::{ClaimKind, RelationKind};
+use factdiff_claims::{Claim, ClaimKind, RelationKind, Role};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
@@ -62,60 +67,27 @@ use factdiff_findings::{Interval, SumDetails};
 use super::{Cx, finding, interval_of};
 use crate::Rule;
 
-/// Parts the claims extractor left as bare numbers: "20 grants, including 12 for
-/// schools and 10 for hospitals". The whole must be followed by `including`, `of
-/// which` or `among them`; then every number written in digits up to the sentence end.
-fn bare_parts(
-    a: &factdiff_corpus::Article,
-    whole: &factdiff_claims::Claim,
-) -> Vec<(factdiff_corpus::Span, f64)> {
-    let Some(sentence) = a.sentences.get(whole.sentence as usize) else {
-        return Vec::new();
-    };
-    let rest_start = whole.span.end as usize;
-    let rest = &a.text[rest_start..sentence.span.end as usize];
-    // Only the first words after the whole are read: a lower-case copy of the rest of
-    // the sentence for every whole was quadratic in the sentence. (These marks have no
-    // case, and a character lower-cases to one or more.)
-    let trimmed = rest.trim_start_matches([',', ' ', '\u{2014}', '-']);
-    let head = trimmed.chars().take(16).collect::<String>().to_lowercase();
-    if !["including ", "of which ", "among them "]
-        .iter()
-        .any(|m| head.starts_with(m))
-    {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (span, word) in a.words(factdiff_corpus::Span::new(
-        rest_start,
-        sentence.span.end as usize,
-    )) {
-        if word.chars().all(|c| c.is_ascii_digit()) && word.len() < 10 {
-            // A year or a part of another figure ("12.5", "3,000") is not a part.
-            let next = a.text[span.end as usize..].chars().next();
-            if matches!(next, Some('.' | ','))
-                && a.text[span.end as usize + 1..].starts_with(|c: char| c.is_ascii_digit())
-            {
-                return Vec::new();
-            }
-            // Nor is a label ("747-400", "52-3", "1/2"), an age or a figure set off by
-            // commas ("Smith, 23, and"), or a year: the numbers of a sports line, a
-            // model or a person are not parts of a count.
-            let prev = a.text[..span.start as usize].chars().next_back();
-            let set_off = prev == Some(' ')
-                && a.text[..span.start as usize].trim_end().ends_with(',')
-                && next == Some(',');
-            let year = word.len() == 4 && matches!(word.parse::<u32>(), Ok(1800..=2100));
-            if matches!(prev, Some('-' | '/')) || matches!(next, Some('-' | '/')) || set_off || year
-            {
-                return Vec::new();
-            }
-            if let Ok(x) = word.parse::<f64>() {
-                out.push((span, x));
-            }
+/// Whether a claim is a count of things its own words name ("20 grants"), given as
+/// what is (not a comparison's other side or a table cell): a total that parts make
+/// up.
+fn counts(c: &Claim) -> bool {
+    c.frame
+        .as_deref()
+        .is_some_and(|f| f.counted && matches!(f.role, Role::Reported | Role::Update))
+}
+
+/// Whether a part is of its whole's period and given as what is.
+fn part_of_same(part: &Claim, whole: &Claim) -> bool {
+    match (part.frame.as_deref(), whole.frame.as_deref()) {
+        (Some(p), Some(w)) => {
+            !matches!(p.role, Role::Comparison | Role::Table)
+                && match (p.period.as_deref(), w.period.as_deref()) {
+                    (Some(pp), Some(wp)) => pp.compatible(wp),
+                    _ => true,
+                }
         }
+        _ => true,
     }
-    out
 }
 
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
@@ -145,7 +117,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             for (w_idx, whole) in claims.iter().enumerate() {
                 // Only a count of things adds up: an amount of money is netted (a
                 // loss "including a gain"), a percentage is a share of something else.
-                if whole.kind != ClaimKind::Quantity {
+                if whole.kind != ClaimKind::Quantity || !counts(whole) {
                     continue;
                 }
                 let Some(total) = interval_of(whole) else {
@@ -153,36 +125,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 };
                 // Parts in another unit are not parts of this total ("15 warrants,
                 // two of which ... 100 grams"; "13 exchanges including 68,000 lines").
-                let mut parts: Vec<(usize, Interval)> = parts_of[w_idx]
+                let parts: Vec<(usize, Interval)> = parts_of[w_idx]
                     .iter()
                     .map(|&idx| (idx, &claims[idx]))
-                    .filter(|(_, c)| c.kind == whole.kind)
+                    .filter(|(_, c)| c.kind == whole.kind && part_of_same(c, whole))
                     .filter_map(|(idx, c)| Some((idx, interval_of(c)?)))
                     .filter(|(_, iv)| iv.unit == total.unit)
                     .collect();
-                if parts.len() < parts_of[w_idx].len() {
+                if parts.is_empty() || parts.len() < parts_of[w_idx].len() {
                     continue;
                 }
-                let mut written_parts: Vec<(factdiff_corpus::Span, f64)> = Vec::new();
-                if parts.is_empty() {
-                    written_parts = bare_parts(a, whole);
-                    if written_parts.len() < 2 {
-                        continue;
-                    }
-                    parts = written_parts
-                        .iter()
-                        .map(|(_, x)| Interval::exact(*x, total.unit.clone()))
-                        .enumerate()
-                        .map(|(n, iv)| (usize::MAX - n, iv))
-                        .collect();
-                }
-                let part_span = |idx: usize| {
-                    if idx > claims.len() {
-                        written_parts[usize::MAX - idx].0
-                    } else {
-                        claims[idx].span
-                    }
-                };
+                let part_span = |idx: usize| claims[idx].span;
                 // The least the parts can add up to, and the most, when all are bounded.
                 let low: f64 = parts.iter().map(|(_, p)| p.min.unwrap_or(0.0)).sum();
                 let high: Option<f64> = parts.iter().map(|(_, p)| p.max).sum();
