@@ -17,7 +17,8 @@
 //! "6 p.m.") or an editor's words in brackets ("to her (Tara Reid) and"); a pair of which one article gives both wordings; a span that runs from
 //! one quotation's closing mark to the next one's opening mark. Two speakers are
 //! reported only when neither article names the other's speaker: a statement given to
-//! its joint authors, or to a person and the body he speaks for, names both.
+//! its joint authors, or to a person and the body he speaks for, names both; and only
+//! when one quote holds the other, not when two statements meet at an edge.
 //!
 //! ## Why is this bad?
 //! A quotation promises the speaker's exact words. Two wordings cannot both be exact,
@@ -167,6 +168,19 @@ fn core_with_ends(chunks: &[DiffChunk], ends: bool) -> Vec<DiffChunk> {
         c.text = c.text.trim_end().to_owned();
     }
     out
+}
+
+/// Whether an end of the diff holds words of both sides, more than a substitution
+/// ([`substituted`]) has: the quotes overlap there, they do not repeat each other.
+fn two_sided_end(chunks: &[DiffChunk]) -> bool {
+    let anchor = |c: &DiffChunk| c.tag == DiffTag::Equal && !c.text.trim().is_empty();
+    match (chunks.iter().position(anchor), chunks.iter().rposition(anchor)) {
+        (Some(f), Some(l)) => [&chunks[..f], &chunks[l + 1..]].iter().any(|end| {
+            let (deleted, inserted) = end_words(end);
+            deleted > 0 && inserted > 0 && !substituted((deleted, inserted))
+        }),
+        _ => false,
+    }
 }
 
 /// Whether an end of the diff is substituted.
@@ -390,7 +404,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     "the same quote is worded differently ({})",
                     DiffSides::of(&locations).legend()
                 )
-            } else if speakers && other_speaker {
+            } else if speakers && other_speaker && (excerpt || !two_sided_end(&chunks)) {
+                // "The same quote" given to two people needs one quote to hold the
+                // other: two statements that only meet at an edge ("absolute heart of
+                // the Act" / "... undermined the scientific foundation of the Act")
+                // each have words the other lacks at one end, and are two statements.
                 format!(
                     "the same quote is given to {} here and to {} in {}",
                     b.speaker.as_deref().unwrap_or(""),
@@ -431,6 +449,27 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_quotes_meeting_at_an_edge_are_not_one_quote() {
+        let chunks = word_diff(
+            "several last minute changes have undermined the scientific foundation of the endangered species act",
+            "absolute heart of the endangered species act",
+        );
+        assert!(two_sided_end(&chunks));
+        // An excerpt has extra words on one side only; a substituted last word is a
+        // rewording, both still compared.
+        let excerpt = word_diff(
+            "the changes undermined the heart of the endangered species act",
+            "heart of the endangered species act",
+        );
+        assert!(!two_sided_end(&excerpt));
+        let reworded = word_diff(
+            "we will rebuild the town before the winter",
+            "we will rebuild the town before the spring",
+        );
+        assert!(!two_sided_end(&reworded));
+    }
 
     #[test]
     fn an_abbreviation_for_its_words_is_no_drift() {
