@@ -15,11 +15,8 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
-    let corpus = super::load_corpus(ctx, &args.paths, stderr)?;
-    let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let mut analysis = ctx
-        .workers
-        .run(|| factdiff_pipeline::analyse(&corpus, &engines));
+    let (corpus, mut analysis, _) =
+        super::analyse(ctx, &args.paths, args.rules.as_deref(), stderr)?;
     // What `check` would report, before any baseline.
     super::check::filter(ctx, &corpus, &mut analysis.findings, None);
     let root = FingerprintRoot::find(ctx.env, &ctx.config);

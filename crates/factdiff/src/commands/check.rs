@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::sync::Arc;
 use std::time::Instant;
 
 use factdiff_corpus::Corpus;
@@ -15,7 +14,7 @@ use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
 use crate::fingerprint::FingerprintRoot;
 use crate::output::{emit, emit_with, use_color, wrote};
-use crate::progress::{Progress, Status};
+use crate::progress::Status;
 use crate::sources::CorpusSources;
 use crate::{baseline, changed};
 
@@ -42,19 +41,8 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let started = Instant::now();
-    let mut progress = Progress::start(ctx.env);
-    let corpus = super::load_corpus_with(ctx, &args.paths, &progress, stderr)?;
-    let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let stage = Arc::new(Stage::default());
-    let articles = corpus.articles.len();
-    progress.track({
-        let stage = Arc::clone(&stage);
-        move || status(&stage, articles)
-    });
-    let analysis = ctx
-        .workers
-        .run(|| factdiff_pipeline::analyse_counted(&corpus, &engines, &stage));
-    progress.finish();
+    let (corpus, analysis, engines) =
+        super::analyse(ctx, &args.paths, args.rules.as_deref(), stderr)?;
     finish(
         ctx,
         args,

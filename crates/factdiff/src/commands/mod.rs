@@ -140,6 +140,38 @@ fn load_corpus_with(
     Ok(corpus)
 }
 
+/// What `check`, `stories` and `baseline` share: the corpus read from `given`, the
+/// engines (`--rules`, else the configuration's), and the whole analysis on the
+/// workers, with the pipeline's phase on `progress` (a bar at a terminal, else none).
+fn analyse(
+    ctx: &Ctx<'_>,
+    given: &[PathBuf],
+    rules: Option<&std::path::Path>,
+    stderr: &mut dyn Write,
+) -> Result<
+    (
+        Corpus,
+        factdiff_pipeline::Analysis,
+        factdiff_pipeline::Engines,
+    ),
+    CliError,
+> {
+    let mut progress = Progress::start(ctx.env);
+    let corpus = load_corpus_with(ctx, given, &progress, stderr)?;
+    let engines = rules::engines(ctx, rules)?;
+    let stage = Arc::new(factdiff_pipeline::Stage::default());
+    let articles = corpus.articles.len();
+    progress.track({
+        let stage = Arc::clone(&stage);
+        move || check::status(&stage, articles)
+    });
+    let analysis = ctx
+        .workers
+        .run(|| factdiff_pipeline::analyse_counted(&corpus, &engines, &stage));
+    progress.finish();
+    Ok((corpus, analysis, engines))
+}
+
 /// Why no article was read from `paths`, and what to do.
 fn no_article(
     ctx: &Ctx<'_>,

@@ -1,9 +1,7 @@
 //! `factdiff stories [PATH...]`: the stories, their articles and the facts they give.
 
 use std::io::Write;
-use std::sync::Arc;
 
-use factdiff_pipeline::Stage;
 use factdiff_report::{
     StoriesReport, render_stories_html, render_stories_json, render_stories_markdown,
     render_stories_text, stories_summary,
@@ -13,7 +11,6 @@ use super::Ctx;
 use crate::args::{StoriesArgs, StoriesFormat};
 use crate::error::CliError;
 use crate::output::{emit_with, wrote};
-use crate::progress::Progress;
 
 pub fn run(
     ctx: &Ctx<'_>,
@@ -21,19 +18,8 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
-    let mut progress = Progress::start(ctx.env);
-    let corpus = super::load_corpus_with(ctx, &args.paths, &progress, stderr)?;
-    let engines = super::rules::engines(ctx, args.rules.as_deref())?;
-    let stage = Arc::new(Stage::default());
+    let (corpus, analysis, _) = super::analyse(ctx, &args.paths, args.rules.as_deref(), stderr)?;
     let articles = corpus.articles.len();
-    progress.track({
-        let stage = Arc::clone(&stage);
-        move || super::check::status(&stage, articles)
-    });
-    let analysis = ctx
-        .workers
-        .run(|| factdiff_pipeline::analyse_counted(&corpus, &engines, &stage));
-    progress.finish();
     // The facts link to the findings `check` would report: the same filters (ignored
     // rules, suppressions; no baseline), the same fingerprints.
     let mut findings = analysis.findings;
