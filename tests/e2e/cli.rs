@@ -233,13 +233,23 @@ fn output_file_is_summed_up_on_standard_error_and_a_missing_folder_is_named() {
     }
     let out = run_in(
         dir.path(),
-        &["check", ".", "--format", "json", "--output", "report.json"],
+        // count-mismatch reports at info (issue 13): `--fail-on info` fails on it.
+        &[
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--output",
+            "report.json",
+            "--fail-on",
+            "info",
+        ],
     );
     assert_eq!(out.code, 1, "{}", out.both());
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr,
-        "wrote `report.json`: 2 articles, 4 claims, 1 finding (1 error, 0 warnings, 0 info)\n"
+        "wrote `report.json`: 2 articles, 4 claims, 1 finding (0 errors, 0 warnings, 1 info)\n"
     );
     let out = run_in(dir.path(), &["claims", ".", "--output", "claims.txt"]);
     assert_eq!(out.code, 0, "{}", out.both());
@@ -277,6 +287,7 @@ fn the_readme_sample_is_the_real_output() {
     let (command, shown) = block.split_once('\n').unwrap();
     let args: Vec<&str> = command.split_whitespace().skip(1).collect();
     let out = crate::run(&args);
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    // The sample's finding is a count-mismatch, which reports at info (issue 13).
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, shown, "README.md's sample output is stale");
 }

@@ -468,7 +468,7 @@ fn repeated_warnings_are_summarized() {
         })
         .collect();
     write(dir.path(), "archive.jsonl", records + "not json\n");
-    let out = run_in(dir.path(), &["check", "."]);
+    let out = run_in(dir.path(), &["check", ".", "--fail-on", "info"]);
     assert_eq!(out.code, 1, "{}", out.both());
     assert!(out.stdout.contains("count-mismatch"), "{}", out.stdout);
     let lines: Vec<&str> = out.stderr.lines().collect();

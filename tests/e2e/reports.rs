@@ -585,7 +585,16 @@ fn only_changed_reports_a_new_article_that_contradicts_committed_ones() {
         }
         let out = run_in(
             repo,
-            &["check", ".", "--only-changed", "HEAD", "--format", "json"],
+            &[
+                "check",
+                ".",
+                "--only-changed",
+                "HEAD",
+                "--format",
+                "json",
+                "--fail-on",
+                "info",
+            ],
         );
         assert_eq!(out.code, 1, "staged: {staged}\n{}", out.both());
         let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
@@ -1685,7 +1694,17 @@ fn jsonl_record_locations_agree_and_name_the_article() {
     )
     .unwrap();
     let run = |format: &str| {
-        let out = crate::run_in(dir.path(), &["check", "wire.jsonl", "--format", format]);
+        let out = crate::run_in(
+            dir.path(),
+            &[
+                "check",
+                "wire.jsonl",
+                "--format",
+                format,
+                "--fail-on",
+                "info",
+            ],
+        );
         assert_eq!(out.code, 1, "{}", out.both());
         out.stdout
     };

@@ -45,7 +45,7 @@ pub use crate::link::link_findings;
 /// The overlap parameters (factdiff.toml's `[overlap]`), for the CLI's configuration.
 pub use factdiff_overlap::OverlapConfig;
 /// The rule set and its rules, for `factdiff rules list|explain`.
-pub use factdiff_rules::{ParamValue, Rule, RuleSet};
+pub use factdiff_rules::{ParamValue, Rule, RuleSet, measured};
 
 /// What the engines read: the rule set, the claims extractors' lexicons, the story
 /// stage's and the overlap engine's parameters.

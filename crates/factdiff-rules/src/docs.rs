@@ -68,16 +68,26 @@ pub fn update_rules_doc(doc: &str) -> Result<String, String> {
 
 const BEGIN: &str = "<!-- begin generated: ";
 
+/// The kinds: category, the kind's severity, how the built-in rule of that ID ships
+/// (its severity, or off) and its measured precision on real text (eval/figures.toml,
+/// [`crate::measured`]).
 fn kinds_table() -> String {
     let mut out = String::from(
-        "| kind | category | default severity | what it reports |\n|---|---|---|---|\n",
+        "| kind | category | default severity | built-in rule | precision on real text | what it reports |\n|---|---|---|---|---|---|\n",
     );
     for kind in Kind::ALL {
         let info = kind.info();
+        let shipped = match crate::measured::Shipped::builtin(info.id) {
+            Some(s) if !s.enabled => "off".to_owned(),
+            Some(s) => format!("`{}`", s.severity.as_str()),
+            None => "-".to_owned(),
+        };
+        let measured = crate::measured::builtin(info.id);
         out.push_str(&format!(
-            "| [`{id}`](#{id}) | {} | `{}` | {} |\n",
+            "| [`{id}`](#{id}) | {} | `{}` | {shipped} | {} | {} |\n",
             info.category.as_str(),
             info.severity.as_str(),
+            crate::measured::precision_cell(&measured),
             cell(info.summary),
             id = info.id,
         ));
@@ -176,9 +186,22 @@ mod tests {
             "| `canonical` | array of strings | `[]` (`rules/name-variant.toml` sets its own) |"
         ));
         assert!(updated.contains("| `min-words` | integer 2–100 | `6` |"));
-        assert!(updated.contains(
-            "| [`invalid-date`](#invalid-date) | contradiction | `error` | a date that does not exist |"
-        ));
+        assert!(
+            updated.contains(
+                "| [`invalid-date`](#invalid-date) | contradiction | `error` | `error` | "
+            )
+        );
+        // The built-in rule's status and its measured precision, from eval/figures.toml.
+        let cm = crate::measured::builtin("count-mismatch");
+        assert!(updated.contains(&format!(
+            "| [`count-mismatch`](#count-mismatch) | contradiction | `error` | `info` | {} |",
+            crate::measured::precision_cell(&cm)
+        )));
+        assert!(
+            updated
+                .contains("| [`sum-mismatch`](#sum-mismatch) | contradiction | `error` | off | ")
+        );
+        assert!(updated.contains("| [`fact-mismatch`](#fact-mismatch) | contradiction | `error` | `error` | not measured |"));
         assert!(updated.contains("Placeholders: `{date}`, `{why}`. No parameters.\n"));
         assert_eq!(update_rules_doc(&updated).unwrap(), updated);
 

@@ -143,6 +143,16 @@ impl<'a> ArticleScope<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every name of the article (common ones left out), sentence by sentence.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &Name<'a>> {
+        self.sentence_names.values().flatten()
+    }
+
+    /// The names of the lede (common ones left out), in the order written.
+    pub(crate) fn lede(&self) -> &[Name<'a>] {
+        &self.lede
+    }
+
     /// The story's subject: the first name of the lede (the company or place the
     /// story is about), common names left out.
     pub(crate) fn subject(&self) -> Option<&str> {

@@ -11,6 +11,7 @@ use super::Ctx;
 use crate::args::{RulesArgs, RulesCommand};
 use crate::error::CliError;
 use factdiff_pipeline::catalog;
+use factdiff_pipeline::measured;
 
 /// The rule set in use: the built-in rules, overlaid with `--rules DIR`, else the
 /// configuration's `rules` folder. A bad rule file is a usage error naming
@@ -137,6 +138,26 @@ fn explain(rule: &Rule, out: &mut String) {
             out.push_str(&format!("  - `{} = {value}`: {}\n", spec.name, spec.doc));
         }
     }
+    measured(
+        &rule.id,
+        info.category,
+        measured::Shipped::builtin(&rule.id),
+        out,
+    );
+}
+
+/// The rule's figures on real text, as eval/figures.toml records them when the
+/// binary is built (`factdiff_pipeline::measured`).
+fn measured(
+    id: &str,
+    category: factdiff_findings::Category,
+    shipped: Option<measured::Shipped>,
+    out: &mut String,
+) {
+    match measured::explain(measured::FIGURES, id, category, shipped) {
+        Ok(text) => out.push_str(&text),
+        Err(err) => out.push_str(&format!("\n{err}\n")),
+    }
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -155,6 +176,7 @@ fn explain_other(other: &catalog::OtherRule, out: &mut String) {
     out.push_str(&format!("- category: {}\n", other.category.as_str()));
     out.push_str(&format!("- severity: {}\n", other.severity.as_str()));
     out.push_str(&format!("- reported by: {}\n", other.engine));
+    measured(other.id, other.category, None, out);
 }
 
 fn show_value(value: &ParamValue) -> String {
