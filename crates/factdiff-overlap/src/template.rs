@@ -18,7 +18,7 @@
 
 use rayon::prelude::*;
 
-use crate::prints::{ArticlePrints, is_number, normalize_word, shingle_hashes, token_hash};
+use crate::prints::{ArticlePrints, is_number, shingle_hashes, word_tokens};
 
 /// The token that stands for every figure in a skeleton (an odd hash, as a number's
 /// token is, that no word hashes to in practice).
@@ -46,19 +46,7 @@ pub fn number_words() -> &'static [String] {
 /// The tokens of the number words, sorted.
 fn number_tokens() -> &'static [u32] {
     static TOKENS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    TOKENS.get_or_init(|| {
-        let mut buf = String::new();
-        let mut v: Vec<u32> = number_words()
-            .iter()
-            .map(|w| {
-                normalize_word(w, &mut buf);
-                token_hash(&buf)
-            })
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    })
+    TOKENS.get_or_init(|| word_tokens(number_words()))
 }
 
 /// Whether a token is a figure: a word with a digit or a number word.
