@@ -54,6 +54,11 @@ pub struct Analysis {
     pub common: Vec<u64>,
     /// The mask that turns a shingle hash into a fingerprint of `common`.
     pub fp_mask: u64,
+    /// Skeleton shingles (figures masked, `crate::template`) found in articles of at
+    /// least `common-phrase-articles` distinct clusters: templates. Sorted.
+    pub templates: Vec<u64>,
+    /// The mask that turns a skeleton shingle hash into an entry of `templates`.
+    pub template_mask: u64,
     /// Near sentences, sorted.
     pub near: Vec<NearSentence>,
 }
@@ -316,6 +321,10 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     // other shared fingerprints.
     let common = index.common(&cluster_of, cfg.common_phrase_articles);
     let fp_mask = !index.art_mask;
+    // Templates: passages whose skeleton, figures masked, recurs in many clusters.
+    let templates =
+        crate::template::templates(prints, &cluster_of, cfg.common_phrase_articles, cfg.shingle);
+    let template_mask = crate::template::template_mask(prints.len());
     let evidence = |a: &ArticlePrints, b: &ArticlePrints| {
         let (mut i, mut j, mut n) = (0, 0, 0usize);
         while i < a.marks.len() && j < b.marks.len() {
@@ -361,15 +370,20 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     let n_clusters = (0..n as u32).filter(|&x| is_root(x)).count();
     let threshold = cfg.boilerplate_threshold(n_clusters);
     let boilerplate = boilerplate_sentences(prints, &cluster_of, threshold, cfg);
-    let near = near_sentences(
-        prints,
-        &pairs,
-        &selves,
-        &cluster_of,
-        &boilerplate,
-        (&common, fp_mask),
-        cfg,
-    );
+    // Sentences retold in other words, only when asked for (`reworded`).
+    let near = if cfg.reworded {
+        near_sentences(
+            prints,
+            &pairs,
+            &selves,
+            &cluster_of,
+            &boilerplate,
+            (&common, fp_mask, &templates, template_mask),
+            cfg,
+        )
+    } else {
+        Vec::new()
+    };
     Analysis {
         pairs,
         selves,
@@ -377,6 +391,8 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
         boilerplate,
         common,
         fp_mask,
+        templates,
+        template_mask,
         near,
     }
 }
@@ -468,7 +484,7 @@ fn near_sentences(
     selves: &[PairResult],
     cluster_of: &[u32],
     boilerplate: &[u64],
-    (common, fp_mask): (&[u64], u64),
+    (common, fp_mask, templates, template_mask): (&[u64], u64, &[u64], u64),
     cfg: &OverlapConfig,
 ) -> Vec<NearSentence> {
     // Word ranges already inside a passage, per article.
@@ -504,6 +520,9 @@ fn near_sentences(
                     return None;
                 }
                 let tokens = &p.tokens[s.first_word as usize..s.end_word as usize];
+                if crate::template::templated(tokens, templates, template_mask, cfg.shingle) {
+                    return None;
+                }
                 let keys = content_bigrams(&stop.content(tokens));
                 Some(Sent {
                     id: (p.article, idx as u32),

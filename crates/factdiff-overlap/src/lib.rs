@@ -14,11 +14,13 @@
 //! 3. **Compare within a group**: every candidate pair (and every article with itself)
 //!    is aligned into maximal passages: exact stretches of a shingle or more, joined
 //!    across gaps of up to `max-gap` edited words, so that a sentence with a changed
-//!    word or two is one passage. Articles that contain each other
+//!    word or two is one passage. A passage that is a template filled in (its
+//!    skeleton, figures masked, common across unrelated articles; or only its
+//!    figures, dates and names changed) is not reported. Articles that contain each other
 //!    (`cluster-containment`) are joined into clusters (union-find) and reported once
 //!    per cluster; sentences found in many unrelated articles are boilerplate, set
-//!    apart; sentences not inside a passage are compared by their content words for
-//!    rewording (`near-threshold`).
+//!    apart; with `reworded`, sentences not inside a passage are compared by their
+//!    content words for rewording (`near-threshold`).
 //!
 //! Every overlap carries its word count, similarity, kind and a word diff made with
 //! `similar` ([`word_diff`]). The output is sorted; nothing in it depends on thread
@@ -47,6 +49,7 @@ mod engine;
 mod near;
 mod prints;
 mod report;
+mod template;
 
 use factdiff_corpus::Corpus;
 use factdiff_findings::Finding;
@@ -59,6 +62,7 @@ pub use engine::{Analysis, Index, NearSentence, PairResult, analyze, candidate_p
 pub use near::sentence_similarity;
 pub use prints::{ArticlePrints, SentencePrint, article_prints, text_tokens};
 pub use report::ClusterPairs;
+pub use template::{is_figure, skeleton, templated};
 
 /// The rule ID of every overlap finding.
 pub const RULE: &str = "overlap";
@@ -66,8 +70,9 @@ pub const RULE: &str = "overlap";
 /// Finds the overlaps in a corpus: findings of rule `overlap`, category overlap,
 /// sorted in the total order.
 ///
-/// Kinds (`details.kind`): `exact` and `near` passages (warning), `cluster` of
-/// duplicate articles (warning), `boilerplate` (info, unless configured away).
+/// Kinds (`details.kind`): `exact` and `near` passages and `cluster`s of duplicate
+/// articles (at `severity`, `info` by default), `near` sentences retold in other words
+/// (info, only with `reworded`), `boilerplate` (info, unless configured away).
 pub fn detect(corpus: &Corpus, config: &OverlapConfig) -> Vec<Finding> {
     detect_all(corpus, config).findings
 }

@@ -1,6 +1,6 @@
 //! Sentence-level near overlap: the same report in other words.
 
-use crate::prints::{is_number, normalize_word, token_hash, words_of};
+use crate::prints::{is_number, normalize_word, token_hash, word_tokens, words_of};
 
 /// Function words left out of the content of a sentence: `function_words` (the list
 /// the claims extractors share) and `overlap_stopwords` of the built-in lexicon file
@@ -31,17 +31,7 @@ pub struct Stopwords(Vec<u32>);
 impl Stopwords {
     /// The built-in list.
     pub fn new() -> Self {
-        let mut buf = String::new();
-        let mut v: Vec<u32> = stopword_list()
-            .iter()
-            .map(|w| {
-                normalize_word(w, &mut buf);
-                token_hash(&buf)
-            })
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        Stopwords(v)
+        Stopwords(word_tokens(stopword_list()))
     }
 
     /// Whether a token is a stop word.

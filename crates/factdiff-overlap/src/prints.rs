@@ -50,6 +50,21 @@ pub fn token_hash(normalized: &str) -> u32 {
     (h & !1) | u32::from(digit)
 }
 
+/// The tokens of a list of words, sorted and unique, for `binary_search`.
+pub fn word_tokens<S: AsRef<str>>(words: &[S]) -> Vec<u32> {
+    let mut buf = String::new();
+    let mut v: Vec<u32> = words
+        .iter()
+        .map(|w| {
+            normalize_word(w.as_ref(), &mut buf);
+            token_hash(&buf)
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// Whether a token is a number (its word holds a digit).
 pub fn is_number(token: u32) -> bool {
     token & 1 == 1

@@ -14,6 +14,7 @@ use crate::diff::{round3, token_similarity, word_diff};
 use crate::engine::{Analysis, NearSentence, PairResult, formulaic};
 use crate::near::Stopwords;
 use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges};
+use crate::template::templated;
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
 /// The span of words `[first, end)`.
@@ -167,6 +168,14 @@ fn passage_finding(
     ) {
         return None;
     }
+    // The same template filled in by two reports: most of the passage's skeleton,
+    // figures masked, recurs in many unrelated articles, on both sides (on one side
+    // only, it may be a stock phrase around copied words: "its directors authorized
+    // the repurchase of up to 20 pct of its 1.66 dlr par value common stock").
+    let template = |t: &[u32]| templated(t, &an.templates, an.template_mask, cfg.shingle);
+    if template(ta) && template(tb) {
+        return None;
+    }
     let bp_a = boilerplate_ranges(sa.prints, boilerplate);
     let bp_b = boilerplate_ranges(sb.prints, boilerplate);
     if inside_share(&bp_a, p.a_start, p.a_end) >= 0.5
@@ -201,7 +210,7 @@ fn passage_finding(
         Finding::new(
             RULE,
             Category::Overlap,
-            Severity::Warning,
+            cfg.severity,
             message,
             vec![loc_a, loc_b],
         )
@@ -213,7 +222,7 @@ fn passage_finding(
 }
 
 /// Whether a diff changes only a template's slots: figures, dates and names (words
-/// with a digit or a capital) put in the place of others, with at most one ordinary
+/// with a digit or a capital, number words) put in the place of others, with at most one ordinary
 /// word besides ("Total loans rose 3.3 pct to 517.19 billion dlrs from December" /
 /// "1.3 pct to 523.74 billion dlrs from January"). The same template with other
 /// figures is not repeated text.
@@ -241,10 +250,13 @@ fn only_slots_changed(chunks: &[factdiff_findings::DiffChunk]) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
+    // A figure in words ("five", "seven": `[number_words]` of the numbers lexicon) is
+    // a slot as much as one in digits.
     let slot = |w: &str| {
         w.chars().any(|c| c.is_ascii_digit())
             || w.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(char::is_uppercase)
+            || crate::template::number_words().contains(&bare(w))
     };
     // The capitals of a name, "IE" of "Internet Explorer".
     let initials = |ws: &[&str]| -> String {
@@ -280,6 +292,16 @@ fn only_slots_changed(chunks: &[factdiff_findings::DiffChunk]) -> bool {
                     == initials(long)
         };
         if short_for(&gone, &come) || short_for(&come, &gone) {
+            continue;
+        }
+        // The same figure written another way ("200ft" / "200 feet", "6 pm" / "6pm"):
+        // the same value, not another one in its slot.
+        let digits = |ws: &[&str]| -> String {
+            let all: String = ws.iter().flat_map(|w| w.chars()).collect();
+            all.chars().filter(char::is_ascii_digit).collect::<String>()
+        };
+        let figure = digits(&gone);
+        if !figure.is_empty() && figure == digits(&come) {
             continue;
         }
         let n_ordinary = gone.iter().chain(&come).filter(|w| !slot(w)).count();
@@ -459,22 +481,16 @@ fn cluster_finding(
         .tokens
         .len()
         .min(prints[second.id.0 as usize].tokens.len());
-    let finding = Finding::new(
-        RULE,
-        Category::Overlap,
-        Severity::Warning,
-        message,
-        locations,
-    )
-    .with_details(OverlapDetails {
-        original: Some(ClusterOriginal {
-            path: orig_loc.path,
-            line: orig_loc.line,
-        }),
-        members: Some(members),
-        diff,
-        ..details(OverlapKind::Cluster, false, words, similarity)
-    });
+    let finding = Finding::new(RULE, Category::Overlap, cfg.severity, message, locations)
+        .with_details(OverlapDetails {
+            original: Some(ClusterOriginal {
+                path: orig_loc.path,
+                line: orig_loc.line,
+            }),
+            members: Some(members),
+            diff,
+            ..details(OverlapKind::Cluster, false, words, similarity)
+        });
     (finding, pairs)
 }
 
@@ -614,6 +630,16 @@ mod tests {
         assert!(slots(
             "and in Belgium 3,250 tonnes, it added, the traders said",
             "and in France 4,000 tonnes, it also added, the traders said",
+        ));
+        // Figures in words are slots too: another company's earnings note.
+        assert!(slots(
+            "dlrs, or three cts per shr, in qtr and 110,000 dlrs, or ten cts per shr, in nine mths. Reuter",
+            "dlrs, or three cts per shr, in qtr and 151,000 dlrs, or seven cts per shr, in six mths. Reuter",
+        ));
+        // The same figure in another form is an edit of copied text, not a slot.
+        assert!(!slots(
+            "36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge",
+            "36-year-old Duncan Rait, died after slipping and falling about 200 feet from a ridge",
         ));
         // Words changed, not slots: repeated with edits, reported.
         assert!(!slots(
