@@ -414,6 +414,30 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_article_also_writes_in_lower_case_is_no_name() {
+        // "Church" opening a sentence, the "Center" of a clinic and a headline in title
+        // case are read as names by the claims; the article writes "church", "center",
+        // "check" and "rehab" in lower case too, so they are common words, and two
+        // unrelated fires at a church would otherwise share a rare "name".
+        let text = "To Check Into Rehab Center\n\nChurch officials said \
+            Lindsay Lohan would check into the Betty Ford Center on Friday. The church \
+            next to the rehab center was closed. Lohan's lawyer said the center was \
+            chosen by the court.\n";
+        let (c, claims, lex) = corpus(&[("a.md", text)]);
+        let sig = signature(&c.articles[0], &claims[0], &lex);
+        let has = |name: &str| sig.names.iter().any(|(n, _)| n == name);
+        assert!(has("lohan") && has("betty ford center"), "{:?}", sig.names);
+        for common in ["church", "center"] {
+            assert!(!has(common), "{common}: {:?}", sig.names);
+        }
+        assert!(
+            !sig.names.iter().any(|(n, _)| n.contains("rehab")),
+            "{:?}",
+            sig.names
+        );
+    }
+
+    #[test]
     fn a_signature_round_trips_through_serde() {
         let (c, claims, lex) = corpus(&[("a.md", QUAKE_A)]);
         let sig = signature(&c.articles[0], &claims[0], &lex);

@@ -4,6 +4,8 @@
 
 use factdiff_claims::{Claim, ClaimKind, ClaimValue, Lexicons};
 use factdiff_corpus::Article;
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -42,6 +44,16 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
     let mut names: Vec<String> = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut dates: Vec<String> = Vec::new();
+    // The words the article itself writes in lower case: common nouns and verbs. A
+    // capitalized one ("Church" opening a sentence, "Center" of a clinic's name, a
+    // headline in title case) names no one, so it is no name key: its rarity would
+    // make two unrelated reports of a fire or a clinic look like one event.
+    let lowercase: HashSet<&str> = article
+        .body_words()
+        .map(|(_, word)| word)
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase))
+        .collect();
+    let common = |word: &str| lowercase.contains(word);
     for claim in claims {
         match (&claim.kind, &claim.value) {
             (ClaimKind::Name, ClaimValue::Name { normalized }) => {
@@ -50,9 +62,15 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
                 if normalized.len() < 2 || lexicons.is_stopword(normalized) {
                     continue;
                 }
+                // Every word of it is written in lower case elsewhere: a capitalized
+                // phrase ("Check Into Different Rehab Centre"), not a name.
+                if normalized.split(' ').all(common) {
+                    continue;
+                }
                 if let Some((_, last)) = normalized.rsplit_once(' ')
                     && last.chars().count() >= MIN_WORD_CHARS
                     && !lexicons.is_stopword(last)
+                    && !common(last)
                 {
                     names.push(last.to_owned());
                 }
