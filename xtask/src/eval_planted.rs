@@ -836,7 +836,11 @@ mod tests {
         let mut rng = Rng::new(2);
         let originals = [
             article("a.md", "e", "The vote was held on December 14 in Ashgabat."),
-            article("b.md", "e", "Voting began on 14 December."),
+            article(
+                "b.md",
+                "e",
+                "Voting began early on 14 December in the capital.",
+            ),
         ];
         let sites = date_sites(&originals, &[0, 1], &words, &mut rng);
         assert_eq!(sites.len(), 2);
@@ -844,6 +848,25 @@ mod tests {
             let day: i32 = site.replacement.parse().unwrap();
             assert!((1..=2).contains(&(day - 14).abs()), "{day}");
         }
+    }
+
+    #[test]
+    fn a_dateline_is_no_site_for_a_date() {
+        let words = Words::load().unwrap();
+        let mut rng = Rng::new(2);
+        let originals = [
+            article(
+                "a.md",
+                "e",
+                "December 14, 2013 10:46 AM\n\nThe vote was held in Ashgabat.",
+            ),
+            article(
+                "b.md",
+                "e",
+                "PUBLISHED: 14 December 2013\n\nVoting began in the capital.",
+            ),
+        ];
+        assert!(date_sites(&originals, &[0, 1], &words, &mut rng).is_empty());
     }
 
     #[test]
