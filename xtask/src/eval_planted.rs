@@ -12,8 +12,10 @@
 //!   (a range), is changed by a quarter or more (by 1 to 3 below 10); expected rule:
 //!   `count-mismatch`;
 //! - `date`: a day of a month ("January 12", "12 January"; month names from
-//!   `rules/lexicons/calendar.toml`) that two outlets give alike is moved one or two
-//!   days; `date-mismatch`;
+//!   `rules/lexicons/calendar.toml`) that two outlets give alike, each in a line told
+//!   in words (not a dateline: "May 3, 2013 12:50 PM" is when an outlet published,
+//!   and outlets publish on different days), is moved one or two days;
+//!   `date-mismatch`;
 //! - `quote`: one word (three letters or more) of a quotation of six words or more that
 //!   two outlets give word for word is replaced by another word of the same article;
 //!   `quote-drift`;
@@ -565,6 +567,13 @@ fn date_sites(
             let Some(m) = words.months.get(&month.to_lowercase()).cloned() else {
                 return;
             };
+            // A dateline ("May 3, 2013 12:50 PM", "PUBLISHED: 13 March 2013") is when an
+            // outlet published, not when anything happened: two outlets' days differ
+            // and no one would call that a contradiction. A date is planted only in a
+            // line that tells something, in words.
+            if !in_words(body, day.start()) {
+                return;
+            }
             let Ok(d) = day.as_str().parse::<u8>() else {
                 return;
             };
@@ -607,6 +616,25 @@ fn date_sites(
         }
     }
     sites
+}
+
+/// The least lower-case words of a line that tells something (a dateline has none or
+/// one or two: "at", "pm", "updated", "published on").
+const TOLD_WORDS: usize = 5;
+
+/// Whether the line of `text` holding byte `at` is told in words: at least
+/// [`TOLD_WORDS`] lower-case words, not a dateline or a title's date.
+fn in_words(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end]
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase())
+        })
+        .count()
+        >= TOLD_WORDS
 }
 
 fn quote_sites(originals: &[Original], members: &[usize], rng: &mut Rng) -> Vec<Site> {
@@ -808,7 +836,11 @@ mod tests {
         let mut rng = Rng::new(2);
         let originals = [
             article("a.md", "e", "The vote was held on December 14 in Ashgabat."),
-            article("b.md", "e", "Voting began on 14 December."),
+            article(
+                "b.md",
+                "e",
+                "Voting began early on 14 December in the capital.",
+            ),
         ];
         let sites = date_sites(&originals, &[0, 1], &words, &mut rng);
         assert_eq!(sites.len(), 2);
@@ -816,6 +848,25 @@ mod tests {
             let day: i32 = site.replacement.parse().unwrap();
             assert!((1..=2).contains(&(day - 14).abs()), "{day}");
         }
+    }
+
+    #[test]
+    fn a_dateline_is_no_site_for_a_date() {
+        let words = Words::load().unwrap();
+        let mut rng = Rng::new(2);
+        let originals = [
+            article(
+                "a.md",
+                "e",
+                "December 14, 2013 10:46 AM\n\nThe vote was held in Ashgabat.",
+            ),
+            article(
+                "b.md",
+                "e",
+                "PUBLISHED: 14 December 2013\n\nVoting began in the capital.",
+            ),
+        ];
+        assert!(date_sites(&originals, &[0, 1], &words, &mut rng).is_empty());
     }
 
     #[test]

@@ -40,7 +40,9 @@
 //! - `max-days-apart` (integer, default 2): the most days between the dates of two
 //!   articles whose event dates are compared. Dates are compared only between
 //!   articles with the same story subject (the first name of the lede), whose
-//!   sentences share a name when both name any; the end of a reporting period ("the
+//!   sentences share a name when both name any (within a story, what happened is
+//!   compared when the ledes' first names differ but the two sentences share a
+//!   name; a schedule only under the same lede's first name); the end of a reporting period ("the
 //!   quarter ended December 31") is not an event, nor are two dates read from the
 //!   article's day ("yesterday", "on Friday") of articles of different days
 //!   compared: the event recurs (a market opens every day). A day and month without
@@ -129,6 +131,24 @@ struct Item<'a> {
     names: &'a [scope::Name<'a>],
     timex: &'a Timex,
     context: &'a [String],
+    /// The first name of the article's lede.
+    subject: Option<&'a str>,
+}
+
+/// Whether two dates' sentences name someone or something both name.
+fn share_a_name(a: &Item<'_>, b: &Item<'_>) -> bool {
+    a.names.iter().any(|n| b.names.contains(n))
+}
+
+/// Whether two articles of a story speak of the same subject: their ledes' first
+/// names alike, else, for what happened, a name the two dates' sentences share
+/// ("Peterson was convicted on Nov. 12" under a lede that names Redwood City first).
+/// Schedules keep to the lede's subject: a company's board meets again and again,
+/// each meeting its own date ("will consider the bid this Friday at a regularly
+/// scheduled board meeting" / "the next regularly scheduled meeting will be April
+/// 29").
+fn same_subject(a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
+    a.subject.is_some() && a.subject == b.subject || actual && share_a_name(a, b)
 }
 
 /// The most words of a sentence an event is told in.
@@ -189,6 +209,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let require = p.bool("require-predicate");
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
+    let across_corpus = Cx::across_corpus(rule);
     // (story, predicate class, whether it happened, subject)
     type Key = (usize, String, bool, String);
     let per_article: Vec<Vec<(Key, Item<'_>)>> = cx
@@ -240,7 +261,16 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         return None;
                     }
                     let sc = &scopes[article];
-                    let subject = sc.subject()?.to_owned();
+                    // Across the corpus, the lede's first name stands for what an article
+                    // is about; within a story, two articles' subjects may differ (one
+                    // lede names the place, the other the person) and a name their
+                    // sentences share does as well (`same_subject`).
+                    let subject = if across_corpus {
+                        sc.subject()?.to_owned()
+                    } else {
+                        String::new()
+                    };
+                    let lede_subject = sc.subject();
                     Some((
                         (story, class, actual, subject),
                         Item {
@@ -250,6 +280,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             names: sc.sentence_names(claim.sentence),
                             timex,
                             context: &key.context,
+                            subject: lede_subject,
                         },
                     ))
                 })
@@ -267,7 +298,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // window of days before it: linear in the group's size.
     groups
         .into_par_iter()
-        .flat_map_iter(|((_, class, ..), mut items)| {
+        .flat_map_iter(|((_, class, actual, _), mut items)| {
             items.sort_by_key(|it| (it.day, it.article, it.claim));
             let mut out = Vec::new();
             // An article that gives both dates ("celebrations yesterday of the year
@@ -306,6 +337,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                         let (shared, sim) = context_overlap(a.context, b.context);
                                         shared >= min_shared && sim >= min_sim
                                     }
+                                    && (across_corpus || same_subject(a, b, actual))
                             })
                         })
                         .flatten();
