@@ -160,7 +160,7 @@ struct Item<'a> {
     day: Option<i32>,
     interval: Interval,
     period: &'a Period,
-    context: &'a [String],
+    context: &'a [factdiff_claims::Word],
     /// The names of its own sentence (within one article, only these count).
     names: &'a [Name<'a>],
     /// Whether it is the new value of a change ("increased to 33 mln").

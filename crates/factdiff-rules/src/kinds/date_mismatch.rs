@@ -128,7 +128,7 @@ struct Item<'a> {
     day: Option<i32>,
     names: &'a [scope::Name<'a>],
     timex: &'a Timex,
-    context: &'a [String],
+    context: &'a [factdiff_claims::Word],
 }
 
 /// The most words of a sentence an event is told in.
@@ -318,7 +318,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             .context
                             .iter()
                             .filter(|w| a.context.contains(w))
-                            .cloned()
+                            .map(|w| w.to_string())
                             .collect();
                         let sentence = cx.sentence_text(b.article, cb);
                         let base = cx
