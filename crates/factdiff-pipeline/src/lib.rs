@@ -216,7 +216,7 @@ impl Stage {
 pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Analysis {
     let (mut findings, claims, mut stories) = {
         // One table of context words for the corpus: each distinct word held once.
-        // Dropped with the extraction; the claims keep the words they use.
+        // Dropped after the extraction; the claims keep the words they use.
         let words = factdiff_claims::WordTable::new();
         let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
             .articles
@@ -227,6 +227,7 @@ pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Ana
                 claims
             })
             .collect();
+        drop(words);
         let n_claims = claims.iter().map(Vec::len).sum::<usize>();
         stage.phase.store(1, Ordering::Relaxed);
         let mut stories =
