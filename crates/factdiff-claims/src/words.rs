@@ -95,4 +95,32 @@ mod tests {
             assert_eq!(&*list[1], "samarkand");
         }
     }
+
+    #[test]
+    fn articles_extracted_with_one_table_share_their_context_words() {
+        let lex = crate::Lexicons::builtin();
+        let table = WordTable::new();
+        let a = crate::testutil::article(
+            "At least 37 people were killed in the earthquake on Sunday.",
+            None,
+        );
+        let b = crate::testutil::article("The earthquake killed 40 people in the region.", None);
+        let (ca, cb) = (
+            crate::extract_with(&a, &lex, &table),
+            crate::extract_with(&b, &lex, &table),
+        );
+        let word = |claims: &[crate::Claim]| {
+            claims
+                .iter()
+                .find_map(|c| {
+                    let key = c.key.as_ref()?;
+                    key.context.iter().find(|w| &***w == "earthquake").cloned()
+                })
+                .expect("a figure keyed with the earthquake")
+        };
+        assert!(Arc::ptr_eq(&word(&ca), &word(&cb)));
+        // The table changes where the words are held, not the claims.
+        assert_eq!(ca, crate::extract(&a, &lex));
+        assert_eq!(cb, crate::extract(&b, &lex));
+    }
 }
