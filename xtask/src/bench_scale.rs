@@ -5,12 +5,16 @@
 //! the kernel's high-water mark (`VmHWM` in `/proc/PID/status`, sampled every 10 ms
 //! until the process ends). Prints wall time, MB/s, peak memory against the corpus
 //! text, the growth exponent between sizes (1.0 is linear) and the findings per rule.
-//! A run whose memory passes `--max-rss GIB` (12 by default) is stopped.
+//! A run whose memory passes `--max-rss GIB` (12 by default) is stopped. Its CPU time
+//! (user and system, every thread) is read from `/proc/PID/stat` once it has exited
+//! and before it is reaped: on a shared machine the CPU time and the peak memory are
+//! the figures that mean something, not the wall time.
 //! Then, in this process, the story stage on the same corpus (issue 12: at most a fifth
 //! of `check`'s time, near-linear): the corpus is loaded and its claims extracted
 //! untimed, then the stage is timed step by step (signatures; candidates, scores and
 //! clustering; the fact tables) with the same thread count, and its share of the
-//! `check` wall time is printed.
+//! `check` wall time is printed (`--no-stories` leaves this part out: at 16x and 64x
+//! it holds the corpus and its claims in this process and takes as long again).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +33,8 @@ struct Row {
     text_bytes: u64,
     articles: u64,
     secs: f64,
+    /// User and system CPU seconds of the `check` process, every thread.
+    cpu: f64,
     peak: u64,
     per_rule: BTreeMap<String, usize>,
     stories: StoryTimes,
@@ -56,10 +62,11 @@ fn time_stories(corpus_path: &Path) -> Result<StoryTimes> {
     use rayon::prelude::*;
     let corpus = crate::util::load_file(corpus_path)?;
     let lexicons = factdiff_claims::Lexicons::builtin();
+    let words = factdiff_claims::WordTable::new();
     let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
         .articles
         .par_iter()
-        .map(|a| factdiff_claims::extract(a, &lexicons))
+        .map(|a| factdiff_claims::extract_with(a, &lexicons, &words))
         .collect();
     let config = factdiff_stories::StoryConfig::default();
     let start = Instant::now();
@@ -138,7 +145,35 @@ fn vm_hwm(pid: u32) -> Option<u64> {
     Some(kb * 1024)
 }
 
-fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Result<Row> {
+/// The user and system CPU time of a process (every thread, those that ended too), in
+/// seconds. Read while it is a zombie, it is the whole run's.
+fn cpu_secs(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name (which may hold spaces, in parentheses):
+    // state is the 3rd field of the line, utime the 14th, stime the 15th.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / rustix::param::clock_ticks_per_second() as f64)
+}
+
+/// Whether the child has exited, without reaping it (its `/proc` entry stays).
+fn exited(pid: u32) -> Result<bool> {
+    use rustix::process::{Pid, WaitId, WaitIdOptions, waitid};
+    let pid = Pid::from_raw(pid as i32).context("a child process id is positive")?;
+    let options = WaitIdOptions::EXITED | WaitIdOptions::NOWAIT | WaitIdOptions::NOHANG;
+    Ok(waitid(WaitId::Pid(pid), options)
+        .context("waiting for factdiff")?
+        .is_some())
+}
+
+fn measure(
+    bin: &Path,
+    factor: usize,
+    threads: Option<&str>,
+    max_rss: u64,
+    stories: bool,
+) -> Result<Row> {
     let corpus = crate::gen_corpus::generate(factor)?;
     let file_bytes = std::fs::metadata(&corpus)?.len();
     let text_bytes = text_bytes(&corpus)?;
@@ -160,6 +195,7 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Re
     let mut child = cmd.spawn().context("starting factdiff")?;
     let pid = child.id();
     let mut peak = 0;
+    let cpu;
     let status = loop {
         if let Some(hwm) = vm_hwm(pid) {
             peak = peak.max(hwm);
@@ -173,12 +209,14 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Re
                 mib(max_rss)
             );
         }
-        if let Some(status) = child.try_wait()? {
-            break status;
+        if exited(pid)? {
+            cpu = cpu_secs(pid);
+            break child.wait()?;
         }
         std::thread::sleep(Duration::from_millis(10));
     };
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu.context("reading the CPU time of factdiff from /proc")?;
     if !status.success() {
         let mut err = String::new();
         if let Some(mut stderr) = child.stderr.take() {
@@ -195,6 +233,7 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Re
     ))
     .context("reading the report")?;
     let stories = match threads {
+        _ if !stories => StoryTimes::default(),
         Some(t) => rayon::ThreadPoolBuilder::new()
             .num_threads(t.parse().context("--threads needs a number")?)
             .build()?
@@ -212,6 +251,7 @@ fn measure(bin: &Path, factor: usize, threads: Option<&str>, max_rss: u64) -> Re
         text_bytes,
         articles: json.summary.articles,
         secs,
+        cpu,
         peak,
         per_rule,
         stories,
@@ -222,9 +262,12 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut threads = None;
     let mut max_rss = DEFAULT_MAX_RSS_GIB << 30;
     let mut factors = Vec::new();
+    let mut stories = true;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
-        if arg == "--threads" {
+        if arg == "--no-stories" {
+            stories = false;
+        } else if arg == "--threads" {
             threads = Some(rest.next().context("--threads needs a number")?.clone());
         } else if arg == "--max-rss" {
             let gib: u64 = rest
@@ -247,28 +290,42 @@ pub fn run(args: &[String]) -> Result<()> {
         threads.as_deref().unwrap_or("all")
     );
     println!(
-        "{:>5} {:>9} {:>10} {:>10} {:>9} {:>9} {:>11} {:>8} {:>7}",
-        "size", "articles", "file", "text", "wall s", "MB/s", "peak", "peak/txt", "growth"
+        "{:>5} {:>9} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>8} {:>7}",
+        "size",
+        "articles",
+        "file",
+        "text",
+        "wall s",
+        "CPU s",
+        "MB/CPU s",
+        "peak",
+        "peak/txt",
+        "growth"
     );
     for factor in factors {
-        let row = measure(&bin, factor, threads.as_deref(), max_rss)?;
+        let row = measure(&bin, factor, threads.as_deref(), max_rss, stories)?;
         let growth = rows.last().map_or(String::from("-"), |prev: &Row| {
             let size = (row.text_bytes as f64 / prev.text_bytes as f64).ln();
-            let time = (row.secs / prev.secs).ln();
+            let time = (row.cpu / prev.cpu).ln();
             format!("{:.2}", time / size)
         });
         println!(
-            "{:>4}x {:>9} {:>10} {:>10} {:>9.1} {:>9.1} {:>11} {:>8.2} {:>7}",
+            "{:>4}x {:>9} {:>10} {:>10} {:>9.1} {:>9.1} {:>9.2} {:>11} {:>8.2} {:>7}",
             row.factor,
             row.articles,
             mib(row.file_bytes),
             mib(row.text_bytes),
             row.secs,
-            row.text_bytes as f64 / 1e6 / row.secs,
+            row.cpu,
+            row.text_bytes as f64 / 1e6 / row.cpu,
             mib(row.peak),
             row.peak as f64 / row.text_bytes as f64,
             growth,
         );
+        if !stories {
+            rows.push(row);
+            continue;
+        }
         let t = &row.stories;
         println!(
             "      story stage: {} stories; signatures {:.2} s, grouping {:.2} s, facts {:.2} s: {:.2} s, {:.1}% of check",
@@ -281,32 +338,37 @@ pub fn run(args: &[String]) -> Result<()> {
         );
         rows.push(row);
     }
-    println!("\nMB/s is article text (MB = 10^6 bytes) over wall time; growth is the exponent");
-    println!("of wall time against text size since the previous row (1.00 = linear).\n");
-    println!("the story stage (in this process, same corpus and threads; issue 12: at most");
-    println!("a fifth of check's wall time):");
+    println!("\nMB/CPU s is article text (MB = 10^6 bytes) over the CPU time of every thread;");
+    println!("growth is the exponent of CPU time against text size since the previous row");
     println!(
-        "{:>5} {:>8} {:>11} {:>10} {:>8} {:>9} {:>8} {:>7}",
-        "size", "stories", "signatures", "grouping", "facts", "stage s", "share", "growth"
+        "(1.00 = linear). On a shared machine, read the CPU time and the peak, not the wall.\n"
     );
-    for (i, row) in rows.iter().enumerate() {
-        let t = &row.stories;
-        let growth = i.checked_sub(1).map_or(String::from("-"), |p| {
-            let prev = &rows[p];
-            let size = (row.text_bytes as f64 / prev.text_bytes as f64).ln();
-            format!("{:.2}", (t.total() / prev.stories.total()).ln() / size)
-        });
+    if stories {
+        println!("the story stage (in this process, same corpus and threads; issue 12: at most");
+        println!("a fifth of check's wall time):");
         println!(
-            "{:>4}x {:>8} {:>11.2} {:>10.2} {:>8.2} {:>9.2} {:>7.1}% {:>7}",
-            row.factor,
-            t.stories,
-            t.signatures,
-            t.grouping,
-            t.facts,
-            t.total(),
-            100.0 * t.total() / row.secs,
-            growth,
+            "{:>5} {:>8} {:>11} {:>10} {:>8} {:>9} {:>8} {:>7}",
+            "size", "stories", "signatures", "grouping", "facts", "stage s", "share", "growth"
         );
+        for (i, row) in rows.iter().enumerate() {
+            let t = &row.stories;
+            let growth = i.checked_sub(1).map_or(String::from("-"), |p| {
+                let prev = &rows[p];
+                let size = (row.text_bytes as f64 / prev.text_bytes as f64).ln();
+                format!("{:.2}", (t.total() / prev.stories.total()).ln() / size)
+            });
+            println!(
+                "{:>4}x {:>8} {:>11.2} {:>10.2} {:>8.2} {:>9.2} {:>7.1}% {:>7}",
+                row.factor,
+                t.stories,
+                t.signatures,
+                t.grouping,
+                t.facts,
+                t.total(),
+                100.0 * t.total() / row.secs,
+                growth,
+            );
+        }
     }
     println!();
     println!("findings per rule:");

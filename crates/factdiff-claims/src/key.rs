@@ -212,7 +212,8 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
     context.sort();
     context.dedup();
     context.truncate(MAX_CONTEXT);
-    let context: std::sync::Arc<[String]> = context.into_iter().map(|c| c.into_owned()).collect();
+    let context: std::sync::Arc<[crate::Word]> =
+        context.iter().map(|c| ctx.words.intern(c)).collect();
     let mut dates: Vec<Span> = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date)

@@ -48,6 +48,7 @@ mod quotes;
 mod record;
 mod relations;
 mod token;
+mod words;
 
 #[cfg(test)]
 mod testutil;
@@ -59,6 +60,7 @@ pub use describe::{describe_interval, mid_sentence, shows_unit};
 pub use frame::{Frame, Modality, Period, Role, has_phrase, lower_ends_with};
 pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};
+pub use words::{Word, WordTable};
 
 /// The kind of a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -187,8 +189,9 @@ pub struct ClaimKey {
     /// The unit or counted noun (`people`, `t`, `USD`, `%`).
     pub unit: String,
     /// The event context: normalized names and content words of the sentence, sorted
-    /// and deduplicated. Shared by the claims of a sentence.
-    pub context: std::sync::Arc<[String]>,
+    /// and deduplicated. Shared by the claims of a sentence, each word shared by the
+    /// whole corpus ([`WordTable`]).
+    pub context: std::sync::Arc<[Word]>,
     /// Whether the measure only rises over time (the measures lexicon's `monotonic`
     /// table: death tolls): a later, larger figure is an update, not a contradiction.
     pub monotonic: bool,
@@ -404,13 +407,25 @@ pub(crate) struct Ctx<'a> {
     /// The article's runs of ASCII letters and digits, built on first use
     /// ([`names::appears_lower`]).
     pub runs: std::cell::OnceCell<lexicon::HashSet<&'a [u8]>>,
+    /// The one copy of each context word.
+    pub words: &'a WordTable,
 }
 
-/// The claims of one article, sorted by span then kind. No IO; deterministic.
+/// The claims of one article, sorted by span then kind. No IO; deterministic. Its
+/// context words are shared within the article only: a run over a corpus shares them
+/// across articles with [`extract_with`].
 pub fn extract(article: &Article, lex: &Lexicons) -> Vec<Claim> {
+    extract_with(article, lex, &WordTable::new())
+}
+
+/// [`extract`], taking each context word from `words`, which the caller shares across
+/// the articles of a corpus (and across threads) so that each distinct word is held
+/// once. The claims are the same whatever the table held before.
+pub fn extract_with(article: &Article, lex: &Lexicons, words: &WordTable) -> Vec<Claim> {
     let mut ctx = Ctx {
         article,
         lex,
+        words,
         anchor: article.meta.date,
         last_day: None,
         runs: std::cell::OnceCell::new(),

@@ -391,6 +391,7 @@ mod tests {
             anchor: None,
             last_day: None,
             runs: std::cell::OnceCell::new(),
+            words: &crate::WordTable::new(),
         };
         for (word, expected) in [
             ("shares", true),

@@ -60,7 +60,7 @@ pub fn record(article: &Article, claims: &[Claim], claim: &Claim) -> ClaimRecord
         key: claim.key.as_ref().map(|k| ClaimKeyRecord {
             measure: k.measure.clone(),
             unit: k.unit.clone(),
-            context: k.context.to_vec(),
+            context: k.context.iter().map(|w| w.to_string()).collect(),
             monotonic: k.monotonic,
             event: k.event.as_ref().map(|e| EventKeyRecord {
                 predicate: e.predicate.clone(),

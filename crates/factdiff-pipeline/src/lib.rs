@@ -215,15 +215,19 @@ impl Stage {
 /// [`analyse`], telling `stage` where it is.
 pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Analysis {
     let (mut findings, claims, mut stories) = {
+        // One table of context words for the corpus: each distinct word held once.
+        // Dropped after the extraction; the claims keep the words they use.
+        let words = factdiff_claims::WordTable::new();
         let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
             .articles
             .par_iter()
             .map(|article| {
-                let claims = factdiff_claims::extract(article, &engines.lexicons);
+                let claims = factdiff_claims::extract_with(article, &engines.lexicons, &words);
                 stage.claims_done.fetch_add(1, Ordering::Relaxed);
                 claims
             })
             .collect();
+        drop(words);
         let n_claims = claims.iter().map(Vec::len).sum::<usize>();
         stage.phase.store(1, Ordering::Relaxed);
         let mut stories =

@@ -269,7 +269,7 @@ fn split_by_context(row: Row<'_>) -> Vec<Row<'_>> {
     let context = |c: &Claim| -> Vec<String> {
         c.key
             .as_deref()
-            .map(|k| k.context.to_vec())
+            .map(|k| k.context.iter().map(|w| w.to_string()).collect())
             .unwrap_or_default()
     };
     let close = |a: &[String], b: &[String]| {

@@ -162,7 +162,7 @@ struct Item<'a> {
     day: Option<i32>,
     interval: Interval,
     period: &'a Period,
-    context: &'a [String],
+    context: &'a [factdiff_claims::Word],
     /// The names of its own sentence (within one article, only these count).
     names: &'a [Name<'a>],
     /// The names of its article's lede: what the story is about.

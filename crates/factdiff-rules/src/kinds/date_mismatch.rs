@@ -130,7 +130,7 @@ struct Item<'a> {
     day: Option<i32>,
     names: &'a [scope::Name<'a>],
     timex: &'a Timex,
-    context: &'a [String],
+    context: &'a [factdiff_claims::Word],
     /// The first name of the article's lede.
     subject: Option<&'a str>,
 }
@@ -350,7 +350,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             .context
                             .iter()
                             .filter(|w| a.context.contains(w))
-                            .cloned()
+                            .map(|w| w.to_string())
                             .collect();
                         let sentence = cx.sentence_text(b.article, cb);
                         let base = cx

@@ -282,7 +282,7 @@ pub(crate) fn describe(interval: &Interval) -> String {
 }
 
 /// How many context words two keys share, and their Jaccard similarity.
-pub(crate) fn context_overlap(a: &[String], b: &[String]) -> (usize, f64) {
+pub(crate) fn context_overlap<W: PartialEq>(a: &[W], b: &[W]) -> (usize, f64) {
     let shared = a.iter().filter(|w| b.contains(w)).count();
     let union = a.len() + b.len() - shared;
     let jaccard = if union == 0 {

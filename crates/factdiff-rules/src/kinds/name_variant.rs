@@ -235,7 +235,41 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
         prev = Some((word, start + word.len(), recorded));
         idx = end.max(idx + c.len_utf8());
     }
+    // Held until the rule is done: no spare capacity (most names have one or two).
+    for uses in out.values_mut() {
+        uses.neighbours.shrink_to_fit();
+    }
     out
+}
+
+/// The folded form of each distinct spelling of the corpus, made once per spelling
+/// (a spelling used in a thousand articles is folded once, and its folded form held
+/// once): the spellings sorted and deduplicated, each folded form beside its spelling.
+struct Folds<'a> {
+    spellings: Vec<&'a str>,
+    folded: Vec<Box<str>>,
+}
+
+impl<'a> Folds<'a> {
+    fn new(per_article: &[Vec<(&'a str, Uses<'a>)>]) -> Folds<'a> {
+        let mut spellings: Vec<&'a str> =
+            Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+        spellings.extend(per_article.iter().flatten().map(|(word, _)| *word));
+        spellings.par_sort_unstable();
+        spellings.dedup();
+        spellings.shrink_to_fit();
+        let folded = spellings
+            .par_iter()
+            .map(|w| translit_fold(w).into_boxed_str())
+            .collect();
+        Folds { spellings, folded }
+    }
+
+    /// The folded form of a spelling of [`Folds::new`]'s articles (`None` for any other).
+    fn folded(&self, word: &str) -> Option<&str> {
+        let i = self.spellings.binary_search(&word).ok()?;
+        Some(&self.folded[i])
+    }
 }
 
 /// Whether two sets of neighbouring words share one, up to an ending
@@ -268,28 +302,30 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         let (a, b) = (a.to_lowercase(), b.to_lowercase());
         exceptions.iter().any(|g| g.contains(&a) && g.contains(&b))
     };
-    // Map: the name-like words of each article, with their folded spelling.
-    let per_article: Vec<Vec<(String, &str, Uses)>> = cx
+    // Map: the name-like words of each article.
+    let per_article: Vec<Vec<(&str, Uses)>> = cx
         .corpus
         .articles
         .par_iter()
-        .map(|a| {
-            names(&a.text, a.body, min_len)
-                .into_iter()
-                .map(|(word, uses)| (translit_fold(word), word, uses))
-                .collect()
-        })
+        .map(|a| names(&a.text, a.body, min_len).into_iter().collect())
         .collect();
-    // Group by folded spelling: sorted (in parallel), then cut where it changes.
-    let mut all: Vec<(&str, &str, usize, &Uses)> = per_article
-        .iter()
-        .enumerate()
-        .flat_map(|(article, words)| {
-            words
-                .iter()
-                .map(move |(folded, word, uses)| (folded.as_str(), *word, article, uses))
-        })
-        .collect();
+    // Each distinct spelling folded once for the corpus, not once per article.
+    let folds = Folds::new(&per_article);
+    // Group by folded spelling: sorted (in parallel), then cut where it changes. Sized
+    // before it is filled (collected, it would grow by doubling).
+    let mut all: Vec<(&str, &str, usize, &Uses)> =
+        Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    all.extend(
+        per_article
+            .iter()
+            .enumerate()
+            .flat_map(|(article, words)| {
+                let folds = &folds;
+                words.iter().filter_map(move |(word, uses)| {
+                    Some((folds.folded(word)?, *word, article, uses))
+                })
+            }),
+    );
     all.par_sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     let groups: Vec<Spellings<'_>> = all
         .chunk_by(|a, b| a.0 == b.0)
@@ -305,22 +341,26 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Words the corpus writes in lower case ("copper", "aluminium"): a capitalized
     // one is an ordinary word at a sentence's start or in a name, not a spelling of
     // another name ("Cooper" / "Copper").
-    let lower_words: BTreeSet<&str> = {
-        let per: Vec<BTreeSet<&str>> = cx
-            .corpus
-            .articles
-            .par_iter()
-            .map(|a| {
+    // Folded into one set per worker, not one per article held at once.
+    let lower_words: BTreeSet<&str> = cx
+        .corpus
+        .articles
+        .par_iter()
+        .fold(BTreeSet::new, |mut set, a| {
+            set.extend(
                 a.text[a.body.range()]
                     .split(|c: char| !c.is_alphabetic())
-                    .filter(|w| {
-                        w.chars().count() >= min_len && w.chars().all(char::is_lowercase)
-                    })
-                    .collect()
-            })
-            .collect();
-        per.into_iter().flatten().collect()
-    };
+                    .filter(|w| w.chars().count() >= min_len && w.chars().all(char::is_lowercase)),
+            );
+            set
+        })
+        .reduce(BTreeSet::new, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            a.extend(b);
+            a
+        });
     let ordinary = |w: &str| lower_words.contains(w.to_lowercase().as_str());
     let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
     // The findings of one spelling against the majority one: one per article that

@@ -27,11 +27,14 @@ pub(crate) type Name<'a> = std::borrow::Cow<'a, str>;
 /// Per article: the subject names of each sentence and of the lede, and the
 /// article's day.
 pub(crate) struct ArticleScope<'a> {
-    /// Sentence index -> its names (normalized, common ones left out), borrowed from
-    /// the claims (an acronym's lower-case form is the one copy).
-    sentence_names: BTreeMap<u32, Vec<Name<'a>>>,
-    /// The names of the first sentence that has any (the lede).
-    lede: Vec<Name<'a>>,
+    /// Each sentence that has names, by index, sorted, with its names (normalized,
+    /// common ones left out), borrowed from the claims (an acronym's lower-case form
+    /// is the one copy). Boxed slices, not a map: held for every article through the
+    /// rules, so no tree nodes and no spare capacity.
+    sentence_names: Box<[(u32, Box<[Name<'a>]>)]>,
+    /// Whether the first sentence that has names is the first or second one: then
+    /// its names are the lede's.
+    lede: bool,
     /// The article's date as a day number.
     pub day: Option<i32>,
 }
@@ -103,10 +106,10 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
         .into_par_iter()
         .enumerate()
         .map(|(article, by_sentence)| {
-            let sentence_names: BTreeMap<u32, Vec<Name<'a>>> = by_sentence
+            let sentence_names: Box<[(u32, Box<[Name<'a>]>)]> = by_sentence
                 .into_iter()
                 .map(|(s, list)| {
-                    let kept: Vec<Name<'a>> = list
+                    let kept: Box<[Name<'a>]> = list
                         .into_iter()
                         .filter(|n| !common.contains(&**n))
                         .take(MAX_NAMES)
@@ -115,12 +118,7 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
                 })
                 .filter(|(_, list)| !list.is_empty())
                 .collect();
-            let lede = sentence_names
-                .iter()
-                .next()
-                .filter(|(s, _)| **s <= 1)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_default();
+            let lede = sentence_names.first().is_some_and(|(s, _)| *s <= 1);
             let a = cx.article(article);
             let day = a.meta.date.map(|d| {
                 d.since(jiff::civil::date(1970, 1, 1))
@@ -139,24 +137,28 @@ impl<'a> ArticleScope<'a> {
     /// The names of a sentence (common ones left out).
     pub(crate) fn sentence_names(&self, sentence: u32) -> &[Name<'a>] {
         self.sentence_names
-            .get(&sentence)
-            .map_or(&[], Vec::as_slice)
+            .binary_search_by_key(&sentence, |(s, _)| *s)
+            .map_or(&[], |i| &self.sentence_names[i].1)
     }
 
     /// Every name of the article (common ones left out), sentence by sentence.
     pub(crate) fn names(&self) -> impl Iterator<Item = &Name<'a>> {
-        self.sentence_names.values().flatten()
+        self.sentence_names.iter().flat_map(|(_, names)| names.iter())
     }
 
     /// The names of the lede (common ones left out), in the order written.
     pub(crate) fn lede(&self) -> &[Name<'a>] {
-        &self.lede
+        match self.sentence_names.first() {
+            Some((_, names)) if self.lede => names,
+            _ => &[],
+        }
     }
 
     /// The story's subject: the first name of the lede (the company or place the
     /// story is about), common names left out.
     pub(crate) fn subject(&self) -> Option<&str> {
-        self.lede.first().map(|n| &**n)
+        let (_, names) = self.sentence_names.first().filter(|_| self.lede)?;
+        names.first().map(|n| &**n)
     }
 }
 
