@@ -195,6 +195,9 @@ proptest! {
     /// bytes.
     #[test]
     fn json_report_round_trips(texts in prop::collection::vec(article(), 1..4)) {
+        // A corpus of blank files reads no article: that is exit 2 by design
+        // (`a_run_that_reads_no_article_exits_2_and_says_why`), not a report.
+        prop_assume!(texts.iter().any(|t| !t.trim().is_empty()));
         let dir = tempfile::tempdir().unwrap();
         let files: Vec<(String, String)> =
             texts.into_iter().enumerate().map(|(i, t)| (format!("{i}.md"), t)).collect();
