@@ -143,7 +143,9 @@ impl<'a> ArticleScope<'a> {
 
     /// Every name of the article (common ones left out), sentence by sentence.
     pub(crate) fn names(&self) -> impl Iterator<Item = &Name<'a>> {
-        self.sentence_names.iter().flat_map(|(_, names)| names.iter())
+        self.sentence_names
+            .iter()
+            .flat_map(|(_, names)| names.iter())
     }
 
     /// The names of the lede (common ones left out), in the order written.
