@@ -301,7 +301,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Vec<(usize, 
         lead_day.push(c.lead_day);
     }
     // Blocking: the rare keys of each article, then the pairs that share enough.
-    let cap = (config.block_max_share * n as f64).max(config.block_min_df as f64) as u32;
+    let cap = block_cap(config, n);
     let blocking = |df: u32| df >= 2 && df <= cap;
     // Only the passages that block are keys: most sketch hashes are one article's.
     let passages: Vec<u64> = passages
@@ -392,6 +392,16 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Vec<(usize, 
         },
         candidates,
     )
+}
+
+/// The most articles a key may be in and still block: `block-max-share` of the
+/// corpus, at least `block-min-df`, at most `block-max-df` (a ceiling that keeps the
+/// candidate pairs linear in the corpus: a key's pairs grow with the square of its
+/// articles).
+fn block_cap(config: &StoryConfig, n: usize) -> u32 {
+    (config.block_max_share * n as f64)
+        .max(config.block_min_df as f64)
+        .min(config.block_max_df.max(config.block_min_df) as f64) as u32
 }
 
 fn score(ev: &Evidence, config: &StoryConfig, a: usize, b: usize) -> Link {
@@ -532,6 +542,17 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_blocking_cap_does_not_grow_with_a_large_corpus() {
+        let config = StoryConfig::default();
+        // ECB+ dev (496 articles) and Reuters-21578 (19,043) block as before the ceiling.
+        assert_eq!(block_cap(&config, 496), 60);
+        assert_eq!(block_cap(&config, 19_043), 95);
+        // Reuters at 4x and 16x: the share alone would give 381 and 1,523.
+        assert_eq!(block_cap(&config, 76_172), 200);
+        assert_eq!(block_cap(&config, 304_686), 200);
+    }
+
     use super::*;
 
     fn link(a: usize, b: usize, score: f64) -> Link {
