@@ -39,14 +39,14 @@ pub(crate) struct ArticleScope<'a> {
     pub day: Option<i32>,
 }
 
-/// Which of some words (lower case) the corpus also writes in lower case. One pass
-/// over every article's words, without an allocation per word.
+/// Which of some words (lower case) the corpus also writes in lower case in running
+/// text. One pass over every article's words, without an allocation per word.
 pub(crate) fn written_lower<'w>(cx: &Cx<'_>, candidates: &HashSet<&'w str>) -> HashSet<&'w str> {
     cx.corpus
         .articles
         .par_iter()
         .fold(HashSet::new, |mut found, a| {
-            for w in a.text[a.body.range()].split(|c: char| !c.is_alphanumeric()) {
+            for w in running_words(&a.text[a.body.range()]) {
                 if w.starts_with(char::is_lowercase)
                     && !w.chars().any(char::is_uppercase)
                     && let Some(c) = candidates.get(w)
@@ -60,6 +60,27 @@ pub(crate) fn written_lower<'w>(cx: &Cx<'_>, candidates: &HashSet<&'w str>) -> H
             a.extend(b);
             a
         })
+}
+
+/// The words of running text: a file name, web address, e-mail address or handle
+/// (`herat-wire.md`, `reuters.com/world/herat`, `@herat_news`) is left out whole, since
+/// it writes a name in lower case without making it an ordinary word.
+fn running_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .filter(|token| !is_address(token))
+        .flat_map(|token| token.split(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether a whitespace-delimited token is a path, address or handle rather than
+/// words: it holds a slash, `@`, `_`, `://`, or a dot between two letters
+/// (`wire.md`, `reuters.com`; not the full stop of "Herat." nor "U.S.").
+fn is_address(token: &str) -> bool {
+    if token.contains(['/', '\\', '@', '_']) {
+        return true;
+    }
+    let b = token.as_bytes();
+    b.windows(3)
+        .any(|w| w[1] == b'.' && w[0].is_ascii_lowercase() && w[2].is_ascii_lowercase())
 }
 
 /// The scopes of every article, with the corpus-wide common names left out.
@@ -193,5 +214,39 @@ pub(crate) fn close(a: Option<i32>, b: Option<i32>, max_days: i64) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => (i64::from(x) - i64::from(y)).abs() <= max_days,
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_in_a_file_name_or_address_is_not_written_in_lower_case() {
+        let words: Vec<&str> = running_words(
+            "See herat-wire.md, reuters.com/world/herat and @herat_news; share prices rose \
+             in the U.S. at 9 a.m. in Herat.",
+        )
+        .filter(|w| !w.is_empty())
+        .collect();
+        assert!(!words.contains(&"herat"), "{words:?}");
+        assert!(words.contains(&"share") && words.contains(&"prices"));
+        assert!(words.contains(&"Herat") && words.contains(&"U"));
+    }
+
+    #[test]
+    fn addresses_are_told_from_words() {
+        for address in [
+            "herat-wire.md",
+            "www.example.org",
+            "a/b",
+            "@user",
+            "snake_case",
+        ] {
+            assert!(is_address(address), "{address}");
+        }
+        for word in ["Herat.", "U.S.", "non-farm", "3.5", "end.", "\"Yes.\""] {
+            assert!(!is_address(word), "{word}");
+        }
     }
 }
