@@ -194,7 +194,8 @@ pub struct Lexicons {
     pub(crate) number_starts: HashSet<String>,
     /// Word -> its [`class`] bits.
     pub(crate) classes: HashMap<String, u16>,
-    /// The words that frame a figure or a date (`context.toml`).
+    /// The word lists of the lexicon files ([`Vocab`]): the words that frame a figure or
+    /// a date (`context.toml`) and the other lists the extractors test.
     pub(crate) context: Vocab,
     /// Plural -> singular where the `-s` rules do not say it (`words.toml` `plurals`).
     pub(crate) plurals: HashMap<String, String>,
@@ -1060,8 +1061,11 @@ fn suggestion(given: &str, candidates: &[&str]) -> String {
     }
 }
 
-/// The context lexicon: the words that frame a figure or a date (see
-/// `rules/lexicons/context.toml` for what each list does). Lower case.
+/// The word lists the extractors test, one set (or, for phrases matched inside a
+/// text, one list) per top-level list of the lexicon files: the words that frame a
+/// figure or a date (`context.toml`) and those of `words.toml`, `calendar.toml`,
+/// `numbers.toml`, `units.toml` and `acronyms.toml` (each file says what each list
+/// does). Lower case; built once at load, looked up with a `&str`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocab {
     pub period_words: HashSet<String>,
