@@ -12,9 +12,12 @@
 //!   the CLI (`crates/factdiff`, for the config, baseline and output) and xtask open
 //!   files.
 //! - Only the CLI and xtask print.
-//! - No English word list outside factdiff-claims and `rules/lexicons/`: a line of
-//!   library code elsewhere that lists words of the lexicons as string literals
-//!   (three or more, or two as match alternatives `"and" | "but"`) is one.
+//! - No English word list in Rust: all vocabulary lives in `rules/lexicons/`. A run of
+//!   string literals joined only by commas, `|` and white space (an array, a
+//!   `matches!`, a match arm, on one line or written one item per line), three or more
+//!   words of the lexicons or two as alternatives (`"and" | "but"`), is one, and so is
+//!   an `==` chain (`w == "also" || w == "further"`). What stays written by hand is
+//!   grammar, each set named with its reason in [`GRAMMAR`] (and in ARCHITECTURE.md).
 //!
 //! Code after `#[cfg(test)]` + `mod ...` (a crate's unit tests, kept at the end of a
 //! file) is test code and may do both.
@@ -455,16 +458,62 @@ fn only_the_cli_and_xtask_print() {
 // ---------------------------------------------------------------------------------
 // English lives in one room.
 
-/// Files (prefixes) outside factdiff-claims that may hold English words, and why.
-const MAY_HOLD_ENGLISH: &[(&str, &str)] = &[
+/// Files (prefixes) that may hold English word lists, and why.
+const MAY_HOLD_ENGLISH: &[(&str, &str)] = &[(
+    "crates/factdiff-corpus/src/segment.rs",
+    "sentence splitting's abbreviations (\"Mr.\", \"Sept.\"), which the corpus needs \
+     before any lexicon is loaded (ARCHITECTURE.md: written by hand, and why)",
+)];
+
+/// Word sets of factdiff-claims that stay in the Rust code: grammar, where each word
+/// does its own thing, or the lexicon files' own schema. The file, the words as the
+/// check finds them (in order, space-separated), and why.
+const GRAMMAR: &[(&str, &str, &str)] = &[
     (
-        "crates/factdiff-claims/",
-        "the claims extractor: the one room for English (with rules/lexicons/)",
+        "crates/factdiff-claims/src/lexicon.rs",
+        "january february march april may june july august september october november \
+         december",
+        "the schema of `[months]`: the keys a lexicon file may use, which give each \
+         spelling its month number",
     ),
     (
-        "crates/factdiff-corpus/src/segment.rs",
-        "sentence splitting's abbreviations (\"Mr.\", \"Sept.\"), which the corpus \
-         needs before any lexicon is loaded (ARCHITECTURE.md: written by hand, and why)",
+        "crates/factdiff-claims/src/lexicon.rs",
+        "monday tuesday wednesday thursday friday saturday sunday",
+        "the schema of `[weekdays]`: the keys a lexicon file may use",
+    ),
+    (
+        "crates/factdiff-claims/src/dates/mod.rs",
+        "this last next",
+        "relative-date grammar: `this`, `last` and `next` each shift the year or week by \
+         their own amount (year_after, relative, the weekday rule)",
+    ),
+    (
+        "crates/factdiff-claims/src/dates/mod.rs",
+        "last next this",
+        "relative-date grammar: a weekday after `last`, `next` or `this` is resolved by \
+         the relative rule, which shifts it",
+    ),
+    (
+        "crates/factdiff-claims/src/dates/mod.rs",
+        "last this next past",
+        "relative-date grammar: the shift of each word (`last` and `past` -1, `next` +1)",
+    ),
+    (
+        "crates/factdiff-claims/src/dates/mod.rs",
+        "last past",
+        "relative-date grammar: the words whose shift is -1",
+    ),
+    (
+        "crates/factdiff-claims/src/dates/mod.rs",
+        "earlier later early late",
+        "relative-date grammar: modifiers of `this`/`last`/`next` that the relative rule \
+         takes into the expression",
+    ),
+    (
+        "crates/factdiff-claims/src/dates/mod.rs",
+        "now currently",
+        "relative-date grammar: the words that resolve to PRESENT_REF (`recently` to \
+         PAST_REF, `today` to the anchor)",
     ),
 ];
 
@@ -499,28 +548,124 @@ fn lexicon_words(root: &Path) -> BTreeSet<String> {
     out
 }
 
-/// Whether a line of code lists English words: three or more lower-case string
-/// literals, or two as match alternatives, every one a word of the lexicons (a rule's
-/// `placeholders` are names, not words).
-fn lists_english(code: &str, words: &BTreeSet<String>) -> bool {
-    if code.contains("placeholders:") {
-        return false;
+/// The English word lists in a file's code (lines from [`code_lines`]): runs of string
+/// literals joined only by commas, `|` and white space, across lines, with three or
+/// more lower-case literals or two as alternatives (`|`), and `==` chains on one line
+/// (`w == "also" || w == "further"`), every literal a word of the lexicons (a rule's
+/// `placeholders` are names, not words). Each as its first line and its words, in
+/// order, space-separated.
+fn english_lists(lines: &[(usize, &str)], words: &BTreeSet<String>) -> Vec<(usize, String)> {
+    let is_word = |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase());
+    let mut out = Vec::new();
+    let mut keep = |line: usize, literals: &[&str], alternatives: bool| {
+        let listed: Vec<&str> = literals.iter().copied().filter(|l| is_word(l)).collect();
+        if (listed.len() >= 3 || alternatives && listed.len() >= 2)
+            && listed.iter().all(|l| words.contains(*l))
+        {
+            out.push((line, listed.join(" ")));
+        }
+    };
+    // Runs of literals: (first line, literals, whether `|` joins them).
+    let mut run: Option<(usize, Vec<&str>, bool)> = None;
+    // Whether only separators stand between the last literal and here.
+    let mut joined = false;
+    let mut alternative = false;
+    for &(line, code) in lines {
+        if code.contains("placeholders:") {
+            joined = false;
+            continue;
+        }
+        let bytes = code.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    let mut j = i + 1;
+                    while j < bytes.len() && bytes[j] != b'"' {
+                        j += if bytes[j] == b'\\' { 2 } else { 1 };
+                    }
+                    let literal = &code[i + 1..j.min(bytes.len())];
+                    if joined && let Some((_, literals, alt)) = &mut run {
+                        literals.push(literal);
+                        *alt |= alternative;
+                    } else {
+                        if let Some((at, literals, alt)) = run.take() {
+                            keep(at, &literals, alt);
+                        }
+                        run = Some((line, vec![literal], false));
+                    }
+                    joined = true;
+                    alternative = false;
+                    i = j + 1;
+                }
+                // A character literal (`'"'`) is no string.
+                b'\'' if bytes.get(i + 2) == Some(&b'\'') => {
+                    joined = false;
+                    i += 3;
+                }
+                b',' | b' ' | b'\t' => i += 1,
+                b'|' => {
+                    alternative = true;
+                    i += 1;
+                }
+                _ => {
+                    joined = false;
+                    i += 1;
+                }
+            }
+        }
     }
-    let literals: Vec<&str> = code
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .filter(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_lowercase()))
-        .collect();
-    let alternatives = literals.len() >= 2 && code.contains("\" | \"");
-    (literals.len() >= 3 || alternatives) && literals.iter().all(|l| words.contains(*l))
+    if let Some((at, literals, alt)) = run.take() {
+        keep(at, &literals, alt);
+    }
+    // `==` chains: `x == "a" || x == "b"`, one left side.
+    for &(line, code) in lines {
+        let mut chain: Vec<&str> = Vec::new();
+        let mut left: Option<&str> = None;
+        for part in code.split("||") {
+            let compared = part.rsplit_once("==").and_then(|(lhs, rhs)| {
+                let literal = rhs
+                    .trim()
+                    .trim_end_matches(['{', ')', ' '])
+                    .strip_prefix('"')?
+                    .strip_suffix('"')?;
+                let lhs = lhs
+                    .split_whitespace()
+                    .last()?
+                    .trim_start_matches(['(', '!', '&']);
+                Some((lhs, literal))
+            });
+            match compared {
+                Some((lhs, literal)) if left == Some(lhs) => chain.push(literal),
+                Some((lhs, literal)) => {
+                    keep(line, &chain, chain.len() >= 2);
+                    chain = vec![literal];
+                    left = Some(lhs);
+                }
+                None => {
+                    keep(line, &chain, chain.len() >= 2);
+                    chain.clear();
+                    left = None;
+                }
+            }
+        }
+        keep(line, &chain, chain.len() >= 2);
+    }
+    out.sort();
+    out
+}
+
+/// Whether one line of code lists English words (see [`english_lists`]).
+fn lists_english(code: &str, words: &BTreeSet<String>) -> bool {
+    !english_lists(&[(1, code)], words).is_empty()
 }
 
 #[test]
-fn no_english_word_list_outside_the_claims_and_the_lexicons() {
+fn no_english_word_list_in_rust() {
     let root = root();
     let words = lexicon_words(&root);
     let allowed: Vec<&str> = MAY_HOLD_ENGLISH.iter().map(|(file, _)| *file).collect();
+    let mut used = vec![false; GRAMMAR.len()];
     let mut found = Vec::new();
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("crates"))
         .expect("crates/")
@@ -535,18 +680,36 @@ fn no_english_word_list_outside_the_claims_and_the_lexicons() {
             if allowed.iter().any(|a| name.starts_with(a)) {
                 continue;
             }
-            for (line, code) in code_lines(&read(&file)) {
-                if lists_english(code, &words) {
-                    found.push(format!("`{name}:{line}`: `{}`", code.trim()));
+            let text = read(&file);
+            for (line, listed) in english_lists(&code_lines(&text), &words) {
+                let grammar = GRAMMAR
+                    .iter()
+                    .position(|(f, w, _)| *f == name && w.split_whitespace().eq(listed.split(' ')));
+                match grammar {
+                    Some(g) => used[g] = true,
+                    None => found.push(format!("`{name}:{line}`: {listed}")),
                 }
             }
         }
     }
     assert!(
         found.is_empty(),
-        "\nno English word list outside factdiff-claims and rules/lexicons/: compute what \
-         the words say once, as a claim attribute (factdiff-claims), from a lexicon list:\n{}\n",
+        "\nno English word list in the Rust code: move the words to a list of \
+         rules/lexicons/ (read into `Lexicons` in factdiff-claims/src/lexicon.rs), or, for \
+         grammar, name the set and why in tidy.rs's GRAMMAR and ARCHITECTURE.md:\n{}\n",
         found.join("\n")
+    );
+    let stale: Vec<String> = GRAMMAR
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|((file, w, _), _)| format!("`{file}`: {w}"))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "\nGRAMMAR names word sets the code no longer holds; remove them (and from \
+         ARCHITECTURE.md):\n{}\n",
+        stale.join("\n")
     );
 }
 
@@ -566,6 +729,40 @@ fn an_english_word_list_is_found() {
         &words
     ));
     assert!(!lists_english(r#"["error", "warning", "info"]"#, &words));
+    // `==` chains of one left side; a sequence of tests is no set.
+    assert!(lists_english(
+        r#"if toks[k].lower == "said" || toks[k].lower == "on" {"#,
+        &words
+    ));
+    assert!(!lists_english(
+        r#"s.lower(i) == "said" && s.lower(i + 1) == "on""#,
+        &words
+    ));
+    assert!(!lists_english(r#"a == "said" || b == "on""#, &words));
+    // Literals with other code between are no list.
+    assert!(!lists_english(
+        r#"[(1, "and"), (2, "but"), (3, "while")]"#,
+        &words
+    ));
+    assert!(!lists_english(r#"f("and", x, "but", y, "while")"#, &words));
+}
+
+/// `matches!` and arrays written over several lines, as rustfmt breaks long ones, are
+/// lists too: the run goes on across lines while only separators stand between.
+#[test]
+fn an_english_word_list_over_several_lines_is_found() {
+    let words: BTreeSet<String> = ["and", "but", "while", "said", "on", "of"]
+        .map(str::to_owned)
+        .into();
+    let src = "const A: &[&str] = &[\n    \"and\",\n    \"but\",\n    \"while\",\n];\n\
+               fn f(w: &str) -> bool {\n    matches!(\n        w,\n        \"said\"\n            | \"on\"\n    )\n}\n\
+               fn g(s: &S) -> bool { s.lower(1) == \"of\" }\n\
+               #[cfg(test)]\nmod tests {\n    const T: &[&str] = &[\"and\", \"but\", \"while\"];\n}\n";
+    let found = english_lists(&code_lines(src), &words);
+    assert_eq!(
+        found,
+        vec![(2, "and but while".to_owned()), (9, "said on".to_owned())]
+    );
 }
 
 // ---------------------------------------------------------------------------------

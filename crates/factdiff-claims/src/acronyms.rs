@@ -7,7 +7,7 @@
 //! All-capital lines (headlines, Reuters titles) are skipped.
 
 use crate::lexicon::class;
-use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
+use crate::{Claim, ClaimKind, ClaimValue, Ctx, Lexicons, Sent};
 
 /// Whether a token is an acronym: two to ten capitals (digits and `&` allowed after
 /// the first letter), optionally with a plural `s`.
@@ -36,12 +36,13 @@ pub(crate) fn short_form(text: &str) -> Option<&str> {
 /// the short form, from the last, is found in the long form, the first one at the
 /// start of a word; the candidate is at most `min(|short| + 5, 2 |short|)` words.
 fn long_form_before(
+    lex: &Lexicons,
     text: &str,
     sentence_start: usize,
     before: usize,
     short: &str,
 ) -> Option<(usize, String)> {
-    initials_before(text, sentence_start, before, short)
+    initials_before(lex, text, sentence_start, before, short)
         .or_else(|| schwartz_hearst(text, sentence_start, before, short))
 }
 
@@ -62,6 +63,7 @@ fn strip_opener(region: &str) -> Option<&str> {
 /// Word initials first: each letter of the short form, from the last, is the initial
 /// of a word (words that do not fit are skipped, at most five).
 fn initials_before(
+    lex: &Lexicons,
     text: &str,
     sentence_start: usize,
     before: usize,
@@ -84,7 +86,7 @@ fn initials_before(
             break;
         }
         let initial = w.chars().next()?.to_lowercase().next()?;
-        if ["of", "and", "for", "the", "on", "in", "to", "de"].contains(&w) {
+        if lex.context.expansion_skip_words.contains(w) {
             continue;
         }
         if initial == letters[li - 1] {
@@ -310,8 +312,13 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             && s.toks[i - 2].text == ","
             && s.toks.get(end_idx).is_none_or(|n| !n.is_word());
         if (in_parens || after_or)
-            && let Some((_, long)) =
-                long_form_before(text, sentence_start, s.toks[i - 1].end as usize, &short)
+            && let Some((_, long)) = long_form_before(
+                ctx.lex,
+                text,
+                sentence_start,
+                s.toks[i - 1].end as usize,
+                &short,
+            )
         {
             // A long form wrapped over two lines is one phrase.
             c.expansion = Some(long.split_whitespace().collect::<Vec<_>>().join(" ").into());

@@ -91,38 +91,36 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             i += 1;
             continue;
         }
-        let (start, unit_idx, n) = match w {
-            "a" | "an" | "one" => (i, i + 1, Some(1.0)),
+        let v = &ctx.lex.context;
+        let (start, unit_idx, n) = if v.indefinite_articles.contains(w) || w == "one" {
+            (i, i + 1, Some(1.0))
+        } else if w == "the" && v.one_before_the.contains(s.lower(i + 1)) {
             // "the previous year", "the following year" name a year: a date, no length.
-            "the" if matches!(s.lower(i + 1), "past" | "coming") => (i, i + 2, Some(1.0)),
-            "for" | "decades" | "years" | "months" | "weeks" | "centuries" => {
-                let k = if w == "for" { i + 1 } else { i };
-                if matches!(
-                    s.lower(k),
-                    "decades" | "years" | "months" | "weeks" | "centuries"
-                ) && !matches!(s.lower(k + 1), "ago" | "of" | "old" | "later" | "earlier")
-                {
-                    let unit = &ctx.lex.time_units[s.lower(k)];
-                    if s.free(k, k + 1) {
-                        let span = s.span(k, k + 1);
-                        s.take(k, k + 1);
-                        claims.push(Claim::new(
-                            ClaimKind::Duration,
-                            span,
-                            s.idx,
-                            ClaimValue::Duration(timex_duration(None, unit)),
-                        ));
-                    }
-                    i = k + 1;
-                    continue;
+            (i, i + 2, Some(1.0))
+        } else if w == "for" || v.bare_duration_units.contains(w) {
+            let k = if w == "for" { i + 1 } else { i };
+            if v.bare_duration_units.contains(s.lower(k))
+                && !v.not_after_bare_duration.contains(s.lower(k + 1))
+                && let Some(unit) = ctx.lex.time_units.get(s.lower(k))
+            {
+                if s.free(k, k + 1) {
+                    let span = s.span(k, k + 1);
+                    s.take(k, k + 1);
+                    claims.push(Claim::new(
+                        ClaimKind::Duration,
+                        span,
+                        s.idx,
+                        ClaimValue::Duration(timex_duration(None, unit)),
+                    ));
                 }
-                i += 1;
+                i = k + 1;
                 continue;
             }
-            _ => {
-                i += 1;
-                continue;
-            }
+            i += 1;
+            continue;
+        } else {
+            i += 1;
+            continue;
         };
         let Some(t) = s.toks.get(unit_idx) else {
             break;
@@ -132,15 +130,13 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             continue;
         };
         // "a second" is an ordinal more often than a duration.
-        if t.lower == "second" || t.lower == "quarter" {
+        if v.not_after_one.contains(t.lower.as_ref()) {
             i += 1;
             continue;
         }
         let after = s.lower(unit_idx + 1);
-        if matches!(
-            after,
-            "ago" | "later" | "earlier" | "before" | "after" | "old" | "-old"
-        ) || t.text.ends_with('s')
+        if v.relative_after_duration.contains(after)
+            || t.text.ends_with('s')
             || !s.free(start, unit_idx + 1)
         {
             i += 1;
@@ -160,7 +156,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
 
 /// Extends numeric durations written after "the past", "the last", "the next" to take
 /// those words in ("the past 15 years").
-pub(crate) fn widen_past(s: &Sent, claims: &mut [Claim]) {
+pub(crate) fn widen_past(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
     for c in claims.iter_mut().filter(|c| c.kind == ClaimKind::Duration) {
         // The tokens are in order: a binary search, not a scan of the sentence per
         // duration (quadratic in the sentence).
@@ -170,10 +166,7 @@ pub(crate) fn widen_past(s: &Sent, claims: &mut [Claim]) {
         }
         if k >= 2
             && s.lower(k - 2) == "the"
-            && matches!(
-                s.lower(k - 1),
-                "past" | "last" | "next" | "coming" | "previous" | "first"
-            )
+            && ctx.lex.context.duration_lead_words.contains(s.lower(k - 1))
         {
             c.span.start = s.toks[k - 2].start;
         }

@@ -10,6 +10,7 @@
 //! the place. The clause runs from the date to `;`, `:`, a bracket, a quotation mark,
 //! a comma before a conjunction, another date, or 16 tokens back and 10 on.
 
+use crate::lexicon::Vocab;
 use crate::nouns::{lemma, measure_near};
 use crate::{Claim, ClaimKey, ClaimKind, ClaimValue, Ctx, EventKey, Sent};
 use factdiff_corpus::Span;
@@ -20,19 +21,14 @@ const CLAUSE_BEFORE: usize = 16;
 const CLAUSE_AFTER: usize = 10;
 const MAX_PARTICIPANTS: usize = 6;
 
-/// Words after a comma that start a new clause.
-const CLAUSE_STARTS: &[&str] = &[
-    "and", "but", "while", "whereas", "which", "who", "where", "when", "after", "before", "as",
-    "although", "though", "because", "since", "until",
-];
-
-/// Whether token `k` ends a clause (going either way).
-fn boundary(s: &Sent, k: usize) -> bool {
+/// Whether token `k` ends a clause (going either way): a mark, or a comma before a
+/// word of `clause_starts`.
+fn boundary(v: &Vocab, s: &Sent, k: usize) -> bool {
     let t = &s.toks[k];
     if matches!(t.text, ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”") {
         return true;
     }
-    t.text == "," && CLAUSE_STARTS.contains(&s.lower(k + 1))
+    t.text == "," && v.clause_starts.contains(s.lower(k + 1))
 }
 
 /// The event key of the date at tokens `from..to`: `dates` are the spans of the
@@ -56,15 +52,19 @@ fn event_key(
     };
     // The clause: back and forth from the date to a boundary or another date.
     let mut lo = from;
-    while lo > 0 && from - lo < CLAUSE_BEFORE && !boundary(s, lo - 1) && !in_date(lo - 1) {
+    while lo > 0
+        && from - lo < CLAUSE_BEFORE
+        && !boundary(&lex.context, s, lo - 1)
+        && !in_date(lo - 1)
+    {
         lo -= 1;
     }
     let mut hi = to;
     while hi < s.toks.len()
         && hi - to < CLAUSE_AFTER
-        && !boundary(s, hi)
+        && !boundary(&lex.context, s, hi)
         && !in_date(hi)
-        && !matches!(s.lower(hi), "and" | "but" | "while" | "that")
+        && !lex.context.clause_ends.contains(s.lower(hi))
     {
         hi += 1;
     }
@@ -104,7 +104,7 @@ fn event_key(
     let place = in_clause.iter().find_map(|&idx| {
         let (span, norm) = names[idx];
         let at = name_at_of(s, span);
-        (at > lo && matches!(s.lower(at - 1), "in" | "at" | "near" | "inside" | "outside"))
+        (at > lo && lex.context.place_prepositions.contains(s.lower(at - 1)))
             .then(|| (span, norm.to_owned()))
     });
     let mut participants: Vec<String> = in_clause

@@ -85,64 +85,6 @@ pub(crate) mod class {
     pub const HEAD: u16 = NUM_START | DATE_START | ORDINAL;
 }
 
-/// Word ordinals (`first` ... `hundredth`), shared with the ordinals extractor.
-pub(crate) const ORDINAL_WORDS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-    ("fortieth", 40),
-    ("fiftieth", 50),
-    ("sixtieth", 60),
-    ("seventieth", 70),
-    ("eightieth", 80),
-    ("ninetieth", 90),
-    ("hundredth", 100),
-];
-
-const DATE_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "last",
-    "this",
-    "next",
-    "past",
-    "earlier",
-    "later",
-    "early",
-    "late",
-    "the",
-    "that",
-    "a",
-    "an",
-    "mid",
-    "1st",
-    "2nd",
-    "3rd",
-    "4th",
-    "now",
-    "currently",
-    "recently",
-];
-
 /// A lexicon file that cannot be used: it names the file, the line, the column and
 /// the key, from the spans the TOML reader gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,10 +194,15 @@ pub struct Lexicons {
     pub(crate) number_starts: HashSet<String>,
     /// Word -> its [`class`] bits.
     pub(crate) classes: HashMap<String, u16>,
-    /// The words that frame a figure or a date (`context.toml`).
+    /// The word lists of the lexicon files ([`Vocab`]): the words that frame a figure or
+    /// a date (`context.toml`) and the other lists the extractors test.
     pub(crate) context: Vocab,
     /// Plural -> singular where the `-s` rules do not say it (`words.toml` `plurals`).
     pub(crate) plurals: HashMap<String, String>,
+    /// Word ordinals (`first` -> 1 ... `hundredth` -> 100), `numbers.toml` `ordinals`.
+    pub(crate) ordinals: HashMap<String, u32>,
+    /// Verbs that multiply an amount (`doubled` -> 2), `numbers.toml` `multipliers`.
+    pub(crate) multipliers: HashMap<String, f64>,
 }
 
 impl Lexicons {
@@ -436,6 +383,10 @@ impl Lexicons {
         if let Some(words) = &f.not_things {
             self.context.extend("not_things", &v.words(words)?);
         }
+        for (k, x) in &f.multipliers {
+            let n = v.number(&["multipliers", k.get_ref()], x)?;
+            self.multipliers.insert(k.get_ref().to_lowercase(), n);
+        }
         for (k, x) in &f.number_words {
             let n = v.number(&["number_words", k.get_ref()], x)?;
             self.number_words.insert(k.get_ref().to_lowercase(), n);
@@ -444,6 +395,17 @@ impl Lexicons {
         // built-in `words.toml`): checked, not used here.
         if let Some(words) = &f.overlap_stopwords {
             v.words(words)?;
+        }
+        for (k, x) in &f.ordinals {
+            let n = *x.get_ref();
+            if n == 0 {
+                return Err(v.at(
+                    x.span().start,
+                    &["ordinals", k.get_ref()],
+                    "an ordinal is 1 or more",
+                ));
+            }
+            self.ordinals.insert(k.get_ref().to_lowercase(), n);
         }
         if let Some(words) = &f.period_end_before_date {
             self.context
@@ -514,6 +476,37 @@ impl Lexicons {
             ("plural_agreement", &f.plural_agreement),
             ("plural_nouns", &f.plural_nouns),
             ("alternative_marks", &f.alternative_marks),
+            ("org_words", &f.org_words),
+            ("place_org_words", &f.place_org_words),
+            ("speaker_pronouns", &f.speaker_pronouns),
+            ("name_links", &f.name_links),
+            ("attribution_adverbs", &f.attribution_adverbs),
+            ("expansion_skip_words", &f.expansion_skip_words),
+            ("clause_starts", &f.clause_starts),
+            ("clause_ends", &f.clause_ends),
+            ("place_prepositions", &f.place_prepositions),
+            ("future_words", &f.future_words),
+            ("plan_words", &f.plan_words),
+            ("date_words", &f.date_words),
+            ("date_lead_words", &f.date_lead_words),
+            ("date_modifiers", &f.date_modifiers),
+            ("not_year_after", &f.not_year_after),
+            ("bare_duration_units", &f.bare_duration_units),
+            ("not_after_bare_duration", &f.not_after_bare_duration),
+            ("relative_after_duration", &f.relative_after_duration),
+            ("one_before_the", &f.one_before_the),
+            ("not_after_one", &f.not_after_one),
+            ("duration_lead_words", &f.duration_lead_words),
+            ("indefinite_articles", &f.indefinite_articles),
+            ("range_starts", &f.range_starts),
+            ("percent_words", &f.percent_words),
+            ("percentage_point_words", &f.percentage_point_words),
+            ("pound_words", &f.pound_words),
+            ("list_links", &f.list_links),
+            ("part_list_gaps", &f.part_list_gaps),
+            ("conversion_gaps", &f.conversion_gaps),
+            ("part_whole_markers", &f.part_whole_markers),
+            ("change_result_markers", &f.change_result_markers),
         ] {
             if let Some(words) = list {
                 self.context.extend(name, &v.words(words)?);
@@ -612,18 +605,8 @@ impl Lexicons {
             .chain(self.vague.keys())
             .chain(self.qualifiers.keys())
             .filter_map(|k| k.split(' ').next().map(str::to_owned))
-            .chain(
-                [
-                    "between",
-                    "from",
-                    "doubled",
-                    "tripled",
-                    "trebled",
-                    "quadrupled",
-                    "halved",
-                ]
-                .map(str::to_owned),
-            )
+            .chain(self.context.range_starts.iter().cloned())
+            .chain(self.multipliers.keys().cloned())
             .collect();
         for word in self.number_words.keys() {
             if let Some((a, _)) = word.split_once('-') {
@@ -646,10 +629,10 @@ impl Lexicons {
         for w in self.number_words.keys().chain(self.seasons.keys()) {
             add(w.split(' ').next().unwrap_or(w), class::DATE_START);
         }
-        for w in DATE_WORDS {
+        for w in &self.context.date_words {
             add(w, class::DATE_START);
         }
-        for (w, _) in ORDINAL_WORDS {
+        for w in self.ordinals.keys() {
             add(w, class::ORDINAL | class::DATE_START);
         }
         for w in &self.titles {
@@ -763,6 +746,12 @@ pub fn month_name(month: i8) -> Option<String> {
     Some(first.to_uppercase().chain(chars).collect())
 }
 
+/// Whether a lower-case word is the full English name of a month (`may`, `june`), not
+/// an abbreviation (`jun`): the names that key the calendar's `[months]` table.
+pub(crate) fn is_month_name(lower: &str) -> bool {
+    MONTHS.contains(&lower)
+}
+
 fn self_classes_entry<'m>(map: &'m mut HashMap<String, u16>, word: &str) -> &'m mut u16 {
     map.entry(word.to_owned()).or_insert(0)
 }
@@ -857,7 +846,40 @@ struct LexiconFile {
     scheduled_words: Option<Words>,
     planned_words: Option<Words>,
     infinitive_marks: Option<Words>,
+    org_words: Option<Words>,
+    place_org_words: Option<Words>,
+    speaker_pronouns: Option<Words>,
+    name_links: Option<Words>,
+    attribution_adverbs: Option<Words>,
+    expansion_skip_words: Option<Words>,
+    clause_starts: Option<Words>,
+    clause_ends: Option<Words>,
+    place_prepositions: Option<Words>,
+    future_words: Option<Words>,
+    plan_words: Option<Words>,
+    date_words: Option<Words>,
+    date_lead_words: Option<Words>,
+    date_modifiers: Option<Words>,
+    not_year_after: Option<Words>,
+    bare_duration_units: Option<Words>,
+    not_after_bare_duration: Option<Words>,
+    relative_after_duration: Option<Words>,
+    one_before_the: Option<Words>,
+    not_after_one: Option<Words>,
+    duration_lead_words: Option<Words>,
+    indefinite_articles: Option<Words>,
+    range_starts: Option<Words>,
+    percent_words: Option<Words>,
+    percentage_point_words: Option<Words>,
+    pound_words: Option<Words>,
+    list_links: Option<Words>,
+    part_list_gaps: Option<Words>,
+    conversion_gaps: Option<Words>,
+    part_whole_markers: Option<Words>,
+    change_result_markers: Option<Words>,
     plurals: Entries<String>,
+    ordinals: Entries<u32>,
+    multipliers: Entries<f64>,
 }
 
 /// The `[settings]` table.
@@ -1039,8 +1061,11 @@ fn suggestion(given: &str, candidates: &[&str]) -> String {
     }
 }
 
-/// The context lexicon: the words that frame a figure or a date (see
-/// `rules/lexicons/context.toml` for what each list does). Lower case.
+/// The word lists the extractors test, one set (or, for phrases matched inside a
+/// text, one list) per top-level list of the lexicon files: the words that frame a
+/// figure or a date (`context.toml`) and those of `words.toml`, `calendar.toml`,
+/// `numbers.toml`, `units.toml` and `acronyms.toml` (each file says what each list
+/// does). Lower case; built once at load, looked up with a `&str`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocab {
     pub period_words: HashSet<String>,
@@ -1094,6 +1119,69 @@ pub(crate) struct Vocab {
     pub planned_words: HashSet<String>,
     /// Words that make a participle after them no past ("to be held on Friday").
     pub infinitive_marks: HashSet<String>,
+    /// Words that make a title part of an organization's name ("Foreign Ministry").
+    pub org_words: HashSet<String>,
+    /// Words that make a name a place or an organization, not a person who speaks.
+    pub place_org_words: HashSet<String>,
+    /// Pronouns that refer back to a speaker.
+    pub speaker_pronouns: HashSet<String>,
+    /// Lower-case words that may join the words of a name ("Bank of England").
+    pub name_links: HashSet<String>,
+    /// Adverbs between a speaker and the speech verb ("he also said").
+    pub attribution_adverbs: HashSet<String>,
+    /// Function words an acronym's expansion may hold without a letter of its own.
+    pub expansion_skip_words: HashSet<String>,
+    /// Words after a comma that start a new clause.
+    pub clause_starts: HashSet<String>,
+    /// Words that end a date's clause going forward ("... on Monday and ...").
+    pub clause_ends: HashSet<String>,
+    /// Prepositions that make the name right after them the place of a date's event.
+    pub place_prepositions: HashSet<String>,
+    /// Words that make a sentence speak of the future ("will", "scheduled").
+    pub future_words: HashSet<String>,
+    /// Words of plans and expectations, which look ahead too ("planned", "next").
+    pub plan_words: HashSet<String>,
+    /// Words that may start a date expression ("today", "last", "mid").
+    pub date_words: HashSet<String>,
+    /// Words right before a date that are skipped when looking for its verb ("on", "late").
+    pub date_lead_words: HashSet<String>,
+    /// Words right before a date that belong to it ("early December", "mid-2024").
+    pub date_modifiers: HashSet<String>,
+    /// Words right after a four-digit number that make it no year ("2000 percent").
+    pub not_year_after: HashSet<String>,
+    /// Plural time units that are a duration alone ("for years", "decades").
+    pub bare_duration_units: HashSet<String>,
+    /// Words after a bare plural unit that make it no duration ("years ago", "years old").
+    pub not_after_bare_duration: HashSet<String>,
+    /// Words after a duration that make it a distance in time or an age, no length ("a year ago").
+    pub relative_after_duration: HashSet<String>,
+    /// Words after `the` that make the unit after them a duration of one ("the past year").
+    pub one_before_the: HashSet<String>,
+    /// Units of time that after `a` are more often something else ("a second", "a
+    /// quarter").
+    pub not_after_one: HashSet<String>,
+    /// Words after `the` right before a duration that belong to it ("the past 15 years").
+    pub duration_lead_words: HashSet<String>,
+    /// The indefinite articles: a count of one before a unit ("a year", "half a million").
+    pub indefinite_articles: HashSet<String>,
+    /// Words that start a range of numbers ("between 5 and 7", "from 5 to 7").
+    pub range_starts: HashSet<String>,
+    /// Spellings of the percent sign after a number ("5 percent").
+    pub percent_words: HashSet<String>,
+    /// Words after `percentage` that make it percentage points.
+    pub percentage_point_words: HashSet<String>,
+    /// Spellings of `pound`, a weight or a currency.
+    pub pound_words: HashSet<String>,
+    /// Words or marks that link the items of a list right before a number ("... and 10").
+    pub list_links: HashSet<String>,
+    /// Gaps between two amounts that make the second another part of the same whole ("and", ", and").
+    pub part_list_gaps: HashSet<String>,
+    /// Gaps between two amounts of money that make the second a conversion of the first ("(", "or").
+    pub conversion_gaps: HashSet<String>,
+    /// Phrases between a whole and a later amount that make the amount a part of it ("including", "of whom"); matched inside the gap.
+    pub part_whole_markers: Vec<String>,
+    /// Phrases between a change ("increased by 65 percent") and an amount that make the amount its result ("reaching"); matched inside the gap.
+    pub change_result_markers: Vec<String>,
 }
 
 impl Vocab {
@@ -1137,6 +1225,37 @@ impl Vocab {
             "planned_words" => self.planned_words.extend(words),
             "infinitive_marks" => self.infinitive_marks.extend(words),
             "alternative_marks" => self.alternative_marks.extend(words),
+            "org_words" => self.org_words.extend(words),
+            "place_org_words" => self.place_org_words.extend(words),
+            "speaker_pronouns" => self.speaker_pronouns.extend(words),
+            "name_links" => self.name_links.extend(words),
+            "attribution_adverbs" => self.attribution_adverbs.extend(words),
+            "expansion_skip_words" => self.expansion_skip_words.extend(words),
+            "clause_starts" => self.clause_starts.extend(words),
+            "clause_ends" => self.clause_ends.extend(words),
+            "place_prepositions" => self.place_prepositions.extend(words),
+            "future_words" => self.future_words.extend(words),
+            "plan_words" => self.plan_words.extend(words),
+            "date_words" => self.date_words.extend(words),
+            "date_lead_words" => self.date_lead_words.extend(words),
+            "date_modifiers" => self.date_modifiers.extend(words),
+            "not_year_after" => self.not_year_after.extend(words),
+            "bare_duration_units" => self.bare_duration_units.extend(words),
+            "not_after_bare_duration" => self.not_after_bare_duration.extend(words),
+            "relative_after_duration" => self.relative_after_duration.extend(words),
+            "one_before_the" => self.one_before_the.extend(words),
+            "not_after_one" => self.not_after_one.extend(words),
+            "duration_lead_words" => self.duration_lead_words.extend(words),
+            "indefinite_articles" => self.indefinite_articles.extend(words),
+            "range_starts" => self.range_starts.extend(words),
+            "percent_words" => self.percent_words.extend(words),
+            "percentage_point_words" => self.percentage_point_words.extend(words),
+            "pound_words" => self.pound_words.extend(words),
+            "list_links" => self.list_links.extend(words),
+            "part_list_gaps" => self.part_list_gaps.extend(words),
+            "conversion_gaps" => self.conversion_gaps.extend(words),
+            "part_whole_markers" => add_vec(&mut self.part_whole_markers, &mut words),
+            "change_result_markers" => add_vec(&mut self.change_result_markers, &mut words),
             _ => add_vec(&mut self.since, &mut words),
         }
     }
@@ -1282,6 +1401,44 @@ mod tests {
         assert_eq!(
             (err.line, err.column, err.key.as_deref()),
             (Some(2), Some(10), Some("monotonic.floods"))
+        );
+    }
+
+    /// The word lists that were Rust constants load from the files, and an overlay
+    /// extends them as it does the other lists; `[ordinals]` and `[multipliers]` feed
+    /// the token classes and the number starts.
+    #[test]
+    fn an_overlay_extends_the_word_lists() {
+        let mut lex = Lexicons::builtin();
+        assert!(lex.context.clause_starts.contains("whereas"));
+        assert!(lex.context.future_words.contains("’ll"));
+        assert_eq!(lex.ordinals.get("hundredth"), Some(&100));
+        assert!(!lex.context.org_words.contains("directorate"));
+        lex.merge_str(
+            Path::new("my.toml"),
+            "org_words = [\"Directorate\"]\n[ordinals]\nthousandth = 1000\n\
+             [multipliers]\nquintupled = 5\n",
+        )
+        .unwrap();
+        assert!(lex.context.org_words.contains("directorate"));
+        assert!(lex.context.org_words.contains("ministry"));
+        assert_eq!(lex.ordinals.get("thousandth"), Some(&1000));
+        assert_ne!(lex.class_of("thousandth") & class::ORDINAL, 0);
+        assert_eq!(lex.multipliers.get("quintupled"), Some(&5.0));
+        assert!(lex.number_starts.contains("quintupled"));
+        let err = Lexicons::builtin()
+            .merge_str(Path::new("my.toml"), "[ordinals]\nzeroth = 0\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "my.toml:2:10: key `ordinals.zeroth`: an ordinal is 1 or more"
+        );
+        let err = Lexicons::builtin()
+            .merge_str(Path::new("my.toml"), "clause_starts = [\"and\", \"\"]\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "my.toml:1:25: key `clause_starts`: expected a non-empty string"
         );
     }
 

@@ -454,7 +454,7 @@ pub fn extract_with(article: &Article, lex: &Lexicons, words: &WordTable) -> Vec
         dates::extract(&mut ctx, &mut sent, &mut claims);
         numbers::extract(&ctx, &mut sent, &mut claims);
         durations::extract(&ctx, &mut sent, &mut claims);
-        durations::widen_past(&sent, &mut claims[first..]);
+        durations::widen_past(&ctx, &sent, &mut claims[first..]);
         ordinals::extract(&ctx, &mut sent, &mut claims);
         acronyms::extract(&ctx, &mut sent, &mut claims);
         names::extract(&ctx, &mut sent, &mut claims);

@@ -11,32 +11,6 @@
 use crate::lexicon::class;
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
-/// Words that make a title part of an organization's name ("Foreign Ministry").
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "council",
-    "assembly",
-    "office",
-    "committee",
-    "service",
-    "agency",
-    "department",
-    "affairs",
-    "bank",
-    "fund",
-    "union",
-    "organization",
-    "organisation",
-    "court",
-    "parliament",
-    "government",
-    "administration",
-    "commission",
-    "secretariat",
-    "policy",
-    "ministers",
-];
-
 /// The normalized form of a name: lower-case, dots of abbreviations dropped, curly
 /// apostrophes and dashes unified, possessive `'s` dropped, one space between words.
 pub(crate) fn normalize(name: &str) -> String {
@@ -233,7 +207,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             let x = &s.toks[j];
             let capital = !s.taken[j] && x.is_capitalized() && (j == i || x.space_before);
             let connector = j > i
-                && matches!(x.lower.as_ref(), "of" | "for")
+                && ctx.lex.context.name_links.contains(x.lower.as_ref())
                 && s.toks
                     .get(j + 1)
                     .is_some_and(|y| y.is_capitalized() && !s.taken[j + 1]);
@@ -250,7 +224,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         let org = |k: usize| {
             s.toks.get(k).is_some_and(|y| {
                 let l = y.lower.trim_end_matches("'s").trim_end_matches("’s");
-                ORG_WORDS.contains(&l)
+                ctx.lex.context.org_words.contains(l)
             })
         };
         let is_title = |k: usize| s.toks[k].has(class::TITLE) && !org(k + 1) && !org(k);
@@ -282,14 +256,14 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                     )
             };
             while a < b
-                && (matches!(s.lower(a), "of" | "for")
+                && (ctx.lex.context.name_links.contains(s.lower(a))
                     || (s.toks[a].has(class::NOT_NAME)
                         && (a == 0 || !s.toks[a - 1].is_word())
                         && !keeps_first(a, b)))
             {
                 a += 1;
             }
-            while b > a && matches!(s.lower(b - 1), "of" | "for") {
+            while b > a && ctx.lex.context.name_links.contains(s.lower(b - 1)) {
                 b -= 1;
             }
             if a >= b {

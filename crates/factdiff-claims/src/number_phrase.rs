@@ -53,7 +53,7 @@ fn number_word_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<(f64, usize)> {
     }
     let t = s.toks.get(i)?;
     // "half a million", "half a dozen": a half of the multiplier after it.
-    if t.is("half") && matches!(s.lower(i + 1), "a" | "an") {
+    if t.is("half") && lex.context.indefinite_articles.contains(s.lower(i + 1)) {
         let m = s.lower(i + 2);
         if let Some(&v) = lex.scales.get(m).filter(|_| m.len() > 2) {
             return Some((0.5 * v, i + 3));
@@ -98,7 +98,12 @@ fn multiply(ctx: &Ctx, s: &Sent, mut v: f64, mut end: usize, digits: bool) -> (f
             && let Some((w, e)) = number_word_at(ctx, s, end + 1)
             && w < m
             && w >= 1.0
-            && !matches!(s.lower(end + 1), "a" | "an" | "half")
+            && !(ctx
+                .lex
+                .context
+                .indefinite_articles
+                .contains(s.lower(end + 1))
+                || s.lower(end + 1) == "half")
         {
             let w = tens_and_units(ctx, s, w, e).map_or((w, e), |x| (x, e + 1));
             v += w.0;

@@ -28,7 +28,7 @@ fn part_marker_before(ctx: &Ctx, s: &Sent, i: usize) -> bool {
 /// Whether `pounds` at `j` is a weight: a word of `weight_words` among the three
 /// words before the number at `start` ("weighed 200 pounds", "a weight of 50 pounds").
 fn weight_pounds(ctx: &Ctx, s: &Sent, start: usize, j: usize) -> bool {
-    matches!(s.lower(j), "pounds" | "pound")
+    ctx.lex.context.pound_words.contains(s.lower(j))
         && s.toks[start.saturating_sub(3)..start]
             .iter()
             .any(|t| ctx.lex.context.weight_words.contains(t.lower.as_ref()))
@@ -59,8 +59,8 @@ fn is_age_apposition(s: &Sent, p: &crate::number_phrase::NumPhrase) -> bool {
 }
 
 /// Whether a list link ends right before token `i` ("… and 10", "…, 10").
-fn list_link_before(s: &Sent, i: usize) -> bool {
-    i > 0 && matches!(s.lower(i - 1), "and" | "," | "while" | "plus")
+fn list_link_before(ctx: &Ctx, s: &Sent, i: usize) -> bool {
+    i > 0 && ctx.lex.context.list_links.contains(s.lower(i - 1))
 }
 
 /// Extracts quantities, money, percentages and numeric durations from one sentence.
@@ -92,13 +92,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             continue;
         }
         // Multiplier verbs: "doubled", "tripled".
-        let mult = match s.lower(i) {
-            "doubled" => Some(2.0),
-            "tripled" | "trebled" => Some(3.0),
-            "quadrupled" => Some(4.0),
-            "halved" => Some(0.5),
-            _ => None,
-        };
+        let mult = lex.multipliers.get(s.lower(i)).copied();
         if let Some(m) = mult {
             let span = s.span(i, i + 1);
             s.take(i, i + 1);
@@ -257,7 +251,8 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             && kind == ClaimKind::Quantity
             && let Some(u) = &whole_unit
             && counted_noun(ctx, s, j, false).is_none()
-            && (part_marker_before(ctx, s, p.start) || in_parts && list_link_before(s, p.start))
+            && (part_marker_before(ctx, s, p.start)
+                || in_parts && list_link_before(ctx, s, p.start))
         {
             unit = u.clone();
             matched = true;
@@ -279,7 +274,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                         // indictment") is an attribute: it counts words, pages.
                         || s.toks.get(j).is_some_and(|t| t.text == "-" && !t.space_before)
                         || part_marker_before(ctx, s, p.start)
-                        || in_parts && list_link_before(s, p.start)
+                        || in_parts && list_link_before(ctx, s, p.start)
                 })
             {
                 unit = head;

@@ -8,16 +8,14 @@
 
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Sent};
 
-use crate::lexicon::ORDINAL_WORDS as WORDS;
-
 fn word_ordinal(ctx: &Ctx, w: &str) -> Option<u32> {
-    if let Some(&(_, n)) = WORDS.iter().find(|(k, _)| *k == w) {
+    if let Some(&n) = ctx.lex.ordinals.get(w) {
         return Some(n);
     }
     // "twenty-fifth"
     let (tens, unit) = w.split_once('-')?;
     let tens = ctx.lex.number_words.get(tens)?;
-    let (_, unit) = WORDS.iter().find(|(k, _)| *k == unit)?;
+    let unit = ctx.lex.ordinals.get(unit)?;
     (*tens >= 20.0 && *unit < 10).then_some(*tens as u32 + unit)
 }
 

@@ -8,15 +8,18 @@ use crate::{Ctx, Sent};
 
 /// The percent unit after token `j`: `(end token, unit)`, the unit `%` or `pp`
 /// (percentage points).
-pub(crate) fn unit_after(_ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
+pub(crate) fn unit_after(ctx: &Ctx, s: &Sent, j: usize) -> Option<(usize, String)> {
     let t = s.toks.get(j)?;
     if t.text == "%" {
         return Some((j + 1, "%".into()));
     }
+    let v = &ctx.lex.context;
     match t.lower.as_ref() {
-        "percent" | "pct" | "percents" => Some((j + 1, "%".into())),
+        l if v.percent_words.contains(l) => Some((j + 1, "%".into())),
         "per" if s.lower(j + 1) == "cent" => Some((j + 2, "%".into())),
-        "percentage" if matches!(s.lower(j + 1), "points" | "point") => Some((j + 2, "pp".into())),
+        "percentage" if v.percentage_point_words.contains(s.lower(j + 1)) => {
+            Some((j + 2, "pp".into()))
+        }
         _ => None,
     }
 }

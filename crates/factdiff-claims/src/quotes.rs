@@ -14,84 +14,12 @@ use crate::{Claim, ClaimKind, ClaimValue, Ctx};
 
 const MAX_QUOTE: usize = 4000;
 
-/// Words that make a name a place or an organization, not a person.
-const GEO_ORG: &[&str] = &[
-    "asia",
-    "east",
-    "west",
-    "north",
-    "south",
-    "caucasus",
-    "republic",
-    "nation",
-    "nations",
-    "union",
-    "council",
-    "assembly",
-    "forum",
-    "sea",
-    "ministry",
-    "states",
-    "kingdom",
-    "accord",
-    "accords",
-    "organization",
-    "organisation",
-    "center",
-    "centre",
-    "route",
-    "city",
-    "region",
-    "university",
-    "agency",
-    "committee",
-    "summit",
-    "bank",
-    "fund",
-    "games",
-    "office",
-    "department",
-    "house",
-    "court",
-    "kremlin",
-    "party",
-    "group",
-    "corridor",
-    "treaty",
-    "declaration",
-    "program",
-    "programme",
-    "initiative",
-    "federation",
-    "emirates",
-    "africa",
-    "europe",
-    "america",
-    "caspian",
-    "ocean",
-    "river",
-    "lake",
-    "mountains",
-    "park",
-    "airport",
-    "station",
-    "company",
-    "corporation",
-    "inc",
-    "ltd",
-    "news",
-    "times",
-    "post",
-];
 const MIN_WORDS: usize = 3;
 
 /// At most this many words between a speech verb and the quotation after it ("McNab
 /// said, however, that Ronald and Rapier “…”"); farther, the quotation belongs to
 /// another clause ("He said the union ... billed as its “best and final offer.”").
 const MAX_GAP_BEFORE: usize = 8;
-
-/// Pronouns that refer back to a speaker.
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 fn closer_of(open: char) -> Option<char> {
     Some(match open {
@@ -284,12 +212,17 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                     && !surface.split_whitespace().any(|w| {
                         let lw = w.to_lowercase();
                         let lw = lw.trim_end_matches("'s").trim_end_matches("’s");
-                        GEO_ORG.contains(&lw) || GEO_ORG.contains(&lw.trim_end_matches('s'))
+                        let places = &ctx.lex.context.place_org_words;
+                        places.contains(lw) || places.contains(lw.trim_end_matches('s'))
                     })
             };
             let single_word = words == 1
                 && surface.chars().next().is_some_and(char::is_uppercase)
-                && !GEO_ORG.contains(&surface.to_lowercase().as_str());
+                && !ctx
+                    .lex
+                    .context
+                    .place_org_words
+                    .contains(surface.to_lowercase().as_str());
             (after_title || person_like() || single_word).then(|| Person {
                 start: c.span.start,
                 name: surface.to_owned(),
@@ -365,7 +298,7 @@ fn speaker_in(
     let is_name = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.is_capitalized()
-                && !PRONOUNS.contains(&t.lower.as_ref())
+                && !ctx.lex.context.speaker_pronouns.contains(t.lower.as_ref())
                 && !ctx.lex.not_names.contains(t.lower.as_ref())
         })
     };
@@ -408,7 +341,7 @@ fn speaker_in(
     };
     let pronoun = |k: usize| {
         toks.get(k)
-            .filter(|t| PRONOUNS.contains(&t.lower.as_ref()))
+            .filter(|t| ctx.lex.context.speaker_pronouns.contains(t.lower.as_ref()))
             .map(|_| ())
     };
     let resolve = |name: Option<String>, pron: Option<()>| -> Option<String> {
@@ -494,7 +427,12 @@ fn speaker_in(
         let Some(k) = verb_at.checked_sub(1) else {
             continue;
         };
-        let k = if toks[k].lower == "also" || toks[k].lower == "further" {
+        let k = if ctx
+            .lex
+            .context
+            .attribution_adverbs
+            .contains(toks[k].lower.as_ref())
+        {
             let Some(k) = k.checked_sub(1) else {
                 continue;
             };

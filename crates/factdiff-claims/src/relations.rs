@@ -25,6 +25,7 @@ fn unit_of(c: &Claim) -> &str {
 /// Adds relations to `claims` (sorted by span; targets are indices into it).
 pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
     let text = &ctx.article.text;
+    let lex = ctx.lex;
     let mut start = 0;
     while start < claims.len() {
         let sentence = claims[start].sentence;
@@ -110,7 +111,7 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 && ({
                     let gap = between(idx[n - 1], a);
                     let gap = gap.trim();
-                    matches!(gap, "and" | "," | ", and" | "and another" | "and a further")
+                    lex.context.part_list_gaps.contains(gap)
                         || (unit_of(&claims[a]) == unit_of(&claims[idx[n - 1]])
                             && claims[a].kind == claims[idx[n - 1]].kind
                             && gap.len() < 60
@@ -134,16 +135,11 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                     break;
                 }
                 let gap = between(w, a);
-                let marker = [
-                    "including",
-                    "of whom",
-                    "of which",
-                    "among them",
-                    "among whom",
-                    "among which",
-                ]
-                .iter()
-                .any(|m| gap.contains(m));
+                let marker = lex
+                    .context
+                    .part_whole_markers
+                    .iter()
+                    .any(|m| gap.contains(m.as_str()));
                 if marker && gap.len() < 120 && !gap.contains(';') {
                     new.push((
                         a,
@@ -163,17 +159,8 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 {
                     let gap = between(w, a);
                     let gap = gap.trim();
-                    if matches!(
-                        gap,
-                        "(" | ", or"
-                            | "or"
-                            | "(or"
-                            | "(equivalent to"
-                            | ", equivalent to"
-                            | "(i.e."
-                            | "(some"
-                            | "(approximately"
-                    ) || gap.len() <= 3 && gap.contains('(')
+                    if lex.context.conversion_gaps.contains(gap)
+                        || gap.len() <= 3 && gap.contains('(')
                     {
                         new.push((
                             a,
@@ -193,19 +180,11 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 let gap = between(a, next);
                 if by_change
                     && is_amount(&claims[next])
-                    && [
-                        "reaching",
-                        "to reach",
-                        "reached",
-                        "to ",
-                        "totaling",
-                        "totalling",
-                        "amounting to",
-                        "standing at",
-                        "at ",
-                    ]
-                    .iter()
-                    .any(|m| gap.contains(m))
+                    && lex
+                        .context
+                        .change_result_markers
+                        .iter()
+                        .any(|m| gap.contains(m.as_str()))
                     && gap.len() < 60
                 {
                     new.push((

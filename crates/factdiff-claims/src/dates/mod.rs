@@ -79,7 +79,7 @@ fn month_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<(i8, usize)> {
     }
     let l = mid.unwrap_or(l);
     let m = *ctx.lex.months.get(l)?;
-    let full = l.len() >= 5 || matches!(l, "may" | "june" | "july" | "march" | "april");
+    let full = l.len() >= 5 || crate::lexicon::is_month_name(l);
     let mut end = i + 1;
     if !full {
         if s.toks
@@ -179,7 +179,7 @@ fn absolute(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
         {
             let (year, end, rel) = match year_after(ctx, s, k2) {
                 Some((y, e, rel)) => (y, e, rel),
-                None => (nearest_year(ctx.anchor, m, future_plans(s)), k2, true),
+                None => (nearest_year(ctx.anchor, m, future_plans(ctx, s)), k2, true),
             };
             return Some(Found {
                 start: i,
@@ -207,7 +207,7 @@ fn absolute(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
         if let Some((m, k2)) = month_at(ctx, s, k) {
             let (year, end, rel) = match year_after(ctx, s, k2) {
                 Some((y, e, rel)) => (y, e, rel),
-                None => (nearest_year(ctx.anchor, m, future_plans(s)), k2, true),
+                None => (nearest_year(ctx.anchor, m, future_plans(ctx, s)), k2, true),
             };
             return Some(Found {
                 start: i,
@@ -242,18 +242,16 @@ pub(crate) struct Future {
     plans: bool,
 }
 
-fn future(s: &Sent) -> Future {
+fn future(ctx: &Ctx, s: &Sent) -> Future {
+    let v = &ctx.lex.context;
     *s.future.get_or_init(|| {
         let mut f = Future::default();
         for t in &s.toks {
-            match t.lower.as_ref() {
-                "will" | "'ll" | "’ll" | "shall" | "scheduled" | "due" | "upcoming" => {
-                    f.context = true;
-                }
-                "planned" | "plans" | "plan" | "expected" | "expects" | "next" | "forthcoming" => {
-                    f.plans = true
-                }
-                _ => {}
+            let l = t.lower.as_ref();
+            if v.future_words.contains(l) {
+                f.context = true;
+            } else if v.plan_words.contains(l) {
+                f.plans = true;
             }
             if f.context && f.plans {
                 break;
@@ -263,13 +261,13 @@ fn future(s: &Sent) -> Future {
     })
 }
 
-fn future_context(s: &Sent) -> bool {
-    future(s).context
+fn future_context(ctx: &Ctx, s: &Sent) -> bool {
+    future(ctx, s).context
 }
 
 /// A wider net for months: plans and expectations look ahead too.
-fn future_plans(s: &Sent) -> bool {
-    let f = future(s);
+fn future_plans(ctx: &Ctx, s: &Sent) -> bool {
+    let f = future(ctx, s);
     f.context || f.plans
 }
 
@@ -447,7 +445,7 @@ fn relative(ctx: &mut Ctx, s: &Sent, i: usize) -> Option<Found> {
         }
         Some(t) if t.is_word() => {
             let v = match t.lower.as_ref() {
-                "a" | "an" | "one" => Some(1),
+                l if ctx.lex.context.indefinite_articles.contains(l) || l == "one" => Some(1),
                 other => ctx.lex.number_words.get(other).map(|v| *v as i64),
             };
             (v, i + 1)
@@ -477,7 +475,8 @@ fn bare_weekday(ctx: &Ctx, s: &Sent, i: usize, wd: Weekday) -> Found {
     // A future word anywhere in the sentence ("said Wednesday that he will …") does not
     // move a weekday that is when something was said, or that a past-tense verb
     // governs ("met on Tuesday"): that is a day on or before the article's date.
-    let future = future_context(s) && !is_reporting(ctx, s, i, i + 1) && !past_verb_near(ctx, s, i);
+    let future =
+        future_context(ctx, s) && !is_reporting(ctx, s, i, i + 1) && !past_verb_near(ctx, s, i);
     let t = match ctx.anchor {
         Some(d) => calendar::nearest_weekday(d, wd, future),
         None => unresolved_weekday(wd),
@@ -503,7 +502,7 @@ fn past_verb_near(ctx: &Ctx, s: &Sent, i: usize) -> bool {
         })
     };
     let mut k = i;
-    while k > 0 && matches!(s.lower(k - 1), "on" | "late" | "early") {
+    while k > 0 && ctx.lex.context.date_lead_words.contains(s.lower(k - 1)) {
         k -= 1;
     }
     // "is scheduled for Friday", "will be held on Friday": a participle after a
@@ -525,7 +524,7 @@ fn past_verb_near(ctx: &Ctx, s: &Sent, i: usize) -> bool {
 /// "told reporters on Monday", "on Monday said").
 fn is_reporting(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
     let mut k = start;
-    if k > 0 && matches!(s.lower(k - 1), "on" | "late" | "early") {
+    if k > 0 && ctx.lex.context.date_lead_words.contains(s.lower(k - 1)) {
         k -= 1;
     }
     for back in 1..=3 {
@@ -687,7 +686,7 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 || (s.toks[i - 1].text == "-" && s.lower(i.saturating_sub(2)) == "mid"))
             && !s.toks.get(end).is_some_and(|x| x.is_capitalized())
         {
-            let year = nearest_year(ctx.anchor, m, future_plans(s));
+            let year = nearest_year(ctx.anchor, m, future_plans(ctx, s));
             found = Some(Found {
                 start: i,
                 end,
@@ -743,7 +742,11 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         }
         // Modifiers that belong to the expression: "early December", "mid-2024".
         if f.start > 0
-            && matches!(s.lower(f.start - 1), "early" | "late" | "mid" | "mid-")
+            && ctx
+                .lex
+                .context
+                .date_modifiers
+                .contains(s.lower(f.start - 1))
             && s.free(f.start - 1, f.start)
         {
             f.start -= 1;
@@ -810,7 +813,7 @@ fn year_context_ok(ctx: &Ctx, s: &Sent, i: usize) -> bool {
             || ctx.lex.units.contains_key(l)
             || ctx.lex.currency_words.contains_key(l)
             || ctx.lex.time_units.contains_key(l)
-            || matches!(l, "percent" | "pct" | "per")
+            || ctx.lex.context.not_year_after.contains(l)
         {
             return false;
         }
