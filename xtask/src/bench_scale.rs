@@ -13,8 +13,9 @@
 //! of `check`'s time, near-linear): the corpus is loaded and its claims extracted
 //! untimed, then the stage is timed step by step (signatures; candidates, scores and
 //! clustering; the fact tables) with the same thread count, and its share of the
-//! `check` wall time is printed (`--no-stories` leaves this part out: at 16x and 64x
-//! it holds the corpus and its claims in this process and takes as long again).
+//! `check` wall time is printed, with its CPU time and its share of `check`'s CPU time
+//! (`--no-stories` leaves this part out: at 16x and 64x it holds the corpus and its
+//! claims in this process and takes as long again).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
