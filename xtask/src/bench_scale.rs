@@ -13,8 +13,9 @@
 //! of `check`'s time, near-linear): the corpus is loaded and its claims extracted
 //! untimed, then the stage is timed step by step (signatures; candidates, scores and
 //! clustering; the fact tables) with the same thread count, and its share of the
-//! `check` wall time is printed (`--no-stories` leaves this part out: at 16x and 64x
-//! it holds the corpus and its claims in this process and takes as long again).
+//! `check` wall time is printed, with its CPU time and its share of `check`'s CPU time
+//! (`--no-stories` leaves this part out: at 16x and 64x it holds the corpus and its
+//! claims in this process and takes as long again).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -46,6 +47,10 @@ struct StoryTimes {
     signatures: f64,
     grouping: f64,
     facts: f64,
+    /// The CPU time of the three steps (every thread of this process, which does
+    /// nothing else meanwhile): on a shared machine, the figure to set against
+    /// `check`'s CPU time.
+    cpu: f64,
     stories: usize,
 }
 
@@ -69,6 +74,7 @@ fn time_stories(corpus_path: &Path) -> Result<StoryTimes> {
         .map(|a| factdiff_claims::extract_with(a, &lexicons, &words))
         .collect();
     let config = factdiff_stories::StoryConfig::default();
+    let cpu_before = cpu_secs(std::process::id()).context("reading this process's CPU time")?;
     let start = Instant::now();
     let sigs = factdiff_stories::signatures(&corpus, &claims, &lexicons);
     let signatures = start.elapsed().as_secs_f64();
@@ -79,10 +85,12 @@ fn time_stories(corpus_path: &Path) -> Result<StoryTimes> {
     let start = Instant::now();
     factdiff_stories::fill_facts(&mut stories, &corpus, &claims);
     let facts = start.elapsed().as_secs_f64();
+    let cpu = cpu_secs(std::process::id()).context("reading this process's CPU time")? - cpu_before;
     Ok(StoryTimes {
         signatures,
         grouping,
         facts,
+        cpu,
         stories: stories.stories.len(),
     })
 }
@@ -328,13 +336,15 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         let t = &row.stories;
         println!(
-            "      story stage: {} stories; signatures {:.2} s, grouping {:.2} s, facts {:.2} s: {:.2} s, {:.1}% of check",
+            "      story stage: {} stories; signatures {:.2} s, grouping {:.2} s, facts {:.2} s: {:.2} s, {:.1}% of check; CPU {:.2} s, {:.1}% of check's",
             t.stories,
             t.signatures,
             t.grouping,
             t.facts,
             t.total(),
-            100.0 * t.total() / row.secs
+            100.0 * t.total() / row.secs,
+            t.cpu,
+            100.0 * t.cpu / row.cpu
         );
         rows.push(row);
     }
@@ -345,20 +355,30 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     if stories {
         println!("the story stage (in this process, same corpus and threads; issue 12: at most");
-        println!("a fifth of check's wall time):");
+        println!("a fifth of check's time; share is of wall time, CPU share of CPU time, growth");
+        println!("of the stage's CPU time):");
         println!(
-            "{:>5} {:>8} {:>11} {:>10} {:>8} {:>9} {:>8} {:>7}",
-            "size", "stories", "signatures", "grouping", "facts", "stage s", "share", "growth"
+            "{:>5} {:>8} {:>11} {:>10} {:>8} {:>9} {:>8} {:>9} {:>9} {:>7}",
+            "size",
+            "stories",
+            "signatures",
+            "grouping",
+            "facts",
+            "stage s",
+            "share",
+            "CPU s",
+            "CPU share",
+            "growth"
         );
         for (i, row) in rows.iter().enumerate() {
             let t = &row.stories;
             let growth = i.checked_sub(1).map_or(String::from("-"), |p| {
                 let prev = &rows[p];
                 let size = (row.text_bytes as f64 / prev.text_bytes as f64).ln();
-                format!("{:.2}", (t.total() / prev.stories.total()).ln() / size)
+                format!("{:.2}", (t.cpu / prev.stories.cpu).ln() / size)
             });
             println!(
-                "{:>4}x {:>8} {:>11.2} {:>10.2} {:>8.2} {:>9.2} {:>7.1}% {:>7}",
+                "{:>4}x {:>8} {:>11.2} {:>10.2} {:>8.2} {:>9.2} {:>7.1}% {:>9.2} {:>8.1}% {:>7}",
                 row.factor,
                 t.stories,
                 t.signatures,
@@ -366,6 +386,8 @@ pub fn run(args: &[String]) -> Result<()> {
                 t.facts,
                 t.total(),
                 100.0 * t.total() / row.secs,
+                t.cpu,
+                100.0 * t.cpu / row.cpu,
                 growth,
             );
         }

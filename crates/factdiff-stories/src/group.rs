@@ -8,8 +8,9 @@
 //! which none of them take.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap};
 
+use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use crate::config::StoryConfig;
@@ -31,6 +32,7 @@ struct Vector {
 }
 
 impl Vector {
+    #[cfg(test)]
     fn cosine(&self, other: &Vector) -> f64 {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
@@ -50,6 +52,31 @@ impl Vector {
         dot / (self.norm * other.norm)
     }
 
+    /// [`Vector::cosine`] of `self` (article `b`) with article `a`, whose weights are
+    /// spread out in `dense` (`dense[key]`, 0 for a key `a` lacks) and whose norm is
+    /// `norm`: the same products summed in the same order (ascending key id; a key
+    /// only one side has adds nothing), so the same result to the bit, at the cost of
+    /// `b`'s keys alone.
+    fn cosine_dense(&self, dense: &[f64], norm: f64) -> f64 {
+        if norm == 0.0 || self.norm == 0.0 {
+            return 0.0;
+        }
+        // Weights are finite and never negative, so a key `a` lacks adds +0.0, which
+        // leaves the sum as it is: no branch needed.
+        let mut dot = 0.0;
+        for (key, weight) in &self.keys {
+            dot += dense[*key as usize] * weight;
+        }
+        dot / (norm * self.norm)
+    }
+
+    /// Writes this vector's weights into `dense` (or clears them, with `0.0`).
+    fn spread(&self, dense: &mut [f64], clear: bool) {
+        for (key, weight) in &self.keys {
+            dense[*key as usize] = if clear { 0.0 } else { *weight };
+        }
+    }
+
     fn has(&self, key: u32) -> bool {
         self.keys.binary_search_by_key(&key, |k| k.0).is_ok()
     }
@@ -59,7 +86,7 @@ impl Vector {
 /// once, so that an article's signature can be dropped as soon as it is interned.
 #[derive(Default)]
 struct Keys {
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, FixedState>,
     df: Vec<u32>,
 }
 
@@ -146,6 +173,9 @@ impl Interner {
 /// What the grouping computed for each article, and the link scores: what the
 /// clustering reads, and what a test or an evaluation inspects.
 pub(crate) struct Evidence {
+    /// How many distinct names and words the corpus has (key ids are below).
+    n_names: usize,
+    n_words: usize,
     names: Vec<Vector>,
     words: Vec<Vector>,
     /// Each article's leading names (key ids in `names`).
@@ -206,14 +236,91 @@ pub fn links(signatures: &[Signature], config: &StoryConfig) -> Vec<Link> {
 
 /// [`links`] from the signatures interned (article `i` pushed `i`-th).
 pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
-    let (evidence, candidates) = evidence(interner, config);
-    candidates
+    let (evidence, index) = evidence(interner, config);
+    let n = evidence.names.len();
+    let (n_names, n_words) = (evidence.n_names, evidence.n_words);
+    // Per article `a`: the candidates after it, then their scores, with `a`'s weights
+    // spread out in dense arrays (one set per worker, cleared after each article), so
+    // that a pair costs the keys of `b` alone.
+    let per_article: Vec<Vec<Link>> = (0..n)
         .into_par_iter()
-        .map(|(a, b)| score(&evidence, config, a, b))
-        .collect()
+        .map_init(
+            || Scratch {
+                shared: vec![0; n],
+                touched: Vec::new(),
+                names: vec![0.0; n_names],
+                words: vec![0.0; n_words],
+            },
+            |scratch, a| {
+                let partners = index.candidates_of(a, config.min_shared_keys as u32, scratch);
+                if partners.is_empty() {
+                    return Vec::new();
+                }
+                evidence.names[a].spread(&mut scratch.names, false);
+                evidence.words[a].spread(&mut scratch.words, false);
+                let links = partners
+                    .iter()
+                    .map(|&b| score_from(&evidence, config, a, b as usize, scratch))
+                    .collect();
+                evidence.names[a].spread(&mut scratch.names, true);
+                evidence.words[a].spread(&mut scratch.words, true);
+                links
+            },
+        )
+        .collect();
+    per_article.into_iter().flatten().collect()
 }
 
-fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Vec<(usize, usize)>) {
+/// One worker's scratch space for [`interned_links`].
+struct Scratch {
+    /// Article -> keys shared with the article at hand (0 for the untouched).
+    shared: Vec<u32>,
+    /// The articles whose `shared` count is not 0.
+    touched: Vec<u32>,
+    /// The article at hand's name weights by key id, 0 elsewhere.
+    names: Vec<f64>,
+    /// The article at hand's word weights by key id, 0 elsewhere.
+    words: Vec<f64>,
+}
+
+/// The inverted index of the blocking keys, flat: each key's articles (ascending) at
+/// `post[start[key]..start[key + 1]]`; a `Vec` a key would cost more than the few
+/// articles most keys have.
+struct Index {
+    article_keys: Vec<Vec<u32>>,
+    start: Vec<usize>,
+    post: Vec<u32>,
+}
+
+impl Index {
+    /// The articles after `a` that share at least `min_shared` blocking keys with it,
+    /// ascending (counted in `scratch.shared`, which is left all 0).
+    fn candidates_of(&self, a: usize, min_shared: u32, scratch: &mut Scratch) -> Vec<u32> {
+        for key in &self.article_keys[a] {
+            let list = &self.post[self.start[*key as usize]..self.start[*key as usize + 1]];
+            let after = list.partition_point(|b| *b as usize <= a);
+            for &b in &list[after..] {
+                let count = &mut scratch.shared[b as usize];
+                if *count == 0 {
+                    scratch.touched.push(b);
+                }
+                *count += 1;
+            }
+        }
+        let mut partners: Vec<u32> = Vec::new();
+        for &b in &scratch.touched {
+            if scratch.shared[b as usize] >= min_shared {
+                partners.push(b);
+            }
+            scratch.shared[b as usize] = 0;
+        }
+        scratch.touched.clear();
+        partners.sort_unstable();
+        partners
+    }
+}
+
+fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     let Interner {
         names,
         words,
@@ -338,9 +445,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Vec<(usize, 
         })
         .collect();
     drop(passages);
-    // The inverted index, flat: each key's articles (ascending) at
-    // `post[start[key]..start[key + 1]]`; a `Vec` a key would cost more than the
-    // few articles most keys have.
+    // The inverted index: each key's articles, ascending.
     let mut start = vec![0usize; total + 1];
     for keys in &article_keys {
         for key in keys {
@@ -360,29 +465,10 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Vec<(usize, 
             }
         }
     }
-    let min_shared = config.min_shared_keys as u32;
-    let candidates: Vec<(usize, usize)> = (0..n)
-        .into_par_iter()
-        .flat_map_iter(|a| {
-            let mut shared: HashMap<u32, u32> = HashMap::new();
-            for key in &article_keys[a] {
-                let list = &post[start[*key as usize]..start[*key as usize + 1]];
-                let after = list.partition_point(|b| *b as usize <= a);
-                for b in &list[after..] {
-                    *shared.entry(*b).or_default() += 1;
-                }
-            }
-            let mut pairs: Vec<(usize, usize)> = shared
-                .into_iter()
-                .filter(|(_, count)| *count >= min_shared)
-                .map(|(b, _)| (a, b as usize))
-                .collect();
-            pairs.sort_unstable();
-            pairs.into_iter()
-        })
-        .collect();
     (
         Evidence {
+            n_names: names.len(),
+            n_words: words.len(),
             names: name_vectors,
             words: word_vectors,
             leads,
@@ -390,7 +476,11 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Vec<(usize, 
             sketches,
             dates,
         },
-        candidates,
+        Index {
+            article_keys,
+            start,
+            post,
+        },
     )
 }
 
@@ -404,9 +494,30 @@ fn block_cap(config: &StoryConfig, n: usize) -> u32 {
         .min(config.block_max_df.max(config.block_min_df) as f64) as u32
 }
 
+/// [`score`] with article `a`'s weights spread out in `scratch` (the same result).
+fn score_from(ev: &Evidence, config: &StoryConfig, a: usize, b: usize, scratch: &Scratch) -> Link {
+    let names = ev.names[b].cosine_dense(&scratch.names, ev.names[a].norm);
+    let words = ev.words[b].cosine_dense(&scratch.words, ev.words[a].norm);
+    link_of(ev, config, a, b, names, words)
+}
+
+#[cfg(test)]
 fn score(ev: &Evidence, config: &StoryConfig, a: usize, b: usize) -> Link {
     let names = ev.names[a].cosine(&ev.names[b]);
     let words = ev.words[a].cosine(&ev.words[b]);
+    link_of(ev, config, a, b, names, words)
+}
+
+/// The link of `a` and `b` from the cosines of their names and of their words: the
+/// score and the vetoes.
+fn link_of(
+    ev: &Evidence,
+    config: &StoryConfig,
+    a: usize,
+    b: usize,
+    names: f64,
+    words: f64,
+) -> Link {
     let passages = resemblance(&ev.sketches[a], &ev.sketches[b]);
     let (mut total, mut weight) = (
         config.word_weight * words + config.passage_weight * passages,
@@ -475,8 +586,10 @@ impl PartialOrd for Candidate {
 /// pair across them is vetoed. Returns each article's cluster as the lowest article
 /// index in it.
 pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usize> {
-    // adjacency: cluster -> (other cluster -> (sum of scores, vetoed))
-    let mut adj: Vec<BTreeMap<usize, (f64, bool)>> = vec![BTreeMap::new(); n];
+    // adjacency: cluster -> (other cluster -> (sum of scores, vetoed)). A hash map: its
+    // order is never read where it matters (each sum gets one addition per merge, and
+    // the queue orders its candidates totally).
+    let mut adj: Vec<HashMap<usize, (f64, bool), FixedState>> = vec![HashMap::default(); n];
     let mut heap = BinaryHeap::new();
     for link in links {
         adj[link.a].insert(link.b, (link.score, link.veto.is_some()));
@@ -542,6 +655,8 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     #[test]
     fn the_blocking_cap_does_not_grow_with_a_large_corpus() {
         let config = StoryConfig::default();
@@ -561,6 +676,50 @@ mod tests {
             b,
             score,
             veto: None,
+        }
+    }
+
+    #[test]
+    fn candidates_and_scores_are_those_of_every_pair_counted_and_merged_in_full() {
+        // Overlapping words and names, so that many pairs share a few keys and some
+        // share none; every article repeats some of its keys.
+        let sigs: Vec<Signature> = (0..14usize)
+            .map(|i| Signature {
+                names: (0..3)
+                    .map(|j| (format!("n{}", (i + j) % 6), 1 + (j % 2) as u32))
+                    .collect::<BTreeMap<_, _>>()
+                    .into_iter()
+                    .collect(),
+                words: (i..i + 9)
+                    .map(|j| (format!("w{j:02}"), 1 + (j % 3) as u32))
+                    .collect(),
+                ..Signature::default()
+            })
+            .collect();
+        for min_shared_keys in [1, 3] {
+            let config = StoryConfig {
+                min_shared_keys,
+                ..StoryConfig::default()
+            };
+            let fast = links(&sigs, &config);
+            let mut interner = Interner::default();
+            for sig in &sigs {
+                interner.push(sig);
+            }
+            let (ev, index) = evidence(interner, &config);
+            let mut slow = Vec::new();
+            for a in 0..sigs.len() {
+                for b in a + 1..sigs.len() {
+                    let keys = (&index.article_keys[a], &index.article_keys[b]);
+                    let shared = keys.0.iter().filter(|k| keys.1.contains(k)).count();
+                    if shared >= min_shared_keys {
+                        slow.push(score(&ev, &config, a, b));
+                    }
+                }
+            }
+            assert!(slow.len() > 10 && slow.len() < 91, "{}", slow.len());
+            // Bit for bit: the scores are compared with `==`.
+            assert_eq!(fast, slow, "min-shared-keys {min_shared_keys}");
         }
     }
 

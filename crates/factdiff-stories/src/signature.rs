@@ -6,6 +6,8 @@ use factdiff_claims::{Claim, ClaimKind, ClaimValue, Lexicons};
 use factdiff_corpus::Article;
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
+
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -42,15 +44,19 @@ pub struct Signature {
 /// The signature of one article from its text, its claims and its metadata.
 pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Signature {
     let mut names: Vec<String> = Vec::new();
-    let mut words: Vec<String> = Vec::new();
+    // Figures and the headline's words: owned, as they are not words of the body.
+    let mut extra: Vec<String> = Vec::new();
     let mut dates: Vec<String> = Vec::new();
+    // The body's words, segmented once: the lower-case test, the content words and
+    // the sketch all read them.
+    let body: Vec<&str> = article.body_words().map(|(_, word)| word).collect();
     // The words the article itself writes in lower case: common nouns and verbs. A
     // capitalized one ("Church" opening a sentence, "Center" of a clinic's name, a
     // headline in title case) names no one, so it is no name key: its rarity would
     // make two unrelated reports of a fire or a clinic look like one event.
-    let lowercase: HashSet<&str> = article
-        .body_words()
-        .map(|(_, word)| word)
+    let lowercase: HashSet<&str, FixedState> = body
+        .iter()
+        .copied()
         .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase))
         .collect();
     let common = |word: &str| lowercase.contains(word);
@@ -91,7 +97,7 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
                     ..
                 },
             ) if min == max && !unit.is_empty() => {
-                words.push(format!("#{min} {unit}"));
+                extra.push(format!("#{min} {unit}"));
             }
             (ClaimKind::Date, ClaimValue::Date(timex)) if !timex.reporting && !timex.invalid => {
                 if let (Some(y), Some(m), Some(d)) = (timex.year, timex.month, timex.day) {
@@ -101,38 +107,49 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
             _ => {}
         }
     }
-    let content = |word: &str| {
-        let w = word.to_lowercase().replace('’', "'");
-        let w = w.strip_suffix("'s").map(str::to_owned).unwrap_or(w);
-        let keep = w.chars().count() >= MIN_WORD_CHARS
+    let keep = |w: &str| {
+        w.chars().count() >= MIN_WORD_CHARS
             && w.chars().any(char::is_alphabetic)
-            && !lexicons.is_stopword(&w);
-        (w, keep)
+            && !lexicons.is_stopword(w)
     };
-    let mut lower: Vec<String> = Vec::new();
-    for (_, word) in article.body_words() {
-        let (w, keep) = content(word);
-        if keep {
-            words.push(w.clone());
-        }
-        lower.push(w);
-    }
+    let lower: Vec<String> = body.iter().map(|word| content_form(word)).collect();
     // The headline says what the event is in the fewest words: its words count once
     // more (when it is also the body's first line, as in a plain-text article, that is
     // the emphasis a headline deserves).
     for word in unicode_words(&article.meta.title) {
-        let (w, keep) = content(word);
-        if keep {
-            words.push(w);
+        let w = content_form(word);
+        if keep(&w) {
+            extra.push(w);
         }
     }
+    let words: Vec<&str> = lower
+        .iter()
+        .map(String::as_str)
+        .filter(|w| keep(w))
+        .chain(extra.iter().map(String::as_str))
+        .collect();
     Signature {
-        names: counted(names),
+        names: counted(names.iter().map(String::as_str).collect()),
         words: counted(words),
-        dates: counted(dates),
+        dates: counted(dates.iter().map(String::as_str).collect()),
         date: article.meta.date,
         passages: sketch(&lower),
     }
+}
+
+/// A word as the signature counts it: lower case, a typographic apostrophe made
+/// straight, a possessive `'s` left off.
+fn content_form(word: &str) -> String {
+    let mut w = if word.is_ascii() {
+        // `to_lowercase` of ASCII text, without its general path.
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase().replace('’', "'")
+    };
+    if w.ends_with("'s") {
+        w.truncate(w.len() - 2);
+    }
+    w
 }
 
 /// The words of a title: runs of letters, digits and inner apostrophes.
@@ -143,13 +160,13 @@ fn unicode_words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Each distinct string with how often it occurs, sorted.
-fn counted(mut items: Vec<String>) -> Vec<(String, u32)> {
+fn counted(mut items: Vec<&str>) -> Vec<(String, u32)> {
     items.sort_unstable();
     let mut out: Vec<(String, u32)> = Vec::new();
     for item in items {
         match out.last_mut() {
-            Some((last, n)) if *last == item => *n += 1,
-            _ => out.push((item, 1)),
+            Some((last, n)) if last == item => *n += 1,
+            _ => out.push((item.to_owned(), 1)),
         }
     }
     out.shrink_to_fit();
@@ -158,9 +175,20 @@ fn counted(mut items: Vec<String>) -> Vec<(String, u32)> {
 
 /// The [`SKETCH`] smallest distinct hashes of the word shingles, sorted.
 fn sketch(words: &[String]) -> Vec<u64> {
+    // The shingle's words joined by spaces, in one buffer reused for every shingle.
+    let mut joined = String::new();
     let mut hashes: Vec<u64> = words
         .windows(SHINGLE)
-        .map(|w| xxh3_64(w.join(" ").as_bytes()))
+        .map(|w| {
+            joined.clear();
+            for (i, word) in w.iter().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(word);
+            }
+            xxh3_64(joined.as_bytes())
+        })
         .collect();
     hashes.sort_unstable();
     hashes.dedup();
@@ -213,9 +241,8 @@ mod tests {
 
     #[test]
     fn counted_counts_and_sorts() {
-        let items = ["b", "a", "b"].map(str::to_owned).to_vec();
         assert_eq!(
-            counted(items),
+            counted(vec!["b", "a", "b"]),
             vec![("a".to_owned(), 1), ("b".to_owned(), 2)]
         );
     }
