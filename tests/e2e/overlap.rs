@@ -11,8 +11,18 @@ const FIXTURES: &[(&str, &[&str])] = &[
         &["boilerplate", "boilerplate", "boilerplate"],
     ),
     ("cluster", &["cluster"]),
-    ("edited", &["near", "near"]),
+    // The helicopters passage, a word added. The rescue sentence gives four villages
+    // for three and no figure the same: the same template with another figure, as
+    // two days' reports of one series, not reported (`other-figures`).
+    ("edited", &["near"]),
     ("exact", &["exact"]),
+    // Three weekly reports of one template with other figures, a word edited here and
+    // there ("said" / "estimated"): no overlap, and no cluster though each holds most of
+    // the others' words.
+    ("other-figures", &[]),
+    // A wire story republished the next day under another headline, one figure
+    // updated: duplicate coverage.
+    ("republished", &["cluster"]),
     // Sentences retold in other words are reported only with `reworded = true`
     // (`reworded_sentences_only_when_asked_for`).
     ("rewording", &[]),
@@ -21,6 +31,9 @@ const FIXTURES: &[(&str, &[&str])] = &[
     // overlap among them; the cocoa story republished the next day still is one.
     ("template", &["exact"]),
     ("within", &["exact", "exact"]),
+    // A lede in the words of the quote it reports, ten words said twice in one
+    // article but no whole sentence: normal writing, below `min-within-words`.
+    ("within-short", &[]),
 ];
 
 fn kinds(json: &serde_json::Value) -> Vec<String> {

@@ -307,8 +307,11 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
                 }
             }
             let r = pair_result(p, &prints[b as usize], false, cfg);
+            // Copies give the same figures: reports of one template on other days
+            // contain each other's words, not each other's figures.
             if r.containment_a >= cfg.cluster_containment
                 && r.containment_b >= cfg.cluster_containment
+                && crate::template::figures_agree(&p.tokens, &prints[b as usize].tokens)
             {
                 lock().union(r.a, r.b);
             }

@@ -15,10 +15,13 @@
 //!    is aligned into maximal passages: exact stretches of a shingle or more, joined
 //!    across gaps of up to `max-gap` edited words, so that a sentence with a changed
 //!    word or two is one passage. A passage that is a template filled in (its
-//!    skeleton, figures masked, common across unrelated articles; or only its
-//!    figures, dates and names changed) is not reported. Articles that contain each other
-//!    (`cluster-containment`) are joined into clusters (union-find) and reported once
-//!    per cluster; sentences found in many unrelated articles are boilerplate, set
+//!    skeleton, figures masked, common across unrelated articles; only its
+//!    figures, dates and names changed; or other figures in the place of as many as
+//!    it keeps) is not reported, nor, inside one article, a passage shorter than
+//!    `min-within-words` that is not whole sentences repeated word for word.
+//!    Articles that contain each other (`cluster-containment`) and give mostly the
+//!    same figures are joined into clusters (union-find) and reported once per
+//!    cluster; sentences found in many unrelated articles are boilerplate, set
 //!    apart; with `reworded`, sentences not inside a passage are compared by their
 //!    content words for rewording (`near-threshold`).
 //!

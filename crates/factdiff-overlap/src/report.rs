@@ -13,7 +13,7 @@ use crate::align::{Passage, align_pair};
 use crate::diff::{round3, token_similarity, word_diff};
 use crate::engine::{Analysis, NearSentence, PairResult, formulaic};
 use crate::near::Stopwords;
-use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges};
+use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges, sentence_ranges};
 use crate::template::templated;
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
@@ -148,7 +148,23 @@ fn passage_finding(
     let whole = |side: &Side<'_>, s: u32, e: u32| {
         paragraph_ranges(side.spans(), side.article).contains(&(s, e))
     };
-    let long_enough = words >= cfg.min_words && shared_content(ta, tb) >= cfg.min_content_words;
+    // Inside one article, whole sentences said twice word for word are text printed
+    // twice; a shorter piece of one sentence found in another is normal writing (a
+    // lede in the words of the quote it reports) unless it is long.
+    let whole_sentences = |side: &Side<'_>, s: u32, e: u32| {
+        let sentences = sentence_ranges(side.spans(), side.article);
+        sentences.iter().any(|r| r.0 == s) && sentences.iter().any(|r| r.1 == e)
+    };
+    let min_words = if within
+        && !(exact
+            && whole_sentences(sa, p.a_start, p.a_end)
+            && whole_sentences(sb, p.b_start, p.b_end))
+    {
+        cfg.min_words.max(cfg.min_within_words)
+    } else {
+        cfg.min_words
+    };
+    let long_enough = words >= min_words && shared_content(ta, tb) >= cfg.min_content_words;
     let whole_paragraph = || {
         exact
             && words >= cfg.min_paragraph_words
@@ -187,7 +203,14 @@ fn passage_finding(
     let span_b = words_span(sb.spans(), p.b_start, p.b_end);
     let loc_a = sa.article.location(span_a, Role::Primary);
     let loc_b = sb.article.location(span_b, Role::Related);
-    if !exact && only_slots_changed(&word_diff(&loc_a.text, &loc_b.text)) {
+    // Words as a reader counts them: "gold-silver-lead-zinc" and "off-the-field" are
+    // one word each, not the four and three the shingles see.
+    if written_words(&loc_a.text).min(written_words(&loc_b.text)) < min_words && !whole_paragraph()
+    {
+        return None;
+    }
+    let diff = diff_of(&loc_a.text, &loc_b.text);
+    if !exact && (only_slots_changed(&diff) || other_figures(&diff)) {
         return None;
     }
     let similarity = if exact { 1.0 } else { token_similarity(ta, tb) };
@@ -205,7 +228,6 @@ fn passage_finding(
             similarity
         )
     };
-    let diff = diff_of(&loc_a.text, &loc_b.text);
     Some(
         Finding::new(
             RULE,
@@ -221,19 +243,18 @@ fn passage_finding(
     )
 }
 
-/// Whether a diff changes only a template's slots: figures, dates and names (words
-/// with a digit or a capital, number words) put in the place of others, with at most one ordinary
-/// word besides ("Total loans rose 3.3 pct to 517.19 billion dlrs from December" /
-/// "1.3 pct to 523.74 billion dlrs from January"). The same template with other
-/// figures is not repeated text.
-///
-/// Only a slot replaced counts: a figure or name added or dropped ("the No. 1 Tar
-/// Heels", "Fri., May 3") is an edit of copied text. Nor does a change of case or
-/// punctuation alone ("Vice" / "vice", "May." / "May"), or a name against its initials
-/// ("Internet Explorer" / "IE"): the same words.
-fn only_slots_changed(chunks: &[factdiff_findings::DiffChunk]) -> bool {
+/// The words of a text as written: the pieces between white space that hold a letter
+/// or a digit.
+fn written_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The changed regions of a word diff: the words deleted and inserted between two
+/// equal pieces that hold a word.
+fn changed_regions(chunks: &[DiffChunk]) -> Vec<(Vec<&str>, Vec<&str>)> {
     use factdiff_findings::DiffTag;
-    // The changed regions: the pieces between two equal pieces that hold a word.
     let mut regions: Vec<(Vec<&str>, Vec<&str>)> = vec![(Vec::new(), Vec::new())];
     for c in chunks {
         let words = c.text.split_whitespace();
@@ -246,17 +267,78 @@ fn only_slots_changed(chunks: &[factdiff_findings::DiffChunk]) -> bool {
             DiffTag::Insert => regions.last_mut().expect("one").1.extend(words),
         }
     }
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
+    regions
+}
+
+/// A word without the punctuation around it, lower-cased.
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The value of a figure as a string of digits: the digits of a word that has any
+/// ("200ft" and "200" alike, "18.50-dlr" and "18.50"), a number word's value ("seven",
+/// `[number_words]` of the numbers lexicon, as "7"); `None` for any other word.
+fn figure_value(w: &str) -> Option<String> {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return Some(w.chars().filter(char::is_ascii_digit).collect());
+    }
+    crate::template::number_value(&bare(w)).map(|v| v.to_string())
+}
+
+/// Whether the two sides of a word diff give other figures in the same words: at
+/// least as many changed regions put a figure of another value in the place of one
+/// (`1.5 billion` / `3.4 billion`, `five years` / `seven years`) as the two sides
+/// have figures in common, and at least one does. Two reports of one template say the same words around other figures
+/// ("the Fed said that banks had average net free reserves of 644 mln dlrs" / "the
+/// Fed estimated that banks had daily average net free reserves of 759 mln dlrs");
+/// copies of one story give the same figures, an update among them changing one or
+/// two of many. A figure added or dropped ("LaSalle, 36, of" / "LaSalle, of"), or the
+/// same value written another way ("six miles" / "10 kilometers (six miles)"), is no
+/// figure replaced.
+fn other_figures(chunks: &[DiffChunk]) -> bool {
+    use factdiff_findings::DiffTag;
+    let kept = chunks
+        .iter()
+        .filter(|c| c.tag == DiffTag::Equal)
+        .flat_map(|c| c.text.split_whitespace())
+        .filter(|w| figure_value(w).is_some())
+        .count();
+    let replaced = changed_regions(chunks)
+        .iter()
+        .filter(|(deleted, inserted)| {
+            let values = |ws: &[&str]| -> Vec<String> {
+                ws.iter().filter_map(|w| figure_value(w)).collect()
+            };
+            let (gone, come) = (values(deleted), values(inserted));
+            // "29-of-34" / "29 of 34": the same figures written apart.
+            gone.concat() != come.concat()
+                && gone.iter().any(|v| !come.contains(v))
+                && come.iter().any(|v| !gone.contains(v))
+        })
+        .count();
+    replaced > 0 && replaced >= kept
+}
+
+/// Whether a diff changes only a template's slots: figures, dates and names (words
+/// with a digit or a capital, number words) put in the place of others, with at most one ordinary
+/// word besides ("Total loans rose 3.3 pct to 517.19 billion dlrs from December" /
+/// "1.3 pct to 523.74 billion dlrs from January"). The same template with other
+/// figures is not repeated text.
+///
+/// Only a slot replaced counts: a figure or name added or dropped ("the No. 1 Tar
+/// Heels", "Fri., May 3") is an edit of copied text. Nor does a change of case or
+/// punctuation alone ("Vice" / "vice", "May." / "May"), or a name against its initials
+/// ("Internet Explorer" / "IE"): the same words.
+fn only_slots_changed(chunks: &[DiffChunk]) -> bool {
+    let regions = changed_regions(chunks);
     // A figure in words ("five", "seven": `[number_words]` of the numbers lexicon) is
     // a slot as much as one in digits.
     let slot = |w: &str| {
         w.chars().any(|c| c.is_ascii_digit())
             || w.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(char::is_uppercase)
-            || crate::template::number_words().contains(&bare(w))
+            || crate::template::number_value(&bare(w)).is_some()
     };
     // The capitals of a name, "IE" of "Internet Explorer".
     let initials = |ws: &[&str]| -> String {
@@ -617,6 +699,64 @@ pub fn findings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_written() {
+        assert_eq!(
+            written_words("a gold-silver-lead-zinc ore body on Admiralty Island"),
+            7
+        );
+        assert_eq!(
+            written_words("We're aware of the off-the-field issue -- Vincent"),
+            7
+        );
+    }
+
+    #[test]
+    fn a_template_with_other_figures_is_not_repeated_text() {
+        let other = |a: &str, b: &str| other_figures(&word_diff(a, b));
+        // The weekly report with this week's figure, words edited besides.
+        assert!(other(
+            "the Fed said that banks had average net free reserves of 644 mln dlrs",
+            "the Fed estimated that banks had daily average net free reserves of 759 mln dlrs",
+        ));
+        assert!(other(
+            "put option after five years, which will be priced to give the investor an annual yield to the put of 8-3/4 to",
+            "put option after seven years which will be priced to give the investor a yield to the put of 7-1/4 to",
+        ));
+        // As many replaced as kept: the weekly figures beside the series' name.
+        assert!(other(
+            "Canadian narrowly-defined money supply M-1 fell 1.16 billion dlrs to",
+            "Canadian narrowly-defined money supply M-1 fell 291 mln dlrs to",
+        ));
+        // One figure replaced among more kept: an update of copied text.
+        assert!(!other(
+            "said 12 people were killed and 40 injured when the bus hit a wall on Route 9 near the 3 bridges",
+            "said 15 people were killed and 40 injured when the bus hit a wall on Route 9 near the 3 bridges",
+        ));
+        // A figure added or dropped, or the same value written another way, is an edit.
+        assert!(!other(
+            "Police stopped Anthony Phillip LaSalle, 36, of Bloomington, when he hit another vehicle at the intersection",
+            "Police stopped LaSalle, of Bloomington, when he hit another vehicle two blocks away at the intersection",
+        ));
+        assert!(!other(
+            "The quake struck yesterday afternoon at a depth of just six miles and",
+            "The magnitude-6.1 quake struck at a depth of just 10 kilometers (six miles) and",
+        ));
+        assert!(!other(
+            "Peyton Manning completed 29-of-34 passes for 364 yards and three touchdowns",
+            "Peyton Manning completed 29 of 34 passes for 364 yards and three touchdowns",
+        ));
+        assert!(!other(
+            "cancelled a 40 mln dlr crude oil purchase from Saudi Arabia",
+            "cancelled a 40-mln dlr oil purchase from Saudi Arabia",
+        ));
+        // Number words name values: "Group of Seven" is "Group of 7".
+        assert!(!other(
+            "meetings of Group of 7 Finance ministers in Paris and in Washington",
+            "meetings of Group of Seven finance ministers in Paris and Washington",
+        ));
+    }
 
     #[test]
     fn a_template_with_other_figures_dates_and_names_is_not_repeated_text() {

@@ -27,27 +27,74 @@ const SLOT: u32 = 0x9e37_79b9;
 /// The built-in lexicon file that holds the number words.
 const NUMBERS_TOML: &str = include_str!("../../../rules/lexicons/numbers.toml");
 
-/// The keys of `[number_words]` in a lexicon file.
-fn parse_number_words(src: &str) -> Vec<String> {
+/// The entries of `[number_words]` in a lexicon file: each word, lower-cased, and its
+/// value, sorted by word.
+fn parse_number_words(src: &str) -> Vec<(String, u64)> {
     let table: toml::Table = toml::from_str(src).unwrap_or_default();
-    table
+    let mut words: Vec<(String, u64)> = table
         .get("number_words")
         .and_then(toml::Value::as_table)
-        .map(|t| t.keys().cloned().collect())
-        .unwrap_or_default()
+        .map(|t| {
+            t.iter()
+                .filter_map(|(k, v)| Some((k.to_lowercase(), u64::try_from(v.as_integer()?).ok()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    words.sort();
+    words.dedup_by(|x, y| x.0 == y.0);
+    words
+}
+
+/// The number words of the built-in lexicon, lower-cased, with their values, sorted.
+fn number_entries() -> &'static [(String, u64)] {
+    static LIST: std::sync::OnceLock<Vec<(String, u64)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| parse_number_words(NUMBERS_TOML))
 }
 
 /// The number words of the built-in lexicon, lower-cased.
-pub fn number_words() -> &'static [String] {
-    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| parse_number_words(NUMBERS_TOML))
+pub fn number_words() -> Vec<&'static str> {
+    number_entries().iter().map(|(w, _)| w.as_str()).collect()
+}
+
+/// The value of a number word of the built-in lexicon (lower-cased: "seven" is 7).
+pub fn number_value(word: &str) -> Option<u64> {
+    let entries = number_entries();
+    entries
+        .binary_search_by(|(w, _)| w.as_str().cmp(word))
+        .ok()
+        .map(|i| entries[i].1)
 }
 
 /// The tokens of the number words, sorted.
 fn number_tokens() -> &'static [u32] {
     static TOKENS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    TOKENS.get_or_init(|| word_tokens(number_words()))
+    TOKENS.get_or_init(|| word_tokens(&number_words()))
 }
+
+/// Whether two articles give mostly the same figures: of the distinct figures of the
+/// one with fewer (at least [`FIGURES_TO_COMPARE`]), at least half are found in the
+/// other. Copies of one story give the same figures, an update among them changing
+/// a few; two days' reports of one template ("today's hog slaughter at about 285,000
+/// to 300,000 head versus 292,000 week ago") share their words, not their figures.
+/// Articles with fewer figures agree.
+pub fn figures_agree(a: &[u32], b: &[u32]) -> bool {
+    let figures = |t: &[u32]| {
+        let mut v: Vec<u32> = t.iter().copied().filter(|&t| is_figure(t)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (fa, fb) = (figures(a), figures(b));
+    let fewer = fa.len().min(fb.len());
+    if fewer < FIGURES_TO_COMPARE {
+        return true;
+    }
+    let shared = fa.iter().filter(|t| fb.binary_search(t).is_ok()).count();
+    2 * shared >= fewer
+}
+
+/// The fewest distinct figures on each side for [`figures_agree`] to compare them.
+pub const FIGURES_TO_COMPARE: usize = 3;
 
 /// Whether a token is a figure: a word with a digit or a number word.
 pub fn is_figure(token: u32) -> bool {
@@ -123,7 +170,9 @@ mod tests {
     #[test]
     fn the_lexicon_gives_number_words() {
         let words = number_words();
-        assert!(words.iter().any(|w| w == "seven"), "{words:?}");
+        assert!(words.contains(&"seven"), "{words:?}");
+        assert_eq!(number_value("seven"), Some(7));
+        assert_eq!(number_value("dividend"), None);
         assert!(is_figure(text_tokens("seven")[0]));
         assert!(is_figure(text_tokens("1-1/2")[0]));
         assert!(!is_figure(text_tokens("dividend")[0]));
@@ -140,6 +189,27 @@ mod tests {
                 sentences: Vec::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn copies_give_the_same_figures_and_template_reports_other_ones() {
+        let t = text_tokens;
+        let day = |a: &str, b: &str, c: &str, d: &str| {
+            t(&format!(
+                "guesstimating today's hog slaughter at about {a} to {b} head versus {c} week ago and {d} a year ago"
+            ))
+        };
+        let monday = day("285,000", "300,000", "292,000", "309,000");
+        let tuesday = day("295,000", "308,000", "305,000", "308,000");
+        assert!(!figures_agree(&monday, &tuesday));
+        // A copy with one figure updated.
+        let update = day("285,000", "300,000", "292,000", "310,000");
+        assert!(figures_agree(&monday, &update));
+        // Too few figures to tell.
+        assert!(figures_agree(
+            &t("sold 5 mln shares"),
+            &t("sold 7 mln shares")
+        ));
     }
 
     #[test]

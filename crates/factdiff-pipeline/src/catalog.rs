@@ -118,6 +118,28 @@ mod tests {
         assert!(rules.iter().any(|r| r.id == crate::suppress::UNUSED_RULE));
     }
 
+    /// Issue 13's gate for the overlap engine, as `every_builtin_rule_below_its_aim_is_demoted`
+    /// is for the rule kinds: measured below its aim (eval/figures.toml), its passages and
+    /// clusters ship at a severity below the rule's own.
+    #[test]
+    fn overlap_below_its_aim_ships_demoted() {
+        use factdiff_rules::measured;
+        let rule = super::OTHER_RULES
+            .iter()
+            .find(|r| r.id == "overlap")
+            .unwrap();
+        let m = measured::builtin("overlap");
+        assert!(m.precision.is_some(), "overlap's precision is recorded");
+        if measured::below_aim(&m, rule.category) {
+            assert!(
+                factdiff_overlap::OverlapConfig::default().severity < rule.severity,
+                "overlap: measured {} below its aim {} but not demoted",
+                measured::precision_cell(&m),
+                measured::aim(rule.category)
+            );
+        }
+    }
+
     #[test]
     fn the_other_rules_are_documented_in_ruff_sections() {
         for other in super::OTHER_RULES {
