@@ -188,7 +188,7 @@ pub fn run(args: &[String]) -> Result<()> {
     for a in corpus.articles.iter().take(2000) {
         for c in extract(a, &lex) {
             if let ClaimValue::Interval { unit, .. } = &c.value
-                && (unit == "mln" || unit == "bln")
+                && (&**unit == "mln" || &**unit == "bln")
             {
                 mln_units += 1;
             }

@@ -5,7 +5,7 @@
 //! the kernel's high-water mark (`VmHWM` in `/proc/PID/status`, sampled every 10 ms
 //! until the process ends). Prints wall time, MB/s, peak memory against the corpus
 //! text, the growth exponent between sizes (1.0 is linear) and the findings per rule.
-//! A run whose memory passes `--max-rss GIB` (12 by default) is stopped. Its CPU time
+//! A run whose memory passes `--max-rss GIB` (8 by default) is stopped. Its CPU time
 //! (user and system, every thread) is read from `/proc/PID/stat` once it has exited
 //! and before it is reaped: on a shared machine the CPU time and the peak memory are
 //! the figures that mean something, not the wall time.
@@ -112,8 +112,9 @@ struct RuleOf {
     rule: String,
 }
 
-/// A run is stopped when its resident memory passes this (the machine is shared).
-const DEFAULT_MAX_RSS_GIB: u64 = 12;
+/// A run is stopped when its resident memory passes this: the machine's 24 GiB are
+/// shared by half a dozen engineers' builds and tests.
+const DEFAULT_MAX_RSS_GIB: u64 = 8;
 
 /// The release binary, built if needed, in the target folder cargo uses.
 fn factdiff_binary() -> Result<PathBuf> {

@@ -76,7 +76,7 @@ const TASKS: &[(&str, &str, &str)] = &[
     ),
     (
         "bench",
-        "scale [--threads N] [--max-rss GIB] [FACTOR...]",
+        "scale [--threads N] [--max-rss GIB] [--no-stories] [FACTOR...]",
         "the release `factdiff check` end to end at 1x/4x/16x/64x (~1 GB) Reuters: wall, MB/s, peak memory, growth, findings per rule",
     ),
     (

@@ -224,11 +224,11 @@ pub(crate) fn carry_expansions(claims: &mut [Claim]) {
         let ClaimValue::Acronym { short, .. } = &c.value else {
             continue;
         };
-        match &c.expansion {
+        match c.expansion() {
             Some(e) => {
-                defined.entry(short.clone()).or_insert_with(|| e.clone());
+                defined.entry(short.clone()).or_insert_with(|| e.into());
             }
-            None => c.expansion = defined.get(short).cloned(),
+            None => c.set_expansion(defined.get(short).cloned()),
         }
     }
 }
@@ -321,7 +321,9 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             )
         {
             // A long form wrapped over two lines is one phrase.
-            c.expansion = Some(long.split_whitespace().collect::<Vec<_>>().join(" ").into());
+            c.set_expansion(Some(
+                long.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+            ));
         } else if s.toks.get(end_idx).is_some_and(|n| n.text == "(") {
             // "TITR (Trans-Caspian International Transport Route)"
             if let Some(close) = s.toks[end_idx..].iter().position(|x| x.text == ")") {
@@ -342,7 +344,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                             .filter(char::is_ascii_alphabetic)
                             .collect::<String>()
                     {
-                        c.expansion = Some(inner.into());
+                        c.set_expansion(Some(inner.into()));
                     }
                 }
             }
@@ -353,7 +355,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         let lower = short.to_lowercase();
         let ordinary = ctx.lex.class_of(&lower) & (class::STOP | class::NOT_NAME) != 0
             || ctx.lex.number_words.contains_key(lower.as_str());
-        if c.expansion.is_none() && !known && ordinary {
+        if c.expansion().is_none() && !known && ordinary {
             continue;
         }
         s.take(i, end_idx);
@@ -385,7 +387,7 @@ pub(crate) fn drop_name_parts(text: &str, claims: &mut Vec<Claim>) {
         let ClaimValue::Acronym { short, known } = &c.value else {
             continue;
         };
-        if *known || c.expansion.is_some() {
+        if *known || c.expansion().is_some() {
             follows.insert(short, None);
             continue;
         }

@@ -202,7 +202,7 @@ impl ClaimValue {
                 max: *max,
                 min_open: *min_open,
                 max_open: *max_open,
-                unit: unit.clone(),
+                unit: unit.to_string(),
             }),
             _ => None,
         }
@@ -263,7 +263,7 @@ mod tests {
             max,
             min_open,
             max_open,
-            unit: unit.to_owned(),
+            unit: unit.into(),
         })
     }
 

@@ -399,8 +399,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                         .split_whitespace()
                         .last()
                         .is_some_and(|w| {
-                            w.starts_with(unit.as_str())
-                                || crate::nouns::lemma_cow(ctx.lex, w) == unit.as_str()
+                            w.starts_with(&**unit) || *crate::nouns::lemma_cow(ctx.lex, w) == **unit
                         });
             }
             // A measure or a counted noun says what the figure is.

@@ -244,13 +244,17 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         }
         let from = s.toks.partition_point(|t| t.start < c.span.start);
         let to = s.toks.partition_point(|t| t.end <= c.span.end);
-        let unit = match &c.value {
-            ClaimValue::Interval { unit, .. } => unit.clone(),
-            ClaimValue::Date(_) => "date".into(),
-            ClaimValue::Duration(_) => "duration".into(),
-            ClaimValue::Ordinal { of, .. } => of.clone(),
-            _ => String::new(),
-        };
+        let unit = ctx.words.intern(match &c.value {
+            ClaimValue::Interval { unit, .. } => unit,
+            ClaimValue::Date(_) => "date",
+            ClaimValue::Duration(_) => "duration",
+            ClaimValue::Ordinal { of, .. } => of,
+            _ => "",
+        });
+        // The value's unit is the key's: one shared copy for the corpus.
+        if let ClaimValue::Interval { unit: own, .. } = &mut c.value {
+            *own = unit.clone();
+        }
         let measure = if matches!(
             c.kind,
             ClaimKind::Quantity | ClaimKind::Money | ClaimKind::Percent
@@ -260,6 +264,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
                 .iter()
                 .find_map(|t| lex.measure(t.lower.as_ref()).map(str::to_owned));
             own.or_else(|| measure_near(ctx, s, from, to.max(from + 1)))
+                .map(|m| ctx.words.intern(&m))
         } else {
             None
         };
@@ -398,7 +403,11 @@ mod tests {
             .filter(|c| matches!(c.value, ClaimValue::Interval { .. }))
             .filter_map(|c| {
                 let k = c.key.as_ref()?;
-                Some((art.slice(c.span).to_owned(), k.measure.clone(), k.monotonic))
+                Some((
+                    art.slice(c.span).to_owned(),
+                    k.measure.as_deref().map(str::to_owned),
+                    k.monotonic,
+                ))
             })
             .collect();
         assert_eq!(

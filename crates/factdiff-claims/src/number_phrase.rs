@@ -523,7 +523,7 @@ pub(crate) fn interval(p: &NumPhrase, unit: &str) -> ClaimValue {
         max: (!p.max_inf).then_some(round(p.hi)),
         min_open: p.min_open,
         max_open: p.max_open,
-        unit: unit.to_owned(),
+        unit: unit.into(),
     }
 }
 

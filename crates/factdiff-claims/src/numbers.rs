@@ -392,7 +392,12 @@ mod tests {
             crate::extract(&a, &lex)
                 .into_iter()
                 .filter(|c| c.kind == ClaimKind::Quantity && &a.text[c.span.range()] == figure)
-                .map(|c| c.key.and_then(|k| k.measure).unwrap_or_default())
+                .map(|c| {
+                    c.key
+                        .and_then(|k| k.measure)
+                        .map(|m| m.to_string())
+                        .unwrap_or_default()
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(

@@ -644,7 +644,7 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
             sentence,
             ClaimValue::Quote { text: quoted },
         );
-        c.speaker = speaker.map(String::into_boxed_str);
+        c.set_speaker(speaker.map(String::into_boxed_str));
         found.push(c);
     }
     claims.extend(found);

@@ -51,15 +51,15 @@ pub fn record(article: &Article, claims: &[Claim], claim: &Claim) -> ClaimRecord
         text: article.slice(claim.span).to_owned(),
         location: article.location(claim.span, Role::Primary),
         value,
-        speaker: claim.speaker.as_deref().map(str::to_owned),
-        expansion: claim.expansion.as_deref().map(str::to_owned),
+        speaker: claim.speaker().map(str::to_owned),
+        expansion: claim.expansion().map(str::to_owned),
         known,
         weekday: claim.weekday.map(|w| format!("{w:?}").to_lowercase()),
         reporting,
         invalid,
         key: claim.key.as_ref().map(|k| ClaimKeyRecord {
-            measure: k.measure.clone(),
-            unit: k.unit.clone(),
+            measure: k.measure.as_deref().map(str::to_owned),
+            unit: k.unit.to_string(),
             context: k.context.iter().map(|w| w.to_string()).collect(),
             monotonic: k.monotonic,
             event: k.event.as_ref().map(|e| EventKeyRecord {
@@ -70,7 +70,7 @@ pub fn record(article: &Article, claims: &[Claim], claim: &Claim) -> ClaimRecord
             }),
         }),
         relations: claim
-            .relations
+            .relations()
             .iter()
             .filter_map(|r| {
                 let target = claims.get(r.target)?;

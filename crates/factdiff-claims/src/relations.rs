@@ -218,9 +218,7 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 key.measure = whole.measure;
                 key.monotonic = whole.monotonic;
             }
-            if !claims[from].relations.contains(&rel) {
-                claims[from].relations.push(rel);
-            }
+            claims[from].add_relation(rel);
         }
         start = end;
     }

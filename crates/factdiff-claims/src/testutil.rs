@@ -58,17 +58,17 @@ pub(crate) fn render(article: &Article, claims: &[Claim], c: &Claim) -> String {
         ClaimValue::Duration(d) => d.clone(),
         ClaimValue::Ordinal { n, of } => format!("{n} {of}"),
         ClaimValue::Quote { text } => {
-            format!("{text} | {}", c.speaker.as_deref().unwrap_or("-"))
+            format!("{text} | {}", c.speaker().unwrap_or("-"))
         }
         ClaimValue::Name { normalized } => normalized.clone(),
         ClaimValue::Acronym { short, known } => format!(
             "{short} | {}{}",
-            c.expansion.as_deref().unwrap_or("-"),
+            c.expansion().unwrap_or("-"),
             if *known { " (known)" } else { "" }
         ),
     };
     let mut line = format!("{} = {}", article.slice(c.span), value);
-    for r in &c.relations {
+    for r in c.relations() {
         line.push_str(&format!(
             " {:?}->{}",
             r.kind,

@@ -128,7 +128,7 @@ fn figure_key(article: &Article, claim: &Claim) -> Option<FigureKey> {
     let frame = claim.frame.as_deref()?;
     // A part, change or conversion points at the figure it is of: it is not the
     // figure itself.
-    if matches!(frame.role, Role::Table | Role::Comparison) || !claim.relations.is_empty() {
+    if matches!(frame.role, Role::Table | Role::Comparison) || !claim.relations().is_empty() {
         return None;
     }
     let interval = interval_of(claim)?;
@@ -149,7 +149,11 @@ fn figure_key(article: &Article, claim: &Claim) -> Option<FigureKey> {
             return None;
         }
     }
-    let unit = if key.unit.is_empty() { unit } else { &key.unit };
+    let unit = if key.unit.is_empty() {
+        unit
+    } else {
+        &*key.unit
+    };
     Some((
         claim.kind,
         measure.to_owned(),
@@ -573,7 +577,7 @@ fn describe_quote(claim: &Claim) -> String {
     let ClaimValue::Quote { text } = &claim.value else {
         return String::new();
     };
-    match claim.speaker.as_deref() {
+    match claim.speaker() {
         Some(who) => format!("“{text}” ({who})"),
         None => format!("“{text}”"),
     }
@@ -663,7 +667,7 @@ fn quote_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
             // Named by the speaker most of its articles give (the first on a tie).
             let mut speakers: Vec<(&str, usize)> = Vec::new();
             for &m in &members {
-                if let Some(who) = items[m].claim.speaker.as_deref() {
+                if let Some(who) = items[m].claim.speaker() {
                     match speakers.iter_mut().find(|(w, _)| *w == who) {
                         Some((_, n)) => *n += 1,
                         None => speakers.push((who, 1)),

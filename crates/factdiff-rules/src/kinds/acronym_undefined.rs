@@ -139,7 +139,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         });
                 }
                 let entry = seen.entry(short.as_str()).or_insert((false, None));
-                entry.0 |= claim.expansion.is_some() || defines;
+                entry.0 |= claim.expansion().is_some() || defines;
                 if entry.1.is_none() {
                     entry.1 = Some(claim);
                 }

@@ -74,7 +74,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             for claim in claims {
                 let (stated, n, base_idx) = match &claim.value {
                     ClaimValue::Ordinal { n, of } if of == "anniversary" => {
-                        let Some(rel) = claim.relations.iter().find(|r| r.kind == RelationKind::AnniversaryOf) else {
+                        let Some(rel) = claim.relations().iter().find(|r| r.kind == RelationKind::AnniversaryOf) else {
                             continue;
                         };
                         (format!("the {} anniversary", ordinal(i64::from(*n))), i64::from(*n), rel.target)

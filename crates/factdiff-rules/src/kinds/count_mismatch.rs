@@ -327,7 +327,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| {
-                    c.relations.iter().any(|r| {
+                    c.relations().iter().any(|r| {
                         matches!(
                             r.kind,
                             RelationKind::PartOf
@@ -362,8 +362,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 }
                 let measure = key.measure.as_deref().unwrap_or_default();
                 let unit = match &claim.value {
-                    ClaimValue::Interval { unit, .. } if key.unit.is_empty() => unit.as_str(),
-                    _ => key.unit.as_str(),
+                    ClaimValue::Interval { unit, .. } if key.unit.is_empty() => &**unit,
+                    _ => &*key.unit,
                 };
                 if unit.is_empty() && measure.is_empty() || ignore.contains(unit) {
                     continue;
@@ -491,9 +491,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let claim_p = &cx.claims[pa][pc];
             let claim_r = &cx.claims[ra][rc];
             let key = claim_p.key.as_ref();
-            let measure = key.and_then(|k| k.measure.clone()).unwrap_or_default();
+            let measure = key
+                .and_then(|k| k.measure.as_deref())
+                .unwrap_or_default()
+                .to_owned();
             let (ip, ir) = hit.intervals;
-            let unit = match key.map(|k| k.unit.as_str()) {
+            let unit = match key.map(|k| &*k.unit) {
                 Some(u) if !u.is_empty() => u.to_owned(),
                 _ => ip.unit.clone(),
             };

@@ -250,7 +250,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     let class = match class {
                         Some(class) => class,
                         None if require => return None,
-                        None => key.measure.clone().unwrap_or_default(),
+                        None => key.measure.as_deref().unwrap_or_default().to_owned(),
                     };
                     // What happened is compared with what happened, a schedule with a
                     // schedule: a date set beforehand may move ("will open on July 3").

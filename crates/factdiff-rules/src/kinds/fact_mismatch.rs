@@ -104,7 +104,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 };
                 let key = claim.key.as_ref();
                 let unit = key
-                    .map(|k| k.unit.as_str())
+                    .map(|k| &*k.unit)
                     .filter(|u| !u.is_empty())
                     .unwrap_or(&interval.unit);
                 if sentence_lower

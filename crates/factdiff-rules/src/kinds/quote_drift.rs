@@ -302,7 +302,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     claim: idx,
                     words,
                     text: text.clone(),
-                    speaker: claim.speaker.as_deref().map(str::to_owned),
+                    speaker: claim.speaker().map(str::to_owned),
                 })
             })
         })

@@ -103,7 +103,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let mut parts_of: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
             for (idx, c) in claims.iter().enumerate() {
                 let mut targets: Vec<usize> = c
-                    .relations
+                    .relations()
                     .iter()
                     .filter(|r| r.kind == RelationKind::PartOf && r.target < claims.len())
                     .map(|r| r.target)
