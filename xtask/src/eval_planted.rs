@@ -1,4 +1,4 @@
-//! `cargo xtask eval planted [--check|--record]`: recall of contradictions planted into
+//! `cargo xtask eval planted [--check|--record] [--list]`: recall of contradictions planted into
 //! real multi-outlet coverage.
 //!
 //! ECB+'s development half reports each real event through many outlets
@@ -6,11 +6,12 @@
 //! fixed-seed generator picks at most one site per event, where one article says what
 //! another article of the same event also says, and changes it in that one article:
 //!
-//! - `count`: a figure followed by its counted word ("40 people"), given alike by two
-//!   outlets, with no qualifier before it in either ("at least", "about": the
-//!   `[qualifiers]` of `rules/lexicons/numbers.toml`) and no other figure just before it
-//!   (a range), is changed by a quarter or more (by 1 to 3 below 10); expected rule:
-//!   `count-mismatch`;
+//! - `count`: a count as factdiff's own claims read it (a quantity of one exact whole
+//!   value of two or more, in digits, with a counted noun or unit that is not a unit of
+//!   time; "at least 40" and "about 40" are intervals, never planted) that another
+//!   outlet of the event gives with the same measure, noun and value, is changed by a
+//!   quarter or more (by 1 to 3 below 10); a measure that only rises (a death toll) is
+//!   changed the way that contradicts the other outlet's date order; `count-mismatch`;
 //! - `date`: a day of a month ("January 12", "12 January"; month names from
 //!   `rules/lexicons/calendar.toml`) that two outlets give alike, each in a line told
 //!   in words (not a dateline: "May 3, 2013 12:50 PM" is when an outlet published,
@@ -19,9 +20,10 @@
 //! - `quote`: one word (three letters or more) of a quotation of six words or more that
 //!   two outlets give word for word is replaced by another word of the same article;
 //!   `quote-drift`;
-//! - `surname`: a person's surname (a capitalized "First Last" that both articles give,
-//!   whose last word also stands alone, and whose first word is not a title, month,
-//!   weekday or function word of the lexicons) is respelled by one letter (a consonant
+//! - `surname`: a person's surname (the last of a name claim of two words or more,
+//!   which another outlet of the event also gives, shown to be a person's by a title,
+//!   a speech verb, a quotation or an age beside it, and never written in lower case by
+//!   the event's outlets, nor its first name) is respelled by one letter (a consonant
 //!   doubled or undoubled, or a vowel swapped) everywhere in one article;
 //!   `name-variant`.
 //!
@@ -32,13 +34,15 @@
 //! that touches no planted span appears only because of the planting: it is counted as
 //! a side effect (overlap passages that a planted word splits are counted apart). `--check` compares with `[planted]` of `eval/figures.toml` and fails
 //! when a recall falls below, or the side effects rise above, the recorded figure;
-//! `--record` writes today's figures.
+//! `--record` writes today's figures; `--list` prints every plant, found or missed, with
+//! its planted line.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
+use factdiff_claims::{Claim, ClaimKind, ClaimValue};
 use factdiff_findings::Finding;
 use regex::Regex;
 
@@ -58,11 +62,14 @@ const KINDS: &[(&str, &str)] = &[
     ("surname", "name-variant"),
 ];
 
-/// An article of the corpus as stored.
+/// An article of the corpus as stored, with factdiff's claims of it (which say what a
+/// figure counts and who is a person).
 struct Original {
     file: String,
     event: String,
     text: String,
+    date: Option<jiff::civil::Date>,
+    claims: Vec<Claim>,
 }
 
 /// One planted contradiction.
@@ -75,6 +82,8 @@ struct Plant {
     spans: Vec<Range<usize>>,
     from: String,
     to: String,
+    /// The planted line, for `--list`.
+    line: String,
 }
 
 /// Word lists the plants need, read from the claims' lexicon files (no list of English
@@ -89,6 +98,10 @@ struct Words {
     /// Words that never start a person's name: titles, weekdays, months, function
     /// words.
     not_first_names: HashSet<String>,
+    /// Titles before a person's name ("Mr.", "President", "coach").
+    titles: HashSet<String>,
+    /// Verbs that attribute speech ("said", "told").
+    speech_verbs: HashSet<String>,
 }
 
 fn lexicon(name: &str) -> Result<toml::Table> {
@@ -155,6 +168,8 @@ impl Words {
             time_units,
             months,
             not_first_names,
+            titles: strings(words.get("titles")).into_iter().collect(),
+            speech_verbs: strings(words.get("speech_verbs")).into_iter().collect(),
         })
     }
 
@@ -177,11 +192,13 @@ impl Words {
 
 pub fn run(args: &[String]) -> Result<bool> {
     let mut mode = "";
+    let mut list = false;
     for arg in args {
         match arg.as_str() {
             "--check" | "--record" if mode.is_empty() => mode = arg,
+            "--list" => list = true,
             other => bail!(
-                "unknown argument `{other}`; usage: cargo xtask eval planted [--check | --record]"
+                "unknown argument `{other}`; usage: cargo xtask eval planted [--check | --record] [--list]"
             ),
         }
     }
@@ -189,19 +206,27 @@ pub fn run(args: &[String]) -> Result<bool> {
     let dir = eval_truth::ecbplus_dir()?;
     let events = eval_truth::events(&dir)?;
     let base = eval_truth::load_markdown_folder(&dir)?;
+    let lexicons = factdiff_claims::Lexicons::builtin();
+    let table = factdiff_claims::WordTable::new();
     let originals: Vec<Original> = base
         .articles
         .iter()
         .map(|a| {
             let path = dir.join(&a.path);
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            if text != a.text {
+                bail!("{}: the article's text is not the file as stored", a.path);
+            }
             Ok(Original {
                 file: a.path.clone(),
                 event: events
                     .get(&a.path)
                     .with_context(|| format!("{} is not in manifest.jsonl", a.path))?
                     .clone(),
-                text: std::fs::read_to_string(&path)
-                    .with_context(|| format!("reading {}", path.display()))?,
+                text,
+                date: a.meta.date,
+                claims: factdiff_claims::extract_with(a, &lexicons, &table),
             })
         })
         .collect::<Result<_>>()?;
@@ -242,9 +267,21 @@ pub fn run(args: &[String]) -> Result<bool> {
         };
         let mut found = 0;
         for p in &plants {
-            if findings.iter().any(|f| f.rule == *rule && touches(f, p)) {
+            let hit = findings.iter().any(|f| f.rule == *rule && touches(f, p));
+            if list {
+                details.push(format!(
+                    "  {} {kind}: {} `{}` -> `{}` (as in {}): {}",
+                    if hit { "found" } else { "missed" },
+                    p.file,
+                    p.from,
+                    p.to,
+                    p.other,
+                    p.line
+                ));
+            }
+            if hit {
                 found += 1;
-            } else {
+            } else if !list {
                 details.push(format!(
                     "  missed {kind}: {} `{}` -> `{}` (as in {})",
                     p.file, p.from, p.to, p.other
@@ -435,8 +472,13 @@ fn plant(
             last = r.end;
         }
         out.push_str(&text[last..]);
+        let at = spans[0].start;
+        let line_start = out[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = out[at..].find('\n').map_or(out.len(), |i| at + i);
+        let line = out[line_start..line_end].trim().to_owned();
         texts[site.file] = out;
         plants.push(Plant {
+            line,
             file: originals[site.file].file.clone(),
             other: originals[site.other].file.clone(),
             spans,
@@ -457,56 +499,96 @@ fn body_start(text: &str) -> usize {
     0
 }
 
+/// A count as factdiff's claims read it: what it counts (the measure and the counted
+/// noun or unit) and its value.
+type CountKey = (Option<String>, String, u64);
+
+/// The counts of an article that a plant may change: quantity claims of one exact whole
+/// value (no qualifier: "at least 40" and "about 40" are intervals; no range), of two
+/// or more, with a counted noun or unit that is not a unit of time (a duration), written
+/// in digits (one run of them in the claim's text: "40 people", "5,000 gallons"), each
+/// with the byte range of its digits.
+fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, (Range<usize>, bool)> {
+    let digits = Regex::new(r"\d{1,3}(?:,\d{3})+|\d+").expect("regex");
+    let mut out = BTreeMap::new();
+    for claim in &original.claims {
+        let (ClaimKind::Quantity, Some(key)) = (claim.kind, claim.key.as_deref()) else {
+            continue;
+        };
+        let ClaimValue::Interval {
+            min: Some(min),
+            max: Some(max),
+            min_open: false,
+            max_open: false,
+            unit,
+        } = &claim.value
+        else {
+            continue;
+        };
+        if min != max
+            || min.fract() != 0.0
+            || *min < 2.0
+            || unit.is_empty()
+            || words.time_units.contains(unit.as_str())
+        {
+            continue;
+        }
+        let (start, end) = (claim.span.start as usize, claim.span.end as usize);
+        let runs: Vec<regex::Match> = digits.find_iter(&original.text[start..end]).collect();
+        let [run] = runs[..] else { continue };
+        let text = &original.text;
+        let range = start + run.start()..start + run.end();
+        // Not part of a decimal, a model number or a compound ("6.5", "IE-6").
+        let glued = |c: Option<char>| c.is_some_and(|c| c == '.' || c.is_alphanumeric());
+        if glued(text[..range.start].chars().next_back())
+            || text[range.end..]
+                .strip_prefix('.')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let value: u64 = run.as_str().replace(',', "").parse().unwrap_or(0);
+        if value as f64 != *min || words.qualified(text, range.start) {
+            continue;
+        }
+        out.entry((key.measure.clone(), unit.clone(), value))
+            .or_insert((range, key.monotonic));
+    }
+    out
+}
+
 fn count_sites(
     originals: &[Original],
     members: &[usize],
     words: &Words,
     rng: &mut Rng,
 ) -> Vec<Site> {
-    let re = Regex::new(r"(?:^|[\s(])((?:\d{1,3}(?:,\d{3})+)|\d+) ([a-z]{3,})\b").expect("regex");
-    // The figures of each article: (value text, word) -> ranges of the value, left only
-    // where no qualifier and no other figure comes just before.
-    let figures = |text: &str| -> BTreeMap<(String, String), Vec<Range<usize>>> {
-        let mut out: BTreeMap<(String, String), Vec<Range<usize>>> = BTreeMap::new();
-        let start = body_start(text);
-        for cap in re.captures_iter(&text[start..]) {
-            let (num, word) = (cap.get(1).expect("group"), cap.get(2).expect("group"));
-            let range = start + num.start()..start + num.end();
-            let value: u64 = num.as_str().replace(',', "").parse().unwrap_or(0);
-            let after = &text[start + word.end()..];
-            let mut from = range.start.saturating_sub(12);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            let before = &text[from..range.start];
-            if value < 2
-                || (!num.as_str().contains(',') && (1900..=2100).contains(&value))
-                || words.time_units.contains(word.as_str())
-                || after.starts_with('-')
-                || before.chars().any(|c| c.is_ascii_digit())
-                || words.qualified(text, range.start)
-            {
-                continue;
-            }
-            out.entry((num.as_str().to_owned(), word.as_str().to_owned()))
-                .or_default()
-                .push(range);
-        }
-        out
-    };
     let all: Vec<_> = members
         .iter()
-        .map(|&i| figures(&originals[i].text))
+        .map(|&i| counts(&originals[i], words))
         .collect();
     let mut sites = Vec::new();
-    for (a, fa) in all.iter().enumerate() {
-        for (key, ranges) in fa {
+    for (a, ca) in all.iter().enumerate() {
+        for (key, (range, monotonic)) in ca {
+            // Another outlet of the event gives the same count of the same thing.
             let Some(b) = (0..all.len()).find(|&b| b != a && all[b].contains_key(key)) else {
                 continue;
             };
-            let value: u64 = key.0.replace(',', "").parse().unwrap_or(0);
-            let new = changed(value, rng);
-            let replacement = if key.0.contains(',') {
+            let value = key.2;
+            // A measure that only rises (a death toll) is updated by a later, larger
+            // figure: the changed copy goes the way that contradicts the other outlet's
+            // (smaller when it is dated later, larger when earlier).
+            let (da, db) = (originals[members[a]].date, originals[members[b]].date);
+            let direction = match (monotonic, da, db) {
+                (true, Some(da), Some(db)) if da > db => Some(false),
+                (true, Some(da), Some(db)) if da < db => Some(true),
+                (true, _, _) => Some(false),
+                _ => None,
+            };
+            let Some(new) = changed(value, direction, rng) else {
+                continue;
+            };
+            let replacement = if originals[members[a]].text[range.clone()].contains(',') {
                 with_commas(new)
             } else {
                 new.to_string()
@@ -514,7 +596,7 @@ fn count_sites(
             sites.push(Site {
                 file: members[a],
                 other: members[b],
-                range: ranges[0].clone(),
+                range: range.clone(),
                 replacement,
                 also: Vec::new(),
             });
@@ -523,17 +605,22 @@ fn count_sites(
     sites
 }
 
-/// A count changed enough to be plainly another figure: by 1 to 3 below 10, else by a
-/// quarter to a half, up or down.
-fn changed(value: u64, rng: &mut Rng) -> u64 {
+/// A count changed enough to be plainly another figure: by 1 to 3 below 10 (up,
+/// unless `up` says down), else by a quarter to a half, up or down as `up` says or at
+/// random. `None` when it must go down and cannot stay at two or more.
+fn changed(value: u64, up: Option<bool>, rng: &mut Rng) -> Option<u64> {
     if value < 10 {
-        return value + 1 + rng.below(3) as u64;
+        let delta = 1 + rng.below(3) as u64;
+        return match up {
+            Some(false) => (value >= 3).then(|| value - delta.min(value - 2)),
+            _ => Some(value + delta),
+        };
     }
     let delta = (value as f64 * (0.25 + 0.25 * rng.unit())).round().max(1.0) as u64;
-    if rng.below(2) == 0 {
-        value + delta
+    if up.unwrap_or_else(|| rng.below(2) == 0) {
+        Some(value + delta)
     } else {
-        value - delta
+        Some(value - delta)
     }
 }
 
@@ -694,59 +781,147 @@ fn quote_sites(originals: &[Original], members: &[usize], rng: &mut Rng) -> Vec<
     sites
 }
 
+/// The names of people an article may give, by factdiff's name claims: a name of two
+/// words or more (titles are not part of a name claim), taken as its last two words,
+/// a first name or initial and a surname of three letters or more, neither a word of
+/// the lexicons that never starts a name. Returns ("First Last", surname), each surname
+/// once.
+fn people<'a>(original: &'a Original, words: &Words) -> Vec<(String, &'a str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
+    for claim in &original.claims {
+        if claim.kind != ClaimKind::Name {
+            continue;
+        }
+        let name = &original.text[claim.span.start as usize..claim.span.end as usize];
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        // The first name (or initial) and surname: a capitalized word before the
+        // name ("Actress Tara Reid" at a sentence's start) is not the person's.
+        let [.., first, last] = parts[..] else {
+            continue;
+        };
+        let word = |w: &str| {
+            w.len() >= 3
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w[1..].chars().all(|c| c.is_ascii_lowercase())
+        };
+        let initial = first.len() >= 2 && first.ends_with('.');
+        if !(word(first) || initial) || !word(last) {
+            continue;
+        }
+        if words.not_first_names.contains(&first.to_lowercase())
+            || words.not_first_names.contains(&last.to_lowercase())
+            || out.iter().any(|(_, s)| *s == last)
+        {
+            continue;
+        }
+        out.push((format!("{first} {last}"), last));
+    }
+    out
+}
+
+/// Whether `text` shows `surname` (of `full`) to be a person's: a title right before
+/// the name or the surname ("Mr. Reid", "President Obama", "coach Ruiz"), a speech verb
+/// right after or before it ("Reid said", "said Tara Reid"), a quotation given to it,
+/// or an age after it ("Tara Reid, 33,").
+fn is_person(original: &Original, full: &str, surname: &str, words: &Words) -> bool {
+    let text = &original.text[body_start(&original.text)..];
+    let word = Regex::new(r"[A-Za-z][A-Za-z.'’-]*|\d+|[,;:()]").expect("regex");
+    let tokens: Vec<&str> = word
+        .find_iter(text)
+        .map(|m| m.as_str().trim_end_matches('.'))
+        .collect();
+    // A quotation given to the full name ("…,” said Tara Reid).
+    let spoken = original.claims.iter().any(|c| {
+        c.speaker.as_deref().is_some_and(|s| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            words.len() >= 2 && words[words.len() - 2..].join(" ") == full
+        })
+    });
+    if spoken {
+        return true;
+    }
+    let full_len = full.split_whitespace().count();
+    let first = full.split_whitespace().next().unwrap_or(surname);
+    let verb = |t: &str| words.speech_verbs.contains(&t.to_lowercase());
+    let title = |t: &str| words.titles.contains(&t.to_lowercase());
+    for (i, t) in tokens.iter().enumerate() {
+        if *t != surname {
+            continue;
+        }
+        // Where the name starts: at its first word when the full name ends here.
+        let start = if i + 1 >= full_len && tokens[i + 1 - full_len] == first {
+            i + 1 - full_len
+        } else {
+            i
+        };
+        let after = tokens.get(i + 1).copied().unwrap_or("");
+        let before = start.checked_sub(1).map_or("", |k| tokens[k]);
+        let age = after == ","
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| t.parse::<u32>().is_ok_and(|n| (1..=110).contains(&n)))
+            && tokens.get(i + 3) == Some(&",");
+        if verb(after) || verb(before) || title(before) || age {
+            return true;
+        }
+    }
+    false
+}
+
 fn surname_sites(
     originals: &[Original],
     members: &[usize],
     words: &Words,
     rng: &mut Rng,
 ) -> Vec<Site> {
-    let full = Regex::new(r"\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b").expect("regex");
     let mut sites = Vec::new();
     let all_text: String = originals.iter().map(|o| o.text.as_str()).collect();
     for (ai, &a) in members.iter().enumerate() {
         let text = &originals[a].text;
         let start = body_start(text);
-        let mut seen = BTreeSet::new();
-        for cap in full.captures_iter(&text[start..]) {
-            let (first, last) = (&cap[1], &cap[2]);
-            if words.not_first_names.contains(&first.to_lowercase())
-                || words.not_first_names.contains(&last.to_lowercase())
-                || !seen.insert(last.to_owned())
+        for (full, last) in people(&originals[a], words) {
+            // Another outlet of the event names the same person.
+            let alone = Regex::new(&format!(r"\b{last}\b")).expect("a word");
+            let Some(bi) = (0..members.len()).find(|&bi| {
+                bi != ai
+                    && alone.is_match(
+                        &originals[members[bi]].text[body_start(&originals[members[bi]].text)..],
+                    )
+            }) else {
+                continue;
+            };
+            let b = members[bi];
+            if !is_person(&originals[a], &full, last, words)
+                && !is_person(&originals[b], &full, last, words)
             {
                 continue;
             }
-            let name = format!("{first} {last}");
-            let Some(bi) = (0..members.len())
-                .find(|&bi| bi != ai && originals[members[bi]].text.contains(&name))
-            else {
+            // No outlet of the event writes the first name or the surname as an ordinary
+            // word ("election commission", "highway patrol", "west", "devices").
+            let first = full.split_whitespace().next().unwrap_or(last);
+            let lower = Regex::new(&format!(
+                r"\b(?:{}|{})\b",
+                regex::escape(&first.to_lowercase()),
+                regex::escape(&last.to_lowercase())
+            ))
+            .expect("a word");
+            if members.iter().any(|&m| lower.is_match(&originals[m].text)) {
                 continue;
-            };
-            let alone = Regex::new(&format!(r"\b{last}\b")).expect("a word");
+            }
             let occurrences: Vec<Range<usize>> = alone
                 .find_iter(&text[start..])
                 .map(|m| start + m.start()..start + m.end())
                 .collect();
-            // The surname must also stand alone ("Reid said"), as a person's does.
-            let stands_alone = [a, members[bi]].iter().any(|&i| {
-                let t = &originals[i].text;
-                alone
-                    .find_iter(t)
-                    .any(|m| !t[..m.start()].ends_with(&format!("{first} ")))
-            });
-            if !stands_alone {
-                continue;
-            }
             let Some(variant) = respell(last, rng) else {
                 continue;
             };
-            if all_text.contains(&variant) {
+            if all_text.contains(&variant) || occurrences.is_empty() {
                 continue;
             }
-            let range = occurrences[0].clone();
             sites.push(Site {
                 file: a,
-                other: members[bi],
-                range,
+                other: b,
+                range: occurrences[0].clone(),
                 replacement: variant,
                 also: occurrences[1..].to_vec(),
             });
@@ -797,51 +972,152 @@ fn respell(name: &str, rng: &mut Rng) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn article(file: &str, event: &str, body: &str) -> Original {
-        Original {
-            file: file.to_owned(),
-            event: event.to_owned(),
-            text: format!("+++\ntitle = \"t\"\n+++\n{body}\n"),
-        }
+    /// Articles of one event as stored, with their claims.
+    fn event(bodies: &[(&str, &str)]) -> Vec<Original> {
+        let texts: Vec<(String, String)> = bodies
+            .iter()
+            .map(|(file, body)| {
+                (
+                    (*file).to_owned(),
+                    format!("+++\ntitle = \"t\"\ndate = 2013-05-03\n+++\n{body}\n"),
+                )
+            })
+            .collect();
+        dated(&texts)
+    }
+
+    fn dated(texts: &[(String, String)]) -> Vec<Original> {
+        let corpus = factdiff_corpus::Corpus::from_inputs(
+            texts
+                .iter()
+                .map(|(path, text)| factdiff_corpus::Input {
+                    path: path.clone(),
+                    bytes: text.as_bytes().to_vec(),
+                })
+                .collect(),
+        );
+        let lexicons = factdiff_claims::Lexicons::builtin();
+        texts
+            .iter()
+            .map(|(path, text)| {
+                let a = corpus
+                    .articles
+                    .iter()
+                    .find(|a| &a.path == path)
+                    .expect("an article");
+                Original {
+                    file: path.clone(),
+                    event: "e".to_owned(),
+                    text: text.clone(),
+                    date: a.meta.date,
+                    claims: factdiff_claims::extract(a, &lexicons),
+                }
+            })
+            .collect()
+    }
+
+    fn planted(originals: &[Original], site: &Site) -> String {
+        let text = &originals[site.file].text;
+        format!(
+            "{}{}{}",
+            &text[..site.range.start],
+            site.replacement,
+            &text[site.range.end..]
+        )
     }
 
     #[test]
-    fn a_count_given_alike_by_two_outlets_is_a_site_unless_qualified() {
+    fn a_count_of_the_same_thing_given_alike_by_two_outlets_is_a_site() {
         let words = Words::load().unwrap();
         let mut rng = Rng::new(1);
-        let plain = [
-            article("a.md", "e", "The quake killed 40 people in the town."),
-            article("b.md", "e", "Officials said 40 people died."),
-        ];
+        let plain = event(&[
+            ("a.md", "The quake killed 40 people in the town."),
+            ("b.md", "Officials said the quake killed 40 people."),
+        ]);
         let sites = count_sites(&plain, &[0, 1], &words, &mut rng);
         assert_eq!(sites.len(), 2, "each article's figure is a site");
         let site = &sites[0];
         assert_eq!(&plain[site.file].text[site.range.clone()], "40");
         assert_ne!(site.replacement, "40");
-        let hedged = [
-            article("a.md", "e", "The quake killed at least 40 people."),
-            article("b.md", "e", "Officials said at least 40 people died."),
+    }
+
+    #[test]
+    fn no_count_site_for_hedged_figures_durations_or_other_things() {
+        let words = Words::load().unwrap();
+        let mut rng = Rng::new(1);
+        let cases: &[[&str; 2]] = &[
+            // Qualified: an interval, not one figure.
+            [
+                "The quake killed at least 40 people.",
+                "Officials said at least 40 people died.",
+            ],
+            // A duration.
+            [
+                "He served 12 years in prison.",
+                "After 12 years in prison he left.",
+            ],
+            // The same figure of other things.
+            [
+                "Police fired 13 shots at the car.",
+                "The mother of 13 children spoke to reporters.",
+            ],
+            // A model number and a date are no counts.
+            [
+                "The flaw affects Internet Explorer 8 users.",
+                "Internet Explorer 8 users are at risk since June 17.",
+            ],
         ];
-        assert!(count_sites(&hedged, &[0, 1], &words, &mut rng).is_empty());
-        let durations = [
-            article("a.md", "e", "He served 12 years in prison."),
-            article("b.md", "e", "After 12 years in prison he left."),
-        ];
-        assert!(count_sites(&durations, &[0, 1], &words, &mut rng).is_empty());
+        for [a, b] in cases {
+            let originals = event(&[("a.md", a), ("b.md", b)]);
+            let sites = count_sites(&originals, &[0, 1], &words, &mut rng);
+            assert!(
+                sites.is_empty(),
+                "{a} / {b}: {:?}",
+                sites
+                    .iter()
+                    .map(|s| planted(&originals, s))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn a_death_toll_is_planted_the_way_that_contradicts_a_rising_toll() {
+        let words = Words::load().unwrap();
+        let body = "The earthquake killed 40 people in the province.";
+        let originals = dated(&[
+            (
+                "a.md".to_owned(),
+                format!("+++\ntitle = \"t\"\ndate = 2013-05-03\n+++\n{body}\n"),
+            ),
+            (
+                "b.md".to_owned(),
+                format!("+++\ntitle = \"t\"\ndate = 2013-05-04\n+++\n{body}\n"),
+            ),
+        ]);
+        for seed in 0..20 {
+            let mut rng = Rng::new(seed);
+            let sites = count_sites(&originals, &[0, 1], &words, &mut rng);
+            assert_eq!(sites.len(), 2, "both tolls are sites");
+            for site in sites {
+                let new: u64 = site.replacement.parse().unwrap();
+                if site.file == 0 {
+                    assert!(new > 40, "the earlier article gets a larger toll: {new}");
+                } else {
+                    assert!(new < 40, "the later article gets a smaller toll: {new}");
+                }
+            }
+        }
     }
 
     #[test]
     fn a_date_given_alike_is_moved_one_or_two_days() {
         let words = Words::load().unwrap();
         let mut rng = Rng::new(2);
-        let originals = [
-            article("a.md", "e", "The vote was held on December 14 in Ashgabat."),
-            article(
-                "b.md",
-                "e",
-                "Voting began early on 14 December in the capital.",
-            ),
-        ];
+        let originals = event(&[
+            ("a.md", "The vote was held on December 14 in Ashgabat."),
+            ("b.md", "Voting began early on 14 December in the capital."),
+        ]);
         let sites = date_sites(&originals, &[0, 1], &words, &mut rng);
         assert_eq!(sites.len(), 2);
         for site in &sites {
@@ -854,18 +1130,16 @@ mod tests {
     fn a_dateline_is_no_site_for_a_date() {
         let words = Words::load().unwrap();
         let mut rng = Rng::new(2);
-        let originals = [
-            article(
+        let originals = event(&[
+            (
                 "a.md",
-                "e",
                 "December 14, 2013 10:46 AM\n\nThe vote was held in Ashgabat.",
             ),
-            article(
+            (
                 "b.md",
-                "e",
                 "PUBLISHED: 14 December 2013\n\nVoting began in the capital.",
             ),
-        ];
+        ]);
         assert!(date_sites(&originals, &[0, 1], &words, &mut rng).is_empty());
     }
 
@@ -873,15 +1147,76 @@ mod tests {
     fn a_surname_is_respelled_by_one_letter_everywhere_in_its_article() {
         let words = Words::load().unwrap();
         let mut rng = Rng::new(3);
-        let originals = [
-            article("a.md", "e", "Tara Reid entered rehab. Reid is 33."),
-            article("b.md", "e", "Actress Tara Reid checked in."),
-        ];
+        let originals = event(&[
+            (
+                "a.md",
+                "Tara Reid entered rehab, her spokesman said. Reid is 33.",
+            ),
+            (
+                "b.md",
+                "Actress Tara Reid checked in, said publicist Jack Ketsoyan.",
+            ),
+        ]);
         let sites = surname_sites(&originals, &[0, 1], &words, &mut rng);
         let site = sites.iter().find(|s| s.file == 0).expect("a site in a.md");
         assert_eq!(site.also.len(), 1, "the second Reid is respelled too");
         assert_ne!(site.replacement, "Reid");
         assert!(site.replacement.len().abs_diff(4) <= 1);
+    }
+
+    #[test]
+    fn a_surname_needs_a_sign_of_a_person() {
+        let words = Words::load().unwrap();
+        let person = [
+            "Mr. Ketsoyan confirmed the news on Friday.",
+            "Jack Ketsoyan said the star went to the center.",
+            "The star went to the center, said Jack Ketsoyan.",
+            "Jack Ketsoyan, 41, confirmed the news.",
+            "\u{201c}She is well,\u{201d} said publicist Jack Ketsoyan.",
+        ];
+        for a in person {
+            let originals = event(&[
+                ("a.md", a),
+                (
+                    "b.md",
+                    "Jack Ketsoyan spoke to reporters outside the center.",
+                ),
+            ]);
+            let mut rng = Rng::new(5);
+            let sites = surname_sites(&originals, &[0, 1], &words, &mut rng);
+            assert!(
+                sites.iter().any(|s| s.file == 1),
+                "{a}: a person, so b.md's Ketsoyan is a site"
+            );
+        }
+        // No sign of a person, or a word the coverage writes in lower case.
+        let not_person: &[[&str; 2]] = &[
+            [
+                "Floods hit South Sudan last week.",
+                "Aid reached South Sudan on Monday.",
+            ],
+            [
+                "The Labour Party said it would vote against.",
+                "The Labour Party lost; the party said so.",
+            ],
+            [
+                "Advanced Micro Devices said it would buy ATI.",
+                "Advanced Micro Devices makes devices for servers.",
+            ],
+        ];
+        for [a, b] in not_person {
+            let originals = event(&[("a.md", a), ("b.md", b)]);
+            let mut rng = Rng::new(5);
+            let sites = surname_sites(&originals, &[0, 1], &words, &mut rng);
+            assert!(
+                sites.is_empty(),
+                "{a} / {b}: {:?}",
+                sites
+                    .iter()
+                    .map(|s| planted(&originals, s))
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
@@ -893,8 +1228,19 @@ mod tests {
             assert_eq!(v.chars().next(), name.chars().next(), "the initial stays");
         }
         for value in [2, 9, 10, 288, 5000] {
-            assert_ne!(changed(value, &mut rng), value);
+            for up in [None, Some(true), Some(false)] {
+                if let Some(new) = changed(value, up, &mut rng) {
+                    assert_ne!(new, value);
+                    assert!(new >= 2);
+                    match up {
+                        Some(true) => assert!(new > value),
+                        Some(false) => assert!(new < value),
+                        None => {}
+                    }
+                }
+            }
         }
+        assert_eq!(changed(2, Some(false), &mut rng), None);
         assert_eq!(with_commas(3118), "3,118");
         assert_eq!(with_commas(1234567), "1,234,567");
         assert_eq!(with_commas(999), "999");

@@ -146,7 +146,7 @@ const TASKS: &[(&str, &str, &str)] = &[
     ),
     (
         "eval",
-        "planted [--check|--record]",
+        "planted [--check|--record] [--list]",
         "recall of contradictions planted in ECB+ (counts, dates, quotes, surnames), and findings the planting adds elsewhere",
     ),
 ];

@@ -13,13 +13,15 @@
 //! ("Kasim-Jomart Tokayev" and "Kassym-Jomart Tokayev"; "Riedel Environment" and
 //! "Reidel Environmental"): "Dennis Patrick" and "Denis Sassou-Nguesso" are two
 //! people. A variant of a canonical spelling needs no such context. Rating codes
-//! ("BB-plus", "AAA-rated"), codes with a one-letter part ("Exp-E" of a table) and
-//! contractions ("They're") are not names.
+//! ("BB-plus", "AAA-rated"), codes with a one-letter part ("Exp-E" of a table),
+//! abbreviations without a vowel ("Stks" / "Stcks" of a table) and contractions
+//! ("They're") are not names.
 //!
 //! Within one story, a name beside the same name in two spellings one inner letter
 //! apart is one person's name respelled even when folding does not join them
-//! ("Tyler Hansbrough" and "Tyler Hansbraugh"): a letter changed anywhere but the
-//! first, or added or dropped inside. A changed first letter is another name ("Ann
+//! ("Tyler Hansbrough" and "Tyler Hansbraugh"; "Tara Reid" and "Tara Reyd", from
+//! `min-length-beside` letters): a letter changed anywhere but the first, or added
+//! or dropped inside. A changed first letter is another name ("Ann
 //! Nolan" and "Ann Dolan"), and a letter added at the end or a last vowel changed
 //! another form of it ("Kovac" and "Kovaca", "Italiana" and "Italiane").
 //!
@@ -51,7 +53,11 @@
 //!   a variant of one is always the minority.
 //! - `exceptions` (array of arrays of strings): spellings never reported against
 //!   each other (`[["Nazarbayev", "Nazarbayeva"]]`).
-//! - `min-length` (integer, default 5): shorter names are not compared.
+//! - `min-length` (integer, default 5): shorter names are not compared, but for the
+//!   next option.
+//! - `min-length-beside` (integer, default 4): within a story, a name respelled by
+//!   one inner letter beside the same name is compared from this length ("Reid" /
+//!   "Reyd" beside "Tara").
 //! - `max-edits` (integer, default 2): spellings further apart, in letters, are not
 //!   variants.
 //! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the spellings of
@@ -104,6 +110,12 @@ pub(crate) const INFO: KindInfo = KindInfo {
             ty: ParamType::Integer { min: 2, max: 40 },
             default: "5",
             doc: "shorter names are not compared",
+        },
+        ParamSpec {
+            name: "min-length-beside",
+            ty: ParamType::Integer { min: 2, max: 40 },
+            default: "4",
+            doc: "within a story, shorter names respelled beside the same name are not compared",
         },
         ParamSpec {
             name: "max-edits",
@@ -208,7 +220,12 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
         let contraction = word.contains('\'') || word.contains('’');
         // A code with a one-letter part ("Exp-E", "Tl-F" of a table) is not a name.
         let code = code || word.split('-').any(|part| part.chars().count() == 1);
-        let recorded = has_lower && !code && !contraction && word.chars().count() >= min_len;
+        // A word without a vowel is an abbreviation ("Stks", "Stcks" of a table).
+        let vowel = word
+            .chars()
+            .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+        let recorded =
+            has_lower && vowel && !code && !contraction && word.chars().count() >= min_len;
         let adjacent = prev.filter(|(_, prev_end, _)| {
             body_text[*prev_end..start].chars().all(char::is_whitespace)
         });
@@ -302,12 +319,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         let (a, b) = (a.to_lowercase(), b.to_lowercase());
         exceptions.iter().any(|g| g.contains(&a) && g.contains(&b))
     };
+    // Within a story, a name respelled beside the same name is compared from
+    // `min-length-beside` letters ("Tara Reid" / "Tara Reyd"); elsewhere from
+    // `min-length`.
+    let beside_len = p.int("min-length-beside") as usize;
+    let short_len = min_len.min(beside_len);
     // Map: the name-like words of each article.
     let per_article: Vec<Vec<(&str, Uses)>> = cx
         .corpus
         .articles
         .par_iter()
-        .map(|a| names(&a.text, a.body, min_len).into_iter().collect())
+        .map(|a| names(&a.text, a.body, short_len).into_iter().collect())
         .collect();
     // Each distinct spelling folded once for the corpus, not once per article.
     let folds = Folds::new(&per_article);
@@ -332,7 +354,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .filter_map(|chunk| {
             let mut spellings: Spellings<'_> = BTreeMap::new();
             for &(_, word, article, uses) in chunk {
-                spellings.entry(word).or_default().push((article, uses));
+                if word.chars().count() >= min_len {
+                    spellings.entry(word).or_default().push((article, uses));
+                }
             }
             (spellings.len() >= 2).then_some(spellings)
         })
@@ -350,7 +374,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             set.extend(
                 a.text[a.body.range()]
                     .split(|c: char| !c.is_alphabetic())
-                    .filter(|w| w.chars().count() >= min_len && w.chars().all(char::is_lowercase)),
+                    .filter(|w| {
+                        w.chars().count() >= short_len && w.chars().all(char::is_lowercase)
+                    }),
             );
             set
         })
@@ -515,7 +541,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         }
         for (n, x) in block.iter().enumerate() {
             for y in &block[n + 1..] {
-                if one_inner_edit(x.2, y.2) && translit_fold(x.2) != translit_fold(y.2) {
+                // Spellings that fold alike were compared above, when long enough.
+                let compared = x.2.chars().count() >= min_len
+                    && y.2.chars().count() >= min_len
+                    && translit_fold(x.2) == translit_fold(y.2);
+                let long_enough =
+                    x.2.chars().count() >= beside_len && y.2.chars().count() >= beside_len;
+                if one_inner_edit(x.2, y.2) && !compared && long_enough {
                     pairs.insert((x.0, x.2, y.2));
                 }
             }
