@@ -529,7 +529,7 @@ fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, (Range<usize
             || min.fract() != 0.0
             || *min < 2.0
             || unit.is_empty()
-            || words.time_units.contains(unit.as_str())
+            || words.time_units.contains(&**unit)
         {
             continue;
         }
@@ -551,7 +551,7 @@ fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, (Range<usize
         if value as f64 != *min || words.qualified(text, range.start) {
             continue;
         }
-        out.entry((key.measure.clone(), unit.clone(), value))
+        out.entry((key.measure.as_deref().map(str::to_owned), unit.to_string(), value))
             .or_insert((range, key.monotonic));
     }
     out
@@ -832,7 +832,7 @@ fn is_person(original: &Original, full: &str, surname: &str, words: &Words) -> b
         .collect();
     // A quotation given to the full name ("…,” said Tara Reid).
     let spoken = original.claims.iter().any(|c| {
-        c.speaker.as_deref().is_some_and(|s| {
+        c.speaker().is_some_and(|s| {
             let words: Vec<&str> = s.split_whitespace().collect();
             words.len() >= 2 && words[words.len() - 2..].join(" ") == full
         })
