@@ -551,8 +551,12 @@ fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, (Range<usize
         if value as f64 != *min || words.qualified(text, range.start) {
             continue;
         }
-        out.entry((key.measure.as_deref().map(str::to_owned), unit.to_string(), value))
-            .or_insert((range, key.monotonic));
+        out.entry((
+            key.measure.as_deref().map(str::to_owned),
+            unit.to_string(),
+            value,
+        ))
+        .or_insert((range, key.monotonic));
     }
     out
 }
