@@ -481,6 +481,8 @@ impl Lexicons {
             ("speaker_pronouns", &f.speaker_pronouns),
             ("name_links", &f.name_links),
             ("attribution_adverbs", &f.attribution_adverbs),
+            ("name_particles", &f.name_particles),
+            ("determiners", &f.determiners),
             ("expansion_skip_words", &f.expansion_skip_words),
             ("clause_starts", &f.clause_starts),
             ("clause_ends", &f.clause_ends),
@@ -851,6 +853,8 @@ struct LexiconFile {
     speaker_pronouns: Option<Words>,
     name_links: Option<Words>,
     attribution_adverbs: Option<Words>,
+    name_particles: Option<Words>,
+    determiners: Option<Words>,
     expansion_skip_words: Option<Words>,
     clause_starts: Option<Words>,
     clause_ends: Option<Words>,
@@ -1129,6 +1133,10 @@ pub(crate) struct Vocab {
     pub name_links: HashSet<String>,
     /// Adverbs between a speaker and the speech verb ("he also said").
     pub attribution_adverbs: HashSet<String>,
+    /// Lower-case particles inside a surname ("de Kock", "van der Vaart").
+    pub name_particles: HashSet<String>,
+    /// Articles: a name right after one that does not speak is no speaker.
+    pub determiners: HashSet<String>,
     /// Function words an acronym's expansion may hold without a letter of its own.
     pub expansion_skip_words: HashSet<String>,
     /// Words after a comma that start a new clause.
@@ -1230,6 +1238,8 @@ impl Vocab {
             "speaker_pronouns" => self.speaker_pronouns.extend(words),
             "name_links" => self.name_links.extend(words),
             "attribution_adverbs" => self.attribution_adverbs.extend(words),
+            "name_particles" => self.name_particles.extend(words),
+            "determiners" => self.determiners.extend(words),
             "expansion_skip_words" => self.expansion_skip_words.extend(words),
             "clause_starts" => self.clause_starts.extend(words),
             "clause_ends" => self.clause_ends.extend(words),

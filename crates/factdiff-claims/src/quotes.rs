@@ -170,7 +170,15 @@ fn next_to_speech_verb(ctx: &Ctx, text: &str, span: Span) -> bool {
     let before = text[..span.start as usize].trim_end();
     let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let ends_clause = after.is_empty() || after.starts_with([',', '.', ';']);
-    (next_ok && is_verb(next))
+    // "Horton's mother, Denise Peace, said": a name set off by commas before the verb
+    // is the subject's apposition, and so the speaker.
+    let apposition = before.ends_with(',')
+        && after
+            .strip_prefix(',')
+            .and_then(|a| a.split_whitespace().next())
+            .is_some_and(is_verb);
+    apposition
+        || (next_ok && is_verb(next))
         || (ends_clause && !prev.ends_with([',', '.', '”', '"']) && is_verb(prev))
 }
 
@@ -223,9 +231,19 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                     .context
                     .place_org_words
                     .contains(surface.to_lowercase().as_str());
-            (after_title || person_like() || single_word).then(|| Person {
+            // A name right after an article that does not speak modifies a noun or
+            // names a thing ("the Ida Yarbrough apartments", "a Toyota plant"): no
+            // one a pronoun refers to.
+            let after_determiner = ctx
+                .lex
+                .context
+                .determiners
+                .contains(last_word.to_lowercase().as_str());
+            let modifier = after_determiner && !speaks;
+            ((after_title || person_like() || single_word) && !modifier).then(|| Person {
                 start: c.span.start,
-                name: surface.to_owned(),
+                // A name wrapped over two lines is one name.
+                name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
                 speaks: speaks || after_title,
                 subject,
             })
@@ -280,17 +298,45 @@ fn full_name(people: &[Person], name: &str) -> String {
     name.to_owned()
 }
 
-/// The speaker named in `window` (text around a quote): a name or pronoun next to a
-/// speech verb.
-fn speaker_in(
-    ctx: &Ctx,
-    text: &str,
+/// Where a quotation's speaker is looked for: `text[from..to]`, after the closing
+/// mark or before the opening one of the quotation that starts at `quote_start`.
+#[derive(Clone, Copy)]
+struct Window {
     from: usize,
     to: usize,
     after: bool,
-    people: &[Person],
     quote_start: u32,
+}
+
+/// A quotation's speaker, and whether it was found through a pronoun ("he said").
+struct Speaker {
+    name: String,
+    via_pronoun: bool,
+}
+
+/// The speaker named in the window (text around a quote): a name or pronoun next to a
+/// speech verb.
+fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Option<Speaker> {
+    let via_pronoun = std::cell::Cell::new(false);
+    speaker_named(ctx, text, window, people, &via_pronoun).map(|name| Speaker {
+        name,
+        via_pronoun: via_pronoun.get(),
+    })
+}
+
+fn speaker_named(
+    ctx: &Ctx,
+    text: &str,
+    window: Window,
+    people: &[Person],
+    via_pronoun: &std::cell::Cell<bool>,
 ) -> Option<String> {
+    let Window {
+        from,
+        to,
+        after,
+        quote_start,
+    } = window;
     let toks = tokenize(text, from, to);
     let verb_at = toks
         .iter()
@@ -320,6 +366,14 @@ fn speaker_in(
                 {
                     // An initial: "John F. Kennedy".
                     a -= 2;
+                } else if a > 1
+                    && ctx.lex.context.name_particles.contains(toks[a - 1].text)
+                    && is_name(a - 2)
+                    && toks[a].space_before
+                    && toks[a - 1].space_before
+                {
+                    // A surname's particle: "Gerhard de Kock".
+                    a -= 2;
                 } else {
                     break;
                 }
@@ -344,11 +398,34 @@ fn speaker_in(
             .filter(|t| ctx.lex.context.speaker_pronouns.contains(t.lower.as_ref()))
             .map(|_| ())
     };
+    // The end of a person's name that opens the window at `k`: a name the article
+    // gives as a person's (or its surname).
+    let opening_name = |k: usize| -> Option<usize> {
+        let mut end = k;
+        while is_name(end) && (end == k || toks[end].space_before) {
+            end += 1;
+        }
+        (end > k && end < toks.len()).then_some(())?;
+        let name = text[toks[k].start as usize..toks[end - 1].end as usize]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        people
+            .iter()
+            .any(|p| {
+                p.name == name
+                    || p.name
+                        .strip_suffix(name.as_str())
+                        .is_some_and(|first| first.ends_with(' '))
+            })
+            .then_some(end)
+    };
     let resolve = |name: Option<String>, pron: Option<()>| -> Option<String> {
         if let Some(n) = name {
             return Some(full_name(people, &n));
         }
         pron?;
+        via_pronoun.set(true);
         antecedent(people, quote_start)
     };
     if toks[verb_at].lower == "according" {
@@ -407,6 +484,18 @@ fn speaker_in(
         {
             return resolve(name_run(comma - 1, false), None);
         }
+        // ” Shuichi Takemoto of the Foreign Ministry told …: a person named at the
+        // window's start, then what he speaks for, then the verb.
+        if let Some(end) = opening_name(0)
+            && end < verb_at
+            && ctx
+                .lex
+                .context
+                .place_before
+                .contains(toks[end].lower.as_ref())
+        {
+            return resolve(name_run(end - 1, false), None);
+        }
         let k = verb_at - 1;
         return resolve(
             if is_name(k) { name_run(k, false) } else { None },
@@ -456,6 +545,22 @@ fn speaker_in(
             && (0..comma).all(|j| is_name(j) || toks[j].text == ".")
         {
             return resolve(name_run(comma - 1, false), None);
+        }
+        // Lyons said that … and added, “…”: a second speech verb of the sentence's
+        // subject, who spoke first at its start.
+        if toks[k].lower == "and" || (toks[k].text == "," && k > 0 && toks[k - 1].lower == "and") {
+            let said = |j: usize| {
+                toks.get(j)
+                    .is_some_and(|t| ctx.lex.speech_verbs.contains(t.lower.as_ref()))
+            };
+            if pronoun(0).is_some() && said(1) {
+                return resolve(None, Some(()));
+            }
+            if let Some(end) = opening_name(0)
+                && said(end)
+            {
+                return resolve(name_run(end - 1, false), None);
+            }
         }
     }
     None
@@ -594,7 +699,7 @@ fn can_speak(ctx: &Ctx, toks: &[crate::token::Tok], a: usize, b: usize) -> bool 
 /// Adds the quotations of the article to `claims` (which already hold its names).
 pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
     let text = &ctx.article.text;
-    let people = persons(ctx, claims);
+    let mut people = persons(ctx, claims);
     let mut found = Vec::new();
     for (outer, inner) in find_quotes(text, ctx.article.body) {
         let quoted = clean(&text[inner.range()]);
@@ -610,29 +715,54 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
         let mut speaker = speaker_in(
             ctx,
             text,
-            outer.end as usize,
-            after_end,
-            true,
+            Window {
+                from: outer.end as usize,
+                to: after_end,
+                after: true,
+                quote_start: outer.start,
+            },
             &people,
-            outer.start,
         );
-        if speaker.is_none() {
-            // Before the opening mark, within its sentence: X said: “
+        // Before the opening mark, within its sentence: X said: “ — also when the
+        // words after it only gave a pronoun (“Moffat said: “…” he said.”): a name
+        // in the quotation's own sentence beats a guessed antecedent.
+        if speaker.as_ref().is_none_or(|s| s.via_pronoun) {
             let floor = (outer.start as usize)
                 .saturating_sub(200)
                 .max(ctx.article.body.start as usize);
             let from = sentence_start_before(text, floor, outer.start as usize);
-            if from < outer.start as usize {
-                speaker = speaker_in(
+            if from < outer.start as usize
+                && let Some(before) = speaker_in(
                     ctx,
                     text,
-                    from,
-                    outer.start as usize,
-                    false,
+                    Window {
+                        from,
+                        to: outer.start as usize,
+                        after: false,
+                        quote_start: outer.start,
+                    },
                     &people,
-                    outer.start,
-                );
+                )
+                && (speaker.is_none() || !before.via_pronoun)
+            {
+                speaker = Some(before);
             }
+        }
+        let speaker = speaker.map(|s| s.name);
+        // Whoever a quotation is given to has spoken there: a pronoun after it
+        // refers back to them before a company named in between ("…,” Ken Maxwell,
+        // head of Johannesburg Consolidated's gold division, told …. “…,” he said).
+        if let Some(name) = &speaker {
+            let at = people.partition_point(|p| p.start <= outer.start);
+            people.insert(
+                at,
+                Person {
+                    start: outer.start,
+                    name: name.clone(),
+                    speaks: true,
+                    subject: false,
+                },
+            );
         }
         let sentence = ctx
             .article
@@ -727,6 +857,52 @@ mod tests {
     /// partial quotation or after an apposition; a surname that is also a title word;
     /// the attribution after a line break of wrapped text.
     #[test]
+    fn speakers_after_appositions_particles_and_second_verbs() {
+        check_kind(
+            ClaimKind::Quote,
+            &[
+                // A surname's particle.
+                (
+                    "Reserve Bank governor Gerhard de Kock said the country should have \"no difficulty whatsoever\" with the terms.",
+                    &["\"no difficulty whatsoever\" = no difficulty whatsoever | Gerhard de Kock"],
+                ),
+                // The person, then what he speaks for, then the verb.
+                (
+                    "\"They are linking unrelated issues,\" Shuichi Takemoto of the Foreign Ministry's North American Division told Reuters.",
+                    &[
+                        "\"They are linking unrelated issues,\" = They are linking unrelated issues | Shuichi Takemoto",
+                    ],
+                ),
+                // A second speech verb of the sentence's subject.
+                (
+                    "Mark Lyons said the prisoner used a wheelchair and added, “Since he fled on foot, that's in question.”",
+                    &[
+                        "“Since he fled on foot, that's in question.” = Since he fled on foot, that's in question. | Mark Lyons",
+                    ],
+                ),
+                // A name set off by commas before the verb speaks; a pronoun refers
+                // back to it, not to someone named later who does not speak here.
+                (
+                    "Horton's mother, Denise Peace, said she cares for the children. A bullet hit Unique Armstead. Of the gunman, she said, “He's a menace to society.”",
+                    &["“He's a menace to society.” = He's a menace to society. | Denise Peace"],
+                ),
+                // A name after an article is no one a pronoun refers to.
+                (
+                    "They met at the Ida Yarbrough apartments in Albany. After a face-off, he testified, “Jermayne fired the shot.”",
+                    &["“Jermayne fired the shot.” = Jermayne fired the shot. | -"],
+                ),
+                // A name in the quotation's own sentence beats a pronoun's guess.
+                (
+                    "Capaldi appeared in Doctor Who in 2008. Steven Moffat, lead writer of the show, said: “It's an incendiary combination.” he said.",
+                    &[
+                        "“It's an incendiary combination.” = It's an incendiary combination. | Steven Moffat",
+                    ],
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn speakers_pronouns_and_partial_quotations() {
         check_kind(
             ClaimKind::Quote,
@@ -781,6 +957,13 @@ mod tests {
                     "\"I view it as pre-negotiation posturing,\" said analyst Carole\nBerger of Cyrus J. Lawrence Inc, referring to Brazil.",
                     &[
                         "\"I view it as pre-negotiation posturing,\" = I view it as pre-negotiation posturing | Carole Berger",
+                    ],
+                ),
+                (
+                    "\"The results were disastrous,\" Ken Maxwell, head of Johannesburg Consolidated's gold division, told a news conference in Johannesburg.\n\n    \"We haven't recovered from the strike yet,\" he said.",
+                    &[
+                        "\"The results were disastrous,\" = The results were disastrous | Ken Maxwell",
+                        "\"We haven't recovered from the strike yet,\" = We haven't recovered from the strike yet | Ken Maxwell",
                     ],
                 ),
                 (
