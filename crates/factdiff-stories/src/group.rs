@@ -268,7 +268,66 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Vec<Li
             },
         )
         .collect();
-    per_article.into_iter().flatten().collect()
+    let mut links: Vec<Link> = per_article.into_iter().flatten().collect();
+    if config.neighbours > 0 {
+        shared_neighbours(n, &mut links, config.neighbours);
+    }
+    links
+}
+
+/// Replaces each link's score by how much the two articles' nearest neighbours agree
+/// (shared-nearest-neighbour similarity, Jarvis and Patrick 1973; Ertoz, Steinbach
+/// and Kumar 2003): each article's row holds itself (1) and the `k` candidates it
+/// scores highest (ties: the lower index), with their scores; a link scores the
+/// cosine of its two articles' rows.
+///
+/// Why: a pair's own score mixes what makes two reports one event with what makes
+/// them one topic, and a topic's twin events (two quakes in one province, two arrests
+/// of one team's players) score as high as many reports of one event do. Ranks do
+/// not: two reports of one event find the same reports nearest, while a report of
+/// the twin event finds its own event's reports first. Costs `k` per link, linear.
+fn shared_neighbours(n: usize, links: &mut [Link], k: usize) {
+    // Each article's candidates with their scores, vetoed or not (a veto is read by
+    // the clustering, not here).
+    let mut partners: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n];
+    for link in links.iter() {
+        partners[link.a].push((link.score, link.b as u32));
+        partners[link.b].push((link.score, link.a as u32));
+    }
+    // Row of article `a`: itself and its `k` nearest, sorted by article index.
+    let rows: Vec<(Vec<(u32, f64)>, f64)> = partners
+        .into_par_iter()
+        .enumerate()
+        .map(|(a, mut near)| {
+            near.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            near.truncate(k);
+            let mut row: Vec<(u32, f64)> = near.into_iter().map(|(s, b)| (b, s)).collect();
+            row.push((a as u32, 1.0));
+            row.sort_unstable_by_key(|(b, _)| *b);
+            let norm = row.iter().map(|(_, s)| s * s).sum::<f64>().sqrt();
+            (row, norm)
+        })
+        .collect();
+    links.par_iter_mut().for_each(|link| {
+        let ((x, nx), (y, ny)) = (&rows[link.a], &rows[link.b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+            }
+        }
+        link.score = if *nx > 0.0 && *ny > 0.0 {
+            dot / (nx * ny)
+        } else {
+            0.0
+        };
+    });
 }
 
 /// One worker's scratch space for [`interned_links`].
@@ -582,18 +641,20 @@ impl PartialOrd for Candidate {
 
 /// Average-link clustering over the scored pairs: pairs at or above the link
 /// threshold seed the merges; two clusters merge while the average score of all
-/// the pairs across them (unscored pairs count 0) reaches the merge threshold and no
-/// pair across them is vetoed. Returns each article's cluster as the lowest article
-/// index in it.
+/// the pairs across them (unscored pairs count 0) reaches the merge threshold and at
+/// most `veto-share` of the pairs across them are vetoed (two articles alone: their
+/// pair must not be). Returns each article's cluster as the lowest article index in
+/// it.
 pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usize> {
-    // adjacency: cluster -> (other cluster -> (sum of scores, vetoed)). A hash map: its
-    // order is never read where it matters (each sum gets one addition per merge, and
-    // the queue orders its candidates totally).
-    let mut adj: Vec<HashMap<usize, (f64, bool), FixedState>> = vec![HashMap::default(); n];
+    // adjacency: cluster -> (other cluster -> (sum of scores, vetoed pairs)). A hash
+    // map: its order is never read where it matters (each sum gets one addition per
+    // merge, and the queue orders its candidates totally).
+    let mut adj: Vec<HashMap<usize, (f64, u32), FixedState>> = vec![HashMap::default(); n];
     let mut heap = BinaryHeap::new();
     for link in links {
-        adj[link.a].insert(link.b, (link.score, link.veto.is_some()));
-        adj[link.b].insert(link.a, (link.score, link.veto.is_some()));
+        let vetoed = u32::from(link.veto.is_some());
+        adj[link.a].insert(link.b, (link.score, vetoed));
+        adj[link.b].insert(link.a, (link.score, vetoed));
         if link.veto.is_none() && link.score >= config.link_threshold {
             heap.push(Candidate {
                 average: link.score,
@@ -622,17 +683,22 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
                 continue;
             }
             adj[k].remove(&b);
-            let entry = adj[a].entry(k).or_insert((0.0, false));
+            let entry = adj[a].entry(k).or_insert((0.0, 0));
             entry.0 += sum;
-            entry.1 |= veto;
+            entry.1 += veto;
             let merged = *entry;
             adj[k].insert(a, merged);
         }
-        for (&k, &(sum, veto)) in &adj[a] {
-            if veto {
+        for (&k, &(sum, vetoed)) in &adj[a] {
+            let pairs = (size[a] * size[k]) as f64;
+            // A veto reads one pair's evidence, and is wrong now and then (a
+            // report naming only side figures, a misdated follow-up): between two
+            // groups it forbids the merge once more than `veto-share` of their pairs
+            // say so.
+            if f64::from(vetoed) > config.veto_share * pairs {
                 continue;
             }
-            let average = sum / (size[a] * size[k]) as f64;
+            let average = sum / pairs;
             if average >= config.merge_threshold {
                 let (x, y) = if a < k { (a, k) } else { (k, a) };
                 heap.push(Candidate {
