@@ -196,8 +196,12 @@ pub struct Link {
     pub a: usize,
     /// The second article, after `a`.
     pub b: usize,
-    /// The weighted similarity of their evidence, between 0 and 1.
+    /// What the clustering reads, between 0 and 1: how much the two articles' nearest
+    /// neighbours agree (`neighbours`), or their own evidence (`neighbours = 0`).
     pub score: f64,
+    /// The weighted similarity of their own evidence (names, words, passages),
+    /// between 0 and 1.
+    pub direct: f64,
     /// Why the two can never be one story, when something says so.
     pub veto: Option<Veto>,
 }
@@ -291,8 +295,8 @@ fn shared_neighbours(n: usize, links: &mut [Link], k: usize) {
     // the clustering, not here).
     let mut partners: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n];
     for link in links.iter() {
-        partners[link.a].push((link.score, link.b as u32));
-        partners[link.b].push((link.score, link.a as u32));
+        partners[link.a].push((link.direct, link.b as u32));
+        partners[link.b].push((link.direct, link.a as u32));
     }
     // Row of article `a`: itself and its `k` nearest, sorted by article index.
     let rows: Vec<(Vec<(u32, f64)>, f64)> = partners
@@ -608,7 +612,25 @@ fn link_of(
     } else {
         None
     };
-    Link { a, b, score, veto }
+    Link {
+        a,
+        b,
+        score,
+        direct: score,
+        veto,
+    }
+}
+
+/// What the clustering sums over the pairs across two clusters (a pair never scored
+/// adds nothing).
+#[derive(Clone, Copy, Default)]
+struct Across {
+    /// The links' scores.
+    score: f64,
+    /// The pairs' own evidence.
+    direct: f64,
+    /// How many pairs are vetoed.
+    vetoed: u32,
 }
 
 /// A cluster pair's standing in the merge queue: its average link, then the lower
@@ -646,16 +668,26 @@ impl PartialOrd for Candidate {
 /// pair must not be). Returns each article's cluster as the lowest article index in
 /// it.
 pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usize> {
-    // adjacency: cluster -> (other cluster -> (sum of scores, vetoed pairs)). A hash
-    // map: its order is never read where it matters (each sum gets one addition per
-    // merge, and the queue orders its candidates totally).
-    let mut adj: Vec<HashMap<usize, (f64, u32), FixedState>> = vec![HashMap::default(); n];
+    // adjacency: cluster -> (other cluster -> sums across). A hash map: its order is
+    // never read where it matters (each sum gets one addition per merge, and the
+    // queue orders its candidates totally).
+    let mut adj: Vec<HashMap<usize, Across, FixedState>> = vec![HashMap::default(); n];
     let mut heap = BinaryHeap::new();
     for link in links {
-        let vetoed = u32::from(link.veto.is_some());
-        adj[link.a].insert(link.b, (link.score, vetoed));
-        adj[link.b].insert(link.a, (link.score, vetoed));
-        if link.veto.is_none() && link.score >= config.link_threshold {
+        let across = Across {
+            score: link.score,
+            direct: link.direct,
+            vetoed: u32::from(link.veto.is_some()),
+        };
+        adj[link.a].insert(link.b, across);
+        adj[link.b].insert(link.a, across);
+        // A pair seeds a merge on its own evidence and its neighbours' both: two
+        // articles with few candidates have few neighbours to agree on, and their
+        // agreement alone would overstate a weak pair.
+        if link.veto.is_none()
+            && link.score >= config.link_threshold
+            && link.direct >= config.link_threshold
+        {
             heap.push(Candidate {
                 average: link.score,
                 a: link.a,
@@ -678,28 +710,33 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
         size[a] += size[b];
         let b_adj = std::mem::take(&mut adj[b]);
         adj[a].remove(&b);
-        for (k, (sum, veto)) in b_adj {
+        for (k, across) in b_adj {
             if k == a {
                 continue;
             }
             adj[k].remove(&b);
-            let entry = adj[a].entry(k).or_insert((0.0, 0));
-            entry.0 += sum;
-            entry.1 += veto;
+            let entry = adj[a].entry(k).or_default();
+            entry.score += across.score;
+            entry.direct += across.direct;
+            entry.vetoed += across.vetoed;
             let merged = *entry;
             adj[k].insert(a, merged);
         }
-        for (&k, &(sum, vetoed)) in &adj[a] {
+        for (&k, across) in &adj[a] {
             let pairs = (size[a] * size[k]) as f64;
             // A veto reads one pair's evidence, and is wrong now and then (a
             // report naming only side figures, a misdated follow-up): between two
             // groups it forbids the merge once more than `veto-share` of their pairs
             // say so.
-            if f64::from(vetoed) > config.veto_share * pairs {
+            if f64::from(across.vetoed) > config.veto_share * pairs {
                 continue;
             }
-            let average = sum / pairs;
-            if average >= config.merge_threshold {
+            let average = across.score / pairs;
+            // The groups' own evidence, on average, must reach half the merge
+            // threshold too (the neighbours' agreement is read, not invented).
+            if average >= config.merge_threshold
+                && across.direct / pairs >= config.merge_threshold / 2.0
+            {
                 let (x, y) = if a < k { (a, k) } else { (k, a) };
                 heap.push(Candidate {
                     average,
@@ -741,6 +778,7 @@ mod tests {
             a,
             b,
             score,
+            direct: score,
             veto: None,
         }
     }
@@ -818,6 +856,29 @@ mod tests {
         let of = cluster(3, &links, &config);
         assert_eq!(of[0], of[1]);
         assert_ne!(of[0], of[2], "2 may not join a cluster holding 0");
+    }
+
+    #[test]
+    fn shared_neighbours_lift_a_weak_pair_of_one_event_not_a_lone_weak_pair() {
+        let config = StoryConfig::default();
+        // 0 and 1 score low on their own (0.25) but find the same four reports
+        // nearest (2..5, 0.6 each); 6 and 7 score as low and have no one else.
+        let mut links = vec![link(0, 1, 0.25), link(6, 7, 0.25)];
+        for a in [0, 1] {
+            for c in 2..6 {
+                links.push(link(a, c, 0.6));
+            }
+        }
+        links.sort_by_key(|l| (l.a, l.b));
+        shared_neighbours(8, &mut links, config.neighbours);
+        let score = |a, b| links.iter().find(|l| (l.a, l.b) == (a, b)).unwrap().score;
+        assert!(score(0, 1) > 0.8, "{}", score(0, 1));
+        // Alone, a pair's agreement is about twice its own score: it seeds no merge
+        // unless its own score does.
+        assert!(score(6, 7) > config.link_threshold);
+        let of = cluster(8, &links, &config);
+        assert_eq!(of[0], of[1]);
+        assert_ne!(of[6], of[7], "a lone weak pair stays apart");
     }
 
     #[test]
