@@ -346,9 +346,7 @@ pub fn run(args: &[String]) -> Result<()> {
         let members: Vec<usize> = (0..n)
             .filter(|&i| {
                 let topic = topic_of[&corpus.articles[i].path];
-                topics
-                    .binary_search(&topic)
-                    .map_or(false, |k| k % 2 == half)
+                topics.binary_search(&topic).is_ok_and(|k| k % 2 == half)
             })
             .collect();
         let g: Vec<usize> = members.iter().map(|&i| gold[i]).collect();
