@@ -732,10 +732,11 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
                 continue;
             }
             let average = across.score / pairs;
-            // The groups' own evidence, on average, must reach half the merge
-            // threshold too (the neighbours' agreement is read, not invented).
-            if average >= config.merge_threshold
-                && across.direct / pairs >= config.merge_threshold / 2.0
+            // The groups' own evidence, on average, must reach the merge threshold
+            // too: in a small corpus every article is every other's neighbour, and
+            // their agreement says nothing (two quakes in one province a year apart
+            // joined a story so).
+            if average >= config.merge_threshold && across.direct / pairs >= config.merge_threshold
             {
                 let (x, y) = if a < k { (a, k) } else { (k, a) };
                 heap.push(Candidate {
