@@ -224,6 +224,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let manifest = std::fs::read_to_string(dir.join("manifest.jsonl"))
         .context("reading ecbplus-dev/manifest.jsonl")?;
     let mut event_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut topic_of: BTreeMap<String, u64> = BTreeMap::new();
     let mut inputs = Vec::new();
     for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
         let record: serde_json::Value = serde_json::from_str(line)?;
@@ -236,6 +237,7 @@ pub fn run(args: &[String]) -> Result<()> {
             .context("manifest: no event")?
             .to_owned();
         let bytes = std::fs::read(dir.join(&file)).with_context(|| format!("reading {file}"))?;
+        topic_of.insert(file.clone(), record["topic"].as_u64().unwrap_or(0));
         event_of.insert(file.clone(), event);
         inputs.push(Input { path: file, bytes });
     }
@@ -248,6 +250,22 @@ pub fn run(args: &[String]) -> Result<()> {
         .collect();
     let started = std::time::Instant::now();
     let sigs = factdiff_stories::signatures(&corpus, &claims, &lexicons);
+    if let Some(dump) = std::env::var_os("FACTDIFF_EVAL_DUMP") {
+        // Every article's signature with its event and title, one JSON line each: what
+        // a quick experiment outside the crate reads.
+        let mut out = String::new();
+        for (article, sig) in corpus.articles.iter().zip(&sigs) {
+            let line = serde_json::json!({
+                "path": article.path,
+                "event": event_of[&article.path],
+                "title": article.meta.title,
+                "sig": sig,
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+        std::fs::write(&dump, out).context("writing FACTDIFF_EVAL_DUMP")?;
+    }
     let stories = factdiff_stories::group_signatures(&corpus, &sigs, &config);
     let elapsed = started.elapsed();
 
@@ -316,6 +334,28 @@ pub fn run(args: &[String]) -> Result<()> {
         );
     };
     row("factdiff stories", &ours);
+    // The two halves of the topics (the 1st, 3rd, ... and the 2nd, 4th, ...): a
+    // setting chosen on one half and read on the other, against fitting one topic.
+    let topics: Vec<u64> = {
+        let mut t: Vec<u64> = topic_of.values().copied().collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    for half in 0..2 {
+        let members: Vec<usize> = (0..n)
+            .filter(|&i| {
+                let topic = topic_of[&corpus.articles[i].path];
+                topics.binary_search(&topic).is_ok_and(|k| k % 2 == half)
+            })
+            .collect();
+        let g: Vec<usize> = members.iter().map(|&i| gold[i]).collect();
+        let p: Vec<usize> = members.iter().map(|&i| predicted[i]).collect();
+        row(
+            &format!("  topics half {} ({} articles)", half + 1, members.len()),
+            &score(&g, &p),
+        );
+    }
     row(
         &format!("baseline: TF-IDF cosine, single link >= {:.2}", best.0),
         &best.1,
@@ -353,7 +393,10 @@ pub fn run(args: &[String]) -> Result<()> {
             let link = by_pair
                 .get(&(a, b))
                 .map_or("not a candidate".to_owned(), |l| {
-                    format!("score {:.3} veto {:?}", l.score, l.veto)
+                    format!(
+                        "score {:.3} (own {:.3}) veto {:?}",
+                        l.score, l.direct, l.veto
+                    )
                 });
             println!("    {link}\n      {}\n      {}", article(a), article(b));
         };

@@ -46,6 +46,16 @@ pub struct StoryConfig {
     /// default 3): two articles whose leading names are each absent from the other
     /// are about different participants or places, and are never linked.
     pub lead_names: usize,
+    /// Each article's nearest candidates (default 6) whose agreement scores a pair:
+    /// two articles are scored by how much their `neighbours` highest-scoring
+    /// candidates (and they themselves) agree, weighted by those scores (shared
+    /// nearest neighbours), not by their own evidence alone. 0 scores each pair by
+    /// its own evidence.
+    pub neighbours: usize,
+    /// Two groups of articles merge only while at most this share of the pairs
+    /// across them are vetoed (default 0.2; 0: no veto at all). Two articles alone
+    /// are never linked over a veto.
+    pub veto_share: f64,
 }
 
 impl Default for StoryConfig {
@@ -62,6 +72,8 @@ impl Default for StoryConfig {
             block_max_df: 200,
             min_shared_keys: 3,
             lead_names: 3,
+            neighbours: 6,
+            veto_share: 0.2,
         }
     }
 }
@@ -76,6 +88,7 @@ impl StoryConfig {
             ("word-weight", self.word_weight),
             ("passage-weight", self.passage_weight),
             ("block-max-share", self.block_max_share),
+            ("veto-share", self.veto_share),
         ] {
             if !(0.0..=1.0).contains(&value) {
                 return Err(format!(

@@ -196,8 +196,12 @@ pub struct Link {
     pub a: usize,
     /// The second article, after `a`.
     pub b: usize,
-    /// The weighted similarity of their evidence, between 0 and 1.
+    /// What the clustering reads, between 0 and 1: how much the two articles' nearest
+    /// neighbours agree (`neighbours`), or their own evidence (`neighbours = 0`).
     pub score: f64,
+    /// The weighted similarity of their own evidence (names, words, passages),
+    /// between 0 and 1.
+    pub direct: f64,
     /// Why the two can never be one story, when something says so.
     pub veto: Option<Veto>,
 }
@@ -268,7 +272,66 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Vec<Li
             },
         )
         .collect();
-    per_article.into_iter().flatten().collect()
+    let mut links: Vec<Link> = per_article.into_iter().flatten().collect();
+    if config.neighbours > 0 {
+        shared_neighbours(n, &mut links, config.neighbours);
+    }
+    links
+}
+
+/// Replaces each link's score by how much the two articles' nearest neighbours agree
+/// (shared-nearest-neighbour similarity, Jarvis and Patrick 1973; Ertoz, Steinbach
+/// and Kumar 2003): each article's row holds itself (1) and the `k` candidates it
+/// scores highest (ties: the lower index), with their scores; a link scores the
+/// cosine of its two articles' rows.
+///
+/// Why: a pair's own score mixes what makes two reports one event with what makes
+/// them one topic, and a topic's twin events (two quakes in one province, two arrests
+/// of one team's players) score as high as many reports of one event do. Ranks do
+/// not: two reports of one event find the same reports nearest, while a report of
+/// the twin event finds its own event's reports first. Costs `k` per link, linear.
+fn shared_neighbours(n: usize, links: &mut [Link], k: usize) {
+    // Each article's candidates with their scores, vetoed or not (a veto is read by
+    // the clustering, not here).
+    let mut partners: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n];
+    for link in links.iter() {
+        partners[link.a].push((link.direct, link.b as u32));
+        partners[link.b].push((link.direct, link.a as u32));
+    }
+    // Row of article `a`: itself and its `k` nearest, sorted by article index.
+    let rows: Vec<(Vec<(u32, f64)>, f64)> = partners
+        .into_par_iter()
+        .enumerate()
+        .map(|(a, mut near)| {
+            near.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            near.truncate(k);
+            let mut row: Vec<(u32, f64)> = near.into_iter().map(|(s, b)| (b, s)).collect();
+            row.push((a as u32, 1.0));
+            row.sort_unstable_by_key(|(b, _)| *b);
+            let norm = row.iter().map(|(_, s)| s * s).sum::<f64>().sqrt();
+            (row, norm)
+        })
+        .collect();
+    links.par_iter_mut().for_each(|link| {
+        let ((x, nx), (y, ny)) = (&rows[link.a], &rows[link.b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+            }
+        }
+        link.score = if *nx > 0.0 && *ny > 0.0 {
+            dot / (nx * ny)
+        } else {
+            0.0
+        };
+    });
 }
 
 /// One worker's scratch space for [`interned_links`].
@@ -549,7 +612,25 @@ fn link_of(
     } else {
         None
     };
-    Link { a, b, score, veto }
+    Link {
+        a,
+        b,
+        score,
+        direct: score,
+        veto,
+    }
+}
+
+/// What the clustering sums over the pairs across two clusters (a pair never scored
+/// adds nothing).
+#[derive(Clone, Copy, Default)]
+struct Across {
+    /// The links' scores.
+    score: f64,
+    /// The pairs' own evidence.
+    direct: f64,
+    /// How many pairs are vetoed.
+    vetoed: u32,
 }
 
 /// A cluster pair's standing in the merge queue: its average link, then the lower
@@ -582,19 +663,31 @@ impl PartialOrd for Candidate {
 
 /// Average-link clustering over the scored pairs: pairs at or above the link
 /// threshold seed the merges; two clusters merge while the average score of all
-/// the pairs across them (unscored pairs count 0) reaches the merge threshold and no
-/// pair across them is vetoed. Returns each article's cluster as the lowest article
-/// index in it.
+/// the pairs across them (unscored pairs count 0) reaches the merge threshold and at
+/// most `veto-share` of the pairs across them are vetoed (two articles alone: their
+/// pair must not be). Returns each article's cluster as the lowest article index in
+/// it.
 pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usize> {
-    // adjacency: cluster -> (other cluster -> (sum of scores, vetoed)). A hash map: its
-    // order is never read where it matters (each sum gets one addition per merge, and
-    // the queue orders its candidates totally).
-    let mut adj: Vec<HashMap<usize, (f64, bool), FixedState>> = vec![HashMap::default(); n];
+    // adjacency: cluster -> (other cluster -> sums across). A hash map: its order is
+    // never read where it matters (each sum gets one addition per merge, and the
+    // queue orders its candidates totally).
+    let mut adj: Vec<HashMap<usize, Across, FixedState>> = vec![HashMap::default(); n];
     let mut heap = BinaryHeap::new();
     for link in links {
-        adj[link.a].insert(link.b, (link.score, link.veto.is_some()));
-        adj[link.b].insert(link.a, (link.score, link.veto.is_some()));
-        if link.veto.is_none() && link.score >= config.link_threshold {
+        let across = Across {
+            score: link.score,
+            direct: link.direct,
+            vetoed: u32::from(link.veto.is_some()),
+        };
+        adj[link.a].insert(link.b, across);
+        adj[link.b].insert(link.a, across);
+        // A pair seeds a merge on its own evidence and its neighbours' both: two
+        // articles with few candidates have few neighbours to agree on, and their
+        // agreement alone would overstate a weak pair.
+        if link.veto.is_none()
+            && link.score >= config.link_threshold
+            && link.direct >= config.link_threshold
+        {
             heap.push(Candidate {
                 average: link.score,
                 a: link.a,
@@ -617,23 +710,34 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
         size[a] += size[b];
         let b_adj = std::mem::take(&mut adj[b]);
         adj[a].remove(&b);
-        for (k, (sum, veto)) in b_adj {
+        for (k, across) in b_adj {
             if k == a {
                 continue;
             }
             adj[k].remove(&b);
-            let entry = adj[a].entry(k).or_insert((0.0, false));
-            entry.0 += sum;
-            entry.1 |= veto;
+            let entry = adj[a].entry(k).or_default();
+            entry.score += across.score;
+            entry.direct += across.direct;
+            entry.vetoed += across.vetoed;
             let merged = *entry;
             adj[k].insert(a, merged);
         }
-        for (&k, &(sum, veto)) in &adj[a] {
-            if veto {
+        for (&k, across) in &adj[a] {
+            let pairs = (size[a] * size[k]) as f64;
+            // A veto reads one pair's evidence, and is wrong now and then (a
+            // report naming only side figures, a misdated follow-up): between two
+            // groups it forbids the merge once more than `veto-share` of their pairs
+            // say so.
+            if f64::from(across.vetoed) > config.veto_share * pairs {
                 continue;
             }
-            let average = sum / (size[a] * size[k]) as f64;
-            if average >= config.merge_threshold {
+            let average = across.score / pairs;
+            // The groups' own evidence, on average, must reach the merge threshold
+            // too: in a small corpus every article is every other's neighbour, and
+            // their agreement says nothing (two quakes in one province a year apart
+            // joined a story so).
+            if average >= config.merge_threshold && across.direct / pairs >= config.merge_threshold
+            {
                 let (x, y) = if a < k { (a, k) } else { (k, a) };
                 heap.push(Candidate {
                     average,
@@ -675,6 +779,7 @@ mod tests {
             a,
             b,
             score,
+            direct: score,
             veto: None,
         }
     }
@@ -699,6 +804,8 @@ mod tests {
         for min_shared_keys in [1, 3] {
             let config = StoryConfig {
                 min_shared_keys,
+                // The pairs' own scores, as `score` computes them.
+                neighbours: 0,
                 ..StoryConfig::default()
             };
             let fast = links(&sigs, &config);
@@ -752,6 +859,30 @@ mod tests {
         let of = cluster(3, &links, &config);
         assert_eq!(of[0], of[1]);
         assert_ne!(of[0], of[2], "2 may not join a cluster holding 0");
+    }
+
+    #[test]
+    fn shared_neighbours_lift_a_weak_pair_of_one_event_not_a_lone_weak_pair() {
+        let config = StoryConfig::default();
+        // 0 and 1 score low on their own (0.25) but find the same four reports
+        // nearest (2..5, 0.6 each); 6 and 7 score as low and have no one else.
+        let mut links = vec![link(0, 1, 0.25), link(6, 7, 0.25)];
+        for a in [0, 1] {
+            for c in 2..6 {
+                links.push(link(a, c, 0.6));
+            }
+        }
+        links.sort_by_key(|l| (l.a, l.b));
+        shared_neighbours(8, &mut links, config.neighbours);
+        let score = |a, b| links.iter().find(|l| (l.a, l.b) == (a, b)).unwrap().score;
+        // Their rows: themselves, each other (0.25) and 2..5 (0.6): 1.94 / 2.50.
+        assert!(score(0, 1) > 0.75, "{}", score(0, 1));
+        // Alone, a pair's agreement is about twice its own score: it seeds no merge
+        // unless its own score does.
+        assert!(score(6, 7) > config.link_threshold);
+        let of = cluster(8, &links, &config);
+        assert_eq!(of[0], of[1]);
+        assert_ne!(of[6], of[7], "a lone weak pair stays apart");
     }
 
     #[test]

@@ -13,10 +13,12 @@
 //! - block: an inverted index over the rare keys (a key in too many articles is
 //!   skipped); two articles are candidates when they share enough rare keys, never
 //!   all pairs;
-//! - link: each candidate pair is scored (the TF-IDF cosine of their names and of
-//!   their words, and their shared text) and vetoed when they cannot be one event
-//!   (dated too far apart, other days given for the event, other leading names);
-//! - cluster: average link under the vetoes as cannot-link constraints, precision
+//! - link: each candidate pair's own evidence is scored (the TF-IDF cosine of their
+//!   names and of their words, and their shared text), then how much the two
+//!   articles' nearest candidates agree (shared nearest neighbours), and the pair is
+//!   vetoed when they cannot be one event (dated too far apart, other days given for
+//!   the event, other leading names);
+//! - cluster: average link under the vetoes (counted across two groups), precision
 //!   first: one good pair cannot chain two events together.
 //!
 //! ```
