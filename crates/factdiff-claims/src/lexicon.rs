@@ -288,6 +288,9 @@ impl Lexicons {
         if let Some(words) = &f.change_to {
             self.context.extend("change_to", &v.words(words)?);
         }
+        if let Some(words) = &f.change_from {
+            self.context.extend("change_from", &v.words(words)?);
+        }
         if let Some(words) = &f.change_verbs {
             self.context.extend("change_verbs", &v.words(words)?);
         }
@@ -822,6 +825,7 @@ struct LexiconFile {
     after_other: Option<Words>,
     change_verbs: Option<Words>,
     change_to: Option<Words>,
+    change_from: Option<Words>,
     link_words: Option<Words>,
     not_things: Option<Words>,
     said_before_date: Option<Words>,
@@ -1074,6 +1078,7 @@ pub(crate) struct Vocab {
     pub after_other: Vec<String>,
     pub change_verbs: HashSet<String>,
     pub change_to: HashSet<String>,
+    pub change_from: HashSet<String>,
     pub link_words: HashSet<String>,
     pub not_things: HashSet<String>,
     pub said_before_date: Vec<String>,
@@ -1203,6 +1208,7 @@ impl Vocab {
             "after_other" => add_vec(&mut self.after_other, &mut words),
             "change_verbs" => self.change_verbs.extend(words),
             "change_to" => self.change_to.extend(words),
+            "change_from" => self.change_from.extend(words),
             "link_words" => self.link_words.extend(words),
             "not_things" => self.not_things.extend(words),
             "said_before_date" => add_vec(&mut self.said_before_date, &mut words),
