@@ -229,6 +229,17 @@ fn is_comparison(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
         .any(|p| after.contains(&format!(" {p} ")))
 }
 
+/// Whether the figure at `start` of `text` is the state of a running figure, one of
+/// `running_words` among the three words before it ("on volume of 19 mln shares",
+/// "volume rose to 188 mln shares"): the day's trading volume at the time of the
+/// report, like a change's new value an update, not a figure to hold against another
+/// report's.
+fn is_running(v: &Vocab, text: &str, start: usize) -> bool {
+    last_words(&text[..start], 3)
+        .iter()
+        .any(|w| v.running_words.contains(w))
+}
+
 /// How many words before a figure a change verb may stand: "is lowering its copper
 /// cathode price by 0.50 cent to 65.50 cents" puts eight words between them.
 const CHANGE_VERB_WORDS: usize = 10;
@@ -411,7 +422,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                 || is_comparison(v, text, start, end)
             {
                 Role::Comparison
-            } else if is_update(v, text, start, end) {
+            } else if is_update(v, text, start, end) || is_running(v, text, start) {
                 Role::Update
             } else {
                 Role::Reported
@@ -578,6 +589,11 @@ mod tests {
                 (
                     "The rescue team walked 40 km to the village.",
                     &["40 km => reported"],
+                ),
+                // A running figure's state at the time of the report (issue 13).
+                (
+                    "Declines led advances three to two on volume of 19 mln shares.",
+                    &["19 mln shares => update"],
                 ),
             ],
             FIGURES,

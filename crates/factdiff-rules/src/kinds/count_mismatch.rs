@@ -234,11 +234,22 @@ fn ledes_meet(a: &[Name<'_>], b: &[Name<'_>]) -> bool {
             (short.split(' ').collect(), long.split(' ').collect());
         s.len() <= l.len() && l.windows(s.len()).any(|w| w == s.as_slice())
     };
+    // A first name of four words or more is a headline read as one name ("sudan
+    // bombs south sudanese refugee camp"): any name of the other lede that is a run
+    // of its words ("sudan") meets it.
+    let headline = |first: &str, other: &[Name<'_>]| {
+        first.split(' ').count() >= HEADLINE_WORDS && other.iter().any(|n| within(n, first))
+    };
     match (a.first(), b.first()) {
-        (Some(x), Some(y)) => x == y || within(x, y) || within(y, x),
+        (Some(x), Some(y)) => {
+            x == y || within(x, y) || within(y, x) || headline(x, b) || headline(y, a)
+        }
         _ => false,
     }
 }
+
+/// The fewest words of a lede's first name read as a headline ([`ledes_meet`]).
+const HEADLINE_WORDS: usize = 4;
 
 /// The comparable value of an item: its interval and period.
 type ValueKey<'a> = (u64, u64, bool, bool, &'a Period);
