@@ -580,7 +580,7 @@ mod tests {
                 ),
                 (
                     "It increases coverage for wheat sales from five mln to 15 mln dlrs.",
-                    &["15 mln dlrs => update"],
+                    &["five mln => comparison", "15 mln dlrs => update"],
                 ),
                 (
                     "It reduces the line for wheat from 45 mln dlrs to 43 mln dlrs.",
