@@ -45,10 +45,17 @@
 //! 1.5 billion dlrs" / "two billion dlrs" two days later; a running figure updated),
 //! unless its measure only rises, nor a sentence naming what the other article never
 //! names ("10 houses were damaged in Takengon" / "about 1,500 houses" in a story that
-//! gives only the district's figure). Within one story, the two ledes must name the
-//! same thing (one outlet's "Doug McDermott" is another's "McDermott"). Within one article only
-//! counts of things are compared ("40 stalls" / "60 stalls"): an article gives many
-//! amounts of money, percentages and measurements of different things.
+//! gives only the district's figure; a source's name, "she told Reuters", beside
+//! names both sentences give does not count), nor successive states of a running
+//! figure (two new values of changes the same day, "is lowering its price by 0.50
+//! cent to 65.50 cents" / "raising ... to 66.00 cents"; "on volume of 19 mln shares"
+//! in the morning, 188 mln at the close). Within one story, the two ledes must name
+//! the same thing (one outlet's "Doug McDermott" is another's "McDermott"; a headline
+//! read as one name meets a name that is a run of its words). Within one article only
+//! whole counts of things are compared ("40 stalls" / "60 stalls"), and not where a
+//! sentence gives both ("8,000 head to Indonesia and 5,000 head to Turkey"): an
+//! article gives many amounts of money, percentages and measurements of different
+//! things.
 //!
 //! How often it is right on real news is measured, not written here: `factdiff
 //! rules explain count-mismatch` gives the figure recorded in eval/figures.toml.
