@@ -259,11 +259,7 @@ fn is_update(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
     }
     // Last word first.
     let before = last_words(&text[..start], CHANGE_VERB_WORDS);
-    let Some(to) = before
-        .iter()
-        .take(6)
-        .position(|w| v.change_to.contains(w))
-    else {
+    let Some(to) = before.iter().take(6).position(|w| v.change_to.contains(w)) else {
         return false;
     };
     before.iter().any(|w| v.change_verbs.contains(w))
