@@ -229,12 +229,43 @@ fn is_comparison(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
         .any(|p| after.contains(&format!(" {p} ")))
 }
 
-/// Whether the figure at `start` of `text` is the new value of a change
-/// ("increased to 33 mln").
-fn is_update(v: &Vocab, text: &str, start: usize) -> bool {
-    let before = last_words(&text[..start], 6);
-    before.iter().any(|w| v.change_to.contains(w))
-        && before.iter().any(|w| v.change_verbs.contains(w))
+/// Whether the figure at `start` of `text` is the state of a running figure, one of
+/// `running_words` among the three words before it ("on volume of 19 mln shares",
+/// "volume rose to 188 mln shares"): the day's trading volume at the time of the
+/// report, like a change's new value an update, not a figure to hold against another
+/// report's.
+fn is_running(v: &Vocab, text: &str, start: usize) -> bool {
+    last_words(&text[..start], 3)
+        .iter()
+        .any(|w| v.running_words.contains(w))
+}
+
+/// How many words before a figure a change verb may stand: "is lowering its copper
+/// cathode price by 0.50 cent to 65.50 cents" puts eight words between them.
+const CHANGE_VERB_WORDS: usize = 10;
+
+/// Whether the figure at `start..end` of `text` is the new value of a change: a word
+/// of `change_to` among the six words before it, with a change verb among the ten
+/// words before it ("increased to 33 mln", "is lowering its price by 0.50 cent to
+/// 65.50 cents") or a word of `change_from` before that `to` ("coverage for wheat from five mln to 15
+/// mln dlrs", "from 45 mln dlrs to 43 mln dlrs"); or a span that is itself a change
+/// ("from two mln to seven mln dlrs"), whatever the verb.
+fn is_update(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
+    let own: Vec<String> = words(&text[start..end]).collect();
+    if own.first().is_some_and(|w| v.change_from.contains(w))
+        && own.iter().any(|w| v.change_to.contains(w))
+    {
+        return true;
+    }
+    // Last word first.
+    let before = last_words(&text[..start], CHANGE_VERB_WORDS);
+    let Some(to) = before.iter().take(6).position(|w| v.change_to.contains(w)) else {
+        return false;
+    };
+    before.iter().any(|w| v.change_verbs.contains(w))
+        || before[to + 1..before.len().min(to + 6)]
+            .iter()
+            .any(|w| v.change_from.contains(w))
 }
 
 /// The thing an amount ending at `end` of `text` is of: the first content word after
@@ -387,7 +418,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                 || is_comparison(v, text, start, end)
             {
                 Role::Comparison
-            } else if is_update(v, text, start) {
+            } else if is_update(v, text, start, end) || is_running(v, text, start) {
                 Role::Update
             } else {
                 Role::Reported
@@ -536,6 +567,29 @@ mod tests {
                 (
                     "At least 37 people were killed in the blast.",
                     &["At least 37 people => reported"],
+                ),
+                // Successive changes of a price or a credit line: each new value is an
+                // update, never a figure to hold against the other (issue 13).
+                (
+                    "Magma said it is lowering its copper cathode price by 0.50 cent to 65.50 cents a lb.",
+                    &["65.50 cents => update"],
+                ),
+                (
+                    "It increases coverage for wheat sales from five mln to 15 mln dlrs.",
+                    &["five mln => comparison", "15 mln dlrs => update"],
+                ),
+                (
+                    "It reduces the line for wheat from 45 mln dlrs to 43 mln dlrs.",
+                    &["45 mln dlrs => comparison", "43 mln dlrs => update"],
+                ),
+                (
+                    "The rescue team walked 40 km to the village.",
+                    &["40 km => reported"],
+                ),
+                // A running figure's state at the time of the report (issue 13).
+                (
+                    "Declines led advances three to two on volume of 19 mln shares.",
+                    &["19 mln shares => update"],
                 ),
             ],
             FIGURES,

@@ -288,6 +288,12 @@ impl Lexicons {
         if let Some(words) = &f.change_to {
             self.context.extend("change_to", &v.words(words)?);
         }
+        if let Some(words) = &f.change_from {
+            self.context.extend("change_from", &v.words(words)?);
+        }
+        if let Some(words) = &f.running_words {
+            self.context.extend("running_words", &v.words(words)?);
+        }
         if let Some(words) = &f.change_verbs {
             self.context.extend("change_verbs", &v.words(words)?);
         }
@@ -824,6 +830,8 @@ struct LexiconFile {
     after_other: Option<Words>,
     change_verbs: Option<Words>,
     change_to: Option<Words>,
+    change_from: Option<Words>,
+    running_words: Option<Words>,
     link_words: Option<Words>,
     not_things: Option<Words>,
     said_before_date: Option<Words>,
@@ -1078,6 +1086,8 @@ pub(crate) struct Vocab {
     pub after_other: Vec<String>,
     pub change_verbs: HashSet<String>,
     pub change_to: HashSet<String>,
+    pub change_from: HashSet<String>,
+    pub running_words: HashSet<String>,
     pub link_words: HashSet<String>,
     pub not_things: HashSet<String>,
     pub said_before_date: Vec<String>,
@@ -1211,6 +1221,8 @@ impl Vocab {
             "after_other" => add_vec(&mut self.after_other, &mut words),
             "change_verbs" => self.change_verbs.extend(words),
             "change_to" => self.change_to.extend(words),
+            "change_from" => self.change_from.extend(words),
+            "running_words" => self.running_words.extend(words),
             "link_words" => self.link_words.extend(words),
             "not_things" => self.not_things.extend(words),
             "said_before_date" => add_vec(&mut self.said_before_date, &mut words),
