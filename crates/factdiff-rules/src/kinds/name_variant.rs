@@ -150,6 +150,9 @@ use super::{Cx, finding};
 use crate::Rule;
 use crate::text::{edit_distance, translit_fold};
 
+/// A set of words, hashed with foldhash's fixed seed (nothing is listed from it).
+type WordSet<'a> = std::collections::HashSet<&'a str, foldhash::fast::FixedState>;
+
 /// The spellings that fold alike, each with its uses by article.
 type Spellings<'a> = BTreeMap<&'a str, Vec<(usize, &'a Uses<'a>)>>;
 
@@ -365,12 +368,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Words the corpus writes in lower case ("copper", "aluminium"): a capitalized
     // one is an ordinary word at a sentence's start or in a name, not a spelling of
     // another name ("Cooper" / "Copper").
-    // Folded into one set per worker, not one per article held at once.
-    let lower_words: BTreeSet<&str> = cx
+    // Folded into one set per worker, not one per article held at once; a hash set
+    // (only looked up, never listed), since every lower-case word of the corpus is
+    // inserted into it.
+    let lower_words: WordSet<'_> = cx
         .corpus
         .articles
         .par_iter()
-        .fold(BTreeSet::new, |mut set, a| {
+        .fold(WordSet::default, |mut set, a| {
             set.extend(
                 a.text[a.body.range()]
                     .split(|c: char| !c.is_alphabetic())
@@ -380,7 +385,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             );
             set
         })
-        .reduce(BTreeSet::new, |mut a, mut b| {
+        .reduce(WordSet::default, |mut a, mut b| {
             if a.len() < b.len() {
                 std::mem::swap(&mut a, &mut b);
             }
