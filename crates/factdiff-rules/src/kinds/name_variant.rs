@@ -266,7 +266,9 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
 /// (a spelling used in a thousand articles is folded once, and its folded form held
 /// once): the spellings sorted and deduplicated, each folded form beside its spelling.
 struct Folds<'a> {
-    spellings: Vec<&'a str>,
+    /// Each spelling's index in `folded` (looked up once per use of a spelling in
+    /// an article: hashed, not searched in the sorted spellings).
+    index: std::collections::HashMap<&'a str, usize, foldhash::fast::FixedState>,
     folded: Vec<Box<str>>,
 }
 
@@ -282,12 +284,13 @@ impl<'a> Folds<'a> {
             .par_iter()
             .map(|w| translit_fold(w).into_boxed_str())
             .collect();
-        Folds { spellings, folded }
+        let index = spellings.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+        Folds { index, folded }
     }
 
     /// The folded form of a spelling of [`Folds::new`]'s articles (`None` for any other).
     fn folded(&self, word: &str) -> Option<&str> {
-        let i = self.spellings.binary_search(&word).ok()?;
+        let i = *self.index.get(word)?;
         Some(&self.folded[i])
     }
 }
