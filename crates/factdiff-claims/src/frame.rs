@@ -743,7 +743,15 @@ mod tests {
 
     #[test]
     fn contains_spaced_is_contains_of_the_spaced_phrase() {
-        for text in [" up from 5 ", " a a a ", "  ", " ", "", " über alles ", " x  y "] {
+        for text in [
+            " up from 5 ",
+            " a a a ",
+            "  ",
+            " ",
+            "",
+            " über alles ",
+            " x  y ",
+        ] {
             for phrase in ["", "a", "a a", "from", "up from", "über", "x", "y", " "] {
                 assert_eq!(
                     super::contains_spaced(text, phrase),
