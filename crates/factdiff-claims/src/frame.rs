@@ -224,9 +224,25 @@ fn is_comparison(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
     }
     let after: Vec<String> = words(&text[end..]).take(5).collect();
     let after = format!(" {} ", after.join(" "));
-    v.after_other
-        .iter()
-        .any(|p| after.contains(&format!(" {p} ")))
+    v.after_other.iter().any(|p| contains_spaced(&after, p))
+}
+
+/// Whether `text` holds `phrase` with a space on each side (`text.contains(" phrase ")`,
+/// without making that string for every phrase of a lexicon and every figure).
+fn contains_spaced(text: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(phrase) {
+        let at = from + pos;
+        if text[..at].ends_with(' ') && text[at + phrase.len()..].starts_with(' ') {
+            return true;
+        }
+        // Matches may overlap: look again from the next character.
+        match text[at..].chars().next() {
+            Some(c) => from = at + c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether the figure at `start` of `text` is the state of a running figure, one of
@@ -777,6 +793,27 @@ mod tests {
             &[ClaimKind::Ordinal, ClaimKind::Duration],
             |f| format!("+{}{}", f.year_offset, if f.since { " since" } else { "" }),
         );
+    }
+
+    #[test]
+    fn contains_spaced_is_contains_of_the_spaced_phrase() {
+        for text in [
+            " up from 5 ",
+            " a a a ",
+            "  ",
+            " ",
+            "",
+            " über alles ",
+            " x  y ",
+        ] {
+            for phrase in ["", "a", "a a", "from", "up from", "über", "x", "y", " "] {
+                assert_eq!(
+                    super::contains_spaced(text, phrase),
+                    text.contains(&format!(" {phrase} ")),
+                    "{text:?} {phrase:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use factdiff_claims::{Claim, ClaimKind, ClaimValue, Lexicons};
 use factdiff_corpus::Article;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
@@ -112,19 +113,19 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
             && w.chars().any(char::is_alphabetic)
             && !lexicons.is_stopword(w)
     };
-    let lower: Vec<String> = body.iter().map(|word| content_form(word)).collect();
+    let lower: Vec<Cow<'_, str>> = body.iter().map(|word| content_form(word)).collect();
     // The headline says what the event is in the fewest words: its words count once
     // more (when it is also the body's first line, as in a plain-text article, that is
     // the emphasis a headline deserves).
     for word in unicode_words(&article.meta.title) {
         let w = content_form(word);
         if keep(&w) {
-            extra.push(w);
+            extra.push(w.into_owned());
         }
     }
     let words: Vec<&str> = lower
         .iter()
-        .map(String::as_str)
+        .map(|w| &**w)
         .filter(|w| keep(w))
         .chain(extra.iter().map(String::as_str))
         .collect();
@@ -139,7 +140,12 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
 
 /// A word as the signature counts it: lower case, a typographic apostrophe made
 /// straight, a possessive `'s` left off.
-fn content_form(word: &str) -> String {
+/// Borrowed when the word is already in that form (most words of running text), so
+/// that the words of an article are not copied one allocation each.
+fn content_form(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word.strip_suffix("'s").unwrap_or(word));
+    }
     let mut w = if word.is_ascii() {
         // `to_lowercase` of ASCII text, without its general path.
         word.to_ascii_lowercase()
@@ -149,7 +155,7 @@ fn content_form(word: &str) -> String {
     if w.ends_with("'s") {
         w.truncate(w.len() - 2);
     }
-    w
+    Cow::Owned(w)
 }
 
 /// The words of a title: runs of letters, digits and inner apostrophes.
@@ -174,7 +180,7 @@ fn counted(mut items: Vec<&str>) -> Vec<(String, u32)> {
 }
 
 /// The [`SKETCH`] smallest distinct hashes of the word shingles, sorted.
-fn sketch(words: &[String]) -> Vec<u64> {
+fn sketch(words: &[Cow<'_, str>]) -> Vec<u64> {
     // The shingle's words joined by spaces, in one buffer reused for every shingle.
     let mut joined = String::new();
     let mut hashes: Vec<u64> = words

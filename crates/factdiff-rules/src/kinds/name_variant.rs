@@ -150,6 +150,9 @@ use super::{Cx, finding};
 use crate::Rule;
 use crate::text::{edit_distance, translit_fold};
 
+/// A set of words, hashed with foldhash's fixed seed (nothing is listed from it).
+type WordSet<'a> = std::collections::HashSet<&'a str, foldhash::fast::FixedState>;
+
 /// The spellings that fold alike, each with its uses by article.
 type Spellings<'a> = BTreeMap<&'a str, Vec<(usize, &'a Uses<'a>)>>;
 
@@ -263,7 +266,9 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
 /// (a spelling used in a thousand articles is folded once, and its folded form held
 /// once): the spellings sorted and deduplicated, each folded form beside its spelling.
 struct Folds<'a> {
-    spellings: Vec<&'a str>,
+    /// Each spelling's index in `folded` (looked up once per use of a spelling in
+    /// an article: hashed, not searched in the sorted spellings).
+    index: std::collections::HashMap<&'a str, usize, foldhash::fast::FixedState>,
     folded: Vec<Box<str>>,
 }
 
@@ -279,12 +284,13 @@ impl<'a> Folds<'a> {
             .par_iter()
             .map(|w| translit_fold(w).into_boxed_str())
             .collect();
-        Folds { spellings, folded }
+        let index = spellings.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+        Folds { index, folded }
     }
 
     /// The folded form of a spelling of [`Folds::new`]'s articles (`None` for any other).
     fn folded(&self, word: &str) -> Option<&str> {
-        let i = self.spellings.binary_search(&word).ok()?;
+        let i = *self.index.get(word)?;
         Some(&self.folded[i])
     }
 }
@@ -365,12 +371,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Words the corpus writes in lower case ("copper", "aluminium"): a capitalized
     // one is an ordinary word at a sentence's start or in a name, not a spelling of
     // another name ("Cooper" / "Copper").
-    // Folded into one set per worker, not one per article held at once.
-    let lower_words: BTreeSet<&str> = cx
+    // Folded into one set per worker, not one per article held at once; a hash set
+    // (only looked up, never listed), since every lower-case word of the corpus is
+    // inserted into it.
+    let lower_words: WordSet<'_> = cx
         .corpus
         .articles
         .par_iter()
-        .fold(BTreeSet::new, |mut set, a| {
+        .fold(WordSet::default, |mut set, a| {
             set.extend(
                 a.text[a.body.range()]
                     .split(|c: char| !c.is_alphabetic())
@@ -380,7 +388,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             );
             set
         })
-        .reduce(BTreeSet::new, |mut a, mut b| {
+        .reduce(WordSet::default, |mut a, mut b| {
             if a.len() < b.len() {
                 std::mem::swap(&mut a, &mut b);
             }

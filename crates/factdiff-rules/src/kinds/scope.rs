@@ -6,7 +6,12 @@
 //! what the words around a claim say (its period, its role) is its frame, read by
 //! factdiff-claims (`frame.rs`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Hash maps and sets with foldhash's fixed seed: looked up for every word of the
+/// corpus, and never listed in an order that reaches the output.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 use factdiff_claims::ClaimValue;
 use rayon::prelude::*;
@@ -45,7 +50,7 @@ pub(crate) fn written_lower<'w>(cx: &Cx<'_>, candidates: &HashSet<&'w str>) -> H
     cx.corpus
         .articles
         .par_iter()
-        .fold(HashSet::new, |mut found, a| {
+        .fold(HashSet::default, |mut found, a| {
             for w in running_words(&a.text[a.body.range()]) {
                 if w.starts_with(char::is_lowercase)
                     && !w.chars().any(char::is_uppercase)
@@ -56,7 +61,7 @@ pub(crate) fn written_lower<'w>(cx: &Cx<'_>, candidates: &HashSet<&'w str>) -> H
             }
             found
         })
-        .reduce(HashSet::new, |mut a, b| {
+        .reduce(HashSet::default, |mut a, b| {
             a.extend(b);
             a
         })
@@ -106,7 +111,7 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
             by_sentence
         })
         .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut df: HashMap<&str, usize> = HashMap::default();
     for by_sentence in &names {
         let distinct: BTreeSet<&str> = by_sentence.values().flatten().map(|n| &**n).collect();
         for name in distinct {
