@@ -176,6 +176,9 @@ pub struct Lexicons {
     pub(crate) monotonic: HashSet<String>,
     /// word or phrase -> event predicate class (`opened` -> `start`)
     pub(crate) events: HashMap<String, String>,
+    /// Event classes of support verbs ("elections will be held", "the summit took
+    /// place"): a more specific event word of the same clause names the event.
+    pub(crate) light_events: HashSet<String>,
     /// upper-case acronym -> expansion
     pub(crate) acronyms: HashMap<String, String>,
     pub(crate) titles: HashSet<String>,
@@ -326,6 +329,11 @@ impl Lexicons {
         for (k, x) in &f.events {
             for s in v.words(x)? {
                 self.events.insert(s.to_lowercase(), k.get_ref().clone());
+            }
+        }
+        if let Some(words) = &f.light_events {
+            for s in v.words(words)? {
+                self.light_events.insert(s.to_lowercase());
             }
         }
         if let Some(words) = &f.function_words {
@@ -726,6 +734,12 @@ impl Lexicons {
         self.events.get(phrase).map(String::as_str)
     }
 
+    /// Whether an event class is a support verb's (`hold`: "will be held"), which a
+    /// more specific event word of the clause overrides ("elections will be held").
+    pub fn is_light_event(&self, class: &str) -> bool {
+        self.light_events.contains(class)
+    }
+
     /// The measure a word or phrase names (`killed` -> `deaths`).
     pub fn measure(&self, phrase: &str) -> Option<&str> {
         self.measures.get(phrase).map(String::as_str)
@@ -807,6 +821,7 @@ struct LexiconFile {
     measures: Entries<WordList>,
     monotonic: Entries<bool>,
     events: Entries<WordList>,
+    light_events: Option<Words>,
     acronyms: Entries<String>,
     titles: Option<Words>,
     speech_verbs: Option<Words>,

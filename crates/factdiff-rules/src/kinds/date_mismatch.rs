@@ -126,6 +126,8 @@ const MAX_DISTINCT: usize = 32;
 
 struct Item<'a> {
     article: usize,
+    /// The event's participants and place (names and content words of its clause).
+    event: &'a factdiff_claims::EventKey,
     claim: usize,
     day: Option<i32>,
     names: &'a [scope::Name<'a>],
@@ -135,9 +137,100 @@ struct Item<'a> {
     subject: Option<&'a str>,
 }
 
+/// Whether two names may name one person or thing: alike, or one a surname the
+/// other ends with ("Peterson", "Scott Peterson").
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || !short.contains(' ')
+            && short.chars().count() >= 4
+            && long.rsplit(' ').next() == Some(short)
+}
+
 /// Whether two dates' sentences name someone or something both name.
 fn share_a_name(a: &Item<'_>, b: &Item<'_>) -> bool {
-    a.names.iter().any(|n| b.names.contains(n))
+    a.names
+        .iter()
+        .any(|n| b.names.iter().any(|m| same_name(n, m)))
+}
+
+/// Predicate-less events are compared only when their clauses tell the same thing:
+/// at least this many participants (place included) in common...
+const SAME_CLAUSE_SHARED: usize = 3;
+/// ... and at least this share of them (Jaccard).
+const SAME_CLAUSE_SIMILARITY: f64 = 0.6;
+
+/// The values of the other figures and dates of a date's sentence, in order: a copy
+/// of one report gives them alike, a template reused for another day or company
+/// does not ("set a rate for April 6 of 781.95" / "for April 3 of 782.50"; "div pay
+/// May 27, record May 23" / "pay May 25, record April 18").
+fn others_in_sentence(cx: &Cx<'_>, it: &Item<'_>) -> Vec<String> {
+    let claims = &cx.claims[it.article];
+    let sentence = claims[it.claim].sentence;
+    claims
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| i != it.claim && c.sentence == sentence)
+        .filter_map(|(_, c)| match &c.value {
+            ClaimValue::Date(t) => Some(t.value.clone()),
+            ClaimValue::Interval {
+                min, max, unit, ..
+            } => Some(format!("{min:?}..{max:?} {unit}")),
+            ClaimValue::Duration(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Words that make the date right after them a span or a period a figure is for
+/// ("set a rate for April 6", "the average price through April 7", "valid until
+/// May 3"), not the day something happened.
+const PERIOD_BEFORE: &[&str] = &[
+    "for", "through", "thru", "until", "till", "to", "from", "since", "by", "of", "before",
+    "after",
+];
+
+/// Whether the word right before a date makes it a span or period (`PERIOD_BEFORE`).
+fn period_date(cx: &Cx<'_>, it: &Item<'_>) -> bool {
+    let claim = &cx.claims[it.article][it.claim];
+    let sentence = cx.sentence_text(it.article, claim);
+    let base = cx
+        .article(it.article)
+        .sentences
+        .get(claim.sentence as usize)
+        .map_or(0, |s| s.span.start as usize);
+    let at = (claim.span.start as usize).saturating_sub(base);
+    sentence
+        .get(..at)
+        .and_then(|before| before.split_whitespace().next_back())
+        .is_some_and(|w| PERIOD_BEFORE.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether two events without a predicate are told in the same words: their
+/// sentences share a name, their places (when both give one) are alike, their
+/// clauses share most participants ("Flynn's body was found in a car near Spiro on
+/// April 9" / "... on April 11"), as a copy of one report does, and the other
+/// figures and dates of their sentences are alike (`others_in_sentence`); neither
+/// date is a span or period a figure is for (`period_date`: a rate "for April 6" is
+/// set again every day).
+fn same_clause(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
+    let words = |it: &Item<'_>| -> Vec<String> {
+        let e = it.event;
+        e.participants.iter().cloned().chain(e.place.clone()).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (shared, sim) = context_overlap(&wa, &wb);
+    share_a_name(a, b)
+        && a.event
+            .place
+            .as_ref()
+            .zip(b.event.place.as_ref())
+            .is_none_or(|(x, y)| x == y)
+        && shared >= SAME_CLAUSE_SHARED
+        && sim >= SAME_CLAUSE_SIMILARITY
+        && !period_date(cx, a)
+        && !period_date(cx, b)
+        && others_in_sentence(cx, a) == others_in_sentence(cx, b)
 }
 
 /// Whether two articles of a story speak of the same subject: their ledes' first
@@ -210,8 +303,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
     let across_corpus = Cx::across_corpus(rule);
-    // (story, predicate class, whether it happened, subject)
-    type Key = (usize, String, bool, String);
+    // (story, predicate class, whether it happened, subject); a predicate-less event
+    // (only compared clause to clause) has the class `None`.
+    type Key = (usize, Option<String>, bool, String);
     let per_article: Vec<Vec<(Key, Item<'_>)>> = cx
         .claims
         .par_iter()
@@ -246,11 +340,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     if event.participants.is_empty() && event.place.is_none() {
                         return None;
                     }
-                    let class = event.predicate.clone();
-                    let class = match class {
-                        Some(class) => class,
-                        None if require => return None,
-                        None => key.measure.as_deref().unwrap_or_default().to_owned(),
+                    // Without a predicate, the event is its clause: compared only with
+                    // a clause that tells it in nearly the same words (`same_clause`),
+                    // or, with `require-predicate = false`, keyed by the measure.
+                    let class = match event.predicate.clone() {
+                        Some(class) => Some(class),
+                        None if require => None,
+                        None => Some(key.measure.as_deref().unwrap_or_default().to_owned()),
                     };
                     // What happened is compared with what happened, a schedule with a
                     // schedule: a date set beforehand may move ("will open on July 3").
@@ -275,6 +371,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         (story, class, actual, subject),
                         Item {
                             article,
+                            event,
                             claim: idx,
                             day: sc.day,
                             names: sc.sentence_names(claim.sentence),
@@ -332,7 +429,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                         || ta.year.zip(tb.year).is_some_and(|(x, y)| x != y))
                                     && (a.names.is_empty()
                                         || b.names.is_empty()
-                                        || a.names.iter().any(|n| b.names.contains(n)))
+                                        || share_a_name(a, b))
+                                    && (class.is_some() || same_clause(cx, a, b))
                                     && {
                                         let (shared, sim) = context_overlap(a.context, b.context);
                                         shared >= min_shared && sim >= min_sim
@@ -363,7 +461,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             (cb.span.start as usize).saturating_sub(base),
                             (cb.span.end as usize).saturating_sub(base),
                         )
-                        .unwrap_or_else(|| format!("the event ({class})"));
+                        .unwrap_or_else(|| {
+                            format!("the event ({})", class.as_deref().unwrap_or("-"))
+                        });
                         let values = [
                             ("event", event),
                             ("date", cx.article(b.article).slice(cb.span).to_owned()),
@@ -384,7 +484,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                 a.article,
                             )
                             .with_details(DateDetails {
-                                predicate: class.clone(),
+                                predicate: class.clone().unwrap_or_default(),
                                 date: show(tb),
                                 other_date: show(ta),
                                 shared_context: shared_words,
