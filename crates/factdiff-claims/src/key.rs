@@ -56,9 +56,8 @@ fn event_key(
     // The clause: back and forth from the date to a boundary or another date. A date
     // in brackets ("on tonight's (August 5) show", "the vote (on 11 February) was
     // close") belongs to the clause around its brackets, which do not end it.
-    let bracketed = from > 0
-        && s.toks[from - 1].text == "("
-        && s.toks.get(to).is_some_and(|t| t.text == ")");
+    let bracketed =
+        from > 0 && s.toks[from - 1].text == "(" && s.toks.get(to).is_some_and(|t| t.text == ")");
     let mut lo = if bracketed { from - 1 } else { from };
     while lo > 0
         && from - lo < CLAUSE_BEFORE

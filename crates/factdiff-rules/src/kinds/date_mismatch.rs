@@ -8,11 +8,23 @@
 //!
 //! A reporting date ("officials said on Tuesday") is never compared with an event
 //! date ("the quake struck on Monday"), and events with different predicates
-//! ("delegations arrived" against "the summit opened") are different events. What
+//! ("delegations arrived" against "the summit opened") are different events, as are
+//! events in two places ("stormed the embassy in Tunis" / "in Khartoum"). What
 //! happened is compared with what happened, and a scheduled or planned date ("will
 //! open on July 3", "is scheduled to open on July 4") with another such date, never
 //! with what happened (a schedule may move). An event whose clause names nothing and
 //! no one (", which began October 1") is not compared.
+//!
+//! An event may be told by its verb or its noun ("the summit opened" / "the
+//! December 16 election", "Monday's quake", "the Nov. 29 escape"); a support verb
+//! gives way to the clause's event ("elections ... will be held on December 15" is
+//! the election's date). A date in brackets ("on Tuesday (11 February)") keeps the
+//! clause around it. Two sentences share a name when one gives a surname the other
+//! gives with the first name ("Peterson" / "Scott Peterson"). A date whose clause has
+//! no event word is compared only with a copy of the same report: the same name,
+//! most words of the clause alike, the sentence's other figures and dates alike, and
+//! neither date a period a figure is for ("a rate for April 6": a template reused
+//! for each day is no copy).
 //!
 //! ## Why is this bad?
 //! An event happens once. When two articles date it differently, at least one is
@@ -154,6 +166,22 @@ fn share_a_name(a: &Item<'_>, b: &Item<'_>) -> bool {
         .any(|n| b.names.iter().any(|m| same_name(n, m)))
 }
 
+/// Whether two events' places may be one place: either gives none, or the words of
+/// one are among the other's ("south sudan", "south sudan unity"). Protesters who
+/// stormed the embassy in Tunis on Sept. 14 and the one in Khartoum on Sept. 15 are
+/// two events.
+fn same_place(a: &Item<'_>, b: &Item<'_>) -> bool {
+    match (a.event.place.as_deref(), b.event.place.as_deref()) {
+        (Some(x), Some(y)) => {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            short
+                .split(' ')
+                .all(|w| long.split(' ').any(|v| v == w))
+        }
+        _ => true,
+    }
+}
+
 /// Predicate-less events are compared only when their clauses tell the same thing:
 /// at least this many participants (place included) in common...
 const SAME_CLAUSE_SHARED: usize = 3;
@@ -207,7 +235,7 @@ fn period_date(cx: &Cx<'_>, it: &Item<'_>) -> bool {
 }
 
 /// Whether two events without a predicate are told in the same words: their
-/// sentences share a name, their places (when both give one) are alike, their
+/// sentences share a name, their
 /// clauses share most participants ("Flynn's body was found in a car near Spiro on
 /// April 9" / "... on April 11"), as a copy of one report does, and the other
 /// figures and dates of their sentences are alike (`others_in_sentence`); neither
@@ -221,11 +249,6 @@ fn same_clause(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
     let (wa, wb) = (words(a), words(b));
     let (shared, sim) = context_overlap(&wa, &wb);
     share_a_name(a, b)
-        && a.event
-            .place
-            .as_ref()
-            .zip(b.event.place.as_ref())
-            .is_none_or(|(x, y)| x == y)
         && shared >= SAME_CLAUSE_SHARED
         && sim >= SAME_CLAUSE_SIMILARITY
         && !period_date(cx, a)
@@ -404,11 +427,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .iter()
                 .map(|it| (it.article, it.timex.value.as_str()))
                 .collect();
-            // Each date against the latest item of each distinct date in its window.
+            // Each date against the latest item of each distinct date and place in its
+            // window (the place apart: the latest "September 14" may be another
+            // city's event while an earlier one is this one's).
             scope::sliding_window(
                 &items,
                 |it| it.day,
-                |it| it.timex.value.as_str(),
+                |it| (it.timex.value.as_str(), it.event.place.as_deref()),
                 max_days,
                 |j, latest| {
                     let b = &items[j];
@@ -430,6 +455,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                     && (a.names.is_empty()
                                         || b.names.is_empty()
                                         || share_a_name(a, b))
+                                    && same_place(a, b)
                                     && (class.is_some() || same_clause(cx, a, b))
                                     && {
                                         let (shared, sim) = context_overlap(a.context, b.context);
