@@ -365,7 +365,7 @@ mod tests {
             ),
             (
                 "A magnitude 7.8 earthquake struck southern Turkey on Monday.",
-                &["Monday => strike | earthquake,magnitude,southern,turkey | -"],
+                &["Monday => strike | magnitude,southern,turkey | -"],
             ),
             (
                 "Tokayev said on Monday that the summit opened on Sunday.",
@@ -385,7 +385,7 @@ mod tests {
             // Words the context lexicon's sentence-scope classes had, now events.toml's.
             (
                 "A strong quake jolted the region on Monday.",
-                &["Monday => strike | quake,region,strong | -"],
+                &["Monday => strike | region,strong | -"],
             ),
             (
                 "Uzbekistan hosts the summit on Friday, October 17.",
@@ -394,6 +394,32 @@ mod tests {
             (
                 "The museum will open on October 20.",
                 &["October 20 => start | museum | -"],
+            ),
+            // The event told as a noun (issue 13).
+            (
+                "The Nov. 29 escape by Comeaux led to fallout.",
+                &["Nov. 29 => escape | comeaux,fallout | -"],
+            ),
+            (
+                "Rescuers searched the rubble after Monday's quake.",
+                &["Monday's => strike | rescuer,rubble,searched | -"],
+            ),
+            // A support verb gives way to the clause's event: the election's date.
+            (
+                "Parliamentary elections which are planned for December 15 will be held.",
+                &["December 15 => vote | parliamentary,planned | -"],
+            ),
+            // A date in its own brackets keeps the clause around them.
+            (
+                "Capaldi was unveiled on tonight's (August 5) special show.",
+                &["August 5 => - | capaldi,show,special,unveiled | -"],
+            ),
+            // Names are never cut from the participants for words.
+            (
+                "Angry young protesters stormed and burned the embassy compound gates in Tunis on Friday, Sept. 14, said Yusuf Zaman.",
+                &[
+                    "Friday, Sept. 14 => strike | angry,burned,compound,embassy,gate,yusuf zaman | tunis",
+                ],
             ),
             // The clause, not the sentence: the verb of another clause is not this
             // date's event.

@@ -419,6 +419,9 @@ impl Lexicons {
             self.context
                 .extend("period_end_before_date", &v.words(words)?);
         }
+        if let Some(words) = &f.span_before_date {
+            self.context.extend("span_before_date", &v.words(words)?);
+        }
         if let Some(words) = &f.period_end_words {
             self.context.extend("period_end_words", &v.words(words)?);
         }
@@ -841,6 +844,7 @@ struct LexiconFile {
     not_things: Option<Words>,
     said_before_date: Option<Words>,
     period_end_before_date: Option<Words>,
+    span_before_date: Option<Words>,
     period_end_words: Option<Words>,
     next_year: Option<Words>,
     since: Option<Words>,
@@ -1093,6 +1097,9 @@ pub(crate) struct Vocab {
     pub not_things: HashSet<String>,
     pub said_before_date: Vec<String>,
     pub period_end_before_date: Vec<String>,
+    /// Words right before a date that make it a span or a period ("a rate for April
+    /// 6", "through April 7").
+    pub span_before_date: HashSet<String>,
     pub period_end_words: HashSet<String>,
     pub next_year: Vec<String>,
     pub since: Vec<String>,
@@ -1223,6 +1230,7 @@ impl Vocab {
             "said_before_date" => add_vec(&mut self.said_before_date, &mut words),
             "period_end_before_date" => add_vec(&mut self.period_end_before_date, &mut words),
             "period_end_words" => self.period_end_words.extend(words),
+            "span_before_date" => self.span_before_date.extend(words),
             "next_year" => add_vec(&mut self.next_year, &mut words),
             "past_tense" => self.past_tense.extend(words),
             "weight_words" => self.weight_words.extend(words),

@@ -60,7 +60,8 @@
 //!   compared: the event recurs (a market opens every day). A day and month without
 //!   the year ("on 3 June") is the text's own day and is compared.
 //! - `require-predicate` (boolean, default true): compare only dates whose event
-//!   predicate is known (precision first).
+//!   predicate is known (precision first), and a date without one only with a copy
+//!   of its report (the clause in nearly the same words, as above).
 //! - `predicates` (array of arrays of strings, default `[]`): event classes, each
 //!   its name then the words that signal it (`["start", "premiered"]`), added to the
 //!   events lexicon (`rules/lexicons/events.toml`) for the run, so that the claims
@@ -109,7 +110,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
             name: "require-predicate",
             ty: ParamType::Bool,
             default: "true",
-            doc: "compare only dates whose event predicate is known",
+            doc: "compare only dates whose event predicate is known (without one: copies of one report)",
         },
         ParamSpec {
             name: "predicates",
@@ -210,33 +211,18 @@ fn others_in_sentence(cx: &Cx<'_>, it: &Item<'_>) -> Vec<String> {
         .collect()
 }
 
-/// Words that make the date right after them a span or a period a figure is for
-/// ("set a rate for April 6", "the average price through April 7", "valid until
-/// May 3"), not the day something happened.
-const PERIOD_BEFORE: &[&str] = &[
-    "for", "through", "thru", "until", "till", "to", "from", "since", "by", "of", "before",
-    "after",
-];
-
-/// Whether the word right before a date makes it a span or period (`PERIOD_BEFORE`).
+/// Whether a date is a span or the period a figure is for ("set a rate for April 6",
+/// "the average price through April 7"), as its frame says (the context lexicon's
+/// `span_before_date`), not the day something happened.
 fn period_date(cx: &Cx<'_>, it: &Item<'_>) -> bool {
-    let claim = &cx.claims[it.article][it.claim];
-    let sentence = cx.sentence_text(it.article, claim);
-    let base = cx
-        .article(it.article)
-        .sentences
-        .get(claim.sentence as usize)
-        .map_or(0, |s| s.span.start as usize);
-    let at = (claim.span.start as usize).saturating_sub(base);
-    sentence
-        .get(..at)
-        .and_then(|before| before.split_whitespace().next_back())
-        .is_some_and(|w| PERIOD_BEFORE.contains(&w.to_lowercase().as_str()))
+    cx.claims[it.article][it.claim]
+        .frame
+        .as_deref()
+        .is_some_and(|f| f.span)
 }
 
 /// Whether two events without a predicate are told in the same words: their
-/// sentences share a name, their
-/// clauses share most participants ("Flynn's body was found in a car near Spiro on
+/// sentences share a name, their clauses share most participants ("Flynn's body was found in a car near Spiro on
 /// April 9" / "... on April 11"), as a copy of one report does, and the other
 /// figures and dates of their sentences are alike (`others_in_sentence`); neither
 /// date is a span or period a figure is for (`period_date`: a rate "for April 6" is
@@ -527,7 +513,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::event_words;
+    use super::{event_words, same_name};
+
+    #[test]
+    fn a_surname_meets_its_full_name() {
+        assert!(same_name("peterson", "scott peterson"));
+        assert!(same_name("scott peterson", "peterson"));
+        assert!(same_name("tunis", "tunis"));
+        // A first name is no surname; a short word is no name to go by.
+        assert!(!same_name("laci", "laci peterson"));
+        assert!(!same_name("lee", "bruce lee"));
+        assert!(!same_name("tunis", "khartoum"));
+    }
 
     fn event(sentence: &str, date: &str) -> Option<String> {
         let start = sentence.find(date).unwrap();
