@@ -199,12 +199,14 @@ const CASES: &[Case] = &[
             (
                 "a.md",
                 "2024-05-01",
-                "The delegation tour of Tashkent is on May 15, the ministry said.",
+                // Other figures in each sentence: no copy of one report, which is
+                // compared without a predicate too.
+                "The delegation tour of Tashkent is on May 15 with 30 guests, the ministry said.",
             ),
             (
                 "b.md",
                 "2024-05-01",
-                "The delegation tour of Tashkent is on May 16, the ministry said.",
+                "The delegation tour of Tashkent is on May 16 with 40 guests, the ministry said.",
             ),
         ],
         default: &[],
@@ -218,12 +220,12 @@ const CASES: &[Case] = &[
             (
                 "a.md",
                 "2024-05-05",
-                "The film premiered in Almaty on May 3 with a gala.",
+                "The film premiered in Almaty on May 3 with a gala for 300 guests.",
             ),
             (
                 "b.md",
                 "2024-05-05",
-                "The film premiered in Almaty on May 4 with a gala.",
+                "The film premiered in Almaty on May 4 with a gala for 400 guests.",
             ),
         ],
         default: &[],
@@ -499,12 +501,14 @@ const CASES: &[Case] = &[
             (
                 "a.md",
                 "2023-03-05",
-                "The SCO summit opened in Astana on July 3, 2024, with President Kassym-Jomart Tokayev welcoming the leaders of the member states.\n\nTokayev told the leaders in Astana that the summit of July 3, 2024 would adopt a development strategy. Astana hosted the meeting for the first time since 2019.",
+                // No place in the opening's clause: events in two places are never
+                // compared, whatever the scope.
+                "The SCO summit opened on July 3, 2024, with President Kassym-Jomart Tokayev welcoming the leaders of the member states to Astana.\n\nTokayev told the leaders in Astana that the summit of July 3, 2024 would adopt a development strategy. Astana hosted the meeting for the first time since 2019.",
             ),
             (
                 "b.md",
                 "2023-03-05",
-                "The SCO summit opened in Tianjin on August 31, 2025, with President Xi Jinping welcoming the leaders of the member states.\n\nXi told the leaders in Tianjin that the summit of August 31, 2025 would adopt a development strategy. Tianjin hosted the meeting for the first time.",
+                "The SCO summit opened on August 31, 2025, with President Xi Jinping welcoming the leaders of the member states to Tianjin.\n\nXi told the leaders in Tianjin that the summit of August 31, 2025 would adopt a development strategy. Tianjin hosted the meeting for the first time.",
             ),
         ],
         default: &[],

@@ -96,6 +96,9 @@ pub struct Frame {
     pub said_on: bool,
     /// Whether a day date ends a reporting period ("the quarter ended December 31").
     pub period_end: bool,
+    /// Whether a day date is a span or the period a figure is for, right after a word
+    /// of `span_before_date` ("set a rate for April 6", "the price through April 7").
+    pub span: bool,
     /// A day date's tense and modality: what happened, what is scheduled, what is
     /// planned (`scheduled_words`, `planned_words` among the eight words before it).
     pub modality: Modality,
@@ -473,6 +476,9 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                     && *sc.period_end_word.get_or_insert_with(|| {
                         words(lower).any(|w| v.period_end_words.contains(&w))
                     });
+                frame.span = before
+                    .and_then(|b| b.split_whitespace().next_back())
+                    .is_some_and(|w| v.span_before_date.contains(w));
                 frame.modality = modality(ctx, v, before, &c.value);
             }
             if counts_years {

@@ -176,6 +176,9 @@ pub struct Lexicons {
     pub(crate) monotonic: HashSet<String>,
     /// word or phrase -> event predicate class (`opened` -> `start`)
     pub(crate) events: HashMap<String, String>,
+    /// Event classes of support verbs ("elections will be held", "the summit took
+    /// place"): a more specific event word of the same clause names the event.
+    pub(crate) light_events: HashSet<String>,
     /// upper-case acronym -> expansion
     pub(crate) acronyms: HashMap<String, String>,
     pub(crate) titles: HashSet<String>,
@@ -334,6 +337,11 @@ impl Lexicons {
                 self.events.insert(s.to_lowercase(), k.get_ref().clone());
             }
         }
+        if let Some(words) = &f.light_events {
+            for s in v.words(words)? {
+                self.light_events.insert(s.to_lowercase());
+            }
+        }
         if let Some(words) = &f.function_words {
             for s in v.words(words)? {
                 self.stopwords.insert(s.to_lowercase());
@@ -416,6 +424,9 @@ impl Lexicons {
         if let Some(words) = &f.period_end_before_date {
             self.context
                 .extend("period_end_before_date", &v.words(words)?);
+        }
+        if let Some(words) = &f.span_before_date {
+            self.context.extend("span_before_date", &v.words(words)?);
         }
         if let Some(words) = &f.period_end_words {
             self.context.extend("period_end_words", &v.words(words)?);
@@ -734,6 +745,12 @@ impl Lexicons {
         self.events.get(phrase).map(String::as_str)
     }
 
+    /// Whether an event class is a support verb's (`hold`: "will be held"), which a
+    /// more specific event word of the clause overrides ("elections will be held").
+    pub fn is_light_event(&self, class: &str) -> bool {
+        self.light_events.contains(class)
+    }
+
     /// The measure a word or phrase names (`killed` -> `deaths`).
     pub fn measure(&self, phrase: &str) -> Option<&str> {
         self.measures.get(phrase).map(String::as_str)
@@ -815,6 +832,7 @@ struct LexiconFile {
     measures: Entries<WordList>,
     monotonic: Entries<bool>,
     events: Entries<WordList>,
+    light_events: Option<Words>,
     acronyms: Entries<String>,
     titles: Option<Words>,
     speech_verbs: Option<Words>,
@@ -836,6 +854,7 @@ struct LexiconFile {
     not_things: Option<Words>,
     said_before_date: Option<Words>,
     period_end_before_date: Option<Words>,
+    span_before_date: Option<Words>,
     period_end_words: Option<Words>,
     next_year: Option<Words>,
     since: Option<Words>,
@@ -1092,6 +1111,9 @@ pub(crate) struct Vocab {
     pub not_things: HashSet<String>,
     pub said_before_date: Vec<String>,
     pub period_end_before_date: Vec<String>,
+    /// Words right before a date that make it a span or a period ("a rate for April
+    /// 6", "through April 7").
+    pub span_before_date: HashSet<String>,
     pub period_end_words: HashSet<String>,
     pub next_year: Vec<String>,
     pub since: Vec<String>,
@@ -1228,6 +1250,7 @@ impl Vocab {
             "said_before_date" => add_vec(&mut self.said_before_date, &mut words),
             "period_end_before_date" => add_vec(&mut self.period_end_before_date, &mut words),
             "period_end_words" => self.period_end_words.extend(words),
+            "span_before_date" => self.span_before_date.extend(words),
             "next_year" => add_vec(&mut self.next_year, &mut words),
             "past_tense" => self.past_tense.extend(words),
             "weight_words" => self.weight_words.extend(words),

@@ -233,10 +233,11 @@ pub(super) fn shifted_weekday(d: Date, wd: Weekday, shift: i64) -> Timex {
 /// A bare weekday ("on Sunday"): `d` itself when it is that day, else the nearest such
 /// day before `d`, or after it when the sentence speaks of the future.
 pub(super) fn nearest_weekday(d: Date, wd: Weekday, future: bool) -> Timex {
-    let r = if future {
-        d.nth_weekday(1, wd)
-    } else if d.weekday() == wd {
+    // "later Monday" in Monday's paper is that Monday, whatever the tense.
+    let r = if d.weekday() == wd {
         Ok(d)
+    } else if future {
+        d.nth_weekday(1, wd)
     } else {
         d.nth_weekday(-1, wd)
     };

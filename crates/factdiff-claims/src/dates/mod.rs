@@ -865,6 +865,12 @@ mod tests {
                         "The talks will be held on Friday.",
                         &["Friday = 2025-10-17 Friday"][..],
                     ),
+                    // The article's own weekday is that day, even ahead: "later
+                    // Wednesday" in Wednesday's paper, not the next week's.
+                    (
+                        "The company will make its offer later Wednesday.",
+                        &["Wednesday = 2025-10-15 Wednesday"][..],
+                    ),
                 ][..],
             ),
             (

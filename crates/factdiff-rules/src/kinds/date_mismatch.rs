@@ -8,11 +8,23 @@
 //!
 //! A reporting date ("officials said on Tuesday") is never compared with an event
 //! date ("the quake struck on Monday"), and events with different predicates
-//! ("delegations arrived" against "the summit opened") are different events. What
+//! ("delegations arrived" against "the summit opened") are different events, as are
+//! events in two places ("stormed the embassy in Tunis" / "in Khartoum"). What
 //! happened is compared with what happened, and a scheduled or planned date ("will
 //! open on July 3", "is scheduled to open on July 4") with another such date, never
 //! with what happened (a schedule may move). An event whose clause names nothing and
 //! no one (", which began October 1") is not compared.
+//!
+//! An event may be told by its verb or its noun ("the summit opened" / "the
+//! December 16 election", "Monday's quake", "the Nov. 29 escape"); a support verb
+//! gives way to the clause's event ("elections ... will be held on December 15" is
+//! the election's date). A date in brackets ("on Tuesday (11 February)") keeps the
+//! clause around it. Two sentences share a name when one gives a surname the other
+//! gives with the first name ("Peterson" / "Scott Peterson"). A date whose clause has
+//! no event word is compared only with a copy of the same report: the same name,
+//! most words of the clause alike, the sentence's other figures and dates alike, and
+//! neither date a period a figure is for ("a rate for April 6": a template reused
+//! for each day is no copy).
 //!
 //! ## Why is this bad?
 //! An event happens once. When two articles date it differently, at least one is
@@ -48,7 +60,8 @@
 //!   compared: the event recurs (a market opens every day). A day and month without
 //!   the year ("on 3 June") is the text's own day and is compared.
 //! - `require-predicate` (boolean, default true): compare only dates whose event
-//!   predicate is known (precision first).
+//!   predicate is known (precision first), and a date without one only with a copy
+//!   of its report (the clause in nearly the same words, as above).
 //! - `predicates` (array of arrays of strings, default `[]`): event classes, each
 //!   its name then the words that signal it (`["start", "premiered"]`), added to the
 //!   events lexicon (`rules/lexicons/events.toml`) for the run, so that the claims
@@ -97,7 +110,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
             name: "require-predicate",
             ty: ParamType::Bool,
             default: "true",
-            doc: "compare only dates whose event predicate is known",
+            doc: "compare only dates whose event predicate is known (without one: copies of one report)",
         },
         ParamSpec {
             name: "predicates",
@@ -126,6 +139,8 @@ const MAX_DISTINCT: usize = 32;
 
 struct Item<'a> {
     article: usize,
+    /// The event's participants and place (names and content words of its clause).
+    event: &'a factdiff_claims::EventKey,
     claim: usize,
     day: Option<i32>,
     names: &'a [scope::Name<'a>],
@@ -135,9 +150,96 @@ struct Item<'a> {
     subject: Option<&'a str>,
 }
 
+/// Whether two names may name one person or thing: alike, or one a surname the
+/// other ends with ("Peterson", "Scott Peterson").
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || !short.contains(' ')
+            && short.chars().count() >= 4
+            && long.rsplit(' ').next() == Some(short)
+}
+
 /// Whether two dates' sentences name someone or something both name.
 fn share_a_name(a: &Item<'_>, b: &Item<'_>) -> bool {
-    a.names.iter().any(|n| b.names.contains(n))
+    a.names
+        .iter()
+        .any(|n| b.names.iter().any(|m| same_name(n, m)))
+}
+
+/// Whether two events' places may be one place: either gives none, or the words of
+/// one are among the other's ("south sudan", "south sudan unity"). Protesters who
+/// stormed the embassy in Tunis on Sept. 14 and the one in Khartoum on Sept. 15 are
+/// two events.
+fn same_place(a: &Item<'_>, b: &Item<'_>) -> bool {
+    match (a.event.place.as_deref(), b.event.place.as_deref()) {
+        (Some(x), Some(y)) => {
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            short
+                .split(' ')
+                .all(|w| long.split(' ').any(|v| v == w))
+        }
+        _ => true,
+    }
+}
+
+/// Predicate-less events are compared only when their clauses tell the same thing:
+/// at least this many participants (place included) in common...
+const SAME_CLAUSE_SHARED: usize = 3;
+/// ... and at least this share of them (Jaccard).
+const SAME_CLAUSE_SIMILARITY: f64 = 0.6;
+
+/// The values of the other figures and dates of a date's sentence, in order: a copy
+/// of one report gives them alike, a template reused for another day or company
+/// does not ("set a rate for April 6 of 781.95" / "for April 3 of 782.50"; "div pay
+/// May 27, record May 23" / "pay May 25, record April 18").
+fn others_in_sentence(cx: &Cx<'_>, it: &Item<'_>) -> Vec<String> {
+    let claims = &cx.claims[it.article];
+    let sentence = claims[it.claim].sentence;
+    claims
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| i != it.claim && c.sentence == sentence)
+        .filter_map(|(_, c)| match &c.value {
+            ClaimValue::Date(t) => Some(t.value.clone()),
+            ClaimValue::Interval {
+                min, max, unit, ..
+            } => Some(format!("{min:?}..{max:?} {unit}")),
+            ClaimValue::Duration(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a date is a span or the period a figure is for ("set a rate for April 6",
+/// "the average price through April 7"), as its frame says (the context lexicon's
+/// `span_before_date`), not the day something happened.
+fn period_date(cx: &Cx<'_>, it: &Item<'_>) -> bool {
+    cx.claims[it.article][it.claim]
+        .frame
+        .as_deref()
+        .is_some_and(|f| f.span)
+}
+
+/// Whether two events without a predicate are told in the same words: their
+/// sentences share a name, their clauses share most participants ("Flynn's body was found in a car near Spiro on
+/// April 9" / "... on April 11"), as a copy of one report does, and the other
+/// figures and dates of their sentences are alike (`others_in_sentence`); neither
+/// date is a span or period a figure is for (`period_date`: a rate "for April 6" is
+/// set again every day).
+fn same_clause(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
+    let words = |it: &Item<'_>| -> Vec<String> {
+        let e = it.event;
+        e.participants.iter().cloned().chain(e.place.clone()).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (shared, sim) = context_overlap(&wa, &wb);
+    share_a_name(a, b)
+        && shared >= SAME_CLAUSE_SHARED
+        && sim >= SAME_CLAUSE_SIMILARITY
+        && !period_date(cx, a)
+        && !period_date(cx, b)
+        && others_in_sentence(cx, a) == others_in_sentence(cx, b)
 }
 
 /// Whether two articles of a story speak of the same subject: their ledes' first
@@ -210,8 +312,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
     let across_corpus = Cx::across_corpus(rule);
-    // (story, predicate class, whether it happened, subject)
-    type Key = (usize, String, bool, String);
+    // (story, predicate class, whether it happened, subject); a predicate-less event
+    // (only compared clause to clause) has the class `None`.
+    type Key = (usize, Option<String>, bool, String);
     let per_article: Vec<Vec<(Key, Item<'_>)>> = cx
         .claims
         .par_iter()
@@ -246,11 +349,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     if event.participants.is_empty() && event.place.is_none() {
                         return None;
                     }
-                    let class = event.predicate.clone();
-                    let class = match class {
-                        Some(class) => class,
-                        None if require => return None,
-                        None => key.measure.as_deref().unwrap_or_default().to_owned(),
+                    // Without a predicate, the event is its clause: compared only with
+                    // a clause that tells it in nearly the same words (`same_clause`),
+                    // or, with `require-predicate = false`, keyed by the measure.
+                    let class = match event.predicate.clone() {
+                        Some(class) => Some(class),
+                        None if require => None,
+                        None => Some(key.measure.as_deref().unwrap_or_default().to_owned()),
                     };
                     // What happened is compared with what happened, a schedule with a
                     // schedule: a date set beforehand may move ("will open on July 3").
@@ -275,6 +380,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         (story, class, actual, subject),
                         Item {
                             article,
+                            event,
                             claim: idx,
                             day: sc.day,
                             names: sc.sentence_names(claim.sentence),
@@ -307,11 +413,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .iter()
                 .map(|it| (it.article, it.timex.value.as_str()))
                 .collect();
-            // Each date against the latest item of each distinct date in its window.
+            // Each date against the latest item of each distinct date and place in its
+            // window (the place apart: the latest "September 14" may be another
+            // city's event while an earlier one is this one's).
             scope::sliding_window(
                 &items,
                 |it| it.day,
-                |it| it.timex.value.as_str(),
+                |it| (it.timex.value.as_str(), it.event.place.as_deref()),
                 max_days,
                 |j, latest| {
                     let b = &items[j];
@@ -332,7 +440,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                         || ta.year.zip(tb.year).is_some_and(|(x, y)| x != y))
                                     && (a.names.is_empty()
                                         || b.names.is_empty()
-                                        || a.names.iter().any(|n| b.names.contains(n)))
+                                        || share_a_name(a, b))
+                                    && same_place(a, b)
+                                    && (class.is_some() || same_clause(cx, a, b))
                                     && {
                                         let (shared, sim) = context_overlap(a.context, b.context);
                                         shared >= min_shared && sim >= min_sim
@@ -363,7 +473,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             (cb.span.start as usize).saturating_sub(base),
                             (cb.span.end as usize).saturating_sub(base),
                         )
-                        .unwrap_or_else(|| format!("the event ({class})"));
+                        .unwrap_or_else(|| {
+                            format!("the event ({})", class.as_deref().unwrap_or("-"))
+                        });
                         let values = [
                             ("event", event),
                             ("date", cx.article(b.article).slice(cb.span).to_owned()),
@@ -384,7 +496,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                 a.article,
                             )
                             .with_details(DateDetails {
-                                predicate: class.clone(),
+                                predicate: class.clone().unwrap_or_default(),
                                 date: show(tb),
                                 other_date: show(ta),
                                 shared_context: shared_words,
@@ -401,7 +513,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::event_words;
+    use super::{event_words, same_name};
+
+    #[test]
+    fn a_surname_meets_its_full_name() {
+        assert!(same_name("peterson", "scott peterson"));
+        assert!(same_name("scott peterson", "peterson"));
+        assert!(same_name("tunis", "tunis"));
+        // A first name is no surname; a short word is no name to go by.
+        assert!(!same_name("laci", "laci peterson"));
+        assert!(!same_name("lee", "bruce lee"));
+        assert!(!same_name("tunis", "khartoum"));
+    }
 
     fn event(sentence: &str, date: &str) -> Option<String> {
         let start = sentence.find(date).unwrap();
