@@ -1,7 +1,8 @@
 //! Where output goes: standard output, or a file written atomically (a temporary file
 //! beside it, then a rename), so an interrupted run never leaves half a report. The
 //! file gets the permissions a plain create would give it (`0o666` less the umask, so
-//! `0644` under the usual umask), or keeps those it had.
+//! `0644` under the usual umask), or keeps those it had. A device or a pipe
+//! (`-o /dev/null`) is written in place, never replaced.
 
 use std::io::Write;
 use std::path::Path;
@@ -66,6 +67,16 @@ pub fn emit_with(
     }
     let fail =
         |err: std::io::Error| CliError::usage(format!("cannot write `{}`: {err}", path.display()));
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written as it
+    // is: a rename over it would replace the device with a plain file.
+    if std::fs::metadata(&full).is_ok_and(|meta| !meta.is_file()) {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&full)
+            .map_err(fail)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        return write(&mut out).and_then(|()| out.flush()).map_err(fail);
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".factdiff-");
     // As `File::create` would: 0o666 less the umask (tempfile's default is 0o600).
@@ -113,6 +124,41 @@ mod tests {
             no_color: false,
             width: None,
         }
+    }
+
+    /// `-o /dev/null` once replaced the machine's /dev/null with a plain file (the
+    /// rename of the atomic write): a device or a pipe is written in place. Tried on a
+    /// FIFO of a temporary folder, held open for reading and writing so that neither
+    /// side blocks.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_device_is_written_in_place_not_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success(), "mkfifo failed");
+        let mut reader = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&fifo)
+            .unwrap();
+        emit(
+            &env(dir.path()),
+            Some(Path::new("pipe")),
+            b"report\n",
+            &mut Vec::new(),
+        )
+        .unwrap();
+        let kind = std::fs::metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "the pipe was replaced by a {kind:?}");
+        let mut got = [0u8; 7];
+        reader.read_exact(&mut got).unwrap();
+        assert_eq!(&got, b"report\n");
     }
 
     #[test]
