@@ -194,7 +194,9 @@ impl<'a> ArticleScope<'a> {
 /// `visit(j, latest)` where `latest` maps each distinct key among the earlier items
 /// dated at most `max_days` before it to the latest such item; then records `j` as the
 /// latest of its key. Each item meets the distinct values of its window, not every
-/// earlier item: linear in a group's size.
+/// earlier item: linear in a group's size. An undated item (sorted first) is in every
+/// window, and never holds the window's start back: the dated items before the start
+/// leave it.
 pub(crate) fn sliding_window<T, K: Ord>(
     items: &[T],
     day: impl Fn(&T) -> Option<i32>,
@@ -202,13 +204,14 @@ pub(crate) fn sliding_window<T, K: Ord>(
     max_days: i64,
     mut visit: impl FnMut(usize, &BTreeMap<K, usize>),
 ) {
+    let dated = |i: usize| day(&items[i]).is_some();
     let mut latest: BTreeMap<K, usize> = BTreeMap::new();
     let mut start = 0;
     for j in 0..items.len() {
-        while start < j && !close(day(&items[start]), day(&items[j]), max_days) {
+        while start < j && (!dated(start) || !close(day(&items[start]), day(&items[j]), max_days)) {
             start += 1;
         }
-        latest.retain(|_, &mut i| i >= start);
+        latest.retain(|_, &mut i| i >= start || !dated(i));
         visit(j, &latest);
         latest.insert(key(&items[j]), j);
     }
@@ -225,6 +228,37 @@ pub(crate) fn close(a: Option<i32>, b: Option<i32>, max_days: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An undated article sorted first once held the window's start, so dated articles
+    /// a hundred days apart were still compared.
+    #[test]
+    fn an_undated_item_is_in_every_window_and_holds_no_start_back() {
+        let items = [
+            (None, "undated"),
+            (Some(0), "day 0"),
+            (Some(100), "day 100"),
+        ];
+        let mut seen = Vec::new();
+        sliding_window(
+            &items,
+            |it| it.0,
+            |it| it.1,
+            10,
+            |j, latest| {
+                let mut met: Vec<&str> = latest.keys().copied().collect();
+                met.sort_unstable();
+                seen.push((items[j].1, met));
+            },
+        );
+        assert_eq!(
+            seen,
+            [
+                ("undated", vec![]),
+                ("day 0", vec!["undated"]),
+                ("day 100", vec!["undated"]),
+            ]
+        );
+    }
 
     #[test]
     fn a_name_in_a_file_name_or_address_is_not_written_in_lower_case() {
