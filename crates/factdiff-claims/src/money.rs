@@ -35,6 +35,23 @@ mod tests {
     use crate::ClaimKind;
     use crate::testutil::check_kind;
 
+    /// A decimal comma or a grouping typo ("2,29 dlrs", "6,306,0000 dlrs") is no figure
+    /// to compare: read as 29 it set two prices against each other (issue 13).
+    #[test]
+    fn digits_glued_by_a_comma_that_groups_no_thousands_are_no_figure() {
+        check_kind(
+            ClaimKind::Money,
+            &[
+                ("The price fell to 2,29 dlrs a share.", &[]),
+                ("Net loss 6,306,0000 dlrs.", &[]),
+                (
+                    "Net loss 6,306,000 dlrs.",
+                    &["6,306,000 dlrs = [6306000, 6306000] USD"],
+                ),
+            ],
+        );
+    }
+
     #[test]
     fn money() {
         check_kind(

@@ -143,6 +143,17 @@ fn bare_number(ctx: &Ctx, s: &Sent, i: usize, has_symbol: bool) -> Option<Bare> 
         if text.len() > 1 && text.starts_with('0') && !text.starts_with("0.") {
             return None;
         }
+        // Digits glued to digits by a comma that groups no thousands ("2,29 dlrs", a
+        // decimal comma): neither side is a figure of its own, and the whole cannot be
+        // read for sure.
+        let glued = |k: usize| s.toks.get(k).is_some_and(|t| !t.space_before);
+        let comma = |k: usize| s.toks.get(k).is_some_and(|t| t.text == ",");
+        let num = |k: usize| s.toks.get(k).is_some_and(|t| t.is_num());
+        let after_comma = i >= 2 && glued(i) && comma(i - 1) && glued(i - 1) && num(i - 2);
+        let before_comma = comma(i + 1) && glued(i + 1) && num(i + 2) && glued(i + 2);
+        if after_comma || before_comma {
+            return None;
+        }
         (t.num_value()?, i + 1, true, t.decimals())
     } else {
         let (v, end) = number_word_at(ctx, s, i)?;
