@@ -104,14 +104,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 && let Some(unit) = ctx.lex.time_units.get(s.lower(k))
             {
                 if s.free(k, k + 1) {
-                    let span = s.span(k, k + 1);
-                    s.take(k, k + 1);
-                    claims.push(Claim::new(
-                        ClaimKind::Duration,
-                        span,
-                        s.idx,
-                        ClaimValue::Duration(timex_duration(None, unit)),
-                    ));
+                    take_duration(s, claims, k, k + 1, timex_duration(None, unit));
                 }
                 i = k + 1;
                 continue;
@@ -142,16 +135,21 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             i += 1;
             continue;
         }
-        let span = s.span(start, unit_idx + 1);
-        s.take(start, unit_idx + 1);
-        claims.push(Claim::new(
-            ClaimKind::Duration,
-            span,
-            s.idx,
-            ClaimValue::Duration(timex_duration(n, unit)),
-        ));
+        take_duration(s, claims, start, unit_idx + 1, timex_duration(n, unit));
         i = unit_idx + 1;
     }
+}
+
+/// Takes the tokens `a..b` of `s` as a duration claim of `value` (TIMEX3).
+fn take_duration(s: &mut Sent, claims: &mut Vec<Claim>, a: usize, b: usize, value: String) {
+    let span = s.span(a, b);
+    s.take(a, b);
+    claims.push(Claim::new(
+        ClaimKind::Duration,
+        span,
+        s.idx,
+        ClaimValue::Duration(value),
+    ));
 }
 
 /// Extends numeric durations written after "the past", "the last", "the next" to take

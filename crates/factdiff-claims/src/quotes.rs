@@ -205,12 +205,8 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                 .rsplit(|ch: char| ch.is_whitespace())
                 .next()
                 .unwrap_or("");
-            let after_title = ctx.lex.titles.contains(
-                last_word
-                    .trim_end_matches([',', '.'])
-                    .to_lowercase()
-                    .as_str(),
-            );
+            let last_lower = last_word.trim_end_matches([',', '.']).to_lowercase();
+            let after_title = ctx.lex.titles.contains(last_lower.as_str());
             let words = surface.split_whitespace().count();
             let person_like = || {
                 (2..=3).contains(&words)
@@ -234,12 +230,7 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
             // A name right after an article that does not speak modifies a noun or
             // names a thing ("the Ida Yarbrough apartments", "a Toyota plant"): no
             // one a pronoun refers to.
-            let after_determiner = ctx
-                .lex
-                .context
-                .determiners
-                .contains(last_word.to_lowercase().as_str());
-            let modifier = after_determiner && !speaks;
+            let modifier = ctx.lex.context.determiners.contains(last_lower.as_str()) && !speaks;
             ((after_title || person_like() || single_word) && !modifier).then(|| Person {
                 start: c.span.start,
                 // A name wrapped over two lines is one name.
@@ -317,20 +308,6 @@ struct Speaker {
 /// The speaker named in the window (text around a quote): a name or pronoun next to a
 /// speech verb.
 fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Option<Speaker> {
-    let via_pronoun = std::cell::Cell::new(false);
-    speaker_named(ctx, text, window, people, &via_pronoun).map(|name| Speaker {
-        name,
-        via_pronoun: via_pronoun.get(),
-    })
-}
-
-fn speaker_named(
-    ctx: &Ctx,
-    text: &str,
-    window: Window,
-    people: &[Person],
-    via_pronoun: &std::cell::Cell<bool>,
-) -> Option<String> {
     let Window {
         from,
         to,
@@ -420,13 +397,18 @@ fn speaker_named(
             })
             .then_some(end)
     };
-    let resolve = |name: Option<String>, pron: Option<()>| -> Option<String> {
+    let resolve = |name: Option<String>, pron: Option<()>| -> Option<Speaker> {
         if let Some(n) = name {
-            return Some(full_name(people, &n));
+            return Some(Speaker {
+                name: full_name(people, &n),
+                via_pronoun: false,
+            });
         }
         pron?;
-        via_pronoun.set(true);
-        antecedent(people, quote_start)
+        Some(Speaker {
+            name: antecedent(people, quote_start)?,
+            via_pronoun: true,
+        })
     };
     if toks[verb_at].lower == "according" {
         // "according to X"
