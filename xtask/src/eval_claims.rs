@@ -200,18 +200,22 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut check = false;
     let mut sample = 0usize;
     let mut held_out = false;
+    let mut show_wrong = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--check" => check = true,
             "--held-out" => held_out = true,
+            "--wrong" => show_wrong = true,
             "--sample" => {
                 sample = it
                     .next()
                     .and_then(|n| n.parse().ok())
                     .context("--sample takes a number of claims per kind, e.g. --sample 40")?;
             }
-            other => bail!("unknown argument `{other}`; use --check, --sample N or --held-out"),
+            other => {
+                bail!("unknown argument `{other}`; use --check, --sample N, --held-out or --wrong")
+            }
         }
     }
     let root = crate::util::root();
@@ -263,10 +267,14 @@ pub fn run(args: &[String]) -> Result<()> {
         let keys: BTreeSet<&str> = of_kind.iter().map(|e| e.key.as_str()).collect();
         let (mut right, mut wrong) = (0usize, 0usize);
         let mut lost = Vec::new();
+        let mut still_wrong = Vec::new();
         for j in judged.values() {
             match (keys.contains(j.key.as_str()), j.right) {
                 (true, true) => right += 1,
-                (true, false) => wrong += 1,
+                (true, false) => {
+                    wrong += 1;
+                    still_wrong.push(j);
+                }
                 (false, true) => lost.push(j),
                 (false, false) => {}
             }
@@ -290,6 +298,11 @@ pub fn run(args: &[String]) -> Result<()> {
         );
         for j in lost.iter().take(5) {
             println!("    lost: {} ({})", j.key, j.cause);
+        }
+        if show_wrong {
+            for j in &still_wrong {
+                println!("    wrong: {} ({})", j.key, j.cause);
+            }
         }
         if let Some(&want) = figures.get(kind)
             && precision + 1e-9 < want

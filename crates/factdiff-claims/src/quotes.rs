@@ -21,6 +21,11 @@ const MIN_WORDS: usize = 3;
 /// another clause ("He said the union ... billed as its “best and final offer.”").
 const MAX_GAP_BEFORE: usize = 8;
 
+/// At most this many words between a speech verb and a quotation of a whole sentence
+/// set off by a comma or colon after it ("He said that even though Herrington's
+/// recommendation did not agree with existing policy, “We'll take a look at it.”").
+const MAX_GAP_BEFORE_SENTENCE: usize = 30;
+
 fn closer_of(open: char) -> Option<char> {
     Some(match open {
         '“' => '”',
@@ -60,18 +65,31 @@ fn find_quotes(text: &str, body: Span) -> Vec<(Span, Span)> {
         let inner_start = i + c.len_utf8();
         let mut k = inner_start;
         let mut found = None;
+        // ASCII quotations opened inside this one and not closed yet.
+        let mut nested = 0usize;
         while k < end && k - inner_start < MAX_QUOTE {
             let Some(d) = text[k..end].chars().next() else {
                 break;
             };
-            // An ASCII mark after white space opens a nested quotation ("We can't say
-            // "yes"..."): it closes nothing.
+            // An ASCII mark after white space and before a word opens a nested
+            // quotation ("We can't say "yes"...", a "white knight" right now,"): it
+            // closes nothing, and the next closing mark closes it, not this one.
             let after_space = c == '"'
                 && text[..k]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_whitespace);
-            if d == close && k > inner_start && !after_space {
+            if d == '"' && after_space {
+                if text[k + 1..end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                {
+                    nested += 1;
+                }
+            } else if d == close && k > inner_start && c == '"' && nested > 0 {
+                nested -= 1;
+            } else if d == close && k > inner_start && !after_space {
                 let next = text[k + d.len_utf8()..].chars().next();
                 // ’ inside a word is an apostrophe (Kazakhstan’s).
                 let apostrophe = d == '’' && next.is_some_and(char::is_alphabetic);
@@ -85,8 +103,9 @@ fn find_quotes(text: &str, body: Span) -> Vec<(Span, Span)> {
                 if !text[inner_start..k].contains('\n') {
                     break;
                 }
-            } else if c == '"' && d == '\n' {
-                // ASCII quotes continue only into a paragraph that opens with one.
+            } else if c == '"' && d == '\n' && paragraph_break(text, k) {
+                // ASCII quotes continue over a wrapped line, and into a new paragraph
+                // only when it opens with one.
                 let rest = text[k..end].trim_start();
                 if !rest.starts_with('"') {
                     break;
@@ -109,12 +128,14 @@ fn find_quotes(text: &str, body: Span) -> Vec<(Span, Span)> {
     out
 }
 
-/// Cleans a quotation's text: marks of continued paragraphs dropped, white space
-/// folded, a trailing comma dropped.
+/// Cleans a quotation's text: marks of continued paragraphs and nested ASCII marks
+/// dropped, white space folded, a trailing comma dropped.
 fn clean(inner: &str) -> String {
     let mut out = String::with_capacity(inner.len());
     for w in inner.split_whitespace() {
-        let w = w.trim_start_matches(['“', '"', '«']);
+        // ASCII marks of a nested quotation ("a "white knight" right now") go on
+        // both sides; an ASCII mark is never an apostrophe.
+        let w = w.trim_start_matches(['“', '"', '«']).trim_end_matches('"');
         let w = if w.ends_with('”') && !w.is_empty() {
             &w[..w.len() - '”'.len_utf8()]
         } else {
@@ -261,17 +282,29 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
     kept
 }
 
-/// The person a pronoun before or after `quote_start` refers to: the last person named
+/// The person a pronoun refers to, looked for before `at` (the quotation's start for a
+/// pronoun after it, the pronoun itself before one): the last person named
 /// before it when that name is a sentence's subject, else the last one who spoke not
-/// long before it, else the last person named before it.
-fn antecedent(people: &[Person], quote_start: u32) -> Option<String> {
-    let mut before = people.iter().rev().filter(|p| p.start < quote_start);
+/// long before it, else the last person named before it. A person whose surname the
+/// pronoun's own clause names after it (“…,” he testified, Timmons pulled the
+/// trigger) is someone else.
+fn antecedent(people: &[Person], at: u32, clause_after: &str) -> Option<String> {
+    let named_after = |p: &Person| {
+        let surname = p.name.rsplit(' ').next().unwrap_or(&p.name);
+        clause_after
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == surname)
+    };
+    let mut before = people
+        .iter()
+        .rev()
+        .filter(|p| p.start < at && !named_after(p));
     let nearest = before.clone().next()?;
     if nearest.subject {
         return Some(nearest.name.clone());
     }
     before
-        .find(|p| p.speaks && p.start + SPEAKER_REACH >= quote_start)
+        .find(|p| p.speaks && p.start + SPEAKER_REACH >= at)
         .unwrap_or(nearest)
         .name
         .clone()
@@ -325,6 +358,10 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
                 && !ctx.lex.not_names.contains(t.lower.as_ref())
         })
     };
+    // Whether the token before `j` is the dot of a title ("Ms. Davis").
+    let title_dot_before = |j: usize| {
+        j >= 2 && toks[j - 1].text == "." && ctx.lex.titles.contains(toks[j - 2].lower.as_ref())
+    };
     let name_run = |k: usize, forward: bool| -> Option<String> {
         let mut a = k;
         let mut b = k + 1;
@@ -370,10 +407,15 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
             s.split_whitespace().collect::<Vec<_>>().join(" ")
         })
     };
+    // A speaker pronoun at `k`: where its antecedent is looked for before (the
+    // quotation's start when the pronoun follows it), and the rest of its clause.
     let pronoun = |k: usize| {
         toks.get(k)
             .filter(|t| ctx.lex.context.speaker_pronouns.contains(t.lower.as_ref()))
-            .map(|_| ())
+            .map(|t| {
+                let at = if after { quote_start } else { t.start };
+                (at, &text[t.end as usize..to])
+            })
     };
     // The end of a person's name that opens the window at `k`: a name the article
     // gives as a person's (or its surname).
@@ -397,16 +439,16 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
             })
             .then_some(end)
     };
-    let resolve = |name: Option<String>, pron: Option<()>| -> Option<Speaker> {
+    let resolve = |name: Option<String>, pron: Option<(u32, &str)>| -> Option<Speaker> {
         if let Some(n) = name {
             return Some(Speaker {
                 name: full_name(people, &n),
                 via_pronoun: false,
             });
         }
-        pron?;
+        let (at, clause_after) = pron?;
         Some(Speaker {
-            name: antecedent(people, quote_start)?,
+            name: antecedent(people, at, clause_after)?,
             via_pronoun: true,
         })
     };
@@ -451,18 +493,61 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
                     return None;
                 }
             }
-            return resolve(
-                if is_name(k) { name_run(k, true) } else { None },
-                pronoun(k),
-            );
+            if is_name(k) {
+                // "said Microsoft security chief Christopher Budd", "said Ms. Davis's
+                // sister Crystal": a name, then lower-case words of a title or a tie,
+                // then a name: the last name that can speak is the speaker; the first
+                // one modifies the title.
+                let mut runs = vec![k];
+                let mut j = k + 1;
+                let mut words = 0;
+                while let Some(t) = toks.get(j) {
+                    let title_dot =
+                        t.text == "." && ctx.lex.titles.contains(toks[j - 1].lower.as_ref());
+                    if is_name(j) {
+                        if !is_name(j - 1) && !title_dot_before(j) {
+                            runs.push(j);
+                        }
+                    } else if !(title_dot
+                        || (t.is_word()
+                            && !t.is_capitalized()
+                            && !ctx.lex.stopwords.contains(t.lower.as_ref())
+                            // A verb's form ends the noun phrase ("said Smith after
+                            // meeting Jones").
+                            && !t.lower.ends_with("ing")
+                            && !t.lower.ends_with("ed")))
+                    {
+                        break;
+                    }
+                    words += 1;
+                    if words > 8 {
+                        break;
+                    }
+                    j += 1;
+                }
+                let later = runs[1..].iter().rev().find_map(|&r| name_run(r, true));
+                return resolve(later.or_else(|| name_run(k, true)), None);
+            }
+            return resolve(None, pronoun(k));
         }
         // ” James Steele, chief of the fire department, told …: the name that opens
         // the window, when a comma follows it and the verb comes after the apposition.
+        // So too when the word before the verb ends a company's name that is no
+        // person's (” Krapels, president of Energy Security Analysis, Inc said).
+        let person_before_verb = || {
+            is_name(verb_at - 1)
+                && name_run(verb_at - 1, false).is_some_and(|n| {
+                    people
+                        .iter()
+                        .any(|p| p.name == n || p.name.ends_with(&format!(" {n}")))
+                })
+        };
         if is_name(0)
-            && toks[verb_at - 1].text == ","
             && let Some(comma) = toks.iter().position(|t| t.text == ",")
             && comma > 0
-            && (0..comma).all(is_name)
+            && comma < verb_at
+            && (0..comma).all(|j| is_name(j) || toks[j].text == ".")
+            && (toks[verb_at - 1].text == "," || (is_name(verb_at - 1) && !person_before_verb()))
         {
             return resolve(name_run(comma - 1, false), None);
         }
@@ -479,11 +564,20 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
             return resolve(name_run(end - 1, false), None);
         }
         let k = verb_at - 1;
+        // ” the Daily News quoted witness Devonte Brown as saying.
+        if toks[k].lower == "as" && k > 0 && is_name(k - 1) {
+            return resolve(name_run(k - 1, false), None);
+        }
         return resolve(
             if is_name(k) { name_run(k, false) } else { None },
             pronoun(k),
         );
     }
+    // A quotation of a whole sentence, set off by a comma or colon ("He said that even
+    // though …, “We'll take a look at it.”"), is what the verb says even when a
+    // clause comes between; a phrase quoted inside a clause may be someone else's.
+    let whole_sentence = text[..to].trim_end().ends_with([',', ':'])
+        && text[to..].chars().nth(1).is_some_and(char::is_uppercase);
     // X said: “ / X said that “ / he noted: “ / Hawke said business “…”: the speech
     // verb nearest the quotation whose subject can be found, with few words between
     // them (the quotation is what the verb says, not a phrase of a later clause).
@@ -492,7 +586,7 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
             continue;
         }
         let gap = toks[verb_at + 1..].iter().filter(|t| t.is_word()).count();
-        if gap > MAX_GAP_BEFORE {
+        if gap > MAX_GAP_BEFORE && !(whole_sentence && gap <= MAX_GAP_BEFORE_SENTENCE) {
             return None;
         }
         let Some(k) = verb_at.checked_sub(1) else {
@@ -514,8 +608,12 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
         if is_name(k) {
             return resolve(name_run(k, false), None);
         }
-        if pronoun(k).is_some() {
-            return resolve(None, Some(()));
+        if let Some(pron) = pronoun(k) {
+            return resolve(None, Some(pron));
+        }
+        // "quoted chairman Simon Keswick as saying: “…”"
+        if toks[k].lower == "as" && k > 0 && is_name(k - 1) {
+            return resolve(name_run(k - 1, false), None);
         }
         // Betsy Loyless, senior vice president of the society, said, “…”: the name
         // that opens the sentence, when an apposition or a clause closes before the
@@ -528,6 +626,35 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
         {
             return resolve(name_run(comma - 1, false), None);
         }
+        // President Obama directed …, stating that “…”; Larry Holder puts this …,
+        // saying Bush “…”: a participle of speech after a comma speaks for the
+        // sentence's subject, the first person it names, when a verb or an apposition
+        // follows that name.
+        if toks[k].text == "," && toks[verb_at].lower.ends_with("ing") {
+            if let Some(pron) = pronoun(0) {
+                return resolve(None, Some(pron));
+            }
+            let verb_start = toks[verb_at].start;
+            let subject = people
+                .iter()
+                .filter(|p| p.start >= from as u32 && p.start < verb_start)
+                .find_map(|p| {
+                    let j = toks.iter().position(|t| t.start == p.start)?;
+                    let mut e = j + 1;
+                    while is_name(e) && toks[e].space_before {
+                        e += 1;
+                    }
+                    let next = toks.get(e)?;
+                    let verb_next = next.text == ","
+                        || (next.is_word()
+                            && !next.is_capitalized()
+                            && !ctx.lex.stopwords.contains(next.lower.as_ref()));
+                    verb_next.then(|| name_run(e - 1, false)).flatten()
+                });
+            if subject.is_some() {
+                return resolve(subject, None);
+            }
+        }
         // Lyons said that … and added, “…”: a second speech verb of the sentence's
         // subject, who spoke first at its start.
         if toks[k].lower == "and" || (toks[k].text == "," && k > 0 && toks[k - 1].lower == "and") {
@@ -535,8 +662,10 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
                 toks.get(j)
                     .is_some_and(|t| ctx.lex.speech_verbs.contains(t.lower.as_ref()))
             };
-            if pronoun(0).is_some() && said(1) {
-                return resolve(None, Some(()));
+            if let Some(pron) = pronoun(0)
+                && said(1)
+            {
+                return resolve(None, Some(pron));
             }
             if let Some(end) = opening_name(0)
                 && said(end)
@@ -709,10 +838,20 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
         // words after it only gave a pronoun (“Moffat said: “…” he said.”): a name
         // in the quotation's own sentence beats a guessed antecedent.
         if speaker.as_ref().is_none_or(|s| s.via_pronoun) {
-            let floor = (outer.start as usize)
+            let mut floor = (outer.start as usize)
                 .saturating_sub(200)
                 .max(ctx.article.body.start as usize);
-            let from = sentence_start_before(text, floor, outer.start as usize);
+            while !text.is_char_boundary(floor) {
+                floor += 1;
+            }
+            let mut from = sentence_start_before(text, floor, outer.start as usize);
+            // A paragraph that ends with a colon introduces the quotation that opens
+            // the next one ("…, says his organization will probably sue:\n\n“…”").
+            let gap = &text[from..outer.start as usize];
+            if gap.trim().is_empty() && text[floor..from].trim_end().ends_with(':') {
+                let colon = floor + text[floor..from].trim_end().len() - 1;
+                from = sentence_start_before(text, floor, colon);
+            }
             if from < outer.start as usize
                 && let Some(before) = speaker_in(
                     ctx,
@@ -778,6 +917,25 @@ mod tests {
         assert_eq!(quotes, 2);
     }
 
+    /// The look-back before a quotation starts on a char boundary, whatever the
+    /// multi-byte characters 200 bytes before it (found on ECB+ articles).
+    #[test]
+    fn look_back_starts_on_a_char_boundary() {
+        for pad in 0..3 {
+            let text = format!(
+                "{}{} Smith said:\n\n“We will win this one.”",
+                "—".repeat(80),
+                "x".repeat(pad)
+            );
+            let article = crate::testutil::article(&text, None);
+            let claims = crate::extract(&article, &crate::Lexicons::builtin());
+            assert_eq!(
+                claims.iter().filter(|c| c.kind == ClaimKind::Quote).count(),
+                1
+            );
+        }
+    }
+
     /// ASCII marks: a mark after punctuation closes, a mark after white space opens;
     /// a speaker after a title word or before an apposition (issue 13).
     #[test]
@@ -799,6 +957,89 @@ mod tests {
                 (
                     "\"We treat it as arson,\" James Steele, chief of the fire department, told the paper.",
                     &["\"We treat it as arson,\" = We treat it as arson | James Steele"],
+                ),
+            ],
+        );
+    }
+
+    /// Issue 13, fourth round: nested ASCII quotations and wrapped lines; the last name of a long
+    /// attribution; a participle of speech speaks for the sentence's subject; a
+    /// pronoun before a clause that names someone else; a pronoun's own clause names
+    /// someone else.
+    #[test]
+    fn nested_marks_long_attributions_and_participles() {
+        check_kind(
+            ClaimKind::Quote,
+            &[
+                (
+                    "\"They could be talking to a \"white knight\" right now,\" said Janney Scott Montgomery Inc analyst Marvin Roffman.",
+                    &[
+                        "\"They could be talking to a \"white knight\" right now,\" = They could be talking to a white knight right now | Marvin Roffman",
+                    ],
+                ),
+                // An apposition with a title's dot; a company's name before the verb
+                // is no speaker when a person opens the attribution.
+                (
+                    "\"Tax dollars are being used to subsidize foreign farms,\" Sen. Don Nickles, an Oklahoma Republican, said in a letter.",
+                    &[
+                        "\"Tax dollars are being used to subsidize foreign farms,\" = Tax dollars are being used to subsidize foreign farms | Don Nickles",
+                    ],
+                ),
+                (
+                    "Energy analyst Edward Krapels said more. \"The argument for a tariff is persuasive,\" Krapels, president of Energy Security Analysis, Inc said.",
+                    &[
+                        "\"The argument for a tariff is persuasive,\" = The argument for a tariff is persuasive | Edward Krapels",
+                    ],
+                ),
+                (
+                    "“The cops jumped out of the car so fast,” the Daily News quoted witness Devonte Brown as saying.",
+                    &[
+                        "“The cops jumped out of the car so fast,” = The cops jumped out of the car so fast | Devonte Brown",
+                    ],
+                ),
+                // A paragraph ending with a colon introduces the next one's quotation.
+                (
+                    "Andrew Wetzler, director of the Endangered Species Program, says his group will sue:\n\n“This administration has rejected anything with a whiff of science.”",
+                    &[
+                        "“This administration has rejected anything with a whiff of science.” = This administration has rejected anything with a whiff of science. | Andrew Wetzler",
+                    ],
+                ),
+                // A wrapped line does not end an ASCII quotation.
+                (
+                    "The statement quoted chairman Simon Keswick as\nsaying: \"We continue to believe that the issuing of \"B\" shares\nwould benefit shareholders.\"\n    Keswick said more.",
+                    &[
+                        "\"We continue to believe that the issuing of \"B\" shares\nwould benefit shareholders.\" = We continue to believe that the issuing of B shares would benefit shareholders. | Simon Keswick",
+                    ],
+                ),
+                (
+                    "“Deploy this update as soon as possible,” said Microsoft security response communications head Christopher Budd.",
+                    &[
+                        "“Deploy this update as soon as possible,” = Deploy this update as soon as possible | Christopher Budd",
+                    ],
+                ),
+                (
+                    "“You try to put it out of your mind,” said Ms. Davis’s sister Crystal.",
+                    &[
+                        "“You try to put it out of your mind,” = You try to put it out of your mind | Crystal",
+                    ],
+                ),
+                (
+                    "“We will win this,” said Smith after meeting Jones.",
+                    &["“We will win this,” = We will win this | Smith"],
+                ),
+                (
+                    "On March 3, President Obama directed the departments to review it, stating that “we should strengthen the act, not weaken it.”",
+                    &[
+                        "“we should strengthen the act, not weaken it.” = we should strengthen the act, not weaken it. | Obama",
+                    ],
+                ),
+                (
+                    "Spokesman Marlin Fitzwater spoke today. He said that even though Herrington's recommendation did not agree with existing policy, “We'll take a look at it.”",
+                    &["“We'll take a look at it.” = We'll take a look at it. | Marlin Fitzwater"],
+                ),
+                (
+                    "Timmons, now 16, was armed. After a face-off with rivals who “wanted to fight with us,” he testified, Timmons pulled the trigger.",
+                    &["“wanted to fight with us,” = wanted to fight with us | -"],
                 ),
             ],
         );

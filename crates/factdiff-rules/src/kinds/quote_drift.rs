@@ -255,6 +255,7 @@ fn substantive(chunks: &[DiffChunk]) -> bool {
     };
     let same = |x: &str, y: &str| {
         squash(x) == squash(y)
+            || spelling_variant(x, y)
             || contracted(x, y)
             || contracted(y, x)
             || initials(x, y)
@@ -275,6 +276,35 @@ fn substantive(chunks: &[DiffChunk]) -> bool {
         }
     }
     false
+}
+
+/// Whether two words are one word in British and American spelling ("recognise" /
+/// "recognize", "honour" / "honor", "centre" / "center"): a house style, not another
+/// wording. Written as the spelling rules, not a word list; "our" only in words of six
+/// letters or more, so that "four" / "for" stays a change.
+fn spelling_variant(x: &str, y: &str) -> bool {
+    let (x, y) = (x.trim(), y.trim());
+    if x.contains(' ') || y.contains(' ') || x.eq_ignore_ascii_case(y) {
+        return false;
+    }
+    let fold = |w: &str| {
+        let mut w = w
+            .to_lowercase()
+            .replace("isation", "ization")
+            .replace("ising", "izing")
+            .replace("ise", "ize");
+        if w.len() >= 6 {
+            w = w.replace("our", "or");
+        }
+        for (british, american) in [("tres", "ters"), ("tre", "ter")] {
+            if let Some(stem) = w.strip_suffix(british) {
+                w = format!("{stem}{american}");
+                break;
+            }
+        }
+        w
+    };
+    fold(x) == fold(y)
 }
 
 /// Words in the pieces of a diff.
@@ -469,6 +499,17 @@ mod tests {
             "we will rebuild the town before the spring",
         );
         assert!(!two_sided_end(&reworded));
+    }
+
+    #[test]
+    fn british_and_american_spelling_is_no_drift() {
+        assert!(spelling_variant("recognise", "recognize"));
+        assert!(spelling_variant("honoured", "honored"));
+        assert!(spelling_variant("centre", "center"));
+        assert!(spelling_variant("organisation", "organization"));
+        assert!(!spelling_variant("four", "for"));
+        assert!(!spelling_variant("will", "wil"));
+        assert!(!spelling_variant("concerning", "on"));
     }
 
     #[test]
