@@ -21,10 +21,13 @@
 //!   two outlets give word for word is replaced by another word of the same article;
 //!   `quote-drift`;
 //! - `surname`: a person's surname (the last of a name claim of two words or more,
-//!   which another outlet of the event also gives, shown to be a person's by a title,
-//!   a speech verb, a quotation or an age beside it, and never written in lower case by
-//!   the event's outlets, nor its first name) is respelled by one letter (a consonant
-//!   doubled or undoubled, or a vowel swapped) everywhere in one article;
+//!   which another outlet of the event also gives, shown to be a person's by a title
+//!   before the name or the surname, or by a speech verb, a quotation or an age beside
+//!   the full name (the surname alone may be a country's or a team's: "Indonesia
+//!   said"), and never written in lower case by the event's outlets, nor its first
+//!   name) is respelled by one letter (a consonant doubled or undoubled, or an interior
+//!   vowel swapped; a changed last vowel is another form of a name, which name-variant
+//!   leaves alone) everywhere in one article;
 //!   `name-variant`.
 //!
 //! Each kind's copy of the corpus is written to `target/xtask/planted/KIND/` (the
@@ -845,7 +848,6 @@ fn is_person(original: &Original, full: &str, surname: &str, words: &Words) -> b
         return true;
     }
     let full_len = full.split_whitespace().count();
-    let first = full.split_whitespace().next().unwrap_or(surname);
     let verb = |t: &str| words.speech_verbs.contains(&t.to_lowercase());
     let title = |t: &str| words.titles.contains(&t.to_lowercase());
     for (i, t) in tokens.iter().enumerate() {
@@ -853,11 +855,9 @@ fn is_person(original: &Original, full: &str, surname: &str, words: &Words) -> b
             continue;
         }
         // Where the name starts: at its first word when the full name ends here.
-        let start = if i + 1 >= full_len && tokens[i + 1 - full_len] == first {
-            i + 1 - full_len
-        } else {
-            i
-        };
+        // Where the name starts: at its first word when the full name ends here.
+        let whole = i + 1 >= full_len && tokens[i + 1 - full_len..=i].join(" ") == full;
+        let start = if whole { i + 1 - full_len } else { i };
         let after = tokens.get(i + 1).copied().unwrap_or("");
         let before = start.checked_sub(1).map_or("", |k| tokens[k]);
         let age = after == ","
@@ -865,7 +865,10 @@ fn is_person(original: &Original, full: &str, surname: &str, words: &Words) -> b
                 .get(i + 2)
                 .is_some_and(|t| t.parse::<u32>().is_ok_and(|n| (1..=110).contains(&n)))
             && tokens.get(i + 3) == Some(&",");
-        if verb(after) || verb(before) || title(before) || age {
+        // A title says a person whatever follows ("Mr. Reid"); a speech verb or an
+        // age only by the full name: the surname alone may be another thing's name
+        // ("Indonesia said", a team's "Drake said").
+        if title(before) || whole && (verb(after) || verb(before) || age) {
             return true;
         }
     }
@@ -954,7 +957,10 @@ fn respell(name: &str, rng: &mut Rng) -> Option<String> {
             v.remove(i);
             edits.push(v.into_iter().collect());
         }
+        // An interior vowel: a changed last vowel is another form of a name
+        // ("Italiana" / "Italiane"), which name-variant leaves alone by design.
         let swap = match c {
+            _ if i + 1 == chars.len() => None,
             'i' => Some('y'),
             'y' => Some('i'),
             'e' => Some('a'),
@@ -1154,7 +1160,7 @@ mod tests {
         let originals = event(&[
             (
                 "a.md",
-                "Tara Reid entered rehab, her spokesman said. Reid is 33.",
+                "Tara Reid, 33, entered rehab, her spokesman said. Reid is well.",
             ),
             (
                 "b.md",
@@ -1166,6 +1172,18 @@ mod tests {
         assert_eq!(site.also.len(), 1, "the second Reid is respelled too");
         assert_ne!(site.replacement, "Reid");
         assert!(site.replacement.len().abs_diff(4) <= 1);
+    }
+
+    #[test]
+    fn a_respelling_keeps_the_last_letter() {
+        // "Steele" / "Steela" is another form of a name to name-variant, not a slip.
+        for seed in 0..64 {
+            let mut rng = Rng::new(seed);
+            for name in ["Steele", "Gray", "Rossi"] {
+                let v = respell(name, &mut rng).expect("an edit");
+                assert_eq!(v.chars().last(), name.chars().last(), "{name} -> {v}");
+            }
+        }
     }
 
     #[test]
@@ -1206,6 +1224,11 @@ mod tests {
             [
                 "Advanced Micro Devices said it would buy ATI.",
                 "Advanced Micro Devices makes devices for servers.",
+            ],
+            // A speech verb by the surname alone: a country, not a person.
+            [
+                "Aid reached World Vision Indonesia on Monday.",
+                "Indonesia said the quake killed ten people.",
             ],
         ];
         for [a, b] in not_person {

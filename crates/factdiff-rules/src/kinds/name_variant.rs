@@ -12,7 +12,11 @@
 //! Spellings are one name only when they stand beside the same name somewhere
 //! ("Kasim-Jomart Tokayev" and "Kassym-Jomart Tokayev"; "Riedel Environment" and
 //! "Reidel Environmental"): "Dennis Patrick" and "Denis Sassou-Nguesso" are two
-//! people. A variant of a canonical spelling needs no such context. Rating codes
+//! people. A variant of a canonical spelling needs no such context, nor do two
+//! spellings within one story (the articles that report one event: "Michelle Lyonns
+//! said" in one outlet, "Lyons said" in another). A name of many stories ("Lions")
+//! is compared across the corpus, and its group's spellings also within each story,
+//! against the story's own majority ("Lyons" and "Lyonns"). Rating codes
 //! ("BB-plus", "AAA-rated"), codes with a one-letter part ("Exp-E" of a table),
 //! abbreviations without a vowel ("Stks" / "Stcks" of a table) and contractions
 //! ("They're") are not names.
@@ -471,7 +475,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     };
     // One group of spellings that fold alike: the minority spellings against the
     // majority.
-    let report = |spellings: &Spellings<'_>| -> Vec<Finding> {
+    let report = |spellings: &Spellings<'_>, in_story: bool| -> Vec<(String, Finding)> {
         let Some((major, major_uses)) = majority(spellings, &canonical) else {
             return Vec::new();
         };
@@ -487,8 +491,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             }
             // Two spellings are one name only beside the same name ("Kasim-Jomart
             // Tokayev", "Kassym-Jomart Tokayev"); "Dennis Patrick" and "Denis
-            // Sassou-Nguesso" are two people. A canonical spelling needs no context.
+            // Sassou-Nguesso" are two people. A canonical spelling needs no context,
+            // nor do two spellings within one story (the articles that report one
+            // event): there they name one person however each outlet introduces
+            // him ("Michelle Lyonns said" / "Lyons warned").
             if !canonical.contains(major)
+                && !in_story
                 && !uses.iter().any(|(_, u)| {
                     major_uses
                         .iter()
@@ -497,7 +505,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             {
                 continue;
             }
-            out.extend(emit(word, uses, major, &major_uses));
+            out.extend(
+                emit(word, uses, major, &major_uses)
+                    .into_iter()
+                    .map(|f| ((*word).to_owned(), f)),
+            );
         }
         out
     };
@@ -516,13 +528,39 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         .len()
                 })
                 .unwrap_or(0);
-            if most >= wide_stories || Cx::across_corpus(rule) {
-                report(spellings)
+            // A scope below the stories' count is a story; above, an article alone
+            // (`Cx::scope_of`).
+            let stories = cx.stories.stories.len();
+            if Cx::across_corpus(rule) {
+                report(spellings, false)
+                    .into_iter()
+                    .map(|(_, f)| f)
+                    .collect::<Vec<_>>()
+            } else if most >= wide_stories {
+                // Across the corpus; and within each story, a spelling the corpus
+                // comparison left alone against the story's own majority: a group
+                // may join two names ("Lions" of many stories, "Lyons" of one), and
+                // the story's "Lyonns" is its "Lyons" respelled.
+                let wide = report(spellings, false);
+                let done: BTreeSet<String> = wide.iter().map(|(w, _)| w.clone()).collect();
+                let mut out: Vec<Finding> = wide.into_iter().map(|(_, f)| f).collect();
+                for (scope, s) in by_story(cx, rule, spellings) {
+                    if scope < stories && s.len() >= 2 {
+                        out.extend(
+                            report(&s, true)
+                                .into_iter()
+                                .filter(|(w, _)| !done.contains(w))
+                                .map(|(_, f)| f),
+                        );
+                    }
+                }
+                out
             } else {
                 by_story(cx, rule, spellings)
-                    .values()
-                    .filter(|s| s.len() >= 2)
-                    .flat_map(&report)
+                    .iter()
+                    .filter(|(_, s)| s.len() >= 2)
+                    .flat_map(|(scope, s)| report(s, *scope < stories))
+                    .map(|(_, f)| f)
                     .collect()
             }
         })
