@@ -606,6 +606,24 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
             k
         };
         if is_name(k) {
+            // "Herbert Flynn of Fort Coffee said": a person (a full name, or one the
+            // article gives as a person's), then where he is from or what he speaks
+            // for; the person speaks.
+            let mut a = k;
+            while a > 0 && is_name(a - 1) && toks[a].space_before {
+                a -= 1;
+            }
+            if a >= 3 && toks[a - 1].lower == "the" {
+                a -= 1;
+            }
+            if a >= 2
+                && ctx.lex.context.place_before.contains(toks[a - 1].lower.as_ref())
+                && is_name(a - 2)
+                && let Some(person) = name_run(a - 2, false)
+                && (person.contains(' ') || people.iter().any(|p| p.name == person))
+            {
+                return resolve(Some(person), None);
+            }
             return resolve(name_run(k, false), None);
         }
         if let Some(pron) = pronoun(k) {
@@ -1003,6 +1021,15 @@ mod tests {
                     &[
                         "“This administration has rejected anything with a whiff of science.” = This administration has rejected anything with a whiff of science. | Andrew Wetzler",
                     ],
+                ),
+                // A person, then where he is from, then the verb.
+                (
+                    "Her father Herbert Flynn of Fort Coffee said later, “I'm glad it's over.”",
+                    &["“I'm glad it's over.” = I'm glad it's over. | Herbert Flynn"],
+                ),
+                (
+                    "Shuichi Takemoto of the Foreign Ministry said: “They are linking issues.”",
+                    &["“They are linking issues.” = They are linking issues. | Shuichi Takemoto"],
                 ),
                 // A wrapped line does not end an ASCII quotation.
                 (
