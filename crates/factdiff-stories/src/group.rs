@@ -229,17 +229,198 @@ fn parse_day(value: &str) -> Option<i32> {
     value.parse::<jiff::civil::Date>().ok().map(day_number)
 }
 
-/// The scored candidate pairs of a corpus of signatures, sorted by `(a, b)`.
+/// The scored candidate pairs of a corpus of signatures, sorted by `(a, b)`: the
+/// pairs of the representatives of its sets of near-copies (see [`Linked`]).
 pub fn links(signatures: &[Signature], config: &StoryConfig) -> Vec<Link> {
     let mut interner = Interner::default();
     for sig in signatures {
         interner.push(sig);
     }
-    interned_links(interner, config)
+    interned_links(interner, config).links
 }
 
-/// [`links`] from the signatures interned (article `i` pushed `i`-th).
-pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
+/// What the linking step gives the clustering.
+pub(crate) struct Linked {
+    /// The scored candidate pairs of the representatives, by article index, sorted by
+    /// `(a, b)`.
+    pub(crate) links: Vec<Link>,
+    /// Each article's representative: the first article (lowest index) of its set
+    /// of near-copies, itself when it has none.
+    pub(crate) rep: Vec<usize>,
+}
+
+/// Two articles whose sketches agree at least this much are near-copies of one text
+/// (a republication, a copy with a few words changed): they are one story, and the
+/// grouping links only the first of them (its representative).
+const NEAR_COPY: f64 = 0.5;
+
+/// Each article's representative: near-copies (sketches that agree at least
+/// [`NEAR_COPY`]) found through the sketch hashes they share, joined in sets, each
+/// set represented by its lowest article index (so whatever the order they are found
+/// in). A hash in more than `cap` articles is not read (a phrase every report
+/// repeats), so the work is linear in the corpus.
+fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
+    let n = compact.len();
+    // (hash, article) for every sketch hash, sorted: each hash's articles ascending.
+    let mut all: Vec<(u64, u32)> = compact
+        .iter()
+        .enumerate()
+        .flat_map(|(a, c)| c.passages.iter().map(move |h| (*h, a as u32)))
+        .collect();
+    all.par_sort_unstable();
+    // Each article's hashes as positions of their runs in `all`.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut run_of: Vec<u32> = vec![0; all.len()];
+    let mut i = 0;
+    while i < all.len() {
+        let mut j = i + 1;
+        while j < all.len() && all[j].0 == all[i].0 {
+            j += 1;
+        }
+        for slot in &mut run_of[i..j] {
+            *slot = runs.len() as u32;
+        }
+        runs.push((i, j));
+        i = j;
+    }
+    let mut keys: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (pos, (_, a)) in all.iter().enumerate() {
+        let (start, end) = runs[run_of[pos] as usize];
+        if end - start >= 2 && end - start <= cap as usize {
+            keys[*a as usize].push(run_of[pos]);
+        }
+    }
+    drop(run_of);
+    // Each article's near-copies after it.
+    let pairs: Vec<Vec<u32>> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::<u32>::new()),
+            |(shared, touched), a| {
+                for run in &keys[a] {
+                    let (start, end) = runs[*run as usize];
+                    for (_, b) in &all[start..end] {
+                        if *b as usize > a {
+                            if shared[*b as usize] == 0 {
+                                touched.push(*b);
+                            }
+                            shared[*b as usize] += 1;
+                        }
+                    }
+                }
+                let mut near: Vec<u32> = Vec::new();
+                // Agreeing at NEAR_COPY takes at least that share of the shorter
+                // sketch's hashes in common.
+                for &b in touched.iter() {
+                    let least = (NEAR_COPY
+                        * compact[a]
+                            .passages
+                            .len()
+                            .min(compact[b as usize].passages.len())
+                            as f64)
+                        .max(1.0);
+                    if f64::from(shared[b as usize]) >= least
+                        && resemblance(&compact[a].passages, &compact[b as usize].passages)
+                            >= NEAR_COPY
+                    {
+                        near.push(b);
+                    }
+                    shared[b as usize] = 0;
+                }
+                touched.clear();
+                near
+            },
+        )
+        .collect();
+    // Union-find, the root the lowest index of the set.
+    fn find(parent: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while parent[r] != r {
+            r = parent[r];
+        }
+        let mut y = x;
+        while parent[y] != r {
+            let next = parent[y];
+            parent[y] = r;
+            y = next;
+        }
+        r
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (a, near) in pairs.iter().enumerate() {
+        for &b in near {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b as usize));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    (0..n).map(|i| find(&mut parent, i)).collect()
+}
+
+/// [`links`] from the signatures interned (article `i` pushed `i`-th): near-copies
+/// are collapsed into their representative first, and the representatives alone are
+/// weighed, blocked, scored and linked (a set of sixteen copies of one report costs
+/// what one report costs, and does not make its words look common).
+pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked {
+    let Interner {
+        mut names,
+        mut words,
+        compact,
+    } = interner;
+    let mut rep = near_copies(&compact, block_cap(config, compact.len()));
+    // Only a set in which each article has more near-copies than `neighbours` is
+    // collapsed: there every copy's nearest neighbours are its copies, which hides
+    // every other report from it, and its pairs grow with the square of the set. A
+    // smaller set is linked article by article, as any reports are (a republished
+    // report or two weigh as they always did).
+    let mut set_size = vec![0usize; rep.len()];
+    for &r in &rep {
+        set_size[r] += 1;
+    }
+    for i in 0..rep.len() {
+        if set_size[rep[i]] <= config.neighbours + 1 {
+            rep[i] = i;
+        }
+    }
+    // The representatives' keys alone count for rarity.
+    let reps: Vec<usize> = (0..rep.len()).filter(|&i| rep[i] == i).collect();
+    let compact: Vec<Compact> = if reps.len() == rep.len() {
+        compact
+    } else {
+        names.df.iter_mut().for_each(|df| *df = 0);
+        words.df.iter_mut().for_each(|df| *df = 0);
+        let mut kept = Vec::with_capacity(reps.len());
+        for (i, c) in compact.into_iter().enumerate() {
+            if rep[i] == i {
+                for (id, _) in &c.names {
+                    names.df[*id as usize] += 1;
+                }
+                for (id, _) in &c.words {
+                    words.df[*id as usize] += 1;
+                }
+                kept.push(c);
+            }
+        }
+        kept
+    };
+    let mut links = rep_links(
+        Interner {
+            names,
+            words,
+            compact,
+        },
+        config,
+    );
+    for link in &mut links {
+        link.a = reps[link.a];
+        link.b = reps[link.b];
+    }
+    Linked { links, rep }
+}
+
+/// The scored candidate pairs of the articles interned (the representatives).
+fn rep_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
     let (evidence, index) = evidence(interner, config);
     let n = evidence.names.len();
     let (n_names, n_words) = (evidence.n_names, evidence.n_words);
@@ -828,6 +1009,57 @@ mod tests {
             // Bit for bit: the scores are compared with `==`.
             assert_eq!(fast, slow, "min-shared-keys {min_shared_keys}");
         }
+    }
+
+    /// Article `i` of a set of near-copies: the same names and words, and a sketch
+    /// with one hash of 64 its own.
+    fn near_copy(i: u64) -> Signature {
+        Signature {
+            names: vec![("herat".to_owned(), 2), ("jurat".to_owned(), 2)],
+            words: ["earthquake", "killed", "province", "rescuers", "villages"]
+                .iter()
+                .map(|w| ((*w).to_owned(), 2))
+                .collect(),
+            passages: (0..63).chain([1000 + i]).collect(),
+            ..Signature::default()
+        }
+    }
+
+    #[test]
+    fn a_large_set_of_near_copies_is_linked_through_its_first_article() {
+        let config = StoryConfig::default();
+        // Ten near-copies of one report (each has nine copies: more than its
+        // `neighbours`), then another report on the same quake, in other words.
+        let mut sigs: Vec<Signature> = (0..10).map(near_copy).collect();
+        sigs.push(Signature {
+            names: vec![("herat".to_owned(), 1), ("jurat".to_owned(), 1)],
+            words: ["earthquake", "killed", "province", "aftershocks", "tents"]
+                .iter()
+                .map(|w| ((*w).to_owned(), 1))
+                .collect(),
+            passages: (500..564).collect(),
+            ..Signature::default()
+        });
+        let mut interner = Interner::default();
+        for sig in &sigs {
+            interner.push(sig);
+        }
+        let linked = interned_links(interner, &config);
+        assert_eq!(linked.rep, vec![0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10]);
+        // The copies after the first are in no pair: the set costs one article.
+        assert!(
+            linked.links.iter().all(|l| l.a == 0 && l.b == 10),
+            "{:?}",
+            linked.links
+        );
+        // Two copies alone are linked as any two reports are.
+        let mut interner = Interner::default();
+        for sig in &sigs[..2] {
+            interner.push(sig);
+        }
+        let linked = interned_links(interner, &config);
+        assert_eq!(linked.rep, vec![0, 1]);
+        assert_eq!(linked.links.len(), 1);
     }
 
     #[test]

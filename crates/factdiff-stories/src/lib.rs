@@ -10,6 +10,9 @@
 //! - map: per article, a small serializable [`Signature`] (its names, content words
 //!   and figures, the days it gives for the event, its own date, a sketch of its text),
 //!   in parallel;
+//! - collapse: each large set of near-copies (sketches that agree at 0.5 or more) is
+//!   linked through its first article alone, the others following it into its
+//!   story, so that a group of near-duplicates costs one article;
 //! - block: an inverted index over the rare keys (a key in too many articles is
 //!   skipped); two articles are candidates when they share enough rare keys, never
 //!   all pairs;
@@ -176,13 +179,20 @@ pub fn group_signatures(
         signatures.len(),
         "one signature per article"
     );
-    stories_of(corpus, links(signatures, config), config)
+    let mut interner = group::Interner::default();
+    for sig in signatures {
+        interner.push(sig);
+    }
+    stories_of(corpus, group::interned_links(interner, config), config)
 }
 
-/// The stories of a corpus from its scored candidate pairs.
-fn stories_of(corpus: &Corpus, scored: Vec<Link>, config: &StoryConfig) -> Stories {
+/// The stories of a corpus from its representatives' scored candidate pairs.
+fn stories_of(corpus: &Corpus, linked: group::Linked, config: &StoryConfig) -> Stories {
     let n = corpus.articles.len();
-    let root = group::cluster(n, &scored, config);
+    // The representatives of the sets of near-copies are clustered; a near-copy goes
+    // where its representative goes.
+    let root = group::cluster(n, &linked.links, config);
+    let root: Vec<usize> = linked.rep.iter().map(|&r| root[r]).collect();
     let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for (article, r) in root.iter().enumerate() {
         clusters.entry(*r).or_default().push(article);
