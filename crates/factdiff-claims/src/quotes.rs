@@ -366,8 +366,18 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
         let mut a = k;
         let mut b = k + 1;
         if forward {
-            while is_name(b) && toks[b].space_before {
-                b += 1;
+            loop {
+                if is_name(b) && toks[b].space_before {
+                    b += 1;
+                } else if toks.get(b).is_some_and(|t| t.text == ".")
+                    && toks[b - 1].text.len() == 1
+                    && is_name(b + 1)
+                {
+                    // An initial: "Edward J. Markey".
+                    b += 2;
+                } else {
+                    break;
+                }
             }
         } else {
             loop {
@@ -547,7 +557,13 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
             && comma > 0
             && comma < verb_at
             && (0..comma).all(|j| is_name(j) || toks[j].text == ".")
-            && (toks[verb_at - 1].text == "," || (is_name(verb_at - 1) && !person_before_verb()))
+            && (toks[verb_at - 1].text == ","
+                || (is_name(verb_at - 1) && !person_before_verb())
+                // ” Burnell Roberts, chairman and chief executive officer said.
+                || (toks[comma + 1..verb_at]
+                    .iter()
+                    .all(|t| t.is_word() && !t.is_capitalized())
+                    && comma + 1 < verb_at))
         {
             return resolve(name_run(comma - 1, false), None);
         }
@@ -617,7 +633,11 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
                 a -= 1;
             }
             if a >= 2
-                && ctx.lex.context.place_before.contains(toks[a - 1].lower.as_ref())
+                && ctx
+                    .lex
+                    .context
+                    .place_before
+                    .contains(toks[a - 1].lower.as_ref())
                 && is_name(a - 2)
                 && let Some(person) = name_run(a - 2, false)
                 && (person.contains(' ') || people.iter().any(|p| p.name == person))
@@ -1020,6 +1040,18 @@ mod tests {
                     "Andrew Wetzler, director of the Endangered Species Program, says his group will sue:\n\n“This administration has rejected anything with a whiff of science.”",
                     &[
                         "“This administration has rejected anything with a whiff of science.” = This administration has rejected anything with a whiff of science. | Andrew Wetzler",
+                    ],
+                ),
+                // An initial inside the name after the verb; an apposition without
+                // its closing comma.
+                (
+                    "“They want to wreak havoc,” said Edward J. Markey (D-Mass.), chairman of the committee.",
+                    &["“They want to wreak havoc,” = They want to wreak havoc | Edward J. Markey"],
+                ),
+                (
+                    "\"The outlook bodes well for earnings,\" Burnell Roberts, chairman and chief executive officer said.",
+                    &[
+                        "\"The outlook bodes well for earnings,\" = The outlook bodes well for earnings | Burnell Roberts",
                     ],
                 ),
                 // A person, then where he is from, then the verb.
