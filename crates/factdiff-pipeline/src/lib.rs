@@ -236,6 +236,10 @@ pub fn analyse_counted(corpus: &Corpus, engines: &Engines, stage: &Stage) -> Ana
         let findings = factdiff_rules::check(corpus, &claims, &engines.rules, &stories);
         // The fact tables read the claims, so they are made before the claims go.
         factdiff_stories::fill_facts(&mut stories, corpus, &claims);
+        // Freed on every core: dropped at the block's end, the claims were freed on
+        // one thread while the other waited (4% of `check`'s wall time at 1x Reuters
+        // on two threads).
+        claims.into_par_iter().for_each(drop);
         (findings, n_claims, stories)
     };
     stage.phase.store(3, Ordering::Relaxed);

@@ -306,7 +306,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Each article's names: a sentence's figure is about what it names, and another
     // article that never names it speaks of something else.
     let article_names: Vec<Vec<&str>> = scopes
-        .iter()
+        .par_iter()
         .map(|sc| {
             let mut names: Vec<&str> = sc.names().map(|n| &**n).collect();
             names.sort_unstable();
@@ -321,7 +321,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // bound too.
     let sentence_figures: Vec<Vec<(u32, String, [u64; 2])>> = cx
         .claims
-        .iter()
+        .par_iter()
         .map(|claims| {
             let mut figures: Vec<(u32, String, [u64; 2])> = Vec::new();
             for c in claims {
@@ -337,7 +337,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         })
         .collect();
     let article_figures: Vec<Vec<(&str, [u64; 2])>> = sentence_figures
-        .iter()
+        .par_iter()
         .map(|figures| {
             let mut out: Vec<(&str, [u64; 2])> =
                 figures.iter().map(|(_, u, b)| (u.as_str(), *b)).collect();

@@ -6,7 +6,7 @@
 //! what the words around a claim say (its period, its role) is its frame, read by
 //! factdiff-claims (`frame.rs`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Hash maps and sets with foldhash's fixed seed: looked up for every word of the
 /// corpus, and never listed in an order that reaches the output.
@@ -111,12 +111,19 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
             by_sentence
         })
         .collect();
+    // Each article's distinct names on every core, then counted.
+    let distinct: Vec<Vec<&str>> = names
+        .par_iter()
+        .map(|by_sentence| {
+            let mut list: Vec<&str> = by_sentence.values().flatten().map(|n| &**n).collect();
+            list.sort_unstable();
+            list.dedup();
+            list
+        })
+        .collect();
     let mut df: HashMap<&str, usize> = HashMap::default();
-    for by_sentence in &names {
-        let distinct: BTreeSet<&str> = by_sentence.values().flatten().map(|n| &**n).collect();
-        for name in distinct {
-            *df.entry(name).or_default() += 1;
-        }
+    for name in distinct.iter().flatten() {
+        *df.entry(name).or_default() += 1;
     }
     let limit = ((cx.claims.len() as f64 * COMMON_SHARE) as usize).max(MIN_COMMON);
     // A one-word name that the corpus also writes in lower case is a common word
