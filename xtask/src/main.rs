@@ -151,6 +151,12 @@ const TASKS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The factdiff binary's allocator (jemalloc, see crates/factdiff/src/main.rs), so that
+/// what the evaluations and benches run in this process allocates as `factdiff` does.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Err(err) = run(&args) {

@@ -236,8 +236,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
     context.sort();
     context.dedup();
     context.truncate(MAX_CONTEXT);
-    let context: std::sync::Arc<[crate::Word]> =
-        context.iter().map(|c| ctx.words.intern(c)).collect();
+    let context = ctx.words.intern_context(context.iter().map(|c| c.as_ref()));
     let mut dates: Vec<Span> = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date)

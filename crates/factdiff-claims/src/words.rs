@@ -8,6 +8,9 @@
 //! order the table saw the words in (which depends on the threads). Equal words of
 //! one table are one allocation, and `Arc`'s equality checks the pointer first.
 //!
+//! A sentence's whole context (its sorted words) is shared the same way: copies and
+//! rewrites of an article that keep a sentence's content words share its list.
+//!
 //! Written by hand, and why: the interner crates (lasso, string-interner) hand out ids
 //! whose order is the order of first use, which parallel extraction does not fix; this
 //! is a set of shared strings behind a few locks.
@@ -29,6 +32,9 @@ const SHARDS: usize = 16;
 #[derive(Debug, Default)]
 pub struct WordTable {
     shards: [Mutex<HashSet<Word>>; SHARDS],
+    /// The distinct contexts (a sentence's sorted context words) met so far: the
+    /// sentences of copies and rewrites that keep their content words share one list.
+    contexts: [Mutex<HashSet<Arc<[Word]>>>; SHARDS],
 }
 
 impl WordTable {
@@ -51,6 +57,23 @@ impl WordTable {
         let w: Word = Arc::from(word);
         set.insert(Arc::clone(&w));
         w
+    }
+
+    /// The table's copy of the context made of `words` (each interned), made on
+    /// first use: equal contexts of any articles are one allocation.
+    pub(crate) fn intern_context<'w>(&self, words: impl Iterator<Item = &'w str>) -> Arc<[Word]> {
+        use std::hash::BuildHasher;
+        let context: Vec<Word> = words.map(|w| self.intern(w)).collect();
+        let shard = foldhash::fast::FixedState::default().hash_one(&context) as usize % SHARDS;
+        let mut set = self.contexts[shard]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(c) = set.get(context.as_slice()) {
+            return Arc::clone(c);
+        }
+        let c: Arc<[Word]> = Arc::from(context);
+        set.insert(Arc::clone(&c));
+        c
     }
 
     /// How many distinct words the table holds.
@@ -122,5 +145,27 @@ mod tests {
         // The table changes where the words are held, not the claims.
         assert_eq!(ca, crate::extract(&a, &lex));
         assert_eq!(cb, crate::extract(&b, &lex));
+    }
+
+    #[test]
+    fn equal_contexts_of_different_articles_are_one_list() {
+        let lex = crate::Lexicons::builtin();
+        let table = WordTable::new();
+        let text = "At least 37 people were killed in the earthquake on Sunday.";
+        let a = crate::testutil::article(text, None);
+        let b = crate::testutil::article(&format!("{text}\n\nRescue work went on."), None);
+        let context = |claims: &[crate::Claim]| {
+            claims
+                .iter()
+                .find_map(|c| c.key.as_ref().map(|k| Arc::clone(&k.context)))
+                .expect("a keyed figure")
+        };
+        let (ca, cb) = (
+            crate::extract_with(&a, &lex, &table),
+            crate::extract_with(&b, &lex, &table),
+        );
+        assert!(!context(&ca).is_empty());
+        assert!(Arc::ptr_eq(&context(&ca), &context(&cb)));
+        assert_eq!(ca, crate::extract(&a, &lex));
     }
 }
