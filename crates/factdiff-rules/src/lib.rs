@@ -402,6 +402,36 @@ mod tests {
         check(&corpus, &claims, &rules, &stories)
     }
 
+    /// One statement in many near-copies of one text, each worded a little
+    /// differently, is compared with the text they copy, not pair by pair (issue
+    /// 14): n copies, n - 1 findings; a few copies are compared pair by pair.
+    #[test]
+    fn quote_drift_in_many_copies_is_linear() {
+        let rule = "id = \"q\"\nkind = \"quote-drift\"\n[params]\nacross = \"corpus\"\n";
+        let words = [
+            "homes", "houses", "roads", "bridges", "schools", "clinics", "farms", "shops", "mills",
+            "docks",
+        ];
+        let texts: Vec<String> = words
+            .iter()
+            .map(|w| {
+                format!(
+                    "Floods swept through the Arno valley on Tuesday, cutting off three villages and \
+                     closing the main road to the coast. Rescue teams from Florence reached the \
+                     upper valley by helicopter and moved two hundred residents to a sports hall \
+                     in the town of Pontassieve, where the regional council set up a shelter. \
+                     \"We will rebuild every one of the {w} in this valley before the winter \
+                     comes,\" Mayor John Smith said at the shelter on Wednesday morning."
+                )
+            })
+            .collect();
+        let articles: Vec<(&str, &str)> =
+            texts.iter().map(|t| ("2024-10-30", t.as_str())).collect();
+        assert_eq!(run(rule, &articles).len(), words.len() - 1);
+        // A few copies are still compared pair by pair.
+        assert_eq!(run(rule, &articles[..3]).len(), 3);
+    }
+
     #[test]
     fn monotonic_adds_to_the_lexicons_rising_measures() {
         let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";

@@ -76,6 +76,11 @@ pub struct Stories {
     /// Story index -> its articles' indices in the corpus, in the order of
     /// [`Story::articles`].
     pub members: Vec<Vec<usize>>,
+    /// Article index -> the first article of the large set of near-copies it belongs
+    /// to (the set the grouping weighs as one article), itself when it is in none;
+    /// empty when no grouping ran. Not part of any report.
+    #[serde(skip)]
+    pub copy_of: Vec<usize>,
 }
 
 impl Stories {
@@ -86,7 +91,16 @@ impl Stories {
             stories: Vec::new(),
             of_article: vec![None; articles],
             members: Vec::new(),
+            copy_of: Vec::new(),
         }
+    }
+
+    /// The first article of the large set of near-copies that `article` belongs to
+    /// (republished copies of one text, weighed as one by the grouping), `article`
+    /// itself when it is in none. A step that compares articles pair by pair compares
+    /// a copy with that article only, so that n copies cost n, not n².
+    pub fn copy_of(&self, article: usize) -> usize {
+        self.copy_of.get(article).copied().unwrap_or(article)
     }
 
     /// Whether articles `a` and `b` (indices in the corpus) report the same event: the
@@ -193,6 +207,7 @@ fn stories_of(corpus: &Corpus, linked: group::Linked, config: &StoryConfig) -> S
     // where its representative goes.
     let root = group::cluster(n, &linked.links, config);
     let root: Vec<usize> = linked.rep.iter().map(|&r| root[r]).collect();
+    let copy_of = linked.rep.clone();
     let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for (article, r) in root.iter().enumerate() {
         clusters.entry(*r).or_default().push(article);
@@ -222,6 +237,7 @@ fn stories_of(corpus: &Corpus, linked: group::Linked, config: &StoryConfig) -> S
         ));
         out.members.push(list);
     }
+    out.copy_of = copy_of;
     out
 }
 
