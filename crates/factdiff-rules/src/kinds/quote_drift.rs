@@ -15,7 +15,10 @@
 //! game" / "endgame", "it is" / "it's"), an abbreviation for its words ("IE" /
 //! "Internet Explorer"), a whole hour's `:00` ("6:00 p.m." /
 //! "6 p.m.") or an editor's words in brackets ("to her (Tara Reid) and"); a pair of which one article gives both wordings; a span that runs from
-//! one quotation's closing mark to the next one's opening mark. Two speakers are
+//! one quotation's closing mark to the next one's opening mark; British against
+//! American spelling ("recognise" / "recognize"). A near-copy of another article (one
+//! of a large set of republished copies, which the story stage weighs as one) is
+//! compared with the article it copies only, not with every other copy. Two speakers are
 //! reported only when neither article names the other's speaker: a statement given to
 //! its joint authors, or to a person and the body he speaks for, names both; and only
 //! when one quote holds the other, not when two statements meet at an edge.
