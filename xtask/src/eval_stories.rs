@@ -98,29 +98,13 @@ pub fn score(gold: &[usize], predicted: &[usize]) -> Scores {
 
 /// Single-link clusters of the pairs whose score reaches `threshold`.
 fn single_link(n: usize, pairs: &[(usize, usize, f64)], threshold: f64) -> Vec<usize> {
-    fn find(parent: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while parent[r] != r {
-            r = parent[r];
-        }
-        let mut y = x;
-        while parent[y] != r {
-            let next = parent[y];
-            parent[y] = r;
-            y = next;
-        }
-        r
-    }
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = factdiff_stories::DisjointSets::new(n);
     for &(a, b, s) in pairs {
         if s >= threshold {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+            sets.union(a, b);
         }
     }
-    (0..n).map(|i| find(&mut parent, i)).collect()
+    sets.roots()
 }
 
 /// The baseline's scores: TF-IDF cosine of content words (the signatures' words less

@@ -358,9 +358,11 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
                 && !ctx.lex.not_names.contains(t.lower.as_ref())
         })
     };
-    // Whether the token before `j` is the dot of a title ("Ms. Davis").
-    let title_dot_before = |j: usize| {
-        j >= 2 && toks[j - 1].text == "." && ctx.lex.titles.contains(toks[j - 2].lower.as_ref())
+    // Whether the token at `j` is the dot of a title ("Ms. Davis").
+    let title_dot = |j: usize| {
+        j >= 1
+            && toks.get(j).is_some_and(|t| t.text == ".")
+            && ctx.lex.titles.contains(toks[j - 1].lower.as_ref())
     };
     let name_run = |k: usize, forward: bool| -> Option<String> {
         let mut a = k;
@@ -512,13 +514,11 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
                 let mut j = k + 1;
                 let mut words = 0;
                 while let Some(t) = toks.get(j) {
-                    let title_dot =
-                        t.text == "." && ctx.lex.titles.contains(toks[j - 1].lower.as_ref());
                     if is_name(j) {
-                        if !is_name(j - 1) && !title_dot_before(j) {
+                        if !is_name(j - 1) && !title_dot(j - 1) {
                             runs.push(j);
                         }
-                    } else if !(title_dot
+                    } else if !(title_dot(j)
                         || (t.is_word()
                             && !t.is_capitalized()
                             && !ctx.lex.stopwords.contains(t.lower.as_ref())

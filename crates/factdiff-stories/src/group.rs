@@ -332,30 +332,13 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
             },
         )
         .collect();
-    // Union-find, the root the lowest index of the set.
-    fn find(parent: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while parent[r] != r {
-            r = parent[r];
-        }
-        let mut y = x;
-        while parent[y] != r {
-            let next = parent[y];
-            parent[y] = r;
-            y = next;
-        }
-        r
-    }
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = crate::DisjointSets::new(n);
     for (a, near) in pairs.iter().enumerate() {
         for &b in near {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b as usize));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+            sets.union(a, b as usize);
         }
     }
-    (0..n).map(|i| find(&mut parent, i)).collect()
+    sets.roots()
 }
 
 /// [`links`] from the signatures interned (article `i` pushed `i`-th): near-copies

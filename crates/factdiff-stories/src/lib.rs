@@ -50,6 +50,7 @@ mod config;
 pub mod facts;
 mod group;
 pub mod relation;
+mod sets;
 mod signature;
 
 use factdiff_claims::{Claim, Lexicons};
@@ -62,6 +63,7 @@ pub use crate::config::StoryConfig;
 pub use crate::facts::fill_facts;
 pub use crate::group::{Link, Veto, links};
 pub use crate::relation::fill_relations;
+pub use crate::sets::DisjointSets;
 pub use crate::signature::{Signature, signature};
 
 /// The stories of a corpus, and the story of each article.
@@ -80,7 +82,7 @@ pub struct Stories {
     /// to (the set the grouping weighs as one article), itself when it is in none;
     /// empty when no grouping ran. Not part of any report.
     #[serde(skip)]
-    pub copy_of: Vec<usize>,
+    copy_of: Vec<usize>,
 }
 
 impl Stories {

@@ -352,24 +352,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         }
     }
     // Quotes linked by shared runs, transitively: one statement and its copies.
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    let mut sets = factdiff_stories::DisjointSets::new(items.len());
     for list in postings.values().filter(|l| l.len() <= MAX_POSTING) {
         for w in list.windows(2) {
-            let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
-            parent[a.max(b)] = a.min(b);
+            sets.union(w[0], w[1]);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for idx in 0..items.len() {
-        let r = root(&mut parent, idx);
-        groups.entry(r).or_default().push(idx);
+    for (idx, root) in sets.roots().into_iter().enumerate() {
+        groups.entry(root).or_default().push(idx);
     }
     // Within a group, quotes are compared pair by pair (two that share no run fail
     // the shared-run test below), except that a near-copy of another article (one
@@ -392,8 +383,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 }
             }
         }
+        // The heads' quotes by article, so that a copy finds its text's at once.
+        let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &i in &heads {
+            by_article.entry(items[i].article).or_default().push(i);
+        }
         for &j in members.iter().filter(|&&j| copy_of(j) != items[j].article) {
-            for &i in heads.iter().filter(|&&i| items[i].article == copy_of(j)) {
+            for &i in by_article.get(&copy_of(j)).into_iter().flatten() {
                 pairs.insert((i.min(j), i.max(j)));
             }
         }
