@@ -30,7 +30,10 @@
 //! another form of it ("Kovac" and "Kovaca", "Italiana" and "Italiane").
 //!
 //! Not reported, unless a spelling is canonical: a name against an ordinary word (the
-//! corpus writes "copper" in lower case, so "Cooper" / "Copper" are two words), and a
+//! corpus writes "copper" in lower case, so "Cooper" / "Copper" are two words; but
+//! within one story, a spelling respelled inside beside the same name is that name's
+//! typo even when the corpus also writes it as a word: "Larry Brown" / "Larry
+//! Brrown", "Western Digital" / "WEestern Digital"), and a
 //! spelling used in `max-variant-articles` articles or more, which is a name of its
 //! own ("Philips" and "Phillips" are two companies). With no majority (as many uses
 //! of each, in as many articles), the message says the name is spelled two ways and
@@ -469,9 +472,28 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // a name against an ordinary word is two words; and a spelling used in
     // `max-variant-articles` articles or more is a name of its own ("Philips" and
     // "Phillips"), not a slip, unless a canonical spelling says otherwise.
-    let own_name = |word: &str, uses: &[(usize, &Uses)], major: &str| {
+    // The majority spelling written as an ordinary word ("brown") is still a name
+    // where, within one story, the two spellings stand beside the same name ("Larry
+    // Brown", "Larry Brrown"); the variant written as one ("Copper") never is.
+    let own_name = |word: &str, uses: &[(usize, &Uses)], major: &str, beside_same: bool| {
         !canonical.contains(major)
-            && (ordinary(word) || ordinary(major) || uses.len() >= max_articles)
+            && (ordinary(word) || ordinary(major) && !beside_same || uses.len() >= max_articles)
+    };
+    // Respelled inside: the same first and last letters ("Brown" / "Brrown"), not
+    // another form ("West Germany" / "West Germans").
+    let same_ends = |x: &str, y: &str| {
+        let ends = |w: &str| {
+            let mut c = w.chars().flat_map(char::to_lowercase);
+            (c.next(), c.last())
+        };
+        ends(x) == ends(y)
+    };
+    let beside_same = |uses: &[(usize, &Uses)], major_uses: &[(usize, &Uses)]| {
+        uses.iter().any(|(_, u)| {
+            major_uses
+                .iter()
+                .any(|(_, m)| shares_neighbour(&u.neighbours, &m.neighbours))
+        })
     };
     // One group of spellings that fold alike: the minority spellings against the
     // majority.
@@ -485,8 +507,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 || word.to_lowercase() == major.to_lowercase()
                 || excepted(word, major)
                 || edit_distance(&word.to_lowercase(), &major.to_lowercase()) > max_edits
-                || own_name(word, uses, major)
             {
+                continue;
+            }
+            let shared = beside_same(uses, &major_uses);
+            if own_name(word, uses, major, in_story && shared && same_ends(word, major)) {
                 continue;
             }
             // Two spellings are one name only beside the same name ("Kasim-Jomart
@@ -495,14 +520,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             // nor do two spellings within one story (the articles that report one
             // event): there they name one person however each outlet introduces
             // him ("Michelle Lyonns said" / "Lyons warned").
-            if !canonical.contains(major)
-                && !in_story
-                && !uses.iter().any(|(_, u)| {
-                    major_uses
-                        .iter()
-                        .any(|(_, m)| shares_neighbour(&u.neighbours, &m.neighbours))
-                })
-            {
+            if !canonical.contains(major) && !in_story && !shared {
                 continue;
             }
             out.extend(
@@ -621,7 +639,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             } else {
                 (x, &spellings[x])
             };
-            if excepted(word, major) || own_name(word, uses, major) {
+            if excepted(word, major) || own_name(word, uses, major, same_ends(word, major)) {
                 continue;
             }
             findings.extend(emit(word, uses, major, &major_uses));
