@@ -630,6 +630,11 @@ mod tests {
                     &["150 mln barrels = [149500000, 150500000] bbl"],
                 ),
                 ("2617.4 m", &["2617.4 m = [2617.4, 2617.4] m"]),
+                // A rate of flow is not a stock of barrels.
+                (
+                    "output of 220,000 bpd",
+                    &["220,000 bpd = [220000, 220000] bbl/d"],
+                ),
                 // Negatives.
                 ("Point 5 of the declaration", &[]),
                 ("see page 12 of the report", &[]),
