@@ -170,6 +170,44 @@ struct Uses<'a> {
     /// The capitalized words right before and after it ("Kassym-Jomart" beside "Tokayev").
     /// A short list, distinct (a set would allocate a node per word of the corpus).
     neighbours: Vec<&'a str>,
+    /// Whether a use stands in prose, not only in a title-case block (a headline,
+    /// "Convicted Child Molestor ...", capitalizes ordinary words).
+    in_prose: bool,
+}
+
+/// The byte ranges of the blocks of `text` (lines between blank lines) written in
+/// title case, as headlines are: four words of four letters or more, every one of
+/// them capitalized. A block, not a line: a wrapped line of prose ("Earlier,
+/// Venezuelan Energy and Mines Minister Aturo") is part of a paragraph with words in
+/// lower case.
+fn title_case_blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut start, mut pos) = (0, 0);
+    let mut long = 0;
+    let mut capitalized = 0;
+    let mut close = |from: usize, to: usize, long: &mut usize, capitalized: &mut usize| {
+        if *long >= 4 && *capitalized == *long {
+            out.push((from, to));
+        }
+        (*long, *capitalized) = (0, 0);
+    };
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            close(start, pos, &mut long, &mut capitalized);
+            start = pos + line.len();
+        } else {
+            for w in line
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().count() >= 4)
+            {
+                long += 1;
+                capitalized += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        pos += line.len();
+    }
+    close(start, pos, &mut long, &mut capitalized);
+    out
 }
 
 /// Name-like words of an article: a capital letter then lower-case letters, with
@@ -184,6 +222,8 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
     let base = body.start as usize;
     let mut idx = 0;
     let bytes = body_text.as_bytes();
+    let titles = title_case_blocks(body_text);
+    let mut title = 0;
     while idx < body_text.len() {
         let c = body_text[idx..].chars().next().unwrap_or(' ');
         let prev_alnum = body_text[..idx]
@@ -240,13 +280,19 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
             body_text[*prev_end..start].chars().all(char::is_whitespace)
         });
         if recorded {
+            while titles.get(title).is_some_and(|&(_, end)| end <= start) {
+                title += 1;
+            }
+            let in_title = titles.get(title).is_some_and(|&(from, _)| from <= start);
             let span = Span::new(base + start, base + start + word.len());
             let uses = out.entry(word).or_insert(Uses {
                 count: 0,
                 first: span,
                 neighbours: Vec::new(),
+                in_prose: false,
             });
             uses.count += 1;
+            uses.in_prose |= !in_title;
             if let Some((p, _, _)) = adjacent
                 && !uses.neighbours.contains(&p)
             {
@@ -474,7 +520,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // "Phillips"), not a slip, unless a canonical spelling says otherwise.
     // The majority spelling written as an ordinary word ("brown") is still a name
     // where, within one story, the two spellings stand beside the same name ("Larry
-    // Brown", "Larry Brrown"); the variant written as one ("Copper") never is.
+    // Brown", "Larry Brrown") and the variant is used in prose, not only in a
+    // title-case headline ("Child Molestor"); the variant written as an ordinary word
+    // ("Copper") never is.
     let own_name = |word: &str, uses: &[(usize, &Uses)], major: &str, beside_same: bool| {
         !canonical.contains(major)
             && (ordinary(word) || ordinary(major) && !beside_same || uses.len() >= max_articles)
@@ -511,7 +559,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 continue;
             }
             let shared = beside_same(uses, &major_uses);
-            if own_name(word, uses, major, in_story && shared && same_ends(word, major)) {
+            let prose = uses.iter().any(|(_, u)| u.in_prose);
+            if own_name(word, uses, major, in_story && shared && prose && same_ends(word, major))
+            {
                 continue;
             }
             // Two spellings are one name only beside the same name ("Kasim-Jomart
@@ -639,7 +689,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             } else {
                 (x, &spellings[x])
             };
-            if excepted(word, major) || own_name(word, uses, major, same_ends(word, major)) {
+            let prose = uses.iter().any(|(_, u)| u.in_prose);
+            if excepted(word, major) || own_name(word, uses, major, prose && same_ends(word, major))
+            {
                 continue;
             }
             findings.extend(emit(word, uses, major, &major_uses));
