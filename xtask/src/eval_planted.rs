@@ -506,12 +506,25 @@ fn body_start(text: &str) -> usize {
 /// noun or unit) and its value.
 type CountKey = (Option<String>, String, u64);
 
+/// Where a count is: the byte range of its digits, whether its measure only rises,
+/// and the last words of the names its sentence gives (whose figure it is).
+type CountSite = (Range<usize>, bool, Vec<String>);
+
+/// Whether `text` has `word` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// The counts of an article that a plant may change: quantity claims of one exact whole
 /// value (no qualifier: "at least 40" and "about 40" are intervals; no range), of two
 /// or more, with a counted noun or unit that is not a unit of time (a duration), written
 /// in digits (one run of them in the claim's text: "40 people", "5,000 gallons"), each
 /// with the byte range of its digits.
-fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, (Range<usize>, bool)> {
+fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, CountSite> {
     let digits = Regex::new(r"\d{1,3}(?:,\d{3})+|\d+").expect("regex");
     let mut out = BTreeMap::new();
     for claim in &original.claims {
@@ -559,7 +572,20 @@ fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, (Range<usize
             unit.to_string(),
             value,
         ))
-        .or_insert((range, key.monotonic));
+        .or_insert_with(|| {
+            let names = original
+                .claims
+                .iter()
+                .filter(|c| c.kind == ClaimKind::Name && c.sentence == claim.sentence)
+                .filter_map(|c| {
+                    text[c.span.start as usize..c.span.end as usize]
+                        .split_whitespace()
+                        .next_back()
+                        .map(str::to_lowercase)
+                })
+                .collect();
+            (range, key.monotonic, names)
+        });
     }
     out
 }
@@ -576,9 +602,18 @@ fn count_sites(
         .collect();
     let mut sites = Vec::new();
     for (a, ca) in all.iter().enumerate() {
-        for (key, (range, monotonic)) in ca {
-            // Another outlet of the event gives the same count of the same thing.
-            let Some(b) = (0..all.len()).find(|&b| b != a && all[b].contains_key(key)) else {
+        for (key, (range, monotonic, names)) in ca {
+            // Another outlet of the event gives the same count of the same thing: of
+            // someone its sentence names, when it names anyone ("Vaughn finished with
+            // 16 points" is not the "team-high 16 points" of an article that never
+            // names Vaughn). In any case: a sentence's first word the claims read as
+            // a name ("Officials said") is the other outlet's word written lower.
+            let whose = |b: usize| {
+                let other = originals[members[b]].text.to_lowercase();
+                names.is_empty() || names.iter().any(|n| has_word(&other, n))
+            };
+            let Some(b) = (0..all.len()).find(|&b| b != a && all[b].contains_key(key) && whose(b))
+            else {
                 continue;
             };
             let value = key.2;
@@ -1045,7 +1080,31 @@ mod tests {
             ("b.md", "Officials said the quake killed 40 people."),
         ]);
         let sites = count_sites(&plain, &[0, 1], &words, &mut rng);
+        assert_eq!(sites.len(), 1, "the claims read \"Officials\" as a name");
+        let plain = event(&[
+            (
+                "a.md",
+                "The quake killed 40 people in the town, officials said.",
+            ),
+            ("b.md", "Officials said the quake killed 40 people."),
+        ]);
+        let sites = count_sites(&plain, &[0, 1], &words, &mut rng);
         assert_eq!(sites.len(), 2, "each article's figure is a site");
+        // The same one's figure, named in both; a count in a compound modifier.
+        for [a, b] in [
+            [
+                "Vaughn finished with 16 points.",
+                "Jarvis Vaughn scored 16 points in the win.",
+            ],
+            [
+                "He swore a 35-word oath on Monday.",
+                "The 35-word oath was read aloud.",
+            ],
+        ] {
+            let originals = event(&[("a.md", a), ("b.md", b)]);
+            let sites = count_sites(&originals, &[0, 1], &words, &mut rng);
+            assert_eq!(sites.len(), 2, "{a} / {b}");
+        }
         let site = &sites[0];
         assert_eq!(&plain[site.file].text[site.range.clone()], "40");
         assert_ne!(site.replacement, "40");
@@ -1075,6 +1134,20 @@ mod tests {
             [
                 "The flaw affects Internet Explorer 8 users.",
                 "Internet Explorer 8 users are at risk since June 17.",
+            ],
+            // Designations (`label_units`) are no counts.
+            [
+                "He escaped with a 12-gauge shotgun.",
+                "Deputies said he had a 12-gauge shotgun.",
+            ],
+            [
+                "The 64-bit version is safe.",
+                "Only the 64-bit version was patched.",
+            ],
+            // Another one's figure: the other outlet never names Vaughn.
+            [
+                "Vaughn finished with 16 points and nine rebounds.",
+                "Raji had a team-high 16 points for the Eagles.",
             ],
         ];
         for [a, b] in cases {

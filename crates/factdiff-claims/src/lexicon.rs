@@ -185,6 +185,9 @@ pub struct Lexicons {
     pub(crate) speech_verbs: HashSet<String>,
     pub(crate) reporting_verbs: HashSet<String>,
     pub(crate) label_words: HashSet<String>,
+    /// Words right after a number that make it a designation, not a count ("a
+    /// 12-gauge shotgun", "the 64-bit version", "10U servers").
+    pub(crate) label_units: HashSet<String>,
     pub(crate) not_names: HashSet<String>,
     pub(crate) stopwords: HashSet<String>,
     /// case-sensitive unit symbols, only right after a number
@@ -350,6 +353,11 @@ impl Lexicons {
         if let Some(words) = &f.label_words {
             for s in v.words(words)? {
                 self.label_words.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.label_units {
+            for s in v.words(words)? {
+                self.label_units.insert(s.to_lowercase());
             }
         }
         if let Some(words) = &f.link_words {
@@ -838,6 +846,7 @@ struct LexiconFile {
     speech_verbs: Option<Words>,
     reporting_verbs: Option<Words>,
     label_words: Option<Words>,
+    label_units: Option<Words>,
     not_names: Option<Words>,
     function_words: Option<Words>,
     stopwords: Option<Words>,

@@ -209,6 +209,22 @@ fn is_label_number(ctx: &Ctx, s: &Sent, i: usize) -> bool {
     if !t.is_num() {
         return false;
     }
+    // "a 12-gauge shotgun", "the 64-bit version", "10U servers": the word after it
+    // names a kind or a model (`label_units`). A one-letter word only glued to it.
+    let after = match (s.toks.get(i + 1), s.toks.get(i + 2)) {
+        (Some(h), Some(w)) if matches!(h.text, "-" | "‐") && !h.space_before && !w.space_before => {
+            Some(w)
+        }
+        (Some(w), _) => Some(w),
+        _ => None,
+    };
+    if let Some(w) = after
+        && w.is_word()
+        && (w.text.chars().count() > 1 || !w.space_before)
+        && ctx.lex.label_units.contains(w.lower.as_ref())
+    {
+        return true;
+    }
     if let Some(prev) = i.checked_sub(1).map(|p| &s.toks[p]) {
         if !t.space_before {
             // Touching the word or sign before it: COVID-19, G7, F-16, #5, +7.

@@ -372,6 +372,14 @@ mod tests {
                 ("a dividend of 8-1/2 shares", &[]),
                 ("he swore a 35-word oath", &["35-word = [35, 35] word"]),
                 ("a 48-page indictment", &["48-page = [48, 48] page"]),
+                // A kind or a model (`label_units`), not a count.
+                ("escaped with a 12-gauge shotgun", &[]),
+                ("a 12 gauge shotgun", &[]),
+                ("the 64-bit version of Windows", &[]),
+                ("a .357 caliber revolver", &[]),
+                ("just 10U in size", &[]),
+                ("fired 14 shots", &["14 shots = [14, 14] shot"]),
+                ("64 bits of data", &["64 bits = [64, 64] bit"]),
                 ("a dozen people died", &["a dozen people = [12, 12] people"]),
                 (
                     "scores of people died",
