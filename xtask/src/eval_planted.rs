@@ -15,8 +15,11 @@
 //! - `date`: a day of a month ("January 12", "12 January"; month names from
 //!   `rules/lexicons/calendar.toml`) that two outlets give alike, each in a line told
 //!   in words (not a dateline: "May 3, 2013 12:50 PM" is when an outlet published,
-//!   and outlets publish on different days), is moved one or two days;
-//!   `date-mismatch`;
+//!   and outlets publish on different days), is moved one or two days; a date the
+//!   claims read as when someone spoke ("quoting her lawyer as saying on May 2") is
+//!   paired only with such a date, not with another outlet's same day of what
+//!   happened ("her exit from the clinic on Thursday, May 2"), which it does not
+//!   contradict; `date-mismatch`;
 //! - `quote`: one word (three letters or more) of a quotation of six words or more that
 //!   two outlets give word for word is replaced by another word of the same article;
 //!   `quote-drift`;
@@ -687,9 +690,11 @@ fn date_sites(
     let month_day =
         Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?\b").expect("regex");
     let day_month = Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]{2,8})\b").expect("regex");
-    // (month, day) -> the ranges of the day's digits, per article.
-    let dates = |text: &str| -> BTreeMap<(String, u8), Vec<Range<usize>>> {
-        let mut out: BTreeMap<(String, u8), Vec<Range<usize>>> = BTreeMap::new();
+    // (month, day, whether the date is when someone spoke) -> the ranges of the day's
+    // digits, per article.
+    let dates = |original: &Original| -> BTreeMap<(String, u8, bool), Vec<Range<usize>>> {
+        let text = original.text.as_str();
+        let mut out: BTreeMap<(String, u8, bool), Vec<Range<usize>>> = BTreeMap::new();
         let start = body_start(text);
         let body = &text[start..];
         let mut add = |month: &str, day: regex::Match| {
@@ -707,9 +712,10 @@ fn date_sites(
                 return;
             };
             if (1..=31).contains(&d) {
-                out.entry((m, d))
+                let range = start + day.start()..start + day.end();
+                out.entry((m, d, said_on(original, &range)))
                     .or_default()
-                    .push(start + day.start()..start + day.end());
+                    .push(range);
             }
         };
         for cap in month_day.captures_iter(body) {
@@ -720,12 +726,12 @@ fn date_sites(
         }
         out
     };
-    let all: Vec<_> = members.iter().map(|&i| dates(&originals[i].text)).collect();
+    let all: Vec<_> = members.iter().map(|&i| dates(&originals[i])).collect();
     let mut sites = Vec::new();
     for (a, da) in all.iter().enumerate() {
-        for ((month, day), ranges) in da {
+        for ((month, day, said), ranges) in da {
             let day = *day;
-            let key = (month.clone(), day);
+            let key = (month.clone(), day, *said);
             let Some(b) = (0..all.len()).find(|&b| b != a && all[b].contains_key(&key)) else {
                 continue;
             };
@@ -745,6 +751,26 @@ fn date_sites(
         }
     }
     sites
+}
+
+/// Whether the date claim over `range` is when someone spoke, as factdiff's claims
+/// read it ("quoting her lawyer as saying on May 2", "said on Tuesday"): such a date
+/// and another outlet's same day of what happened ("her exit from the clinic on
+/// Thursday, May 2") are two things; moving one contradicts nothing the other says.
+fn said_on(original: &Original, range: &Range<usize>) -> bool {
+    original.claims.iter().any(|c| {
+        let ClaimValue::Date(t) = &c.value else {
+            return false;
+        };
+        (c.span.start as usize) <= range.start
+            && range.end <= c.span.end as usize
+            && (t.reporting
+                || c.frame.as_deref().is_some_and(|f| f.said_on)
+                || c.key
+                    .as_deref()
+                    .and_then(|k| k.event.as_deref())
+                    .is_some_and(|e| e.reporting))
+    })
 }
 
 /// The least lower-case words of a line that tells something (a dateline has none or
@@ -1207,6 +1233,36 @@ mod tests {
             let day: i32 = site.replacement.parse().unwrap();
             assert!((1..=2).contains(&(day - 14).abs()), "{day}");
         }
+    }
+
+    /// When someone spoke and what happened the same day are two things: moving one
+    /// contradicts nothing the other outlet says.
+    #[test]
+    fn a_date_someone_spoke_on_meets_only_such_a_date() {
+        let words = Words::load().unwrap();
+        let mut rng = Rng::new(2);
+        let originals = event(&[
+            (
+                "a.md",
+                "The agency reported, quoting her lawyer as saying on May 2 that prosecutors have not approved it.",
+            ),
+            (
+                "b.md",
+                "She checked into a second rehab center after her quick exit from the clinic on Thursday, May 2.",
+            ),
+        ]);
+        assert!(date_sites(&originals, &[0, 1], &words, &mut rng).is_empty());
+        let originals = event(&[
+            (
+                "a.md",
+                "The agency reported, quoting her lawyer as saying on May 2 that prosecutors have not approved it.",
+            ),
+            (
+                "b.md",
+                "Her lawyer said on May 2 that prosecutors have not approved the placement at the center.",
+            ),
+        ]);
+        assert_eq!(date_sites(&originals, &[0, 1], &words, &mut rng).len(), 2);
     }
 
     #[test]

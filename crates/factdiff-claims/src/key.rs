@@ -183,6 +183,7 @@ fn event_key(
         participants,
         place: place.map(|(_, p)| p),
         reporting,
+        once: !reporting && predicate.is_some_and(|(_, class, ..)| lex.is_once_event(class)),
     }
 }
 
@@ -408,10 +409,21 @@ mod tests {
                 "Parliamentary elections which are planned for December 15 will be held.",
                 &["December 15 => vote | parliamentary,planned | -"],
             ),
-            // A date in its own brackets keeps the clause around them.
+            // A date in its own brackets keeps the clause around them ("unveiled" is
+            // an event word: `unveil`).
             (
                 "Capaldi was unveiled on tonight's (August 5) special show.",
-                &["August 5 => - | capaldi,show,special,unveiled | -"],
+                &["August 5 => unveil | capaldi,show,special | -"],
+            ),
+            // "incident" and "crimes" name the story's event; "as saying on" is when
+            // someone spoke.
+            (
+                "He was sentenced for the crimes he committed on March 11, 2005, in Atlanta.",
+                &["March 11, 2005 => incident | committed | atlanta"],
+            ),
+            (
+                "The agency quoted her lawyer Mark Heller as saying on May 2 that it was approved.",
+                &["May 2 => report | agency,lawyer,mark heller,quoted | - reporting"],
             ),
             // Names are never cut from the participants for words.
             (

@@ -179,6 +179,10 @@ pub struct Lexicons {
     /// Event classes of support verbs ("elections will be held", "the summit took
     /// place"): a more specific event word of the same clause names the event.
     pub(crate) light_events: HashSet<String>,
+    /// Event classes that happen once to whom they happen (a conviction, an escape):
+    /// one story's two dates of such an event one or two days apart are one event
+    /// retold, whatever else their sentences say.
+    pub(crate) once_events: HashSet<String>,
     /// upper-case acronym -> expansion
     pub(crate) acronyms: HashMap<String, String>,
     pub(crate) titles: HashSet<String>,
@@ -343,6 +347,11 @@ impl Lexicons {
         if let Some(words) = &f.light_events {
             for s in v.words(words)? {
                 self.light_events.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.once_events {
+            for s in v.words(words)? {
+                self.once_events.insert(s.to_lowercase());
             }
         }
         if let Some(words) = &f.function_words {
@@ -759,6 +768,13 @@ impl Lexicons {
         self.light_events.contains(class)
     }
 
+    /// Whether an event class happens once to whom it happens (`convict`, `escape`:
+    /// events.toml's `once_events`), so that one story's two close dates of it are one
+    /// event retold.
+    pub fn is_once_event(&self, class: &str) -> bool {
+        self.once_events.contains(class)
+    }
+
     /// The measure a word or phrase names (`killed` -> `deaths`).
     pub fn measure(&self, phrase: &str) -> Option<&str> {
         self.measures.get(phrase).map(String::as_str)
@@ -841,6 +857,7 @@ struct LexiconFile {
     monotonic: Entries<bool>,
     events: Entries<WordList>,
     light_events: Option<Words>,
+    once_events: Option<Words>,
     acronyms: Entries<String>,
     titles: Option<Words>,
     speech_verbs: Option<Words>,

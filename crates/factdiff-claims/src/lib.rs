@@ -217,6 +217,11 @@ pub struct EventKey {
     pub place: Option<String>,
     /// Whether the date says when something was said ("said on Monday").
     pub reporting: bool,
+    /// Whether the predicate's class happens once to whom it happens (events.toml's
+    /// `once_events`: a conviction, an escape), not again and again (a strike, a
+    /// meeting): one story's two close dates of it are one event retold.
+    #[serde(skip)]
+    pub once: bool,
 }
 
 /// How two claims of one sentence relate.

@@ -24,7 +24,19 @@
 //! no event word is compared only with a copy of the same report: the same name,
 //! most words of the clause alike, the sentence's other figures and dates alike, and
 //! neither date a period a figure is for ("a rate for April 6": a template reused
-//! for each day is no copy).
+//! for each day is no copy); a sentence copied whole (most of its words and names
+//! alike) is such a copy even when the date's clause has few words ("... will act by
+//! the May 9 deadline").
+//!
+//! An event that happens once to whom it happens (the events lexicon's
+//! `once_events`: a conviction, a sentencing, a plea, an escape, a crime or
+//! incident, an unveiling) may be retold in other words: within a story, two such
+//! dates of what happened, one or two days apart, whose sentences share a name, are
+//! compared however little else their sentences share ("the crimes he committed on
+//! March 12, 2005" / "the March 11, 2005, incident that left four people dead"),
+//! unless each clause names someone the other sentence does not (two co-defendants
+//! sentenced a day apart by one judge). Events that recur (a war's strikes, a board's
+//! meetings) and schedules are compared by their context only.
 //!
 //! ## Why is this bad?
 //! An event happens once. When two articles date it differently, at least one is
@@ -148,6 +160,10 @@ struct Item<'a> {
     context: &'a [factdiff_claims::Word],
     /// The first name of the article's lede.
     subject: Option<&'a str>,
+    /// Whether the date's clause names nothing and no one: an event that happens once
+    /// told by its noun ("The announcement was made Sunday (August 4), during ..."),
+    /// compared only as retold ([`retold`]), by its sentence's names.
+    unnamed: bool,
 }
 
 /// Whether two names may name one person or thing: alike, or one a surname the
@@ -188,6 +204,12 @@ fn same_place(a: &Item<'_>, b: &Item<'_>) -> bool {
 const SAME_CLAUSE_SHARED: usize = 3;
 /// ... and at least this share of them (Jaccard).
 const SAME_CLAUSE_SIMILARITY: f64 = 0.6;
+/// Or the whole sentence copied: at least this many of its content words and names
+/// in common ("Salazar ... has not indicated that he will act by the May 9 deadline",
+/// whose clause has two content words) ...
+const SAME_SENTENCE_SHARED: usize = 5;
+/// ... and at least this share of them.
+const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 
 /// The values of the other figures and dates of a date's sentence, in order: a copy
 /// of one report gives them alike, a template reused for another day or company
@@ -223,7 +245,8 @@ fn period_date(cx: &Cx<'_>, it: &Item<'_>) -> bool {
 
 /// Whether two events without a predicate are told in the same words: their
 /// sentences share a name, their clauses share most participants ("Flynn's body was found in a car near Spiro on
-/// April 9" / "... on April 11"), as a copy of one report does, and the other
+/// April 9" / "... on April 11") or their sentences most words, as a copy of one
+/// report does, and the other
 /// figures and dates of their sentences are alike (`others_in_sentence`); neither
 /// date is a span or period a figure is for (`period_date`: a rate "for April 6" is
 /// set again every day).
@@ -234,9 +257,11 @@ fn same_clause(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
     };
     let (wa, wb) = (words(a), words(b));
     let (shared, sim) = context_overlap(&wa, &wb);
+    let (sentence_shared, sentence_sim) = context_overlap(a.context, b.context);
     share_a_name(a, b)
-        && shared >= SAME_CLAUSE_SHARED
-        && sim >= SAME_CLAUSE_SIMILARITY
+        && (shared >= SAME_CLAUSE_SHARED && sim >= SAME_CLAUSE_SIMILARITY
+            || sentence_shared >= SAME_SENTENCE_SHARED
+                && sentence_sim >= SAME_SENTENCE_SIMILARITY)
         && !period_date(cx, a)
         && !period_date(cx, b)
         && others_in_sentence(cx, a) == others_in_sentence(cx, b)
@@ -253,6 +278,54 @@ fn same_subject(a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
     a.subject.is_some() && a.subject == b.subject || actual && share_a_name(a, b)
 }
 
+/// The most days apart two dates of an event that happens once may be and still be
+/// one event retold in other words ([`retold`]): the slips of a day or two that a
+/// wrong date is.
+const RETOLD_DAYS: i32 = 2;
+
+/// The days between two dates that give a month and a day, each year taken from the
+/// other date when only one gives it (a leap year when neither does).
+fn days_apart(a: &Timex, b: &Timex) -> Option<i32> {
+    let year = a.year.or(b.year).unwrap_or(2000);
+    let day = |t: &Timex| {
+        jiff::civil::Date::new(t.year.unwrap_or(year), t.month?, t.day?)
+            .ok()?
+            .since(jiff::civil::date(1970, 1, 1))
+            .ok()
+            .map(|span| span.get_days())
+    };
+    Some((day(a)? - day(b)?).abs())
+}
+
+/// Whether the clause of `x`'s date names someone or something (a name of its
+/// sentence among the event's participants) that the sentence of `y` does not name.
+fn names_another(x: &Item<'_>, y: &Item<'_>) -> bool {
+    x.event.participants.iter().any(|p| {
+        x.names.iter().any(|n| n == p) && !y.names.iter().any(|m| same_name(p, m))
+    })
+}
+
+/// Whether two dates of one story are an event that happens once told in other words
+/// ("the crimes he committed on March 12, 2005" / "the March 11, 2005, incident that
+/// left four people dead"): both what happened, of a class of events that happen once
+/// to whom they happen (events.toml's `once_events`), their sentences sharing a name,
+/// and the dates at most [`RETOLD_DAYS`] apart. Such sentences need not share most of
+/// their words: an outlet tells the sentencing, another the crime. But when each
+/// clause names someone the other sentence does not ("sentenced Tom Smith on June 3"
+/// / "sentenced his accomplice, Bill Jones, on June 4", one judge named in both),
+/// they are two people's events. Events that recur (a war's strikes, a board's
+/// meetings) and schedules are left to the context.
+fn retold(a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
+    actual
+        && a.event.once
+        && b.event.once
+        && !a.names.is_empty()
+        && !b.names.is_empty()
+        && share_a_name(a, b)
+        && !(names_another(a, b) && names_another(b, a))
+        && days_apart(a.timex, b.timex).is_some_and(|d| d <= RETOLD_DAYS)
+}
+
 /// The most words of a sentence an event is told in.
 const EVENT_WORDS: usize = 12;
 
@@ -262,7 +335,12 @@ const EVENT_WORDS: usize = 12;
 /// summit began in Samarkand"); at most [`EVENT_WORDS`] words, `…` where cut. `None`
 /// when neither side has two words.
 fn event_words(sentence: &str, start: usize, end: usize) -> Option<String> {
-    let before = sentence.get(..start)?;
+    // A date in its own brackets ("on tonight's (August 5) show") is told by the
+    // words around its brackets.
+    let before = sentence
+        .get(..start)?
+        .trim_end()
+        .trim_end_matches('(');
     let after = sentence.get(end..)?;
     let mut words: Vec<&str> = before.split_whitespace().collect();
     // The short lower-case word right before the date introduces it (`on`, `at`).
@@ -346,7 +424,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     }
                     // An event whose clause names nothing and no one (", which began
                     // October 1") is not identified: its sentence may be about anything.
-                    if event.participants.is_empty() && event.place.is_none() {
+                    // An event that happens once ("The announcement was made Sunday
+                    // (August 4), during ...") is, by its sentence's names, which it is
+                    // compared by (`retold`).
+                    let names = scopes[article].sentence_names(claim.sentence);
+                    let unnamed = event.participants.is_empty() && event.place.is_none();
+                    if unnamed && (!event.once || names.is_empty()) {
                         return None;
                     }
                     // Without a predicate, the event is its clause: compared only with
@@ -383,10 +466,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             event,
                             claim: idx,
                             day: sc.day,
-                            names: sc.sentence_names(claim.sentence),
+                            names,
                             timex,
                             context: &key.context,
                             subject: lede_subject,
+                            unnamed,
                         },
                     ))
                 })
@@ -445,7 +529,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                     && (class.is_some() || same_clause(cx, a, b))
                                     && {
                                         let (shared, sim) = context_overlap(a.context, b.context);
-                                        shared >= min_shared && sim >= min_sim
+                                        shared >= min_shared
+                                            && (sim >= min_sim && !a.unnamed && !b.unnamed
+                                                || !across_corpus && retold(a, b, actual))
                                     }
                                     && (across_corpus || same_subject(a, b, actual))
                             })
@@ -513,7 +599,39 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{event_words, same_name};
+    use super::{days_apart, event_words, same_name};
+
+    fn timex(year: Option<i16>, month: i8, day: i8) -> factdiff_claims::Timex {
+        factdiff_claims::Timex {
+            value: String::new(),
+            year,
+            month: Some(month),
+            day: Some(day),
+            relative: false,
+            deictic: false,
+            reporting: false,
+            invalid: false,
+        }
+    }
+
+    #[test]
+    fn days_apart_across_a_month_and_without_a_year() {
+        // 28 February to 1 March: two days in a leap year, one in another.
+        assert_eq!(
+            days_apart(&timex(Some(2024), 2, 28), &timex(Some(2024), 3, 1)),
+            Some(2)
+        );
+        assert_eq!(
+            days_apart(&timex(Some(2023), 2, 28), &timex(None, 3, 1)),
+            Some(1)
+        );
+        assert_eq!(days_apart(&timex(None, 11, 29), &timex(None, 11, 30)), Some(1));
+        // Another year is a year apart, not a slip of a day.
+        assert_eq!(
+            days_apart(&timex(Some(2004), 3, 11), &timex(Some(2005), 3, 12)),
+            Some(366)
+        );
+    }
 
     #[test]
     fn a_surname_meets_its_full_name() {
@@ -558,5 +676,13 @@ mod tests {
             Some("…long-delayed summit of the leaders of the region finally opened in Samarkand")
         );
         assert_eq!(event("On September 15.", "September 15"), None);
+        assert_eq!(
+            event(
+                "Capaldi was unveiled on tonight's (August 5) special show.",
+                "August 5"
+            )
+            .as_deref(),
+            Some("Capaldi was unveiled on tonight's")
+        );
     }
 }
