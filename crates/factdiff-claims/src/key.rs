@@ -28,7 +28,19 @@ const MAX_PARTICIPANTS: usize = 6;
 /// word of `clause_starts`.
 fn boundary(v: &Vocab, s: &Sent, k: usize) -> bool {
     let t = &s.toks[k];
-    if matches!(t.text, ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”") {
+    // The colon of a clock time ("at 3:00 p.m.") is inside the clause.
+    let digit_at = |j: usize| {
+        s.toks
+            .get(j)
+            .is_some_and(|u| u.text.chars().all(|c| c.is_ascii_digit()))
+    };
+    let clock = t.text == ":"
+        && k > 0
+        && digit_at(k - 1)
+        && digit_at(k + 1)
+        && s.toks[k - 1].end == t.start
+        && s.toks[k + 1].start == t.end;
+    if !clock && matches!(t.text, ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”") {
         return true;
     }
     t.text == "," && v.clause_starts.contains(s.lower(k + 1))
@@ -431,6 +443,11 @@ mod tests {
                 &[
                     "Friday, Sept. 14 => strike | angry,burned,compound,embassy,gate,yusuf zaman | tunis",
                 ],
+            ),
+            // A clock time's colon does not end the clause.
+            (
+                "Warplanes bombed the camp at 3:00 p.m. on Thursday, Nov. 10.",
+                &["Thursday, Nov. 10 => strike | camp,warplane | -"],
             ),
             // The clause, not the sentence: the verb of another clause is not this
             // date's event.
