@@ -234,24 +234,25 @@ pub fn run(args: &[String]) -> Result<()> {
         .collect();
     let started = std::time::Instant::now();
     let sigs = factdiff_stories::signatures(&corpus, &claims, &lexicons);
+    let stories = factdiff_stories::group_signatures(&corpus, &sigs, &config);
+    let elapsed = started.elapsed();
     if let Some(dump) = std::env::var_os("FACTDIFF_EVAL_DUMP") {
-        // Every article's signature with its event and title, one JSON line each: what
-        // a quick experiment outside the crate reads.
+        // Every article's signature with its event, title and story found (`null`:
+        // alone), one JSON line each: what a quick experiment outside the crate reads.
         let mut out = String::new();
-        for (article, sig) in corpus.articles.iter().zip(&sigs) {
+        for (i, (article, sig)) in corpus.articles.iter().zip(&sigs).enumerate() {
             let line = serde_json::json!({
                 "path": article.path,
                 "event": event_of[&article.path],
                 "title": article.meta.title,
                 "sig": sig,
+                "story": stories.index_of(i),
             });
             out.push_str(&line.to_string());
             out.push('\n');
         }
         std::fs::write(&dump, out).context("writing FACTDIFF_EVAL_DUMP")?;
     }
-    let stories = factdiff_stories::group_signatures(&corpus, &sigs, &config);
-    let elapsed = started.elapsed();
 
     let mut events: BTreeMap<&str, usize> = BTreeMap::new();
     let gold: Vec<usize> = corpus
