@@ -262,35 +262,38 @@ const NEAR_COPY: f64 = 0.5;
 fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
     let n = compact.len();
     // (hash, article) for every sketch hash, sorted: each hash's articles ascending.
-    let mut all: Vec<(u64, u32)> = compact
-        .iter()
-        .enumerate()
-        .flat_map(|(a, c)| c.passages.iter().map(move |h| (*h, a as u32)))
-        .collect();
+    // Sized before it is filled (collected, it would grow by doubling).
+    let mut all: Vec<(u64, u32)> =
+        Vec::with_capacity(compact.iter().map(|c| c.passages.len()).sum());
+    all.extend(
+        compact
+            .iter()
+            .enumerate()
+            .flat_map(|(a, c)| c.passages.iter().map(move |h| (*h, a as u32))),
+    );
     all.par_sort_unstable();
-    // Each article's hashes as positions of their runs in `all`.
+    // The runs of one hash in `all` that are read (in 2 to `cap` articles), as
+    // positions; each article's such runs, ascending.
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut run_of: Vec<u32> = vec![0; all.len()];
+    let mut keys: Vec<Vec<u32>> = vec![Vec::new(); n];
     let mut i = 0;
     while i < all.len() {
         let mut j = i + 1;
         while j < all.len() && all[j].0 == all[i].0 {
             j += 1;
         }
-        for slot in &mut run_of[i..j] {
-            *slot = runs.len() as u32;
+        if j - i >= 2 && j - i <= cap as usize {
+            for (_, a) in &all[i..j] {
+                keys[*a as usize].push(runs.len() as u32);
+            }
+            runs.push((i, j));
         }
-        runs.push((i, j));
         i = j;
     }
-    let mut keys: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (pos, (_, a)) in all.iter().enumerate() {
-        let (start, end) = runs[run_of[pos] as usize];
-        if end - start >= 2 && end - start <= cap as usize {
-            keys[*a as usize].push(run_of[pos]);
-        }
-    }
-    drop(run_of);
+    // The articles alone are read from here on: the hashes go.
+    let articles: Vec<u32> = all.iter().map(|(_, a)| *a).collect();
+    drop(all);
+    let all = articles;
     // Each article's near-copies after it.
     let pairs: Vec<Vec<u32>> = (0..n)
         .into_par_iter()
@@ -299,7 +302,7 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
             |(shared, touched), a| {
                 for run in &keys[a] {
                     let (start, end) = runs[*run as usize];
-                    for (_, b) in &all[start..end] {
+                    for b in &all[start..end] {
                         if *b as usize > a {
                             if shared[*b as usize] == 0 {
                                 touched.push(*b);
@@ -436,7 +439,8 @@ fn rep_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
             },
         )
         .collect();
-    let mut links: Vec<Link> = per_article.into_iter().flatten().collect();
+    let mut links: Vec<Link> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    links.extend(per_article.into_iter().flatten());
     if config.neighbours > 0 {
         shared_neighbours(n, &mut links, config.neighbours);
     }
@@ -569,10 +573,8 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     // hold it: one sorted list, not a hash map of every hash (an article's sketch
     // holds each hash once).
     let (passages, passage_df) = {
-        let mut all: Vec<u64> = compact
-            .iter()
-            .flat_map(|c| c.passages.iter().copied())
-            .collect();
+        let mut all: Vec<u64> = Vec::with_capacity(compact.iter().map(|c| c.passages.len()).sum());
+        all.extend(compact.iter().flat_map(|c| c.passages.iter().copied()));
         all.par_sort_unstable();
         let mut unique: Vec<u64> = Vec::new();
         let mut df: Vec<u32> = Vec::new();

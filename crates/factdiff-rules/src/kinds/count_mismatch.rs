@@ -145,6 +145,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
 use factdiff_findings::Finding;
@@ -181,15 +182,19 @@ struct Item<'a> {
     /// Whether its measure only rises over time (the claim key's `monotonic`).
     monotonic: bool,
     /// The capitalized words of its sentence after the first (the names it gives, as
-    /// written), sorted and unique.
-    caps: Vec<&'a str>,
+    /// written), sorted and unique. Shared by the items of one sentence.
+    caps: Words<'a>,
     /// The words of its sentence, figures left out, sorted and unique: how it is
     /// worded, to tell a template or a recurring report from an outlet's own words.
-    words: Vec<&'a str>,
+    /// Shared by the items of one sentence.
+    words: Words<'a>,
     /// Whether it counts things ("40 stalls"): not money, a percentage or an amount
     /// in a unit of measurement.
     counted: bool,
 }
+
+/// A sentence's words, sorted and unique, shared by the items of that sentence.
+type Words<'a> = Arc<[&'a str]>;
 
 /// How alike two sentences' wording must be (the Jaccard similarity of their words,
 /// figures left out) for them to be one template: reused with other names, or a
@@ -319,16 +324,20 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // value, a part, a figure without a key too), sorted and unique, each with its
     // sentence. A figure with one bound ("up to 3,491,030 new shares") gives that
     // bound too.
-    let sentence_figures: Vec<Vec<(u32, String, [u64; 2])>> = cx
+    // The units borrowed from the claims (the interval's unit is its value's).
+    let sentence_figures: Vec<Vec<(u32, &str, [u64; 2])>> = cx
         .claims
         .par_iter()
         .map(|claims| {
-            let mut figures: Vec<(u32, String, [u64; 2])> = Vec::new();
+            let mut figures: Vec<(u32, &str, [u64; 2])> = Vec::new();
             for c in claims {
                 let Some(i) = interval_of(c) else { continue };
-                figures.push((c.sentence, i.unit.clone(), bounds(&i)));
+                let ClaimValue::Interval { unit, .. } = &c.value else {
+                    continue;
+                };
+                figures.push((c.sentence, &**unit, bounds(&i)));
                 if let (Some(b), None) | (None, Some(b)) = (i.min, i.max) {
-                    figures.push((c.sentence, i.unit.clone(), [b.to_bits(); 2]));
+                    figures.push((c.sentence, &**unit, [b.to_bits(); 2]));
                 }
             }
             figures.sort_unstable();
@@ -340,7 +349,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .map(|figures| {
             let mut out: Vec<(&str, [u64; 2])> =
-                figures.iter().map(|(_, u, b)| (u.as_str(), *b)).collect();
+                figures.iter().map(|(_, u, b)| (*u, *b)).collect();
             out.sort_unstable();
             out.dedup();
             out
@@ -374,6 +383,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .map(|(idx, _)| idx)
                 .collect();
             let mut out = Vec::new();
+            // The last sentence's capitalized words and wording, shared by its items.
+            let mut last: Option<(u32, Words<'_>, Words<'_>)> = None;
             for (idx, claim) in claims.iter().enumerate() {
                 if part_or_change.contains(&idx) {
                     continue;
@@ -432,6 +443,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             None => continue,
                         }
                     };
+                let (caps, words) = match &last {
+                    Some((s, caps, words)) if *s == claim.sentence => {
+                        (Arc::clone(caps), Arc::clone(words))
+                    }
+                    _ => {
+                        let text = cx.sentence_text(article, claim);
+                        let (caps, words): (Words<'_>, Words<'_>) =
+                            (capitalized(text).into(), wording(text).into());
+                        last = Some((claim.sentence, Arc::clone(&caps), Arc::clone(&words)));
+                        (caps, words)
+                    }
+                };
                 out.push((
                     (story, what, unit, subject),
                     Item {
@@ -447,32 +470,34 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         article_names: &article_names[article],
                         update: frame.role == Role::Update,
                         monotonic: key.monotonic,
-                        caps: capitalized(cx.sentence_text(article, claim)),
-                        words: wording(cx.sentence_text(article, claim)),
+                        caps,
+                        words,
                         counted: frame.counted && claim.kind == ClaimKind::Quantity,
                     },
                 ));
             }
+            // Held until the rule is done: no spare capacity.
+            out.shrink_to_fit();
             out
         })
         .collect();
     // Group by key (memory: one item per claim and subject, at most a few each):
     // sorted in parallel (stable: articles stay in order), then cut where it changes.
-    let mut all: Vec<(Key, Item<'_>)> = per_article.into_iter().flatten().collect();
-    all.par_sort_by(|a, b| a.0.cmp(&b.0));
-    let mut groups: Vec<(Key, Vec<Item<'_>>)> = Vec::new();
-    for (key, item) in all {
-        match groups.last_mut() {
-            Some((last, items)) if *last == key => items.push(item),
-            _ => groups.push((key, vec![item])),
-        }
-    }
+    // The items stay in their articles' lists; what is sorted and cut into groups
+    // is a reference to each (sized before it is filled: collected, it would grow by
+    // doubling), so the items are never held twice.
+    let mut all: Vec<(&Key, &Item<'_>)> =
+        Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    all.extend(per_article.iter().flatten().map(|(key, item)| (key, item)));
+    all.par_sort_by(|a, b| a.0.cmp(b.0));
     // Compare within each group, in time order, each claim against the distinct
     // figures of the window before it: linear in the group's size.
-    let mut hits: Vec<Hit> = groups
-        .into_par_iter()
-        .flat_map_iter(|((_, measure, _, subject), mut items)| {
-            items.sort_by_key(|it| (it.day, it.article, it.claim));
+    let mut hits: Vec<Hit> = all
+        .par_chunk_by_mut(|a, b| a.0 == b.0)
+        .flat_map_iter(|group| {
+            group.sort_by_key(|(_, it)| (it.day, it.article, it.claim));
+            let (_, measure, _, subject) = group[0].0;
+            let items: Vec<&Item<'_>> = group.iter().map(|(_, it)| *it).collect();
             let mut out = Vec::new();
             // An article that also gives the other figure (a range, two tranches,
             // "coffee earnings rose to 220 mln dlrs ... oil derivatives were down to
@@ -489,7 +514,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let said_with = |it: &Item<'_>, i: &Interval| {
                 sentence_figures[it.article]
                     .binary_search_by(|(s, u, b)| {
-                        (*s, u.as_str(), *b).cmp(&(it.sentence, i.unit.as_str(), bounds(i)))
+                        (*s, *u, *b).cmp(&(it.sentence, i.unit.as_str(), bounds(i)))
                     })
                     .is_ok()
             };
@@ -497,10 +522,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             scope::sliding_window(
                 &items,
                 |it| it.day,
-                value_key,
+                |it| value_key(it),
                 max_days,
                 |j, latest| {
-                    let b = &items[j];
+                    let b = items[j];
                     let vb = value_key(b);
                     if latest.len() > MAX_DISTINCT {
                         return;
@@ -509,7 +534,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         if *va == vb {
                             continue;
                         }
-                        let a = &items[i];
+                        let a = items[i];
                         if a.article != b.article
                             && (gives(a.article, &b.interval) || gives(b.article, &a.interval))
                         {
@@ -521,7 +546,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             continue;
                         }
                         if let Some(hit) = compare(
-                            a, b, subject, &measure, &monotonic, min_shared, min_sim, within,
+                            a, b, subject, measure, &monotonic, min_shared, min_sim, within,
                         ) {
                             out.push(hit);
                             break;
@@ -532,6 +557,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             out
         })
         .collect();
+    drop(all);
+    drop(per_article);
     // One finding per claim: its first conflict in a total order.
     hits.sort_by_key(|h| (h.primary, h.related));
     hits.dedup_by_key(|h| h.primary);

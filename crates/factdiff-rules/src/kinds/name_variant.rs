@@ -316,13 +316,16 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
 }
 
 /// The folded form of each distinct spelling of the corpus, made once per spelling
-/// (a spelling used in a thousand articles is folded once, and its folded form held
-/// once): the spellings sorted and deduplicated, each folded form beside its spelling.
+/// (a spelling used in a thousand articles is folded once): the spellings sorted and
+/// deduplicated, each with its folded form's rank among the corpus's distinct folded
+/// forms in their string order, so that a use of a spelling sorts and groups by two
+/// numbers, the forms themselves not held.
 struct Folds<'a> {
-    /// Each spelling's index in `folded` (looked up once per use of a spelling in
-    /// an article: hashed, not searched in the sorted spellings).
+    /// Each spelling's index in the sorted spellings (looked up once per use of a
+    /// spelling in an article: hashed, not searched in the sorted spellings).
     index: std::collections::HashMap<&'a str, usize, foldhash::fast::FixedState>,
-    folded: Vec<Box<str>>,
+    /// Each spelling's folded form's rank: equal forms, equal ranks.
+    rank: Vec<u32>,
 }
 
 impl<'a> Folds<'a> {
@@ -333,18 +336,29 @@ impl<'a> Folds<'a> {
         spellings.par_sort_unstable();
         spellings.dedup();
         spellings.shrink_to_fit();
-        let folded = spellings
+        let folded: Vec<Box<str>> = spellings
             .par_iter()
             .map(|w| translit_fold(w).into_boxed_str())
             .collect();
+        let mut order: Vec<u32> = (0..folded.len() as u32).collect();
+        order.par_sort_unstable_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]));
+        let mut rank = vec![0u32; folded.len()];
+        let mut r = 0u32;
+        for k in 0..order.len() {
+            if k > 0 && folded[order[k - 1] as usize] != folded[order[k] as usize] {
+                r += 1;
+            }
+            rank[order[k] as usize] = r;
+        }
         let index = spellings.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-        Folds { index, folded }
+        Folds { index, rank }
     }
 
-    /// The folded form of a spelling of [`Folds::new`]'s articles (`None` for any other).
-    fn folded(&self, word: &str) -> Option<&str> {
+    /// A spelling of [`Folds::new`]'s articles (`None` for any other) as its folded
+    /// form's rank and its own index: ordered as (folded form, spelling) are.
+    fn key(&self, word: &str) -> Option<(u32, u32)> {
         let i = *self.index.get(word)?;
-        Some(&self.folded[i])
+        Some((self.rank[i], i as u32))
     }
 }
 
@@ -392,9 +406,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .collect();
     // Each distinct spelling folded once for the corpus, not once per article.
     let folds = Folds::new(&per_article);
-    // Group by folded spelling: sorted (in parallel), then cut where it changes. Sized
-    // before it is filled (collected, it would grow by doubling).
-    let mut all: Vec<(&str, &str, usize, &Uses)> =
+    // Group by folded spelling: sorted (in parallel) by folded form, spelling and
+    // article, as numbers (a use is its folded form's rank, its spelling's index, its
+    // article and its place in the article's list: 16 bytes), then cut where the form
+    // changes. Sized before it is filled (collected, it would grow by doubling).
+    let mut all: Vec<(u32, u32, u32, u32)> =
         Vec::with_capacity(per_article.iter().map(Vec::len).sum());
     all.extend(
         per_article
@@ -402,17 +418,24 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             .enumerate()
             .flat_map(|(article, words)| {
                 let folds = &folds;
-                words.iter().filter_map(move |(word, uses)| {
-                    Some((folds.folded(word)?, *word, article, uses))
+                words.iter().enumerate().filter_map(move |(at, (word, _))| {
+                    let (rank, spelling) = folds.key(word)?;
+                    Some((rank, spelling, article as u32, at as u32))
                 })
             }),
     );
-    all.par_sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    drop(folds);
+    all.par_sort_unstable();
+    // A use's spelling, article and uses.
+    let use_of = |&(_, _, article, at): &(u32, u32, u32, u32)| {
+        let (word, uses) = &per_article[article as usize][at as usize];
+        (*word, article as usize, uses)
+    };
     let groups: Vec<Spellings<'_>> = all
         .chunk_by(|a, b| a.0 == b.0)
         .filter_map(|chunk| {
             let mut spellings: Spellings<'_> = BTreeMap::new();
-            for &(_, word, article, uses) in chunk {
+            for (word, article, uses) in chunk.iter().map(use_of) {
                 if word.chars().count() >= min_len {
                     spellings.entry(word).or_default().push((article, uses));
                 }
@@ -639,7 +662,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Grouped by story and neighbouring name, never all pairs.
     let mut beside: Vec<(usize, &str, &str)> = all
         .iter()
-        .flat_map(|&(_, word, article, uses)| {
+        .map(use_of)
+        .flat_map(|(word, article, uses)| {
             let scope = cx.scope_of(rule, article);
             uses.neighbours.iter().map(move |n| (scope, *n, word))
         })
@@ -671,7 +695,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         let wanted: BTreeSet<(usize, &str)> =
             pairs.iter().flat_map(|&(s, x, y)| [(s, x), (s, y)]).collect();
         let mut uses_in: BTreeMap<(usize, &str), Vec<(usize, &Uses)>> = BTreeMap::new();
-        for &(_, word, article, uses) in &all {
+        for (word, article, uses) in all.iter().map(use_of) {
             let key = (cx.scope_of(rule, article), word);
             if wanted.contains(&key) {
                 uses_in.entry(key).or_default().push((article, uses));

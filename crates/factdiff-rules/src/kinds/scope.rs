@@ -32,11 +32,15 @@ pub(crate) type Name<'a> = std::borrow::Cow<'a, str>;
 /// Per article: the subject names of each sentence and of the lede, and the
 /// article's day.
 pub(crate) struct ArticleScope<'a> {
-    /// Each sentence that has names, by index, sorted, with its names (normalized,
-    /// common ones left out), borrowed from the claims (an acronym's lower-case form
-    /// is the one copy). Boxed slices, not a map: held for every article through the
-    /// rules, so no tree nodes and no spare capacity.
-    sentence_names: Box<[(u32, Box<[Name<'a>]>)]>,
+    /// The names of the sentences that have names (normalized, common ones left
+    /// out), sentence by sentence, borrowed from the claims (an acronym's lower-case
+    /// form is the one copy). One boxed slice for the article, not one per sentence
+    /// nor a map: held for every article through the rules, so no tree nodes, no
+    /// spare capacity, two allocations an article.
+    names: Box<[Name<'a>]>,
+    /// Each sentence that has names, by index, sorted, with the end of its names in
+    /// `names` (they start where the sentence before ends).
+    sentences: Box<[(u32, u32)]>,
     /// Whether the first sentence that has names is the first or second one: then
     /// its names are the lede's.
     lede: bool,
@@ -139,26 +143,28 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
         .into_par_iter()
         .enumerate()
         .map(|(article, by_sentence)| {
-            let sentence_names: Box<[(u32, Box<[Name<'a>]>)]> = by_sentence
-                .into_iter()
-                .map(|(s, list)| {
-                    let kept: Box<[Name<'a>]> = list
-                        .into_iter()
+            let mut names: Vec<Name<'a>> = Vec::new();
+            let mut sentences: Vec<(u32, u32)> = Vec::new();
+            for (s, list) in by_sentence {
+                let before = names.len();
+                names.extend(
+                    list.into_iter()
                         .filter(|n| !common.contains(&**n))
-                        .take(MAX_NAMES)
-                        .collect();
-                    (s, kept)
-                })
-                .filter(|(_, list)| !list.is_empty())
-                .collect();
-            let lede = sentence_names.first().is_some_and(|(s, _)| *s <= 1);
+                        .take(MAX_NAMES),
+                );
+                if names.len() > before {
+                    sentences.push((s, names.len() as u32));
+                }
+            }
+            let lede = sentences.first().is_some_and(|(s, _)| *s <= 1);
             let a = cx.article(article);
             let day = a.meta.date.map(|d| {
                 d.since(jiff::civil::date(1970, 1, 1))
                     .map_or(0, |span| span.get_days())
             });
             ArticleScope {
-                sentence_names,
+                names: names.into_boxed_slice(),
+                sentences: sentences.into_boxed_slice(),
                 lede,
                 day,
             }
@@ -169,22 +175,23 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
 impl<'a> ArticleScope<'a> {
     /// The names of a sentence (common ones left out).
     pub(crate) fn sentence_names(&self, sentence: u32) -> &[Name<'a>] {
-        self.sentence_names
+        self.sentences
             .binary_search_by_key(&sentence, |(s, _)| *s)
-            .map_or(&[], |i| &self.sentence_names[i].1)
+            .map_or(&[], |i| {
+                let start = if i == 0 { 0 } else { self.sentences[i - 1].1 };
+                &self.names[start as usize..self.sentences[i].1 as usize]
+            })
     }
 
     /// Every name of the article (common ones left out), sentence by sentence.
     pub(crate) fn names(&self) -> impl Iterator<Item = &Name<'a>> {
-        self.sentence_names
-            .iter()
-            .flat_map(|(_, names)| names.iter())
+        self.names.iter()
     }
 
     /// The names of the lede (common ones left out), in the order written.
     pub(crate) fn lede(&self) -> &[Name<'a>] {
-        match self.sentence_names.first() {
-            Some((_, names)) if self.lede => names,
+        match self.sentences.first() {
+            Some((_, end)) if self.lede => &self.names[..*end as usize],
             _ => &[],
         }
     }
@@ -192,8 +199,7 @@ impl<'a> ArticleScope<'a> {
     /// The story's subject: the first name of the lede (the company or place the
     /// story is about), common names left out.
     pub(crate) fn subject(&self) -> Option<&str> {
-        let (_, names) = self.sentence_names.first().filter(|_| self.lede)?;
-        names.first().map(|n| &**n)
+        self.lede().first().map(|n| &**n)
     }
 }
 
