@@ -11,7 +11,9 @@
 //! a comma before a conjunction, another date, or 16 tokens back and 10 on (a date in
 //! brackets of its own runs on past them). A support verb's class (`hold`: "will be
 //! held") gives way to another event word of the clause ("elections ... will be
-//! held" dates the election: `vote`).
+//! held" dates the election: `vote`). A word of two senses takes its class from the
+//! words right after it (the lexicon's `[event_senses]`: "fired two shots" is `shoot`,
+//! "fired the coach" `dismiss`).
 
 use crate::lexicon::Vocab;
 use crate::nouns::{lemma, measure_near};
@@ -104,6 +106,14 @@ fn event_key(
                 && let Some(p) = s.phrase(k, n)
                 && let Some(class) = lex.event(&p)
             {
+                // A word of two senses takes its class from the words right after it,
+                // up to a mark, the date or the clause's end ("fired it", "fired two
+                // shots": `shoot`; "fired the coach": `dismiss`).
+                let end = if k < from { from } else { hi };
+                let next = (k + n..end)
+                    .take_while(|&j| s.toks[j].kind != crate::token::TokKind::Punct)
+                    .map(|j| s.lower(j));
+                let class = lex.event_sense(&p, next).unwrap_or(class);
                 let dist = if k < from { from - k } else { k + 1 - to };
                 let slot = if lex.is_light_event(class) {
                     &mut light
@@ -448,6 +458,36 @@ mod tests {
             (
                 "Warplanes bombed the camp at 3:00 p.m. on Thursday, Nov. 10.",
                 &["Thursday, Nov. 10 => strike | camp,warplane | -"],
+            ),
+            // A word of two senses: "fired" is a shooting when a shot follows it,
+            // a strike when a rocket does, else a dismissal.
+            (
+                "Comeaux pulled a gun on two guards and fired it on Nov. 29.",
+                &["Nov. 29 => shoot | comeaux,pulled | -"],
+            ),
+            (
+                "The gunman fired two shots at the guards on Monday.",
+                &["Monday => shoot | guard,gunman | -"],
+            ),
+            (
+                "Militants fired rockets into Israel on Saturday.",
+                &["Saturday => strike | israel,militant,rocket | -"],
+            ),
+            (
+                "Police opened fire on protesters on Friday.",
+                &["Friday => shoot | police,protester | -"],
+            ),
+            (
+                "The club fired the coach on Monday.",
+                &["Monday => dismiss | club,coach | -"],
+            ),
+            (
+                "Ayers was fired 52 games into the season on Monday.",
+                &["Monday => dismiss | ayer,season | -"],
+            ),
+            (
+                "He was fired on Monday, and his gun was found later.",
+                &["Monday => dismiss |  | -"],
             ),
             // The clause, not the sentence: the verb of another clause is not this
             // date's event.

@@ -183,6 +183,10 @@ pub struct Lexicons {
     /// one story's two dates of such an event one or two days apart are one event
     /// retold, whatever else their sentences say.
     pub(crate) once_events: HashSet<String>,
+    /// Event words of two senses (events.toml's `[event_senses]`): word -> a word that
+    /// may follow it within [`SENSE_REACH`] words -> the class it then names ("fired
+    /// it" is `shoot`, "fired the coach" stays `dismiss`).
+    pub(crate) event_senses: HashMap<String, HashMap<String, String>>,
     /// upper-case acronym -> expansion
     pub(crate) acronyms: HashMap<String, String>,
     pub(crate) titles: HashSet<String>,
@@ -352,6 +356,17 @@ impl Lexicons {
         if let Some(words) = &f.once_events {
             for s in v.words(words)? {
                 self.once_events.insert(s.to_lowercase());
+            }
+        }
+        for (word, classes) in &f.event_senses {
+            let senses = self
+                .event_senses
+                .entry(word.get_ref().to_lowercase())
+                .or_default();
+            for (class, cues) in classes.get_ref() {
+                for cue in v.words(cues)? {
+                    senses.insert(cue.to_lowercase(), class.get_ref().to_lowercase());
+                }
             }
         }
         if let Some(words) = &f.function_words {
@@ -768,6 +783,22 @@ impl Lexicons {
         self.light_events.contains(class)
     }
 
+    /// The class an event word of two senses names when followed by `next` (the words
+    /// after it, nearest first, of which the first [`SENSE_REACH`] count): events.toml's
+    /// `[event_senses]` ("fired" then "it" or "two shots" is `shoot`). `None` keeps the
+    /// word's own class.
+    pub fn event_sense<'n>(
+        &self,
+        word: &str,
+        next: impl IntoIterator<Item = &'n str>,
+    ) -> Option<&str> {
+        let senses = self.event_senses.get(word)?;
+        next.into_iter()
+            .take(SENSE_REACH)
+            .find_map(|w| senses.get(w))
+            .map(String::as_str)
+    }
+
     /// Whether an event class happens once to whom it happens (`convict`, `escape`:
     /// events.toml's `once_events`), so that one story's two close dates of it are one
     /// event retold.
@@ -831,6 +862,10 @@ const WEEKDAYS: [&str; 7] = [
 
 /// The entries of a lexicon table, with the spans of their keys and values, in the
 /// order of their keys.
+/// How many words after an event word of two senses may tell its sense
+/// (events.toml's `[event_senses]`): "fired it", "fired a shot", "fired two more shots".
+pub const SENSE_REACH: usize = 3;
+
 type Entries<T> = BTreeMap<Spanned<String>, Spanned<T>>;
 /// A list of words, each with its span.
 type WordList = Vec<Spanned<String>>;
@@ -858,6 +893,7 @@ struct LexiconFile {
     events: Entries<WordList>,
     light_events: Option<Words>,
     once_events: Option<Words>,
+    event_senses: Entries<Entries<WordList>>,
     acronyms: Entries<String>,
     titles: Option<Words>,
     speech_verbs: Option<Words>,
