@@ -90,26 +90,45 @@ fn fold_hard_c(s: &str) -> String {
 /// splits ("cyber-criminals" and
 /// "cyber criminals" are the same words), and a whole hour's `:00` is dropped ("6:00
 /// p.m." and "6 p.m." say the same).
+#[cfg(test)]
 pub(crate) fn quote_words(text: &str) -> Vec<String> {
+    quote_word_spans(text).into_iter().map(|(_, w)| w).collect()
+}
+
+/// [`quote_words`] with the byte range of each word in `text`, as written.
+pub(crate) fn quote_word_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     // An editor's words in brackets are not the speaker's ("to her (Tara Reid) and").
     let mut depth = 0usize;
-    let text: String = text
-        .chars()
-        .map(|c| match c {
+    let mut pieces = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let split = match c {
             '(' | '[' => {
                 depth += 1;
-                ' '
+                true
             }
             ')' | ']' => {
                 depth = depth.saturating_sub(1);
-                ' '
+                true
             }
-            _ if depth > 0 => ' ',
-            c => c,
-        })
-        .collect();
-    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
-        .map(|w| {
+            _ => depth > 0 || c.is_whitespace() || matches!(c, '—' | '–' | '-'),
+        };
+        match (split, start) {
+            (true, Some(s)) => {
+                pieces.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        pieces.push(s..text.len());
+    }
+    pieces
+        .into_iter()
+        .filter_map(|range| {
+            let w = &text[range.clone()];
             let w = match w.split_once(":00") {
                 Some((hour, rest))
                     if !hour.is_empty()
@@ -120,15 +139,16 @@ pub(crate) fn quote_words(text: &str) -> Vec<String> {
                 }
                 _ => Cow::Borrowed(w),
             };
-            w.chars()
+            let w = w
+                .chars()
                 .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
                 .map(|c| if c == '’' { '\'' } else { c })
                 .flat_map(char::to_lowercase)
                 .collect::<String>()
                 .trim_matches(|c| c == '\'' || c == '-')
-                .to_owned()
+                .to_owned();
+            (!w.is_empty()).then_some((range, w))
         })
-        .filter(|w| !w.is_empty())
         .collect()
 }
 

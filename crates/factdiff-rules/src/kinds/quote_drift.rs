@@ -10,6 +10,12 @@
 //! (`min-similarity` of their words, in runs of at least three): two statements that only share a stock phrase ("a lot of", "we
 //! don't want a") are not compared.
 //!
+//! A shorter quote that is the other's words less its first or last word is compared
+//! with the passage it comes from, when that word is a sentence's edge in the longer
+//! quote: "We are providing consular assistance at this like" against "We are aware of
+//! the death of a British man. We are providing consular assistance at this time" is
+//! reported as `at this [-like-]{+time+}`.
+//!
 //! Not reported: a quote that is only a shorter excerpt of the other; one that
 //! differs only in punctuation, case, hyphens, words joined or contracted ("end
 //! game" / "endgame", "it is" / "it's"), an abbreviation for its words ("IE" /
@@ -107,7 +113,7 @@ use super::{Cx, finding};
 use crate::Rule;
 use factdiff_findings::{DiffSides, inline_diff, word_diff};
 
-use crate::text::{quote_words, translit_fold};
+use crate::text::{quote_word_spans, translit_fold};
 
 /// Quotes sharing a run of this many words are candidates for alignment.
 const SHINGLE: usize = 3;
@@ -118,6 +124,8 @@ struct Item {
     article: usize,
     claim: usize,
     words: Vec<String>,
+    /// Where each word is in `text`.
+    spans: Vec<std::ops::Range<usize>>,
     /// The quote as written, for the diff shown.
     text: String,
     speaker: Option<String>,
@@ -310,6 +318,64 @@ fn spelling_variant(x: &str, y: &str) -> bool {
     fold(x) == fold(y)
 }
 
+/// Where the shorter quote less its first or its last word is found whole in the
+/// longer (a run of at least `min_words`): the longer's words of the shorter's length
+/// there, as a range, and whether the changed word is the first. "We are providing
+/// consular assistance at this like" against "We are aware of the death of a British
+/// man. We are providing consular assistance at this time" is compared with the second
+/// "We are ... time", not aligned on the first "we are".
+fn edge_window(short: &[String], long: &[String], min_words: usize) -> Option<EdgeWindow> {
+    let n = short.len();
+    if n < 2 || n - 1 < min_words || n > long.len() {
+        return None;
+    }
+    let found = |run: &[String], ok: &dyn Fn(usize) -> bool| {
+        long.windows(run.len())
+            .enumerate()
+            .find(|&(p, w)| w == run && ok(p))
+            .map(|(p, _)| p)
+    };
+    // The first word changed: the run is short[1..], the window starts a word before.
+    if let Some(p) = found(&short[1..], &|p| p >= 1) {
+        return Some(EdgeWindow {
+            range: p - 1..p - 1 + n,
+            first: true,
+        });
+    }
+    // The last word changed: the window ends a word after the run.
+    found(&short[..n - 1], &|p| p + n <= long.len()).map(|p| EdgeWindow {
+        range: p..p + n,
+        first: false,
+    })
+}
+
+/// See [`edge_window`].
+struct EdgeWindow {
+    range: std::ops::Range<usize>,
+    first: bool,
+}
+
+/// Whether the window's changed edge is a sentence's edge in the longer quote as
+/// written: its first word opens the quote or follows a sentence's end, its last
+/// word ends the quote or a sentence. An excerpt starts and ends where the other's
+/// sentences do; a first word inside the other's sentence ("It's a dream come true"
+/// against "... for Tyler is a dream come true") stands for the words left out, and
+/// one word against two ("it's" / "it is") is never at a sentence's edge.
+fn at_sentence_edge(long: &Item, w: &EdgeWindow) -> bool {
+    let ends_sentence = |i: usize| {
+        long.text[long.spans[i].clone()]
+            .trim_end_matches(|c: char| {
+                matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»')
+            })
+            .ends_with(['.', '!', '?', ';', ':'])
+    };
+    if w.first {
+        w.range.start == 0 || ends_sentence(w.range.start - 1)
+    } else {
+        w.range.end == long.words.len() || ends_sentence(w.range.end - 1)
+    }
+}
+
 /// Words in the pieces of a diff.
 fn count_words<'c>(chunks: impl Iterator<Item = &'c DiffChunk>) -> usize {
     chunks.map(|c| c.text.split_whitespace().count()).sum()
@@ -329,11 +395,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let ClaimValue::Quote { text } = &claim.value else {
                     return None;
                 };
-                let words = quote_words(text);
+                let (spans, words): (Vec<_>, Vec<_>) = quote_word_spans(text).into_iter().unzip();
                 (words.len() >= min_words && !between_quotes(text)).then(|| Item {
                     article,
                     claim: idx,
                     words,
+                    spans,
                     text: text.clone(),
                     speaker: claim.speaker().map(str::to_owned),
                 })
@@ -413,18 +480,33 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (&items[i], &items[j]);
-            // The wording compared: lower-case words, punctuation dropped.
-            let chunks = word_diff(&a.words.join(" "), &b.words.join(" "));
-            let core = core_of(&chunks);
-            let equal = count_words(core.iter().filter(|c| c.tag == DiffTag::Equal));
             // The shorter quote found whole in the longer is an excerpt, however the
             // diff aligns it.
-            let (short, long) = if a.words.len() <= b.words.len() {
-                (&a.words, &b.words)
+            let a_short = a.words.len() <= b.words.len();
+            let (short, long) = if a_short { (a, b) } else { (b, a) };
+            let excerpt = long
+                .words
+                .windows(short.words.len())
+                .any(|w| w == short.words.as_slice());
+            // An excerpt with its first or last word changed is compared with the
+            // passage of the longer quote it comes from (`edge_window`).
+            let window: Option<EdgeWindow> = if excerpt {
+                None
             } else {
-                (&b.words, &a.words)
+                edge_window(&short.words, &long.words, min_words)
+                    .filter(|w| at_sentence_edge(long, w))
             };
-            let excerpt = long.windows(short.len()).any(|w| w == short.as_slice());
+            let windowed = window.is_some();
+            let range = window.map_or(0..long.words.len(), |w| w.range);
+            // The wording compared, a's then b's: lower-case words, punctuation dropped.
+            let (cut, whole) = (long.words[range.clone()].join(" "), short.words.join(" "));
+            let chunks = if a_short {
+                word_diff(&whole, &cut)
+            } else {
+                word_diff(&cut, &whole)
+            };
+            let core = core_of(&chunks);
+            let equal = count_words(core.iter().filter(|c| c.tag == DiffTag::Equal));
             let end_changed = !excerpt && changed_end(&chunks);
             let changed = end_changed || !excerpt && substantive(&core);
             // One statement quoted twice shares most of the shorter quote, in a run
@@ -464,7 +546,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             // The later article's quote is the primary; the diff shown reads from it
             // ("this article") to the other, as written.
             let locations = vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)];
-            let shown = core_with_ends(&word_diff(&b.text, &a.text), end_changed);
+            // As written: the longer quote's text of the window compared.
+            let long_text = if windowed {
+                &long.text[long.spans[range.start].start..long.spans[range.end - 1].end]
+            } else {
+                long.text.as_str()
+            };
+            let (ta, tb) = if a_short {
+                (a.text.as_str(), long_text)
+            } else {
+                (long_text, b.text.as_str())
+            };
+            let shown = core_with_ends(&word_diff(tb, ta), end_changed);
             let why = if changed {
                 format!(
                     "the same quote is worded differently ({})",
@@ -515,6 +608,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::quote_words;
 
     #[test]
     fn two_quotes_meeting_at_an_edge_are_not_one_quote() {
@@ -591,4 +685,64 @@ mod tests {
             "will [-not-]{+never+} accept these terms"
         );
     }
+
+    fn item(text: &str) -> Item {
+        let (spans, words) = quote_word_spans(text).into_iter().unzip();
+        Item {
+            article: 0,
+            claim: 0,
+            words,
+            spans,
+            text: text.to_owned(),
+            speaker: None,
+        }
+    }
+
+    /// Whether the shorter quote is an excerpt of the longer with its first or last
+    /// word changed, as `check` decides it: the window at a sentence's edge, a
+    /// changed end there.
+    fn edge_drift(short: &str, long: &str) -> Option<String> {
+        let (short, long) = (item(short), item(long));
+        let w = edge_window(&short.words, &long.words, 6).filter(|w| at_sentence_edge(&long, w))?;
+        let diff = word_diff(
+            &short.words.join(" "),
+            &long.words[w.range.clone()].join(" "),
+        );
+        changed_end(&diff).then(|| {
+            let cut = &long.text[long.spans[w.range.start].start..long.spans[w.range.end - 1].end];
+            inline_diff(&core_with_ends(&word_diff(&short.text, cut), true))
+        })
+    }
+
+    #[test]
+    fn an_excerpt_with_a_changed_edge_word_is_drift() {
+        let long = "We are aware of the death of a British man in New Zealand. \
+                    We are providing consular assistance at this time.";
+        // The last word changed: compared with the second "we are", not the first.
+        assert_eq!(
+            edge_drift("We are providing consular assistance at this like.", long).as_deref(),
+            Some("We are providing consular assistance at this [-like-]{+time+}.")
+        );
+        // The first word changed, after a sentence's end.
+        let long = "It happened so fast. They started shooting him and he went down.";
+        assert!(edge_drift("Police started shooting him and he went down.", long).is_some());
+        // A plain excerpt, or one with an editor's word in brackets, is found whole.
+        let short = item("[Police] started shooting him and he went down.");
+        let long = item(long);
+        assert!(long.words.windows(short.words.len()).any(|w| w == short.words.as_slice()));
+    }
+
+    #[test]
+    fn an_excerpt_with_the_same_edge_words_is_no_drift() {
+        // A spelling variant; one word against two ("it's" / "it is") is never at a
+        // sentence's edge.
+        let long = "The council met again. It is a good day for the people of this town.";
+        assert_eq!(edge_drift("It's a good day for the people of this town.", long), None);
+        let long = "The people of this town are the centre. We met today.";
+        assert_eq!(edge_drift("The people of this town are the center", long), None);
+        // A first word inside the other's sentence stands for the words left out.
+        let long = "To be a small part of this historic moment for Tyler is a dream come true for me.";
+        assert_eq!(edge_drift("It's a dream come true for me, he said.", long), None);
+    }
+
 }
