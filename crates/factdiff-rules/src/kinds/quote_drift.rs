@@ -131,6 +131,13 @@ struct Item {
     speaker: Option<String>,
 }
 
+impl Item {
+    /// The quote as written from the first to the last of a range of its words.
+    fn passage(&self, words: std::ops::Range<usize>) -> &str {
+        &self.text[self.spans[words.start].start..self.spans[words.end - 1].end]
+    }
+}
+
 /// The surname a speaker is known by: the last capitalized word, folded.
 fn surname(speaker: &str) -> Option<String> {
     surname_as_written(speaker).map(translit_fold)
@@ -548,7 +555,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let locations = vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)];
             // As written: the longer quote's text of the window compared.
             let long_text = if windowed {
-                &long.text[long.spans[range.start].start..long.spans[range.end - 1].end]
+                long.passage(range.clone())
             } else {
                 long.text.as_str()
             };
@@ -709,7 +716,7 @@ mod tests {
             &long.words[w.range.clone()].join(" "),
         );
         changed_end(&diff).then(|| {
-            let cut = &long.text[long.spans[w.range.start].start..long.spans[w.range.end - 1].end];
+            let cut = long.passage(w.range.clone());
             inline_diff(&core_with_ends(&word_diff(&short.text, cut), true))
         })
     }
