@@ -768,34 +768,43 @@ fn headless(browser: &str, page: &Path, extra: &[&str]) -> String {
     headless_at(browser, page, "", extra)
 }
 
-/// [`headless`] on the page's URL with a `#fragment` (the filters read it).
+/// [`headless`] on the page's URL with a `#fragment` (the filters read it). Chromium
+/// is run a second time, with a fresh profile, when the first run fails: on a loaded
+/// machine headless Chromium now and then exits early (a crashed GPU or network
+/// helper process) with the page never loaded, which says nothing of the report.
 fn headless_at(browser: &str, page: &Path, fragment: &str, extra: &[&str]) -> String {
-    let profile = tempfile::tempdir().unwrap();
     let url = format!("file://{}{fragment}", page.display());
-    let out = Command::new("timeout")
-        .arg("120")
-        .arg(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(&url)
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let mut failures = Vec::new();
+    for _attempt in 0..2 {
+        let profile = tempfile::tempdir().unwrap();
+        let out = Command::new("timeout")
+            .arg("120")
+            .arg(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(extra)
+            .arg(&url)
+            .output()
+            .expect("chromium runs");
+        if out.status.success() {
+            return String::from_utf8_lossy(&out.stdout).into_owned();
+        }
+        failures.push(format!(
+            "{}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    panic!("chromium failed twice:\n{}", failures.join("\n"));
 }
 
 #[test]
