@@ -29,6 +29,16 @@
 //! Nolan" and "Ann Dolan"), and a letter added at the end or a last vowel changed
 //! another form of it ("Kovac" and "Kovaca", "Italiana" and "Italiane").
 //!
+//! Across stories, a name of two words or more as the claims read it (titles left
+//! out) whose last word is respelled inside, beside the same first word ("Beshir
+//! Omer" / "Beshir Omar", "Hector Ruiz" / "Hector Ruyz": one letter changed, added or
+//! dropped, the same first and last letters), is one name where the two articles
+//! share at least two other names that few articles give (as rare as the story
+//! stage's blocking keys; "Sudan", "Khartoum"), so that related reports the story
+//! stage left apart (months apart, or a report it did not link) are compared.
+//! Unrelated reports ("Steven Gerrard" of a football match, "Steven Gerard" of a
+//! bakery) or reports sharing one rare name only are two people.
+//!
 //! Not reported, unless a spelling is canonical: a name against an ordinary word (the
 //! corpus writes "copper" in lower case, so "Cooper" / "Copper" are two words; but
 //! within one story, a spelling respelled inside beside the same name is that name's
@@ -149,6 +159,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use factdiff_claims::{ClaimKind, ClaimValue};
 use factdiff_corpus::Span;
 use factdiff_findings::{Finding, NameVariantDetails};
 use rayon::prelude::*;
@@ -712,7 +723,219 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             findings.extend(emit(word, uses, major, &major_uses));
         }
     }
+    // Across stories: a person's surname respelled by one inner letter beside the
+    // same first name ("Hector Ruiz" / "Hector Ruyz"), in articles the story stage
+    // left apart, where the two articles share other rare names (AMD's bid for ATI:
+    // "Markham", "Nvidia"): the same person in related reports, whatever the stories.
+    let candidates = if Cx::across_corpus(rule) {
+        Vec::new()
+    } else {
+        respelled_full_names(cx, beside_len)
+    };
+    if !candidates.is_empty() {
+        // How many articles give each spelling, and the uses of the spellings
+        // compared (`all` holds each spelling's uses together, one per article;
+        // each spelling lowered once).
+        let wanted: BTreeSet<&str> = candidates
+            .iter()
+            .flat_map(|(_, x, y, _)| [*x, *y])
+            .collect();
+        let mut df: std::collections::HashMap<&str, usize, foldhash::fast::FixedState> =
+            std::collections::HashMap::default();
+        let mut uses_of: BTreeMap<String, Vec<(usize, &Uses)>> = BTreeMap::new();
+        for run in all.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let word = use_of(&run[0]).0;
+            df.insert(word, run.len());
+            let lower = word.to_lowercase();
+            if wanted.contains(lower.as_str()) {
+                uses_of
+                    .entry(lower)
+                    .or_default()
+                    .extend(run.iter().map(|u| {
+                        let (_, article, uses) = use_of(u);
+                        (article, uses)
+                    }));
+            }
+        }
+        let rare = rare_share(cx.corpus.articles.len());
+        // A spelling already reported in an article (by the comparisons above, or
+        // beside another first name) is reported once.
+        let key = |f: &Finding| {
+            f.locations
+                .first()
+                .map(|l| (l.path.clone(), l.line, l.byte_start))
+        };
+        let mut done: BTreeSet<_> = findings.iter().filter_map(key).collect();
+        let mut more: Vec<Finding> = Vec::new();
+        for (first, x, y, articles) in &candidates {
+            // Each spelling as written, in the articles whose name claims give it
+            // beside `first`.
+            let side = |lower: &str| -> Vec<(usize, &Uses)> {
+                uses_of
+                    .get(lower)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(a, _)| articles.binary_search(&(*a, lower)).is_ok())
+                    .copied()
+                    .collect()
+            };
+            // Each side as the first article spells it (another capitalization,
+            // "McDonald" / "Mcdonald", is left out).
+            let mut sides = Vec::with_capacity(2);
+            for lower in [*x, *y] {
+                let uses = side(lower);
+                let Some(&(a, u)) = uses.first() else {
+                    break;
+                };
+                let word = &cx.article(a).text[u.first.range()];
+                let uses: Vec<(usize, &Uses)> = uses
+                    .into_iter()
+                    .filter(|(b, v)| &cx.article(*b).text[v.first.range()] == word)
+                    .collect();
+                sides.push((word, uses));
+            }
+            let Ok([(wx, sx), (wy, sy)]) = <[_; 2]>::try_from(sides) else {
+                continue;
+            };
+            let mut spellings: Spellings<'_> = BTreeMap::new();
+            spellings.insert(wx, sx);
+            spellings.insert(wy, sy);
+            let Some((major, major_uses)) = majority(&spellings, &canonical) else {
+                continue;
+            };
+            let (word, uses) = if major == wx { (wy, &spellings[wy]) } else { (wx, &spellings[wx]) };
+            let lower = word.to_lowercase();
+            // Used in `max-variant-articles` articles or more anywhere, the spelling
+            // is a name of its own; written as an ordinary word, a word.
+            let everywhere = &uses_of[lower.as_str()];
+            if excepted(word, major) || own_name(word, everywhere, major, true) {
+                continue;
+            }
+            let own = [*first, *x, *y];
+            for &(article, use_) in uses {
+                let related: Vec<(usize, &Uses)> = major_uses
+                    .iter()
+                    .filter(|(b, _)| {
+                        *b != article
+                            && shared_rare(
+                                &per_article[article],
+                                &per_article[*b],
+                                &own,
+                                |w| df.get(w).is_some_and(|n| *n <= rare) && !ordinary(w),
+                            ) >= MIN_SHARED_RARE
+                    })
+                    .copied()
+                    .collect();
+                if related.is_empty() {
+                    continue;
+                }
+                more.extend(emit(word, &[(article, use_)], major, &related));
+            }
+        }
+        more.retain(|f| key(f).is_none_or(|k| done.insert(k)));
+        findings.extend(more);
+    }
     findings
+}
+
+/// Other names two articles must share, each rare, for a surname respelled beside the
+/// same first name to be one person's across stories.
+const MIN_SHARED_RARE: usize = 2;
+
+/// The most articles a name may be in and still be rare evidence that two articles
+/// are related: as the story stage counts a key rare enough to block on by default
+/// (`block-max-share` of the corpus, at least `block-min-df` articles, at most
+/// `block-max-df`).
+fn rare_share(articles: usize) -> usize {
+    let c = factdiff_stories::StoryConfig::default();
+    (c.block_max_share * articles as f64)
+        .max(c.block_min_df as f64)
+        .min(c.block_max_df.max(c.block_min_df) as f64) as usize
+}
+
+/// How many names two articles' name-like words (each sorted) share that `rare`
+/// accepts, `own` (the compared name, lower case) left out.
+fn shared_rare(
+    a: &[(&str, Uses<'_>)],
+    b: &[(&str, Uses<'_>)],
+    own: &[&str],
+    rare: impl Fn(&str) -> bool,
+) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = a[i].0;
+                if rare(w) && !own.iter().any(|o| w.to_lowercase() == *o) {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// A candidate of the comparison across stories: a first name, two surnames one
+/// inner letter apart with the same first and last letters (lower case), and the
+/// `(article, surname)` pairs whose name claims give them beside it, sorted.
+type Respelled<'a> = (&'a str, &'a str, &'a str, Vec<(usize, &'a str)>);
+
+/// The people's names of two words or more, as the claims read them (titles left
+/// out: "President Kurbanguly Berdymukhamedov" is `kurbanguly berdymukhamedov`),
+/// whose surnames, beside one first name, are spelled two ways one inner letter
+/// apart, the same first and last letters, from `min_len` letters ("hector ruiz" /
+/// "hector ruyz"). Grouped by first name, never all pairs.
+fn respelled_full_names<'a>(cx: &Cx<'a>, min_len: usize) -> Vec<Respelled<'a>> {
+    let mut full: Vec<(&'a str, &'a str, usize)> = cx
+        .claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(article, claims)| {
+            claims.iter().filter_map(move |c| match (&c.kind, &c.value) {
+                (ClaimKind::Name, ClaimValue::Name { normalized }) => {
+                    let (first, _) = normalized.split_once(' ')?;
+                    let (_, last) = normalized.rsplit_once(' ')?;
+                    Some((first, last, article))
+                }
+                _ => None,
+            })
+        })
+        .collect();
+    full.par_sort_unstable();
+    full.dedup();
+    let ends = |w: &str| (w.chars().next(), w.chars().last());
+    let mut out = Vec::new();
+    for group in full.chunk_by(|a, b| a.0 == b.0) {
+        // The distinct surnames beside this first name, sorted: those of one first
+        // letter are together.
+        let mut lasts: Vec<&str> = group.iter().map(|g| g.1).collect();
+        lasts.dedup();
+        for (n, x) in lasts.iter().enumerate() {
+            for y in &lasts[n + 1..] {
+                if y.chars().next() != x.chars().next() {
+                    break;
+                }
+                if x.chars().count() >= min_len
+                    && y.chars().count() >= min_len
+                    && ends(x) == ends(y)
+                    && one_inner_edit(x, y)
+                {
+                    let mut articles: Vec<(usize, &str)> = group
+                        .iter()
+                        .filter(|g| g.1 == *x || g.1 == *y)
+                        .map(|g| (g.2, g.1))
+                        .collect();
+                    articles.sort_unstable();
+                    out.push((group[0].0, *x, *y, articles));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The majority of spellings: a canonical one, else the most used, then in most
@@ -784,7 +1007,24 @@ fn one_inner_edit(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::title_case_blocks;
+    use super::{Span, names, rare_share, shared_rare, title_case_blocks};
+
+    #[test]
+    fn two_articles_share_the_other_names_that_are_rare() {
+        let a = "Finance Minister Beshir Omer told parliament in Khartoum that Sudan would pay.";
+        let b = "Beshir Omar said in Khartoum that Sudan and Egypt would talk.";
+        let na: Vec<_> = names(a, Span::new(0, a.len()), 4).into_iter().collect();
+        let nb: Vec<_> = names(b, Span::new(0, b.len()), 4).into_iter().collect();
+        let own = ["beshir", "omar", "omer"];
+        // Khartoum and Sudan; the compared name itself is no evidence.
+        assert_eq!(shared_rare(&na, &nb, &own, |_| true), 2);
+        assert_eq!(shared_rare(&na, &nb, &own, |w| w != "Sudan"), 1);
+        // Rare as the story stage's blocking keys: 60 articles, 0.5% of a larger
+        // corpus, never more than 200.
+        assert_eq!(rare_share(496), 60);
+        assert_eq!(rare_share(19_043), 95);
+        assert_eq!(rare_share(300_000), 200);
+    }
 
     #[test]
     fn a_headline_is_a_title_case_block_and_a_wrapped_line_of_prose_is_not() {
