@@ -26,7 +26,10 @@
 //! neither date a period a figure is for ("a rate for April 6": a template reused
 //! for each day is no copy); a sentence copied whole (most of its words and names
 //! alike) is such a copy even when the date's clause has few words ("... will act by
-//! the May 9 deadline").
+//! the May 9 deadline"). A copy needs no likeness of the whole sentences beyond two
+//! shared words: a statement copied inside a longer quotation has more words of its
+//! own ("... since she became a vice-presidential candidate on Aug. 27. Whatever the
+//! motives ...").
 //!
 //! An event that happens once to whom it happens (the events lexicon's
 //! `once_events`: a conviction, a sentencing, a plea, an escape, a crime or
@@ -148,6 +151,12 @@ use crate::Rule;
 /// More distinct dates than this for one event class and subject within the window:
 /// the key is not specific enough to compare.
 const MAX_DISTINCT: usize = 32;
+/// The same for dates without an event word, which share one key per story and are
+/// compared only as copies (`same_clause`, specific by itself), each article's
+/// apart: a story of twenty outlets gives more than [`MAX_DISTINCT`] such dates in a
+/// window, of which one is the copy's ("since she became a vice-presidential
+/// candidate on Aug. 27").
+const MAX_DISTINCT_COPIES: usize = 256;
 
 struct Item<'a> {
     article: usize,
@@ -499,15 +508,29 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .collect();
             // Each date against the latest item of each distinct date and place in its
             // window (the place apart: the latest "September 14" may be another
-            // city's event while an earlier one is this one's).
+            // city's event while an earlier one is this one's). Dates without an event
+            // word, compared only as copies of one clause, keep each article's own:
+            // the latest "Aug. 29" of the story may be another clause's.
+            let copies = class.is_none();
             scope::sliding_window(
                 &items,
                 |it| it.day,
-                |it| (it.timex.value.as_str(), it.event.place.as_deref()),
+                |it| {
+                    (
+                        it.timex.value.as_str(),
+                        it.event.place.as_deref(),
+                        copies.then_some(it.article),
+                    )
+                },
                 max_days,
                 |j, latest| {
                     let b = &items[j];
-                    let found = (latest.len() <= MAX_DISTINCT)
+                    let cap = if class.is_some() {
+                        MAX_DISTINCT
+                    } else {
+                        MAX_DISTINCT_COPIES
+                    };
+                    let found = (latest.len() <= cap)
                         .then(|| {
                             latest.values().map(|&i| &items[i]).find(|a| {
                                 let (ta, tb) = (a.timex, b.timex);
@@ -528,9 +551,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                     && same_place(a, b)
                                     && (class.is_some() || same_clause(cx, a, b))
                                     && {
+                                        // A date without an event word is compared as
+                                        // a copy of its clause (`same_clause`), which
+                                        // is stricter than the sentences' likeness: a
+                                        // copy inside a longer quotation has more words
+                                        // of its own ("Gov. Palin stopped by the church
+                                        // this morning, and ... since she became a
+                                        // vice-presidential candidate on Aug. 27.
+                                        // Whatever the motives of the arsonist ...").
                                         let (shared, sim) = context_overlap(a.context, b.context);
                                         shared >= min_shared
-                                            && (sim >= min_sim && !a.unnamed && !b.unnamed
+                                            && (class.is_none()
+                                                || sim >= min_sim && !a.unnamed && !b.unnamed
                                                 || !across_corpus && retold(a, b, actual))
                                     }
                                     && (across_corpus || same_subject(a, b, actual))
