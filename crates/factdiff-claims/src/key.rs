@@ -7,9 +7,11 @@
 //! the event it dates ([`EventKey`]): the nearest predicate of its clause from the
 //! events lexicon (`opened`, `began` -> `start`; `report` for "said on Monday"), the
 //! clause's names and content nouns as participants, and the name after `in`/`at` as
-//! the place. The clause runs from the date to `;`, `:`, a bracket, a quotation mark,
-//! a comma before a conjunction, another date, or 16 tokens back and 10 on (a date in
-//! brackets of its own runs on past them). A support verb's class (`hold`: "will be
+//! the place: the names, then the content words nearest the date (a hyphenated
+//! compound as its words: "vice-presidential"), six in all. The clause runs from the
+//! date to `;`, `:`, a bracket, a quotation mark, a comma before a conjunction, a
+//! sentence's end inside a quotation, another date, or 16 tokens back and 10 on (a
+//! date in brackets of its own runs on past them). A support verb's class (`hold`: "will be
 //! held") gives way to another event word of the clause ("elections ... will be
 //! held" dates the election: `vote`). A word of two senses takes its class from the
 //! words right after it (the lexicon's `[event_senses]`: "fired two shots" is `shoot`,
@@ -43,6 +45,17 @@ fn boundary(v: &Vocab, s: &Sent, k: usize) -> bool {
         && s.toks[k - 1].end == t.start
         && s.toks[k + 1].start == t.end;
     if !clock && matches!(t.text, ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”") {
+        return true;
+    }
+    // A sentence's end inside a quotation, which the sentence splitter keeps whole
+    // ("... candidate on Aug. 29. Whatever the motives ..."): a mark after a number or
+    // a lower-case word, before a capital. A dot after a capitalized word may be an
+    // abbreviation's ("St. Louis", "Gov. Palin") and ends nothing.
+    if matches!(t.text, "." | "!" | "?")
+        && k > 0
+        && s.toks.get(k + 1).is_some_and(|u| u.is_capitalized())
+        && (s.toks[k - 1].is_num() || s.toks[k - 1].is_word() && !s.toks[k - 1].is_capitalized())
+    {
         return true;
     }
     t.text == "," && v.clause_starts.contains(s.lower(k + 1))
@@ -161,7 +174,8 @@ fn event_key(
         .collect();
     named.sort();
     named.dedup();
-    let mut participants: Vec<String> = Vec::new();
+    // Content words with their distance from the date: the nearest are kept.
+    let mut participants: Vec<(usize, String)> = Vec::new();
     for k in lo..hi {
         let t = &s.toks[k];
         if s.taken[k]
@@ -182,18 +196,43 @@ fn event_key(
             )
             || lex.reporting_verbs.contains(l)
             || lex.events.contains_key(l)
-            || !l.chars().all(char::is_alphabetic)
         {
             continue;
         }
-        participants.push(lemma(ctx.lex, l));
+        let dist = if k < from { from - k } else { k + 1 - to };
+        if l.chars().all(char::is_alphabetic) {
+            participants.push((dist, lemma(ctx.lex, l)));
+        } else if l.contains('-') && l.split('-').all(|p| p.chars().all(char::is_alphabetic)) {
+            // A compound hyphenated by one outlet and not by another ("a
+            // vice-presidential candidate" / "the vice presidential candidate"): its
+            // words, as written apart.
+            for part in l.split('-') {
+                let stop = crate::lexicon::class::STOP
+                    | crate::lexicon::class::SPEECH
+                    | crate::lexicon::class::DATE_START
+                    | crate::lexicon::class::TIME_UNIT;
+                if part.len() >= 4
+                    && lex.class_of(part) & stop == 0
+                    && !lex.events.contains_key(part)
+                {
+                    participants.push((dist, lemma(ctx.lex, part)));
+                }
+            }
+        }
     }
     // The names first, all of them (who took part is what tells two events apart),
-    // then content words up to [`MAX_PARTICIPANTS`] in all; sorted.
-    participants.sort();
-    participants.dedup();
-    participants.retain(|w| !named.contains(w));
-    participants.truncate(MAX_PARTICIPANTS.saturating_sub(named.len()));
+    // then the content words nearest the date (the earlier on a tie) up to
+    // [`MAX_PARTICIPANTS`] in all, not the first in alphabetical order: "since she
+    // became the vice presidential candidate on Aug. 29" keeps "candidate",
+    // "presidential" and "became" before "attention" at the far end of the clause.
+    participants.sort_by_key(|&(dist, _)| dist);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut participants: Vec<String> = participants
+        .into_iter()
+        .map(|(_, w)| w)
+        .filter(|w| !named.contains(w) && seen.insert(w.clone()))
+        .take(MAX_PARTICIPANTS.saturating_sub(named.len()))
+        .collect();
     participants.extend(named);
     participants.sort();
     EventKey {
@@ -488,6 +527,32 @@ mod tests {
             (
                 "He was fired on Monday, and his gun was found later.",
                 &["Monday => dismiss |  | -"],
+            ),
+            // A sentence's end inside a quotation ends the clause: the next
+            // sentence's verb is not this date's event (the dot of "Mr." ends nothing).
+            (
+                "“We heard the news on May 3. The museum opened its doors again.”",
+                &["May 3 => - | heard,news | -"],
+            ),
+            (
+                "Mr. Smith opened the store in Paris on May 3.",
+                &["May 3 => start | smith,store | paris"],
+            ),
+            // The content words nearest the date are kept, not the first in
+            // alphabetical order.
+            (
+                "Her spokesman says the attention the church has received since she became the vice presidential candidate on Aug. 29.",
+                &["Aug. 29 => - | became,candidate,church,presidential,received,vice | -"],
+            ),
+            // A hyphenated compound gives its words, as another outlet writes them, but
+            // for words of time ("a 15-year-old").
+            (
+                "A 15-year-old student was shot by police on Dec. 6.",
+                &["Dec. 6 => shoot | police,student | -"],
+            ),
+            (
+                "Her spokesman says the attention the church has received since she became a vice-presidential candidate on Aug. 27.",
+                &["Aug. 27 => - | became,candidate,church,presidential,received,vice | -"],
             ),
             // The clause, not the sentence: the verb of another clause is not this
             // date's event.
