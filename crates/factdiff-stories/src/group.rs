@@ -24,10 +24,14 @@ const IDF_MIN_ARTICLES: f64 = 100.0;
 /// republication, linked whatever their dates.
 const COPY_RESEMBLANCE: f64 = 0.5;
 
-/// One article's weighted keys: `(key id, weight)`, sorted by key id, and the norm.
+/// One article's weighted keys, sorted by key id, and the norm. The ids apart from
+/// the weights: a pair's score reads all of one article's ids and few of its weights.
 #[derive(Default)]
 struct Vector {
-    keys: Vec<(u32, f64)>,
+    /// Key ids, ascending.
+    ids: Vec<u32>,
+    /// The weight of each key of `ids`.
+    weights: Vec<f64>,
     norm: f64,
 }
 
@@ -38,10 +42,10 @@ impl Vector {
             return 0.0;
         }
         let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < self.keys.len() && j < other.keys.len() {
-            match self.keys[i].0.cmp(&other.keys[j].0) {
+        while i < self.ids.len() && j < other.ids.len() {
+            match self.ids[i].cmp(&other.ids[j]) {
                 Ordering::Equal => {
-                    dot += self.keys[i].1 * other.keys[j].1;
+                    dot += self.weights[i] * other.weights[j];
                     i += 1;
                     j += 1;
                 }
@@ -52,33 +56,70 @@ impl Vector {
         dot / (self.norm * other.norm)
     }
 
-    /// [`Vector::cosine`] of `self` (article `b`) with article `a`, whose weights are
-    /// spread out in `dense` (`dense[key]`, 0 for a key `a` lacks) and whose norm is
-    /// `norm`: the same products summed in the same order (ascending key id; a key
-    /// only one side has adds nothing), so the same result to the bit, at the cost of
-    /// `b`'s keys alone.
-    fn cosine_dense(&self, dense: &[f64], norm: f64) -> f64 {
+    /// [`Vector::cosine`] of `self` (article `b`) with article `a`, spread out in
+    /// `dense` (see [`Dense`]) with its norm `norm`: the same products summed in the
+    /// same order (ascending key id), so the same result to the bit, at the cost of
+    /// `b`'s keys alone. A key `a` lacks would add +0.0, which leaves the sum as it
+    /// is (weights are finite and never negative), so it is left out: `b`'s keys that
+    /// `a` holds are picked first by `a`'s bit set (small enough to stay in the
+    /// cache, without a branch per key), and only their weights are read and summed.
+    fn cosine_dense(&self, dense: &Dense, norm: f64, picked: &mut Vec<u32>) -> f64 {
         if norm == 0.0 || self.norm == 0.0 {
             return 0.0;
         }
-        // Weights are finite and never negative, so a key `a` lacks adds +0.0, which
-        // leaves the sum as it is: no branch needed.
+        if picked.len() < self.ids.len() {
+            picked.resize(self.ids.len(), 0);
+        }
+        let mut held = 0;
+        for (i, key) in self.ids.iter().enumerate() {
+            picked[held] = i as u32;
+            held += usize::from(dense.holds(*key));
+        }
         let mut dot = 0.0;
-        for (key, weight) in &self.keys {
-            dot += dense[*key as usize] * weight;
+        for &i in &picked[..held] {
+            let i = i as usize;
+            dot += dense.weights[self.ids[i] as usize] * self.weights[i];
         }
         dot / (norm * self.norm)
     }
 
     /// Writes this vector's weights into `dense` (or clears them, with `0.0`).
-    fn spread(&self, dense: &mut [f64], clear: bool) {
-        for (key, weight) in &self.keys {
-            dense[*key as usize] = if clear { 0.0 } else { *weight };
+    fn spread(&self, dense: &mut Dense, clear: bool) {
+        for (key, weight) in self.ids.iter().zip(&self.weights) {
+            let (word, bit) = (*key as usize / 64, 1u64 << (key % 64));
+            if clear {
+                dense.weights[*key as usize] = 0.0;
+                dense.bits[word] &= !bit;
+            } else {
+                dense.weights[*key as usize] = *weight;
+                dense.bits[word] |= bit;
+            }
         }
     }
 
     fn has(&self, key: u32) -> bool {
-        self.keys.binary_search_by_key(&key, |k| k.0).is_ok()
+        self.ids.binary_search(&key).is_ok()
+    }
+}
+
+/// One article's weights spread out by key id: `weights[key]` (0 for a key it
+/// lacks), and which keys it holds, a bit each.
+struct Dense {
+    weights: Vec<f64>,
+    bits: Vec<u64>,
+}
+
+impl Dense {
+    fn new(keys: usize) -> Dense {
+        Dense {
+            weights: vec![0.0; keys],
+            bits: vec![0; keys.div_ceil(64)],
+        }
+    }
+
+    /// Whether the article spread out holds `key`.
+    fn holds(&self, key: u32) -> bool {
+        (self.bits[key as usize / 64] >> (key % 64)) & 1 == 1
     }
 }
 
@@ -184,8 +225,8 @@ pub(crate) struct Evidence {
     lead_day: Vec<Option<i32>>,
     /// Each article's sketch of its word shingles.
     sketches: Vec<Vec<u64>>,
-    /// Each article's own date.
-    dates: Vec<Option<jiff::civil::Date>>,
+    /// Each article's own date, as a day number.
+    days: Vec<Option<i32>>,
 }
 
 /// A scored candidate pair `(a, b)`, `a < b`: its score, and whether a veto forbids
@@ -302,13 +343,14 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
             |(shared, touched), a| {
                 for run in &keys[a] {
                     let (start, end) = runs[*run as usize];
-                    for b in &all[start..end] {
-                        if *b as usize > a {
-                            if shared[*b as usize] == 0 {
-                                touched.push(*b);
-                            }
-                            shared[*b as usize] += 1;
+                    // A run's articles ascend: those after `a` are its tail.
+                    let run = &all[start..end];
+                    let after = run.partition_point(|b| *b as usize <= a);
+                    for b in &run[after..] {
+                        if shared[*b as usize] == 0 {
+                            touched.push(*b);
                         }
+                        shared[*b as usize] += 1;
                     }
                 }
                 let mut near: Vec<u32> = Vec::new();
@@ -419,8 +461,9 @@ fn rep_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
             || Scratch {
                 shared: vec![0; n],
                 touched: Vec::new(),
-                names: vec![0.0; n_names],
-                words: vec![0.0; n_words],
+                names: Dense::new(n_names),
+                words: Dense::new(n_words),
+                picked: Vec::new(),
             },
             |scratch, a| {
                 let partners = index.candidates_of(a, config.min_shared_keys as u32, scratch);
@@ -461,7 +504,9 @@ fn rep_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
 fn shared_neighbours(n: usize, links: &mut [Link], k: usize) {
     // Each article's candidates with their scores, vetoed or not (a veto is read by
     // the clustering, not here).
-    let mut partners: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n];
+    let degree = degrees(n, links);
+    let mut partners: Vec<Vec<(f64, u32)>> =
+        degree.iter().map(|d| Vec::with_capacity(*d)).collect();
     for link in links.iter() {
         partners[link.a].push((link.direct, link.b as u32));
         partners[link.b].push((link.direct, link.a as u32));
@@ -473,7 +518,8 @@ fn shared_neighbours(n: usize, links: &mut [Link], k: usize) {
         .map(|(a, mut near)| {
             near.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
             near.truncate(k);
-            let mut row: Vec<(u32, f64)> = near.into_iter().map(|(s, b)| (b, s)).collect();
+            let mut row: Vec<(u32, f64)> = Vec::with_capacity(near.len() + 1);
+            row.extend(near.into_iter().map(|(s, b)| (b, s)));
             row.push((a as u32, 1.0));
             row.sort_unstable_by_key(|(b, _)| *b);
             let norm = row.iter().map(|(_, s)| s * s).sum::<f64>().sqrt();
@@ -502,6 +548,16 @@ fn shared_neighbours(n: usize, links: &mut [Link], k: usize) {
     });
 }
 
+/// How many links each of `n` articles is in.
+fn degrees(n: usize, links: &[Link]) -> Vec<usize> {
+    let mut degree = vec![0usize; n];
+    for link in links {
+        degree[link.a] += 1;
+        degree[link.b] += 1;
+    }
+    degree
+}
+
 /// One worker's scratch space for [`interned_links`].
 struct Scratch {
     /// Article -> keys shared with the article at hand (0 for the untouched).
@@ -509,9 +565,11 @@ struct Scratch {
     /// The articles whose `shared` count is not 0.
     touched: Vec<u32>,
     /// The article at hand's name weights by key id, 0 elsewhere.
-    names: Vec<f64>,
+    names: Dense,
     /// The article at hand's word weights by key id, 0 elsewhere.
-    words: Vec<f64>,
+    words: Dense,
+    /// Positions in a vector's keys (see [`Vector::cosine_dense`]).
+    picked: Vec<u32>,
 }
 
 /// The inverted index of the blocking keys, flat: each key's articles (ascending) at
@@ -594,12 +652,13 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     let n_eff = (n as f64).max(IDF_MIN_ARTICLES);
     let idf = |df: u32| (n_eff / f64::from(df.max(1))).ln().max(0.0);
     let vector = |keys: &[(u32, u32)], df: &[u32]| {
-        let keys: Vec<(u32, f64)> = keys
+        let ids: Vec<u32> = keys.iter().map(|(id, _)| *id).collect();
+        let weights: Vec<f64> = keys
             .iter()
-            .map(|(id, tf)| (*id, (1.0 + f64::from(*tf).ln()) * idf(df[*id as usize])))
+            .map(|(id, tf)| (1.0 + f64::from(*tf).ln()) * idf(df[*id as usize]))
             .collect();
-        let norm = keys.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        Vector { keys, norm }
+        let norm = weights.iter().map(|w| w * w).sum::<f64>().sqrt();
+        Vector { ids, weights, norm }
     };
     let name_vectors: Vec<Vector> = compact
         .par_iter()
@@ -629,11 +688,11 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
         .collect();
     // The vectors hold the ids now: the counts go.
     let mut sketches = Vec::with_capacity(n);
-    let mut dates = Vec::with_capacity(n);
+    let mut days = Vec::with_capacity(n);
     let mut lead_day = Vec::with_capacity(n);
     for c in compact {
         sketches.push(c.passages);
-        dates.push(c.date);
+        days.push(c.date.map(day_number));
         lead_day.push(c.lead_day);
     }
     // Blocking: the rare keys of each article, then the pairs that share enough.
@@ -654,12 +713,12 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
         .into_par_iter()
         .map(|a| {
             let mut keys = Vec::new();
-            for (id, _) in &name_vectors[a].keys {
+            for id in &name_vectors[a].ids {
                 if blocking(names[*id as usize]) {
                     keys.push(name_base + id);
                 }
             }
-            for (id, _) in &word_vectors[a].keys {
+            for id in &word_vectors[a].ids {
                 if blocking(words[*id as usize]) {
                     keys.push(word_base + id);
                 }
@@ -703,7 +762,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             leads,
             lead_day,
             sketches,
-            dates,
+            days,
         },
         Index {
             article_keys,
@@ -724,9 +783,15 @@ fn block_cap(config: &StoryConfig, n: usize) -> u32 {
 }
 
 /// [`score`] with article `a`'s weights spread out in `scratch` (the same result).
-fn score_from(ev: &Evidence, config: &StoryConfig, a: usize, b: usize, scratch: &Scratch) -> Link {
-    let names = ev.names[b].cosine_dense(&scratch.names, ev.names[a].norm);
-    let words = ev.words[b].cosine_dense(&scratch.words, ev.words[a].norm);
+fn score_from(
+    ev: &Evidence,
+    config: &StoryConfig,
+    a: usize,
+    b: usize,
+    scratch: &mut Scratch,
+) -> Link {
+    let names = ev.names[b].cosine_dense(&scratch.names, ev.names[a].norm, &mut scratch.picked);
+    let words = ev.words[b].cosine_dense(&scratch.words, ev.words[a].norm, &mut scratch.picked);
     link_of(ev, config, a, b, names, words)
 }
 
@@ -759,8 +824,8 @@ fn link_of(
     }
     let score = if weight > 0.0 { total / weight } else { 0.0 };
     let max_days = i64::from(config.max_days_apart);
-    let veto = if let (Some(da), Some(db)) = (ev.dates[a], ev.dates[b])
-        && i64::from((day_number(da) - day_number(db)).abs()) > max_days
+    let veto = if let (Some(da), Some(db)) = (ev.days[a], ev.days[b])
+        && i64::from((da - db).abs()) > max_days
         && passages < COPY_RESEMBLANCE
     {
         Some(Veto::Dates)
@@ -837,7 +902,11 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
     // adjacency: cluster -> (other cluster -> sums across). A hash map: its order is
     // never read where it matters (each sum gets one addition per merge, and the
     // queue orders its candidates totally).
-    let mut adj: Vec<HashMap<usize, Across, FixedState>> = vec![HashMap::default(); n];
+    // Each map sized for its article's links: none grows while they are added.
+    let mut adj: Vec<HashMap<usize, Across, FixedState>> = degrees(n, links)
+        .into_iter()
+        .map(|d| HashMap::with_capacity_and_hasher(d, FixedState::default()))
+        .collect();
     let mut heap = BinaryHeap::new();
     for link in links {
         let across = Across {

@@ -55,18 +55,38 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
     // capitalized one ("Church" opening a sentence, "Center" of a clinic's name, a
     // headline in title case) names no one, so it is no name key: its rarity would
     // make two unrelated reports of a fire or a clinic look like one event.
-    let lowercase: HashSet<&str, FixedState> = body
+    // Only the words of the names are asked about: the body's words are looked up in
+    // the small set of those, not each put in a set of their own.
+    let is_name = |normalized: &str| normalized.len() >= 2 && !lexicons.is_stopword(normalized);
+    let asked: HashSet<&str, FixedState> = claims
         .iter()
-        .copied()
-        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase))
+        .filter_map(|claim| match (&claim.kind, &claim.value) {
+            (ClaimKind::Name, ClaimValue::Name { normalized }) if is_name(normalized) => {
+                Some(normalized.split(' '))
+            }
+            _ => None,
+        })
+        .flatten()
         .collect();
+    let lowercase: HashSet<&str, FixedState> = if asked.is_empty() {
+        HashSet::default()
+    } else {
+        body.iter()
+            .copied()
+            .filter(|w| {
+                asked.contains(w)
+                    && w.chars().any(char::is_alphabetic)
+                    && !w.chars().any(char::is_uppercase)
+            })
+            .collect()
+    };
     let common = |word: &str| lowercase.contains(word);
     for claim in claims {
         match (&claim.kind, &claim.value) {
             (ClaimKind::Name, ClaimValue::Name { normalized }) => {
                 // A function word in capitals ("AN AUSTRALIAN climber") names no
                 // one, whether read as a name or as an acronym.
-                if normalized.len() < 2 || lexicons.is_stopword(normalized) {
+                if !is_name(normalized) {
                     continue;
                 }
                 // Every word of it is written in lower case elsewhere: a capitalized
@@ -109,8 +129,10 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
         }
     }
     let keep = |w: &str| {
-        w.chars().count() >= MIN_WORD_CHARS
-            && w.chars().any(char::is_alphabetic)
+        // A character is one to four bytes: most words are decided by their length.
+        (w.len() >= 4 * MIN_WORD_CHARS
+            || (w.len() >= MIN_WORD_CHARS && w.chars().count() >= MIN_WORD_CHARS))
+            && (w.bytes().any(|b| b.is_ascii_alphabetic()) || w.chars().any(char::is_alphabetic))
             && !lexicons.is_stopword(w)
     };
     let lower: Vec<Cow<'_, str>> = body.iter().map(|word| content_form(word)).collect();
@@ -181,47 +203,70 @@ fn counted(mut items: Vec<&str>) -> Vec<(String, u32)> {
 
 /// The [`SKETCH`] smallest distinct hashes of the word shingles, sorted.
 fn sketch(words: &[Cow<'_, str>]) -> Vec<u64> {
-    // The shingle's words joined by spaces, in one buffer reused for every shingle.
-    let mut joined = String::new();
-    let mut hashes: Vec<u64> = words
-        .windows(SHINGLE)
-        .map(|w| {
-            joined.clear();
-            for (i, word) in w.iter().enumerate() {
-                if i > 0 {
-                    joined.push(' ');
-                }
-                joined.push_str(word);
-            }
-            xxh3_64(joined.as_bytes())
+    if words.len() < SHINGLE {
+        return Vec::new();
+    }
+    // The words joined by spaces once, each word's start noted: a shingle is the
+    // slice from its first word's start to its last word's end, the same bytes as its
+    // words joined by spaces, so the same hash, without copying each word six times.
+    let mut joined = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    let mut starts: Vec<usize> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        starts.push(joined.len());
+        joined.push_str(word);
+    }
+    let bytes = joined.as_bytes();
+    let mut hashes: Vec<u64> = (0..=words.len() - SHINGLE)
+        .map(|i| {
+            let last = i + SHINGLE - 1;
+            xxh3_64(&bytes[starts[i]..starts[last] + words[last].len()])
         })
         .collect();
+    smallest_distinct(&mut hashes);
+    hashes
+}
+
+/// Leaves in `hashes` its [`SKETCH`] smallest distinct values, sorted.
+fn smallest_distinct(hashes: &mut Vec<u64>) {
+    if hashes.len() > SKETCH {
+        // The SKETCH smallest, with their repeats, first; when they hold no repeat
+        // they are the SKETCH smallest distinct values (a value equal to the largest
+        // of them is that value again). Otherwise, everything sorted.
+        hashes.select_nth_unstable(SKETCH - 1);
+        let head = &mut hashes[..SKETCH];
+        head.sort_unstable();
+        if head.windows(2).all(|w| w[0] < w[1]) {
+            hashes.truncate(SKETCH);
+            hashes.shrink_to_fit();
+            return;
+        }
+    }
     hashes.sort_unstable();
     hashes.dedup();
     hashes.truncate(SKETCH);
     // Kept with the signature: not the capacity of every shingle of the article.
     hashes.shrink_to_fit();
-    hashes
 }
 
 /// The estimated resemblance (Jaccard) of two articles' shingle sets from their
-/// bottom-k sketches: of the k smallest hashes of the union, the share both hold.
+/// bottom-k sketches (each sorted, without repeats): of the k smallest hashes of the
+/// union, the share both hold.
 pub(crate) fn resemblance(a: &[u64], b: &[u64]) -> f64 {
+    // The union walked in order while both sides have hashes left, without a branch
+    // on which side is smaller (two sketches' order is a coin toss for the branch
+    // predictor); then the rest of the longer side, which both cannot hold.
     let (mut i, mut j, mut taken, mut both) = (0, 0, 0usize, 0usize);
-    while taken < SKETCH && (i < a.len() || j < b.len()) {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x == y => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x < y => i += 1,
-            (Some(_), Some(_)) => j += 1,
-            (Some(_), None) => i += 1,
-            (None, _) => j += 1,
-        }
+    while taken < SKETCH && i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        both += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
         taken += 1;
     }
+    taken += (SKETCH - taken).min(a.len() - i + b.len() - j);
     if taken == 0 {
         0.0
     } else {
@@ -232,6 +277,78 @@ pub(crate) fn resemblance(a: &[u64], b: &[u64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`resemblance`] as first written: one step of the union at a time.
+    fn resemblance_stepwise(a: &[u64], b: &[u64]) -> f64 {
+        let (mut i, mut j, mut taken, mut both) = (0, 0, 0usize, 0usize);
+        while taken < SKETCH && (i < a.len() || j < b.len()) {
+            match (a.get(i), b.get(j)) {
+                (Some(x), Some(y)) if x == y => {
+                    both += 1;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), Some(y)) if x < y => i += 1,
+                (Some(_), Some(_)) => j += 1,
+                (Some(_), None) => i += 1,
+                (None, _) => j += 1,
+            }
+            taken += 1;
+        }
+        if taken == 0 {
+            0.0
+        } else {
+            both as f64 / taken as f64
+        }
+    }
+
+    #[test]
+    fn resemblance_is_that_of_the_union_walked_step_by_step() {
+        // Sketches of 0 to 70 hashes drawn from small ranges, so that they share some.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut draw = |range: u64| {
+            let mut v: Vec<u64> = (0..next() % 71).map(|_| next() % range).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for i in 0..2_000 {
+            let range = 20 + i % 300;
+            let (a, b) = (draw(range), draw(range));
+            assert_eq!(
+                resemblance(&a, &b).to_bits(),
+                resemblance_stepwise(&a, &b).to_bits(),
+                "{a:?} {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_sketch_is_the_smallest_distinct_shingle_hashes() {
+        let text: Vec<String> = (0..400).map(|i| format!("w{}", (i * 7) % 90)).collect();
+        for len in [0, 5, 6, 7, 60, 69, 70, 71, 400] {
+            let words: Vec<Cow<'_, str>> =
+                text[..len].iter().map(|w| Cow::from(w.as_str())).collect();
+            let mut expected: Vec<u64> = words
+                .windows(SHINGLE)
+                .map(|w| xxh3_64(w.join(" ").as_bytes()))
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            expected.truncate(SKETCH);
+            assert_eq!(sketch(&words), expected, "{len} words");
+        }
+        // Repeats among the smallest.
+        let mut hashes: Vec<u64> = (0..100).map(|i| i % 70).collect();
+        smallest_distinct(&mut hashes);
+        assert_eq!(hashes, (0..64).collect::<Vec<u64>>());
+    }
 
     #[test]
     fn resemblance_of_sketches() {
