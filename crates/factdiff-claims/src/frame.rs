@@ -81,7 +81,7 @@ impl Period {
 /// `role`, `period`, `counted` and `thing`; dates that name a day get
 /// `said_on` and `period_end`; ordinals and durations get `year_offset`, durations
 /// `since`. The other fields keep their defaults.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Frame {
     /// A figure's role in its sentence.
     pub role: Role,
@@ -424,7 +424,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                 .get_or_insert_with(|| {
                     let (words, table) = period_words(v, text);
                     let dates = dates.get(&c.sentence).cloned().unwrap_or_default();
-                    (Arc::new(Period { words, dates }), table)
+                    (ctx.words.period(Period { words, dates }), table)
                 })
                 .clone();
             frame.period = Some(period);
@@ -522,7 +522,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                 }
             }
         }
-        c.frame = Some(Box::new(frame));
+        c.frame = Some(ctx.words.frame(frame));
     }
 }
 

@@ -17,6 +17,8 @@
 //! words right after it (the lexicon's `[event_senses]`: "fired two shots" is `shoot`,
 //! "fired the coach" `dismiss`).
 
+use std::sync::Arc;
+
 use crate::lexicon::Vocab;
 use crate::nouns::{lemma, measure_near};
 use crate::{Claim, ClaimKey, ClaimKind, ClaimValue, Ctx, EventKey, Sent};
@@ -355,7 +357,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         };
         let monotonic = measure.as_deref().is_some_and(|m| lex.is_monotonic(m));
         let event = match &c.value {
-            ClaimValue::Date(t) if to > from => Some(Box::new(event_key(
+            ClaimValue::Date(t) if to > from => Some(ctx.words.event(event_key(
                 ctx,
                 s,
                 from,
@@ -366,7 +368,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
             ))),
             _ => None,
         };
-        c.key = Some(Box::new(ClaimKey {
+        c.key = Some(Arc::new(ClaimKey {
             measure,
             unit,
             context: context.clone(),

@@ -53,6 +53,8 @@ mod words;
 #[cfg(test)]
 mod testutil;
 
+use std::sync::Arc;
+
 use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
@@ -198,8 +200,9 @@ pub struct ClaimKey {
     /// Whether the measure only rises over time (the measures lexicon's `monotonic`
     /// table: death tolls): a later, larger figure is an update, not a contradiction.
     pub monotonic: bool,
-    /// For a date: the event it dates, from its clause.
-    pub event: Option<Box<EventKey>>,
+    /// For a date: the event it dates, from its clause; equal events of one run are
+    /// one copy.
+    pub event: Option<Arc<EventKey>>,
 }
 
 /// The event a date is the date of: its predicate class, participants and place, from
@@ -267,16 +270,19 @@ pub struct Claim {
     /// The normalized value.
     pub value: ClaimValue,
     /// What it is about (quantities, money, percentages, dates, durations, ordinals).
-    /// Boxed: names, quotes and acronyms, most of the claims, have none.
-    pub key: Option<Box<ClaimKey>>,
+    /// Behind a pointer: names, quotes and acronyms, most of the claims, have none.
+    /// Shared: the claims of a run extracted with one [`WordTable`] that have equal
+    /// keys hold one copy of it.
+    pub key: Option<Arc<ClaimKey>>,
     /// A quote's speaker, an acronym's definition, relations: `None` when the claim
     /// has none of them, as most claims.
     rare: Option<Box<Rare>>,
     /// A weekday written next to a date ("Monday (15 December)").
     pub weekday: Option<jiff::civil::Weekday>,
     /// What the words around it say: a figure's period and role, a date's predicate
-    /// ([`frame`]). Boxed: names, quotes and acronyms have none.
-    pub frame: Option<Box<Frame>>,
+    /// ([`frame`]). Names, quotes and acronyms have none; equal frames of one run are
+    /// one copy, as keys are.
+    pub frame: Option<Arc<Frame>>,
 }
 
 /// The parts of a [`Claim`] that few claims have, boxed together.
@@ -535,6 +541,10 @@ pub fn extract_with(article: &Article, lex: &Lexicons, words: &WordTable) -> Vec
     });
     relations::relate(&ctx, &mut claims);
     frame::assign(&ctx, &mut claims);
+    // The keys are final: equal ones of the run share one copy.
+    for key in claims.iter_mut().filter_map(|c| c.key.as_mut()) {
+        *key = words.key(Arc::clone(key));
+    }
     // The lists live until the rules have run: no spare capacity.
     claims.shrink_to_fit();
     for rare in claims.iter_mut().filter_map(|c| c.rare.as_mut()) {

@@ -402,7 +402,7 @@ mod tests {
                 .filter(|c| c.kind == ClaimKind::Quantity && &a.text[c.span.range()] == figure)
                 .map(|c| {
                     c.key
-                        .and_then(|k| k.measure)
+                        .and_then(|k| k.measure.clone())
                         .map(|m| m.to_string())
                         .unwrap_or_default()
                 })

@@ -6,6 +6,8 @@
 //! Written by hand: these are patterns over the claims already found and the few words
 //! between them.
 
+use std::sync::Arc;
+
 use crate::{Claim, ClaimKind, ClaimValue, Ctx, Relation, RelationKind};
 
 fn is_amount(c: &Claim) -> bool {
@@ -212,10 +214,10 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
             if rel.kind == RelationKind::PartOf
                 && unit_of(&claims[from]) == unit_of(&claims[rel.target])
                 && let Some(whole) = claims[rel.target].key.clone()
-                && let Some(key) = claims[from].key.as_mut()
+                && let Some(key) = claims[from].key.as_mut().map(Arc::make_mut)
                 && key.measure.is_none()
             {
-                key.measure = whole.measure;
+                key.measure = whole.measure.clone();
                 key.monotonic = whole.monotonic;
             }
             claims[from].add_relation(rel);

@@ -177,8 +177,11 @@ impl Article {
         body: Span,
         origin: Origin,
     ) -> Article {
-        let paragraphs = segment::paragraphs(&text, body);
-        let sentences = segment::sentences(&text, &paragraphs);
+        // Held for the whole run: no spare capacity (issue 14).
+        let mut paragraphs = segment::paragraphs(&text, body);
+        paragraphs.shrink_to_fit();
+        let mut sentences = segment::sentences(&text, &paragraphs);
+        sentences.shrink_to_fit();
         let text_lines = match origin {
             Origin::File { .. } => line_starts(&text),
             _ => Vec::new(),

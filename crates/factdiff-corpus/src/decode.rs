@@ -17,8 +17,9 @@ pub(crate) enum DecodeError {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Decodes a file's bytes. A NUL byte in the first 8 KiB marks a binary file.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+/// The length of the file's UTF-8 BOM (0 or 3), or why it is not text: too large,
+/// UTF-16, or binary (a NUL byte in the first 8 KiB).
+fn check(bytes: &[u8]) -> Result<usize, DecodeError> {
     if bytes.len() > u32::MAX as usize {
         return Err(DecodeError::TooLarge);
     }
@@ -29,7 +30,30 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if memchr::memchr(0, head).is_some() {
         return Err(DecodeError::Binary);
     }
-    let bom = if bytes.starts_with(UTF8_BOM) { 3 } else { 0 };
+    Ok(if bytes.starts_with(UTF8_BOM) { 3 } else { 0 })
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 becomes the text in place, without a
+/// second copy of the file beside the first (issue 14: a JSONL archive is read whole).
+pub(crate) fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let bom = check(&bytes)?;
+    if std::str::from_utf8(&bytes[bom..]).is_err() {
+        return decode(&bytes);
+    }
+    bytes.drain(..bom);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            shifts: vec![(0, bom as u32)],
+            lossy: false,
+        }),
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
+/// Decodes a file's bytes.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let bom = check(bytes)?;
     let body = &bytes[bom..];
     let mut shifts = vec![(0u32, bom as u32)];
     match std::str::from_utf8(body) {
@@ -71,6 +95,29 @@ mod tests {
         assert!(d.lossy);
         // 'c' is at text offset 5 (after the 3-byte U+FFFD) and file offset 6.
         assert_eq!(d.shifts, vec![(0, 3), (5, 6)]);
+    }
+
+    #[test]
+    fn taking_the_bytes_decodes_as_borrowing_them() {
+        let cases: [&[u8]; 6] = [
+            b"plain text\n",
+            b"\xEF\xBB\xBFwith a BOM\n",
+            b"\xEF\xBB\xBFab\xFFcd",
+            b"bad \xC3 byte\n",
+            b"PK\x03\x04\x00\x00",
+            b"\xFF\xFEa\x00",
+        ];
+        for bytes in cases {
+            match (decode(bytes), decode_owned(bytes.to_vec())) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!((a.text, a.shifts, a.lossy), (b.text, b.shifts, b.lossy));
+                }
+                (Err(a), Err(b)) => {
+                    assert_eq!(std::mem::discriminant(&a), std::mem::discriminant(&b));
+                }
+                _ => panic!("{bytes:?}: one decoded, the other refused"),
+            }
+        }
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub fn load_counted(
         .par_iter()
         .map(|file| {
             let read = match std::fs::read(&file.fs_path) {
-                Ok(bytes) => read_file(&file.path, &bytes, file.format),
+                Ok(bytes) => read_file_owned(&file.path, bytes, file.format),
                 Err(err) => (
                     Vec::new(),
                     vec![Problem::file(&file.path, format!("cannot be read: {err}"))],
@@ -144,7 +144,9 @@ impl Corpus {
 }
 
 fn assemble(read: Vec<(Vec<Article>, Vec<Problem>)>, mut problems: Vec<Problem>) -> Corpus {
-    let mut articles = Vec::new();
+    // Sized before it is filled: grown by doubling, the list of every article held
+    // up to twice its size through the run (issue 14: 54 MiB at Reuters 16x).
+    let mut articles = Vec::with_capacity(read.iter().map(|(arts, _)| arts.len()).sum());
     for (arts, probs) in read {
         articles.extend(arts);
         problems.extend(probs);
@@ -161,8 +163,21 @@ fn assemble(read: Vec<(Vec<Article>, Vec<Problem>)>, mut problems: Vec<Problem>)
 
 /// Reads one file's bytes as the given format.
 pub fn read_file(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec<Problem>) {
+    read_decoded(path, decode::decode(bytes), format)
+}
+
+/// [`read_file`], taking the bytes (the text is made of them in place).
+fn read_file_owned(path: &str, bytes: Vec<u8>, format: Format) -> (Vec<Article>, Vec<Problem>) {
+    read_decoded(path, decode::decode_owned(bytes), format)
+}
+
+fn read_decoded(
+    path: &str,
+    decoded: Result<decode::Decoded, decode::DecodeError>,
+    format: Format,
+) -> (Vec<Article>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let decoded = match decode::decode(bytes) {
+    let decoded = match decoded {
         Ok(decoded) => decoded,
         Err(err) => {
             let message = match err {
@@ -211,10 +226,15 @@ pub fn read_file(path: &str, bytes: &[u8], format: Format) -> (Vec<Article>, Vec
                 )]
             }
         }
-        Format::Jsonl | Format::Json => if format == Format::Jsonl {
-            formats::jsonl::read(path, &decoded.text, &mut problems)
-        } else {
-            formats::json::read(path, &decoded.text, &mut problems)
+        Format::Jsonl | Format::Json => {
+            let records = if format == Format::Jsonl {
+                formats::jsonl::read(path, &decoded.text, &mut problems)
+            } else {
+                formats::json::read(path, &decoded.text, &mut problems)
+            };
+            // The records own their texts: the file's is not needed beside them.
+            drop(decoded);
+            records
         }
         .into_par_iter()
         .map(|record| {

@@ -85,14 +85,17 @@ impl Index {
     /// Map, then group by fingerprint.
     pub fn build(prints: &[ArticlePrints]) -> Index {
         let art_mask: u64 = (1u64 << bits_for(prints.len())) - 1;
-        let mut keys: Vec<u64> = prints
-            .par_iter()
-            .flat_map_iter(|p| {
+        // Sized before it is filled: a parallel collect of unknown length held its
+        // pieces and the whole at once (twice the index).
+        let mut keys: Vec<u64> =
+            Vec::with_capacity(prints.iter().map(|p| p.marks.len()).sum::<usize>());
+        for p in prints {
+            keys.extend(
                 p.marks
                     .iter()
-                    .map(move |&m| (m & !art_mask) | u64::from(p.article))
-            })
-            .collect();
+                    .map(|&m| (m & !art_mask) | u64::from(p.article)),
+            );
+        }
         keys.par_sort_unstable();
         let bucket_bits = (usize::BITS - keys.len().max(2).leading_zeros()).clamp(4, 28);
         let n_buckets = 1usize << bucket_bits;

@@ -133,6 +133,8 @@ pub fn winnow(hashes: &[u64], w: usize) -> Vec<u64> {
     }
     out.sort_unstable();
     out.dedup();
+    // Grown by doubling; the marks are held through the overlap stage.
+    out.shrink_to_fit();
     out
 }
 
@@ -169,6 +171,8 @@ pub fn article_prints(article: &Article, shingle: usize, window: usize) -> Artic
         tokens.push(word_token(word, &mut buf));
         spans.push(span);
     }
+    // Held through the overlap stage: no spare capacity (the guess is a guess).
+    tokens.shrink_to_fit();
     let marks = winnow(&shingle_hashes(&tokens, shingle), window);
     let sentences = sentence_ranges(&spans, article)
         .into_iter()

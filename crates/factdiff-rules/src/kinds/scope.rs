@@ -92,34 +92,39 @@ fn is_address(token: &str) -> bool {
         .any(|w| w[1] == b'.' && w[0].is_ascii_lowercase() && w[2].is_ascii_lowercase())
 }
 
+/// The names of one article's sentences (names and acronyms, "TWA offered ...", in
+/// the order written; each once a sentence), by sentence.
+fn names_by_sentence<'a>(claims: &'a [factdiff_claims::Claim]) -> BTreeMap<u32, Vec<Name<'a>>> {
+    let mut by_sentence: BTreeMap<u32, Vec<Name<'a>>> = BTreeMap::new();
+    for claim in claims {
+        let name = match &claim.value {
+            ClaimValue::Name { normalized } => Name::Borrowed(normalized.as_str()),
+            ClaimValue::Acronym { short, .. } => Name::Owned(short.to_lowercase()),
+            _ => continue,
+        };
+        let list = by_sentence.entry(claim.sentence).or_default();
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
+    by_sentence
+}
+
 /// The scopes of every article, with the corpus-wide common names left out.
+///
+/// Each article's names by sentence are made twice, once to count the names'
+/// document frequency and once for its scope, rather than made once and held for
+/// the whole corpus between the two: that list's tree nodes and lists, freed after
+/// the scopes were made among them, kept the scopes' pages resident (issue 14: the
+/// scopes took 309 MiB at Reuters 16x).
 pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
-    // Names per article, then their document frequency.
-    let names: Vec<BTreeMap<u32, Vec<Name<'a>>>> = cx
+    // Each article's distinct names on every core, then counted.
+    let distinct: Vec<Vec<Name<'a>>> = cx
         .claims
         .par_iter()
         .map(|claims| {
-            let mut by_sentence: BTreeMap<u32, Vec<Name<'a>>> = BTreeMap::new();
-            for claim in claims {
-                // Names and acronyms ("TWA offered ...") in the order written.
-                let name = match &claim.value {
-                    ClaimValue::Name { normalized } => Name::Borrowed(normalized.as_str()),
-                    ClaimValue::Acronym { short, .. } => Name::Owned(short.to_lowercase()),
-                    _ => continue,
-                };
-                let list = by_sentence.entry(claim.sentence).or_default();
-                if !list.contains(&name) {
-                    list.push(name);
-                }
-            }
-            by_sentence
-        })
-        .collect();
-    // Each article's distinct names on every core, then counted.
-    let distinct: Vec<Vec<&str>> = names
-        .par_iter()
-        .map(|by_sentence| {
-            let mut list: Vec<&str> = by_sentence.values().flatten().map(|n| &**n).collect();
+            let mut list: Vec<Name<'a>> =
+                names_by_sentence(claims).into_values().flatten().collect();
             list.sort_unstable();
             list.dedup();
             list
@@ -139,10 +144,14 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
         .filter(|(name, n)| *n > limit || words_too.contains(name))
         .map(|(name, _)| name.to_owned())
         .collect();
-    names
-        .into_par_iter()
+    drop(words_too);
+    drop(single);
+    drop(distinct);
+    cx.claims
+        .par_iter()
         .enumerate()
-        .map(|(article, by_sentence)| {
+        .map(|(article, claims)| {
+            let by_sentence = names_by_sentence(claims);
             let mut names: Vec<Name<'a>> = Vec::new();
             let mut sentences: Vec<(u32, u32)> = Vec::new();
             for (s, list) in by_sentence {
