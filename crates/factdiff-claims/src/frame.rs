@@ -179,6 +179,15 @@ pub fn lower_ends_with(text: &str, suffix: &str) -> bool {
 /// Looks a word up in a lower-case list without a copy when it has no capital.
 fn listed(set: &HashSet<String>, w: &str) -> Option<String> {
     if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        // Lowered on the stack: most capitalized words are in no list.
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..w.len()) {
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII case changes keep UTF-8 valid.
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            return set.get(lower).cloned();
+        }
         let lower = w.to_ascii_lowercase();
         set.contains(&lower).then_some(lower)
     } else {

@@ -478,6 +478,8 @@ pub(crate) struct Ctx<'a> {
     /// The article's runs of ASCII letters and digits, built on first use
     /// ([`names::appears_lower`]).
     pub runs: std::cell::OnceCell<lexicon::HashSet<&'a [u8]>>,
+    /// How many words [`names::appears_lower`] searched the text for before `runs`.
+    pub lower_scans: std::cell::Cell<u32>,
     /// The one copy of each context word.
     pub words: &'a WordTable,
 }
@@ -500,6 +502,7 @@ pub fn extract_with(article: &Article, lex: &Lexicons, words: &WordTable) -> Vec
         anchor: article.meta.date,
         last_day: None,
         runs: std::cell::OnceCell::new(),
+        lower_scans: std::cell::Cell::new(0),
     };
     let mut claims: Vec<Claim> = Vec::new();
     for (idx, sentence) in article.sentences.iter().enumerate() {

@@ -63,13 +63,31 @@ pub(crate) fn is_caps_line(s: &Sent) -> bool {
     letters > 0 && caps * 10 > letters * 6 && s.toks.len() > 3
 }
 
+/// How many words an article's text is searched for before its runs are collected.
+const SCANS_BEFORE_SET: u32 = 16;
+
 /// Whether `word` (lower case) occurs in lower case as a whole word (between bytes
 /// that are not ASCII letters or digits) in the article. A word of ASCII letters and
-/// digits is looked up in the article's runs of them, collected once: a search of the
-/// whole text per sentence-initial word was quadratic in the article.
+/// digits is searched for in the text (`memchr`'s `memmem`) for the first
+/// [`SCANS_BEFORE_SET`] words an article asks about, and after that looked up in the
+/// article's runs of them, collected once: a search of the whole text per
+/// sentence-initial word was quadratic in the article, and hashing every word of the
+/// article costs more than a few searches of it (most articles ask about few words).
 fn appears_lower(ctx: &Ctx<'_>, word: &str) -> bool {
     let text = ctx.article.text.as_str();
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            return false;
+        }
+        if ctx.runs.get().is_none() && ctx.lower_scans.get() < SCANS_BEFORE_SET {
+            ctx.lower_scans.set(ctx.lower_scans.get() + 1);
+            let bytes = text.as_bytes();
+            return memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+                let end = at + word.len();
+                (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+                    && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
+            });
+        }
         // Split as bytes (a multi-byte character is never ASCII alphanumeric); only
         // runs that do not start with a capital can be a lower-case word.
         let runs = ctx.runs.get_or_init(|| {
@@ -365,28 +383,35 @@ mod tests {
             anchor: None,
             last_day: None,
             runs: std::cell::OnceCell::new(),
+            lower_scans: std::cell::Cell::new(0),
             words: &crate::WordTable::new(),
         };
-        for (word, expected) in [
-            ("shares", true),
-            ("share", false),
-            ("rose", true),
-            ("co", true),
-            ("owned", true),
-            ("growers", true),
-            ("3pct", true),
-            ("pct", false),
-            ("fell", true),
-            ("café", true),
-            ("caf", true),
-            ("o'neill", false),
-            ("neill", true),
-            ("owners", true),
-            ("mr", false),
-            ("the", false),
-        ] {
+        // The first words are searched for in the text, the later ones looked up in
+        // its runs: both give the same answers.
+        for (word, expected) in [("", false)].into_iter().chain(
+            [
+                ("shares", true),
+                ("share", false),
+                ("rose", true),
+                ("co", true),
+                ("owned", true),
+                ("growers", true),
+                ("3pct", true),
+                ("pct", false),
+                ("fell", true),
+                ("café", true),
+                ("caf", true),
+                ("o'neill", false),
+                ("neill", true),
+                ("owners", true),
+                ("mr", false),
+                ("the", false),
+            ]
+            .repeat(3),
+        ) {
             assert_eq!(super::appears_lower(&ctx, word), expected, "{word}");
         }
+        assert!(ctx.runs.get().is_some());
     }
 
     #[test]

@@ -848,13 +848,16 @@ fn can_speak(ctx: &Ctx, toks: &[crate::token::Tok], a: usize, b: usize) -> bool 
 /// Adds the quotations of the article to `claims` (which already hold its names).
 pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
     let text = &ctx.article.text;
-    let mut people = persons(ctx, claims);
+    // The people of the article, found when a first quotation asks (most articles
+    // have none).
+    let mut people: Option<Vec<Person>> = None;
     let mut found = Vec::new();
     for (outer, inner) in find_quotes(text, ctx.article.body) {
         let quoted = clean(&text[inner.range()]);
         if quoted.split_whitespace().count() < MIN_WORDS || is_title(ctx, &quoted) {
             continue;
         }
+        let people = people.get_or_insert_with(|| persons(ctx, claims));
         // After the closing mark, within the sentence: ”, he said.
         let mut after_end = (outer.end as usize + 80).min(text.len());
         while !text.is_char_boundary(after_end) {
@@ -870,7 +873,7 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
                 after: true,
                 quote_start: outer.start,
             },
-            &people,
+            people,
         );
         // Before the opening mark, within its sentence: X said: “ — also when the
         // words after it only gave a pronoun (“Moffat said: “…” he said.”): a name
@@ -900,7 +903,7 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
                         after: false,
                         quote_start: outer.start,
                     },
-                    &people,
+                    people,
                 )
                 && (speaker.is_none() || !before.via_pronoun)
             {

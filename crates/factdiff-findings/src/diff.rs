@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp};
 
 use crate::Location;
 
@@ -89,7 +89,8 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffChunk> {
     let pb = pieces(b);
     let ka: Vec<&str> = pa.iter().map(|p| p.1.as_ref()).collect();
     let kb: Vec<&str> = pb.iter().map(|p| p.1.as_ref()).collect();
-    let ops = capture_diff_slices(DIFF_ALGORITHM, &ka, &kb);
+    // `DIFF_ALGORITHM`, with a faster hasher.
+    let ops = crate::capture_patience(&ka, &kb);
     let mut out: Vec<DiffChunk> = Vec::new();
     let mut push = |tag: DiffTag, text: &str| {
         if text.is_empty() {

@@ -32,6 +32,7 @@ mod details;
 mod diff;
 mod interval;
 mod pairs;
+mod patience;
 mod problem;
 pub use claim::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord};
 mod rule;
@@ -47,6 +48,7 @@ pub use diff::{
 };
 pub use interval::Interval;
 pub use pairs::{Pair, PairArticle, PairGroup, Pairs, SharedPassage};
+pub use patience::capture_patience;
 pub use problem::Problem;
 pub use rule::RuleMeta;
 pub use story::{Fact, FactValue, Relation, Story, StoryArticle};
@@ -265,7 +267,15 @@ fn fold_text(text: &str, out: &mut String) {
         if !out.is_empty() && !out.ends_with('\u{1f}') {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // What `char::to_lowercase` makes of ASCII, without going char by char
+            // (a cluster finding fingerprints whole articles).
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
 }
 

@@ -68,6 +68,43 @@ struct Run {
     len: usize,
 }
 
+/// A sorted index of shingle hashes cut by the hashes' top bits: `starts[t]` is the
+/// first position whose hash's top `bits` bits are at least `t`.
+struct Buckets {
+    bits: u32,
+    starts: Vec<u32>,
+}
+
+impl Buckets {
+    fn new(index: &[(u64, u32)]) -> Buckets {
+        // About one bucket per entry (at least two buckets).
+        let bits = index
+            .len()
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .min(32);
+        let n = 1usize << bits;
+        let mut starts = vec![0u32; n + 1];
+        let mut pos = 0usize;
+        for (t, start) in starts.iter_mut().enumerate() {
+            while pos < index.len() && ((index[pos].0 >> (64 - bits)) as usize) < t {
+                pos += 1;
+            }
+            *start = pos as u32;
+        }
+        Buckets { bits, starts }
+    }
+
+    /// The first position of `index` (sorted) whose hash is at least `h`: what
+    /// `index.partition_point(|e| e.0 < h)` finds, searching one bucket.
+    fn first_at_least(&self, index: &[(u64, u32)], h: u64) -> usize {
+        let t = (h >> (64 - self.bits)) as usize;
+        let (from, to) = (self.starts[t] as usize, self.starts[t + 1] as usize);
+        from + index[from..to].partition_point(|e| e.0 < h)
+    }
+}
+
 /// Aligns `a` and `b` (or `a` with itself when `same`): exact stretches of at least
 /// `k` words, merged into passages across gaps of at most `max_gap` words on each side.
 /// In self-alignment the A side always comes before the B side and they never overlap.
@@ -93,13 +130,16 @@ fn align_hashed_above(
     index.sort_unstable();
     // Runs of consecutive matching shingles on one diagonal.
     let mut runs: Vec<Run> = Vec::new();
-    // Looked up once per matching shingle and never iterated: foldhash, not SipHash
-    // (no seed reaches the result either way).
-    let mut open: HashMap<i64, usize, FixedState> = HashMap::default();
-    // Where each shingle of A first appears in `index`: a binary search per shingle
-    // of B for an ordinary article, a hash lookup past `HASHED_INDEX` shingles, where
-    // the search's log factor and cache misses made a long article super-linear (the
-    // `a a a` input of `cargo xtask bench hostile`). Both find the same position.
+    // The open run of each diagonal `j - i` (offset by `a.len()`), plus one; 0 for
+    // none. A table, not a hash map: it is read once per matching shingle.
+    let mut open: Vec<u32> = vec![0; a.len() + b.len()];
+    // Where each shingle of A first appears in `index`: a hash lookup past
+    // `HASHED_INDEX` shingles, where a search's log factor and cache misses made a
+    // long article super-linear (the `a a a` input of `cargo xtask bench hostile`);
+    // else the search of one bucket of `index` by its hashes' top bits (the sorted
+    // index cut into about one bucket per shingle: the binary search of the whole
+    // index per shingle of B was a quarter of the alignment's time). All three find
+    // the same position.
     let first: Option<HashMap<u64, u32, FixedState>> = (index.len() > hashed_above).then(|| {
         let mut first = HashMap::with_capacity_and_hasher(index.len() / 2, FixedState::default());
         for (pos, &(h, _)) in index.iter().enumerate().rev() {
@@ -107,13 +147,14 @@ fn align_hashed_above(
         }
         first
     });
+    let buckets = Buckets::new(&index);
     for (j, &h) in hb.iter().enumerate() {
         let lo = match &first {
             Some(first) => match first.get(&h) {
                 Some(&pos) => pos as usize,
                 None => continue,
             },
-            None => index.partition_point(|e| e.0 < h),
+            None => buckets.first_at_least(&index, h),
         };
         for &(hash, i) in index[lo..].iter().take(MAX_SEED_REPEATS) {
             if hash != h {
@@ -127,12 +168,14 @@ fn align_hashed_above(
             if a[i..i + k] != b[j..j + k] {
                 continue;
             }
-            let diag = j as i64 - i as i64;
-            match open.get(&diag) {
-                Some(&r) if runs[r].j + runs[r].len - k + 1 == j => runs[r].len += 1,
+            let diag = j + a.len() - i;
+            match open[diag] {
+                r if r > 0 && runs[r as usize - 1].j + runs[r as usize - 1].len - k + 1 == j => {
+                    runs[r as usize - 1].len += 1;
+                }
                 _ => {
-                    open.insert(diag, runs.len());
                     runs.push(Run { i, j, len: k });
+                    open[diag] = runs.len() as u32;
                 }
             }
         }
@@ -210,11 +253,11 @@ const STEPS: [&[(u32, u32)]; 5] = [
 /// The step to take: the first group with exactly one step that fits.
 fn pick_step(fits: impl Fn((u32, u32)) -> bool) -> Option<(u32, u32)> {
     for group in STEPS {
-        let fitting: Vec<(u32, u32)> = group.iter().copied().filter(|&s| fits(s)).collect();
-        match fitting.len() {
-            0 => continue,
-            1 => return Some(fitting[0]),
-            _ => return None,
+        let mut fitting = group.iter().copied().filter(|&s| fits(s));
+        match (fitting.next(), fitting.next()) {
+            (None, _) => continue,
+            (Some(step), None) => return Some(step),
+            (Some(_), Some(_)) => return None,
         }
     }
     None
@@ -342,6 +385,44 @@ mod tests {
         let self_searched = align_hashed_above(&a, &a, true, 5, 3, usize::MAX);
         assert!(!self_searched.is_empty());
         assert_eq!(self_searched, align_hashed_above(&a, &a, true, 5, 3, 0));
+    }
+
+    #[test]
+    fn a_bucket_finds_what_the_binary_search_of_the_whole_index_finds() {
+        let mut state = 11u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            state
+        };
+        for n in [1usize, 2, 3, 7, 64, 500, 1000] {
+            // Hashes spread over the whole range, some repeated, some clustered.
+            let mut index: Vec<(u64, u32)> = (0..n)
+                .map(|i| {
+                    let h = match i % 5 {
+                        0 => 42,
+                        1 => u64::MAX - (i as u64 % 3),
+                        _ => next(),
+                    };
+                    (h, i as u32)
+                })
+                .collect();
+            index.sort_unstable();
+            let buckets = Buckets::new(&index);
+            let probes = index
+                .iter()
+                .flat_map(|&(h, _)| [h, h.wrapping_sub(1), h.wrapping_add(1)])
+                .chain([0, 1, 41, 43, u64::MAX])
+                .chain((0..200).map(|_| next()));
+            for h in probes {
+                assert_eq!(
+                    buckets.first_at_least(&index, h),
+                    index.partition_point(|e| e.0 < h),
+                    "n = {n}, h = {h}"
+                );
+            }
+        }
     }
 
     #[test]

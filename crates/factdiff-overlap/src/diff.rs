@@ -1,7 +1,7 @@
 //! Word-level similarity with `similar`; the word diff itself is factdiff-findings'
 //! (`word_diff`, re-exported here).
 
-use similar::{DiffOp, capture_diff_slices};
+use similar::DiffOp;
 
 /// The algorithm of every word diff (factdiff-findings' [`factdiff_findings::DIFF_ALGORITHM`], the one
 /// word diff of findings, quote-drift and `factdiff diff`).
@@ -24,7 +24,8 @@ pub fn token_similarity(a: &[u32], b: &[u32]) -> f64 {
     } else {
         (b, a)
     };
-    let equal: usize = capture_diff_slices(ALGORITHM, a, b)
+    // `ALGORITHM` (Patience), with a faster hasher.
+    let equal: usize = factdiff_findings::capture_patience(a, b)
         .iter()
         .map(|op| match op {
             DiffOp::Equal { len, .. } => *len,

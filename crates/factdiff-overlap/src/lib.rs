@@ -95,6 +95,44 @@ pub struct Detection {
     /// Each cluster's likely original and its other members with the passages each
     /// shares with it, as the cluster findings measured them.
     pub clusters: Vec<ClusterPairs>,
+    /// The words two articles aligned by [`Detection::containment`] share, kept
+    /// until the pair is asked about the other way round.
+    matched: PairCache,
+}
+
+/// The matched words of article pairs aligned by [`Detection::containment`], by
+/// `(smaller, larger)` article: one alignment serves both directions (the story
+/// stage asks for the containment of every ordered pair of a story's members, and
+/// [`align_pair`] aligns A with B as it aligns B with A). An entry is taken out when
+/// it is read, so the cache holds only pairs asked about one way so far.
+#[derive(Default)]
+struct PairCache {
+    shards: [std::sync::Mutex<PairMap>; PAIR_CACHE_SHARDS],
+}
+
+/// One part of the [`PairCache`]: matched words by article pair.
+type PairMap = std::collections::HashMap<(u32, u32), u32, foldhash::fast::FixedState>;
+
+/// Independently locked parts of the [`PairCache`].
+const PAIR_CACHE_SHARDS: usize = 16;
+
+impl PairCache {
+    fn shard(&self, key: (u32, u32)) -> std::sync::MutexGuard<'_, PairMap> {
+        let at = (key.0 as usize ^ key.1 as usize) % PAIR_CACHE_SHARDS;
+        self.shards[at]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The matched words of `key`'s pair, computed by `align` on the first ask.
+    fn matched(&self, key: (u32, u32), align: impl FnOnce() -> u32) -> u32 {
+        if let Some(m) = self.shard(key).remove(&key) {
+            return m;
+        }
+        let m = align();
+        self.shard(key).insert(key, m);
+        m
+    }
 }
 
 /// [`detect`], keeping the fingerprints and the analysis.
@@ -113,6 +151,7 @@ pub fn detect_all(corpus: &Corpus, config: &OverlapConfig) -> Detection {
         analysis,
         config: cfg,
         clusters,
+        matched: PairCache::default(),
     }
 }
 
@@ -157,13 +196,18 @@ impl Detection {
         if !related || pa.tokens.is_empty() {
             return 0.0;
         }
-        let passages = align_pair(
-            &pa.tokens,
-            &pb.tokens,
-            self.config.shingle,
-            self.config.max_gap,
-        );
-        let matched: u32 = passages.iter().map(|p| p.matched).sum();
+        let key = (pa.article.min(pb.article), pa.article.max(pb.article));
+        let matched = self.matched.matched(key, || {
+            align_pair(
+                &pa.tokens,
+                &pb.tokens,
+                self.config.shingle,
+                self.config.max_gap,
+            )
+            .iter()
+            .map(|p| p.matched)
+            .sum()
+        });
         f64::from(matched) / pa.tokens.len() as f64
     }
 
@@ -308,5 +352,45 @@ pub fn compare(a: &str, b: &str, config: &OverlapConfig) -> Comparison {
         containment_b: share(tb.len()),
         similarity: token_similarity(&ta, &tb),
         passages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_is_aligned_once_for_both_directions() {
+        let cache = PairCache::default();
+        let calls = std::sync::atomic::AtomicU32::new(0);
+        let align = || {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            7
+        };
+        assert_eq!(cache.matched((1, 2), align), 7);
+        assert_eq!(cache.matched((1, 2), align), 7);
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 1);
+        // Read once, the entry is gone: asked again, the pair is aligned again.
+        assert!(cache.shards.iter().all(|s| s.lock().unwrap().is_empty()));
+        assert_eq!(cache.matched((1, 2), align), 7);
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn the_words_matched_are_the_same_either_way_round() {
+        let a = text_tokens(
+            "Officials said on Monday that at least 37 people have been killed in flash \
+             floods across the coastal province after days of torrential rain, and that \
+             rescue teams reached three villages.",
+        );
+        let b = text_tokens(
+            "Rescue teams reached four villages. Officials said on Tuesday that at least \
+             37 people have been killed in flash floods across the coastal region after \
+             days of torrential rain.",
+        );
+        let sum = |ps: Vec<Passage>| ps.iter().map(|p| p.matched).sum::<u32>();
+        let ab = sum(align_pair(&a, &b, 5, 4));
+        assert!(ab > 20);
+        assert_eq!(ab, sum(align_pair(&b, &a, 5, 4)));
     }
 }
