@@ -370,13 +370,22 @@ impl<'a> Folds<'a> {
     }
 }
 
-/// Whether two sets of neighbouring words share one, up to an ending
-/// ("Environment" and "Environmental").
+/// Whether two sets of neighbouring words share a name: a capitalized word, the same
+/// or, when the shorter has four letters or more, up to an ending ("Environment" and
+/// "Environmental"). A lower-case neighbour is no name ("and Harvey PLC" says nothing
+/// of "Andre Harvie"), nor is a short prefix one ("St" of "Stanley").
 fn shares_neighbour(a: &[&str], b: &[&str]) -> bool {
+    let names = |s: &[&str]| -> Vec<String> {
+        s.iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    let (a, b) = (names(a), names(b));
     a.iter().any(|x| {
         b.iter().any(|y| {
-            let (x, y) = (x.to_lowercase(), y.to_lowercase());
-            x.starts_with(&y) || y.starts_with(&x)
+            let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+            short == long || short.chars().count() >= 4 && long.starts_with(short.as_str())
         })
     })
 }
@@ -1007,7 +1016,17 @@ fn one_inner_edit(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Span, names, rare_share, shared_rare, title_case_blocks};
+    use super::{Span, names, rare_share, shared_rare, shares_neighbour, title_case_blocks};
+
+    #[test]
+    fn a_shared_neighbour_is_a_name() {
+        // "Andre Harvie" against "Fothergill and Harvey PLC": "and" is no name.
+        assert!(!shares_neighbour(&["Andre"], &["and", "PLC"]));
+        assert!(!shares_neighbour(&["Stanley"], &["St"]));
+        assert!(shares_neighbour(&["St"], &["St", "Paul"]));
+        assert!(shares_neighbour(&["Environmental"], &["Environment"]));
+        assert!(shares_neighbour(&["Tokayev"], &["President", "Tokayev"]));
+    }
 
     #[test]
     fn two_articles_share_the_other_names_that_are_rare() {
