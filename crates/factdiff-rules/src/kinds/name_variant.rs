@@ -11,8 +11,8 @@
 //!
 //! Spellings are one name only when they stand beside the same name somewhere
 //! ("Kasim-Jomart Tokayev" and "Kassym-Jomart Tokayev"; "Riedel Environment" and
-//! "Reidel Environmental"): "Dennis Patrick" and "Denis Sassou-Nguesso" are two
-//! people. A variant of a canonical spelling needs no such context, nor do two
+//! "Reidel Environmental"; the neighbour a capitalized word, "and" is no name):
+//! "Dennis Patrick" and "Denis Sassou-Nguesso" are two people. A variant of a canonical spelling needs no such context, nor do two
 //! spellings within one story (the articles that report one event: "Michelle Lyonns
 //! said" in one outlet, "Lyons said" in another). A name of many stories ("Lions")
 //! is compared across the corpus, and its group's spellings also within each story,
