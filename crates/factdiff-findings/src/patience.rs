@@ -19,6 +19,29 @@ pub fn capture_patience<T: Eq + Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp>
     d.into_inner().into_inner().into_ops()
 }
 
+/// How many items `capture_patience(old, new)`'s `Equal` operations hold, without
+/// the operations: the same Patience diff, its equal runs counted as found. The
+/// `Compact` and `Replace` hooks of [`capture_patience`] only shift and merge
+/// operations, so the count is theirs (a unit test holds the two together). A
+/// similarity needs no more (a cluster finding measures each copy so, issue 14).
+pub fn patience_equal<T: Eq + Hash + Ord>(old: &[T], new: &[T]) -> usize {
+    let mut d = CountEqual(0);
+    let Ok(()) = patience(&mut d, old, 0..old.len(), new, 0..new.len());
+    d.0
+}
+
+/// A hook that counts the items of the equal runs.
+struct CountEqual(usize);
+
+impl DiffHook for CountEqual {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, _old: usize, _new: usize, len: usize) -> Result<(), Self::Error> {
+        self.0 += len;
+        Ok(())
+    }
+}
+
 /// An item that occurs once in its range: its slice and index (`similar`'s
 /// `UniqueItem`, which is not public).
 struct Unique<'a, T> {
@@ -181,6 +204,14 @@ mod tests {
             }
             let want = similar::capture_diff_slices(similar::Algorithm::Patience, &a, &b);
             assert_eq!(capture_patience(&a, &b), want, "{a:?}\n{b:?}");
+            let equal: usize = want
+                .iter()
+                .map(|op| match op {
+                    DiffOp::Equal { len, .. } => *len,
+                    _ => 0,
+                })
+                .sum();
+            assert_eq!(patience_equal(&a, &b), equal, "{a:?}\n{b:?}");
             let sa: Vec<String> = a.iter().map(|x| format!("w{x}")).collect();
             let sb: Vec<String> = b.iter().map(|x| format!("w{x}")).collect();
             let want = similar::capture_diff_slices(similar::Algorithm::Patience, &sa, &sb);

@@ -1,8 +1,6 @@
 //! Word-level similarity with `similar`; the word diff itself is factdiff-findings'
 //! (`word_diff`, re-exported here).
 
-use similar::DiffOp;
-
 /// The algorithm of every word diff (factdiff-findings' [`factdiff_findings::DIFF_ALGORITHM`], the one
 /// word diff of findings, quote-drift and `factdiff diff`).
 pub use factdiff_findings::DIFF_ALGORITHM as ALGORITHM;
@@ -24,14 +22,8 @@ pub fn token_similarity(a: &[u32], b: &[u32]) -> f64 {
     } else {
         (b, a)
     };
-    // `ALGORITHM` (Patience), with a faster hasher.
-    let equal: usize = factdiff_findings::capture_patience(a, b)
-        .iter()
-        .map(|op| match op {
-            DiffOp::Equal { len, .. } => *len,
-            _ => 0,
-        })
-        .sum();
+    // `ALGORITHM` (Patience), with a faster hasher, its equal runs counted.
+    let equal = factdiff_findings::patience_equal(a, b);
     2.0 * equal as f64 / (a.len() + b.len()) as f64
 }
 

@@ -16,7 +16,7 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let (corpus, mut analysis, _) =
-        super::analyse(ctx, &args.paths, args.rules.as_deref(), stderr)?;
+        super::analyse(ctx, &args.paths, args.rules.as_deref(), false, stderr)?;
     // What `check` would report, before any baseline.
     super::check::filter(ctx, &corpus, &mut analysis.findings, None);
     let root = FingerprintRoot::find(ctx.env, &ctx.config);

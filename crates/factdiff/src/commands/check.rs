@@ -41,8 +41,9 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
     let started = Instant::now();
+    let html = args.output.format == Format::Html;
     let (corpus, analysis, engines) =
-        super::analyse(ctx, &args.paths, args.rules.as_deref(), stderr)?;
+        super::analyse(ctx, &args.paths, args.rules.as_deref(), html, stderr)?;
     finish(
         ctx,
         args,

@@ -142,11 +142,13 @@ fn load_corpus_with(
 
 /// What `check`, `stories` and `baseline` share: the corpus read from `given`, the
 /// engines (`--rules`, else the configuration's), and the whole analysis on the
-/// workers, with the pipeline's phase on `progress` (a bar at a terminal, else none).
+/// workers, with the pipeline's phase on `progress` (a bar at a terminal, else none);
+/// the duplicate pairs only when `pairs` (the HTML reports show them, no other).
 fn analyse(
     ctx: &Ctx<'_>,
     given: &[PathBuf],
     rules: Option<&std::path::Path>,
+    pairs: bool,
     stderr: &mut dyn Write,
 ) -> Result<
     (
@@ -167,7 +169,7 @@ fn analyse(
     });
     let analysis = ctx
         .workers
-        .run(|| factdiff_pipeline::analyse_counted(&corpus, &engines, &stage));
+        .run(|| factdiff_pipeline::analyse_with(&corpus, &engines, &stage, pairs));
     progress.finish();
     Ok((corpus, analysis, engines))
 }

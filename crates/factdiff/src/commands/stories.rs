@@ -18,7 +18,9 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CliError> {
-    let (corpus, analysis, _) = super::analyse(ctx, &args.paths, args.rules.as_deref(), stderr)?;
+    let html = args.format == StoriesFormat::Html;
+    let (corpus, analysis, _) =
+        super::analyse(ctx, &args.paths, args.rules.as_deref(), html, stderr)?;
     let articles = corpus.articles.len();
     // The facts link to the findings `check` would report: the same filters (ignored
     // rules, suppressions; no baseline), the same fingerprints.
