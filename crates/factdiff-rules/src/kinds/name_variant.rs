@@ -448,8 +448,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         let (word, uses) = &per_article[article as usize][at as usize];
         (*word, article as usize, uses)
     };
-    let groups: Vec<Spellings<'_>> = all
-        .chunk_by(|a, b| a.0 == b.0)
+    // Each folded form's spellings gathered in parallel (on one thread, 2% of
+    // `check`'s CPU time at 16x Reuters), kept in the order of the forms.
+    let chunks: Vec<&[(u32, u32, u32, u32)]> = all.chunk_by(|a, b| a.0 == b.0).collect();
+    let groups: Vec<Spellings<'_>> = chunks
+        .par_iter()
         .filter_map(|chunk| {
             let mut spellings: Spellings<'_> = BTreeMap::new();
             for (word, article, uses) in chunk.iter().map(use_of) {
@@ -673,9 +676,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // the same name ("Tyler Hansbrough", "Tyler Hansbraugh") one inner letter apart.
     // Grouped by story and neighbouring name, never all pairs.
     let mut beside: Vec<(usize, &str, &str)> = all
-        .iter()
+        .par_iter()
         .map(use_of)
-        .flat_map(|(word, article, uses)| {
+        .flat_map_iter(|(word, article, uses)| {
             let scope = cx.scope_of(rule, article);
             uses.neighbours.iter().map(move |n| (scope, *n, word))
         })
