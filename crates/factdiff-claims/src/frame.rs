@@ -94,7 +94,9 @@ pub struct Frame {
     pub thing: Option<Box<str>>,
     /// Whether a day date is when something was said ("said on Tuesday").
     pub said_on: bool,
-    /// Whether a day date ends a reporting period ("the quarter ended December 31").
+    /// Whether a day date ends a reporting period ("the quarter ended December 31"),
+    /// or is the day a state is given for ("failed to meet the requirements as of
+    /// December 16": `state_before_date`): no event either way.
     pub period_end: bool,
     /// Whether a day date is a span or the period a figure is for, right after a word
     /// of `span_before_date` ("set a rate for April 6", "the price through April 7").
@@ -484,7 +486,8 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                 frame.period_end = ends_with_any(before, &v.period_end_before_date)
                     && *sc.period_end_word.get_or_insert_with(|| {
                         words(lower).any(|w| v.period_end_words.contains(&w))
-                    });
+                    })
+                    || ends_with_any(before, &v.state_before_date);
                 frame.span = before
                     .and_then(|b| b.split_whitespace().next_back())
                     .is_some_and(|w| v.span_before_date.contains(w));

@@ -10,8 +10,10 @@
 //! the place: the names, then the content words nearest the date (a hyphenated
 //! compound as its words: "vice-presidential"), six in all. The clause runs from the
 //! date to `;`, `:`, a bracket, a quotation mark, a comma before a conjunction, a
-//! sentence's end inside a quotation, another date, or 16 tokens back and 10 on (a
-//! date in brackets of its own runs on past them). A support verb's class (`hold`: "will be
+//! sentence's end inside a quotation, another date, or 16 words back and 10 on (a
+//! mark counts for nothing, a name of several capitalized words, a run of a claim's
+//! tokens or a clock time for one word; a date in brackets of its own runs on past
+//! them). A support verb's class (`hold`: "will be
 //! held") gives way to another event word of the clause ("elections ... will be
 //! held" dates the election: `vote`). A word of two senses takes its class from the
 //! words right after it (the lexicon's `[event_senses]`: "fired two shots" is `shoot`,
@@ -87,21 +89,35 @@ fn event_key(
     // close") belongs to the clause around its brackets, which do not end it.
     let bracketed =
         from > 0 && s.toks[from - 1].text == "(" && s.toks.get(to).is_some_and(|t| t.text == ")");
+    // The reach is counted in words: a mark counts for nothing, a run of capitalized
+    // words (a name: "Yida Refugee Camp") or of a claim's tokens for one, and a clock
+    // time ("3:00") for one ("On Thursday, November 11th at approximately 3:00 pm, the
+    // Yida Refugee Camp in South Sudan was bombed" reaches "bombed").
+    let word = |k: usize| {
+        let t = &s.toks[k];
+        let cap = |j: usize| s.toks[j].is_word() && s.toks[j].is_capitalized();
+        t.kind != crate::token::TokKind::Punct
+            && !(k > 0
+                && (s.taken[k] && s.taken[k - 1] && !in_date(k - 1)
+                    || cap(k) && cap(k - 1)
+                    || t.is_num() && s.toks[k - 1].text == ":" && !t.space_before))
+    };
     let mut lo = if bracketed { from - 1 } else { from };
-    while lo > 0
-        && from - lo < CLAUSE_BEFORE
-        && !boundary(&lex.context, s, lo - 1)
-        && !in_date(lo - 1)
+    let mut words = 0;
+    while lo > 0 && words < CLAUSE_BEFORE && !boundary(&lex.context, s, lo - 1) && !in_date(lo - 1)
     {
         lo -= 1;
+        words += usize::from(word(lo));
     }
     let mut hi = if bracketed { to + 1 } else { to };
+    let mut words = 0;
     while hi < s.toks.len()
-        && hi - to < CLAUSE_AFTER
+        && words < CLAUSE_AFTER
         && !boundary(&lex.context, s, hi)
         && !in_date(hi)
         && !lex.context.clause_ends.contains(s.lower(hi))
     {
+        words += usize::from(word(hi));
         hi += 1;
     }
     // The predicate: the nearest event word of the clause, the earlier one on a tie;

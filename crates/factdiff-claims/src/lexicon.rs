@@ -460,6 +460,9 @@ impl Lexicons {
         if let Some(words) = &f.span_before_date {
             self.context.extend("span_before_date", &v.words(words)?);
         }
+        if let Some(words) = &f.state_before_date {
+            self.context.extend("state_before_date", &v.words(words)?);
+        }
         if let Some(words) = &f.period_end_words {
             self.context.extend("period_end_words", &v.words(words)?);
         }
@@ -917,6 +920,7 @@ struct LexiconFile {
     said_before_date: Option<Words>,
     period_end_before_date: Option<Words>,
     span_before_date: Option<Words>,
+    state_before_date: Option<Words>,
     period_end_words: Option<Words>,
     next_year: Option<Words>,
     since: Option<Words>,
@@ -1173,6 +1177,9 @@ pub(crate) struct Vocab {
     pub not_things: HashSet<String>,
     pub said_before_date: Vec<String>,
     pub period_end_before_date: Vec<String>,
+    /// Phrases right before a date that make it the day a state is given for ("as
+    /// of December 16"), no event.
+    pub state_before_date: Vec<String>,
     /// Words right before a date that make it a span or a period ("a rate for April
     /// 6", "through April 7").
     pub span_before_date: HashSet<String>,
@@ -1311,6 +1318,7 @@ impl Vocab {
             "not_things" => self.not_things.extend(words),
             "said_before_date" => add_vec(&mut self.said_before_date, &mut words),
             "period_end_before_date" => add_vec(&mut self.period_end_before_date, &mut words),
+            "state_before_date" => add_vec(&mut self.state_before_date, &mut words),
             "period_end_words" => self.period_end_words.extend(words),
             "span_before_date" => self.span_before_date.extend(words),
             "next_year" => add_vec(&mut self.next_year, &mut words),

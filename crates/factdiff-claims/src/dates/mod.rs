@@ -179,7 +179,7 @@ fn absolute(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
         {
             let (year, end, rel) = match year_after(ctx, s, k2) {
                 Some((y, e, rel)) => (y, e, rel),
-                None => (nearest_year(ctx.anchor, m, future_plans(ctx, s)), k2, true),
+                None => (month_year(ctx, s, i, k2, m), k2, true),
             };
             return Some(Found {
                 start: i,
@@ -207,7 +207,7 @@ fn absolute(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
         if let Some((m, k2)) = month_at(ctx, s, k) {
             let (year, end, rel) = match year_after(ctx, s, k2) {
                 Some((y, e, rel)) => (y, e, rel),
-                None => (nearest_year(ctx.anchor, m, future_plans(ctx, s)), k2, true),
+                None => (month_year(ctx, s, i, k2, m), k2, true),
             };
             return Some(Found {
                 start: i,
@@ -265,10 +265,111 @@ fn future_context(ctx: &Ctx, s: &Sent) -> bool {
     future(ctx, s).context
 }
 
-/// A wider net for months: plans and expectations look ahead too.
-fn future_plans(ctx: &Ctx, s: &Sent) -> bool {
+/// The year of a month date without one at tokens `start..end`: the nearest
+/// occurrence of its month around the article's date ([`nearest_year`]). A month more
+/// than two before the article's is next year's only when a future or plan word
+/// governs the date's own clause ([`future_plans`]: "will open on September 15" in a
+/// December article); a future word elsewhere in the sentence does not move it ("the
+/// attack on September 11 killed four, and he will appear in court" is this year's).
+/// A month ahead of the article's stays this year's in a sentence with any such word
+/// ("a pre-tax gain for its second fiscal quarter ending May 31", "the company's late
+/// June annual meeting" in March: schedules a clause scan does not always reach).
+fn month_year(ctx: &Ctx, s: &Sent, start: usize, end: usize, m: i8) -> Option<i16> {
+    let anchor = ctx.anchor?;
+    let sentence = {
+        let f = future(ctx, s);
+        f.context || f.plans
+    };
+    let governs = sentence && future_plans(ctx, s, start, end);
+    let year = nearest_year(Some(anchor), m, governs)?;
+    Some(if sentence && year < anchor.year() {
+        anchor.year()
+    } else {
+        year
+    })
+}
+
+/// How many words before a month date its clause's future or plan word may be ("will
+/// be held on a two-party basis on December 15"), and after it ("on March 3 the
+/// summit will open").
+const FUTURE_BEFORE: usize = 10;
+const FUTURE_AFTER: usize = 6;
+
+/// Whether a future or plan word governs the month date at tokens `start..end`: one
+/// of `future_words` or `plan_words` in the date's own clause ("will open on
+/// September 15", "planned for December 15", "next March", "on March 3 the summit
+/// will open"), not anywhere in the sentence ("the attack on September 11 ... he will
+/// appeal" is last September's). Going back, the clause ends at a mark (words of
+/// `clause_starts` are prepositions as often: "is expected to run until the end of
+/// January"); a past-tense verb that no infinitive or future mark precedes governs
+/// the date ("the man arrested on May 29 will go on trial": no future; "will be held
+/// on December 15" goes on). Going on, the clause ends at a mark, a past-tense verb or
+/// a word of `clause_starts` or `clause_ends`. Months only: a plan looks further ahead than a weekday, which
+/// `bare_weekday` reads by its own tests. The sentence-wide scan (`future`) stays the
+/// gate: a sentence without any such word needs no clause scan.
+fn future_plans(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
     let f = future(ctx, s);
-    f.context || f.plans
+    if !(f.context || f.plans) {
+        return false;
+    }
+    let v = &ctx.lex.context;
+    let ahead = |l: &str| v.future_words.contains(l) || v.plan_words.contains(l);
+    let mark = |k: usize| s.toks[k].kind == crate::token::TokKind::Punct && s.toks[k].text != "-";
+    let past = |k: usize| {
+        let t = &s.toks[k];
+        let l = t.lower.as_ref();
+        t.is_word()
+            && !t.is_capitalized()
+            && (l.len() > 4 && l.ends_with("ed") || v.past_tense.contains(l))
+    };
+    let mut words = 0;
+    let mut k = start;
+    while k > 0 && words < FUTURE_BEFORE {
+        k -= 1;
+        if mark(k) {
+            break;
+        }
+        if !s.toks[k].is_word() {
+            continue;
+        }
+        words += 1;
+        let l = s.lower(k);
+        if ahead(l) {
+            return true;
+        }
+        // "the man arrested on May 29 will go on trial": the past verb governs.
+        if past(k) {
+            let marked = k > 0 && {
+                let p = s.lower(k - 1);
+                v.infinitive_marks.contains(p) || ahead(p)
+            };
+            if !marked {
+                return false;
+            }
+        }
+    }
+    let mut words = 0;
+    for k in end..s.toks.len() {
+        if mark(k) || words >= FUTURE_AFTER {
+            break;
+        }
+        if !s.toks[k].is_word() {
+            continue;
+        }
+        words += 1;
+        let l = s.lower(k);
+        // "the attack on September 11 was planned ...": a past verb, no plan.
+        if past(k) && !(k > 0 && v.infinitive_marks.contains(s.lower(k - 1))) && !ahead(l)
+            || v.clause_starts.contains(l)
+            || v.clause_ends.contains(l)
+        {
+            break;
+        }
+        if ahead(l) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A relative expression at `i`, resolved against the anchor.
@@ -686,7 +787,7 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 || (s.toks[i - 1].text == "-" && s.lower(i.saturating_sub(2)) == "mid"))
             && !s.toks.get(end).is_some_and(|x| x.is_capitalized())
         {
-            let year = nearest_year(ctx.anchor, m, future_plans(ctx, s));
+            let year = month_year(ctx, s, i, end, m);
             found = Some(Found {
                 start: i,
                 end,
@@ -889,6 +990,56 @@ mod tests {
         ] {
             check_kind_dated(ClaimKind::Date, Some(date), cases);
         }
+    }
+
+    /// A month date without a year is next year's only when a future or plan word
+    /// governs its own clause ("will open on September 15"), not when the sentence has
+    /// one elsewhere ("the attack on September 11 ..., and he will appear in court"):
+    /// that is this year's September in a December article.
+    #[test]
+    fn a_month_date_is_ahead_only_when_its_clause_says_so() {
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2025-12-10"),
+            &[
+                (
+                    "The attack on September 11 killed four people, and the suspect will appear in court.",
+                    &["September 11 = 2025-09-11"],
+                ),
+                (
+                    "The man arrested on September 11 will go on trial.",
+                    &["September 11 = 2025-09-11"],
+                ),
+                (
+                    "The attack on 11 September killed four, police said, and he will appeal.",
+                    &["11 September = 2025-09-11"],
+                ),
+                (
+                    "The summit will open on September 15.",
+                    &["September 15 = 2026-09-15"],
+                ),
+                (
+                    "Elections will be held on a two-party basis on September 15.",
+                    &["September 15 = 2026-09-15"],
+                ),
+                (
+                    "On September 15 the summit will open in Samarkand.",
+                    &["September 15 = 2026-09-15"],
+                ),
+                (
+                    "The vote is planned for September 15.",
+                    &["September 15 = 2026-09-15"],
+                ),
+                (
+                    "The plant will stay shut until September 15.",
+                    &["September 15 = 2026-09-15"],
+                ),
+                (
+                    "The campaign is expected to run until the end of September.",
+                    &["September = 2026-09"],
+                ),
+            ],
+        );
     }
 
     /// A weekday with its date in brackets is one date; a weekday's date in a month

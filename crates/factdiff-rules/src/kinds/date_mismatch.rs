@@ -9,7 +9,9 @@
 //! A reporting date ("officials said on Tuesday") is never compared with an event
 //! date ("the quake struck on Monday"), and events with different predicates
 //! ("delegations arrived" against "the summit opened") are different events, as are
-//! events in two places ("stormed the embassy in Tunis" / "in Khartoum"). What
+//! events in two places ("stormed the embassy in Tunis" / "in Khartoum"), though not
+//! a place within a place that each clause names ("the Tamra Refugee Camp in Upper
+//! Nile" / "the refugee camp at Tamra, in Upper Nile"). What
 //! happened is compared with what happened, and a scheduled or planned date ("will
 //! open on July 3", "is scheduled to open on July 4") with another such date, never
 //! with what happened (a schedule may move). An event whose clause names nothing and
@@ -215,17 +217,30 @@ fn share_any_name(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
     share_a_name(a, b) || na.iter().any(|n| nb.iter().any(|m| same_name(n, m)))
 }
 
-/// Whether two events' places may be one place: either gives none, or the words of
-/// one are among the other's ("south sudan", "south sudan unity"). Protesters who
-/// stormed the embassy in Tunis on Sept. 14 and the one in Khartoum on Sept. 15 are
-/// two events.
+/// Whether two events' places may be one place: either gives none, the words of one
+/// are among the other's ("south sudan", "south sudan unity"), or one event's place
+/// is named in the other's clause and the other's in the one's, a place within a
+/// place ("the Tamra Refugee Camp in Upper Nile was bombed" / "bombed the refugee
+/// camp at Tamra, in Upper Nile": each place among the other clause's names).
+/// Protesters who stormed the embassy in Tunis on Sept. 14 and the one in Khartoum on
+/// Sept. 15 are two events, as are two camps in two provinces.
 fn same_place(a: &Item<'_>, b: &Item<'_>) -> bool {
+    let within = |short: &str, long: &str| {
+        short
+            .split(' ')
+            .all(|w| long.split(' ').any(|v| v == w))
+    };
+    let named_in = |place: &str, other: &Item<'_>| {
+        other
+            .event
+            .participants
+            .iter()
+            .any(|p| p == place || p.contains(' ') && within(place, p))
+    };
     match (a.event.place.as_deref(), b.event.place.as_deref()) {
         (Some(x), Some(y)) => {
             let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-            short
-                .split(' ')
-                .all(|w| long.split(' ').any(|v| v == w))
+            within(short, long) || named_in(x, b) && named_in(y, a)
         }
         _ => true,
     }
@@ -395,12 +410,34 @@ fn event_words(sentence: &str, start: usize, end: usize) -> Option<String> {
         let kept = &words[words.len().saturating_sub(EVENT_WORDS)..];
         return Some(format!("{}{}", if cut { "…" } else { "" }, kept.join(" ")));
     }
-    let clause = after
-        .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
-        .split([',', ';', ':'])
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches(['.', '!', '?']);
+    // The pieces after the date, at a comma, a semicolon or a colon that is no clock
+    // time's ("4:30"); a first piece with a figure is the date's time ("On Thursday,
+    // March 6 at approximately 4:30 pm, the camp was bombed"), and the event is the
+    // next.
+    let after = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let b = after.as_bytes();
+    let pieces: Vec<&str> = {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (i, &c) in b.iter().enumerate() {
+            let clock = c == b':'
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if matches!(c, b',' | b';' | b':') && !clock {
+                out.push(&after[from..i]);
+                from = i + 1;
+            }
+        }
+        out.push(&after[from..]);
+        out
+    };
+    let piece = match pieces.as_slice() {
+        [first, next, ..] if first.chars().any(|c| c.is_ascii_digit()) => next,
+        [first, ..] => first,
+        [] => "",
+    };
+    let clause = piece.trim_end_matches(['.', '!', '?']);
     let words: Vec<&str> = clause.split_whitespace().collect();
     if words.len() < 2 {
         return None;
@@ -734,6 +771,14 @@ mod tests {
             Some("…long-delayed summit of the leaders of the region finally opened in Samarkand")
         );
         assert_eq!(event("On September 15.", "September 15"), None);
+        assert_eq!(
+            event(
+                "On Thursday, March 6 at approximately 4:30 pm, the camp was bombed.",
+                "Thursday, March 6"
+            )
+            .as_deref(),
+            Some("the camp was bombed")
+        );
         assert_eq!(
             event(
                 "Capaldi was unveiled on tonight's (August 5) special show.",
