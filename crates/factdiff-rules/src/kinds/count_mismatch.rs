@@ -569,7 +569,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         near: if frame.counted && claim.kind == ClaimKind::Quantity {
                             let start = cx.article(article).sentences.get(claim.sentence as usize).map_or(0, |s| s.span.start as usize);
                             let at = (claim.span.start as usize).saturating_sub(start)..(claim.span.end as usize).saturating_sub(start);
-                            let taken: Vec<std::ops::Range<usize>> = claims
+                            // The claims of its sentence: claims are in text order, so
+                            // those next to it (not the whole article's, per claim).
+                            let other = |c: &factdiff_claims::Claim| c.sentence != claim.sentence;
+                            let lo = claims[..idx].iter().rposition(other).map_or(0, |p| p + 1);
+                            let hi = claims[idx..].iter().position(other).map_or(claims.len(), |p| idx + p);
+                            let taken: Vec<std::ops::Range<usize>> = claims[lo..hi]
                                 .iter()
                                 .filter(|c| c.sentence == claim.sentence)
                                 .map(|c| {
