@@ -51,7 +51,16 @@
 //! cent to 65.50 cents" / "raising ... to 66.00 cents"; "on volume of 19 mln shares"
 //! in the morning, 188 mln at the close). Within one story, the two ledes must name
 //! the same thing (one outlet's "Doug McDermott" is another's "McDermott"; a headline
-//! read as one name meets a name that is a run of its words). Within one article only
+//! read as one name meets a name that is a run of its words), and their sentences
+//! the same names and context words, unless the two counts are aligned on what they
+//! count: two outlets' rewrites word the rest differently ("Almost all of the 288
+//! candidates running for 125 seats in the parliament" / "out of the 365 candidates
+//! running for the 125 seats"). Aligned: the same counted noun, and another figure
+//! both sentences give with the same word next to both counts, or two such figures;
+//! not where both sentences name people and none the same ("Wayne caught nine passes
+//! for 112 yards" / "Garcon caught six passes for 112 yards"), nor where one sentence
+//! writes the other's figure ("won 48 of 62 points" / "won 48 points"). Within one
+//! article only
 //! whole counts of things are compared ("40 stalls" / "60 stalls"), and not where a
 //! sentence gives both ("8,000 head to Indonesia and 5,000 head to Turkey"): an
 //! article gives many amounts of money, percentages and measurements of different
@@ -191,6 +200,84 @@ struct Item<'a> {
     /// Whether it counts things ("40 stalls"): not money, a percentage or an amount
     /// in a unit of measurement.
     counted: bool,
+    /// The content words of its clause next to the figure (at most [`NEAR`] words
+    /// either side, the counted noun left out), stemmed, sorted and unique: the
+    /// predicate ("fired 11 shots", "rushed for 404 yards", "365 candidates running").
+    /// Empty unless it counts things. One string, the stems separated by spaces (one
+    /// allocation per item).
+    near: Box<str>,
+    /// The numbers its sentence writes in digits, claims or not ("48 of 62 points").
+    /// Shared by the items of one sentence.
+    numbers: Arc<[f64]>,
+}
+
+/// The numbers a sentence writes in digits ("48", "1,098"; not "6.5" nor "IE-6").
+fn numbers(sentence: &str) -> Arc<[f64]> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != ',' && c != '.' && c != '-')
+        .map(|t| t.trim_end_matches([',', '.']))
+        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ','))
+        .filter_map(|t| t.replace(',', "").parse().ok())
+        .collect()
+}
+
+/// How many words either side of a figure its predicate is looked for in ([`near`]).
+const NEAR: usize = 5;
+
+/// A word's stem for matching a predicate across outlets ("rushed", "rushing" and
+/// "rushes" are `rush`): one inflectional ending taken off.
+fn stem(word: &str) -> &str {
+    for end in ["ing", "ed", "es", "s"] {
+        if let Some(s) = word.strip_suffix(end)
+            && s.len() >= 3
+        {
+            return s;
+        }
+    }
+    word
+}
+
+/// The content words next to a figure at bytes `at` of `sentence` (its clause: up to
+/// a comma, a colon, a semicolon, a dash or a bracket), at most [`NEAR`] either side,
+/// that the claim's context holds (which leaves out stop and speech words), not the
+/// counted noun: stemmed, sorted and unique.
+fn near(
+    sentence: &str,
+    at: std::ops::Range<usize>,
+    taken: &[std::ops::Range<usize>],
+    context: &[factdiff_claims::Word],
+    unit: &str,
+) -> Box<str> {
+    let clause = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”');
+    let before = sentence.get(..at.start).unwrap_or("");
+    let before = before.rsplit(clause).next().unwrap_or("");
+    let after = sentence.get(at.end..).unwrap_or("");
+    let after = after.split(clause).next().unwrap_or("");
+    // Words as written with their offsets; a name or a figure ("three
+    // touchdowns", "Klitschko") is not a predicate.
+    let base = |t: &str| t.as_ptr() as usize - sentence.as_ptr() as usize;
+    let split = |t: &str| -> Vec<String> {
+        let start = base(t);
+        t.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
+            .filter(|w| {
+                let at = start + (w.as_ptr() as usize - t.as_ptr() as usize);
+                !taken.iter().any(|r| r.start <= at && at < r.end)
+            })
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (b, a) = (split(before), split(after));
+    let words = b.iter().rev().take(NEAR).chain(a.iter().take(NEAR));
+    let mut out: Vec<&str> = words
+        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic))
+        .filter(|w| !(w.starts_with(unit) || unit.len() > 3 && w.starts_with(stem(unit))))
+        .filter(|w| context.iter().any(|c| c.len() >= 4 && w.starts_with(&**c)))
+        .map(|w| stem(w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out.join(" ").into_boxed_str()
 }
 
 /// A sentence's words, sorted and unique, shared by the items of that sentence.
@@ -383,8 +470,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 .map(|(idx, _)| idx)
                 .collect();
             let mut out = Vec::new();
-            // The last sentence's capitalized words and wording, shared by its items.
-            let mut last: Option<(u32, Words<'_>, Words<'_>)> = None;
+            // The last sentence's capitalized words, wording and numbers, shared by its items.
+            let mut last: Option<(u32, Words<'_>, Words<'_>, Arc<[f64]>)> = None;
             for (idx, claim) in claims.iter().enumerate() {
                 if part_or_change.contains(&idx) {
                     continue;
@@ -443,16 +530,22 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             None => continue,
                         }
                     };
-                let (caps, words) = match &last {
-                    Some((s, caps, words)) if *s == claim.sentence => {
-                        (Arc::clone(caps), Arc::clone(words))
+                let (caps, words, numbers) = match &last {
+                    Some((s, caps, words, numbers)) if *s == claim.sentence => {
+                        (Arc::clone(caps), Arc::clone(words), Arc::clone(numbers))
                     }
                     _ => {
                         let text = cx.sentence_text(article, claim);
                         let (caps, words): (Words<'_>, Words<'_>) =
                             (capitalized(text).into(), wording(text).into());
-                        last = Some((claim.sentence, Arc::clone(&caps), Arc::clone(&words)));
-                        (caps, words)
+                        let numbers = numbers(text);
+                        last = Some((
+                            claim.sentence,
+                            Arc::clone(&caps),
+                            Arc::clone(&words),
+                            Arc::clone(&numbers),
+                        ));
+                        (caps, words, numbers)
                     }
                 };
                 out.push((
@@ -473,6 +566,27 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         caps,
                         words,
                         counted: frame.counted && claim.kind == ClaimKind::Quantity,
+                        near: if frame.counted && claim.kind == ClaimKind::Quantity {
+                            let start = cx.article(article).sentences.get(claim.sentence as usize).map_or(0, |s| s.span.start as usize);
+                            let at = (claim.span.start as usize).saturating_sub(start)..(claim.span.end as usize).saturating_sub(start);
+                            // The claims of its sentence: claims are in text order, so
+                            // those next to it (not the whole article's, per claim).
+                            let other = |c: &factdiff_claims::Claim| c.sentence != claim.sentence;
+                            let lo = claims[..idx].iter().rposition(other).map_or(0, |p| p + 1);
+                            let hi = claims[idx..].iter().position(other).map_or(claims.len(), |p| idx + p);
+                            let taken: Vec<std::ops::Range<usize>> = claims[lo..hi]
+                                .iter()
+                                .filter(|c| c.sentence == claim.sentence)
+                                .map(|c| {
+                                    (c.span.start as usize).saturating_sub(start)
+                                        ..(c.span.end as usize).saturating_sub(start)
+                                })
+                                .collect();
+                            near(cx.sentence_text(article, claim), at, &taken, &key.context, unit)
+                        } else {
+                            Box::default()
+                        },
+                        numbers,
                     },
                 ));
             }
@@ -545,8 +659,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         {
                             continue;
                         }
+                        let aligned = a.article != b.article
+                            && !across_corpus
+                            && aligned(a, b, sentence_figures);
                         if let Some(hit) = compare(
                             a, b, subject, measure, &monotonic, min_shared, min_sim, within,
+                            aligned,
                         ) {
                             out.push(hit);
                             break;
@@ -615,6 +733,79 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .collect()
 }
 
+/// Whether two names are one, or one a run of the other's words ("democratic party"
+/// in "democratic party of turkmenistan").
+fn names_meet(x: &str, y: &str) -> bool {
+    let within = |short: &str, long: &str| {
+        let (s, l): (Vec<&str>, Vec<&str>) =
+            (short.split(' ').collect(), long.split(' ').collect());
+        s.len() <= l.len() && l.windows(s.len()).any(|w| w == s.as_slice())
+    };
+    within(x, y) || within(y, x)
+}
+
+/// Whether two counts of things of two articles of one story are aligned on what
+/// they count: the same counted noun (their key) and either
+/// - another figure their sentences both give ("288 candidates running for 125
+///   seats" / "365 candidates running for the 125 seats"; "59 receptions, 1,098
+///   yards and seven touchdowns" / "35 receptions for 1,098 yards and seven
+///   touchdowns"), unless both sentences name people or things and none the same; or
+/// - the same predicate next to the figure, or a measure ("fired 11 shots" / "fired
+///   a total of 6 shots"; "rushed for 404 yards" / "537 yards rushing"; "killed 40"
+///   / "leaving 26 people dead"), with the same names in both sentences or none in
+///   either ("Carter scored 14 points" is not "VanDeest scored 13").
+///
+/// Wire rewrites word the rest of a sentence differently: aligned figures need not
+/// share their ledes' first names, the sentences' other names or a bag of context
+/// words ([`compare`]).
+fn aligned(
+    a: &Item<'_>,
+    b: &Item<'_>,
+    sentence_figures: &[Vec<(u32, &str, [u64; 2])>],
+) -> bool {
+    let whole = |i: &Interval| {
+        [i.min, i.max]
+            .iter()
+            .all(|x| x.is_some_and(|x| x.fract() == 0.0))
+    };
+    if !(a.counted && b.counted && whole(&a.interval) && whole(&b.interval)) {
+        return false;
+    }
+    // Both sentences name people or things, and none the same.
+    let share_name = a
+        .names
+        .iter()
+        .any(|x| b.names.iter().any(|y| names_meet(x, y)));
+    let conflict = !a.names.is_empty() && !b.names.is_empty() && !share_name;
+    // Another figure both sentences give (not either compared one).
+    // Each sentence's figures.
+    let of = |it: &Item<'_>| -> &[(u32, &str, [u64; 2])] {
+        let figures = &sentence_figures[it.article];
+        let lo = figures.partition_point(|f| f.0 < it.sentence);
+        let hi = figures.partition_point(|f| f.0 <= it.sentence);
+        &figures[lo..hi]
+    };
+    let (fa, fb) = (of(a), of(b));
+    let compared =
+        |f: &(u32, &str, [u64; 2])| f.2 == bounds(&a.interval) || f.2 == bounds(&b.interval);
+    // A sentence that writes the other figure too, in whatever unit or none
+    // ("landing 178 of 369 punches thrown" / "landed 178 punches"), counts something
+    // else with it.
+    let writes = |it: &Item<'_>, other: &Interval| {
+        other.min == other.max && other.min.is_some_and(|x| it.numbers.contains(&x))
+    };
+    if writes(a, &b.interval) || writes(b, &a.interval) {
+        return false;
+    }
+    let shared_figures = fa
+        .iter()
+        .filter(|f| !f.1.is_empty() && !compared(f))
+        .filter(|f| fb.iter().any(|g| g.1 == f.1 && g.2 == f.2))
+        .count();
+    let predicate = a.near.split(' ').any(|w| !w.is_empty() && b.near.split(' ').any(|x| x == w));
+    !conflict && (shared_figures >= 2 || shared_figures == 1 && predicate)
+}
+
 /// Whether `b` (later) contradicts `a` (earlier in time order), and why.
 #[allow(clippy::too_many_arguments)]
 fn compare<'a>(
@@ -626,6 +817,7 @@ fn compare<'a>(
     min_shared: usize,
     min_sim: f64,
     within: bool,
+    aligned: bool,
 ) -> Option<Hit> {
     let same_article = a.article == b.article;
     if same_article && (!within || a.sentence == b.sentence) {
@@ -653,7 +845,7 @@ fn compare<'a>(
         }
     } else {
         // The two ledes name the same thing (the story's subject).
-        if !ledes_meet(a.lede, b.lede) {
+        if !aligned && !ledes_meet(a.lede, b.lede) {
             return None;
         }
         // Besides the story subject (often only the source: "Moody's said it
@@ -663,7 +855,7 @@ fn compare<'a>(
         let other = |names: &'a [Name<'a>]| names.iter().filter(move |n| !ledes(n));
         let (oa, ob): (Vec<_>, Vec<_>) = (other(a.names).collect(), other(b.names).collect());
         let both_bare = oa.is_empty() && ob.is_empty();
-        if !both_bare && !oa.iter().any(|n| ob.contains(n)) {
+        if !aligned && !both_bare && !oa.iter().any(|n| ob.contains(n)) {
             return None;
         }
         // And whatever one sentence names, the other article names somewhere: a
@@ -681,7 +873,7 @@ fn compare<'a>(
         };
         let agreed = oa.iter().filter(|n| ob.contains(n)).count();
         let unnamed = unnamed(&oa, b.article_names) + unnamed(&ob, a.article_names);
-        if unnamed > 0 && unnamed >= agreed {
+        if !aligned && unnamed > 0 && unnamed >= agreed {
             return None;
         }
         // A template sentence reused with new figures for another company or place
@@ -724,7 +916,7 @@ fn compare<'a>(
     } else {
         (min_shared, min_sim)
     };
-    if shared < need_shared || sim < need_sim {
+    if !aligned && (shared < need_shared || sim < need_sim) {
         return None;
     }
     let mut why = format!(
