@@ -1039,7 +1039,7 @@ mod tests {
     fn a_use_is_32_bytes() {
         // Every name-like word of every article is one, held until the rule is done
         // (issue 14).
-        assert_eq!(std::mem::size_of::<Uses<'_>>(), 32);
+        assert_eq!(std::mem::size_of::<super::Uses<'_>>(), 32);
     }
 
     #[test]
