@@ -174,13 +174,15 @@ type WordSet<'a> = std::collections::HashSet<&'a str, foldhash::fast::FixedState
 /// The spellings that fold alike, each with its uses by article.
 type Spellings<'a> = BTreeMap<&'a str, Vec<(usize, &'a Uses<'a>)>>;
 
-/// A spelling's uses in one article: how many, and the first.
+/// A spelling's uses in one article: how many, and the first. 32 bytes: every
+/// name-like word of every article is one, held until the rule is done.
 struct Uses<'a> {
-    count: usize,
+    count: u32,
     first: Span,
     /// The capitalized words right before and after it ("Kassym-Jomart" beside "Tokayev").
-    /// A short list, distinct (a set would allocate a node per word of the corpus).
-    neighbours: Vec<&'a str>,
+    /// A short list, distinct (a set would allocate a node per word of the corpus),
+    /// without spare capacity (most names have one or two).
+    neighbours: Box<[&'a str]>,
     /// Whether a use stands in prose, not only in a title-case block (a headline,
     /// "Convicted Child Molestor ...", capitalizes ordinary words).
     in_prose: bool,
@@ -296,7 +298,7 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
             let uses = out.entry(word).or_insert(Uses {
                 count: 0,
                 first: span,
-                neighbours: Vec::new(),
+                neighbours: Box::default(),
                 in_prose: false,
             });
             uses.count += 1;
@@ -304,23 +306,26 @@ fn names(text: &str, body: Span, min_len: usize) -> BTreeMap<&str, Uses<'_>> {
             if let Some((p, _, _)) = adjacent
                 && !uses.neighbours.contains(&p)
             {
-                uses.neighbours.push(p);
+                push(&mut uses.neighbours, p);
             }
         }
         if let Some((p, _, true)) = adjacent
             && let Some(uses) = out.get_mut(p)
             && !uses.neighbours.contains(&word)
         {
-            uses.neighbours.push(word);
+            push(&mut uses.neighbours, word);
         }
         prev = Some((word, start + word.len(), recorded));
         idx = end.max(idx + c.len_utf8());
     }
-    // Held until the rule is done: no spare capacity (most names have one or two).
-    for uses in out.values_mut() {
-        uses.neighbours.shrink_to_fit();
-    }
     out
+}
+
+/// Adds a word to a list kept without spare capacity.
+fn push<'a>(list: &mut Box<[&'a str]>, word: &'a str) {
+    let mut grown = std::mem::take(list).into_vec();
+    grown.push(word);
+    *list = grown.into_boxed_slice();
 }
 
 /// The folded form of each distinct spelling of the corpus, made once per spelling
@@ -492,7 +497,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             a
         });
     let ordinary = |w: &str| lower_words.contains(w.to_lowercase().as_str());
-    let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
+    let total = |uses: &[(usize, &Uses)]| {
+        uses.iter()
+            .map(|(_, u)| u.count as usize)
+            .sum::<usize>()
+    };
     // The findings of one spelling against the majority one: one per article that
     // uses it.
     let emit = |word: &str,
@@ -675,14 +684,16 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // that folding does not undo ("Hansbrough" / "Hansbraugh"): two spellings beside
     // the same name ("Tyler Hansbrough", "Tyler Hansbraugh") one inner letter apart.
     // Grouped by story and neighbouring name, never all pairs.
-    let mut beside: Vec<(usize, &str, &str)> = all
-        .par_iter()
-        .map(use_of)
-        .flat_map_iter(|(word, article, uses)| {
-            let scope = cx.scope_of(rule, article);
-            uses.neighbours.iter().map(move |n| (scope, *n, word))
-        })
-        .collect();
+    // Sized before it is filled (collected, it would grow by doubling).
+    let mut beside: Vec<(usize, &str, &str)> = Vec::with_capacity(
+        all.iter()
+            .map(|u| use_of(u).2.neighbours.len())
+            .sum(),
+    );
+    beside.extend(all.iter().map(use_of).flat_map(|(word, article, uses)| {
+        let scope = cx.scope_of(rule, article);
+        uses.neighbours.iter().map(move |n| (scope, *n, word))
+    }));
     beside.par_sort_unstable();
     beside.dedup();
     let mut pairs: BTreeSet<(usize, &str, &str)> = BTreeSet::new();
@@ -706,6 +717,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             }
         }
     }
+    // The pairs hold what they need: the list goes before their uses are gathered.
+    drop(beside);
     if !pairs.is_empty() {
         let wanted: BTreeSet<(usize, &str)> =
             pairs.iter().flat_map(|&(s, x, y)| [(s, x), (s, y)]).collect();
@@ -956,7 +969,11 @@ fn majority<'a>(
     spellings: &Spellings<'a>,
     canonical: &BTreeSet<&str>,
 ) -> Option<(&'a str, Vec<(usize, &'a Uses<'a>)>)> {
-    let total = |uses: &[(usize, &Uses)]| uses.iter().map(|(_, u)| u.count).sum::<usize>();
+    let total = |uses: &[(usize, &Uses)]| {
+        uses.iter()
+            .map(|(_, u)| u.count as usize)
+            .sum::<usize>()
+    };
     spellings
         .iter()
         .max_by(|(wa, ua), (wb, ub)| {
@@ -1020,6 +1037,13 @@ fn one_inner_edit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Span, names, rare_share, shared_rare, shares_neighbour, title_case_blocks};
+
+    #[test]
+    fn a_use_is_32_bytes() {
+        // Every name-like word of every article is one, held until the rule is done
+        // (issue 14).
+        assert_eq!(std::mem::size_of::<super::Uses<'_>>(), 32);
+    }
 
     #[test]
     fn a_shared_neighbour_is_a_name() {
