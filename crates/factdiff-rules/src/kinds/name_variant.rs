@@ -377,8 +377,10 @@ impl<'a> Folds<'a> {
 
 /// Whether two sets of neighbouring words share a name: a capitalized word, the same
 /// or, when the shorter has four letters or more, up to an ending ("Environment" and
-/// "Environmental"). A lower-case neighbour is no name ("and Harvey PLC" says nothing
-/// of "Andre Harvie"), nor is a short prefix one ("St" of "Stanley").
+/// "Environmental"; an ending of one letter only a plural's "s", "Bank" and "Banks":
+/// "Andre" and "Andrew", "Carl" and "Carla" are two first names). A lower-case
+/// neighbour is no name ("and Harvey PLC" says nothing of "Andre Harvie"), nor is a
+/// short prefix one ("St" of "Stanley").
 fn shares_neighbour(a: &[&str], b: &[&str]) -> bool {
     let names = |s: &[&str]| -> Vec<String> {
         s.iter()
@@ -390,7 +392,10 @@ fn shares_neighbour(a: &[&str], b: &[&str]) -> bool {
     a.iter().any(|x| {
         b.iter().any(|y| {
             let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-            short == long || short.chars().count() >= 4 && long.starts_with(short.as_str())
+            short == long
+                || short.chars().count() >= 4
+                    && long.starts_with(short.as_str())
+                    && (long.len() - short.len() >= 2 || long.ends_with('s'))
         })
     })
 }
@@ -1052,6 +1057,9 @@ mod tests {
         assert!(!shares_neighbour(&["Stanley"], &["St"]));
         assert!(shares_neighbour(&["St"], &["St", "Paul"]));
         assert!(shares_neighbour(&["Environmental"], &["Environment"]));
+        assert!(shares_neighbour(&["Bank"], &["Banks"]));
+        assert!(!shares_neighbour(&["Andre"], &["Andrew"]));
+        assert!(!shares_neighbour(&["Carl"], &["Carla"]));
         assert!(shares_neighbour(&["Tokayev"], &["President", "Tokayev"]));
     }
 
