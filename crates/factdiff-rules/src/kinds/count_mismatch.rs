@@ -237,6 +237,36 @@ fn stem(word: &str) -> &str {
     word
 }
 
+/// The predicate next to the count `claims[idx]` of `article` ([`near`]), the other
+/// claims of its sentence left out. Claims are in text order, so the sentence's are
+/// those next to it (not the whole article's, per claim).
+fn predicate(
+    cx: &Cx<'_>,
+    article: usize,
+    claims: &[factdiff_claims::Claim],
+    idx: usize,
+    context: &[factdiff_claims::Word],
+    unit: &str,
+) -> Box<str> {
+    let claim = &claims[idx];
+    let start = cx
+        .article(article)
+        .sentences
+        .get(claim.sentence as usize)
+        .map_or(0, |s| s.span.start as usize);
+    let local = |c: &factdiff_claims::Claim| {
+        (c.span.start as usize).saturating_sub(start)..(c.span.end as usize).saturating_sub(start)
+    };
+    let other = |c: &factdiff_claims::Claim| c.sentence != claim.sentence;
+    let lo = claims[..idx].iter().rposition(other).map_or(0, |p| p + 1);
+    let hi = claims[idx..]
+        .iter()
+        .position(other)
+        .map_or(claims.len(), |p| idx + p);
+    let taken: Vec<std::ops::Range<usize>> = claims[lo..hi].iter().map(local).collect();
+    near(cx.sentence_text(article, claim), local(claim), &taken, context, unit)
+}
+
 /// The content words next to a figure at bytes `at` of `sentence` (its clause: up to
 /// a comma, a colon, a semicolon, a dash or a bracket), at most [`NEAR`] either side,
 /// that the claim's context holds (which leaves out stop and speech words), not the
@@ -328,11 +358,7 @@ fn capitalized(sentence: &str) -> Vec<&str> {
 /// name, "mcdermott sets scoring record"). A name both ledes give after their
 /// subjects (an underwriter, a rating agency) is not enough.
 fn ledes_meet(a: &[Name<'_>], b: &[Name<'_>]) -> bool {
-    let within = |short: &str, long: &str| {
-        let (s, l): (Vec<&str>, Vec<&str>) =
-            (short.split(' ').collect(), long.split(' ').collect());
-        s.len() <= l.len() && l.windows(s.len()).any(|w| w == s.as_slice())
-    };
+    let within = run_of;
     // A first name of four words or more is a headline read as one name ("sudan
     // bombs south sudanese refugee camp"): any name of the other lede that is a run
     // of its words ("sudan") meets it.
@@ -548,6 +574,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         (caps, words, numbers)
                     }
                 };
+                let counted = frame.counted && claim.kind == ClaimKind::Quantity;
                 out.push((
                     (story, what, unit, subject),
                     Item {
@@ -565,24 +592,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         monotonic: key.monotonic,
                         caps,
                         words,
-                        counted: frame.counted && claim.kind == ClaimKind::Quantity,
-                        near: if frame.counted && claim.kind == ClaimKind::Quantity {
-                            let start = cx.article(article).sentences.get(claim.sentence as usize).map_or(0, |s| s.span.start as usize);
-                            let at = (claim.span.start as usize).saturating_sub(start)..(claim.span.end as usize).saturating_sub(start);
-                            // The claims of its sentence: claims are in text order, so
-                            // those next to it (not the whole article's, per claim).
-                            let other = |c: &factdiff_claims::Claim| c.sentence != claim.sentence;
-                            let lo = claims[..idx].iter().rposition(other).map_or(0, |p| p + 1);
-                            let hi = claims[idx..].iter().position(other).map_or(claims.len(), |p| idx + p);
-                            let taken: Vec<std::ops::Range<usize>> = claims[lo..hi]
-                                .iter()
-                                .filter(|c| c.sentence == claim.sentence)
-                                .map(|c| {
-                                    (c.span.start as usize).saturating_sub(start)
-                                        ..(c.span.end as usize).saturating_sub(start)
-                                })
-                                .collect();
-                            near(cx.sentence_text(article, claim), at, &taken, &key.context, unit)
+                        counted,
+                        near: if counted {
+                            predicate(cx, article, claims, idx, &key.context, unit)
                         } else {
                             Box::default()
                         },
@@ -736,24 +748,40 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 /// Whether two names are one, or one a run of the other's words ("democratic party"
 /// in "democratic party of turkmenistan").
 fn names_meet(x: &str, y: &str) -> bool {
-    let within = |short: &str, long: &str| {
-        let (s, l): (Vec<&str>, Vec<&str>) =
-            (short.split(' ').collect(), long.split(' ').collect());
-        s.len() <= l.len() && l.windows(s.len()).any(|w| w == s.as_slice())
+    run_of(x, y) || run_of(y, x)
+}
+
+/// Whether the words of `short` are a run of the words of `long` ("sudan" in "sudan
+/// bombs south sudanese refugee camp").
+fn run_of(short: &str, long: &str) -> bool {
+    let (s, l): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
+    s.len() <= l.len() && l.windows(s.len()).any(|w| w == s.as_slice())
+}
+
+/// Whether both items count things in whole numbers: a count of things is a whole
+/// number ("an average width of 4.66 feet" is a measurement).
+fn whole_counts(a: &Item<'_>, b: &Item<'_>) -> bool {
+    let whole = |i: &Interval| {
+        [i.min, i.max]
+            .iter()
+            .all(|x| x.is_some_and(|x| x.fract() == 0.0))
     };
-    within(x, y) || within(y, x)
+    a.counted && b.counted && whole(&a.interval) && whole(&b.interval)
 }
 
 /// Whether two counts of things of two articles of one story are aligned on what
-/// they count: the same counted noun (their key) and either
-/// - another figure their sentences both give ("288 candidates running for 125
-///   seats" / "365 candidates running for the 125 seats"; "59 receptions, 1,098
-///   yards and seven touchdowns" / "35 receptions for 1,098 yards and seven
-///   touchdowns"), unless both sentences name people or things and none the same; or
-/// - the same predicate next to the figure, or a measure ("fired 11 shots" / "fired
-///   a total of 6 shots"; "rushed for 404 yards" / "537 yards rushing"; "killed 40"
-///   / "leaving 26 people dead"), with the same names in both sentences or none in
-///   either ("Carter scored 14 points" is not "VanDeest scored 13").
+/// they count: the same counted noun (their key), whole numbers, and either
+/// - two other figures both sentences give ("59 receptions, 1,098 yards and seven
+///   touchdowns" / "35 receptions for 1,098 yards and seven touchdowns"), or
+/// - one other figure both give and the same predicate next to both counts ("288
+///   candidates running for 125 seats" / "365 candidates running for the 125
+///   seats"; "rushed for 404 yards" / "537 yards rushing": [`near`]);
+///
+/// not where both sentences name people or things and none the same ("Wayne caught
+/// nine passes for 112 yards" / "Garcon caught six passes for 112 yards"), nor where
+/// one sentence writes the other's figure ("won 48 of 62 points" / "won 48 points").
+/// A shared predicate alone is not enough: same-day bond notices of different
+/// issuers all "yield ... basis points more than comparable Treasury securities".
 ///
 /// Wire rewrites word the rest of a sentence differently: aligned figures need not
 /// share their ledes' first names, the sentences' other names or a bag of context
@@ -763,12 +791,7 @@ fn aligned(
     b: &Item<'_>,
     sentence_figures: &[Vec<(u32, &str, [u64; 2])>],
 ) -> bool {
-    let whole = |i: &Interval| {
-        [i.min, i.max]
-            .iter()
-            .all(|x| x.is_some_and(|x| x.fract() == 0.0))
-    };
-    if !(a.counted && b.counted && whole(&a.interval) && whole(&b.interval)) {
+    if !whole_counts(a, b) {
         return false;
     }
     // Both sentences name people or things, and none the same.
@@ -777,8 +800,7 @@ fn aligned(
         .iter()
         .any(|x| b.names.iter().any(|y| names_meet(x, y)));
     let conflict = !a.names.is_empty() && !b.names.is_empty() && !share_name;
-    // Another figure both sentences give (not either compared one).
-    // Each sentence's figures.
+    // Each sentence's figures, for another figure both give (not either compared one).
     let of = |it: &Item<'_>| -> &[(u32, &str, [u64; 2])] {
         let figures = &sentence_figures[it.article];
         let lo = figures.partition_point(|f| f.0 < it.sentence);
@@ -835,12 +857,7 @@ fn compare<'a>(
         // the raised bid); a count of things it gives twice is the one it repeats.
         // A count of things is a whole number: "an average width of 4.66 feet" is a
         // measurement, and an article gives many.
-        let whole = |i: &Interval| {
-            [i.min, i.max]
-                .iter()
-                .all(|x| x.is_some_and(|x| x.fract() == 0.0))
-        };
-        if !(a.counted && b.counted && whole(&a.interval) && whole(&b.interval)) {
+        if !whole_counts(a, b) {
             return None;
         }
     } else {
