@@ -304,9 +304,10 @@ const FUTURE_AFTER: usize = 6;
 /// January"); a past-tense verb that no infinitive or future mark precedes governs
 /// the date ("the man arrested on May 29 will go on trial": no future; "will be held
 /// on December 15" goes on). Going on, the clause ends at a mark, a past-tense verb or
-/// a word of `clause_starts` or `clause_ends`. Months only: a plan looks further ahead than a weekday, which
-/// `bare_weekday` reads by its own tests. The sentence-wide scan (`future`) stays the
-/// gate: a sentence without any such word needs no clause scan.
+/// a word of `clause_starts` or `clause_ends`. Months only: a plan looks further
+/// ahead than a weekday, which `bare_weekday` reads by its own tests. The
+/// sentence-wide scan (`future`, once per sentence) stays the gate: a sentence
+/// without any such word needs no clause scan.
 fn future_plans(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
     let f = future(ctx, s);
     if !(f.context || f.plans) {
@@ -322,9 +323,11 @@ fn future_plans(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
             && !t.is_capitalized()
             && (l.len() > 4 && l.ends_with("ed") || v.past_tense.contains(l))
     };
+    // Tokens that are no words (figures, symbols) count too, four to a word: the
+    // scan per date stays bounded whatever lies between the words.
     let mut words = 0;
     let mut k = start;
-    while k > 0 && words < FUTURE_BEFORE {
+    while k > 0 && words < FUTURE_BEFORE && start - k < 4 * FUTURE_BEFORE {
         k -= 1;
         if mark(k) {
             break;
@@ -349,7 +352,7 @@ fn future_plans(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
         }
     }
     let mut words = 0;
-    for k in end..s.toks.len() {
+    for k in end..s.toks.len().min(end + 4 * FUTURE_AFTER) {
         if mark(k) || words >= FUTURE_AFTER {
             break;
         }
