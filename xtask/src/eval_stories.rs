@@ -13,9 +13,17 @@
 //! same-event pair) with both signatures in short (date, leading days, most frequent
 //! names, title) and the pair's score and veto, which is what to read before changing
 //! the evidence.
+//! Beside ECB+, the stories of Reuters-21578 (`target/xtask/reuters.jsonl`) read as an
+//! editor: `eval/stories/reuters.jsonl` holds one judgment a line (the story's
+//! articles by Reuters' ids, their titles, whether they report one real event, and why
+//! not), a seeded random sample of the stories of two articles or more. A judged story
+//! still found (the same articles, no more, no fewer) counts for the Reuters precision;
+//! a story not judged is counted and shown, as `eval precision` does for findings, so
+//! that a change of the stage is read before it is recorded. `--check` fails when that
+//! precision falls below `reuters_precision` of `[stories]` too.
 //! Through the library (factdiff-stories), not the binary.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use anyhow::{Context, Result, bail};
 use factdiff_corpus::{Corpus, Input};
@@ -401,6 +409,8 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     }
 
+    let reuters = reuters_read(&config, &lexicons)?;
+    let reuters_p = reuters.precision().unwrap_or(0.0);
     if check == Mode::Record {
         let mut table = toml::Table::new();
         for (key, value) in [
@@ -410,6 +420,7 @@ pub fn run(args: &[String]) -> Result<()> {
             ("bcubed_precision", ours.b3_p),
             ("bcubed_recall", ours.b3_r),
             ("bcubed_f1", ours.b3_f),
+            ("reuters_precision", reuters_p),
         ] {
             table.insert(
                 key.to_owned(),
@@ -435,6 +446,7 @@ pub fn run(args: &[String]) -> Result<()> {
             ("bcubed_precision", ours.b3_p),
             ("bcubed_recall", ours.b3_r),
             ("bcubed_f1", ours.b3_f),
+            ("reuters_precision", reuters_p),
         ] {
             let floor = table
                 .get(key)
@@ -451,6 +463,138 @@ pub fn run(args: &[String]) -> Result<()> {
         println!("  check: every figure at or above eval/figures.toml [stories]");
     }
     Ok(())
+}
+
+/// One story of Reuters read as an editor: a line of `eval/stories/reuters.jsonl`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryJudgment {
+    /// `reuters`.
+    corpus: String,
+    /// The story's articles, by Reuters' ids (`NEWID`).
+    articles: Vec<String>,
+    /// Their titles, for the reader of the file.
+    #[allow(dead_code)]
+    titles: Vec<String>,
+    /// Whether the articles report one real event.
+    verdict: bool,
+    /// What the event is, or what links the articles when it is not one.
+    cause: String,
+}
+
+/// Every judgment of `eval/stories/reuters.jsonl`, by its set of articles. A line
+/// that is not one, or a set judged twice, is an error naming the line.
+fn story_judgments() -> Result<BTreeMap<BTreeSet<String>, StoryJudgment>> {
+    let path = crate::util::root().join("eval/stories/reuters.jsonl");
+    let mut out = BTreeMap::new();
+    let text = std::fs::read_to_string(&path).context("reading eval/stories/reuters.jsonl")?;
+    for (idx, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let shown = format!("eval/stories/reuters.jsonl:{}", idx + 1);
+        let judgment: StoryJudgment = serde_json::from_str(line).with_context(|| {
+            format!("{shown}: not a judgment (fields: corpus, articles, titles, verdict, cause)")
+        })?;
+        if judgment.corpus != crate::eval_truth::REUTERS
+            || judgment.articles.len() < 2
+            || judgment.cause.trim().is_empty()
+        {
+            bail!("{shown}: a judgment of Reuters, two articles or more and a cause");
+        }
+        let key: BTreeSet<String> = judgment.articles.iter().cloned().collect();
+        if out.insert(key, judgment).is_some() {
+            bail!("{shown}: these articles are judged twice; keep one line");
+        }
+    }
+    Ok(out)
+}
+
+/// The judged Reuters stories against the stories found today.
+#[derive(Default)]
+struct ReutersRead {
+    /// Judged stories still found: one event, not.
+    right: usize,
+    wrong: usize,
+    /// Judged stories no longer found: one event, not.
+    lost_right: usize,
+    lost_wrong: usize,
+}
+
+impl ReutersRead {
+    fn precision(&self) -> Option<f64> {
+        let judged = self.right + self.wrong;
+        (judged > 0).then(|| (self.right as f64 / judged as f64 * 1000.0).round() / 1000.0)
+    }
+}
+
+/// Groups Reuters-21578 and reads its stories against the judgments; prints the
+/// precision over the judged stories still found, those no longer found and how many
+/// are not judged (the first few shown, to read).
+fn reuters_read(config: &StoryConfig, lexicons: &factdiff_claims::Lexicons) -> Result<ReutersRead> {
+    let judgments = story_judgments()?;
+    let corpus = crate::util::load_file(&crate::corpus::reuters()?)?;
+    let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+        .articles
+        .par_iter()
+        .map(|a| factdiff_claims::extract(a, lexicons))
+        .collect();
+    let stories = factdiff_stories::group(&corpus, &claims, lexicons, config);
+    let id = |i: usize| {
+        corpus.articles[i]
+            .meta
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("line {}", corpus.articles[i].record_line.unwrap_or(0)))
+    };
+    let mut read = ReutersRead::default();
+    let mut found: BTreeSet<BTreeSet<String>> = BTreeSet::new();
+    let mut unjudged: Vec<usize> = Vec::new();
+    for (s, members) in stories.members.iter().enumerate() {
+        let key: BTreeSet<String> = members.iter().map(|&i| id(i)).collect();
+        match judgments.get(&key) {
+            Some(j) if j.verdict => read.right += 1,
+            Some(_) => read.wrong += 1,
+            None => unjudged.push(s),
+        }
+        found.insert(key);
+    }
+    for (key, j) in &judgments {
+        if !found.contains(key) {
+            if j.verdict {
+                read.lost_right += 1;
+            } else {
+                read.lost_wrong += 1;
+            }
+        }
+    }
+    println!(
+        "reuters: {} articles; {} stories ({} articles in none)",
+        corpus.articles.len(),
+        stories.stories.len(),
+        stories.of_article.iter().filter(|s| s.is_none()).count(),
+    );
+    println!(
+        "  read as an editor (eval/stories/reuters.jsonl): {} judged stories still found, {} one event: precision {}; \
+         no longer found: {} one event, {} not; {} stories not judged",
+        read.right + read.wrong,
+        read.right,
+        read.precision()
+            .map_or("-".to_owned(), |p| format!("{p:.3}")),
+        read.lost_right,
+        read.lost_wrong,
+        unjudged.len(),
+    );
+    if std::env::var_os("FACTDIFF_EVAL_VERBOSE").is_some() {
+        for &s in &unjudged {
+            let titles: Vec<String> = stories.members[s]
+                .iter()
+                .map(|&i| format!("{} {:?}", id(i), corpus.articles[i].meta.title))
+                .collect();
+            println!("  not judged: {}", titles.join(" | "));
+        }
+    }
+    Ok(read)
 }
 
 #[cfg(test)]
