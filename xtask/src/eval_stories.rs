@@ -306,7 +306,7 @@ pub fn run(args: &[String]) -> Result<()> {
         elapsed.as_secs_f64() * 1000.0
     );
     println!(
-        "  candidates {} ({} same event); vetoes: dates {} ({} wrong), event days {} ({} wrong), names {} ({} wrong)",
+        "  candidates {} ({} same event); vetoes: dates {} ({} wrong), event days {} ({} wrong), names {} ({} wrong), headlines {} ({} wrong)",
         links.len(),
         same_cands,
         vetoes(Veto::Dates),
@@ -315,6 +315,8 @@ pub fn run(args: &[String]) -> Result<()> {
         wrong_vetoes(Veto::EventDays),
         vetoes(Veto::Names),
         wrong_vetoes(Veto::Names),
+        vetoes(Veto::Headline),
+        wrong_vetoes(Veto::Headline),
     );
     println!(
         "  {:<44} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}",

@@ -154,6 +154,10 @@ struct Compact {
     date: Option<jiff::civil::Date>,
     /// The day given most often (at least twice); the earliest of equals.
     lead_day: Option<i32>,
+    /// The headline's words (ids in `words`), sorted.
+    headline: Vec<u32>,
+    /// Whether a word of the headline is a word of one of the article's names.
+    headline_named: bool,
 }
 
 /// The corpus-wide key tables: signatures go in one by one, in article order (so a
@@ -186,6 +190,14 @@ impl Interner {
         for (id, _) in &words {
             self.words.df[*id as usize] += 1;
         }
+        // Each a word of `words` too (the headline's words count there once more).
+        let mut headline: Vec<u32> = sig.headline.iter().map(|w| self.words.id(w)).collect();
+        headline.sort_unstable();
+        let headline_named = sig.headline.iter().any(|w| {
+            sig.names
+                .iter()
+                .any(|(name, _)| name.split(' ').any(|part| part == w))
+        });
         // The day given most often; the earliest of equals. Given once only, a day
         // may be a side remark.
         let lead_day = sig
@@ -207,6 +219,8 @@ impl Interner {
             },
             date: sig.date,
             lead_day,
+            headline,
+            headline_named,
         });
     }
 }
@@ -223,6 +237,14 @@ pub(crate) struct Evidence {
     leads: Vec<Vec<u32>>,
     /// Each article's leading event day (a day number).
     lead_day: Vec<Option<i32>>,
+    /// Each article's leading headline words (key ids in `words`): the rarest
+    /// `lead-names` of its headline's words rare enough to block on.
+    heads: Vec<Vec<u32>>,
+    /// Whether an article's subject is told by its headline alone: it names no one
+    /// rare enough to block on, and no word of its headline is a word of its names (a
+    /// dividend or results table: `Qtly div 20 cts vs 20 cts prior Pay ... Record
+    /// ...` under `FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND`).
+    untold: Vec<bool>,
     /// Each article's sketch of its word shingles.
     sketches: Vec<Vec<u64>>,
     /// Each article's own date, as a day number.
@@ -257,6 +279,10 @@ pub enum Veto {
     /// Each one's leading names are absent from the other: other participants or
     /// places.
     Names,
+    /// One of them tells its subject in its headline alone (it names no one rare,
+    /// and its headline none of its names: a dividend or results table), and each
+    /// one's rarest headline words are absent from the other: another subject.
+    Headline,
 }
 
 fn day_number(date: jiff::civil::Date) -> i32 {
@@ -719,18 +745,42 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
                 .collect()
         })
         .collect();
+    let cap = block_cap(config, n);
+    let heads: Vec<Vec<u32>> = compact
+        .par_iter()
+        .map(|c| {
+            let mut ranked: Vec<(f64, u32)> = c
+                .headline
+                .iter()
+                .filter(|id| words[**id as usize] <= cap)
+                .map(|id| (idf(words[*id as usize]), *id))
+                .filter(|(w, _)| *w > 0.0)
+                .collect();
+            ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            ranked
+                .into_iter()
+                .take(config.lead_names)
+                .map(|(_, id)| id)
+                .collect()
+        })
+        .collect();
     // The vectors hold the ids now: the counts go.
     let mut sketches = Vec::with_capacity(n);
     let mut days = Vec::with_capacity(n);
     let mut lead_day = Vec::with_capacity(n);
+    let headline_named: Vec<bool> = compact.iter().map(|c| c.headline_named).collect();
     for c in compact {
         sketches.push(c.passages);
         days.push(c.date.map(day_number));
         lead_day.push(c.lead_day);
     }
     // Blocking: the rare keys of each article, then the pairs that share enough.
-    let cap = block_cap(config, n);
     let blocking = |df: u32| df >= 2 && df <= cap;
+    let untold: Vec<bool> = name_vectors
+        .iter()
+        .zip(&headline_named)
+        .map(|(v, named)| !named && !v.ids.iter().any(|id| names[*id as usize] <= cap))
+        .collect();
     // Only the passages that block are keys: most sketch hashes are one article's.
     let passages: Vec<u64> = passages
         .into_iter()
@@ -794,6 +844,8 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             words: word_vectors,
             leads,
             lead_day,
+            heads,
+            untold,
             sketches,
             days,
         },
@@ -873,6 +925,13 @@ fn link_of(
         && !ev.leads[b].iter().any(|k| ev.names[a].has(*k))
     {
         Some(Veto::Names)
+    } else if (ev.untold[a] || ev.untold[b])
+        && !ev.heads[a].is_empty()
+        && !ev.heads[b].is_empty()
+        && !ev.heads[a].iter().any(|k| ev.words[b].has(*k))
+        && !ev.heads[b].iter().any(|k| ev.words[a].has(*k))
+    {
+        Some(Veto::Headline)
     } else {
         None
     };
@@ -1168,6 +1227,41 @@ mod tests {
             vec![0, 0, 0, 3, 3, 3],
             "single link would merge all six"
         );
+    }
+
+    #[test]
+    fn tables_whose_subject_only_the_headline_tells_are_apart_unless_their_headlines_meet() {
+        // Three dividend tables: the same body, no name; two companies' headlines
+        // (their rare words: a word of every table's headline, "dividend", is too
+        // common to lead in a corpus), and a second report of the first company's.
+        let table = |headline: &[&str]| {
+            let mut words: Vec<(String, u32)> = ["qtly", "div", "cts", "prior", "pay", "record"]
+                .iter()
+                .map(|w| ((*w).to_owned(), 1))
+                .chain(headline.iter().map(|w| ((*w).to_owned(), 1)))
+                .collect();
+            words.sort();
+            Signature {
+                words,
+                headline: headline.iter().map(|w| (*w).to_owned()).collect(),
+                ..Signature::default()
+            }
+        };
+        let sigs = vec![
+            table(&["federal", "fss", "signal"]),
+            table(&["products", "spd", "standard"]),
+            table(&["federal", "fss", "payout", "signal"]),
+        ];
+        let config = StoryConfig::default();
+        let veto = |a: usize, b: usize| {
+            links(&sigs, &config)
+                .iter()
+                .find(|l| l.a == a && l.b == b)
+                .map(|l| l.veto)
+        };
+        assert_eq!(veto(0, 1), Some(Some(Veto::Headline)));
+        assert_eq!(veto(1, 2), Some(Some(Veto::Headline)));
+        assert_eq!(veto(0, 2), Some(None));
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub struct Signature {
     /// The smallest hashes of the article's word shingles (a bottom-k sketch), sorted:
     /// two articles that share text share some of them.
     pub passages: Vec<u64>,
+    /// The headline's content words (as in `words`), sorted, each once: where a
+    /// short report (a dividend or results table) names its subject when its body
+    /// names no one.
+    #[serde(default)]
+    pub headline: Vec<String>,
 }
 
 /// The signature of one article from its text, its claims and its metadata.
@@ -139,12 +144,17 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
     // The headline says what the event is in the fewest words: its words count once
     // more (when it is also the body's first line, as in a plain-text article, that is
     // the emphasis a headline deserves).
+    let mut headline: Vec<String> = Vec::new();
     for word in unicode_words(&article.meta.title) {
         let w = content_form(word);
         if keep(&w) {
+            headline.push(w.to_string());
             extra.push(w.into_owned());
         }
     }
+    headline.sort_unstable();
+    headline.dedup();
+    headline.shrink_to_fit();
     let words: Vec<&str> = lower
         .iter()
         .map(|w| &**w)
@@ -157,6 +167,7 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
         dates: counted(dates.iter().map(String::as_str).collect()),
         date: article.meta.date,
         passages: sketch(&lower),
+        headline,
     }
 }
 
