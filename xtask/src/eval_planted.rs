@@ -15,11 +15,18 @@
 //! - `date`: a day of a month ("January 12", "12 January"; month names from
 //!   `rules/lexicons/calendar.toml`) that two outlets give alike, each in a line told
 //!   in words (not a dateline: "May 3, 2013 12:50 PM" is when an outlet published,
-//!   and outlets publish on different days), is moved one or two days; a date the
+//!   and outlets publish on different days), is moved one or two days (everywhere
+//!   the article gives that day so, not in one place of two); a date the
 //!   claims read as when someone spoke ("quoting her lawyer as saying on May 2") is
 //!   paired only with such a date, not with another outlet's same day of what
 //!   happened ("her exit from the clinic on Thursday, May 2"), which it does not
-//!   contradict; `date-mismatch`;
+//!   contradict; and only with a date whose sentence names an event of a class the
+//!   planted date's sentence also names (events.toml's words, support verbs aside:
+//!   "the conflict began" / "the start of the air attacks"), or a copy of the same
+//!   sentence (six words or more, of which the other sentence has three in five or
+//!   more, as a copy inside a longer quotation does): one day given to two things ("the
+//!   night of May 29" of a suspect's story / "the hectic scene on May 29") is no
+//!   event the two must agree on; `date-mismatch`;
 //! - `quote`: one word (three letters or more) of a quotation of six words or more that
 //!   two outlets give word for word is replaced by another word of the same article;
 //!   `quote-drift`;
@@ -76,6 +83,8 @@ struct Original {
     text: String,
     date: Option<jiff::civil::Date>,
     claims: Vec<Claim>,
+    /// The byte ranges of its sentences, as factdiff reads them.
+    sentences: Vec<Range<usize>>,
 }
 
 /// One planted contradiction.
@@ -108,6 +117,9 @@ struct Words {
     titles: HashSet<String>,
     /// Verbs that attribute speech ("said", "told").
     speech_verbs: HashSet<String>,
+    /// Event words and phrases (events.toml's `[events]`) -> their class, support
+    /// verbs' classes (`light_events`: "held", "took place") left out.
+    events: HashMap<String, String>,
 }
 
 fn lexicon(name: &str) -> Result<toml::Table> {
@@ -169,7 +181,26 @@ impl Words {
         for key in ["titles", "not_names", "function_words", "stopwords"] {
             not_first_names.extend(strings(words.get(key)));
         }
+        let events_toml = lexicon("events.toml")?;
+        let light: HashSet<String> = strings(events_toml.get("light_events"))
+            .into_iter()
+            .collect();
+        let mut events = HashMap::new();
+        if let Some(table) = events_toml.get("events").and_then(toml::Value::as_table) {
+            for (class, phrases) in table {
+                if light.contains(class) {
+                    continue;
+                }
+                for phrase in strings(Some(phrases)) {
+                    events.insert(phrase, class.clone());
+                }
+            }
+        }
+        if events.is_empty() {
+            bail!("rules/lexicons/events.toml: [events] lost its classes");
+        }
         Ok(Words {
+            events,
             qualifiers,
             time_units,
             months,
@@ -177,6 +208,25 @@ impl Words {
             titles: strings(words.get("titles")).into_iter().collect(),
             speech_verbs: strings(words.get("speech_verbs")).into_iter().collect(),
         })
+    }
+
+    /// The event classes the words of `sentence` name (events.toml's, support verbs
+    /// aside): "the conflict began" and "the start of the air attacks" both `start`.
+    fn event_classes(&self, sentence: &str) -> BTreeSet<&str> {
+        let lower = sentence.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut out = BTreeSet::new();
+        for n in 1..=3 {
+            for phrase in words.windows(n) {
+                if let Some(class) = self.events.get(&phrase.join(" ")) {
+                    out.insert(class.as_str());
+                }
+            }
+        }
+        out
     }
 
     /// Whether the words just before byte `at` of `text` end with a qualifier.
@@ -233,6 +283,7 @@ pub fn run(args: &[String]) -> Result<bool> {
                 text,
                 date: a.meta.date,
                 claims: factdiff_claims::extract_with(a, &lexicons, &table),
+                sentences: sentence_ranges(a),
             })
         })
         .collect::<Result<_>>()?;
@@ -732,7 +783,15 @@ fn date_sites(
         for ((month, day, said), ranges) in da {
             let day = *day;
             let key = (month.clone(), day, *said);
-            let Some(b) = (0..all.len()).find(|&b| b != a && all[b].contains_key(&key)) else {
+            let here = sentence_at(&originals[members[a]], ranges[0].start);
+            let Some(b) = (0..all.len()).find(|&b| {
+                b != a
+                    && all[b].get(&key).is_some_and(|there| {
+                        there.iter().any(|r| {
+                            one_event(words, here, sentence_at(&originals[members[b]], r.start))
+                        })
+                    })
+            }) else {
                 continue;
             };
             let shift = 1 + rng.below(2) as u8;
@@ -746,7 +805,11 @@ fn date_sites(
                 other: members[b],
                 range: ranges[0].clone(),
                 replacement: new.to_string(),
-                also: Vec::new(),
+                // The day everywhere the article gives it so: one date moved and its
+                // copy left would be a contradiction inside the article ("Unlike on
+                // Nov. 13, when ... Peterson was found guilty" above "convicted on Nov.
+                // 12"), which no outlet's error makes.
+                also: ranges[1..].to_vec(),
             });
         }
     }
@@ -790,6 +853,65 @@ fn in_words(text: &str, at: usize) -> bool {
         })
         .count()
         >= TOLD_WORDS
+}
+
+/// The byte ranges of an article's sentences.
+fn sentence_ranges(article: &factdiff_corpus::Article) -> Vec<Range<usize>> {
+    article
+        .sentences
+        .iter()
+        .map(|s| s.span.start as usize..s.span.end as usize)
+        .collect()
+}
+
+/// The sentence of `original` holding byte `at` (its line when no sentence does).
+fn sentence_at(original: &Original, at: usize) -> &str {
+    let text = original.text.as_str();
+    match original
+        .sentences
+        .iter()
+        .find(|s| s.start <= at && at < s.end)
+    {
+        Some(s) => &text[s.clone()],
+        None => {
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            &text[start..end]
+        }
+    }
+}
+
+/// The least share of the shorter sentence's lower-case words that the longer one
+/// has, for two sentences that tell a date in the same words: a copy of one report,
+/// perhaps inside a longer quotation ("... since she became a vice-presidential
+/// candidate on Aug. 29. Whatever the motives of the arsonist, ...").
+const COPY_LIKENESS: f64 = 0.6;
+/// The least words of the shorter sentence for that share to tell anything.
+const COPY_WORDS: usize = 6;
+
+/// Whether two outlets' sentences of one day date one event: they name an event of
+/// one class (events.toml's words, anywhere in the sentence: "the conflict began on
+/// December 27" / "the start of the air attacks, which Israel says it launched ... on
+/// 27 December"), or one is nearly a copy of the other. A day two outlets give to two
+/// things ("went into emergency response mode on December 9 after it learned of the
+/// attacks" / "the monthly security bulletin release Dec. 9"; "the night of May 29"
+/// of a suspect's story / "the hectic scene on May 29" a mother told) is no event
+/// the two dates must agree on.
+fn one_event(words: &Words, a: &str, b: &str) -> bool {
+    let (ca, cb) = (words.event_classes(a), words.event_classes(b));
+    if !ca.is_disjoint(&cb) {
+        return true;
+    }
+    let set = |s: &str| -> BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (sa, sb) = (set(a), set(b));
+    let shared = sa.intersection(&sb).count();
+    let shorter = sa.len().min(sb.len());
+    shorter >= COPY_WORDS && shared as f64 / shorter as f64 >= COPY_LIKENESS
 }
 
 fn quote_sites(originals: &[Original], members: &[usize], rng: &mut Rng) -> Vec<Site> {
@@ -1082,6 +1204,7 @@ mod tests {
                     text: text.clone(),
                     date: a.meta.date,
                     claims: factdiff_claims::extract(a, &lexicons),
+                    sentences: sentence_ranges(a),
                 }
             })
             .collect()
@@ -1224,7 +1347,10 @@ mod tests {
         let words = Words::load().unwrap();
         let mut rng = Rng::new(2);
         let originals = event(&[
-            ("a.md", "The vote was held on December 14 in Ashgabat."),
+            (
+                "a.md",
+                "The vote was held on December 14 in Ashgabat. Results of the December 14 vote came a day later.",
+            ),
             ("b.md", "Voting began early on 14 December in the capital."),
         ]);
         let sites = date_sites(&originals, &[0, 1], &words, &mut rng);
@@ -1232,6 +1358,13 @@ mod tests {
         for site in &sites {
             let day: i32 = site.replacement.parse().unwrap();
             assert!((1..=2).contains(&(day - 14).abs()), "{day}");
+            // The day moves everywhere its article gives it.
+            assert_eq!(
+                site.also.len(),
+                usize::from(site.file == 0),
+                "{}",
+                site.file
+            );
         }
     }
 
@@ -1260,6 +1393,53 @@ mod tests {
             (
                 "b.md",
                 "Her lawyer said on May 2 that prosecutors have not approved the placement at the center.",
+            ),
+        ]);
+        assert_eq!(date_sites(&originals, &[0, 1], &words, &mut rng).len(), 2);
+    }
+
+    /// A day two outlets give to two things is no site: the sentences must name an
+    /// event of one class, or be nearly one sentence.
+    #[test]
+    fn a_date_is_planted_only_where_the_two_sentences_date_one_event() {
+        let words = Words::load().unwrap();
+        let mut rng = Rng::new(2);
+        let originals = event(&[
+            (
+                "a.md",
+                "The teen told police he had only been playing basketball with him until about 5:00 on the night of May 29.",
+            ),
+            (
+                "b.md",
+                "His mother described to jurors the hectic scene on May 29 as she lay on the sidewalk.",
+            ),
+        ]);
+        assert!(date_sites(&originals, &[0, 1], &words, &mut rng).is_empty());
+        let originals = event(&[
+            (
+                "a.md",
+                "The death toll rose above 680 since the conflict began on December 27.",
+            ),
+            (
+                "b.md",
+                "Schools have been shut since the start of the air attacks, which Israel launched on 27 December.",
+            ),
+        ]);
+        assert_eq!(date_sites(&originals, &[0, 1], &words, &mut rng).len(), 2);
+        let originals = event(&[
+            ("a.md", "Formal sentencing is set for 11 a.m. on Nov. 8."),
+            ("b.md", "Formal sentencing was set for 11 a.m. on Nov. 8."),
+        ]);
+        assert_eq!(date_sites(&originals, &[0, 1], &words, &mut rng).len(), 2);
+        // A statement copied inside a longer quotation, no event word in either.
+        let originals = event(&[
+            (
+                "a.md",
+                "Her spokesman says Palin told a pastor she apologizes for the attention the church has received since she became the vice presidential candidate on Aug. 29.",
+            ),
+            (
+                "b.md",
+                "“Gov. Palin stopped by this morning, and she told a pastor that she apologizes for the attention the church has received since she became a vice-presidential candidate on Aug. 29. Whatever the motives, the governor has faith that it will in some way be used for good.”",
             ),
         ]);
         assert_eq!(date_sites(&originals, &[0, 1], &words, &mut rng).len(), 2);

@@ -65,6 +65,56 @@ fn boundary(v: &Vocab, s: &Sent, k: usize) -> bool {
     t.text == "," && v.clause_starts.contains(s.lower(k + 1))
 }
 
+/// The predicate of the clause `lo..hi` of the date at tokens `from..to`: the
+/// nearest event word of the clause, the earlier one on a tie (its distance, class
+/// and tokens); a support verb's class ("will be held") only when no other event word
+/// is there ("elections ... will be held" is the election's date).
+fn predicate_of<'l>(
+    lex: &'l crate::Lexicons,
+    s: &Sent,
+    (lo, hi): (usize, usize),
+    (from, to): (usize, usize),
+) -> Option<(usize, &'l str, usize, usize)> {
+    let mut predicate: Option<(usize, &str, usize, usize)> = None;
+    let mut light: Option<(usize, &str, usize, usize)> = None;
+    let mut k = lo;
+    while k < hi {
+        if k >= from && k < to {
+            k = to;
+            continue;
+        }
+        let mut step = 1;
+        for n in (1..=3).rev() {
+            if k + n <= hi
+                && let Some(p) = s.phrase(k, n)
+                && let Some(class) = lex.event(&p)
+            {
+                // A word of two senses takes its class from the words right after it,
+                // up to a mark, the date or the clause's end ("fired it", "fired two
+                // shots": `shoot`; "fired the coach": `dismiss`).
+                let end = if k < from { from } else { hi };
+                let next = (k + n..end)
+                    .take_while(|&j| s.toks[j].kind != crate::token::TokKind::Punct)
+                    .map(|j| s.lower(j));
+                let class = lex.event_sense(&p, next).unwrap_or(class);
+                let dist = if k < from { from - k } else { k + 1 - to };
+                let slot = if lex.is_light_event(class) {
+                    &mut light
+                } else {
+                    &mut predicate
+                };
+                if slot.is_none_or(|(d, ..)| dist < d) {
+                    *slot = Some((dist, class, k, k + n));
+                }
+                step = n;
+                break;
+            }
+        }
+        k += step;
+    }
+    predicate.or(light)
+}
+
 /// The event key of the date at tokens `from..to`: `dates` are the spans of the
 /// sentence's dates, `names` its names with their normalized forms.
 fn event_key(
@@ -109,58 +159,41 @@ fn event_key(
         lo -= 1;
         words += usize::from(word(lo));
     }
-    let mut hi = if bracketed { to + 1 } else { to };
-    let mut words = 0;
-    while hi < s.toks.len()
-        && words < CLAUSE_AFTER
-        && !boundary(&lex.context, s, hi)
-        && !in_date(hi)
-        && !lex.context.clause_ends.contains(s.lower(hi))
-    {
-        words += usize::from(word(hi));
-        hi += 1;
-    }
-    // The predicate: the nearest event word of the clause, the earlier one on a tie;
-    // a support verb's class ("will be held") only when no other event word is there
-    // ("elections ... will be held" is the election's date).
-    let mut predicate: Option<(usize, &str, usize, usize)> = None;
-    let mut light: Option<(usize, &str, usize, usize)> = None;
-    let mut k = lo;
-    while k < hi {
-        if k >= from && k < to {
-            k = to;
-            continue;
+    let after = |mut hi: usize| {
+        let mut words = 0;
+        while hi < s.toks.len()
+            && words < CLAUSE_AFTER
+            && !boundary(&lex.context, s, hi)
+            && !in_date(hi)
+            && !lex.context.clause_ends.contains(s.lower(hi))
+        {
+            words += usize::from(word(hi));
+            hi += 1;
         }
-        let mut step = 1;
-        for n in (1..=3).rev() {
-            if k + n <= hi
-                && let Some(p) = s.phrase(k, n)
-                && let Some(class) = lex.event(&p)
-            {
-                // A word of two senses takes its class from the words right after it,
-                // up to a mark, the date or the clause's end ("fired it", "fired two
-                // shots": `shoot`; "fired the coach": `dismiss`).
-                let end = if k < from { from } else { hi };
-                let next = (k + n..end)
-                    .take_while(|&j| s.toks[j].kind != crate::token::TokKind::Punct)
-                    .map(|j| s.lower(j));
-                let class = lex.event_sense(&p, next).unwrap_or(class);
-                let dist = if k < from { from - k } else { k + 1 - to };
-                let slot = if lex.is_light_event(class) {
-                    &mut light
-                } else {
-                    &mut predicate
-                };
-                if slot.is_none_or(|(d, ..)| dist < d) {
-                    *slot = Some((dist, class, k, k + n));
-                }
-                step = n;
-                break;
+        hi
+    };
+    let mut hi = after(if bracketed { to + 1 } else { to });
+    let mut predicate = predicate_of(lex, s, (lo, hi), (from, to));
+    // A date whose own clause tells no event and ends right after it, at a clause of
+    // its time that tells one ("Unlike on Nov. 13, when sobs filled the air as
+    // Peterson was found guilty": the verdict's date), is dated by that clause.
+    if predicate.is_none() && hi == to {
+        let at = if s.toks.get(hi).is_some_and(|t| t.text == ",") {
+            hi + 1
+        } else {
+            hi
+        };
+        if at < s.toks.len() && lex.context.time_clause_starts.contains(s.lower(at)) {
+            let end = after(at + 1);
+            // Only a clause that tells an event: one that tells none leaves the date
+            // its own clause's participants ("in Italy's favour last year, when lower
+            // energy costs helped").
+            if let Some(p) = predicate_of(lex, s, (lo, end), (from, to)) {
+                hi = end;
+                predicate = Some(p);
             }
         }
-        k += step;
     }
-    let predicate = predicate.or(light);
     // The names whose first token is in the clause, in the order of `names`: found by
     // binary search in `name_at` (each name's token, sorted), not by a scan of every
     // name of the sentence for every date (quadratic in the sentence).
@@ -461,6 +494,16 @@ mod tests {
                 ],
             ),
             ("Prices rose in March.", &["March => - | price | -"]),
+            // A date whose own clause tells no event is dated by its clause of
+            // "when"; a clause of another kind does not date it.
+            (
+                "Unlike on Nov. 13, when sobs filled the air as Peterson was found guilty, the room was still.",
+                &["Nov. 13 => convict | filled,peterson,sob | -"],
+            ),
+            (
+                "Unlike on Nov. 13, and the jury found him guilty later.",
+                &["Nov. 13 => - |  | -"],
+            ),
             // Words the context lexicon's sentence-scope classes had, now events.toml's.
             (
                 "A strong quake jolted the region on Monday.",

@@ -538,6 +538,7 @@ impl Lexicons {
             ("expansion_skip_words", &f.expansion_skip_words),
             ("clause_starts", &f.clause_starts),
             ("clause_ends", &f.clause_ends),
+            ("time_clause_starts", &f.time_clause_starts),
             ("place_prepositions", &f.place_prepositions),
             ("future_words", &f.future_words),
             ("plan_words", &f.plan_words),
@@ -951,6 +952,7 @@ struct LexiconFile {
     expansion_skip_words: Option<Words>,
     clause_starts: Option<Words>,
     clause_ends: Option<Words>,
+    time_clause_starts: Option<Words>,
     place_prepositions: Option<Words>,
     future_words: Option<Words>,
     plan_words: Option<Words>,
@@ -1244,6 +1246,9 @@ pub(crate) struct Vocab {
     pub clause_starts: HashSet<String>,
     /// Words that end a date's clause going forward ("... on Monday and ...").
     pub clause_ends: HashSet<String>,
+    /// Words that start a clause of the time a date gives ("on Nov. 13, when ..."):
+    /// a date whose own clause tells no event is dated by that clause's.
+    pub time_clause_starts: HashSet<String>,
     /// Prepositions that make the name right after them the place of a date's event.
     pub place_prepositions: HashSet<String>,
     /// Words that make a sentence speak of the future ("will", "scheduled").
@@ -1348,6 +1353,7 @@ impl Vocab {
             "expansion_skip_words" => self.expansion_skip_words.extend(words),
             "clause_starts" => self.clause_starts.extend(words),
             "clause_ends" => self.clause_ends.extend(words),
+            "time_clause_starts" => self.time_clause_starts.extend(words),
             "place_prepositions" => self.place_prepositions.extend(words),
             "future_words" => self.future_words.extend(words),
             "plan_words" => self.plan_words.extend(words),
