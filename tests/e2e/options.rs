@@ -473,6 +473,44 @@ const CASES: &[Case] = &[
         changed: &["b.md:5: 310 people"],
     },
     Case {
+        rule: "count-mismatch",
+        param: "predicates",
+        value: "[[\"shots\", \"fired\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2013-03-11",
+                "Two plainclothes officers shot and killed a 16-year-old in the East Flatbush section of Brooklyn on Saturday night, the New York Police Department said.\n\nThe sergeant and the officer fired 11 shots after the teenager pointed a revolver at them, according to the department.",
+            ),
+            (
+                "b.md",
+                "2013-03-11",
+                "Relatives of a Brooklyn teenager shot and killed by police gathered in East Flatbush on Sunday to ask how the shooting happened.\n\nBoth officers fired a total of 6 shots at the youth, hitting him in the torso and legs, police said.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:7: 6 shots"],
+    },
+    Case {
+        rule: "count-mismatch",
+        param: "lede-predicates",
+        value: "[[\"deaths\", \"killed\", \"dead\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2009-01-07",
+                "No militants were inside the United Nations school shelled by Israeli forces in Gaza on Tuesday, leaving 26 people dead, the UN says.\n\nThe agency said an initial investigation found no sign that the school had been used to fire mortars.",
+            ),
+            (
+                "b.md",
+                "2009-01-07",
+                "John Ging, the head of UNRWA operations in Gaza, said the shelling of the United Nations school by Israeli forces on Tuesday killed 40 people sheltering from the fighting.\n\nMr Ging said no militants had been inside the school and that it had not been used to fire mortars.",
+            ),
+        ],
+        default: &[],
+        changed: &["b.md:5: 40 people"],
+    },
+    Case {
         rule: "quote-drift",
         param: "across",
         value: "\"corpus\"",

@@ -59,9 +59,18 @@
 //! both sentences give with the same word next to both counts, or two such figures;
 //! not where both sentences name people and none the same ("Wayne caught nine passes
 //! for 112 yards" / "Garcon caught six passes for 112 yards"), nor where one sentence
-//! writes the other's figure ("won 48 of 62 points" / "won 48 points"). Within one
-//! article only
-//! whole counts of things are compared ("40 stalls" / "60 stalls"), and not where a
+//! writes the other's figure ("won 48 of 62 points" / "won 48 points"); such counts
+//! are of one period whether or not both sentences say it ("his finest season in
+//! 2008 with 35 receptions for 1,098 yards" / "career highs of 59 receptions, 1,098
+//! yards"), unless one sentence is a table (more than four figures: two companies'
+//! price lists). Aligned too: the same counted noun and the same class of what
+//! happened to it, read from the count's clause (the rule's `predicates`: "fired 11
+//! shots" / "fired a total of 6 shots"), where neither sentence names what the other
+//! article never names; a toll (`lede-predicates`: deaths, injuries, arrests,
+//! rescued) only where one of the two is in its article's lede, as articles give a
+//! toll's parts and other events' tolls too ("Another two people were killed", "In
+//! 2004, ... a tsunami that killed 230,000 people"). Within one article only whole
+//! counts of things are compared ("40 stalls" / "60 stalls"), and not where a
 //! sentence gives both ("8,000 head to Indonesia and 5,000 head to Turkey"): an
 //! article gives many amounts of money, percentages and measurements of different
 //! things.
@@ -84,6 +93,14 @@
 //!   same day); a toll of last month's story is not a contradiction of today's.
 //! - `within-article` (boolean, default true): also compare claims of one article.
 //! - `ignore-units` (array of strings, default `[]`): units never compared.
+//! - `predicates` (array of arrays of strings, default `[]`; the built-in rule file
+//!   gives `shots`): classes of what happened to what a count counts, the first word
+//!   naming the class, the others the words of the count's clause (within five
+//!   words) that signal it, or a measure of that name: within one story, two whole
+//!   counts of the same counted noun and class are about the same thing.
+//! - `lede-predicates` (the same, default `[]`; the built-in rule file gives deaths,
+//!   injuries, arrests, rescued): classes of tolls, aligned only where one of the two
+//!   counts is in its article's lede.
 //! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the figures of two
 //!   articles of one story (the articles that report the same event,
 //!   docs/stories.md), or of any two articles: another week's car sales or another
@@ -147,6 +164,18 @@ pub(crate) const INFO: KindInfo = KindInfo {
             default: "[]",
             doc: "units never compared",
         },
+        ParamSpec {
+            name: "predicates",
+            ty: ParamType::StringGroups,
+            default: "[]",
+            doc: "classes of what happened to what a count counts (a name, then the words of its clause that signal it): two counts of one story of the same counted noun and class are about the same thing",
+        },
+        ParamSpec {
+            name: "lede-predicates",
+            ty: ParamType::StringGroups,
+            default: "[]",
+            doc: "classes like `predicates` of tolls that articles also give in parts (by place, by day, another event's): aligned only where one of the two counts is in its article's lede",
+        },
         super::ACROSS,
     ],
     source: include_str!("count_mismatch.rs"),
@@ -206,6 +235,12 @@ struct Item<'a> {
     /// Empty unless it counts things. One string, the stems separated by spaces (one
     /// allocation per item).
     near: Box<str>,
+    /// The class of what happened to what it counts (the rule's `predicates`: the
+    /// index of the first class whose word is nearest the figure in its clause, or
+    /// whose name is the claim's measure): "killed 40 people", "leaving 26 people
+    /// dead" and "12 people had been killed" are all `deaths`. Only for counts of
+    /// things.
+    class: Option<u16>,
     /// The numbers its sentence writes in digits, claims or not ("48 of 62 points").
     /// Shared by the items of one sentence.
     numbers: Arc<[f64]>,
@@ -247,7 +282,8 @@ fn predicate(
     idx: usize,
     context: &[factdiff_claims::Word],
     unit: &str,
-) -> Box<str> {
+    classes: &[Vec<String>],
+) -> (Box<str>, Option<u16>) {
     let claim = &claims[idx];
     let start = cx
         .article(article)
@@ -264,20 +300,30 @@ fn predicate(
         .position(other)
         .map_or(claims.len(), |p| idx + p);
     let taken: Vec<std::ops::Range<usize>> = claims[lo..hi].iter().map(local).collect();
-    near(cx.sentence_text(article, claim), local(claim), &taken, context, unit)
+    near(
+        cx.sentence_text(article, claim),
+        local(claim),
+        &taken,
+        context,
+        unit,
+        classes,
+    )
 }
 
 /// The content words next to a figure at bytes `at` of `sentence` (its clause: up to
 /// a comma, a colon, a semicolon, a dash or a bracket), at most [`NEAR`] either side,
 /// that the claim's context holds (which leaves out stop and speech words), not the
-/// counted noun: stemmed, sorted and unique.
+/// counted noun: stemmed, sorted and unique. And the class (`classes`, the rule's
+/// `predicates`) of the word of the same window nearest the figure that signals one,
+/// the nearer side first ("8 people were killed and 20 were wounded": `killed`).
 fn near(
     sentence: &str,
     at: std::ops::Range<usize>,
     taken: &[std::ops::Range<usize>],
     context: &[factdiff_claims::Word],
     unit: &str,
-) -> Box<str> {
+    classes: &[Vec<String>],
+) -> (Box<str>, Option<u16>) {
     let clause = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”');
     let before = sentence.get(..at.start).unwrap_or("");
     let before = before.rsplit(clause).next().unwrap_or("");
@@ -298,6 +344,20 @@ fn near(
             .collect()
     };
     let (b, a) = (split(before), split(after));
+    let class_of = |w: &String| {
+        classes
+            .iter()
+            .position(|c| c.iter().skip(1).any(|x| x == w))
+            .and_then(|p| u16::try_from(p).ok())
+    };
+    let (mut rb, mut ra) = (b.iter().rev().take(NEAR), a.iter().take(NEAR));
+    let mut class = None;
+    for _ in 0..NEAR {
+        class = rb.next().and_then(class_of).or_else(|| ra.next().and_then(class_of));
+        if class.is_some() {
+            break;
+        }
+    }
     let words = b.iter().rev().take(NEAR).chain(a.iter().take(NEAR));
     let mut out: Vec<&str> = words
         .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic))
@@ -307,7 +367,7 @@ fn near(
         .collect();
     out.sort_unstable();
     out.dedup();
-    out.join(" ").into_boxed_str()
+    (out.join(" ").into_boxed_str(), class)
 }
 
 /// A sentence's words, sorted and unique, shared by the items of that sentence.
@@ -420,6 +480,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let max_days = p.int("max-days-apart");
     let scopes = &cx.scopes;
     let across_corpus = Cx::across_corpus(rule);
+    // The classes, `predicates` first, then `lede-predicates` from `lede_from` on.
+    let classes: Vec<Vec<String>> = p
+        .groups("predicates")
+        .iter()
+        .chain(p.groups("lede-predicates"))
+        .cloned()
+        .collect();
+    let lede_from = p.groups("predicates").len();
+    let classes = &classes[..];
 
     // Each article's names: a sentence's figure is about what it names, and another
     // article that never names it speaks of something else.
@@ -575,6 +644,19 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     }
                 };
                 let counted = frame.counted && claim.kind == ClaimKind::Quantity;
+                let (near, class) = if counted {
+                    let (near, class) =
+                        predicate(cx, article, claims, idx, &key.context, unit, classes);
+                    // The claim's measure names a class itself ("the death toll
+                    // rose to 40": `deaths`).
+                    let named = classes
+                        .iter()
+                        .position(|c| c.first().is_some_and(|n| n == measure))
+                        .and_then(|p| u16::try_from(p).ok());
+                    (near, class.or(named))
+                } else {
+                    (Box::default(), None)
+                };
                 out.push((
                     (story, what, unit, subject),
                     Item {
@@ -593,11 +675,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         caps,
                         words,
                         counted,
-                        near: if counted {
-                            predicate(cx, article, claims, idx, &key.context, unit)
-                        } else {
-                            Box::default()
-                        },
+                        near,
+                        class,
                         numbers,
                     },
                 ));
@@ -671,9 +750,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         {
                             continue;
                         }
-                        let aligned = a.article != b.article
-                            && !across_corpus
-                            && aligned(a, b, sentence_figures);
+                        let aligned = if a.article != b.article && !across_corpus {
+                            aligned(a, b, sentence_figures, lede_from)
+                        } else {
+                            Align::No
+                        };
                         if let Some(hit) = compare(
                             a, b, subject, measure, &monotonic, min_shared, min_sim, within,
                             aligned,
@@ -790,9 +871,10 @@ fn aligned(
     a: &Item<'_>,
     b: &Item<'_>,
     sentence_figures: &[Vec<(u32, &str, [u64; 2])>],
-) -> bool {
+    lede_from: usize,
+) -> Align {
     if !whole_counts(a, b) {
-        return false;
+        return Align::No;
     }
     // Both sentences name people or things, and none the same.
     let share_name = a
@@ -817,7 +899,7 @@ fn aligned(
         other.min == other.max && other.min.is_some_and(|x| it.numbers.contains(&x))
     };
     if writes(a, &b.interval) || writes(b, &a.interval) {
-        return false;
+        return Align::No;
     }
     let shared_figures = fa
         .iter()
@@ -825,7 +907,51 @@ fn aligned(
         .filter(|f| fb.iter().any(|g| g.1 == f.1 && g.2 == f.2))
         .count();
     let predicate = a.near.split(' ').any(|w| !w.is_empty() && b.near.split(' ').any(|x| x == w));
-    !conflict && (shared_figures >= 2 || shared_figures == 1 && predicate)
+    // The same class of what happened to what both count ("killed 40 people" /
+    // "leaving 26 people dead"; "fired 11 shots" / "fired a total of 6 shots").
+    // A toll ("deaths") also comes in parts (a district's, another day's, another
+    // event's): only the lede's figure is the story's own.
+    let in_lede = |it: &Item<'_>| it.sentence == 0;
+    let class = a.class.is_some() && a.class == b.class;
+    let toll = a.class.is_some_and(|c| usize::from(c) >= lede_from);
+    if conflict {
+        Align::No
+    } else if shared_figures >= 2 || shared_figures == 1 && predicate {
+        if fa.len() > FEW_FIGURES || fb.len() > FEW_FIGURES {
+            Align::Named
+        } else {
+            Align::Figures
+        }
+    } else if class && toll && in_lede(a) && in_lede(b) {
+        // Two ledes' tolls of one story: the story's own figures.
+        Align::Named
+    } else if class && (!toll || in_lede(a) || in_lede(b)) {
+        Align::Class
+    } else {
+        Align::No
+    }
+}
+
+/// The most figures a sentence gives (in their units, distinct) for it to be read
+/// as no table ([`Align::Named`]).
+const FEW_FIGURES: usize = 4;
+
+/// How two counts are aligned on what they count ([`aligned`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Align {
+    No,
+    /// By the same class of what happened to them: their sentences may still name
+    /// something the other article never names (another school's toll, "in the
+    /// southern city of Khan Younis").
+    Class,
+    /// By other figures both sentences give.
+    Figures,
+    /// Whatever their ledes and context words, but their sentences must not name what
+    /// the other article never names, and their periods are compared: other
+    /// figures both sentences give where one is a table (more than [`FEW_FIGURES`]
+    /// figures: two companies' same-day price lists share rows' figures, "0.3 pct
+    /// sulphur 22.50 dlrs"), or two ledes' tolls of one class.
+    Named,
 }
 
 /// Whether `b` (later) contradicts `a` (earlier in time order), and why.
@@ -839,8 +965,9 @@ fn compare<'a>(
     min_shared: usize,
     min_sim: f64,
     within: bool,
-    aligned: bool,
+    align: Align,
 ) -> Option<Hit> {
+    let aligned = align != Align::No;
     let same_article = a.article == b.article;
     if same_article && (!within || a.sentence == b.sentence) {
         return None;
@@ -890,7 +1017,7 @@ fn compare<'a>(
         };
         let agreed = oa.iter().filter(|n| ob.contains(n)).count();
         let unnamed = unnamed(&oa, b.article_names) + unnamed(&ob, a.article_names);
-        if !aligned && unnamed > 0 && unnamed >= agreed {
+        if align != Align::Figures && unnamed > 0 && unnamed >= agreed {
             return None;
         }
         // A template sentence reused with new figures for another company or place
@@ -918,7 +1045,21 @@ fn compare<'a>(
         }
     }
     // "more than 20 tonnes" and "20 tonnes" are the same report, rounded.
-    if !a.interval.apart(&b.interval) || !a.period.compatible(b.period) {
+    // Counts aligned by the other figures both sentences give are of one period
+    // whether or not both say it ("his finest season in 2008 with 35 receptions for
+    // 1,098 yards and seven touchdowns" / "career-highs of 59 receptions, 1,098 yards
+    // and seven touchdowns"): period words only part them where both give some. Not
+    // in a table ([`Align::Named`]).
+    let periods = if align == Align::Figures {
+        let (mut x, mut y) = (a.period.clone(), b.period.clone());
+        if x.words.is_empty() || y.words.is_empty() {
+            (x.words, y.words) = (Vec::new(), Vec::new());
+        }
+        x.compatible(&y)
+    } else {
+        a.period.compatible(b.period)
+    };
+    if !a.interval.apart(&b.interval) || !periods {
         return None;
     }
     // A later article's updated figure ("increased to 37.95 mln shares") supersedes;
