@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use crate::lexicon::Vocab;
 use crate::nouns::{lemma, measure_near};
-use crate::{Claim, ClaimKey, ClaimKind, ClaimValue, Ctx, EventKey, Sent};
+use crate::{Claim, ClaimKey, ClaimKind, ClaimValue, Ctx, EventKey, Sent, Word};
 use factdiff_corpus::Span;
 
 const MAX_CONTEXT: usize = 16;
@@ -356,7 +356,7 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         .map(|c| c.span)
         .collect();
     dates.sort_unstable_by_key(|d| d.start);
-    let names: Vec<(Span, String)> = claims
+    let names: Vec<(Span, Word)> = claims
         .iter()
         .filter_map(|c| match &c.value {
             ClaimValue::Name { normalized } => Some((c.span, normalized.clone())),

@@ -191,7 +191,7 @@ pub(crate) fn join_wrapped(ctx: &Ctx, claims: &mut Vec<Claim>) {
                 );
                 claims[p].span = span;
                 claims[p].value = ClaimValue::Name {
-                    normalized: normalize(ctx.article.slice(span)),
+                    normalized: ctx.words.intern(&normalize(ctx.article.slice(span))),
                 };
                 gone[k] = true;
                 continue;
@@ -358,7 +358,9 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 ClaimKind::Name,
                 span,
                 s.idx,
-                ClaimValue::Name { normalized },
+                ClaimValue::Name {
+                    normalized: ctx.words.intern(&normalized),
+                },
             ));
         }
     }

@@ -60,7 +60,7 @@ pub(crate) fn render(article: &Article, claims: &[Claim], c: &Claim) -> String {
         ClaimValue::Quote { text } => {
             format!("{text} | {}", c.speaker().unwrap_or("-"))
         }
-        ClaimValue::Name { normalized } => normalized.clone(),
+        ClaimValue::Name { normalized } => normalized.to_string(),
         ClaimValue::Acronym { short, known } => format!(
             "{short} | {}{}",
             c.expansion().unwrap_or("-"),

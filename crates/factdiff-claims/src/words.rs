@@ -3,10 +3,11 @@
 //! for the whole corpus, not once per sentence that uses it (issue 14: the context
 //! words were a third of the claims' memory).
 //!
-//! A word is an `Arc<str>`, not an id into a table: it reads, compares, sorts and
-//! serializes as the string it is, so nothing that reaches a report can depend on the
-//! order the table saw the words in (which depends on the threads). Equal words of
-//! one table are one allocation, and `Arc`'s equality checks the pointer first.
+//! A word is a shared string (a thin pointer, [`Word`]), not an id into a table: it
+//! reads, compares, sorts and serializes as the string it is, so nothing that reaches
+//! a report can depend on the order the table saw the words in (which depends on the
+//! threads). Equal words of one table are one allocation, and equality checks the
+//! pointer first. A name's normalized form is such a word too.
 //!
 //! A sentence's whole context (its sorted words) is shared the same way: copies and
 //! rewrites of an article that keep a sentence's content words share its list. So are
@@ -24,7 +25,113 @@ use crate::lexicon::HashSet;
 use crate::{ClaimKey, EventKey, Frame, Period};
 
 /// A context word or name, shared by every claim that has it in its context.
-pub type Word = Arc<str>;
+///
+/// A thin pointer (8 bytes, a test holds it) to the one shared copy of the string:
+/// `Arc<str>` was a fat pointer of 16 bytes, in every claim's unit and every word of
+/// every context (issue 14). It reads as the `str` it holds ([`Deref`](std::ops::Deref)),
+/// and compares, orders, hashes, prints and serializes as that string; equality checks
+/// the pointer first.
+#[derive(Clone, Default)]
+pub struct Word(Arc<Box<str>>);
+
+impl Word {
+    /// Whether `a` and `b` are the same shared copy.
+    pub fn ptr_eq(a: &Word, b: &Word) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Word {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Word {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Word {
+    fn from(s: &str) -> Word {
+        Word(Arc::new(Box::from(s)))
+    }
+}
+
+impl From<String> for Word {
+    fn from(s: String) -> Word {
+        Word(Arc::new(s.into_boxed_str()))
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        Word::ptr_eq(self, other) || self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Word {}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialOrd for Word {
+    fn partial_cmp(&self, other: &Word) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Word {
+    fn cmp(&self, other: &Word) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl serde::Serialize for Word {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 /// How many independently locked parts the table has (threads extracting at once
 /// rarely wait for each other).
@@ -87,10 +194,10 @@ impl WordTable {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         if let Some(w) = set.get(word) {
-            return Arc::clone(w);
+            return w.clone();
         }
-        let w: Word = Arc::from(word);
-        set.insert(Arc::clone(&w));
+        let w = Word::from(word);
+        set.insert(w.clone());
         w
     }
 
@@ -168,8 +275,8 @@ mod tests {
         let first = &words[0][0];
         for list in &words {
             assert_eq!(&*list[0], "quake");
-            assert!(Arc::ptr_eq(first, &list[0]));
-            assert!(Arc::ptr_eq(first, &list[2]));
+            assert!(Word::ptr_eq(first, &list[0]));
+            assert!(Word::ptr_eq(first, &list[2]));
             assert_eq!(&*list[1], "samarkand");
         }
     }
@@ -196,7 +303,7 @@ mod tests {
                 })
                 .expect("a figure keyed with the earthquake")
         };
-        assert!(Arc::ptr_eq(&word(&ca), &word(&cb)));
+        assert!(Word::ptr_eq(&word(&ca), &word(&cb)));
         // The table changes where the words are held, not the claims.
         assert_eq!(ca, crate::extract(&a, &lex));
         assert_eq!(cb, crate::extract(&b, &lex));

@@ -284,12 +284,12 @@ fn read_decoded(
                     meta,
                     extracted.text,
                     body,
-                    Origin::Extracted {
+                    Origin::Extracted(Box::new(article::Markup {
                         shifts,
                         source: decoded.text.into(),
                         source_lines,
                         source_marks,
-                    },
+                    })),
                 )]
             }
         }

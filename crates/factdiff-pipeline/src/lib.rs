@@ -239,7 +239,7 @@ pub fn analyse_with(corpus: &Corpus, engines: &Engines, stage: &Stage, pairs: bo
         let n_claims = claims.iter().map(Vec::len).sum::<usize>();
         stage.phase.store(1, Ordering::Relaxed);
         let mut stories =
-            factdiff_stories::group(corpus, &claims, &engines.lexicons, &engines.stories);
+            factdiff_stories::group_unfilled(corpus, &claims, &engines.lexicons, &engines.stories);
         stage.phase.store(2, Ordering::Relaxed);
         let findings = factdiff_rules::check(corpus, &claims, &engines.rules, &stories);
         // The fact tables read the claims, so they are made before the claims go.
@@ -252,6 +252,9 @@ pub fn analyse_with(corpus: &Corpus, engines: &Engines, stage: &Stage, pairs: bo
     };
     stage.phase.store(3, Ordering::Relaxed);
     let overlap = factdiff_overlap::detect_all(corpus, &engines.overlap);
+    // The story articles' paths, titles and dates, left out while the claims and the
+    // rules held memory (issue 14); `fill_relations` reads the titles.
+    factdiff_stories::fill_articles(&mut stories, corpus);
     // Who is the original: from the overlap engine's containments, not aligned again.
     factdiff_stories::fill_relations(
         &mut stories,

@@ -106,7 +106,7 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
                 {
                     names.push(last.to_owned());
                 }
-                names.push(normalized.clone());
+                names.push(normalized.to_string());
             }
             (ClaimKind::Acronym, ClaimValue::Acronym { short, .. }) => {
                 let short = short.to_lowercase();
