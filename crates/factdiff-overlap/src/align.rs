@@ -112,6 +112,112 @@ pub fn align(a: &[u32], b: &[u32], same: bool, k: usize, max_gap: usize) -> Vec<
     align_hashed_above(a, b, same, k, max_gap, HASHED_INDEX)
 }
 
+/// A token sequence made ready to be aligned many times ([`align_prepared`]): its
+/// hash (which side of [`align_pair`] it takes), its shingle hashes, and their sorted
+/// index with the lookups [`align`] builds for side A. What [`align`] computes at
+/// each call, computed once: the story stage aligns each member of two related
+/// clusters with each member of the other (issue 14).
+pub struct Prepared<'t> {
+    tokens: &'t [u32],
+    hash: u64,
+    shingles: Vec<u64>,
+    index: Vec<(u64, u32)>,
+    first: Option<HashMap<u64, u32, FixedState>>,
+    buckets: Buckets,
+}
+
+impl<'t> Prepared<'t> {
+    /// `tokens` prepared for shingles of `k` words.
+    pub fn new(tokens: &'t [u32], k: usize) -> Prepared<'t> {
+        let hash = crate::prints::seq_hash(tokens);
+        Prepared::hashed_above(tokens, k, HASHED_INDEX, hash)
+    }
+
+    /// `hash` is the sequence's [`seq_hash`](crate::prints::seq_hash), or anything
+    /// when the caller does not read it ([`align`]).
+    fn hashed_above(tokens: &'t [u32], k: usize, hashed_above: usize, hash: u64) -> Prepared<'t> {
+        let shingles = shingle_hashes(tokens, k);
+        let mut index: Vec<(u64, u32)> = shingles
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| (h, i as u32))
+            .collect();
+        index.sort_unstable();
+        // Where each shingle of A first appears in `index`: a hash lookup past
+        // `HASHED_INDEX` shingles, where a search's log factor and cache misses made a
+        // long article super-linear (the `a a a` input of `cargo xtask bench hostile`);
+        // else the search of one bucket of `index` by its hashes' top bits (the sorted
+        // index cut into about one bucket per shingle: the binary search of the whole
+        // index per shingle of B was a quarter of the alignment's time). All three find
+        // the same position.
+        let first: Option<HashMap<u64, u32, FixedState>> =
+            (index.len() > hashed_above).then(|| {
+                let mut first =
+                    HashMap::with_capacity_and_hasher(index.len() / 2, FixedState::default());
+                for (pos, &(h, _)) in index.iter().enumerate().rev() {
+                    first.insert(h, pos as u32);
+                }
+                first
+            });
+        let buckets = Buckets::new(&index);
+        Prepared {
+            tokens,
+            hash,
+            shingles,
+            index,
+            first,
+            buckets,
+        }
+    }
+}
+
+/// [`align_pair`] of two prepared sequences (prepared with the same `k`): the same
+/// passages.
+pub fn align_prepared(
+    a: &Prepared<'_>,
+    b: &Prepared<'_>,
+    k: usize,
+    max_gap: usize,
+) -> Vec<Passage> {
+    if a.hash <= b.hash {
+        return align_with(a, b.tokens, &b.shingles, false, k, max_gap);
+    }
+    let mut out: Vec<Passage> = align_with(b, a.tokens, &a.shingles, false, k, max_gap)
+        .into_iter()
+        .map(|p| Passage {
+            a_start: p.b_start,
+            a_end: p.b_end,
+            b_start: p.a_start,
+            b_end: p.a_end,
+            matched: p.matched,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// [`align_pair`] of a prepared sequence with one aligned once (`b`): the same
+/// passages. `b` is prepared only when it takes side A.
+pub fn align_pair_with(a: &Prepared<'_>, b: &[u32], k: usize, max_gap: usize) -> Vec<Passage> {
+    let hash_b = crate::prints::seq_hash(b);
+    if a.hash <= hash_b {
+        return align_with(a, b, &shingle_hashes(b, k), false, k, max_gap);
+    }
+    let b = Prepared::hashed_above(b, k, HASHED_INDEX, hash_b);
+    let mut out: Vec<Passage> = align_with(&b, a.tokens, &a.shingles, false, k, max_gap)
+        .into_iter()
+        .map(|p| Passage {
+            a_start: p.b_start,
+            a_end: p.b_end,
+            b_start: p.a_start,
+            b_end: p.a_end,
+            matched: p.matched,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// [`align`], finding A's shingles by hash when there are more than `hashed_above`.
 fn align_hashed_above(
     a: &[u32],
@@ -121,40 +227,37 @@ fn align_hashed_above(
     max_gap: usize,
     hashed_above: usize,
 ) -> Vec<Passage> {
-    let ha = shingle_hashes(a, k);
+    let prepared = Prepared::hashed_above(a, k, hashed_above, 0);
     let hb = shingle_hashes(b, k);
-    if ha.is_empty() || hb.is_empty() {
+    align_with(&prepared, b, &hb, same, k, max_gap)
+}
+
+/// [`align`] of prepared side A with `b`, whose shingle hashes are `hb`.
+fn align_with(
+    prepared: &Prepared<'_>,
+    b: &[u32],
+    hb: &[u64],
+    same: bool,
+    k: usize,
+    max_gap: usize,
+) -> Vec<Passage> {
+    let a = prepared.tokens;
+    let (index, first, buckets) = (&prepared.index, &prepared.first, &prepared.buckets);
+    if prepared.shingles.is_empty() || hb.is_empty() {
         return Vec::new();
     }
-    let mut index: Vec<(u64, u32)> = ha.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
-    index.sort_unstable();
     // Runs of consecutive matching shingles on one diagonal.
     let mut runs: Vec<Run> = Vec::new();
     // The open run of each diagonal `j - i` (offset by `a.len()`), plus one; 0 for
     // none. A table, not a hash map: it is read once per matching shingle.
     let mut open: Vec<u32> = vec![0; a.len() + b.len()];
-    // Where each shingle of A first appears in `index`: a hash lookup past
-    // `HASHED_INDEX` shingles, where a search's log factor and cache misses made a
-    // long article super-linear (the `a a a` input of `cargo xtask bench hostile`);
-    // else the search of one bucket of `index` by its hashes' top bits (the sorted
-    // index cut into about one bucket per shingle: the binary search of the whole
-    // index per shingle of B was a quarter of the alignment's time). All three find
-    // the same position.
-    let first: Option<HashMap<u64, u32, FixedState>> = (index.len() > hashed_above).then(|| {
-        let mut first = HashMap::with_capacity_and_hasher(index.len() / 2, FixedState::default());
-        for (pos, &(h, _)) in index.iter().enumerate().rev() {
-            first.insert(h, pos as u32);
-        }
-        first
-    });
-    let buckets = Buckets::new(&index);
     for (j, &h) in hb.iter().enumerate() {
-        let lo = match &first {
+        let lo = match first {
             Some(first) => match first.get(&h) {
                 Some(&pos) => pos as usize,
                 None => continue,
             },
-            None => buckets.first_at_least(&index, h),
+            None => buckets.first_at_least(index, h),
         };
         for &(hash, i) in index[lo..].iter().take(MAX_SEED_REPEATS) {
             if hash != h {
@@ -512,6 +615,42 @@ mod tests {
             ab.sort_unstable();
             ba.sort_unstable();
             assert_eq!(ab, ba, "{a:?}\n{b:?}");
+        }
+    }
+
+    #[test]
+    fn prepared_sequences_align_as_align_pair_does() {
+        let mut state = 11u64;
+        let mut next = move |n: u32| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            ((state >> 33) % u64::from(n)) as u32
+        };
+        for round in 0..300 {
+            // Short and long texts (past `HASHED_INDEX` too), an empty one now and then.
+            let len = |next: &mut dyn FnMut(u32) -> u32| match round % 10 {
+                0 => next(5) as usize,
+                1 => 4000 + next(400) as usize,
+                _ => 20 + next(100) as usize,
+            };
+            let la = len(&mut next);
+            let lb = len(&mut next);
+            let mut a: Vec<u32> = (0..la).map(|_| 1000 + next(30)).collect();
+            let b: Vec<u32> = (0..lb).map(|_| 1000 + next(30)).collect();
+            if !b.is_empty() && !a.is_empty() {
+                let at = next(a.len() as u32) as usize;
+                let from = next(b.len() as u32) as usize;
+                let piece: Vec<u32> = b[from..b.len().min(from + 12)].to_vec();
+                a.splice(at..at, piece);
+            }
+            let want = align_pair(&a, &b, 5, 4);
+            let (pa, pb) = (Prepared::new(&a, 5), Prepared::new(&b, 5));
+            assert_eq!(align_prepared(&pa, &pb, 5, 4), want);
+            assert_eq!(align_pair_with(&pa, &b, 5, 4), want);
+            let back = align_pair(&b, &a, 5, 4);
+            assert_eq!(align_prepared(&pb, &pa, 5, 4), back);
+            assert_eq!(align_pair_with(&pb, &a, 5, 4), back);
         }
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::OverlapConfig;
-use crate::align::{Passage, align, align_pair};
+use crate::align::{Passage, Prepared, align, align_pair, align_pair_with};
 use crate::near::{Stopwords, content_bigrams, content_set, similarity_of_sets};
 use crate::prints::ArticlePrints;
 
@@ -235,6 +235,45 @@ fn pair_result(
     } else {
         align_pair(&a.tokens, &b.tokens, cfg.shingle, cfg.max_gap)
     };
+    result(a, b, passages)
+}
+
+/// Aligns one article with its candidates one after the other: the first with
+/// [`align_pair`], then, when there is a second, the article prepared once for the
+/// rest ([`align_pair_with`]; the same passages). The first copy of a story found
+/// aligns with each of its copies (15 at 16x Reuters).
+struct Aligner<'p> {
+    a: &'p ArticlePrints,
+    aligned: usize,
+    prepared: Option<Prepared<'p>>,
+}
+
+impl<'p> Aligner<'p> {
+    fn new(a: &'p ArticlePrints) -> Aligner<'p> {
+        Aligner {
+            a,
+            aligned: 0,
+            prepared: None,
+        }
+    }
+
+    /// [`pair_result`] of the article with `b` (not itself).
+    fn pair_result(&mut self, b: &ArticlePrints, cfg: &OverlapConfig) -> PairResult {
+        self.aligned += 1;
+        if self.aligned == 1 {
+            return pair_result(self.a, b, false, cfg);
+        }
+        let a = self.a;
+        let prepared = self
+            .prepared
+            .get_or_insert_with(|| Prepared::new(&a.tokens, cfg.shingle));
+        let passages = align_pair_with(prepared, &b.tokens, cfg.shingle, cfg.max_gap);
+        result(a, b, passages)
+    }
+}
+
+/// The pair's figures from its passages.
+fn result(a: &ArticlePrints, b: &ArticlePrints, passages: Vec<Passage>) -> PairResult {
     let matched: u32 = passages.iter().map(|p| p.matched).sum();
     let share = |n: usize| {
         if n == 0 {
@@ -298,6 +337,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
         // A bottom-k sketch: the smallest fingerprints of two copies are mostly the
         // same, so they find each other without every fingerprint being looked up.
         let sketch = &p.marks[..p.marks.len().min(CLUSTER_SKETCH)];
+        let mut aligner = Aligner::new(p);
         for (b, shared) in index.partners(p.article, sketch, cfg.max_postings) {
             let need = (CLUSTER_CANDIDATE_SHARE * sketch.len() as f64).max(2.0);
             if (shared as f64) < need.min(sketch.len() as f64) {
@@ -309,7 +349,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
                     continue;
                 }
             }
-            let r = pair_result(p, &prints[b as usize], false, cfg);
+            let r = aligner.pair_result(&prints[b as usize], cfg);
             // Copies give the same figures: reports of one template on other days
             // contain each other's words, not each other's figures.
             if r.containment_a >= cfg.cluster_containment
@@ -352,6 +392,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
         .par_iter()
         .filter(|p| is_root(p.article))
         .flat_map_iter(|p| {
+            let mut aligner = Aligner::new(p);
             index
                 .candidates(p, prints, cfg)
                 .into_iter()
@@ -361,7 +402,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
                     let need = cfg.min_shared.min(p.marks.len()).min(other.marks.len());
                     evidence(p, other) >= need.max(1)
                 })
-                .map(|(b, _)| pair_result(p, &prints[b as usize], false, cfg))
+                .map(|(b, _)| aligner.pair_result(&prints[b as usize], cfg))
                 .filter(|r| !r.passages.is_empty())
                 .collect::<Vec<_>>()
         })

@@ -9,7 +9,7 @@ use factdiff_findings::{
 };
 use rayon::prelude::*;
 
-use crate::align::{Passage, align_pair};
+use crate::align::{Passage, Prepared, align_pair_with};
 use crate::diff::{round3, token_similarity, word_diff};
 use crate::engine::{Analysis, NearSentence, PairResult, formulaic};
 use crate::near::Stopwords;
@@ -494,6 +494,8 @@ fn cluster_finding(
         .collect();
     let original = original_of(&articles);
     let po = &prints[original.id.0 as usize];
+    // The original is aligned with every other member: prepared once.
+    let prepared = Prepared::new(&po.tokens, cfg.shingle);
     let (members, passages): (Vec<ClusterMember>, Vec<Option<MemberPassages>>) = articles
         .par_iter()
         .map(|a| {
@@ -511,7 +513,7 @@ fn cluster_finding(
                 drops: None,
             };
             if a.id != original.id {
-                let passages = align_pair(&po.tokens, &pm.tokens, cfg.shingle, cfg.max_gap);
+                let passages = align_pair_with(&prepared, &pm.tokens, cfg.shingle, cfg.max_gap);
                 let matched: usize = passages.iter().map(|p| p.matched as usize).sum();
                 member.containment = Some(round3(matched as f64 / pm.tokens.len().max(1) as f64));
                 member.similarity = Some(round3(token_similarity(&po.tokens, &pm.tokens)));

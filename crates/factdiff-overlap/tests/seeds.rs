@@ -80,3 +80,39 @@ fn seeds_by_default_give_the_two_repeated_passages() {
         ]
     );
 }
+
+/// A story's matrix of containments (`Detection::containments`, each member prepared
+/// once) is what `Detection::containment` gives pair by pair: on the seeds, and on
+/// the overlap fixtures' copies, republished and rewritten articles taken as one story.
+#[test]
+fn containments_of_a_story_are_its_pairs_containments() {
+    let mut inputs = seeds();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/overlap");
+    for dir in ["cluster", "edited", "exact", "republished", "rewording"] {
+        for e in std::fs::read_dir(format!("{fixtures}/{dir}")).unwrap() {
+            let path = e.unwrap().path();
+            inputs.push(Input {
+                path: format!("{dir}/{}", path.file_name().unwrap().to_str().unwrap()),
+                bytes: std::fs::read(&path).unwrap(),
+            });
+        }
+    }
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let corpus = Corpus::from_inputs(inputs);
+    let detection = factdiff_overlap::detect_all(&corpus, &OverlapConfig::default());
+    let members: Vec<usize> = (0..corpus.articles.len()).rev().collect();
+    let share = detection.containments(&members);
+    let mut some = 0;
+    for (i, &a) in members.iter().enumerate() {
+        for (j, &b) in members.iter().enumerate() {
+            let want = if i == j {
+                0.0
+            } else {
+                detection.containment(a, b)
+            };
+            assert_eq!(share[i][j].to_bits(), want.to_bits(), "{a} in {b}");
+            some += usize::from(want > 0.0 && i != j);
+        }
+    }
+    assert!(some > 4, "{some} pairs share passages");
+}

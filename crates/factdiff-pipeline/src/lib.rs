@@ -259,7 +259,7 @@ pub fn analyse_with(corpus: &Corpus, engines: &Engines, stage: &Stage, pairs: bo
     factdiff_stories::fill_relations(
         &mut stories,
         corpus,
-        |a, b| overlap.containment(a, b),
+        |members| overlap.containments(members),
         |a| overlap.words(a),
     );
     let pairs = if pairs {
@@ -292,9 +292,19 @@ pub fn stories(corpus: &Corpus, engines: &Engines) -> Vec<factdiff_findings::Sto
 /// Runs overlap detection alone (`factdiff overlap`): no claims, no rules. The
 /// findings are in their total order.
 pub fn analyse_overlap(corpus: &Corpus, config: &OverlapConfig) -> Analysis {
+    analyse_overlap_with(corpus, config, true)
+}
+
+/// [`analyse_overlap`], making [`Analysis::pairs`] only when `pairs` is true (else
+/// they are empty), as [`analyse_with`] does: only the HTML reports show them.
+pub fn analyse_overlap_with(corpus: &Corpus, config: &OverlapConfig, pairs: bool) -> Analysis {
     let overlap = factdiff_overlap::detect_all(corpus, config);
     let stories = Stories::none(corpus.articles.len());
-    let pairs = pairs::pairs(corpus, &overlap, &stories);
+    let pairs = if pairs {
+        pairs::pairs(corpus, &overlap, &stories)
+    } else {
+        factdiff_findings::Pairs::default()
+    };
     Analysis {
         findings: overlap.findings,
         claims: 0,

@@ -438,7 +438,7 @@ pub fn render_stories_html(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use factdiff_findings::{Category, Fact, FactValue, Severity};
 
     use super::*;
@@ -456,7 +456,7 @@ mod tests {
         }
     }
 
-    fn sample() -> (Vec<Story>, Vec<Finding>) {
+    pub(crate) fn sample() -> (Vec<Story>, Vec<Finding>) {
         let mut finding = Finding::new(
             "count-mismatch",
             Category::Contradiction,

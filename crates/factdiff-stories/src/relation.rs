@@ -176,13 +176,15 @@ pub fn relate(
 }
 
 /// Orders every story's articles (the likely original first, then by date and path)
-/// and sets their relations. `containment(a, b)` is the share of article `a`'s words
-/// inside passages shared with article `b`, `words(a)` the words of its body (indices
-/// in the corpus): the overlap engine's. The facts' values follow their articles.
+/// and sets their relations. `containments(members)` gives, for a story's members
+/// (indices in the corpus), `share[i][j]`: the share of `members[i]`'s words inside
+/// passages shared with `members[j]`; `words(a)` the words of article `a`'s body: the
+/// overlap engine's (asked once per story, so that it can prepare each member once for
+/// all its pairs). The facts' values follow their articles.
 pub fn fill_relations(
     stories: &mut Stories,
     corpus: &Corpus,
-    containment: impl Fn(usize, usize) -> f64 + Sync,
+    containments: impl Fn(&[usize]) -> Vec<Vec<f64>> + Sync,
     words: impl Fn(usize) -> usize + Sync,
 ) {
     stories
@@ -204,7 +206,8 @@ pub fn fill_relations(
                     }
                 })
                 .collect();
-            let (order, related) = relate(&members, |i, j| containment(list[i], list[j]));
+            let share = containments(list);
+            let (order, related) = relate(&members, |i, j| share[i][j]);
             // New position of each old index.
             let mut at = vec![0usize; order.len()];
             for (pos, &old) in order.iter().enumerate() {

@@ -8,6 +8,7 @@ use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, RuleMeta, Severity};
 use factdiff_pipeline::{Phase, Stage, catalog};
 use factdiff_report::{Format, RenderContext, RenderOptions, Report};
+use rayon::prelude::*;
 
 use super::Ctx;
 use crate::args::{CheckArgs, FailOn};
@@ -111,7 +112,16 @@ pub fn finish(
         options: &options,
         sources: &sources,
     };
-    let render = |out: &mut dyn Write| format.renderer().render(&cx, out);
+    // The JSON report's findings and stories (nearly all of it) are encoded on the
+    // workers, a batch at a time, and written in order: the same bytes.
+    let encode = |n: usize, item: &(dyn Fn(usize) -> Vec<u8> + Sync)| -> Vec<Vec<u8>> {
+        ctx.workers
+            .run(|| (0..n).into_par_iter().map(item).collect())
+    };
+    let render = |out: &mut dyn Write| match format {
+        Format::Json => factdiff_report::json::render_with(&cx.report, out, &encode),
+        _ => format.renderer().render(&cx, out),
+    };
     let to = args.output.output.as_deref();
     // The elapsed time ends the summary line only at a terminal: never in a file,
     // a pipe or a snapshot. Elsewhere the report streams to its destination.
