@@ -40,7 +40,12 @@ pub fn align_pair(a: &[u32], b: &[u32], k: usize, max_gap: usize) -> Vec<Passage
     if crate::prints::seq_hash(a) <= crate::prints::seq_hash(b) {
         return align(a, b, false, k, max_gap);
     }
-    let mut out: Vec<Passage> = align(b, a, false, k, max_gap)
+    mirrored(align(b, a, false, k, max_gap))
+}
+
+/// Passages of B against A read as passages of A against B, in order.
+fn mirrored(passages: Vec<Passage>) -> Vec<Passage> {
+    let mut out: Vec<Passage> = passages
         .into_iter()
         .map(|p| Passage {
             a_start: p.b_start,
@@ -182,18 +187,7 @@ pub fn align_prepared(
     if a.hash <= b.hash {
         return align_with(a, b.tokens, &b.shingles, false, k, max_gap);
     }
-    let mut out: Vec<Passage> = align_with(b, a.tokens, &a.shingles, false, k, max_gap)
-        .into_iter()
-        .map(|p| Passage {
-            a_start: p.b_start,
-            a_end: p.b_end,
-            b_start: p.a_start,
-            b_end: p.a_end,
-            matched: p.matched,
-        })
-        .collect();
-    out.sort();
-    out
+    mirrored(align_with(b, a.tokens, &a.shingles, false, k, max_gap))
 }
 
 /// [`align_pair`] of a prepared sequence with one aligned once (`b`): the same
@@ -204,18 +198,7 @@ pub fn align_pair_with(a: &Prepared<'_>, b: &[u32], k: usize, max_gap: usize) ->
         return align_with(a, b, &shingle_hashes(b, k), false, k, max_gap);
     }
     let b = Prepared::hashed_above(b, k, HASHED_INDEX, hash_b);
-    let mut out: Vec<Passage> = align_with(&b, a.tokens, &a.shingles, false, k, max_gap)
-        .into_iter()
-        .map(|p| Passage {
-            a_start: p.b_start,
-            a_end: p.b_end,
-            b_start: p.a_start,
-            b_end: p.a_end,
-            matched: p.matched,
-        })
-        .collect();
-    out.sort();
-    out
+    mirrored(align_with(&b, a.tokens, &a.shingles, false, k, max_gap))
 }
 
 /// [`align`], finding A's shingles by hash when there are more than `hashed_above`.

@@ -285,6 +285,12 @@ pub enum Veto {
     Headline,
 }
 
+/// The ids of the `n` highest weights, the lower id first among equals.
+fn top_ranked(mut ranked: Vec<(f64, u32)>, n: usize) -> Vec<u32> {
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    ranked.into_iter().take(n).map(|(_, id)| id).collect()
+}
+
 fn day_number(date: jiff::civil::Date) -> i32 {
     // Days since 1970-01-01; civil dates are always in jiff's range.
     date.since(jiff::civil::date(1970, 1, 1))
@@ -730,38 +736,28 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     let leads: Vec<Vec<u32>> = compact
         .par_iter()
         .map(|c| {
-            let mut ranked: Vec<(f64, u32)> = c
+            let ranked = c
                 .names
                 .iter()
                 .filter(|(_, tf)| *tf >= 2)
                 .map(|(id, tf)| (f64::from(*tf) * idf(names[*id as usize]), *id))
                 .filter(|(w, _)| *w > 0.0)
                 .collect();
-            ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-            ranked
-                .into_iter()
-                .take(config.lead_names)
-                .map(|(_, id)| id)
-                .collect()
+            top_ranked(ranked, config.lead_names)
         })
         .collect();
     let cap = block_cap(config, n);
     let heads: Vec<Vec<u32>> = compact
         .par_iter()
         .map(|c| {
-            let mut ranked: Vec<(f64, u32)> = c
+            let ranked = c
                 .headline
                 .iter()
                 .filter(|id| words[**id as usize] <= cap)
                 .map(|id| (idf(words[*id as usize]), *id))
                 .filter(|(w, _)| *w > 0.0)
                 .collect();
-            ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-            ranked
-                .into_iter()
-                .take(config.lead_names)
-                .map(|(_, id)| id)
-                .collect()
+            top_ranked(ranked, config.lead_names)
         })
         .collect();
     // The vectors hold the ids now: the counts go.
