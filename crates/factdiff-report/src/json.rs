@@ -131,19 +131,7 @@ impl Renderer for Json {
 
 /// Writes the report as pretty-printed JSON with a final newline.
 pub(crate) fn render(report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let wire = JsonReportRef {
-        version: VERSION,
-        tool: Tool::factdiff(),
-        summary: Summary {
-            articles: report.articles,
-            claims: report.claims,
-            findings: report.findings.len(),
-        },
-        findings: report.findings,
-        problems: report.problems,
-        stories: report.stories,
-    };
-    write_json(&wire, out)
+    write_json(&JsonReportRef::of(report), out)
 }
 
 /// Encodes items `0..n` (each with the function given) and returns their encodings in
@@ -169,16 +157,9 @@ const BATCH: usize = 1024;
 pub fn render_with(report: &Report<'_>, out: &mut dyn Write, encode: Encode<'_>) -> io::Result<()> {
     // The report without its findings and stories: what frames them.
     let frame = serde_json::to_string_pretty(&JsonReportRef {
-        version: VERSION,
-        tool: Tool::factdiff(),
-        summary: Summary {
-            articles: report.articles,
-            claims: report.claims,
-            findings: report.findings.len(),
-        },
         findings: &[],
-        problems: report.problems,
         stories: &[],
+        ..JsonReportRef::of(report)
     })?;
     const EMPTY: &str = "\n  \"findings\": []";
     let (Some(at), Some(body)) = (frame.find(EMPTY), frame.strip_suffix("\n}")) else {
@@ -243,6 +224,24 @@ struct JsonReportRef<'a> {
     problems: &'a [Problem],
     #[serde(skip_serializing_if = "<[Story]>::is_empty")]
     stories: &'a [Story],
+}
+
+impl<'a> JsonReportRef<'a> {
+    /// The whole report, its summary counting its findings.
+    fn of(report: &Report<'a>) -> Self {
+        JsonReportRef {
+            version: VERSION,
+            tool: Tool::factdiff(),
+            summary: Summary {
+                articles: report.articles,
+                claims: report.claims,
+                findings: report.findings.len(),
+            },
+            findings: report.findings,
+            problems: report.problems,
+            stories: report.stories,
+        }
+    }
 }
 
 /// Writes any value as pretty JSON with a final newline.
