@@ -116,26 +116,20 @@ fn year_after(ctx: &Ctx, s: &Sent, i: usize) -> Option<(Option<i16>, usize, bool
     if let Some(y) = year_num(s, k) {
         return Some((Some(y), k + 1, false));
     }
-    if s.lower(i) == "of"
-        && let Some(a) = ctx.anchor
+    // "of next year", and "next year" right after the date, a comma or not ("lift the
+    // quotas after March 31, next year"), but not a possessive ("on March 31, next
+    // year's budget ...").
+    let j = if s.lower(i) == "of" { i + 1 } else { k };
+    if matches!(s.lower(j), "this" | "last" | "next")
+        && s.lower(j + 1) == "year"
+        && !matches!(s.lower(j + 2), "'s" | "’s" | "'" | "’")
     {
-        let y = match s.lower(i + 1) {
-            "this" => Some(a.year()),
-            "last" => Some(a.year() - 1),
-            "next" => Some(a.year() + 1),
-            _ => None,
-        };
-        if let Some(y) = y
-            && s.lower(i + 2) == "year"
-        {
-            return Some((Some(y), i + 3, true));
-        }
-    }
-    if s.lower(i) == "of"
-        && matches!(s.lower(i + 1), "this" | "last" | "next")
-        && s.lower(i + 2) == "year"
-    {
-        return Some((None, i + 3, true));
+        let y = ctx.anchor.map(|a| match s.lower(j) {
+            "this" => a.year(),
+            "last" => a.year() - 1,
+            _ => a.year() + 1,
+        });
+        return Some((y, j + 2, true));
     }
     None
 }
@@ -290,9 +284,10 @@ fn month_year(ctx: &Ctx, s: &Sent, start: usize, end: usize, m: i8) -> Option<i1
 }
 
 /// How many words before a month date its clause's future or plan word may be ("will
-/// be held on a two-party basis on December 15"), and after it ("on March 3 the
+/// be held on a two-party basis on December 15", "will drag down average current
+/// profits of major Japanese firms in the year ending March 31"), and after it ("on March 3 the
 /// summit will open").
-const FUTURE_BEFORE: usize = 10;
+const FUTURE_BEFORE: usize = 14;
 const FUTURE_AFTER: usize = 6;
 
 /// Whether a future or plan word governs the month date at tokens `start..end`: one
@@ -339,6 +334,11 @@ fn future_plans(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
         let l = s.lower(k);
         if ahead(l) {
             return true;
+        }
+        // "said that before the end of its fiscal year on June 30 it will introduce":
+        // what is said is a clause of its own, which the speech verb opens.
+        if s.toks[k].has(crate::lexicon::class::SPEECH) || ctx.lex.reporting_verbs.contains(l) {
+            break;
         }
         // "the man arrested on May 29 will go on trial": the past verb governs.
         if past(k) {
@@ -1043,6 +1043,28 @@ mod tests {
                 ),
             ],
         );
+        // A future word far back in the date's own clause, no mark or past verb
+        // between (Reuters, June 1987: the fiscal year ahead).
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2025-06-01"),
+            &[
+                (
+                    "Poor returns will drag down average current profits of major Japanese firms in the year ending March 31.",
+                    &["March 31 = 2026-03-31"],
+                ),
+                (
+                    "He will appeal against the verdict the court handed down in Atlanta on March 3.",
+                    &["March 3 = 2025-03-03"],
+                ),
+                // A speech verb far back opens the said clause: the future word after
+                // the date governs it.
+                (
+                    "Bob Ano said that before the end of the company's fiscal year on March 31 it will introduce a computer.",
+                    &["March 31 = 2026-03-31"],
+                ),
+            ],
+        );
     }
 
     /// A weekday with its date in brackets is one date; a weekday's date in a month
@@ -1097,6 +1119,15 @@ mod tests {
                 (
                     "on March 15 of this year",
                     &["March 15 of this year = 2025-03-15"],
+                ),
+                // The year right after the date, with a comma or without.
+                (
+                    "demand that Japan lift the quotas after March 31, next year.",
+                    &["March 31, next year = 2026-03-31"],
+                ),
+                (
+                    "talks on March 3 last year",
+                    &["March 3 last year = 2024-03-03"],
                 ),
                 // A written weekday chooses the year only between the day's two
                 // occurrences around the article's date (Tuesday 14 October 2025):
