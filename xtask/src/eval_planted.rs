@@ -1444,6 +1444,50 @@ mod tests {
         }
     }
 
+    /// A second round plants in another article of the event, at another day where the
+    /// event gives one; a day is one day however its month is written.
+    #[test]
+    fn a_second_round_plants_another_article_and_another_day() {
+        let words = Words::load().unwrap();
+        let originals = event(&[
+            (
+                "a.md",
+                "The vote was held on December 14 in Ashgabat, and the new parliament opened on Jan. 5 in the capital.",
+            ),
+            (
+                "b.md",
+                "Voting was held on 14 December in the capital. The parliament opened on 5 January in the capital.",
+            ),
+        ]);
+        let a = &originals[0].text;
+        let at = a.find("5 in").unwrap();
+        assert_eq!(date_label(&words, a, &(at..at + 1)), "january 5");
+        let b = &originals[1].text;
+        let at = b.find("5 January").unwrap();
+        assert_eq!(date_label(&words, b, &(at..at + 1)), "january 5");
+        for seed in 0..4 {
+            let mut taken = BTreeMap::new();
+            let (_, first) = plant("date", &originals, &words, &mut Rng::new(seed), &mut taken);
+            let (_, second) = plant(
+                "date",
+                &originals,
+                &words,
+                &mut Rng::new(seed + 9),
+                &mut taken,
+            );
+            let (_, third) = plant(
+                "date",
+                &originals,
+                &words,
+                &mut Rng::new(seed + 19),
+                &mut taken,
+            );
+            assert_eq!((first.len(), second.len(), third.len()), (1, 1, 0));
+            assert_ne!(first[0].file, second[0].file);
+            assert_ne!(first[0].from, second[0].from);
+        }
+    }
+
     /// When someone spoke and what happened the same day are two things: moving one
     /// contradicts nothing the other outlet says.
     #[test]
