@@ -129,6 +129,57 @@ const ABBREVIATIONS: &[&str] = &[
     "op", "ed", "eds", "govt",
 ];
 
+/// Times of day written with periods, after which a date goes on rather than a new
+/// sentence ("arrested around 1:30 a.m. Feb. 1 on state Route 94", "at 6 p.m.
+/// Monday").
+const TIMES_OF_DAY: &[&str] = &["a.m", "p.m"];
+
+/// The month and weekday names, whole or cut short, that go on a time of day's
+/// sentence (the calendar lexicon's `[months]` and `[weekdays]`, which are loaded only
+/// after the text is split).
+const MONTHS_AND_WEEKDAYS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+];
+
 /// Abbreviations that never end a sentence, whatever follows (titles before names).
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
@@ -236,6 +287,15 @@ fn is_sentence_end(before: &str, after: &str) -> bool {
     let lower = word.to_lowercase();
     if TITLES.contains(&lower.as_str()) {
         return false;
+    }
+    if TIMES_OF_DAY.contains(&lower.as_str()) {
+        // "1:30 a.m. Feb. 1", "6 p.m. Monday": the time's date goes on.
+        let next_word: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        return !MONTHS_AND_WEEKDAYS.contains(&next_word.as_str());
     }
     if ABBREVIATIONS.contains(&lower.as_str()) {
         // "Aug. 7", "Inc. shares": continues; "... Co. The" ends.
@@ -415,6 +475,23 @@ mod tests {
             (
                 "Is it over? No. It is not!",
                 &["Is it over?", "No.", "It is not!"],
+            ),
+            // A time of day's date goes on its sentence; another word after it
+            // starts one.
+            (
+                "Williams was arrested around 1:30 a.m. Feb. 1 on state Route 94. He is held.",
+                &[
+                    "Williams was arrested around 1:30 a.m. Feb. 1 on state Route 94.",
+                    "He is held.",
+                ],
+            ),
+            (
+                "The polls close at 8 p.m. Tuesday. The count starts at 9 p.m. Officials said so.",
+                &[
+                    "The polls close at 8 p.m. Tuesday.",
+                    "The count starts at 9 p.m.",
+                    "Officials said so.",
+                ],
             ),
             (
                 "J. K. Rowling spoke. Shares of Acme Inc. rose.",
