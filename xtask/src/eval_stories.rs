@@ -20,7 +20,10 @@
 //! still found (the same articles, no more, no fewer) counts for the Reuters precision;
 //! a story not judged is counted and shown, as `eval precision` does for findings, so
 //! that a change of the stage is read before it is recorded. `--check` fails when that
-//! precision falls below `reuters_precision` of `[stories]` too.
+//! precision falls below `reuters_precision` of `[stories]` too. With
+//! `FACTDIFF_EVAL_DUMP_REUTERS=FILE` it writes every Reuters article's signature (its
+//! id and `Signature`, one JSON line each, about 40 MB): what a quick experiment on the
+//! judged stories' pairs reads outside the crate.
 //! Through the library (factdiff-stories), not the binary.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -542,6 +545,15 @@ fn reuters_read(config: &StoryConfig, lexicons: &factdiff_claims::Lexicons) -> R
         .map(|a| factdiff_claims::extract(a, lexicons))
         .collect();
     let stories = factdiff_stories::group(&corpus, &claims, lexicons, config);
+    if let Some(dump) = std::env::var_os("FACTDIFF_EVAL_DUMP_REUTERS") {
+        let mut out = String::new();
+        for (article, claims) in corpus.articles.iter().zip(&claims) {
+            let sig = factdiff_stories::signature(article, claims, lexicons);
+            out.push_str(&serde_json::json!({"id": article.meta.id, "sig": sig}).to_string());
+            out.push('\n');
+        }
+        std::fs::write(&dump, out).context("writing FACTDIFF_EVAL_DUMP_REUTERS")?;
+    }
     let id = |i: usize| {
         corpus.articles[i]
             .meta
