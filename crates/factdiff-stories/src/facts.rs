@@ -25,7 +25,7 @@
 //! Each article shows the first value it gives (in text order); the rows are sorted
 //! by kind, then by what they are of.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use factdiff_claims::{
     Claim, ClaimKind, ClaimValue, EventKey, Role, describe_interval, month_name,
@@ -325,8 +325,28 @@ fn figures_disagree(sources: &[FactSource<'_>], row: &Row<'_>) -> bool {
             .iter()
             .any(|c| c.frame.as_deref().is_some_and(|f| f.role == Role::Update))
     };
-    for (n, (a, ia)) in entries.iter().enumerate() {
-        for (b, ib) in &entries[n + 1..] {
+    // Whether two articles' figures disagree depends only on their intervals, whether
+    // they give an update and their dates: articles alike in all three are compared
+    // once (16 copies of a story made 120 pairs of one, issue 14), and with their own
+    // kind only when two articles are of it.
+    type Class<'r> = (&'r [Interval], bool, Option<jiff::civil::Date>);
+    let mut classes: Vec<(Class<'_>, usize, bool)> = Vec::new();
+    for (a, ia) in &entries {
+        let class: Class<'_> = (ia.as_slice(), updates(*a), sources[*a].article.meta.date);
+        match classes.iter_mut().find(|(c, _, _)| *c == class) {
+            Some((_, _, twice)) => *twice = true,
+            None => classes.push((class, *a, false)),
+        }
+    }
+    let entries: Vec<(usize, &[Interval], bool)> = classes
+        .iter()
+        .map(|&((ia, _, _), a, twice)| (a, ia, twice))
+        .collect();
+    for (n, &(a, ia, twice)) in entries.iter().enumerate() {
+        let others = entries[n + 1..].iter().map(|&(b, ib, _)| (b, ib));
+        let itself = twice.then_some((a, ia));
+        for (b, ib) in itself.into_iter().chain(others) {
+            let (a, b) = (&a, &b);
             if updates(*a) || updates(*b) {
                 continue;
             }
@@ -388,6 +408,9 @@ fn describe_date(claim: &Claim) -> String {
         _ => t.value.clone(),
     }
 }
+
+/// A date as (year, month, day), each part where given.
+type Day = (Option<i16>, Option<i8>, Option<i8>);
 
 fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
     // Items: (article, claim, predicate, participants and place).
@@ -487,7 +510,7 @@ fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
             // undated article's "March 11") fits any year.
             // Only dates written out are compared: "on Friday" resolved against two
             // articles' dates may be two days of a daily event.
-            let days = |cs: &[&Claim]| -> Vec<(Option<i16>, Option<i8>, Option<i8>)> {
+            let days = |cs: &[&Claim]| -> Vec<Day> {
                 cs.iter()
                     .filter_map(|c| match &c.value {
                         ClaimValue::Date(t) if !t.relative => Some((t.year, t.month, t.day)),
@@ -495,19 +518,21 @@ fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
                     })
                     .collect()
             };
-            let fits = |a: &(Option<i16>, Option<i8>, Option<i8>),
-                        b: &(Option<i16>, Option<i8>, Option<i8>)| {
+            let fits = |a: &Day, b: &Day| {
                 a.1 == b.1 && a.2 == b.2 && (a.0.is_none() || b.0.is_none() || a.0 == b.0)
             };
-            let given: Vec<_> = claims
-                .values()
-                .map(|cs| days(cs))
-                .filter(|d| !d.is_empty())
-                .collect();
-            let disagree = given.iter().enumerate().any(|(i, a)| {
-                given[i + 1..]
-                    .iter()
-                    .any(|b| !a.iter().any(|x| b.iter().any(|y| fits(x, y))))
+            // Each list of days once (copies of a story give the same), with whether
+            // two articles give it: a list is compared with itself only then.
+            let mut given: Vec<(Vec<Day>, bool)> = Vec::new();
+            for d in claims.values().map(|cs| days(cs)).filter(|d| !d.is_empty()) {
+                match given.iter_mut().find(|(g, _)| *g == d) {
+                    Some((_, twice)) => *twice = true,
+                    None => given.push((d, false)),
+                }
+            }
+            let apart = |a: &[_], b: &[_]| !a.iter().any(|x| b.iter().any(|y| fits(x, y)));
+            let disagree = given.iter().enumerate().any(|(i, (a, twice))| {
+                *twice && apart(a, a) || given[i + 1..].iter().any(|(b, _)| apart(a, b))
             });
             let row = Row { thing, claims };
             Some(make_fact(sources, row, disagree, describe_date))
@@ -629,12 +654,25 @@ fn quote_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
     // Groups around seeds, in the story's order: each quote joins the first seed it is
     // the same quote as, else seeds a group (never chained: a quote that joins two
     // others does not make them one).
+    // A quote worded as one before joins the group that one joined (`same` reads only
+    // the words, a seed is the same quote as itself, and the groups before that one
+    // are the same seeds as then): copies of a story are not compared again.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for idx in 0..items.len() {
-        match groups.iter_mut().find(|g| same(g[0], idx)) {
+    let mut joined: HashMap<&[String], usize> = HashMap::new();
+    for (idx, item) in items.iter().enumerate() {
+        let words = item.words.as_slice();
+        let at = match joined.get(words) {
+            Some(&at) => at,
+            None => groups
+                .iter()
+                .position(|g| same(g[0], idx))
+                .unwrap_or(groups.len()),
+        };
+        match groups.get_mut(at) {
             Some(group) => group.push(idx),
             None => groups.push(vec![idx]),
         }
+        joined.entry(words).or_insert(at);
     }
     groups
         .into_iter()
@@ -654,15 +692,13 @@ fn quote_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
             // is given to is shown, and marked when quote-drift reports it (the
             // extractor's speakers are not sure enough to mark on their own).
             let seed = &items[members[0]];
-            let disagree = claims.keys().any(|&article| {
-                members
-                    .iter()
-                    .map(|&m| &items[m])
-                    .find(|item| item.article == article)
-                    .is_some_and(|item| {
-                        !(excerpt_of(&item.words, &seed.words)
-                            || excerpt_of(&seed.words, &item.words))
-                    })
+            // Each article's first quote of the group, found in one pass.
+            let mut first: BTreeMap<usize, &Item<'_>> = BTreeMap::new();
+            for &m in &members {
+                first.entry(items[m].article).or_insert(&items[m]);
+            }
+            let disagree = first.values().any(|item| {
+                !(excerpt_of(&item.words, &seed.words) || excerpt_of(&seed.words, &item.words))
             });
             // Named by the speaker most of its articles give (the first on a tie).
             let mut speakers: Vec<(&str, usize)> = Vec::new();
