@@ -11,7 +11,9 @@
 //!   time; "at least 40" and "about 40" are intervals, never planted) that another
 //!   outlet of the event gives with the same measure, noun and value, is changed by a
 //!   quarter or more (by 1 to 3 below 10); a measure that only rises (a death toll) is
-//!   changed the way that contradicts the other outlet's date order; `count-mismatch`;
+//!   changed the way that contradicts the other outlet's date order; not a figure of a
+//!   conversion in brackets ("55 kilometers (34 miles)"), which changed alone no longer
+//!   converts the other; `count-mismatch`;
 //! - `date`: a day of a month ("January 12", "12 January"; month names from
 //!   `rules/lexicons/calendar.toml`) that two outlets give alike, each in a line told
 //!   in words (not a dateline: "May 3, 2013 12:50 PM" is when an outlet published,
@@ -657,6 +659,24 @@ fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, CountSite> {
         }
         let value: u64 = run.as_str().replace(',', "").parse().unwrap_or(0);
         if value as f64 != *min || words.qualified(text, range.start) {
+            continue;
+        }
+        // Not one figure of a conversion in brackets ("55 kilometers (34 miles)", "a
+        // depth of 22 miles (35 kilometers)"): changed alone, it no longer converts the
+        // other, which still gives the old value; the article contradicts itself, not
+        // the other outlet.
+        let before = text[..start].trim_end();
+        let converts = before.strip_suffix('(').is_some_and(|b| {
+            b.split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        let converted = text[end..]
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        if converts || converted {
             continue;
         }
         out.entry((
@@ -1368,6 +1388,15 @@ mod tests {
             [
                 "The 64-bit version is safe.",
                 "Only the 64-bit version was patched.",
+            ],
+            // A figure of a conversion in brackets, either side.
+            [
+                "The epicenter was 55 kilometers (34 miles) west of Bireun.",
+                "The epicenter was 34 miles west of the town of Bireun.",
+            ],
+            [
+                "It struck at a depth of 22 miles (35 kilometers) near Manokwari.",
+                "It struck at a depth of 35 kilometers near Manokwari.",
             ],
             // Another one's figure: the other outlet never names Vaughn.
             [

@@ -69,11 +69,27 @@
 //! article never names; a toll (`lede-predicates`: deaths, injuries, arrests,
 //! rescued) only where one of the two is in its article's lede, as articles give a
 //! toll's parts and other events' tolls too ("Another two people were killed", "In
-//! 2004, ... a tsunami that killed 230,000 people"). Within one article only whole
-//! counts of things are compared ("40 stalls" / "60 stalls"), and not where a
-//! sentence gives both ("8,000 head to Indonesia and 5,000 head to Turkey"): an
-//! article gives many amounts of money, percentages and measurements of different
-//! things.
+//! 2004, ... a tsunami that killed 230,000 people"). A count of things has an owner
+//! when its sentence says whose it is, by a whole name: the name after an "of" right
+//! after the counted noun ("1.7 billion dlrs of debt of Bankers Trust", not the
+//! source that said it), a possessive right before the figure ("the Bluejays' 15
+//! assists"), else the first name of its clause before the figure, its subject
+//! ("Andre Iguodala 14.9 points"), else the name an apposition follows ("SeaMicro,
+//! an 80-employee startup"); a common word capitalized at the start of a sentence is
+//! nobody ("Floods in Kerala"). Counts of two owners marked by "of" or a possessive
+//! are never compared (two companies' template sentences whose names end alike: "40
+//! mln new shares of Tokyo Optical Co Ltd" / "60 mln new shares of Keihanshin Real
+//! Estate Co Ltd"; a clause's first name may be a place in it, "The visit to Baku
+//! ended with Mirziyoyev and Aliyev signing seven agreements", so two of those do
+//! not part two counts); two counts of one owner within a story are aligned
+//! whatever their ledes when they are of one class, toll or not, give the same
+//! predicate next to both ("DiLeo has spent 19 seasons" / "DiLeo has spent 13
+//! seasons"), or are both marked by the possessive; not a name's counts of different
+//! predicates ("McDermott had 10 points in the first 7 1/2 minutes" / "McDermott now
+//! has 2,029 points"). Within one article only whole counts of things are compared
+//! ("40 stalls" / "60 stalls"), and not where a sentence gives both ("8,000 head to
+//! Indonesia and 5,000 head to Turkey"): an article gives many amounts of money,
+//! percentages and measurements of different things.
 //!
 //! How often it is right on real news is measured, not written here: `factdiff
 //! rules explain count-mismatch` gives the figure recorded in eval/figures.toml.
@@ -244,6 +260,10 @@ struct Item<'a> {
     /// The numbers its sentence writes in digits, claims or not ("48 of 62 points").
     /// Shared by the items of one sentence.
     numbers: Arc<[f64]>,
+    /// Whose figure it is ([`owner`]): "of debt of Bankers Trust", "the Bluejays' 15
+    /// assists", "Andre Iguodala 14.9 points", "SeaMicro, an 80-employee startup".
+    /// Only for counts of things.
+    owner: Option<Owner<'a>>,
 }
 
 /// The numbers a sentence writes in digits ("48", "1,098"; not "6.5" nor "IE-6").
@@ -308,6 +328,134 @@ fn predicate(
         unit,
         classes,
     )
+}
+
+/// Whose figure the count `claims[idx]` is, read from its sentence's names (`known`,
+/// the names of its scope; the whole name, never its last word): the name after an "of" right after the counted
+/// noun ("1.7 billion dlrs of debt of Bankers Trust": the issuer, not the source
+/// that said it), else a possessive right before the figure ("the Bluejays' 15
+/// assists"), else the first name of the figure's clause before it, its grammatical
+/// subject ("Andre Iguodala 14.9 points"; "Cheeks was a draft choice of the 76ers
+/// and played 11 seasons"), else, for a clause of one lower-case word before the
+/// figure right after a name and a comma, that name (an apposition: "SeaMicro, an
+/// 80-employee startup"). None where the clause names no one before the figure
+/// ("said that 8 people were killed").
+fn owner<'c>(
+    cx: &Cx<'_>,
+    article: usize,
+    claims: &'c [factdiff_claims::Claim],
+    idx: usize,
+    known: &[Name<'_>],
+) -> Option<Owner<'c>> {
+    let owned = |name: &'c str, marked: Mark| Some(Owner { name, marked });
+    let claim = &claims[idx];
+    let sentence = cx.sentence_text(article, claim);
+    let start = cx
+        .article(article)
+        .sentences
+        .get(claim.sentence as usize)
+        .map_or(0, |s| s.span.start as usize);
+    let local = |c: &factdiff_claims::Claim| {
+        (c.span.start as usize).saturating_sub(start)..(c.span.end as usize).saturating_sub(start)
+    };
+    let at = local(claim);
+    let names: Vec<(std::ops::Range<usize>, &'c str)> = claims
+        .iter()
+        .filter(|c| c.sentence == claim.sentence)
+        .filter_map(|c| match &c.value {
+            ClaimValue::Name { normalized } => Some((local(c), &**normalized)),
+            _ => None,
+        })
+        // Only the names of its scope: a common word capitalized at the start of a
+        // sentence ("Floods in Kerala destroyed 40 homes") is nobody.
+        .filter(|(_, n)| known.iter().any(|k| &**k == *n))
+        .filter(|(r, _)| r.end <= sentence.len() && sentence.is_char_boundary(r.start))
+        .collect();
+    let clause = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”');
+    let text = |r: std::ops::Range<usize>| sentence.get(r).unwrap_or("");
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // "of" and a name, at most three words after the figure, in its clause.
+    if let Some((r, n)) = names.iter().find(|(r, _)| r.start >= at.end) {
+        let between = text(at.end..r.start);
+        let w = words(between);
+        if !between.contains(clause) && w.len() <= 3 && w.last().is_some_and(|x| x == "of") {
+            return owned(n, Mark::Of);
+        }
+    }
+    let before: Vec<&(std::ops::Range<usize>, &'c str)> =
+        names.iter().filter(|(r, _)| r.end <= at.start).collect();
+    // A possessive right before the figure.
+    if let Some((r, n)) = before.last() {
+        let between = text(r.end..at.start).trim();
+        if matches!(between, "'s" | "'" | "’s" | "’") {
+            return owned(n, Mark::Possessive);
+        }
+    }
+    let clause_start = text(0..at.start).rfind(clause).map_or(0, |p| p + 1);
+    if let Some((_, n)) = before.iter().find(|(r, _)| r.start >= clause_start) {
+        return owned(n, Mark::Clause);
+    }
+    // An apposition: "SeaMicro, an 80-employee startup".
+    let lead = words(text(clause_start..at.start));
+    if clause_start > 0
+        && lead.len() <= 1
+        && text(clause_start - 1..clause_start) == ","
+        && let Some((r, n)) = before.last()
+        && text(r.end..clause_start - 1).trim().is_empty()
+    {
+        return owned(n, Mark::Clause);
+    }
+    None
+}
+
+/// Whose figure a count is ([`owner`]).
+#[derive(Clone, Copy)]
+struct Owner<'a> {
+    /// The name, whole ("tokyo optical co ltd", never "co ltd").
+    name: &'a str,
+    /// How the sentence says it is the owner's.
+    marked: Mark,
+}
+
+/// How a sentence says whose a count is ([`owner`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// "of" and the name right after the counted noun ("of debt of Bankers Trust").
+    Of,
+    /// A possessive right before the figure ("the Bluejays' 15 assists").
+    Possessive,
+    /// The first name of the figure's clause, or the name an apposition follows: its
+    /// subject, as near as the words tell ("The visit to Baku ended with Mirziyoyev
+    /// and Aliyev signing seven agreements": not Baku's), so two of them that differ
+    /// do not part two counts.
+    Clause,
+}
+
+/// Whether two counts of two articles of one story are of one owner and one class of
+/// what happened to them: the same counted noun (their key) in whole numbers, the
+/// same owner ([`owner`]), and the same class (the rule's `predicates` or
+/// `lede-predicates`: "Cheeks fired 11 shots" / "Cheeks fired a total of 6 shots";
+/// a toll anywhere in the articles, not only in a lede, once its owner is named), or,
+/// without a class, both marked by the same possessive ("the Bluejays' 15 assists" /
+/// "the Bluejays' 11 assists"). Such counts are compared whatever the ledes name
+/// ([`Align::Class`]). Without a possessive, a name's counts of no class are many
+/// things ("McDermott had 10 points in the first 7 1/2 minutes" / "McDermott now
+/// has 2,029 points"; a coach's seasons as a player and as a coach).
+fn one_owner(a: &Item<'_>, b: &Item<'_>) -> bool {
+    let (Some(x), Some(y)) = (a.owner, b.owner) else {
+        return false;
+    };
+    whole_counts(a, b)
+        && names_meet(x.name, y.name)
+        && a.class == b.class
+        && (a.class.is_some()
+            || x.marked == Mark::Possessive && y.marked == Mark::Possessive
+            || !a.near.is_empty() && a.near == b.near)
 }
 
 /// The content words next to a figure at bytes `at` of `sentence` (its clause: up to
@@ -678,6 +826,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         near,
                         class,
                         numbers,
+                        owner: if counted {
+                            owner(cx, article, claims, idx, sc.sentence_names(claim.sentence))
+                        } else {
+                            None
+                        },
                     },
                 ));
             }
@@ -747,6 +900,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         }
                         if a.article == b.article
                             && (said_with(a, &b.interval) || said_with(b, &a.interval))
+                        {
+                            continue;
+                        }
+                        // Counts of two owners that their sentences mark ("of", a
+                        // possessive) are of two things ("48 mln shares of Tokyo
+                        // Optical Co Ltd" / "60 mln shares of Keihanshin Real Estate
+                        // Co Ltd").
+                        if let (Some(x), Some(y)) = (a.owner, b.owner)
+                            && x.marked != Mark::Clause
+                            && y.marked != Mark::Clause
+                            && !names_meet(x.name, y.name)
                         {
                             continue;
                         }
@@ -922,6 +1086,10 @@ fn aligned(
         } else {
             Align::Figures
         }
+    } else if one_owner(a, b) {
+        // One owner's count of one class or predicate ("DiLeo has spent 19 seasons"
+        // / "DiLeo has spent 13 seasons"), wherever it stands in its article.
+        Align::Class
     } else if class && toll && in_lede(a) && in_lede(b) {
         // Two ledes' tolls of one story: the story's own figures.
         Align::Named
@@ -1108,3 +1276,4 @@ fn compare<'a>(
         shared,
     })
 }
+
