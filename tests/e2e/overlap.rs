@@ -11,6 +11,9 @@ const FIXTURES: &[(&str, &[&str])] = &[
         &["boilerplate", "boilerplate", "boilerplate"],
     ),
     ("cluster", &["cluster"]),
+    // A short wire note sent again the same day with one figure corrected (4.2 / 4.6
+    // mln tonnes): still a copy, duplicate coverage.
+    ("corrected-copy", &["cluster"]),
     // The helicopters passage, a word added. The rescue sentence gives four villages
     // for three and no figure the same: the same template with another figure, as
     // two days' reports of one series, not reported (`other-figures`).
@@ -30,6 +33,9 @@ const FIXTURES: &[(&str, &[&str])] = &[
     // Five daily money-market reports of one template with other figures: no
     // overlap among them; the cocoa story republished the next day still is one.
     ("template", &["exact"]),
+    // Two days' ship-loading reports of one template, only these two, with other
+    // figures ("five" / "eight" ships loading): neither a copy nor a passage repeated.
+    ("template-days", &[]),
     ("within", &["exact", "exact"]),
     // A lede in the words of the quote it reports, ten words said twice in one
     // article but no whole sentence: normal writing, below `min-within-words`.

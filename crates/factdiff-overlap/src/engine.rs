@@ -57,6 +57,10 @@ pub struct Analysis {
     /// Skeleton shingles (figures masked, `crate::template`) found in articles of at
     /// least `common-phrase-articles` distinct clusters: templates. Sorted.
     pub templates: Vec<u64>,
+    /// Skeleton shingles found on at least `crate::template::STOCK_DAYS` distinct days:
+    /// stock phrases, when a short passage is made of them. Sorted; masked as
+    /// `templates`.
+    pub stock: Vec<u64>,
     /// The mask that turns a skeleton shingle hash into an entry of `templates`.
     pub template_mask: u64,
     /// Near sentences, sorted.
@@ -350,11 +354,14 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
                 }
             }
             let r = aligner.pair_result(&prints[b as usize], cfg);
-            // Copies give the same figures: reports of one template on other days
-            // contain each other's words, not each other's figures.
+            // Copies give the same figures (reports of one template on other days
+            // contain each other's words, not each other's figures) and come out
+            // within days of each other (the same short notice of another company
+            // weeks later is the template filled in again).
             if r.containment_a >= cfg.cluster_containment
                 && r.containment_b >= cfg.cluster_containment
                 && crate::template::figures_agree(&p.tokens, &prints[b as usize].tokens)
+                && days_apart(p.day, prints[b as usize].day) <= MAX_COPY_DAYS
             {
                 lock().union(r.a, r.b);
             }
@@ -368,7 +375,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     let common = index.common(&cluster_of, cfg.common_phrase_articles);
     let fp_mask = !index.art_mask;
     // Templates: passages whose skeleton, figures masked, recurs in many clusters.
-    let templates =
+    let (templates, stock) =
         crate::template::templates(prints, &cluster_of, cfg.common_phrase_articles, cfg.shingle);
     let template_mask = crate::template::template_mask(prints.len());
     let evidence = |a: &ArticlePrints, b: &ArticlePrints| {
@@ -439,8 +446,22 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
         common,
         fp_mask,
         templates,
+        stock,
         template_mask,
         near,
+    }
+}
+
+/// The most days apart two copies of one story are published (7): wire copy is
+/// republished the same day or within days; two reports of one template weeks apart
+/// are not one story.
+pub const MAX_COPY_DAYS: u32 = 7;
+
+/// Days between two articles' dates; 0 when either has none.
+pub fn days_apart(a: Option<i32>, b: Option<i32>) -> u32 {
+    match (a, b) {
+        (Some(a), Some(b)) => a.abs_diff(b),
+        _ => 0,
     }
 }
 

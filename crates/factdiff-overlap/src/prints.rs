@@ -16,6 +16,11 @@ pub struct ArticlePrints {
     pub marks: Vec<u64>,
     /// The body's sentences, as word ranges with a hash of their words.
     pub sentences: Vec<SentencePrint>,
+    /// The article's date as a day number (days since 1970-01-01), when it has one:
+    /// templates and stock phrases recur on other days, copies of one story come out
+    /// within days of each other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<i32>,
 }
 
 /// A sentence as the overlap engine sees it.
@@ -187,7 +192,23 @@ pub fn article_prints(article: &Article, shingle: usize, window: usize) -> Artic
         tokens,
         marks,
         sentences,
+        day: article
+            .meta
+            .date
+            .map(|d| day_number(i32::from(d.year()), d.month().into(), d.day().into())),
     }
+}
+
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard
+/// Hinnant's `days_from_civil`).
+pub fn day_number(year: i32, month: i32, day: i32) -> i32 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// The word range `[first, end)` of each sentence of an article.
@@ -213,6 +234,15 @@ fn ranges_of(spans: &[Span], pieces: impl Iterator<Item = Span>) -> Vec<(u32, u3
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_count_days_from_1970() {
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(day_number(1987, 3, 1) - day_number(1987, 2, 28), 1);
+        assert_eq!(day_number(2024, 3, 1) - day_number(2024, 2, 28), 2);
+        assert_eq!(day_number(2000, 3, 1), 11_017);
+        assert_eq!(day_number(1969, 12, 31), -1);
+    }
 
     #[test]
     fn the_ascii_path_gives_the_same_tokens() {

@@ -11,10 +11,10 @@ use rayon::prelude::*;
 
 use crate::align::{Passage, Prepared, align_pair_with};
 use crate::diff::{round3, token_similarity, word_diff};
-use crate::engine::{Analysis, NearSentence, PairResult, formulaic};
+use crate::engine::{Analysis, MAX_COPY_DAYS, NearSentence, PairResult, days_apart, formulaic};
 use crate::near::Stopwords;
 use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges, sentence_ranges};
-use crate::template::templated;
+use crate::template::{STOCK_WORDS, stock_shared, templated};
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
 /// The span of words `[first, end)`.
@@ -192,6 +192,22 @@ fn passage_finding(
     if template(ta) && template(tb) {
         return None;
     }
+    // A stock phrase: a short passage whose skeleton is said again and again, on many
+    // days, by unrelated reports ("the Federal funds rate at which banks lend to one
+    // another"), not copied from one of these articles into the other.
+    // Weeks apart, the words the two share are enough to tell: an edit breaks the
+    // shingles around it on one side only ("The Reserve Bank said it cancelled the
+    // regular weekly treasury bill tender" / "... is cancelling its regular ...").
+    // Within days, the same story is still told with the stock phrases of its
+    // subject; only a passage made of them on both sides is one.
+    let stock = |t: &[u32]| templated(t, &an.stock, an.template_mask, cfg.shingle);
+    let weeks_apart = days_apart(sa.prints.day, sb.prints.day) > MAX_COPY_DAYS;
+    if words < STOCK_WORDS
+        && ((stock(ta) && stock(tb))
+            || (weeks_apart && stock_shared(ta, tb, &an.stock, an.template_mask, cfg.shingle)))
+    {
+        return None;
+    }
     let bp_a = boilerplate_ranges(sa.prints, boilerplate);
     let bp_b = boilerplate_ranges(sb.prints, boilerplate);
     if inside_share(&bp_a, p.a_start, p.a_end) >= 0.5
@@ -206,6 +222,16 @@ fn passage_finding(
     // Words as a reader counts them: "gold-silver-lead-zinc" and "off-the-field" are
     // one word each, not the four and three the shingles see.
     if written_words(&loc_a.text).min(written_words(&loc_b.text)) < min_words && !whole_paragraph()
+    {
+        return None;
+    }
+    // A short list of names ("Drexel Burnham Lambert Inc, Kidder Peabody and Co, and
+    // Salomon") says who, not what: the same underwriters or officials named in two
+    // stories are no text repeated.
+    if words < STOCK_WORDS
+        && !whole_paragraph()
+        && mostly_names(&loc_a.text)
+        && mostly_names(&loc_b.text)
     {
         return None;
     }
@@ -249,6 +275,24 @@ fn written_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
+}
+
+/// Whether at least three words in four of a text (those with a letter) begin with a
+/// capital: a list of names, a table's header. Text without a small letter (a wire
+/// story in capitals) cannot tell.
+fn mostly_names(text: &str) -> bool {
+    if !text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let (mut words, mut capitals) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        let Some(first) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        capitals += usize::from(first.is_uppercase());
+    }
+    words > 0 && 4 * capitals >= 3 * words
 }
 
 /// The changed regions of a word diff: the words deleted and inserted between two
@@ -681,10 +725,35 @@ pub fn findings(
         .map(|(idx, &root)| (root, idx as u32))
         .collect();
     members.sort_unstable();
+    // A cluster whose text is a template filled in (its skeleton mostly found in
+    // many clusters; or a short note's, on many days: a dividend note, a daily
+    // ship-loading report) is one story only among the members of one day: the same
+    // note sent twice is a copy, the same figures on another day a report of that day.
+    let templated_text = |root: u32| {
+        let tokens = &prints[root as usize].tokens;
+        templated(tokens, &an.templates, an.template_mask, cfg.shingle)
+            || (tokens.len() < 2 * STOCK_WORDS
+                && templated(tokens, &an.stock, an.template_mask, cfg.shingle))
+    };
     let clusters: Vec<Vec<u32>> = members
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|g| g.len() >= 2)
-        .map(|g| g.iter().map(|m| m.1).collect())
+        .flat_map(|g| {
+            let ids: Vec<u32> = g.iter().map(|m| m.1).collect();
+            if !templated_text(g[0].0) {
+                return vec![ids];
+            }
+            let mut by_day: Vec<(Option<i32>, u32)> = ids
+                .iter()
+                .map(|&id| (prints[id as usize].day, id))
+                .collect();
+            by_day.sort_unstable();
+            by_day
+                .chunk_by(|x, y| x.0 == y.0)
+                .filter(|d| d.len() >= 2)
+                .map(|d| d.iter().map(|m| m.1).collect())
+                .collect()
+        })
         .collect();
     let (cluster_findings, cluster_pairs): (Vec<Finding>, Vec<ClusterPairs>) = clusters
         .par_iter()
@@ -701,6 +770,18 @@ pub fn findings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_names_is_mostly_capitals() {
+        assert!(mostly_names(
+            "Drexel Burnham Lambert Inc, Kidder Peabody and Co, and Salomon"
+        ));
+        assert!(!mostly_names(
+            "The Bank of Japan intervened in the market, buying a moderate amount of dollars"
+        ));
+        // A story in capitals cannot tell.
+        assert!(!mostly_names("THE BANK OF JAPAN INTERVENED IN THE MARKET"));
+    }
 
     #[test]
     fn words_are_counted_as_written() {

@@ -18,7 +18,7 @@
 
 use rayon::prelude::*;
 
-use crate::prints::{ArticlePrints, is_number, shingle_hashes, word_tokens};
+use crate::prints::{ArticlePrints, is_number, shingle_hashes, word_token, word_tokens};
 
 /// The token that stands for every figure in a skeleton (an odd hash, as a number's
 /// token is, that no word hashes to in practice).
@@ -71,26 +71,94 @@ fn number_tokens() -> &'static [u32] {
     TOKENS.get_or_init(|| word_tokens(&number_words()))
 }
 
-/// Whether two articles give mostly the same figures: of the distinct figures of the
-/// one with fewer (at least [`FIGURES_TO_COMPARE`]), at least half are found in the
-/// other. Copies of one story give the same figures, an update among them changing
-/// a few; two days' reports of one template ("today's hog slaughter at about 285,000
-/// to 300,000 head versus 292,000 week ago") share their words, not their figures.
-/// Articles with fewer figures agree.
+/// Whether two articles give mostly the same figures. Of the distinct figures of the
+/// one with fewer (at least [`FIGURES_TO_COMPARE`]), more than half must be found in
+/// the other (two cattle markets' openings "up 0.50 to 1.00 dlr", with other top
+/// prices, share half); and, in two short notes (under [`NOTE_WORDS`] words), read
+/// in order, at most one figure of the one with fewer is another, or fewer than one
+/// in four. Copies of one story give the same figures,
+/// a correction among them changing one of a few or a few of many; two days' reports
+/// of one template ("today's hog slaughter at about 285,000 to 300,000 head versus
+/// 292,000 week ago"), two companies' dividend notes ("Qtly div eight cts vs five cts
+/// prior Pay April 24 Record April Three" / "Qtly div two cts vs two cts prior ...")
+/// share their words, and their figures only where a date or a rate happens to be
+/// the same. A number word counts as its value ("Three" as 3).
 pub fn figures_agree(a: &[u32], b: &[u32]) -> bool {
-    let figures = |t: &[u32]| {
-        let mut v: Vec<u32> = t.iter().copied().filter(|&t| is_figure(t)).collect();
+    let (fa, fb) = (figure_values(a), figure_values(b));
+    let distinct = |v: &[u32]| {
+        let mut v = v.to_vec();
         v.sort_unstable();
         v.dedup();
         v
     };
-    let (fa, fb) = (figures(a), figures(b));
-    let fewer = fa.len().min(fb.len());
-    if fewer < FIGURES_TO_COMPARE {
+    let (da, db) = (distinct(&fa), distinct(&fb));
+    let fewer = da.len().min(db.len());
+    if fewer >= FIGURES_TO_COMPARE {
+        let shared = da.iter().filter(|t| db.binary_search(t).is_ok()).count();
+        if 2 * shared <= fewer {
+            return false;
+        }
+    }
+    // Read in order only in short notes, which a template fills in whole: a longer
+    // copy gains and loses figures with its dateline and time stamps.
+    let shorter = fa.len().min(fb.len());
+    if shorter < 2 || a.len().max(b.len()) >= NOTE_WORDS {
         return true;
     }
-    let shared = fa.iter().filter(|t| fb.binary_search(t).is_ok()).count();
-    2 * shared >= fewer
+    let changed = shorter - common_subsequence(&fa, &fb);
+    changed <= 1 || 4 * changed < shorter
+}
+
+/// Texts shorter than this many words (50) are short notes, whose figures
+/// [`figures_agree`] also reads in order: a dividend note, a market opening.
+pub const NOTE_WORDS: usize = 2 * STOCK_WORDS;
+
+/// The figures of a run of tokens in order, a number word as the token of its value
+/// in digits.
+fn figure_values(tokens: &[u32]) -> Vec<u32> {
+    let words = number_value_tokens();
+    tokens
+        .iter()
+        .filter(|&&t| is_figure(t))
+        .map(|&t| match words.binary_search_by_key(&t, |&(w, _)| w) {
+            Ok(i) => words[i].1,
+            Err(_) => t,
+        })
+        .collect()
+}
+
+/// Each number word's token with the token of its value in digits, sorted.
+fn number_value_tokens() -> &'static [(u32, u32)] {
+    static PAIRS: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut buf = String::new();
+        let mut token = |w: &str| word_token(w, &mut buf);
+        let mut pairs: Vec<(u32, u32)> = number_entries()
+            .iter()
+            .map(|(w, v)| (token(w), token(&v.to_string())))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup_by_key(|p| p.0);
+        pairs
+    })
+}
+
+/// The length of the longest common subsequence of two sequences.
+fn common_subsequence(a: &[u32], b: &[u32]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// The fewest distinct figures on each side for [`figures_agree`] to compare them.
@@ -110,13 +178,19 @@ pub fn skeleton(tokens: &[u32]) -> Vec<u32> {
 }
 
 /// The skeleton shingles found in articles of at least `threshold` distinct clusters,
-/// sorted: the shingles of templates and formulaic phrasing.
+/// sorted: the shingles of templates and formulaic phrasing; and those found on at
+/// least [`STOCK_DAYS`] distinct days (the dates of the clusters' first articles),
+/// sorted: the shingles of stock phrases, which a short passage is made of when it is
+/// said again and again over weeks ("the Federal funds rate at which banks lend to one
+/// another", "General Motors of Canada Ltd, wholly owned by General Motors Corp, said",
+/// "Sight deposits are an important measure of money market liquidity in
+/// Switzerland") rather than copied from one article into another.
 pub fn templates(
     prints: &[ArticlePrints],
     cluster_of: &[u32],
     threshold: usize,
     shingle: usize,
-) -> Vec<u64> {
+) -> (Vec<u64>, Vec<u64>) {
     // One entry per shingle and cluster: the shingle's hash with its low bits
     // replaced by the cluster id, so that one sort groups by shingle, then cluster.
     let mask = !template_mask(prints.len());
@@ -133,11 +207,39 @@ pub fn templates(
         .collect();
     occ.par_sort_unstable();
     occ.dedup();
-    occ.chunk_by(|x, y| x & !mask == y & !mask)
-        .filter(|group| group.len() >= threshold)
-        .map(|group| group[0] & !mask)
-        .collect()
+    let (mut common, mut stock) = (Vec::new(), Vec::new());
+    let mut days: Vec<i32> = Vec::new();
+    for group in occ.chunk_by(|x, y| x & !mask == y & !mask) {
+        let hash = group[0] & !mask;
+        if group.len() >= threshold {
+            common.push(hash);
+        }
+        if group.len() >= STOCK_DAYS {
+            days.clear();
+            days.extend(
+                group
+                    .iter()
+                    .filter_map(|&entry| prints.get((entry & mask) as usize)?.day),
+            );
+            days.sort_unstable();
+            days.dedup();
+            if days.len() >= STOCK_DAYS {
+                stock.push(hash);
+            }
+        }
+    }
+    (common, stock)
 }
+
+/// The distinct days a short passage's skeleton must be found on to be a stock phrase
+/// (3: the two articles that share it and one more of yet another day).
+pub const STOCK_DAYS: usize = 3;
+
+/// Passages shorter than this many words may be stock phrases (25): read on
+/// Reuters-21578 (issue 13), the stock phrases of recurring reports were 10 to 21
+/// words; a paragraph copied from one story into another is longer, or is found on
+/// fewer days.
+pub const STOCK_WORDS: usize = 25;
 
 /// The mask of [`templates`]' hashes for a corpus of `n` articles.
 pub fn template_mask(n: usize) -> u64 {
@@ -160,6 +262,38 @@ pub fn templated(tokens: &[u32], templates: &[u64], mask: u64, shingle: usize) -
         .filter(|&&h| templates.binary_search(&(h & mask)).is_ok())
         .count();
     2 * found >= hashes.len()
+}
+
+/// Whether most skeleton shingles two passages share are in `stock` (made by
+/// [`templates`] over a corpus whose hashes `mask` keeps): the words they have in
+/// common are a stock phrase, whatever each says around it ("The Federal Reserve may
+/// intervene in the government securities market to add reserves today" / "... will
+/// probably intervene in ...": an edit breaks the shingles around it, on one side
+/// only).
+pub fn stock_shared(a: &[u32], b: &[u32], stock: &[u64], mask: u64, shingle: usize) -> bool {
+    if stock.is_empty() {
+        return false;
+    }
+    let of = |t: &[u32]| {
+        let mut h = shingle_hashes(&skeleton(t), shingle);
+        h.iter_mut().for_each(|x| *x &= mask);
+        h.sort_unstable();
+        h.dedup();
+        h
+    };
+    let (ha, hb) = (of(a), of(b));
+    let shared: Vec<u64> = ha
+        .into_iter()
+        .filter(|h| hb.binary_search(h).is_ok())
+        .collect();
+    if shared.is_empty() {
+        return false;
+    }
+    let found = shared
+        .iter()
+        .filter(|h| stock.binary_search(h).is_ok())
+        .count();
+    2 * found >= shared.len()
 }
 
 #[cfg(test)]
@@ -187,6 +321,7 @@ mod tests {
                 tokens: text_tokens(t),
                 marks: Vec::new(),
                 sentences: Vec::new(),
+                day: None,
             })
             .collect()
     }
@@ -205,6 +340,16 @@ mod tests {
         // A copy with one figure updated.
         let update = day("285,000", "300,000", "292,000", "310,000");
         assert!(figures_agree(&monday, &update));
+        // Two companies' dividend notes: their dates agree, their dividends do not.
+        assert!(!figures_agree(
+            &t("Qtly div eight cts vs five cts prior Pay April 24 Record April Three Reuter"),
+            &t("Qtly div two cts vs two cts prior Pay April 24 Record April 3 Reuter")
+        ));
+        // A copy with one figure of few corrected, a number word as its value.
+        assert!(figures_agree(
+            &t("Qtly div eight cts vs five cts prior Pay April 24 Record April Three"),
+            &t("Qtly div 8 cts vs six cts prior Pay April 24 Record April 3")
+        ));
         // Too few figures to tell.
         assert!(figures_agree(
             &t("sold 5 mln shares"),
@@ -225,11 +370,62 @@ mod tests {
         let prints = prints_of(&notes);
         let mask = template_mask(prints.len());
         // Five distinct clusters: a template.
-        let t = templates(&prints, &[0, 1, 2, 3, 4, 5], 5, 5);
+        let (t, _) = templates(&prints, &[0, 1, 2, 3, 4, 5], 5, 5);
         assert!(templated(&prints[0].tokens, &t, mask, 5));
         assert!(!templated(&prints[5].tokens, &t, mask, 5));
         // Copies of one story count once: four clusters are not enough.
-        let t = templates(&prints, &[0, 0, 2, 3, 4, 5], 5, 5);
+        let (t, _) = templates(&prints, &[0, 0, 2, 3, 4, 5], 5, 5);
         assert!(!templated(&prints[0].tokens, &t, mask, 5));
+    }
+
+    #[test]
+    fn a_short_phrase_said_on_many_days_is_a_stock_phrase() {
+        let texts = [
+            "the Federal funds rate at which banks lend to one another rose today",
+            "analysts watched the Federal funds rate at which banks lend to one another",
+            "the Federal funds rate at which banks lend to one another was steady",
+            "the ministry said the new container terminal would open in March next year",
+        ];
+        let mut prints = prints_of(&texts);
+        let clusters = [0, 1, 2, 3];
+        // On three days: a stock phrase.
+        for (p, day) in prints.iter_mut().zip([10, 11, 25, 30]) {
+            p.day = Some(day);
+        }
+        let mask = template_mask(prints.len());
+        let (_, stock) = templates(&prints, &clusters, 5, 5);
+        let phrase = text_tokens("the Federal funds rate at which banks lend to one another");
+        assert!(templated(&phrase, &stock, mask, 5));
+        assert!(stock_shared(&phrase, &phrase, &stock, mask, 5));
+        assert!(!templated(&prints[3].tokens, &stock, mask, 5));
+        // The same three articles of one day (or undated): not yet.
+        for p in prints.iter_mut() {
+            p.day = Some(10);
+        }
+        let (_, stock) = templates(&prints, &clusters, 5, 5);
+        assert!(!templated(&phrase, &stock, mask, 5));
+        for p in prints.iter_mut() {
+            p.day = None;
+        }
+        let (_, stock) = templates(&prints, &clusters, 5, 5);
+        assert!(stock.is_empty());
+    }
+
+    #[test]
+    fn words_shared_around_an_edit_are_read_on_both_sides() {
+        let texts = [
+            "The Reserve Bank said it cancelled the regular weekly treasury bill tender scheduled for",
+            "The Reserve Bank said it is cancelling its regular weekly treasury bill tender scheduled for",
+            "It said the regular weekly treasury bill tender scheduled for Tuesday was off",
+        ];
+        let mut prints = prints_of(&texts);
+        for (p, day) in prints.iter_mut().zip([1, 8, 15]) {
+            p.day = Some(day);
+        }
+        let mask = template_mask(prints.len());
+        let (_, stock) = templates(&prints, &[0, 1, 2], 5, 5);
+        let (a, b) = (&prints[0].tokens, &prints[1].tokens);
+        // Each side alone is mostly its own words; what the two share is the stock phrase.
+        assert!(stock_shared(a, b, &stock, mask, 5));
     }
 }
