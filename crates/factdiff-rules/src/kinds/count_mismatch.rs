@@ -753,10 +753,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // A key names its scope (the story, `Cx::scope_of`), so no group spans two: each
     // scope's items are made, grouped, compared and dropped in turn (issue 14: held
     // for the whole corpus at once they were the run's peak), the scopes in parallel.
-    let mut order: Vec<(usize, usize)> = (0..cx.claims.len())
-        .map(|article| (cx.scope_of(rule, article), article))
-        .collect();
-    order.sort_unstable();
+    let order = cx.by_scope(rule);
     let scopes_of: Vec<&[(usize, usize)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
     let mut hits: Vec<Hit> = scopes_of
         .par_iter()

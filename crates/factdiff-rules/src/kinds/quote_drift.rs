@@ -394,10 +394,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // (issue 14: held for the whole corpus at once, they stood 395 MiB above the
     // claims at 16x), the scopes in parallel. The findings come in the order of their
     // pairs' claims, as when the corpus's pairs were made at once.
-    let mut order: Vec<(usize, usize)> = (0..cx.claims.len())
-        .map(|article| (cx.scope_of(rule, article), article))
-        .collect();
-    order.sort_unstable();
+    let order = cx.by_scope(rule);
     let scopes: Vec<&[(usize, usize)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
     let mut found: Vec<(PairKey, Finding)> = scopes
         .par_iter()
