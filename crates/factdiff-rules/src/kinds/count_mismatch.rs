@@ -690,11 +690,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Map: each article's comparable claims, keyed by (story, measure, unit, subject).
     // Borrowed from the claims and scopes: one allocation per item at most.
     type Key<'k> = (usize, Cow<'k, str>, &'k str, &'k str);
-    let per_article: Vec<Vec<(Key<'_>, Item<'_>)>> = cx
-        .claims
-        .par_iter()
-        .enumerate()
-        .map(|(article, claims)| {
+    let items_of = |article: usize| -> Vec<(Key<'_>, Item<'_>)> {
+            let claims = &cx.claims[article];
             let sc: &ArticleScope = &scopes[article];
             let story = cx.scope_of(rule, article);
             let part_or_change: BTreeSet<usize> = claims
@@ -834,25 +831,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     },
                 ));
             }
-            // Held until the rule is done: no spare capacity.
-            out.shrink_to_fit();
             out
-        })
-        .collect();
-    // Group by key (memory: one item per claim and subject, at most a few each):
-    // sorted in parallel (stable: articles stay in order), then cut where it changes.
-    // The items stay in their articles' lists; what is sorted and cut into groups
-    // is a reference to each (sized before it is filled: collected, it would grow by
-    // doubling), so the items are never held twice.
-    let mut all: Vec<(&Key, &Item<'_>)> =
-        Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    all.extend(per_article.iter().flatten().map(|(key, item)| (key, item)));
-    all.par_sort_by(|a, b| a.0.cmp(b.0));
+    };
     // Compare within each group, in time order, each claim against the distinct
     // figures of the window before it: linear in the group's size.
-    let mut hits: Vec<Hit> = all
-        .par_chunk_by_mut(|a, b| a.0 == b.0)
-        .flat_map_iter(|group| {
+    let compare_group = |group: &mut [(&Key<'_>, &Item<'_>)]| -> Vec<Hit> {
             group.sort_by_key(|(_, it)| (it.day, it.article, it.claim));
             let (_, measure, _, subject) = group[0].0;
             let items: Vec<&Item<'_>> = group.iter().map(|(_, it)| *it).collect();
@@ -930,10 +913,32 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 },
             );
             out
+    };
+    // A key names its scope (the story, `Cx::scope_of`), so no group spans two: each
+    // scope's items are made, grouped, compared and dropped in turn (issue 14: held
+    // for the whole corpus at once they were the run's peak), the scopes in parallel.
+    let order = cx.by_scope(rule);
+    let scopes_of: Vec<&[(usize, usize)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
+    let mut hits: Vec<Hit> = scopes_of
+        .par_iter()
+        .flat_map_iter(|articles| {
+            let per_article: Vec<Vec<(Key<'_>, Item<'_>)>> = articles
+                .par_iter()
+                .with_min_len(64)
+                .map(|&(_, article)| items_of(article))
+                .collect();
+            // Group by key: sorted (stable: articles stay in order), then cut where it
+            // changes. The items stay in their articles' lists; what is sorted and cut
+            // into groups is a reference to each.
+            let mut all: Vec<(&Key, &Item<'_>)> =
+                Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+            all.extend(per_article.iter().flatten().map(|(key, item)| (key, item)));
+            all.par_sort_by(|a, b| a.0.cmp(b.0));
+            all.par_chunk_by_mut(|a, b| a.0 == b.0)
+                .flat_map_iter(compare_group)
+                .collect::<Vec<Hit>>()
         })
         .collect();
-    drop(all);
-    drop(per_article);
     // One finding per claim: its first conflict in a total order.
     hits.sort_by_key(|h| (h.primary, h.related));
     hits.dedup_by_key(|h| h.primary);

@@ -189,6 +189,18 @@ impl Cx<'_> {
         }
     }
 
+    /// Each article with its scope ([`Cx::scope_of`]), sorted by scope then article:
+    /// cut where the scope changes (`chunk_by`), the articles of each scope, for a
+    /// kind that compares only within a scope to make, compare and drop one scope's
+    /// working set at a time rather than the corpus's at once (issue 14).
+    pub(crate) fn by_scope(&self, rule: &Rule) -> Vec<(usize, usize)> {
+        let mut order: Vec<(usize, usize)> = (0..self.claims.len())
+            .map(|article| (self.scope_of(rule, article), article))
+            .collect();
+        order.sort_unstable();
+        order
+    }
+
     /// `finding` with the story of article `a` in its details (`story`: its `id` and
     /// `title`), when `a` is in one and `b` (the other article compared) is in the
     /// same.

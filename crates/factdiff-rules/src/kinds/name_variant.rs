@@ -688,42 +688,52 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Within a story, one person's surname (or first name) respelled by a letter
     // that folding does not undo ("Hansbrough" / "Hansbraugh"): two spellings beside
     // the same name ("Tyler Hansbrough", "Tyler Hansbraugh") one inner letter apart.
-    // Grouped by story and neighbouring name, never all pairs.
-    // Sized before it is filled (collected, it would grow by doubling).
-    let mut beside: Vec<(usize, &str, &str)> = Vec::with_capacity(
-        all.iter()
-            .map(|u| use_of(u).2.neighbours.len())
-            .sum(),
-    );
-    beside.extend(all.iter().map(use_of).flat_map(|(word, article, uses)| {
-        let scope = cx.scope_of(rule, article);
-        uses.neighbours.iter().map(move |n| (scope, *n, word))
-    }));
-    beside.par_sort_unstable();
-    beside.dedup();
-    let mut pairs: BTreeSet<(usize, &str, &str)> = BTreeSet::new();
-    for block in beside.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        // A name beside many others ("President", "New") is a title or a place, not
-        // one person's other name.
-        if block.len() > MAX_BESIDE {
-            continue;
-        }
-        for (n, x) in block.iter().enumerate() {
-            for y in &block[n + 1..] {
-                // Spellings that fold alike were compared above, when long enough.
-                let compared = x.2.chars().count() >= min_len
-                    && y.2.chars().count() >= min_len
-                    && translit_fold(x.2) == translit_fold(y.2);
-                let long_enough =
-                    x.2.chars().count() >= beside_len && y.2.chars().count() >= beside_len;
-                if one_inner_edit(x.2, y.2) && !compared && long_enough {
-                    pairs.insert((x.0, x.2, y.2));
+    // Grouped by story and neighbouring name, never all pairs: each scope's
+    // (neighbour, spelling) list made, cut into blocks and dropped in turn, the scopes
+    // in parallel (issue 14: the corpus's list at once was 40 bytes per neighbour of
+    // every use).
+    let order = cx.by_scope(rule);
+    let scopes: Vec<&[(usize, usize)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
+    let pairs: BTreeSet<(usize, &str, &str)> = scopes
+        .par_iter()
+        .flat_map_iter(|articles| {
+            let scope = articles[0].0;
+            let mut beside: Vec<(&str, &str)> = articles
+                .iter()
+                .flat_map(|&(_, article)| {
+                    per_article[article].iter().flat_map(|(word, uses)| {
+                        uses.neighbours.iter().map(move |n| (*n, *word))
+                    })
+                })
+                .collect();
+            beside.sort_unstable();
+            beside.dedup();
+            let mut pairs = Vec::new();
+            for block in beside.chunk_by(|a, b| a.0 == b.0) {
+                // A name beside many others ("President", "New") is a title or a
+                // place, not one person's other name.
+                if block.len() > MAX_BESIDE {
+                    continue;
+                }
+                for (n, x) in block.iter().enumerate() {
+                    for y in &block[n + 1..] {
+                        // Spellings that fold alike were compared above, when long
+                        // enough.
+                        let compared = x.1.chars().count() >= min_len
+                            && y.1.chars().count() >= min_len
+                            && translit_fold(x.1) == translit_fold(y.1);
+                        let long_enough = x.1.chars().count() >= beside_len
+                            && y.1.chars().count() >= beside_len;
+                        if one_inner_edit(x.1, y.1) && !compared && long_enough {
+                            pairs.push((scope, x.1, y.1));
+                        }
+                    }
                 }
             }
-        }
-    }
-    // The pairs hold what they need: the list goes before their uses are gathered.
-    drop(beside);
+            pairs
+        })
+        .collect();
+    drop(order);
     if !pairs.is_empty() {
         let wanted: BTreeSet<(usize, &str)> =
             pairs.iter().flat_map(|&(s, x, y)| [(s, x), (s, y)]).collect();
