@@ -305,14 +305,7 @@ fn predicate(
     classes: &[Vec<String>],
 ) -> (Box<str>, Option<u16>) {
     let claim = &claims[idx];
-    let start = cx
-        .article(article)
-        .sentences
-        .get(claim.sentence as usize)
-        .map_or(0, |s| s.span.start as usize);
-    let local = |c: &factdiff_claims::Claim| {
-        (c.span.start as usize).saturating_sub(start)..(c.span.end as usize).saturating_sub(start)
-    };
+    let local = cx.in_sentence(article, claim);
     let other = |c: &factdiff_claims::Claim| c.sentence != claim.sentence;
     let lo = claims[..idx].iter().rposition(other).map_or(0, |p| p + 1);
     let hi = claims[idx..]
@@ -350,14 +343,7 @@ fn owner<'c>(
     let owned = |name: &'c str, marked: Mark| Some(Owner { name, marked });
     let claim = &claims[idx];
     let sentence = cx.sentence_text(article, claim);
-    let start = cx
-        .article(article)
-        .sentences
-        .get(claim.sentence as usize)
-        .map_or(0, |s| s.span.start as usize);
-    let local = |c: &factdiff_claims::Claim| {
-        (c.span.start as usize).saturating_sub(start)..(c.span.end as usize).saturating_sub(start)
-    };
+    let local = cx.in_sentence(article, claim);
     let at = local(claim);
     let names: Vec<(std::ops::Range<usize>, &'c str)> = claims
         .iter()

@@ -742,16 +742,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             .map(|w| w.to_string())
                             .collect();
                         let sentence = cx.sentence_text(b.article, cb);
-                        let base = cx
-                            .article(b.article)
-                            .sentences
-                            .get(cb.sentence as usize)
-                            .map_or(0, |s| s.span.start as usize);
-                        let event = event_words(
-                            sentence,
-                            (cb.span.start as usize).saturating_sub(base),
-                            (cb.span.end as usize).saturating_sub(base),
-                        )
+                        let at = cx.in_sentence(b.article, cb)(cb);
+                        let event = event_words(sentence, at.start, at.end)
                         .unwrap_or_else(|| {
                             format!("the event ({})", class.as_deref().unwrap_or("-"))
                         });

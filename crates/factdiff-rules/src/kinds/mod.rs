@@ -229,6 +229,25 @@ impl Cx<'_> {
             .get(claim.sentence as usize)
             .map_or("", |s| a.slice(s.span))
     }
+
+    /// A claim's span as a range of bytes in the sentence of `of` (the sentence whose
+    /// text [`Cx::sentence_text`] gives): a claim of that sentence, read where it is
+    /// in the sentence's text.
+    pub(crate) fn in_sentence(
+        &self,
+        article: usize,
+        of: &Claim,
+    ) -> impl Fn(&Claim) -> std::ops::Range<usize> + Copy + use<> {
+        let start = self
+            .article(article)
+            .sentences
+            .get(of.sentence as usize)
+            .map_or(0, |s| s.span.start as usize);
+        move |c: &Claim| {
+            (c.span.start as usize).saturating_sub(start)
+                ..(c.span.end as usize).saturating_sub(start)
+        }
+    }
 }
 
 /// Placeholders whose value is quoted verbatim, never re-cased: a quotation's words
