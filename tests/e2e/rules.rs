@@ -280,6 +280,43 @@ fn rules_list_and_explain() {
     );
 }
 
+/// `rules list` and `rules explain overlap` give the severity overlap is reported at
+/// under the configuration in use: `info` by default (its snapshots), `warning` when
+/// factdiff.toml's `[overlap]` says so, and the rule's own beside it only when they
+/// differ.
+#[test]
+fn overlap_is_listed_and_explained_at_its_configured_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("factdiff.toml"),
+        "[overlap]\nseverity = \"warning\"\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["rules", "list"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("overlap "))
+        .unwrap();
+    assert!(line.contains(" warning "), "{line}");
+    let out = run_in(dir.path(), &["rules", "explain", "overlap"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("\n- severity: warning\n"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["rules", "explain", "overlap"]);
+    assert!(
+        out.stdout.contains(
+            "\n- severity: info (the `severity` of `[overlap]`; the rule's own: warning)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn a_bad_rule_file_exits_2_with_file_line_column_and_key() {
     let dir = tempfile::tempdir().unwrap();

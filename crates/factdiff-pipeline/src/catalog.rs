@@ -10,6 +10,8 @@
 use factdiff_findings::{Category, RuleMeta, Severity};
 use factdiff_rules::RuleSet;
 
+use crate::OverlapConfig;
+
 /// A rule that is not a rule kind, with its doc in ruff's sections (what
 /// `factdiff rules explain ID` prints).
 pub struct OtherRule {
@@ -17,7 +19,10 @@ pub struct OtherRule {
     pub id: &'static str,
     /// Its category.
     pub category: Category,
-    /// The severity of most of its findings.
+    /// The rule's own severity: that of most of its findings at its aim. `overlap`'s
+    /// findings are reported at the `severity` of `[overlap]` instead
+    /// ([`OtherRule::reported_severity`]), below this one while its precision is below
+    /// its aim.
     pub severity: Severity,
     /// One line: what it reports.
     pub short: &'static str,
@@ -35,7 +40,8 @@ pub const OTHER_RULES: &[OtherRule] = &[
     OtherRule {
         id: "overlap",
         category: Category::Overlap,
-        // Passages, rewordings and clusters are warnings; boilerplate is info.
+        // Passages and clusters at their aim; they are reported at `[overlap]`'s
+        // `severity` (info by default while below it); boilerplate and rewordings are info.
         severity: Severity::Warning,
         short: "A passage repeated within or across articles",
         full: "Reports text said twice, exactly or nearly, within one article or across articles, and clusters of articles that are duplicate coverage of one story. Text that recurs across many articles (boilerplate) is set apart.",
@@ -53,6 +59,18 @@ pub const OTHER_RULES: &[OtherRule] = &[
     },
 ];
 
+impl OtherRule {
+    /// The severity its findings are reported at under `overlap` (factdiff.toml's
+    /// `[overlap]`): for the overlap engine's rule, `overlap.severity`; else its own.
+    pub fn reported_severity(&self, overlap: &OverlapConfig) -> Severity {
+        if self.id == "overlap" {
+            overlap.severity
+        } else {
+            self.severity
+        }
+    }
+}
+
 /// The rule of [`OTHER_RULES`] with this ID, unless a rule of `set` has it.
 pub fn other(set: &RuleSet, id: &str) -> Option<&'static OtherRule> {
     if set.get(id).is_some() {
@@ -62,8 +80,9 @@ pub fn other(set: &RuleSet, id: &str) -> Option<&'static OtherRule> {
 }
 
 /// Every rule's docs, sorted by ID: the rules of `set`, then `overlap` and
-/// `unused-suppression` unless a rule of the set already has their ID.
-pub fn rules(set: &RuleSet) -> Vec<RuleMeta> {
+/// `unused-suppression` unless a rule of the set already has their ID, each at the
+/// severity it is reported at (`overlap`'s from `overlap`, factdiff.toml's `[overlap]`).
+pub fn rules(set: &RuleSet, overlap: &OverlapConfig) -> Vec<RuleMeta> {
     let mut rules = set.catalog();
     for other in OTHER_RULES {
         if rules.iter().any(|r| r.id == other.id) {
@@ -73,7 +92,7 @@ pub fn rules(set: &RuleSet) -> Vec<RuleMeta> {
             id: other.id.to_owned(),
             name: RuleMeta::name_of(other.id),
             category: other.category,
-            default_severity: other.severity,
+            default_severity: other.reported_severity(overlap),
             short: other.short.to_owned(),
             full: other.full.to_owned(),
             help: format!("{}.", other.short),
@@ -102,7 +121,7 @@ mod tests {
 
     #[test]
     fn every_rule_kind_and_the_other_rules_sorted_and_unique() {
-        let rules = super::rules(&RuleSet::builtin());
+        let rules = super::rules(&RuleSet::builtin(), &crate::OverlapConfig::default());
         assert!(rules.windows(2).all(|w| w[0].id < w[1].id));
         assert_eq!(rules.len(), Kind::ALL.len() + super::OTHER_RULES.len());
         for kind in Kind::ALL {
@@ -114,7 +133,13 @@ mod tests {
                 meta.id
             );
         }
-        assert!(rules.iter().any(|r| r.id == "overlap"));
+        let overlap = rules.iter().find(|r| r.id == "overlap").unwrap();
+        // What the reports say is overlap's severity is what the default configuration
+        // reports it at.
+        assert_eq!(
+            overlap.default_severity,
+            crate::OverlapConfig::default().severity
+        );
         assert!(rules.iter().any(|r| r.id == crate::suppress::UNUSED_RULE));
     }
 
@@ -168,7 +193,7 @@ mod tests {
             ),
         ])
         .unwrap();
-        let rules = super::rules(&set);
+        let rules = super::rules(&set, &crate::OverlapConfig::default());
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(
             ids,

@@ -50,7 +50,7 @@ pub fn run(
         args,
         &corpus,
         analysis,
-        &catalog::rules(&engines.rules),
+        &catalog::rules(&engines.rules, &engines.overlap),
         started,
         stdout,
         stderr,

@@ -22,7 +22,7 @@ pub fn run(
         .run(|| factdiff_pipeline::analyse_overlap_with(&corpus, config, html));
     // The same ignores, suppressions, baseline, --only-changed and formats as `check`;
     // SARIF lists the built-in rules, as no rule files are read.
-    let rules = factdiff_pipeline::catalog::rules(&factdiff_pipeline::RuleSet::builtin());
+    let rules = factdiff_pipeline::catalog::rules(&factdiff_pipeline::RuleSet::builtin(), config);
     super::check::finish(
         ctx, args, &corpus, analysis, &rules, started, stdout, stderr,
     )

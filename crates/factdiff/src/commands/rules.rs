@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use factdiff_pipeline::Engines;
-use factdiff_pipeline::{ParamValue, Rule, RuleSet};
+use factdiff_pipeline::{OverlapConfig, ParamValue, Rule, RuleSet};
 
 use super::Ctx;
 use crate::args::{RulesArgs, RulesCommand};
@@ -43,12 +43,12 @@ pub fn run(
     let set = rule_set(ctx, args.rules.as_deref())?;
     let mut out = String::new();
     match &args.command {
-        RulesCommand::List => list(&set, &mut out),
+        RulesCommand::List => list(&set, &ctx.config.overlap, &mut out),
         RulesCommand::Explain { id } => {
             if let Some(rule) = set.get(id) {
                 explain(rule, &mut out);
             } else if let Some(other) = catalog::other(&set, id) {
-                explain_other(other, &mut out);
+                explain_other(other, &ctx.config.overlap, &mut out);
             } else {
                 let hint = match set.suggest(id) {
                     Some(best) => format!("; did you mean `{best}`?"),
@@ -65,8 +65,9 @@ pub fn run(
 }
 
 /// The rules of the set and the rules that are not rule kinds (`overlap`,
-/// `unused-suppression`), sorted by ID.
-fn list(set: &RuleSet, out: &mut String) {
+/// `unused-suppression`), sorted by ID, each at the severity it is reported at
+/// (`overlap`'s from factdiff.toml's `[overlap]`).
+fn list(set: &RuleSet, overlap: &OverlapConfig, out: &mut String) {
     // (id, severity, category, summary, enabled)
     let mut rows: Vec<(&str, &str, &str, String, bool)> = set
         .rules()
@@ -87,7 +88,7 @@ fn list(set: &RuleSet, out: &mut String) {
             let summary = lowercase_first(other.short);
             rows.push((
                 other.id,
-                other.severity.as_str(),
+                other.reported_severity(overlap).as_str(),
                 other.category.as_str(),
                 summary,
                 true,
@@ -168,13 +169,24 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-/// `rules explain` of a rule that is not a rule kind.
-fn explain_other(other: &catalog::OtherRule, out: &mut String) {
+/// `rules explain` of a rule that is not a rule kind: the severity its findings are
+/// reported at under the configuration in use (`overlap`'s from `[overlap]`), and the
+/// rule's own when that differs.
+fn explain_other(other: &catalog::OtherRule, overlap: &OverlapConfig, out: &mut String) {
     out.push_str(other.doc);
     out.push_str("\n## This rule\n");
     out.push_str(&format!("- id: `{}`\n", other.id));
     out.push_str(&format!("- category: {}\n", other.category.as_str()));
-    out.push_str(&format!("- severity: {}\n", other.severity.as_str()));
+    let reported = other.reported_severity(overlap);
+    if reported == other.severity {
+        out.push_str(&format!("- severity: {}\n", reported.as_str()));
+    } else {
+        out.push_str(&format!(
+            "- severity: {} (the `severity` of `[overlap]`; the rule's own: {})\n",
+            reported.as_str(),
+            other.severity.as_str()
+        ));
+    }
     out.push_str(&format!("- reported by: {}\n", other.engine));
     measured(other.id, other.category, None, out);
 }
