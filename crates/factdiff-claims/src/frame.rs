@@ -17,6 +17,7 @@
 //! json`: it is the rule engine's input, and adding it would be an addition to the
 //! version-1 claims contract (new fields) to make when users ask for role and period.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -120,34 +121,48 @@ fn trim_word(w: &str) -> &str {
 
 /// The word tokens of a text as written: letters, digits, inner hyphens, dots and
 /// apostrophes.
-fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+fn raw_words(text: &str) -> impl Iterator<Item = &str> + Clone {
     text.split(not_word_char)
         .map(trim_word)
         .filter(|w| !w.is_empty())
 }
 
-/// Lower-case word tokens of a text (see [`raw_words`]).
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Lower-case word tokens of a text (see [`raw_words`]): what [`last_words`] reads
+/// from the end, and [`lower`] word by word.
+#[cfg(test)]
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     raw_words(text).map(str::to_lowercase)
 }
 
+/// A word lower-cased, borrowed when it has no capital (most words): the same string
+/// as `str::to_lowercase`.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// The last `n` words of a text, last first: [`words`] read from the end, without
-/// tokenizing the rest.
-fn last_words(text: &str, n: usize) -> Vec<String> {
+/// tokenizing the rest, and without a copy of a word that has no capital.
+fn last_words(text: &str, n: usize) -> impl Iterator<Item = Cow<'_, str>> + Clone {
     text.rsplit(not_word_char)
         .map(trim_word)
         .filter(|w| !w.is_empty())
         .take(n)
-        .map(str::to_lowercase)
-        .collect()
+        .map(lower)
 }
 
 /// Whether a lower-case text holds `phrase` (any case; several words as a phrase) as
 /// whole words.
 pub fn has_phrase(text_lower: &str, phrase: &str) -> bool {
-    let phrase = phrase.to_lowercase();
+    let phrase = lower(phrase);
+    let phrase = phrase.as_ref();
     let mut from = 0;
-    while let Some(pos) = text_lower[from..].find(&phrase) {
+    while let Some(pos) = text_lower[from..].find(phrase) {
         let start = from + pos;
         let end = start + phrase.len();
         let before = text_lower[..start].chars().next_back();
@@ -204,16 +219,20 @@ fn listed(set: &HashSet<String>, w: &str) -> Option<String> {
 fn period_words(v: &Vocab, sentence: &str) -> (Vec<String>, bool) {
     let mut found = Vec::new();
     let mut table = false;
-    let all: Vec<&str> = raw_words(sentence).collect();
-    for (k, w) in all.iter().enumerate() {
+    // The words after each word read from a copy of the iterator, not from a list of
+    // the sentence's words.
+    let mut rest = raw_words(sentence);
+    while let Some(w) = rest.next() {
         if !table && listed(&v.table_words, w).is_some() {
             table = true;
         }
-        let incidental = w.ends_with('s')
-            && all.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("of"))
-            && all.get(k + 2).is_some_and(|n| {
-                n.chars().all(char::is_alphabetic) && !v.link_words.contains(&n.to_lowercase())
-            });
+        let incidental = w.ends_with('s') && {
+            let mut ahead = rest.clone();
+            ahead.next().is_some_and(|n| n.eq_ignore_ascii_case("of"))
+                && ahead.next().is_some_and(|n| {
+                    n.chars().all(char::is_alphabetic) && !v.link_words.contains(lower(n).as_ref())
+                })
+        };
         if incidental {
             continue;
         }
@@ -230,33 +249,31 @@ fn period_words(v: &Vocab, sentence: &str) -> (Vec<String>, bool) {
 /// other side of a comparison ("up from 12 mln"), or the words after it date it to
 /// another period ("a year ago").
 fn is_comparison(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
-    if last_words(&text[..start], 2)
-        .iter()
-        .any(|w| v.before_other.contains(w))
-    {
+    if last_words(&text[..start], 2).any(|w| v.before_other.contains(w.as_ref())) {
         return true;
     }
-    let after: Vec<String> = words(&text[end..]).take(5).collect();
-    let after = format!(" {} ", after.join(" "));
+    // " w1 w2 w3 w4 w5 ", in one string.
+    let mut after = String::with_capacity(64);
+    after.push(' ');
+    for (k, w) in raw_words(&text[end..]).take(5).enumerate() {
+        if k > 0 {
+            after.push(' ');
+        }
+        after.push_str(&lower(w));
+    }
+    after.push(' ');
     v.after_other.iter().any(|p| contains_spaced(&after, p))
 }
 
 /// Whether `text` holds `phrase` with a space on each side (`text.contains(" phrase ")`,
 /// without making that string for every phrase of a lexicon and every figure).
 fn contains_spaced(text: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(pos) = text[from..].find(phrase) {
-        let at = from + pos;
-        if text[..at].ends_with(' ') && text[at + phrase.len()..].starts_with(' ') {
-            return true;
-        }
-        // Matches may overlap: look again from the next character.
-        match text[at..].chars().next() {
-            Some(c) => from = at + c.len_utf8(),
-            None => return false,
-        }
-    }
-    false
+    // Each place right after a space, tried with `starts_with`: the texts are a few
+    // words long, and a substring search set up for every phrase cost more.
+    text.match_indices(' ').any(|(i, _)| {
+        let at = i + 1;
+        text[at..].starts_with(phrase) && text[at + phrase.len()..].starts_with(' ')
+    })
 }
 
 /// Whether the figure at `start` of `text` is the state of a running figure, one of
@@ -265,9 +282,7 @@ fn contains_spaced(text: &str, phrase: &str) -> bool {
 /// report, like a change's new value an update, not a figure to hold against another
 /// report's.
 fn is_running(v: &Vocab, text: &str, start: usize) -> bool {
-    last_words(&text[..start], 3)
-        .iter()
-        .any(|w| v.running_words.contains(w))
+    last_words(&text[..start], 3).any(|w| v.running_words.contains(w.as_ref()))
 }
 
 /// How many words before a figure a change verb may stand: "is lowering its copper
@@ -281,21 +296,28 @@ const CHANGE_VERB_WORDS: usize = 10;
 /// mln dlrs", "from 45 mln dlrs to 43 mln dlrs"); or a span that is itself a change
 /// ("from two mln to seven mln dlrs"), whatever the verb.
 fn is_update(v: &Vocab, text: &str, start: usize, end: usize) -> bool {
-    let own: Vec<String> = words(&text[start..end]).collect();
-    if own.first().is_some_and(|w| v.change_from.contains(w))
-        && own.iter().any(|w| v.change_to.contains(w))
+    let mut own = raw_words(&text[start..end]).map(lower);
+    if own
+        .next()
+        .is_some_and(|w| v.change_from.contains(w.as_ref()))
+        && raw_words(&text[start..end]).any(|w| v.change_to.contains(lower(w).as_ref()))
     {
         return true;
     }
     // Last word first.
     let before = last_words(&text[..start], CHANGE_VERB_WORDS);
-    let Some(to) = before.iter().take(6).position(|w| v.change_to.contains(w)) else {
+    let Some(to) = before
+        .clone()
+        .take(6)
+        .position(|w| v.change_to.contains(w.as_ref()))
+    else {
         return false;
     };
-    before.iter().any(|w| v.change_verbs.contains(w))
-        || before[to + 1..before.len().min(to + 6)]
-            .iter()
-            .any(|w| v.change_from.contains(w))
+    before.clone().any(|w| v.change_verbs.contains(w.as_ref()))
+        || before
+            .skip(to + 1)
+            .take(5)
+            .any(|w| v.change_from.contains(w.as_ref()))
 }
 
 /// The thing an amount ending at `end` of `text` is of: the first content word after
@@ -366,11 +388,11 @@ const RATE_GAP: u32 = 24;
 /// A day date's modality from the eight words before it in its sentence, then from
 /// its value: a day after the article's date is scheduled.
 fn modality(ctx: &Ctx, v: &Vocab, before: Option<&str>, value: &ClaimValue) -> Modality {
-    let last: Vec<String> = before.map_or_else(Vec::new, |b| last_words(b, 8));
-    if last.iter().any(|w| v.scheduled_words.contains(w.as_str())) {
+    let last = last_words(before.unwrap_or_default(), 8);
+    if last.clone().any(|w| v.scheduled_words.contains(w.as_ref())) {
         return Modality::Scheduled;
     }
-    if last.iter().any(|w| v.planned_words.contains(w.as_str())) {
+    if last.clone().any(|w| v.planned_words.contains(w.as_ref())) {
         return Modality::Planned;
     }
     if let (ClaimValue::Date(t), Some(anchor)) = (value, ctx.anchor)
@@ -455,11 +477,13 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
             };
             if let ClaimValue::Interval { unit, .. } = &c.value {
                 frame.counted = unit.len() > 2
+                    // The last word, lower-cased alone (as in the lower-cased span).
                     && a.slice(c.span)
-                        .to_lowercase()
                         .split_whitespace()
                         .last()
+                        .map(lower)
                         .is_some_and(|w| {
+                            let w = w.as_ref();
                             w.starts_with(&**unit) || *crate::nouns::lemma_cow(ctx.lex, w) == **unit
                         });
             }
@@ -485,7 +509,8 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                     && ends_with_any(before, &v.said_before_date);
                 frame.period_end = ends_with_any(before, &v.period_end_before_date)
                     && *sc.period_end_word.get_or_insert_with(|| {
-                        words(lower).any(|w| v.period_end_words.contains(&w))
+                        raw_words(lower)
+                            .any(|w| v.period_end_words.contains(self::lower(w).as_ref()))
                     })
                     || ends_with_any(before, &v.state_before_date);
                 frame.span = before
@@ -520,13 +545,13 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                     // "two or three years since 1982": alternatives, an approximate
                     // count, not the years elapsed.
                     let before = a.text.get(..c.span.start as usize).unwrap_or_default();
-                    let last = last_words(before, 2);
+                    let mut last = last_words(before, 2);
                     let alternative = last
-                        .first()
-                        .is_some_and(|w| v.alternative_marks.contains(w))
-                        && last.get(1).is_some_and(|w| {
+                        .next()
+                        .is_some_and(|w| v.alternative_marks.contains(w.as_ref()))
+                        && last.next().is_some_and(|w| {
                             w.chars().all(|ch| ch.is_ascii_digit())
-                                || ctx.lex.number_words.contains_key(w.as_str())
+                                || ctx.lex.number_words.contains_key(w.as_ref())
                         });
                     frame.since = !rate
                         && !alternative
@@ -542,6 +567,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
 mod tests {
     use crate::testutil::{ANCHOR, article};
     use crate::{ClaimKind, ClaimValue, Lexicons, extract};
+    use std::borrow::Cow;
 
     use super::*;
 
@@ -835,6 +861,30 @@ mod tests {
     }
 
     #[test]
+    fn lower_is_to_lowercase() {
+        for w in [
+            "",
+            "said",
+            "Said",
+            "MLN",
+            "dlrs",
+            "ǅemal",
+            "ΣΑΣ",
+            "Σ",
+            "İstanbul",
+            "straße",
+            "Ⅻ",
+            "o'neill",
+            "U.S.",
+            "co-op",
+            "ĳssel",
+            "Ĳssel",
+        ] {
+            assert_eq!(super::lower(w), w.to_lowercase(), "{w:?}");
+        }
+    }
+
+    #[test]
     fn words_read_from_the_end_are_words_reversed() {
         for text in [
             "",
@@ -848,7 +898,11 @@ mod tests {
                 let mut tail: Vec<String> = words(text).collect();
                 tail.reverse();
                 tail.truncate(n);
-                assert_eq!(last_words(text, n), tail, "{text:?} {n}");
+                assert_eq!(
+                    last_words(text, n).map(Cow::into_owned).collect::<Vec<_>>(),
+                    tail,
+                    "{text:?} {n}"
+                );
             }
         }
     }
