@@ -362,6 +362,11 @@ pub fn run(args: &[String]) -> Result<bool> {
         } else if f.lost.is_empty() {
             continue;
         }
+        for corpus in [REUTERS, ECBPLUS] {
+            if let Some(x) = f.precision_in(corpus) {
+                row.insert(format!("precision-{corpus}"), toml::Value::Float(x));
+            }
+        }
         row.insert("judged".into(), toml::Value::Integer(f.judged() as i64));
         row.insert(
             "true".into(),
