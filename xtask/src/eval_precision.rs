@@ -15,7 +15,8 @@
 //! `eval precision` prints per rule: findings reported, judged findings still reported,
 //! the precision over those, the judged-true findings no longer reported (recall lost)
 //! and the findings not judged yet. `--check` compares with `[precision]` of
-//! `eval/figures.toml` and fails when a precision falls below the recorded one or more
+//! `eval/figures.toml` and fails when a precision (over both corpora, or on one alone)
+//! falls below the recorded one or more
 //! judged-true findings are lost than recorded; `--record` writes today's figures.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -387,12 +388,24 @@ pub fn run(args: &[String]) -> Result<bool> {
             let old = read_figures("precision")?;
             let mut failures = Vec::new();
             for (rule, f) in &rules {
-                if let Some(was) = recorded(&old, rule, "precision") {
-                    match f.precision() {
-                        Some(now) if now + 1e-9 < was => failures.push(format!(
-                            "{rule}: precision {now:.3} is below the recorded {was:.3}"
-                        )),
-                        _ => {}
+                // Over both corpora, then on each alone (`precision-CORPUS`): a rule
+                // that gains on one corpus may not hide a loss on the other.
+                let figures = [("precision".to_owned(), f.precision(), String::new())]
+                    .into_iter()
+                    .chain([REUTERS, ECBPLUS].map(|corpus| {
+                        (
+                            format!("precision-{corpus}"),
+                            f.precision_in(corpus),
+                            format!(" on {corpus}"),
+                        )
+                    }));
+                for (field, now, on) in figures {
+                    if let (Some(was), Some(now)) = (recorded(&old, rule, &field), now)
+                        && now + 1e-9 < was
+                    {
+                        failures.push(format!(
+                            "{rule}: precision{on} {now:.3} is below the recorded {was:.3}"
+                        ));
                     }
                 }
                 let was_lost = recorded(&old, rule, "lost").unwrap_or(0.0) as usize;
