@@ -456,3 +456,67 @@ fn messages_are_in_plain_words() {
         "{messages:#?}"
     );
 }
+
+/// A first name of many stories ("William") respelled in one story ("Willam E.
+/// Trotter" / "William E. Trotter", one use each) is compared across the corpus and
+/// within its story: the two passes report one finding, from the minority spelling,
+/// not a second one the other way round ("William" against the story's "Willam").
+#[test]
+fn a_name_respelled_in_one_story_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = [
+        (
+            "a.md",
+            "2024-01-10",
+            "Commerce Secretary William Daley visited a steel plant in Gary on Tuesday.",
+        ),
+        (
+            "b.md",
+            "2024-03-05",
+            "Foreign Office minister William Waldegrave met officials in Baghdad.",
+        ),
+        (
+            "c.md",
+            "2024-06-20",
+            "William Hague spoke at the party conference in Blackpool.",
+        ),
+        (
+            "d.md",
+            "2024-09-01",
+            "Rally's Inc said a group led by Burt Sugarman, James Trotter and Willam E. Trotter holds a 45.2% stake in the Louisville fast-food chain.",
+        ),
+        (
+            "e.md",
+            "2024-09-02",
+            "The group of Burt Sugarman, James Trotter and William E. Trotter raised its stake in Rally's Inc, the Louisville fast-food chain, to 45.2%.",
+        ),
+    ];
+    for (name, date, text) in articles {
+        std::fs::write(
+            dir.path().join(name),
+            format!("+++\ntitle = \"{name}\"\ndate = {date}\n+++\n{text}\n"),
+        )
+        .unwrap();
+    }
+    let out = run_in(
+        dir.path(),
+        &["check", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let variants: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "name-variant")
+        .map(|f| {
+            let p = &f["locations"][0];
+            format!(
+                "{}: {}",
+                p["path"].as_str().unwrap(),
+                p["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(variants, ["d.md: Willam"], "{}", out.stdout);
+}

@@ -45,9 +45,11 @@
 //! typo even when the corpus also writes it as a word: "Larry Brown" / "Larry
 //! Brrown", "Western Digital" / "WEestern Digital"), and a
 //! spelling used in `max-variant-articles` articles or more, which is a name of its
-//! own ("Philips" and "Phillips" are two companies). With no majority (as many uses
-//! of each, in as many articles), the message says the name is spelled two ways and
-//! picks neither as the odd one out.
+//! own ("Philips" and "Phillips" are two companies). With no majority (as many
+//! articles for each spelling; within the same articles, as many uses), the message
+//! says the name is spelled two ways and picks neither as the odd one out: one
+//! article writing "Kimotho" three times against another writing "Kamotho" once is
+//! one outlet's spelling against another's.
 //!
 //! ## Why is this bad?
 //! A name spelled two ways reads as two people to a search engine, an archive and a
@@ -524,11 +526,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     .take(10)
                     .map(|(a, u)| cx.loc(*a, u.first)),
             );
-            // With no majority (one use against one) neither spelling is the
-            // odd one out: the name is spelled two ways.
+            // With no majority neither spelling is the odd one out: the name is
+            // spelled two ways. A majority is of articles, the outlets' choices:
+            // one article writing "Kimotho" three times against another writing
+            // "Kamotho" once is one spelling against one. Within the same articles,
+            // the uses decide ("Lyons" five times, "Lyonns" once).
+            let same_articles = uses.iter().map(|(a, _)| a).eq(major_uses.iter().map(|(a, _)| a));
             let tie = !canonical.contains(major)
-                && total(uses) == total(major_uses)
-                && uses.len() == major_uses.len();
+                && uses.len() == major_uses.len()
+                && (!same_articles || total(uses) == total(major_uses));
             let elsewhere = if tie {
                 let other = major_uses.iter().find(|(a, _)| a != article).map_or_else(
                     || "in this article".to_owned(),
@@ -599,7 +605,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     };
     // One group of spellings that fold alike: the minority spellings against the
     // majority.
-    let report = |spellings: &Spellings<'_>, in_story: bool| -> Vec<(String, Finding)> {
+    // Each finding with its variant and majority spellings.
+    let report = |spellings: &Spellings<'_>, in_story: bool| -> Vec<(String, String, Finding)> {
         let Some((major, major_uses)) = majority(spellings, &canonical) else {
             return Vec::new();
         };
@@ -628,7 +635,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             out.extend(
                 emit(word, uses, major, &major_uses)
                     .into_iter()
-                    .map(|f| ((*word).to_owned(), f)),
+                    .map(|f| ((*word).to_owned(), major.to_owned(), f)),
             );
         }
         out
@@ -654,23 +661,29 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             if Cx::across_corpus(rule) {
                 report(spellings, false)
                     .into_iter()
-                    .map(|(_, f)| f)
+                    .map(|(_, _, f)| f)
                     .collect::<Vec<_>>()
             } else if most >= wide_stories {
                 // Across the corpus; and within each story, a spelling the corpus
                 // comparison left alone against the story's own majority: a group
                 // may join two names ("Lions" of many stories, "Lyons" of one), and
-                // the story's "Lyonns" is its "Lyons" respelled.
+                // the story's "Lyonns" is its "Lyons" respelled. A pair the corpus
+                // comparison reported is not reported again the other way round
+                // ("Willam" against the corpus's "William"; in their story, one use
+                // of each, "William" against "Willam").
                 let wide = report(spellings, false);
-                let done: BTreeSet<String> = wide.iter().map(|(w, _)| w.clone()).collect();
-                let mut out: Vec<Finding> = wide.into_iter().map(|(_, f)| f).collect();
+                let done: BTreeSet<(String, String)> =
+                    wide.iter().map(|(w, m, _)| (w.clone(), m.clone())).collect();
+                let mut out: Vec<Finding> = wide.into_iter().map(|(_, _, f)| f).collect();
                 for (scope, s) in by_story(cx, rule, spellings) {
                     if scope < stories && s.len() >= 2 {
                         out.extend(
                             report(&s, true)
                                 .into_iter()
-                                .filter(|(w, _)| !done.contains(w))
-                                .map(|(_, f)| f),
+                                .filter(|(w, m, _)| {
+                                    !done.iter().any(|(dw, dm)| dw == w || (dw == m && dm == w))
+                                })
+                                .map(|(_, _, f)| f),
                         );
                     }
                 }
@@ -680,7 +693,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     .iter()
                     .filter(|(_, s)| s.len() >= 2)
                     .flat_map(|(scope, s)| report(s, *scope < stories))
-                    .map(|(_, f)| f)
+                    .map(|(_, _, f)| f)
                     .collect()
             }
         })
