@@ -7,15 +7,31 @@ pub(crate) mod markdown;
 
 use crate::span::Span;
 
-/// The first non-empty line of a span of text, trimmed, as a title.
+/// The first non-empty line of a span of text, trimmed, as a title. A first line
+/// longer than a headline (an archive's paragraph on one line, with no title given)
+/// is cut at the last space within [`TITLE_CHARS`] characters, with an ellipsis: a
+/// report or a story view shows a title, not a paragraph.
 pub(crate) fn first_line_title(text: &str, body: Span) -> String {
-    text[body.range()]
+    let line = text[body.range()]
         .lines()
         .map(str::trim)
         .find(|line| !line.is_empty())
-        .map(|line| line.trim_start_matches('#').trim().to_owned())
-        .unwrap_or_default()
+        .map(|line| line.trim_start_matches('#').trim())
+        .unwrap_or_default();
+    match line.char_indices().nth(TITLE_CHARS) {
+        Some((cut, _)) => {
+            let head = &line[..cut];
+            let head = head
+                .rfind(char::is_whitespace)
+                .map_or(head, |at| &head[..at]);
+            format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+        }
+        None => line.to_owned(),
+    }
 }
+
+/// The most characters of a title taken from an article's first line.
+const TITLE_CHARS: usize = 100;
 
 /// The `strftime` forms an article date may take besides ISO 8601, RFC 3339 and RFC
 /// 2822, tried in order with `jiff::fmt::strtime` (month names in any case). Numeric
@@ -88,6 +104,24 @@ pub(crate) fn unix_date(value: &serde_json::Number) -> Result<jiff::civil::Date,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_line_is_a_title_and_a_paragraph_is_cut_to_one() {
+        let title = |text: &str| first_line_title(text, Span::new(0, text.len()));
+        assert_eq!(
+            title("\n# Quake kills 112 in Herat\nBody."),
+            "Quake kills 112 in Herat"
+        );
+        let paragraph = "Iraq's Saddam Hussein, his options for ending the Persian Gulf crisis \
+            growing increasingly unpleasant, assumed the role of embattled Arab hero.";
+        assert_eq!(
+            title(paragraph),
+            "Iraq's Saddam Hussein, his options for ending the Persian Gulf crisis growing increasingly…"
+        );
+        // Cut by characters, not bytes; a word longer than a title is cut inside.
+        let long = "Ä".repeat(150);
+        assert_eq!(title(&long), format!("{}…", "Ä".repeat(100)));
+    }
 
     #[test]
     fn dates_parse_in_the_documented_forms() {
