@@ -16,8 +16,8 @@ fn overlaps(a: &Location, b: &Location) -> bool {
 }
 
 /// Sets each fact's `findings`: the contradictions between articles that point at one
-/// of its values and name no article the fact has no value from, sorted and unique; a fact a
-/// finding reports disagrees.
+/// of its values and name no article the fact has no value from, sorted and unique; a
+/// fact disagrees when, and only when, a finding reports it.
 ///
 /// The contradictions are indexed by the articles they name, so that a fact reads only
 /// the findings of its own values' articles, not every finding of the run (that made
@@ -72,8 +72,13 @@ pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
             linked.sort();
             linked.dedup();
             // A finding that reports it marks it, whatever the table's own comparison
-            // said (a quote given to two speakers).
-            fact.disagree |= !linked.is_empty();
+            // said (a quote given to two speakers); and only a finding does. The table
+            // aligns looser than the rules compare (no period, owner or story-day
+            // checks): read on Reuters, 47 of its 78 disagreements had no finding, and
+            // nearly all were other weeks' figures, other credit lines, another
+            // measure read as the row's, or "I'm" against "I am". The values stay side
+            // by side for the editor to read; the mark is the rules' word.
+            fact.disagree = !linked.is_empty();
             fact.findings = linked;
         }
     }
@@ -169,5 +174,31 @@ mod tests {
         let fact = &stories[0].facts[0];
         assert_eq!(fact.findings, vec![between.fingerprint]);
         assert!(fact.disagree);
+    }
+
+    /// The table's own comparison does not mark a fact no finding reports (two weeks'
+    /// figures in one row): the values stay, the mark goes.
+    #[test]
+    fn a_disagreement_no_finding_reports_is_not_marked() {
+        let value = |article: usize, path: &str, text: &str| FactValue {
+            article,
+            value: text.into(),
+            location: loc(path, 10, text),
+        };
+        let mut stories = vec![Story {
+            id: "s".into(),
+            title: "t".into(),
+            articles: Vec::new(),
+            facts: vec![Fact {
+                thing: "exports (t), weekly".into(),
+                values: vec![value(0, "a.md", "22,086"), value(1, "b.md", "48,062")],
+                disagree: true,
+                findings: Vec::new(),
+            }],
+        }];
+        link_findings(&mut stories, &[]);
+        let fact = &stories[0].facts[0];
+        assert!(!fact.disagree);
+        assert_eq!(fact.values.len(), 2);
     }
 }
