@@ -14,6 +14,9 @@ const FIXTURES: &[(&str, &[&str])] = &[
     // A short wire note sent again the same day with one figure corrected (4.2 / 4.6
     // mln tonnes): still a copy, duplicate coverage.
     ("corrected-copy", &["cluster"]),
+    // A story republished the next day with one figure corrected (1.8 / 1.6 mln
+    // containers), its company's standing description in both: still a copy.
+    ("corrected-republished", &["cluster"]),
     // The helicopters passage, a word added. The rescue sentence gives four villages
     // for three and no figure the same: the same template with another figure, as
     // two days' reports of one series, not reported (`other-figures`).
@@ -30,6 +33,10 @@ const FIXTURES: &[(&str, &[&str])] = &[
     // (`reworded_sentences_only_when_asked_for`).
     ("rewording", &[]),
     ("short-phrase", &[]),
+    // A company's standing description ("Northgate, a joint venture of Harlow
+    // Industries Inc and Kestrel Marine Co, said") in two unrelated stories of it
+    // nine days apart: who speaks, not text repeated.
+    ("standing-description", &[]),
     // Five daily money-market reports of one template with other figures: no
     // overlap among them; the cocoa story republished the next day still is one.
     ("template", &["exact"]),

@@ -61,6 +61,11 @@ pub struct Analysis {
     /// stock phrases, when a short passage is made of them. Sorted; masked as
     /// `templates`.
     pub stock: Vec<u64>,
+    /// Skeleton shingles found in at least `crate::template::RECURRING_STORIES`
+    /// distinct clusters (stories) of at least two distinct days: phrases a subject is
+    /// told with in story after story, when a short passage is made of them. Sorted;
+    /// masked as `templates`.
+    pub recurring: Vec<u64>,
     /// The mask that turns a skeleton shingle hash into an entry of `templates`.
     pub template_mask: u64,
     /// Near sentences, sorted.
@@ -375,7 +380,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
     let common = index.common(&cluster_of, cfg.common_phrase_articles);
     let fp_mask = !index.art_mask;
     // Templates: passages whose skeleton, figures masked, recurs in many clusters.
-    let (templates, stock) =
+    let (templates, stock, recurring) =
         crate::template::templates(prints, &cluster_of, cfg.common_phrase_articles, cfg.shingle);
     let template_mask = crate::template::template_mask(prints.len());
     let evidence = |a: &ArticlePrints, b: &ArticlePrints| {
@@ -447,6 +452,7 @@ pub fn analyze(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Analysis {
         fp_mask,
         templates,
         stock,
+        recurring,
         template_mask,
         near,
     }

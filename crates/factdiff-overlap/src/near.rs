@@ -10,6 +10,27 @@ fn stopword_list() -> &'static [String] {
     LIST.get_or_init(|| parse_stopwords(WORDS_TOML))
 }
 
+/// The verbs that attribute speech (`speech_verbs` of the built-in words lexicon),
+/// lower-cased and sorted.
+pub fn speech_verbs() -> &'static [String] {
+    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let table: toml::Table = toml::from_str(WORDS_TOML).unwrap_or_default();
+        let mut v: Vec<String> = table
+            .get("speech_verbs")
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| Some(x.as_str()?.to_lowercase()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v.dedup();
+        v
+    })
+}
+
 /// The built-in lexicon file that holds the function words.
 const WORDS_TOML: &str = include_str!("../../../rules/lexicons/words.toml");
 

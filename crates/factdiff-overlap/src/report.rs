@@ -202,9 +202,15 @@ fn passage_finding(
     // subject; only a passage made of them on both sides is one.
     let stock = |t: &[u32]| templated(t, &an.stock, an.template_mask, cfg.shingle);
     let weeks_apart = days_apart(sa.prints.day, sb.prints.day) > MAX_COPY_DAYS;
+    // Weeks apart, words two short passages share that a third story of yet another
+    // day also tells its subject with are a phrase of that subject ("before Prime
+    // Minister Yasuhiro Nakasone leaves for Washington on April 29", a sinking fund's
+    // standing terms), said again, not copied from one of these stories into the other.
+    let recurring = || stock_shared(ta, tb, &an.recurring, an.template_mask, cfg.shingle);
     if words < STOCK_WORDS
         && ((stock(ta) && stock(tb))
-            || (weeks_apart && stock_shared(ta, tb, &an.stock, an.template_mask, cfg.shingle)))
+            || (weeks_apart
+                && (stock_shared(ta, tb, &an.stock, an.template_mask, cfg.shingle) || recurring())))
     {
         return None;
     }
@@ -232,6 +238,18 @@ fn passage_finding(
         && !whole_paragraph()
         && mostly_names(&loc_a.text)
         && mostly_names(&loc_b.text)
+    {
+        return None;
+    }
+    // A company's standing description, "Caltex Petroleum Corp, a joint venture
+    // between Chevron Corp and Texaco Inc, said", says who speaks: what it says comes
+    // after, and differs. Nor is a list of names, all its words but the function
+    // words capitalized ("the Atchison, Topeka and Santa Fe Railway Co and the
+    // Southern Pacific Transportation Co"), text repeated.
+    if words < STOCK_WORDS
+        && !whole_paragraph()
+        && ((describes_speaker(&loc_a.text) && describes_speaker(&loc_b.text))
+            || (names_only(&loc_a.text) && names_only(&loc_b.text)))
     {
         return None;
     }
@@ -342,12 +360,7 @@ fn figure_value(w: &str) -> Option<String> {
 /// figure replaced.
 fn other_figures(chunks: &[DiffChunk]) -> bool {
     use factdiff_findings::DiffTag;
-    let kept = chunks
-        .iter()
-        .filter(|c| c.tag == DiffTag::Equal)
-        .flat_map(|c| c.text.split_whitespace())
-        .filter(|w| figure_value(w).is_some())
-        .count();
+    let kept = kept_figures(chunks, DiffTag::Delete).min(kept_figures(chunks, DiffTag::Insert));
     let replaced = changed_regions(chunks)
         .iter()
         .filter(|(deleted, inserted)| {
@@ -362,6 +375,37 @@ fn other_figures(chunks: &[DiffChunk]) -> bool {
         })
         .count();
     replaced > 0 && replaced >= kept
+}
+
+/// The figures one side of a word diff (its equal chunks and those of `tag`) keeps
+/// whole: a word with a figure's value none of whose letters the diff changed. The
+/// diff may split a figure ("6.5" / "6.1" keep "6." and change "5"): a figure changed
+/// in part is replaced, not kept.
+fn kept_figures(chunks: &[DiffChunk], tag: factdiff_findings::DiffTag) -> usize {
+    use factdiff_findings::DiffTag;
+    let (mut kept, mut word, mut touched) = (0usize, String::new(), false);
+    let mut finish = |word: &mut String, touched: &mut bool| {
+        if !word.is_empty() && !*touched && figure_value(word).is_some() {
+            kept += 1;
+        }
+        word.clear();
+        *touched = false;
+    };
+    for c in chunks
+        .iter()
+        .filter(|c| c.tag == DiffTag::Equal || c.tag == tag)
+    {
+        for ch in c.text.chars() {
+            if ch.is_whitespace() {
+                finish(&mut word, &mut touched);
+            } else {
+                word.push(ch);
+                touched |= c.tag != DiffTag::Equal;
+            }
+        }
+    }
+    finish(&mut word, &mut touched);
+    kept
 }
 
 /// Whether a diff changes only a template's slots: figures, dates and names (words
@@ -456,6 +500,53 @@ fn pair_findings(
         .iter()
         .filter_map(|p| passage_finding(&sa, &sb, p, an, cfg))
         .collect()
+}
+
+/// Whether a text ends in a description of who speaks, closed by a comma and a verb
+/// that attributes speech (`speech_verbs` of the words lexicon), with no quotation in
+/// it: "a joint venture between Chevron Corp <CHV> and Texaco Inc <TX>, said".
+fn describes_speaker(text: &str) -> bool {
+    if text.contains(['"', '\u{201c}', '\u{201d}']) {
+        return false;
+    }
+    let mut words = text.split_whitespace().rev();
+    let (Some(last), Some(before)) = (words.next(), words.next()) else {
+        return false;
+    };
+    before.ends_with(',')
+        && crate::near::speech_verbs()
+            .binary_search(&bare(last))
+            .is_ok()
+}
+
+/// Whether every content word of a text (neither a function word nor a figure) begins
+/// with a capital: names and the words between them ("the Atchison, Topeka and Santa
+/// Fe Railway Co and the Southern Pacific Transportation Co"). The first word may be
+/// capitalized only because a sentence begins there ("Replacing Inco and
+/// Owens-Illinois Inc will be Coca-Cola Co and Boeing Co"): a content word there is
+/// no name. Text without a small letter cannot tell.
+fn names_only(text: &str) -> bool {
+    if !text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let stop = stopwords();
+    let mut content = 0usize;
+    for (idx, w) in text.split_whitespace().enumerate() {
+        let Some(first) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        let Some(&token) = crate::prints::text_tokens(w).first() else {
+            continue;
+        };
+        if stop.contains(token) || crate::template::is_figure(token) {
+            continue;
+        }
+        if idx == 0 || !first.is_uppercase() {
+            return false;
+        }
+        content += 1;
+    }
+    content >= 2
 }
 
 fn near_finding(corpus: &Corpus, prints: &[ArticlePrints], n: &NearSentence) -> Finding {
@@ -781,6 +872,40 @@ mod tests {
         ));
         // A story in capitals cannot tell.
         assert!(!mostly_names("THE BANK OF JAPAN INTERVENED IN THE MARKET"));
+    }
+
+    #[test]
+    fn names_and_a_speaker_described_are_no_text_repeated() {
+        assert!(names_only(
+            "the Atchison, Topeka and Santa Fe Railway Co and the Southern Pacific Transportation Co"
+        ));
+        // A sentence's first word is capitalized whatever it is.
+        assert!(!names_only(
+            "Replacing Inco and Owens-Illinois Inc will be Coca-Cola Co and Boeing Co"
+        ));
+        assert!(!names_only(
+            "Secretary of State George Shultz told a group of farm leaders"
+        ));
+        assert!(describes_speaker(
+            "a joint venture between Chevron Corp <CHV> and Texaco Inc <TX>, said"
+        ));
+        // What was said, and a quotation with its speaker, are text.
+        assert!(!describes_speaker(
+            "The Federal Reserve may intervene in the government securities market to add reserves today, some economists said"
+        ));
+        assert!(!describes_speaker(
+            "as it strives to rebuild the American economy,\u{201d} Kempthorne said"
+        ));
+    }
+
+    #[test]
+    fn a_figure_the_diff_splits_is_replaced_not_kept() {
+        // "6.5" / "6.1": the diff keeps "6." and changes "5"; two figures replaced
+        // against the two kept (28-day, 3.80), not three.
+        assert!(other_figures(&word_diff(
+            "accepted bids for 6.5 billion marks at today's tender for a 28-day pact at a rate of 3.80 pct. Banks bid for a total 8.6 billion marks",
+            "accepted bids for 6.1 billion marks at today's tender for a 28-day pact at a fixed rate of 3.80 pct. Banks bid for a total 12.2 billion marks",
+        )));
     }
 
     #[test]

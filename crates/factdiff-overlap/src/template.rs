@@ -190,7 +190,7 @@ pub fn templates(
     cluster_of: &[u32],
     threshold: usize,
     shingle: usize,
-) -> (Vec<u64>, Vec<u64>) {
+) -> (Vec<u64>, Vec<u64>, Vec<u64>) {
     // One entry per shingle and cluster: the shingle's hash with its low bits
     // replaced by the cluster id, so that one sort groups by shingle, then cluster.
     let mask = !template_mask(prints.len());
@@ -207,7 +207,7 @@ pub fn templates(
         .collect();
     occ.par_sort_unstable();
     occ.dedup();
-    let (mut common, mut stock) = (Vec::new(), Vec::new());
+    let (mut common, mut stock, mut recurring) = (Vec::new(), Vec::new(), Vec::new());
     let mut days: Vec<i32> = Vec::new();
     for group in occ.chunk_by(|x, y| x & !mask == y & !mask) {
         let hash = group[0] & !mask;
@@ -227,9 +227,24 @@ pub fn templates(
                 stock.push(hash);
             }
         }
+        if group.len() >= RECURRING_STORIES {
+            let mut dated = group
+                .iter()
+                .filter_map(|&entry| prints.get((entry & mask) as usize)?.day);
+            if let Some(first) = dated.next() {
+                if dated.any(|d| d != first) {
+                    recurring.push(hash);
+                }
+            }
+        }
     }
-    (common, stock)
+    (common, stock, recurring)
 }
+
+/// The distinct stories (clusters) a short passage's skeleton must be found in, on
+/// more than one day, to be a phrase its subject is told with (3: the two articles
+/// that share it and one more story).
+pub const RECURRING_STORIES: usize = 3;
 
 /// The distinct days a short passage's skeleton must be found on to be a stock phrase
 /// (3: the two articles that share it and one more of yet another day).
@@ -370,11 +385,11 @@ mod tests {
         let prints = prints_of(&notes);
         let mask = template_mask(prints.len());
         // Five distinct clusters: a template.
-        let (t, _) = templates(&prints, &[0, 1, 2, 3, 4, 5], 5, 5);
+        let (t, _, _) = templates(&prints, &[0, 1, 2, 3, 4, 5], 5, 5);
         assert!(templated(&prints[0].tokens, &t, mask, 5));
         assert!(!templated(&prints[5].tokens, &t, mask, 5));
         // Copies of one story count once: four clusters are not enough.
-        let (t, _) = templates(&prints, &[0, 0, 2, 3, 4, 5], 5, 5);
+        let (t, _, _) = templates(&prints, &[0, 0, 2, 3, 4, 5], 5, 5);
         assert!(!templated(&prints[0].tokens, &t, mask, 5));
     }
 
@@ -393,7 +408,7 @@ mod tests {
             p.day = Some(day);
         }
         let mask = template_mask(prints.len());
-        let (_, stock) = templates(&prints, &clusters, 5, 5);
+        let (_, stock, _) = templates(&prints, &clusters, 5, 5);
         let phrase = text_tokens("the Federal funds rate at which banks lend to one another");
         assert!(templated(&phrase, &stock, mask, 5));
         assert!(stock_shared(&phrase, &phrase, &stock, mask, 5));
@@ -402,13 +417,42 @@ mod tests {
         for p in prints.iter_mut() {
             p.day = Some(10);
         }
-        let (_, stock) = templates(&prints, &clusters, 5, 5);
+        let (_, stock, _) = templates(&prints, &clusters, 5, 5);
         assert!(!templated(&phrase, &stock, mask, 5));
         for p in prints.iter_mut() {
             p.day = None;
         }
-        let (_, stock) = templates(&prints, &clusters, 5, 5);
+        let (_, stock, _) = templates(&prints, &clusters, 5, 5);
         assert!(stock.is_empty());
+    }
+
+    #[test]
+    fn a_phrase_of_three_stories_on_two_days_recurs() {
+        let texts = [
+            "the plan will be worked out before Prime Minister Nakasone leaves for Washington on April 29",
+            "a rate cut is possible before Prime Minister Nakasone leaves for Washington on April 29",
+            "no new measures are planned before Prime Minister Nakasone leaves for Washington on April 29",
+        ];
+        let mut prints = prints_of(&texts);
+        let phrase =
+            text_tokens("before Prime Minister Nakasone leaves for Washington on April 29");
+        let mask = template_mask(prints.len());
+        for (p, day) in prints.iter_mut().zip([1, 17, 17]) {
+            p.day = Some(day);
+        }
+        // Three stories on two days: recurring, not yet a stock phrase (three days).
+        let (_, stock, recurring) = templates(&prints, &[0, 1, 2], 5, 5);
+        assert!(stock.is_empty());
+        assert!(templated(&phrase, &recurring, mask, 5));
+        // Two of them copies of one story: two stories only.
+        let (_, _, recurring) = templates(&prints, &[0, 1, 1], 5, 5);
+        assert!(!templated(&phrase, &recurring, mask, 5));
+        // Three stories of one day: not recurring.
+        for p in prints.iter_mut() {
+            p.day = Some(17);
+        }
+        let (_, _, recurring) = templates(&prints, &[0, 1, 2], 5, 5);
+        assert!(!templated(&phrase, &recurring, mask, 5));
     }
 
     #[test]
@@ -423,7 +467,7 @@ mod tests {
             p.day = Some(day);
         }
         let mask = template_mask(prints.len());
-        let (_, stock) = templates(&prints, &[0, 1, 2], 5, 5);
+        let (_, stock, _) = templates(&prints, &[0, 1, 2], 5, 5);
         let (a, b) = (&prints[0].tokens, &prints[1].tokens);
         // Each side alone is mostly its own words; what the two share is the stock phrase.
         assert!(stock_shared(a, b, &stock, mask, 5));
