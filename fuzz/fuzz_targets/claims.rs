@@ -21,11 +21,8 @@ fuzz_target!(|data: &[u8]| {
         for claim in &claims {
             common::check_span(article, claim.span);
             assert!((claim.sentence as usize) < article.sentences.len().max(1));
-            if let ClaimValue::Interval {
-                min: Some(lo),
-                max: Some(hi),
-                ..
-            } = claim.value
+            if let ClaimValue::Interval(value) = &claim.value
+                && let (Some(lo), Some(hi)) = (value.min, value.max)
             {
                 assert!(
                     lo <= hi,

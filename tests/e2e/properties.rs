@@ -118,7 +118,7 @@ proptest! {
                 prop_assert!(start <= end && end <= article.text.len(), "{claim:?}");
                 prop_assert!(article.text.is_char_boundary(start), "{claim:?}");
                 prop_assert!(article.text.is_char_boundary(end), "{claim:?}");
-                if let ClaimValue::Interval { min: Some(lo), max: Some(hi), .. } = claim.value {
+                if let ClaimValue::Interval(value) = &claim.value && let (Some(lo), Some(hi)) = (value.min, value.max) {
                     prop_assert!(lo <= hi, "[{lo}, {hi}] for {:?}", article.slice(claim.span));
                 }
             }

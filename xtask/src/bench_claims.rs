@@ -187,8 +187,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut mln_units = 0;
     for a in corpus.articles.iter().take(2000) {
         for c in extract(a, &lex) {
-            if let ClaimValue::Interval { unit, .. } = &c.value
-                && (&**unit == "mln" || &**unit == "bln")
+            if let ClaimValue::Interval(value) = &c.value
+                && (&*value.unit == "mln" || &*value.unit == "bln")
             {
                 mln_units += 1;
             }

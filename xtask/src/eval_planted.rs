@@ -625,13 +625,16 @@ fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, CountSite> {
         let (ClaimKind::Quantity, Some(key)) = (claim.kind, claim.key.as_deref()) else {
             continue;
         };
-        let ClaimValue::Interval {
+        let ClaimValue::Interval(value) = &claim.value else {
+            continue;
+        };
+        let factdiff_claims::IntervalValue {
             min: Some(min),
             max: Some(max),
             min_open: false,
             max_open: false,
             unit,
-        } = &claim.value
+        } = &**value
         else {
             continue;
         };

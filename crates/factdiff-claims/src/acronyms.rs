@@ -226,9 +226,9 @@ pub(crate) fn carry_expansions(claims: &mut [Claim]) {
         };
         match c.expansion() {
             Some(e) => {
-                defined.entry(short.clone()).or_insert_with(|| e.into());
+                defined.entry(short.to_string()).or_insert_with(|| e.into());
             }
-            None => c.set_expansion(defined.get(short).cloned()),
+            None => c.set_expansion(defined.get(&**short).cloned()),
         }
     }
 }
@@ -299,7 +299,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             },
             s.idx,
             ClaimValue::Acronym {
-                short: short.clone(),
+                short: short.as_str().into(),
                 known,
             },
         );
@@ -411,7 +411,7 @@ pub(crate) fn drop_name_parts(text: &str, claims: &mut Vec<Claim>) {
         return;
     }
     claims.retain(|c| match &c.value {
-        ClaimValue::Acronym { short, .. } => !parts.contains(short),
+        ClaimValue::Acronym { short, .. } => !parts.contains(&**short),
         _ => true,
     });
 }

@@ -191,18 +191,12 @@ impl ClaimValue {
     /// rules compare figures with and findings carry; `None` for other values.
     pub fn interval(&self) -> Option<Interval> {
         match self {
-            ClaimValue::Interval {
-                min,
-                max,
-                min_open,
-                max_open,
-                unit,
-            } => Some(Interval {
-                min: *min,
-                max: *max,
-                min_open: *min_open,
-                max_open: *max_open,
-                unit: unit.to_string(),
+            ClaimValue::Interval(i) => Some(Interval {
+                min: i.min,
+                max: i.max,
+                min_open: i.min_open,
+                max_open: i.max_open,
+                unit: i.unit.to_string(),
             }),
             _ => None,
         }
@@ -337,13 +331,13 @@ mod tests {
 
     #[test]
     fn a_claim_value_describes_itself() {
-        let v = ClaimValue::Interval {
+        let v = ClaimValue::Interval(Box::new(crate::IntervalValue {
             min: Some(140.0),
             max: None,
             min_open: false,
             max_open: false,
             unit: "people".into(),
-        };
+        }));
         assert_eq!(v.describe().as_deref(), Some("at least 140"));
         assert_eq!(ClaimValue::Duration("P3Y".into()).describe(), None);
     }

@@ -86,7 +86,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 ClaimKind::Duration,
                 span,
                 s.idx,
-                ClaimValue::Duration(timex_duration(Some(*n), unit)),
+                ClaimValue::Duration(timex_duration(Some(*n), unit).into()),
             ));
             i += 1;
             continue;
@@ -148,7 +148,7 @@ fn take_duration(s: &mut Sent, claims: &mut Vec<Claim>, a: usize, b: usize, valu
         ClaimKind::Duration,
         span,
         s.idx,
-        ClaimValue::Duration(value),
+        ClaimValue::Duration(value.into()),
     ));
 }
 

@@ -475,7 +475,8 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
             } else {
                 Role::Reported
             };
-            if let ClaimValue::Interval { unit, .. } = &c.value {
+            if let ClaimValue::Interval(i) = &c.value {
+                let unit = &i.unit;
                 frame.counted = unit.len() > 2
                     // The last word, lower-cased alone (as in the lower-cased span).
                     && a.slice(c.span)

@@ -381,15 +381,15 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
         let from = s.toks.partition_point(|t| t.start < c.span.start);
         let to = s.toks.partition_point(|t| t.end <= c.span.end);
         let unit = ctx.words.intern(match &c.value {
-            ClaimValue::Interval { unit, .. } => unit,
+            ClaimValue::Interval(i) => &i.unit,
             ClaimValue::Date(_) => "date",
             ClaimValue::Duration(_) => "duration",
             ClaimValue::Ordinal { of, .. } => of,
             _ => "",
         });
         // The value's unit is the key's: one shared copy for the corpus.
-        if let ClaimValue::Interval { unit: own, .. } = &mut c.value {
-            *own = unit.clone();
+        if let ClaimValue::Interval(i) = &mut c.value {
+            i.unit = unit.clone();
         }
         let measure = if matches!(
             c.kind,

@@ -545,13 +545,13 @@ pub(crate) fn parse_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<NumPhrase> {
 
 /// The interval of a phrase with a unit.
 pub(crate) fn interval(p: &NumPhrase, unit: &str) -> ClaimValue {
-    ClaimValue::Interval {
+    ClaimValue::Interval(Box::new(crate::IntervalValue {
         min: (!p.min_inf).then_some(round(p.lo)),
         max: (!p.max_inf).then_some(round(p.hi)),
         min_open: p.min_open,
         max_open: p.max_open,
         unit: unit.into(),
-    }
+    }))
 }
 
 /// Rounds away binary noise (`2.8e6 * 1.1`), keeping 12 significant digits.

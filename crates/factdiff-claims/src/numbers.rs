@@ -100,13 +100,13 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 ClaimKind::Quantity,
                 span,
                 s.idx,
-                ClaimValue::Interval {
+                ClaimValue::Interval(Box::new(crate::IntervalValue {
                     min: Some(m),
                     max: Some(m),
                     min_open: false,
                     max_open: false,
                     unit: "times".into(),
-                },
+                })),
             ));
             i += 1;
             continue;
@@ -181,7 +181,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                     ClaimKind::Duration,
                     span,
                     s.idx,
-                    ClaimValue::Duration(value),
+                    ClaimValue::Duration(value.into()),
                 ));
             }
             i = e;

@@ -144,7 +144,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             ClaimKind::Ordinal,
             span,
             s.idx,
-            ClaimValue::Ordinal { n, of },
+            ClaimValue::Ordinal { n, of: of.into() },
         ));
         i = end;
     }

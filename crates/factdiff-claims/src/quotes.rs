@@ -934,7 +934,9 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
             ClaimKind::Quote,
             outer,
             sentence,
-            ClaimValue::Quote { text: quoted },
+            ClaimValue::Quote {
+                text: quoted.into(),
+            },
         );
         c.set_speaker(speaker.map(String::into_boxed_str));
         found.push(c);

@@ -18,18 +18,12 @@ fn bound(x: Option<f64>) -> Value {
 /// and position; `claims` is the article's full claim list (the one `claim` is in).
 pub fn record(article: &Article, claims: &[Claim], claim: &Claim) -> ClaimRecord {
     let value = match &claim.value {
-        ClaimValue::Interval {
-            min,
-            max,
-            min_open,
-            max_open,
-            unit,
-        } => {
-            let mut v = json!({ "min": bound(*min), "max": bound(*max), "unit": unit });
-            if *min_open {
+        ClaimValue::Interval(i) => {
+            let mut v = json!({ "min": bound(i.min), "max": bound(i.max), "unit": i.unit });
+            if i.min_open {
                 v["min_open"] = json!(true);
             }
-            if *max_open {
+            if i.max_open {
                 v["max_open"] = json!(true);
             }
             v

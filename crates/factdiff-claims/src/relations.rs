@@ -19,7 +19,7 @@ fn is_amount(c: &Claim) -> bool {
 
 fn unit_of(c: &Claim) -> &str {
     match &c.value {
-        ClaimValue::Interval { unit, .. } => unit,
+        ClaimValue::Interval(i) => &i.unit,
         _ => "",
     }
 }
@@ -202,7 +202,7 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
         // Anniversary: an ordinal anniversary and a year in the sentence.
         for &a in &idx {
             if let ClaimValue::Ordinal { of, .. } = &claims[a].value
-                && of == "anniversary"
+                && &**of == "anniversary"
                 && let Some(&d) = idx.iter().filter(|&&d| matches!(&claims[d].value, ClaimValue::Date(t) if t.year.is_some() && !t.relative)).min_by_key(|&&d| (claims[d].span.start as i64 - claims[a].span.end as i64).abs())
             {
                 new.push((a, Relation { kind: RelationKind::AnniversaryOf, target: d }));

@@ -28,19 +28,21 @@ fn fmt_num(x: Option<f64>, inf: &str) -> String {
 /// One line for a claim: `surface = value`.
 pub(crate) fn render(article: &Article, claims: &[Claim], c: &Claim) -> String {
     let value = match &c.value {
-        ClaimValue::Interval {
-            min,
-            max,
-            min_open,
-            max_open,
-            unit,
-        } => format!(
+        ClaimValue::Interval(i) => format!(
             "{}{}, {}{} {}",
-            if *min_open || min.is_none() { "(" } else { "[" },
-            fmt_num(*min, "-inf"),
-            fmt_num(*max, "inf"),
-            if *max_open || max.is_none() { ")" } else { "]" },
-            unit
+            if i.min_open || i.min.is_none() {
+                "("
+            } else {
+                "["
+            },
+            fmt_num(i.min, "-inf"),
+            fmt_num(i.max, "inf"),
+            if i.max_open || i.max.is_none() {
+                ")"
+            } else {
+                "]"
+            },
+            i.unit
         ),
         ClaimValue::Date(t) => {
             let mut s = t.value.clone();
@@ -55,7 +57,7 @@ pub(crate) fn render(article: &Article, claims: &[Claim], c: &Claim) -> String {
             }
             s
         }
-        ClaimValue::Duration(d) => d.clone(),
+        ClaimValue::Duration(d) => d.to_string(),
         ClaimValue::Ordinal { n, of } => format!("{n} {of}"),
         ClaimValue::Quote { text } => {
             format!("{text} | {}", c.speaker().unwrap_or("-"))

@@ -114,16 +114,12 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
                     names.push(short);
                 }
             }
-            (
-                ClaimKind::Quantity | ClaimKind::Money,
-                ClaimValue::Interval {
-                    min: Some(min),
-                    max: Some(max),
-                    unit,
-                    ..
-                },
-            ) if min == max && !unit.is_empty() => {
-                extra.push(format!("#{min} {unit}"));
+            (ClaimKind::Quantity | ClaimKind::Money, ClaimValue::Interval(i))
+                if i.min.is_some() && i.min == i.max && !i.unit.is_empty() =>
+            {
+                if let Some(min) = i.min {
+                    extra.push(format!("#{min} {}", i.unit));
+                }
             }
             (ClaimKind::Date, ClaimValue::Date(timex)) if !timex.reporting && !timex.invalid => {
                 if let (Some(y), Some(m), Some(d)) = (timex.year, timex.month, timex.day) {

@@ -867,7 +867,12 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         }
         let span = s.span(f.start, f.end);
         s.take(f.start, f.end);
-        let mut c = Claim::new(ClaimKind::Date, span, s.idx, ClaimValue::Date(f.timex));
+        let mut c = Claim::new(
+            ClaimKind::Date,
+            span,
+            s.idx,
+            ClaimValue::Date(Box::new(f.timex)),
+        );
         c.weekday = f.weekday;
         claims.push(c);
         i = f.end;

@@ -123,7 +123,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 else {
                     continue;
                 };
-                if *in_lexicon || known.contains(short.as_str()) {
+                if *in_lexicon || known.contains(&**short) {
                     continue;
                 }
                 let a = cx.article(article);
@@ -134,11 +134,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 if !defines {
                     let words = words.get_or_init(|| a.text.split_whitespace().collect());
                     defines = spelled_in_sentence(a, short, claim.span)
-                        || *spelled.entry(short.as_str()).or_insert_with(|| {
+                        || *spelled.entry(&**short).or_insert_with(|| {
                             (1..=words.len()).any(|end| spelled_by(&words[..end], short, true))
                         });
                 }
-                let entry = seen.entry(short.as_str()).or_insert((false, None));
+                let entry = seen.entry(&**short).or_insert((false, None));
                 entry.0 |= claim.expansion().is_some() || defines;
                 if entry.1.is_none() {
                     entry.1 = Some(claim);

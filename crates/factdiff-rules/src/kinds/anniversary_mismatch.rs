@@ -73,7 +73,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let mut out = Vec::new();
             for claim in claims {
                 let (stated, n, base_idx) = match &claim.value {
-                    ClaimValue::Ordinal { n, of } if of == "anniversary" => {
+                    ClaimValue::Ordinal { n, of } if &**of == "anniversary" => {
                         let Some(rel) = claim.relations().iter().find(|r| r.kind == RelationKind::AnniversaryOf) else {
                             continue;
                         };

@@ -648,9 +648,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let mut figures: Vec<(u32, &str, [u64; 2])> = Vec::new();
             for c in claims {
                 let Some(i) = interval_of(c) else { continue };
-                let ClaimValue::Interval { unit, .. } = &c.value else {
+                let ClaimValue::Interval(value) = &c.value else {
                     continue;
                 };
+                let unit = &value.unit;
                 figures.push((c.sentence, &**unit, bounds(&i)));
                 if let (Some(b), None) | (None, Some(b)) = (i.min, i.max) {
                     figures.push((c.sentence, &**unit, [b.to_bits(); 2]));
@@ -721,7 +722,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 }
                 let measure = key.measure.as_deref().unwrap_or_default();
                 let unit = match &claim.value {
-                    ClaimValue::Interval { unit, .. } if key.unit.is_empty() => &**unit,
+                    ClaimValue::Interval(value) if key.unit.is_empty() => &*value.unit,
                     _ => &*key.unit,
                 };
                 if unit.is_empty() && measure.is_empty() || ignore.contains(unit) {

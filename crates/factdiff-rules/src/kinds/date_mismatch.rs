@@ -281,10 +281,8 @@ fn others_in_sentence(cx: &Cx<'_>, it: &Item<'_>) -> Vec<String> {
         .filter(|&(i, c)| i != it.claim && c.sentence == sentence)
         .filter_map(|(_, c)| match &c.value {
             ClaimValue::Date(t) => Some(t.value.clone()),
-            ClaimValue::Interval {
-                min, max, unit, ..
-            } => Some(format!("{min:?}..{max:?} {unit}")),
-            ClaimValue::Duration(d) => Some(d.clone()),
+            ClaimValue::Interval(i) => Some(format!("{:?}..{:?} {}", i.min, i.max, i.unit)),
+            ClaimValue::Duration(d) => Some(d.to_string()),
             _ => None,
         })
         .collect()

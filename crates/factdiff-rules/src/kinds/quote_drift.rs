@@ -427,7 +427,7 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
                     claim: idx,
                     words,
                     spans,
-                    text: text.clone(),
+                    text: text.to_string(),
                     speaker: claim.speaker().map(str::to_owned),
                 })
             })
