@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
                     article.slice(claim.span)
                 );
             }
-            for relation in &claim.relations {
+            for relation in claim.relations() {
                 assert!(relation.target < claims.len());
             }
         }
