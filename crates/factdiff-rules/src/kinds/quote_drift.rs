@@ -16,7 +16,9 @@
 //! the death of a British man. We are providing consular assistance at this time" is
 //! reported as `at this [-like-]{+time+}`.
 //!
-//! Not reported: a quote that is only a shorter excerpt of the other; one that
+//! Not reported: a quote that is only a shorter excerpt of the other (also one whose
+//! pieces between an ellipsis or an editor's brackets are each the other's words, in
+//! order: "every home ... and we will", "and [the city] will"); one that
 //! differs only in punctuation, case, hyphens, words joined or contracted ("end
 //! game" / "endgame", "it is" / "it's"), an abbreviation for its words ("IE" /
 //! "Internet Explorer"), a whole hour's `:00` ("6:00 p.m." /
@@ -383,6 +385,45 @@ fn at_sentence_edge(long: &Item, w: &EdgeWindow) -> bool {
     }
 }
 
+/// Whether a word of the quote as written follows an ellipsis or an editor's
+/// brackets ("home ... and", "and [the city] will"): words left out or replaced there.
+fn gap_before(item: &Item, k: usize) -> bool {
+    k > 0 && {
+        let between = &item.text[item.spans[k - 1].end..item.spans[k].start];
+        between.contains("...") || between.contains(['…', '[', '('])
+    }
+}
+
+/// Whether `gapped` has a gap ([`gap_before`]) and its pieces between gaps are each
+/// found whole in `other`'s words, in order: an excerpt with words left out or
+/// replaced by the editor.
+fn gapped_excerpt(gapped: &Item, other: &Item) -> bool {
+    let cuts: Vec<usize> = (1..gapped.words.len())
+        .filter(|&k| gap_before(gapped, k))
+        .collect();
+    if cuts.is_empty() {
+        return false;
+    }
+    let bounds = std::iter::once(0)
+        .chain(cuts)
+        .chain(std::iter::once(gapped.words.len()))
+        .collect::<Vec<_>>();
+    let mut from = 0;
+    bounds.windows(2).all(|b| {
+        let piece = &gapped.words[b[0]..b[1]];
+        match other.words[from.min(other.words.len())..]
+            .windows(piece.len())
+            .position(|w| w == piece)
+        {
+            Some(p) => {
+                from += p + piece.len();
+                true
+            }
+            None => false,
+        }
+    })
+}
+
 /// Words in the pieces of a diff.
 fn count_words<'c>(chunks: impl Iterator<Item = &'c DiffChunk>) -> usize {
     chunks.map(|c| c.text.split_whitespace().count()).sum()
@@ -509,10 +550,15 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
             // diff aligns it.
             let a_short = a.words.len() <= b.words.len();
             let (short, long) = if a_short { (a, b) } else { (b, a) };
+            // So is a quote whose pieces between an ellipsis or an editor's brackets
+            // are each found in the other, in order ("every home ... and we will",
+            // "and [the city] will"): the words left out or replaced are not drift.
             let excerpt = long
                 .words
                 .windows(short.words.len())
-                .any(|w| w == short.words.as_slice());
+                .any(|w| w == short.words.as_slice())
+                || gapped_excerpt(a, b)
+                || gapped_excerpt(b, a);
             // An excerpt with its first or last word changed is compared with the
             // passage of the longer quote it comes from (`edge_window`).
             let window: Option<EdgeWindow> = if excerpt {
@@ -756,6 +802,27 @@ mod tests {
         let short = item("[Police] started shooting him and he went down.");
         let long = item(long);
         assert!(long.words.windows(short.words.len()).any(|w| w == short.words.as_slice()));
+    }
+
+    #[test]
+    fn words_left_out_or_bracketed_by_the_editor_are_no_drift() {
+        let whole = item(
+            "We will rebuild every home that the water destroyed, and we will do it before the winter.",
+        );
+        for gapped in [
+            "We will rebuild every home ... and we will do it before the winter.",
+            "We will rebuild every home … and we will do it before the winter.",
+            "We will rebuild every home that the water destroyed, and [the city] will do it before the winter.",
+        ] {
+            assert!(gapped_excerpt(&item(gapped), &whole), "{gapped}");
+        }
+        // A word changed beside the gap, or no gap at all, is no excerpt.
+        for other in [
+            "We will rebuild every house ... and we will do it before the winter.",
+            "We will rebuild every home that the flood destroyed, and we will do it before the winter.",
+        ] {
+            assert!(!gapped_excerpt(&item(other), &whole), "{other}");
+        }
     }
 
     #[test]
