@@ -22,13 +22,17 @@
 //!   claims read as when someone spoke ("quoting her lawyer as saying on May 2") is
 //!   paired only with such a date, not with another outlet's same day of what
 //!   happened ("her exit from the clinic on Thursday, May 2"), which it does not
-//!   contradict; and only with a date whose sentence names an event of a class the
-//!   planted date's sentence also names (events.toml's words, support verbs aside:
-//!   "the conflict began" / "the start of the air attacks"), or a copy of the same
-//!   sentence (six words or more, of which the other sentence has three in five or
-//!   more, as a copy inside a longer quotation does): one day given to two things ("the
-//!   night of May 29" of a suspect's story / "the hectic scene on May 29") is no
-//!   event the two must agree on; `date-mismatch`;
+//!   contradict; and only with a date whose own clause dates an event of the class the
+//!   planted date's own clause dates (the class factdiff's claims read, the nearest
+//!   word of events.toml's `[events]` in the date's clause: "the conflict began on
+//!   December 27" / "the air attacks, which Israel says it launched ... on 27
+//!   December" are both `start`), or a copy of the same sentence (six words or more,
+//!   of which the other sentence has three in five or more, as a copy inside a longer
+//!   quotation does): one day given to two things ("the night of May 29" of a
+//!   suspect's story / "the hectic scene on May 29"; Microsoft's "emergency response"
+//!   mode "on December 9 after it first learned of the attacks" / the "bulletin
+//!   release Dec. 9", whose sentence names the attacks in another clause) is no event
+//!   the two must agree on; `date-mismatch`;
 //! - `quote`: one word (three letters or more) of a quotation of six words or more that
 //!   two outlets give word for word is replaced by another word of the same article;
 //!   `quote-drift`;
@@ -124,9 +128,6 @@ struct Words {
     titles: HashSet<String>,
     /// Verbs that attribute speech ("said", "told").
     speech_verbs: HashSet<String>,
-    /// Event words and phrases (events.toml's `[events]`) -> their class, support
-    /// verbs' classes (`light_events`: "held", "took place") left out.
-    events: HashMap<String, String>,
 }
 
 fn lexicon(name: &str) -> Result<toml::Table> {
@@ -188,26 +189,7 @@ impl Words {
         for key in ["titles", "not_names", "function_words", "stopwords"] {
             not_first_names.extend(strings(words.get(key)));
         }
-        let events_toml = lexicon("events.toml")?;
-        let light: HashSet<String> = strings(events_toml.get("light_events"))
-            .into_iter()
-            .collect();
-        let mut events = HashMap::new();
-        if let Some(table) = events_toml.get("events").and_then(toml::Value::as_table) {
-            for (class, phrases) in table {
-                if light.contains(class) {
-                    continue;
-                }
-                for phrase in strings(Some(phrases)) {
-                    events.insert(phrase, class.clone());
-                }
-            }
-        }
-        if events.is_empty() {
-            bail!("rules/lexicons/events.toml: [events] lost its classes");
-        }
         Ok(Words {
-            events,
             qualifiers,
             time_units,
             months,
@@ -215,25 +197,6 @@ impl Words {
             titles: strings(words.get("titles")).into_iter().collect(),
             speech_verbs: strings(words.get("speech_verbs")).into_iter().collect(),
         })
-    }
-
-    /// The event classes the words of `sentence` name (events.toml's, support verbs
-    /// aside): "the conflict began" and "the start of the air attacks" both `start`.
-    fn event_classes(&self, sentence: &str) -> BTreeSet<&str> {
-        let lower = sentence.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut out = BTreeSet::new();
-        for n in 1..=3 {
-            for phrase in words.windows(n) {
-                if let Some(class) = self.events.get(&phrase.join(" ")) {
-                    out.insert(class.as_str());
-                }
-            }
-        }
-        out
     }
 
     /// Whether the words just before byte `at` of `text` end with a qualifier.
@@ -883,11 +846,16 @@ fn date_sites(
             let day = *day;
             let key = (month.clone(), day, *said);
             let here = sentence_at(&originals[members[a]], ranges[0].start);
+            let class = event_class(&originals[members[a]], &ranges[0]);
             let Some(b) = (0..all.len()).find(|&b| {
                 b != a
                     && all[b].get(&key).is_some_and(|there| {
                         there.iter().any(|r| {
-                            one_event(words, here, sentence_at(&originals[members[b]], r.start))
+                            let other = &originals[members[b]];
+                            one_event(
+                                (here, class),
+                                (sentence_at(other, r.start), event_class(other, r)),
+                            )
                         })
                     })
             }) else {
@@ -988,17 +956,32 @@ const COPY_LIKENESS: f64 = 0.6;
 /// The least words of the shorter sentence for that share to tell anything.
 const COPY_WORDS: usize = 6;
 
-/// Whether two outlets' sentences of one day date one event: they name an event of
-/// one class (events.toml's words, anywhere in the sentence: "the conflict began on
-/// December 27" / "the start of the air attacks, which Israel says it launched ... on
-/// 27 December"), or one is nearly a copy of the other. A day two outlets give to two
-/// things ("went into emergency response mode on December 9 after it learned of the
-/// attacks" / "the monthly security bulletin release Dec. 9"; "the night of May 29"
-/// of a suspect's story / "the hectic scene on May 29" a mother told) is no event
-/// the two dates must agree on.
-fn one_event(words: &Words, a: &str, b: &str) -> bool {
-    let (ca, cb) = (words.event_classes(a), words.event_classes(b));
-    if !ca.is_disjoint(&cb) {
+/// The class of the event the date claim over `range` dates, as factdiff's claims
+/// read it from the date's own clause (the nearest word of events.toml's `[events]`
+/// there), not from anywhere in its sentence.
+fn event_class<'o>(original: &'o Original, range: &Range<usize>) -> Option<&'o str> {
+    original.claims.iter().find_map(|c| {
+        let ClaimValue::Date(_) = &c.value else {
+            return None;
+        };
+        ((c.span.start as usize) <= range.start && range.end <= c.span.end as usize)
+            .then(|| c.key.as_deref()?.event.as_deref()?.predicate.as_deref())
+            .flatten()
+    })
+}
+
+/// Whether two outlets' sentences of one day date one event: each date's own clause
+/// dates an event of one class ([`event_class`]: "the conflict began on December 27" /
+/// "the air attacks, which Israel says it launched ... on 27 December", both
+/// `start`), or one sentence is nearly a copy of the other. A day two outlets give to
+/// two things is no event the two must agree on: "went into emergency response mode
+/// on December 9 after it learned of the attacks" / "the monthly security bulletin
+/// release Dec. 9" (the second sentence names attacks, but in another clause:
+/// "Security researchers first saw evidence of attacks ..., shortly following
+/// Microsoft's Patch Tuesday ... release Dec. 9"), "the night of May 29" of a
+/// suspect's story / "the hectic scene on May 29" a mother told.
+fn one_event((a, ca): (&str, Option<&str>), (b, cb): (&str, Option<&str>)) -> bool {
+    if ca.is_some() && ca == cb {
         return true;
     }
     let set = |s: &str| -> BTreeSet<String> {
@@ -1459,7 +1442,7 @@ mod tests {
                 "a.md",
                 "The vote was held on December 14 in Ashgabat. Results of the December 14 vote came a day later.",
             ),
-            ("b.md", "Voting began early on 14 December in the capital."),
+            ("b.md", "Voting took place on 14 December in the capital."),
         ]);
         let sites = date_sites(&originals, &[0, 1], &words, &mut rng);
         assert_eq!(sites.len(), 2);
@@ -1564,6 +1547,19 @@ mod tests {
             (
                 "b.md",
                 "His mother described to jurors the hectic scene on May 29 as she lay on the sidewalk.",
+            ),
+        ]);
+        assert!(date_sites(&originals, &[0, 1], &words, &mut rng).is_empty());
+        // An event word of another clause of the sentence dates nothing: the attacks
+        // are named beside the bulletin's release, not as what happened on its day.
+        let originals = event(&[
+            (
+                "a.md",
+                "Security researchers first saw evidence of attacks last week, shortly following the monthly security bulletin release Dec. 9.",
+            ),
+            (
+                "b.md",
+                "Reavey said the company went into emergency response mode on December 9 after it first learned of the attacks.",
             ),
         ]);
         assert!(date_sites(&originals, &[0, 1], &words, &mut rng).is_empty());

@@ -17,7 +17,10 @@
 //! held") gives way to another event word of the clause ("elections ... will be
 //! held" dates the election: `vote`). A word of two senses takes its class from the
 //! words right after it (the lexicon's `[event_senses]`: "fired two shots" is `shoot`,
-//! "fired the coach" `dismiss`).
+//! "fired the coach" `dismiss`). An event word right after a phrase of cause (the
+//! context lexicon's `cause_words`: "in response to rocket attacks"), set off from the
+//! date by a mark, is the cause, not the date's event ("launched in response to rocket
+//! attacks by Hamas militants, on 27 December" is `start`).
 
 use std::sync::Arc;
 
@@ -89,6 +92,30 @@ fn predicate_of<'l>(
                 && let Some(p) = s.phrase(k, n)
                 && let Some(class) = lex.event(&p)
             {
+                // An event word one to three words after a phrase of cause ("in
+                // response to rocket attacks"), set off from the date by a mark, is why
+                // the date's event happened, not that event ("launched in response to
+                // rocket attacks by Hamas militants, on 27 December"). Without the mark
+                // the date is the cause's own ("in retaliation for U.S. attacks on
+                // Iranian oil platforms on Monday", "any response to Monday's attack").
+                let punct = |j: usize| s.toks[j].kind == crate::token::TokKind::Punct;
+                let apart = if k >= to {
+                    (to..k).any(punct)
+                } else {
+                    (k + n..from).any(punct)
+                };
+                let cause = apart
+                    && (k.saturating_sub(4).max(lo)..k)
+                        .rev()
+                        .take_while(|&j| !punct(j))
+                        .any(|j| {
+                            let phrase = format!("{} {}", s.lower(j), s.lower(j + 1));
+                            lex.context.cause_words.contains(phrase.as_str())
+                        });
+                if cause {
+                    step = n;
+                    break;
+                }
                 // A word of two senses takes its class from the words right after it,
                 // up to a mark, the date or the clause's end ("fired it", "fired two
                 // shots": `shoot`; "fired the coach": `dismiss`).
@@ -614,6 +641,25 @@ mod tests {
             (
                 "Her spokesman says the attention the church has received since she became a vice-presidential candidate on Aug. 27.",
                 &["Aug. 27 => - | became,candidate,church,presidential,received,vice | -"],
+            ),
+            // An event word after a word of cause is why the event happened: the
+            // launch is dated, not the rockets it answered.
+            (
+                "Classes stopped at the start of air attacks on Gaza, which Israel says it launched in response to rocket attacks by Hamas militants, on 27 December.",
+                &["27 December => start | hama,israel,militant,response,rocket | -"],
+            ),
+            // Without a mark between them, the date is the cause's own.
+            (
+                "Iran fired shells in retaliation for U.S. attacks on oil platforms on Monday.",
+                &["Monday => strike | iran,platform,retaliation,shell,us | -"],
+            ),
+            (
+                "He was ready for any response to Monday's attack on an oil rig.",
+                &["Monday's => strike | ready,response | -"],
+            ),
+            (
+                "Negotiators expect a cool response when they arrive here tomorrow.",
+                &["tomorrow => arrive | cool,expect,negotiator,response | -"],
             ),
             // The clause, not the sentence: the verb of another clause is not this
             // date's event.

@@ -539,6 +539,7 @@ impl Lexicons {
             ("clause_starts", &f.clause_starts),
             ("clause_ends", &f.clause_ends),
             ("time_clause_starts", &f.time_clause_starts),
+            ("cause_words", &f.cause_words),
             ("place_prepositions", &f.place_prepositions),
             ("future_words", &f.future_words),
             ("plan_words", &f.plan_words),
@@ -953,6 +954,7 @@ struct LexiconFile {
     clause_starts: Option<Words>,
     clause_ends: Option<Words>,
     time_clause_starts: Option<Words>,
+    cause_words: Option<Words>,
     place_prepositions: Option<Words>,
     future_words: Option<Words>,
     plan_words: Option<Words>,
@@ -1249,6 +1251,9 @@ pub(crate) struct Vocab {
     /// Words that start a clause of the time a date gives ("on Nov. 13, when ..."):
     /// a date whose own clause tells no event is dated by that clause's.
     pub time_clause_starts: HashSet<String>,
+    /// Words that make the event word right after them a cause ("in response to
+    /// rocket attacks"), not the event a date of their clause dates.
+    pub cause_words: HashSet<String>,
     /// Prepositions that make the name right after them the place of a date's event.
     pub place_prepositions: HashSet<String>,
     /// Words that make a sentence speak of the future ("will", "scheduled").
@@ -1354,6 +1359,7 @@ impl Vocab {
             "clause_starts" => self.clause_starts.extend(words),
             "clause_ends" => self.clause_ends.extend(words),
             "time_clause_starts" => self.time_clause_starts.extend(words),
+            "cause_words" => self.cause_words.extend(words),
             "place_prepositions" => self.place_prepositions.extend(words),
             "future_words" => self.future_words.extend(words),
             "plan_words" => self.plan_words.extend(words),
