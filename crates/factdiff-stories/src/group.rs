@@ -345,14 +345,20 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
         offset.push(offset[offset.len() - 1] + c.passages.len());
     }
     let total = offset[n];
-    // Each position's run (`NONE` when its hash is not read), and the runs' articles
-    // laid end to end, each run's ascending: run `r` at `post[start[r]..start[r + 1]]`.
-    // `post` holds at most one article per position: sized so, it never grows (the
-    // pages it does not fill are never touched).
+    // The runs' articles laid end to end, each run's ascending, its last article
+    // marked with `LAST`; and where each position's article is in them (`NONE` when
+    // its hash is not read): an article's later partners in a run are the entries
+    // after its own, up to the run's last, read without a search (a binary search of
+    // the run per position was most of this step's time at 16x Reuters). `post`
+    // holds at most one article per position: sized so, it never grows (the pages it
+    // does not fill are never touched).
     const NONE: u32 = u32::MAX;
-    let mut run_of: Vec<u32> = vec![NONE; total];
+    assert!(
+        n < LAST as usize && total < NONE as usize,
+        "article and position numbers fit in 31 and 32 bits"
+    );
+    let mut at: Vec<u32> = vec![NONE; total];
     let mut post: Vec<u32> = Vec::with_capacity(total);
-    let mut start: Vec<usize> = vec![0];
     // The hashes are sorted part by part (by their low bits, which are even: a sketch
     // holds the smallest hashes, so their high bits are not), so that the (hash,
     // article, position) triples of one part alone are held at once, not the
@@ -386,12 +392,11 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
                 j += 1;
             }
             if j - i >= 2 && j - i <= cap as usize {
-                let run = (start.len() - 1) as u32;
                 for (_, a, position) in &part[i..j] {
-                    run_of[*position as usize] = run;
+                    at[*position as usize] = post.len() as u32;
                     post.push(*a);
                 }
-                start.push(post.len());
+                *post.last_mut().expect("a run of two or more") |= LAST;
             }
             i = j;
         }
@@ -404,18 +409,21 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
             || (vec![0u32; n], Vec::<u32>::new()),
             |(shared, touched), a| {
                 // `a`'s runs by ascending hash, as its sketch is sorted.
-                for &run in &run_of[offset[a]..offset[a + 1]] {
-                    if run == NONE {
+                for &own in &at[offset[a]..offset[a + 1]] {
+                    if own == NONE || post[own as usize] & LAST != 0 {
                         continue;
                     }
-                    // A run's articles ascend: those after `a` are its tail.
-                    let run = &post[start[run as usize]..start[run as usize + 1]];
-                    let after = run.partition_point(|b| *b as usize <= a);
-                    for b in &run[after..] {
-                        if shared[*b as usize] == 0 {
-                            touched.push(*b);
+                    // A run's articles ascend: those after `a`'s entry, up to the
+                    // run's last, are its tail.
+                    for &entry in &post[own as usize + 1..] {
+                        let b = entry & !LAST;
+                        if shared[b as usize] == 0 {
+                            touched.push(b);
                         }
-                        shared[*b as usize] += 1;
+                        shared[b as usize] += 1;
+                        if entry & LAST != 0 {
+                            break;
+                        }
                     }
                 }
                 let mut near: Vec<u32> = Vec::new();
@@ -637,28 +645,40 @@ struct Scratch {
     picked: Vec<u32>,
 }
 
-/// The inverted index of the blocking keys, flat: each key's articles (ascending) at
-/// `post[start[key]..start[key + 1]]`; a `Vec` a key would cost more than the few
-/// articles most keys have.
+/// The inverted index of the blocking keys, flat: each key's articles (ascending)
+/// laid end to end in `post`, key after key, its last one marked with [`LAST`]; a
+/// `Vec` a key would cost more than the few articles most keys have.
 struct Index {
-    article_keys: Vec<Vec<u32>>,
-    start: Vec<usize>,
+    /// Each article's entries in `post`, one for each of its blocking keys: its
+    /// later partners on a key are the entries after its own, up to the key's last,
+    /// read without a search of the key's list.
+    entries: Vec<Vec<u32>>,
     post: Vec<u32>,
 }
+
+/// The mark of the last article of a list of articles laid end to end ([`Index`]'s
+/// lists, the runs of [`near_copies`]): an article number is below it.
+const LAST: u32 = 1 << 31;
 
 impl Index {
     /// The articles after `a` that share at least `min_shared` blocking keys with it,
     /// ascending (counted in `scratch.shared`, which is left all 0).
     fn candidates_of(&self, a: usize, min_shared: u32, scratch: &mut Scratch) -> Vec<u32> {
-        for key in &self.article_keys[a] {
-            let list = &self.post[self.start[*key as usize]..self.start[*key as usize + 1]];
-            let after = list.partition_point(|b| *b as usize <= a);
-            for &b in &list[after..] {
+        for &own in &self.entries[a] {
+            if self.post[own as usize] & LAST != 0 {
+                continue;
+            }
+            // A key's articles ascend: those after `a`'s entry, up to the key's last.
+            for &entry in &self.post[own as usize + 1..] {
+                let b = entry & !LAST;
                 let count = &mut scratch.shared[b as usize];
                 if *count == 0 {
                     scratch.touched.push(b);
                 }
                 *count += 1;
+                if entry & LAST != 0 {
+                    break;
+                }
             }
         }
         let mut partners: Vec<u32> = Vec::new();
@@ -822,14 +842,24 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     for k in 0..total {
         start[k + 1] += start[k];
     }
+    assert!(n < LAST as usize, "article numbers fit in 31 bits");
     let mut post = vec![0u32; start[total]];
+    // Each article's keys become its entries in `post`.
+    let mut entries = article_keys;
     {
         let mut next = start.clone();
-        for (a, keys) in article_keys.iter().enumerate() {
-            for key in keys {
-                post[next[*key as usize]] = a as u32;
+        for (a, keys) in entries.iter_mut().enumerate() {
+            for key in keys.iter_mut() {
+                let at = next[*key as usize];
+                post[at] = a as u32;
                 next[*key as usize] += 1;
+                *key = u32::try_from(at).expect("fewer entries than 2^32");
             }
+        }
+    }
+    for k in 0..total {
+        if start[k + 1] > start[k] {
+            post[start[k + 1] - 1] |= LAST;
         }
     }
     (
@@ -845,11 +875,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             sketches,
             days,
         },
-        Index {
-            article_keys,
-            start,
-            post,
-        },
+        Index { entries, post },
     )
 }
 
@@ -1140,7 +1166,18 @@ mod tests {
             let mut slow = Vec::new();
             for a in 0..sigs.len() {
                 for b in a + 1..sigs.len() {
-                    let keys = (&index.article_keys[a], &index.article_keys[b]);
+                    // Each entry's key: the list it is in, known by its last entry.
+                    let key_of = |at: &u32| {
+                        let mut i = *at as usize;
+                        while index.post[i] & LAST == 0 {
+                            i += 1;
+                        }
+                        i
+                    };
+                    let keys: (Vec<usize>, Vec<usize>) = (
+                        index.entries[a].iter().map(key_of).collect(),
+                        index.entries[b].iter().map(key_of).collect(),
+                    );
                     let shared = keys.0.iter().filter(|k| keys.1.contains(k)).count();
                     if shared >= min_shared_keys {
                         slow.push(score(&ev, &config, a, b));

@@ -177,21 +177,36 @@ fn group_chunked(
         claims.len(),
         "one claim list per article"
     );
+    // Interning is serial (ids in article order): each chunk is interned while the
+    // next chunk's signatures are made, so that a second thread is not idle
+    // meanwhile; two chunks' signatures are alive at a time.
     let mut interner = group::Interner::default();
+    let mut pending: Vec<Signature> = Vec::new();
     for (articles, claims) in corpus
         .articles
         .chunks(chunk.max(1))
         .zip(claims.chunks(chunk.max(1)))
     {
-        let sigs: Vec<Signature> = articles
-            .par_iter()
-            .zip(claims.par_iter())
-            .map(|(article, claims)| signature(article, claims, lexicons))
-            .collect();
-        for sig in &sigs {
-            interner.push(sig);
-        }
+        let ((), sigs) = rayon::join(
+            || {
+                for sig in pending.drain(..) {
+                    interner.push(&sig);
+                }
+            },
+            || -> Vec<Signature> {
+                articles
+                    .par_iter()
+                    .zip(claims.par_iter())
+                    .map(|(article, claims)| signature(article, claims, lexicons))
+                    .collect()
+            },
+        );
+        pending = sigs;
     }
+    for sig in &pending {
+        interner.push(sig);
+    }
+    drop(pending);
     stories_of(corpus, group::interned_links(interner, config), config)
 }
 
