@@ -542,10 +542,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 );
                 format!("{other}: one name spelled two ways, neither more common")
             } else {
+                let (times, articles) = (total(major_uses), major_uses.len());
                 format!(
-                    "elsewhere ({} times in {} articles)",
-                    total(major_uses),
-                    major_uses.len()
+                    "elsewhere ({times} {} in {articles} {})",
+                    if times == 1 { "time" } else { "times" },
+                    if articles == 1 { "article" } else { "articles" }
                 )
             };
             let values = [
