@@ -120,26 +120,51 @@ pub(super) fn nearest_year(anchor: Option<Date>, month: i8, future: bool) -> Opt
     })
 }
 
+/// Days either side of the anchor within which a day and month written with a weekday
+/// but no year keep the year they would have without it, whatever the weekday: a
+/// reader takes "Wednesday, March 4" in an article of 5 March 2025 as the day before (a
+/// Tuesday, so the weekday is wrong), and a writer who meant a date a year off would
+/// write its year.
+const WEEKDAY_NEAR_DAYS: i32 = 91;
+
 /// The year of a day and month written with a weekday but no year ("Friday, Sept.
-/// 14"): of its two occurrences around the anchor (the last on or before it, the first
-/// after it), the one the weekday falls on, else the nearer one (then the weekday does
-/// not fit, and weekday-mismatch reports it). "The trial began on Friday, Sept. 14" in
-/// a May 2019 article is 14 September 2018, a Friday (issue 13); the weekday picks only
-/// between the two dates a reader could mean, never a year further off. The tense is
-/// no guide: "delayed until Wednesday, April 1" looks ahead after a past participle,
-/// "was scheduled Monday (April 13)" is the article's own day.
-pub(super) fn year_for_weekday(anchor: Date, month: i8, day: i8, wd: Weekday) -> Option<i16> {
+/// 14"); `usual` is the year the date has without the weekday ([`nearest_year`], with
+/// the tense). When that date is within [`WEEKDAY_NEAR_DAYS`] of the anchor it stands,
+/// whatever the weekday (then the weekday does not fit, and weekday-mismatch reports
+/// it): "signed on Wednesday, March 4" in an article of 5 March 2025 is 4 March 2025,
+/// not 4 March 2026 (a Wednesday) a year ahead (issue 13). Farther off, of the day's
+/// two occurrences around the anchor (the last on or before it, the first after it),
+/// the one the weekday falls on, else the nearer one: "The trial began on Friday,
+/// Sept. 14" in a May 2019 article is 14 September 2018, a Friday, and "met on Friday,
+/// 3 January" in an October 2025 article is 3 January 2025 (a Friday; 3 January 2026,
+/// 81 days ahead, is a Saturday); the weekday picks only between the two dates a
+/// reader could mean, never a year further off. Beyond `usual`, the tense is no
+/// guide: "delayed until Wednesday, April 1" looks ahead after a past participle, "was
+/// scheduled Monday (April 13)" is the article's own day.
+pub(super) fn year_for_weekday(
+    anchor: Date,
+    usual: Option<i16>,
+    month: i8,
+    day: i8,
+    wd: Weekday,
+) -> Option<i16> {
+    let distance = |d: &Date| {
+        anchor
+            .until(*d)
+            .map_or(i32::MAX, |span| span.get_days().abs())
+    };
+    if let Some(y) = usual
+        && let Ok(d) = Date::new(y, month, day)
+        && distance(&d) <= WEEKDAY_NEAR_DAYS
+    {
+        return Some(y);
+    }
     let around: Vec<Date> = (anchor.year() - 1..=anchor.year() + 1)
         .filter_map(|y| Date::new(y, month, day).ok())
         .collect();
     let before = around.iter().rev().find(|d| **d <= anchor);
     let after = around.iter().find(|d| **d > anchor);
     let candidates: Vec<Date> = before.into_iter().chain(after).copied().collect();
-    let distance = |d: &Date| {
-        anchor
-            .until(*d)
-            .map_or(i32::MAX, |span| span.get_days().abs())
-    };
     let nearest = |d: &&Date| (distance(d), d.year());
     candidates
         .iter()
@@ -242,4 +267,80 @@ pub(super) fn nearest_weekday(d: Date, wd: Weekday, future: bool) -> Timex {
         d.nth_weekday(-1, wd)
     };
     r.map_or_else(|_| unresolved("XXXX-XX-XX"), |x| day_timex(x, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_for_weekday;
+    use jiff::civil::{Weekday, date};
+
+    #[test]
+    fn a_day_near_the_anchor_keeps_its_year_whatever_the_weekday() {
+        // 4 March 2025 is a Tuesday, 4 March 2026 a Wednesday: the day before the
+        // article, not a year ahead (issue 13).
+        let y = |a, u, m, d, wd| year_for_weekday(a, Some(u), m, d, wd);
+        assert_eq!(
+            y(date(2025, 3, 5), 2025, 3, 4, Weekday::Wednesday),
+            Some(2025)
+        );
+        assert_eq!(
+            y(date(2025, 3, 5), 2025, 3, 4, Weekday::Tuesday),
+            Some(2025)
+        );
+        // Across the turn of the year, either way (2 January 2025 was a Thursday,
+        // 30 December 2025 is a Tuesday).
+        assert_eq!(
+            y(date(2025, 12, 28), 2026, 1, 2, Weekday::Thursday),
+            Some(2026)
+        );
+        assert_eq!(
+            y(date(2025, 1, 3), 2024, 12, 30, Weekday::Tuesday),
+            Some(2024)
+        );
+        // 91 days ahead is still near, 92 is not: 4 June 2024 was a Tuesday, 5 June
+        // 2024 a Wednesday.
+        assert_eq!(
+            y(date(2025, 3, 5), 2025, 6, 4, Weekday::Tuesday),
+            Some(2025)
+        );
+        assert_eq!(
+            y(date(2025, 3, 5), 2025, 6, 5, Weekday::Wednesday),
+            Some(2024)
+        );
+    }
+
+    #[test]
+    fn farther_off_the_weekday_chooses_between_the_two_occurrences() {
+        // "Friday, Sept. 14" in a May 2019 article, read as last September's: 14
+        // September 2018 was a Friday, 14 September 2019 is a Saturday.
+        let y = |a, u, m, d, wd| year_for_weekday(a, Some(u), m, d, wd);
+        assert_eq!(
+            y(date(2019, 5, 10), 2018, 9, 14, Weekday::Friday),
+            Some(2018)
+        );
+        assert_eq!(
+            y(date(2019, 5, 10), 2018, 9, 14, Weekday::Saturday),
+            Some(2019)
+        );
+        // A weekday that fits neither: the nearer occurrence (September 2019).
+        assert_eq!(
+            y(date(2019, 5, 10), 2018, 9, 14, Weekday::Monday),
+            Some(2019)
+        );
+        // "met on Friday, 3 January" in October 2025: January 2025 (a Friday), not
+        // 3 January 2026 (81 days ahead, a Saturday).
+        assert_eq!(
+            y(date(2025, 10, 14), 2025, 1, 3, Weekday::Friday),
+            Some(2025)
+        );
+        // A leap day that the usual year lacks: only the occurrences that exist.
+        assert_eq!(
+            y(date(2025, 3, 5), 2025, 2, 29, Weekday::Thursday),
+            Some(2024)
+        );
+        assert_eq!(
+            year_for_weekday(date(2025, 3, 5), None, 3, 4, Weekday::Wednesday),
+            Some(2026)
+        );
+    }
 }

@@ -754,13 +754,15 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                     f.end += 1;
                 }
                 // The weekday is kept as written. A year the text gives stands; a
-                // year the article's date implies is, of the two occurrences of the
-                // day around it, the one the weekday falls on (else the nearer), so
-                // that weekday-mismatch reports only a weekday that fits neither.
+                // year the article's date implies is the one the date has without
+                // the weekday when that is within 91 days of the article's, else the
+                // one of the day's two occurrences around it the weekday falls on
+                // (else the nearer): weekday-mismatch checks the weekday against the
+                // date stored here.
                 if f.timex.relative
                     && let (Some(anchor), Some(m), Some(d)) =
                         (ctx.anchor, f.timex.month, f.timex.day)
-                    && let Some(year) = calendar::year_for_weekday(anchor, m, d, wd)
+                    && let Some(year) = calendar::year_for_weekday(anchor, f.timex.year, m, d, wd)
                 {
                     f.timex = ymd_timex(Some(year), m, d, true);
                 }
@@ -1091,6 +1093,22 @@ mod tests {
                 "The gunman shot him on Friday, Sept. 14, police said.",
                 &["Friday, Sept. 14 = 2012-09-14 Friday"],
             )],
+        );
+        // Near the article's date the day keeps its year, whatever the weekday: the
+        // day before (a Tuesday), not 4 March 2026 (a Wednesday).
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2025-03-05"),
+            &[
+                (
+                    "Greece and Turkey signed an agreement on Wednesday, March 4.",
+                    &["Wednesday, March 4 = 2025-03-04 Wednesday"],
+                ),
+                (
+                    "Ministers will meet again on Friday, March 20.",
+                    &["Friday, March 20 = 2025-03-20 Friday"],
+                ),
+            ],
         );
     }
 

@@ -3,14 +3,14 @@
 //! ## What it does
 //! Reports a weekday written next to a date that does not fall on it: "on Friday,
 //! 3 July" in an article dated 2025 (3 July 2025 is a Thursday). The year is the one
-//! written, else the one the claims extractor gives the date: of the day's two
-//! occurrences around the article's date (the last before it, the next after it), the
-//! one the weekday falls on, else the nearer. "Friday, Sept. 14" in a May 2019
-//! article is 14 September 2018, a Friday: no finding. But a day and month within a
-//! quarter of the article's date (91 days either side) are that occurrence whatever
-//! the weekday: "signed on Wednesday, March 4" in an article of 5 March 2025 is the
-//! day before (a Tuesday), not 4 March 2026 (a Wednesday) a year ahead. Without a
-//! known year nothing is checked.
+//! written, else the one the claims extractor gives the date: within a quarter of the
+//! article's date (91 days either side) the year the day and month have without the
+//! weekday, whatever the weekday ("signed on Wednesday, March 4" in an article of 5
+//! March 2025 is the day before, a Tuesday, not 4 March 2026, a Wednesday, a year
+//! ahead); farther off, of the day's two occurrences around the article's date (the
+//! last before it, the next after it), the one the weekday falls on, else the nearer.
+//! "Friday, Sept. 14" in a May 2019 article is 14 September 2018, a Friday: no
+//! finding. Without a known year nothing is checked.
 //!
 //! ## Why is this bad?
 //! A wrong weekday means the day or the weekday is wrong, and a reader cannot tell
@@ -67,25 +67,6 @@ pub(crate) fn weekday_name(w: jiff::civil::Weekday) -> &'static str {
     }
 }
 
-/// Days either side of the article's date within which a day and month without a
-/// year are the occurrence nearest to it, whatever weekday is written with them: a
-/// reader takes "Wednesday, March 4" in an article of 5 March as the day before, and
-/// a writer who meant a date a year off would write its year.
-const NEAR_DAYS: i32 = 91;
-
-/// The occurrence of `month`/`day` nearest to `anchor` (the year before, the same or
-/// the next), when it is within [`NEAR_DAYS`] of it.
-fn near_occurrence(anchor: jiff::civil::Date, month: i8, day: i8) -> Option<jiff::civil::Date> {
-    (anchor.year() - 1..=anchor.year() + 1)
-        .filter_map(|y| jiff::civil::Date::new(y, month, day).ok())
-        .filter_map(|d| {
-            let days = anchor.until(d).ok()?.get_days().abs();
-            (days <= NEAR_DAYS).then_some((days, d))
-        })
-        .min()
-        .map(|(_, d)| d)
-}
-
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     cx.claims
         .par_iter()
@@ -99,17 +80,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 if t.invalid {
                     return None;
                 }
-                let (month, day) = (t.month?, t.day?);
                 // The year written, else the one the extractor read for the date
-                // (it lets the weekday choose between the two nearest years), unless
-                // the date is near the article's (`near_occurrence`).
-                let near = t
-                    .relative
-                    .then(|| cx.article(article).meta.date)
-                    .flatten()
-                    .and_then(|anchor| near_occurrence(anchor, month, day));
-                let year = near.map(|d| d.year()).or(t.year)?;
-                let date = jiff::civil::Date::new(year, month, day).ok()?;
+                // (near the article's date, the year the day has without the
+                // weekday; farther off, the weekday chooses between the two nearest).
+                let date = jiff::civil::Date::new(t.year?, t.month?, t.day?).ok()?;
                 let actual = date.weekday();
                 if actual == written {
                     return None;
@@ -131,23 +105,4 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             })
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::near_occurrence;
-    use jiff::civil::date;
-
-    #[test]
-    fn a_day_near_the_article_is_the_nearest_occurrence() {
-        // The day before, not a year ahead.
-        assert_eq!(near_occurrence(date(2025, 3, 5), 3, 4), Some(date(2025, 3, 4)));
-        // Across the turn of the year, either way.
-        assert_eq!(near_occurrence(date(2025, 12, 28), 1, 2), Some(date(2026, 1, 2)));
-        assert_eq!(near_occurrence(date(2025, 1, 3), 12, 30), Some(date(2024, 12, 30)));
-        // Farther off, the weekday chooses the year (the claims' resolution).
-        assert_eq!(near_occurrence(date(2019, 5, 10), 9, 14), None);
-        // A day that does not exist in the nearest years.
-        assert_eq!(near_occurrence(date(2025, 3, 5), 2, 30), None);
-    }
 }
