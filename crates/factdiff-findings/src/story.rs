@@ -88,7 +88,8 @@ pub struct Fact {
     pub thing: String,
     /// The value each article gives, in the order of the story's articles.
     pub values: Vec<FactValue>,
-    /// Whether the values disagree.
+    /// Whether the values disagree: in a report, whether a finding reports them
+    /// (`findings` below, set by the pipeline's `link_findings`).
     pub disagree: bool,
     /// The fingerprints of the findings that report the disagreement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

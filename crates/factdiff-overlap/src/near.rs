@@ -15,16 +15,10 @@ fn stopword_list() -> &'static [String] {
 pub fn speech_verbs() -> &'static [String] {
     static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
-        let table: toml::Table = toml::from_str(WORDS_TOML).unwrap_or_default();
-        let mut v: Vec<String> = table
-            .get("speech_verbs")
-            .and_then(toml::Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| Some(x.as_str()?.to_lowercase()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut v: Vec<String> = lists(WORDS_TOML, &["speech_verbs"])
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         v.sort();
         v.dedup();
         v
@@ -37,9 +31,13 @@ const WORDS_TOML: &str = include_str!("../../../rules/lexicons/words.toml");
 /// The words of `function_words` and `overlap_stopwords` in a lexicon file. The file is
 /// embedded and a test parses it, so a broken one fails the build's tests, not a run.
 fn parse_stopwords(src: &str) -> Vec<String> {
+    lists(src, &["function_words", "overlap_stopwords"])
+}
+
+/// The words of the lists `keys` of a lexicon file, in order.
+fn lists(src: &str, keys: &[&str]) -> Vec<String> {
     let table: toml::Table = toml::from_str(src).unwrap_or_default();
-    ["function_words", "overlap_stopwords"]
-        .iter()
+    keys.iter()
         .filter_map(|key| table.get(*key).and_then(toml::Value::as_array))
         .flatten()
         .filter_map(|w| w.as_str().map(str::to_owned))
@@ -152,6 +150,14 @@ pub fn content_bigrams(content: &[u32]) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_verbs_come_from_the_lexicon_file() {
+        // A renamed list would turn the speaker-description check off unseen.
+        let verbs = speech_verbs();
+        assert!(verbs.binary_search(&"said".to_owned()).is_ok(), "{verbs:?}");
+        assert!(verbs.windows(2).all(|w| w[0] < w[1]), "{verbs:?}");
+    }
 
     #[test]
     fn stopwords_come_from_the_lexicon_file() {

@@ -25,8 +25,10 @@
 //! rewrite's) is the index in `articles` of the article it repeats. A fact's `values`
 //! give, for each article (an index into `articles`) that gives one, the value in
 //! plain words and its location (the fields of a finding's location); `disagree`
-//! says whether two of them cannot both be true, and `findings` the fingerprints of
-//! the findings of `factdiff check` that report it. Fields may be added; the version
+//! says whether two of them cannot both be true, as a finding of `factdiff check`
+//! reports it (since 2026-12-05 only then: the table's own looser comparison marked
+//! rows no rule reports, mostly wrongly), and `findings` the fingerprints of those
+//! findings. Fields may be added; the version
 //! changes only if one changes meaning or goes away.
 //!
 //! Text and Markdown show the same; HTML is one self-contained page (the check
