@@ -1,5 +1,5 @@
 //! The fact table of a story: each thing at least two of its articles give a value
-//! for, the value each gives, and whether they disagree.
+//! for, and the value each gives.
 //!
 //! Claims are aligned by what factdiff-claims computed for them, never by reading
 //! words here, and a row compares like with like (precision first: a row that mixes
@@ -10,27 +10,23 @@
 //!   words. A figure with no measure says too little to align; a part, a change, a
 //!   conversion, a table cell or the other side of a comparison is not the figure
 //!   itself; a figure whose period dates are all of other years than the article's
-//!   date is background (last year's quake), not this story's. Two articles disagree
-//!   when none of the values one gives meets any the other gives; for a monotonic
-//!   measure (a death toll) a later article's larger figure is an update, not a
-//!   disagreement.
+//!   date is background (last year's quake), not this story's.
 //! - **Dates of events** ([`EventKey`]): the same predicate class (`strike`, `start`)
 //!   with a participant or the place in common; reporting dates ("said on Monday")
-//!   and the ends of reporting periods are left out. Dates that fix the day disagree
-//!   when no day one article gives is a day the other gives.
+//!   and the ends of reporting periods are left out.
 //! - **Quotes**: the same words (most of their words in common, or one an excerpt of
-//!   the other) in two articles; they disagree when worded differently beyond an
-//!   excerpt, or given to different speakers.
+//!   the other) in two articles.
 //!
 //! Each article shows the first value it gives (in text order); the rows are sorted
 //! by kind, then by what they are of.
 //!
-//! The `disagree` this module computes is the table's own comparison. No report shows
-//! it: the pipeline's `link_findings` replaces it with whether a finding of the rules
-//! reports the row (the table aligns more loosely than the rules compare: on
-//! Reuters-21578 most of its marks without a finding were false). It is kept, with its
-//! tests, until the rows themselves are aligned as strictly as the rules; until then
-//! it is work no output reads (not measured apart from the tables).
+//! A row does not say whether its values disagree: the rules do. The pipeline's
+//! `link_findings` marks a row when a finding of the rules reports one of its values.
+//! The table aligns more loosely than the rules compare (no period, owner or
+//! story-day checks), and a comparison of its own, which it had until December 2026,
+//! was read on Reuters-21578: 47 of its 78 marks had no finding, and nearly all of
+//! those were false (other weeks' figures, other credit lines, another measure read as
+//! the row's).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -262,10 +258,7 @@ fn figure_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
     rows.into_values()
         .flat_map(split_by_context)
         .filter(|row| row.claims.len() >= 2)
-        .map(|row| {
-            let disagree = figures_disagree(sources, &row);
-            make_fact(sources, row, disagree, describe_figure)
-        })
+        .map(|row| make_fact(sources, row, describe_figure))
         .collect()
 }
 
@@ -309,80 +302,6 @@ fn split_by_context(row: Row<'_>) -> Vec<Row<'_>> {
     groups.into_iter().map(|(_, group)| group).collect()
 }
 
-/// Whether two articles of the row give figures none of which meet, a later larger
-/// figure of a monotonic measure excepted.
-fn figures_disagree(sources: &[FactSource<'_>], row: &Row<'_>) -> bool {
-    let intervals = |claims: &[&Claim]| -> Vec<Interval> {
-        claims.iter().filter_map(|c| interval_of(c)).collect()
-    };
-    let monotonic = row
-        .claims
-        .values()
-        .flatten()
-        .any(|c| c.key.as_deref().is_some_and(|k| k.monotonic));
-    let entries: Vec<(usize, Vec<Interval>)> = row
-        .claims
-        .iter()
-        .map(|(&a, claims)| (a, intervals(claims)))
-        .collect();
-    // A new value of a change ("increased to 12 mln shares") supersedes the figures
-    // before it: an article that gives one is not compared.
-    let updates = |a: usize| {
-        row.claims[&a]
-            .iter()
-            .any(|c| c.frame.as_deref().is_some_and(|f| f.role == Role::Update))
-    };
-    // Whether two articles' figures disagree depends only on their intervals, whether
-    // they give an update and their dates: articles alike in all three are compared
-    // once (16 copies of a story made 120 pairs of one, issue 14), and with their own
-    // kind only when two articles are of it.
-    type Class<'r> = (&'r [Interval], bool, Option<jiff::civil::Date>);
-    let mut classes: Vec<(Class<'_>, usize, bool)> = Vec::new();
-    for (a, ia) in &entries {
-        let class: Class<'_> = (ia.as_slice(), updates(*a), sources[*a].article.meta.date);
-        match classes.iter_mut().find(|(c, _, _)| *c == class) {
-            Some((_, _, twice)) => *twice = true,
-            None => classes.push((class, *a, false)),
-        }
-    }
-    let entries: Vec<(usize, &[Interval], bool)> = classes
-        .iter()
-        .map(|&((ia, _, _), a, twice)| (a, ia, twice))
-        .collect();
-    for (n, &(a, ia, twice)) in entries.iter().enumerate() {
-        let others = entries[n + 1..].iter().map(|&(b, ib, _)| (b, ib));
-        let itself = twice.then_some((a, ia));
-        for (b, ib) in itself.into_iter().chain(others) {
-            let (a, b) = (&a, &b);
-            if updates(*a) || updates(*b) {
-                continue;
-            }
-            let all_apart = ia.iter().all(|x| ib.iter().all(|y| x.apart(y)));
-            if !all_apart {
-                continue;
-            }
-            if monotonic {
-                let (da, db) = (sources[*a].article.meta.date, sources[*b].article.meta.date);
-                if let (Some(da), Some(db)) = (da, db)
-                    && da != db
-                {
-                    // The later article's figures all above the earlier's: an update.
-                    let (early, late) = if da < db { (ia, ib) } else { (ib, ia) };
-                    let top = early
-                        .iter()
-                        .filter_map(|i| i.max)
-                        .fold(f64::NEG_INFINITY, f64::max);
-                    if late.iter().all(|i| i.min.is_some_and(|lo| lo >= top)) {
-                        continue;
-                    }
-                }
-            }
-            return true;
-        }
-    }
-    false
-}
-
 // ---------------------------------------------------------------------------------
 // Dates of events.
 
@@ -415,9 +334,6 @@ fn describe_date(claim: &Claim) -> String {
         _ => t.value.clone(),
     }
 }
-
-/// A date as (year, month, day), each part where given.
-type Day = (Option<i16>, Option<i8>, Option<i8>);
 
 fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
     // Items: (article, claim, predicate, participants and place).
@@ -513,36 +429,8 @@ fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
                 Some(name) => format!("date ({predicate}: {name})"),
                 None => format!("date ({predicate})"),
             };
-            // (year, month, day) of each date an article gives; a year not known (an
-            // undated article's "March 11") fits any year.
-            // Only dates written out are compared: "on Friday" resolved against two
-            // articles' dates may be two days of a daily event.
-            let days = |cs: &[&Claim]| -> Vec<Day> {
-                cs.iter()
-                    .filter_map(|c| match &c.value {
-                        ClaimValue::Date(t) if !t.relative => Some((t.year, t.month, t.day)),
-                        _ => None,
-                    })
-                    .collect()
-            };
-            let fits = |a: &Day, b: &Day| {
-                a.1 == b.1 && a.2 == b.2 && (a.0.is_none() || b.0.is_none() || a.0 == b.0)
-            };
-            // Each list of days once (copies of a story give the same), with whether
-            // two articles give it: a list is compared with itself only then.
-            let mut given: Vec<(Vec<Day>, bool)> = Vec::new();
-            for d in claims.values().map(|cs| days(cs)).filter(|d| !d.is_empty()) {
-                match given.iter_mut().find(|(g, _)| *g == d) {
-                    Some((_, twice)) => *twice = true,
-                    None => given.push((d, false)),
-                }
-            }
-            let apart = |a: &[_], b: &[_]| !a.iter().any(|x| b.iter().any(|y| fits(x, y)));
-            let disagree = given.iter().enumerate().any(|(i, (a, twice))| {
-                *twice && apart(a, a) || given[i + 1..].iter().any(|(b, _)| apart(a, b))
-            });
             let row = Row { thing, claims };
-            Some(make_fact(sources, row, disagree, describe_date))
+            Some(make_fact(sources, row, describe_date))
         })
         .collect();
     facts.sort_by(|a, b| a.thing.cmp(&b.thing));
@@ -694,19 +582,9 @@ fn quote_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
             if claims.len() < 2 {
                 return None;
             }
-            // The first quote of each article is the one shown; each is compared with
-            // the seed. Worded otherwise, beyond an excerpt, is a disagreement; who it
-            // is given to is shown, and marked when quote-drift reports it (the
-            // extractor's speakers are not sure enough to mark on their own).
+            // The first quote of each article is the one shown, with who it is given
+            // to; a wording or a speaker is marked when quote-drift reports it.
             let seed = &items[members[0]];
-            // Each article's first quote of the group, found in one pass.
-            let mut first: BTreeMap<usize, &Item<'_>> = BTreeMap::new();
-            for &m in &members {
-                first.entry(items[m].article).or_insert(&items[m]);
-            }
-            let disagree = first.values().any(|item| {
-                !(excerpt_of(&item.words, &seed.words) || excerpt_of(&seed.words, &item.words))
-            });
             // Named by the speaker most of its articles give (the first on a tie).
             let mut speakers: Vec<(&str, usize)> = Vec::new();
             for &m in &members {
@@ -728,12 +606,7 @@ fn quote_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
                 Some(who) => format!("quote by {who}: “{}{ellipsis}”", opening.join(" ")),
                 None => format!("quote: “{}{ellipsis}”", opening.join(" ")),
             };
-            Some(make_fact(
-                sources,
-                Row { thing, claims },
-                disagree,
-                describe_quote,
-            ))
+            Some(make_fact(sources, Row { thing, claims }, describe_quote))
         })
         .collect()
 }
@@ -741,12 +614,7 @@ fn quote_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
 // ---------------------------------------------------------------------------------
 
 /// A row as a fact: each article's first claim, described.
-fn make_fact(
-    sources: &[FactSource<'_>],
-    row: Row<'_>,
-    disagree: bool,
-    describe: fn(&Claim) -> String,
-) -> Fact {
+fn make_fact(sources: &[FactSource<'_>], row: Row<'_>, describe: fn(&Claim) -> String) -> Fact {
     let values = row
         .claims
         .iter()
@@ -763,7 +631,7 @@ fn make_fact(
     Fact {
         thing: row.thing,
         values,
-        disagree,
+        disagree: false,
         findings: Vec::new(),
     }
 }
@@ -810,27 +678,19 @@ mod tests {
     }
 
     #[test]
-    fn deaths_disagree_injuries_agree() {
+    fn deaths_and_injuries_are_rows_of_their_own() {
         let facts = table(&[
             "+++\ndate = 2025-10-07\n+++\nThe earthquake in Herat killed 112 people and injured 300 on Saturday, October 4.\n",
             "+++\ndate = 2025-10-07\n+++\nAt least 140 people died in the Herat earthquake, and 300 people were injured.\n",
         ]);
         let deaths = row(&facts, "deaths");
-        assert!(deaths.disagree, "{deaths:#?}");
         let values: Vec<&str> = deaths.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["112", "at least 140"]);
         assert_eq!(deaths.values[1].location.path, "1.md");
         let injuries = row(&facts, "injuries");
-        assert!(!injuries.disagree, "{injuries:#?}");
-    }
-
-    #[test]
-    fn a_later_larger_toll_is_an_update() {
-        let facts = table(&[
-            "+++\ndate = 2025-10-07\n+++\nThe earthquake in Herat killed 112 people.\n",
-            "+++\ndate = 2025-10-09\n+++\nThe earthquake in Herat has now killed 140 people.\n",
-        ]);
-        assert!(!row(&facts, "deaths").disagree, "{facts:#?}");
+        let values: Vec<&str> = injuries.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, ["300", "300"]);
+        assert!(facts.iter().all(|f| !f.disagree), "{facts:#?}");
     }
 
     #[test]
@@ -846,7 +706,7 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_worded_otherwise_disagrees_an_excerpt_does_not() {
+    fn a_quote_worded_otherwise_and_an_excerpt_share_a_row() {
         let facts = table(&[
             "Herat quake.\n\n\"We are doing everything we can to reach the villages,\" said Mohammad Karimi.\n",
             "Herat quake.\n\n\"We are doing all we can to reach the villages,\" said Mohammad Karimi.\n",
@@ -854,12 +714,11 @@ mod tests {
         ]);
         let quote = row(&facts, "quote");
         assert_eq!(quote.values.len(), 3, "{quote:#?}");
-        assert!(quote.disagree);
         let two = table(&[
             "Herat quake.\n\n\"We are doing everything we can to reach the villages,\" said Mohammad Karimi.\n",
             "Herat quake.\n\nKarimi said: \"doing everything we can (in Zindajan) to reach the villages\".\n",
         ]);
-        assert!(!row(&two, "quote").disagree, "{two:#?}");
+        assert_eq!(row(&two, "quote").values.len(), 2, "{two:#?}");
     }
 
     #[test]
@@ -874,7 +733,7 @@ mod tests {
             .iter()
             .filter(|f| f.thing.starts_with("quote"))
             .collect();
-        assert!(quotes.iter().all(|q| !q.disagree), "{quotes:#?}");
+        assert!(!quotes.is_empty(), "{facts:#?}");
         assert!(quotes.iter().all(|q| q.values.len() == 2), "{quotes:#?}");
     }
 
@@ -891,7 +750,6 @@ mod tests {
         assert_eq!(deaths.len(), 1, "{deaths:#?}");
         let values: Vec<&str> = deaths[0].values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["4", "at least 5"]);
-        assert!(deaths[0].disagree);
     }
 
     #[test]
@@ -901,7 +759,6 @@ mod tests {
             "The summit opened in Samarkand on September 15.\n",
         ]);
         let date = row(&facts, "date");
-        assert!(!date.disagree, "{date:#?}");
         let values: Vec<&str> = date.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["15 September 2025", "15 September"]);
     }
@@ -913,7 +770,6 @@ mod tests {
             "+++\ndate = 2025-09-17\n+++\nThe summit began in Samarkand on Friday, September 16, 2025.\n",
         ]);
         let date = row(&facts, "date");
-        assert!(date.disagree, "{date:#?}");
         let values: Vec<&str> = date.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, ["15 September 2025", "16 September 2025"]);
     }
