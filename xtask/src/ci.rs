@@ -33,6 +33,15 @@ pub fn run() -> Result<()> {
         "-D",
         "warnings",
     ])?;
+    // fuzz/ is a workspace of its own: neither command above builds its targets.
+    step(&[
+        "check",
+        "--manifest-path",
+        "fuzz/Cargo.toml",
+        "--bins",
+        "--target-dir",
+        "target/fuzz-check",
+    ])?;
     step(&["test", "--workspace"])?;
     Ok(())
 }
