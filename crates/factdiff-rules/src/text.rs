@@ -88,8 +88,8 @@ fn fold_hard_c(s: &str) -> String {
 ///
 /// Words are compared as read, not as typed: words in brackets are dropped, a hyphen
 /// splits ("cyber-criminals" and
-/// "cyber criminals" are the same words), and a whole hour's `:00` is dropped ("6:00
-/// p.m." and "6 p.m." say the same).
+/// "cyber criminals" are the same words), so does an ellipsis ("relationship...I am"),
+/// and a whole hour's `:00` is dropped ("6:00 p.m." and "6 p.m." say the same).
 #[cfg(test)]
 pub(crate) fn quote_words(text: &str) -> Vec<String> {
     quote_word_spans(text).into_iter().map(|(_, w)| w).collect()
@@ -111,7 +111,10 @@ pub(crate) fn quote_word_spans(text: &str) -> Vec<(std::ops::Range<usize>, Strin
                 depth = depth.saturating_sub(1);
                 true
             }
-            _ => depth > 0 || c.is_whitespace() || matches!(c, '—' | '–' | '-'),
+            // An ellipsis splits, with or without spaces around it
+            // ("relationship...I am"): two dots in a row, or "…".
+            '.' => depth > 0 || text[i + 1..].starts_with('.') || text[..i].ends_with('.'),
+            _ => depth > 0 || c.is_whitespace() || matches!(c, '—' | '–' | '-' | '…'),
         };
         match (split, start) {
             (true, Some(s)) => {

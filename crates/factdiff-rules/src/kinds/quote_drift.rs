@@ -190,6 +190,55 @@ fn core_with_ends(chunks: &[DiffChunk], ends: bool) -> Vec<DiffChunk> {
     out
 }
 
+/// The diff as the message shows it, an ellipsis read as the words it stands for
+/// (`details.diff` keeps every piece, so that its sides give the texts back): where one quote
+/// has "..." (or "…", "[...]") and the other the words it leaves out, or nothing, the
+/// ellipsis is shown as common text, not as a change ("every house … in the valley
+/// before the [-spring-]{+winter+}", not "[-...-]{+and every bridge+}"): words an
+/// editor left out are not drift, and the diff should not read as if they were.
+fn elide_gaps(chunks: Vec<DiffChunk>) -> Vec<DiffChunk> {
+    let is_gap = |c: &DiffChunk| {
+        c.tag != DiffTag::Equal
+            && matches!(c.text.trim(), "..." | "…" | "[...]" | "[…]" | "(...)" | "(…)")
+    };
+    let mut out: Vec<DiffChunk> = Vec::with_capacity(chunks.len());
+    let mut i = 0;
+    while i < chunks.len() {
+        let c = &chunks[i];
+        if is_gap(c) {
+            // The other side's words at the gap, just before or after it, go with it.
+            let next_other = chunks
+                .get(i + 1)
+                .is_some_and(|n| n.tag != DiffTag::Equal && n.tag != c.tag);
+            let prev_other = out
+                .last()
+                .is_some_and(|p| p.tag != DiffTag::Equal && p.tag != c.tag);
+            if prev_other {
+                out.pop();
+            }
+            out.push(DiffChunk {
+                tag: DiffTag::Equal,
+                text: c.text.clone(),
+            });
+            i += if next_other { 2 } else { 1 };
+        } else {
+            out.push(c.clone());
+            i += 1;
+        }
+    }
+    // Equal pieces side by side read as one.
+    let mut merged: Vec<DiffChunk> = Vec::with_capacity(out.len());
+    for c in out {
+        match merged.last_mut() {
+            Some(last) if last.tag == DiffTag::Equal && c.tag == DiffTag::Equal => {
+                last.text.push_str(&c.text)
+            }
+            _ => merged.push(c),
+        }
+    }
+    merged
+}
+
 /// Whether an end of the diff holds words of both sides, more than a substitution
 /// ([`substituted`]) has: the quotes overlap there, they do not repeat each other.
 fn two_sided_end(chunks: &[DiffChunk]) -> bool {
@@ -628,7 +677,11 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
             } else {
                 (long_text, b.text.as_str())
             };
-            let shown = core_with_ends(&word_diff(tb, ta), end_changed);
+            let full = word_diff(tb, ta);
+            // `details.diff` gives the texts back, piece by piece (the JSON contract);
+            // the message reads an ellipsis as the words it leaves out.
+            let shown = core_with_ends(&full, end_changed);
+            let read = inline_diff(&core_with_ends(&elide_gaps(full), end_changed));
             let why = if changed {
                 format!(
                     "the same quote is worded differently ({})",
@@ -650,7 +703,7 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
             };
             let values = [
                 ("why", why),
-                ("diff", inline_diff(&shown)),
+                ("diff", read),
                 ("quote", cx.article(b.article).slice(cb.span).to_owned()),
                 (
                     "other_quote",
@@ -787,6 +840,32 @@ mod tests {
     }
 
     #[test]
+    fn an_ellipsis_is_shown_as_the_words_it_leaves_out() {
+        let shown =
+            |a: &str, b: &str| inline_diff(&core_with_ends(&elide_gaps(word_diff(a, b)), true));
+        assert_eq!(
+            shown(
+                "We will rebuild every house ... in the valley before the spring",
+                "We will rebuild every house and every bridge in the valley before the winter",
+            ),
+            "We will rebuild every house ... in the valley before the [-spring-]{+winter+}"
+        );
+        // Either side may hold the ellipsis.
+        assert_eq!(
+            shown(
+                "We will rebuild every house and every bridge in the valley before the winter",
+                "We will rebuild every house […] in the valley before the spring",
+            ),
+            "We will rebuild every house […] in the valley before the [-winter-]{+spring+}"
+        );
+        // A word changed beside the ellipsis is still shown.
+        assert_eq!(
+            shown("the house ... burned down", "the house and the barn burned up"),
+            "the house ... burned [-down-]{+up+}"
+        );
+    }
+
+    #[test]
     fn an_excerpt_with_a_changed_edge_word_is_drift() {
         let long = "We are aware of the death of a British man in New Zealand. \
                     We are providing consular assistance at this time.";
@@ -816,6 +895,15 @@ mod tests {
         ] {
             assert!(gapped_excerpt(&item(gapped), &whole), "{gapped}");
         }
+        // An ellipsis with no space around it, the quote broken across lines
+        // (Reuters-21578).
+        let whole = item(
+            "\"If the Saudis wish to stop our trade relationship, fine, I\nam sure that if they do, we will be getting dozens of offers\nfrom elsewhere,\"",
+        );
+        let gapped = item(
+            "\"If the Saudis wish to stop our trade relationship...I am\nsure that if they do, we will be getting dozens of offers from\nelsewhere,\"",
+        );
+        assert!(gapped_excerpt(&gapped, &whole), "{:?}", gapped.words);
         // A word changed beside the gap, or no gap at all, is no excerpt.
         for other in [
             "We will rebuild every house ... and we will do it before the winter.",
