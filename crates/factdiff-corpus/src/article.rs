@@ -217,6 +217,12 @@ impl Article {
         }
     }
 
+    /// The dateline opening its first or second paragraph ("KATHMANDU, Nepal (AP) —
+    /// "), if any: [`crate::dateline`].
+    pub fn dateline(&self) -> Option<Span> {
+        segment::dateline(&self.text, &self.paragraphs)
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]

@@ -40,7 +40,7 @@ pub use article::{
 pub use discover::{DiscoverError, Discovery, FoundFile, discover};
 pub use factdiff_findings::Problem;
 use rayon::prelude::*;
-pub use segment::{Paragraph, Sentence, Words};
+pub use segment::{Paragraph, Sentence, Words, dateline};
 pub use span::Span;
 
 use crate::article::Origin;

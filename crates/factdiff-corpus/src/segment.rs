@@ -594,3 +594,106 @@ mod tests {
         );
     }
 }
+
+/// The dateline opening one of the first two paragraphs of `paragraphs` ("KATHMANDU,
+/// Nepal (AP) — ", "PARIS, Nov 3 (Reuters) - ", "WASHINGTON — "), the separator and the
+/// space after it included: where the story was filed, not what it is about.
+///
+/// A dateline is a place of at most four capitalized words, then optionally a comma
+/// and a few more capitalized words or a date, then optionally an agency in
+/// parentheses, then a dash (or AP's old `_`), within the paragraph's first 100
+/// bytes. Its place must be in capitals or the agency be given: "President Obama — "
+/// is a sentence's subject, not a dateline.
+pub fn dateline(text: &str, paragraphs: &[Paragraph]) -> Option<Span> {
+    paragraphs.iter().take(2).find_map(|p| {
+        let start = p.span.start as usize;
+        let para = &text[start..p.span.end as usize];
+        dateline_len(para).map(|len| Span::new(start, start + len))
+    })
+}
+
+/// The length of the dateline opening `para`, if it opens with one ([`dateline`]).
+fn dateline_len(para: &str) -> Option<usize> {
+    const SEPARATORS: [&str; 5] = [" — ", " – ", " -- ", " - ", " _ "];
+    let cut = (0..=para.len().min(100))
+        .rev()
+        .find(|&i| para.is_char_boundary(i))?;
+    let head = &para[..cut];
+    let (at, sep) = SEPARATORS
+        .iter()
+        .filter_map(|s| head.find(s).map(|at| (at, *s)))
+        .min()?;
+    let prefix = head[..at].trim_end();
+    // The place: up to the first comma or parenthesis.
+    let place_end = prefix.find([',', '(']).unwrap_or(prefix.len());
+    let place: Vec<&str> = prefix[..place_end].split_whitespace().collect();
+    if place.is_empty() || place.len() > 4 {
+        return None;
+    }
+    let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // Outside the agency's parentheses every word is capitalized or a figure (a date).
+    let outside = match prefix.find('(') {
+        Some(open) => &prefix[..open],
+        None => prefix,
+    };
+    if !outside.split_whitespace().all(capitalized) || outside.split_whitespace().count() > 8 {
+        return None;
+    }
+    let agency = prefix.ends_with(')') && prefix.contains('(');
+    let in_capitals = place[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place[0]
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if !(agency || in_capitals) {
+        return None;
+    }
+    Some(at + sep.len())
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_len;
+
+    #[test]
+    fn a_dateline_is_a_place_an_agency_and_a_dash() {
+        for (para, dateline) in [
+            (
+                "KATHMANDU, Nepal (AP) — A powerful earthquake struck",
+                "KATHMANDU, Nepal (AP) — ",
+            ),
+            (
+                "KATHMANDU, Nov 3 (Reuters) - The death toll rose",
+                "KATHMANDU, Nov 3 (Reuters) - ",
+            ),
+            ("WASHINGTON — The Senate voted", "WASHINGTON — "),
+            ("NEW YORK (CNN) -- Stocks fell", "NEW YORK (CNN) -- "),
+            (
+                "Kathmandu, Nepal (AP) — A powerful earthquake",
+                "Kathmandu, Nepal (AP) — ",
+            ),
+            ("RIO DE JANEIRO _ Police said", "RIO DE JANEIRO _ "),
+            ("MÜNCHEN — Die Polizei", "MÜNCHEN — "),
+        ] {
+            assert_eq!(
+                dateline_len(para).map(|n| &para[..n]),
+                Some(dateline),
+                "{para}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sentence_with_a_dash_is_no_dateline() {
+        for para in [
+            "President Obama — who spoke on Monday — said",
+            "The quake — the strongest in years — killed 12 people",
+            "Officials said the toll - now 112 - could rise",
+            "A powerful earthquake struck remote western Nepal late Monday.",
+            "Tara Reid, 33 — the actress — checked in",
+            // Cut within a character at its 100th byte.
+            &"é".repeat(120),
+        ] {
+            assert_eq!(dateline_len(para), None, "{para}");
+        }
+    }
+}

@@ -51,7 +51,9 @@
 //! cent to 65.50 cents" / "raising ... to 66.00 cents"; "on volume of 19 mln shares"
 //! in the morning, 188 mln at the close). Within one story, the two ledes must name
 //! the same thing (one outlet's "Doug McDermott" is another's "McDermott"; a headline
-//! read as one name meets a name that is a run of its words), and their sentences
+//! read as one name meets a name that is a run of its words; a dateline,
+//! "KATHMANDU, Nepal (AP) —", is where the story was filed, not a name of its lede),
+//! and their sentences
 //! the same names and context words, unless the two counts are aligned on what they
 //! count: two outlets' rewrites word the rest differently ("Almost all of the 288
 //! candidates running for 125 seats in the parliament" / "out of the 365 candidates
@@ -998,10 +1000,12 @@ fn run_of(short: &str, long: &str) -> bool {
 /// Whether both items count things in whole numbers: a count of things is a whole
 /// number ("an average width of 4.66 feet" is a measurement).
 fn whole_counts(a: &Item<'_>, b: &Item<'_>) -> bool {
+    // "at least 140 people" counts whole people too: every bound given is whole.
     let whole = |i: &Interval| {
-        [i.min, i.max]
-            .iter()
-            .all(|x| x.is_some_and(|x| x.fract() == 0.0))
+        (i.min.is_some() || i.max.is_some())
+            && [i.min, i.max]
+                .iter()
+                .all(|x| x.is_none_or(|x| x.fract() == 0.0))
     };
     a.counted && b.counted && whole(&a.interval) && whole(&b.interval)
 }

@@ -93,10 +93,18 @@ fn is_address(token: &str) -> bool {
 }
 
 /// The names of one article's sentences (names and acronyms, "TWA offered ...", in
-/// the order written; each once a sentence), by sentence.
-fn names_by_sentence<'a>(claims: &'a [factdiff_claims::Claim]) -> BTreeMap<u32, Vec<Name<'a>>> {
+/// the order written; each once a sentence), by sentence. The names of its dateline
+/// ("KATHMANDU, Nepal (AP) — ") are left out: where the story was filed is not what
+/// it is about, and two outlets' ledes must meet on their subject.
+fn names_by_sentence<'a>(
+    claims: &'a [factdiff_claims::Claim],
+    dateline: Option<factdiff_corpus::Span>,
+) -> BTreeMap<u32, Vec<Name<'a>>> {
     let mut by_sentence: BTreeMap<u32, Vec<Name<'a>>> = BTreeMap::new();
     for claim in claims {
+        if dateline.is_some_and(|d| claim.span.start >= d.start && claim.span.end <= d.end) {
+            continue;
+        }
         let name = match &claim.value {
             ClaimValue::Name { normalized } => Name::Borrowed(normalized.as_str()),
             ClaimValue::Acronym { short, .. } => Name::Owned(short.to_lowercase()),
@@ -122,9 +130,13 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
     let distinct: Vec<Vec<Name<'a>>> = cx
         .claims
         .par_iter()
-        .map(|claims| {
-            let mut list: Vec<Name<'a>> =
-                names_by_sentence(claims).into_values().flatten().collect();
+        .enumerate()
+        .map(|(article, claims)| {
+            let dateline = cx.article(article).dateline();
+            let mut list: Vec<Name<'a>> = names_by_sentence(claims, dateline)
+                .into_values()
+                .flatten()
+                .collect();
             list.sort_unstable();
             list.dedup();
             list
@@ -151,7 +163,7 @@ pub(crate) fn scopes<'a>(cx: &Cx<'a>) -> Vec<ArticleScope<'a>> {
         .par_iter()
         .enumerate()
         .map(|(article, claims)| {
-            let by_sentence = names_by_sentence(claims);
+            let by_sentence = names_by_sentence(claims, cx.article(article).dateline());
             let mut names: Vec<Name<'a>> = Vec::new();
             let mut sentences: Vec<(u32, u32)> = Vec::new();
             for (s, list) in by_sentence {
