@@ -215,16 +215,44 @@ fn listed(set: &HashSet<String>, w: &str) -> Option<String> {
 /// The period words of a sentence and whether it is a comparison table. A plural
 /// period word followed by `of` and a word ("after two days of rain", "eight days of
 /// clashes") is an incidental length of time, not the period of the sentence's figures;
-/// "the first six months of the year" still is one.
-fn period_words(v: &Vocab, sentence: &str) -> (Vec<String>, bool) {
+/// "the first six months of the year" still is one. A word of `speech_period_words`
+/// right after a reporting verb (`reporting`), with the period words right after it,
+/// or right before one, dates the speech, not the figure ("said earlier that 9 people
+/// were killed", "said last week that", "earlier said"), unless a possessive follows
+/// it ("said last year's profit").
+fn period_words(v: &Vocab, reporting: &HashSet<String>, sentence: &str) -> (Vec<String>, bool) {
     let mut found = Vec::new();
     let mut table = false;
     // The words after each word read from a copy of the iterator, not from a list of
     // the sentence's words.
     let mut rest = raw_words(sentence);
+    // Whether the word before was a reporting verb (`verb`), or a period word of its
+    // speech (`run`).
+    let (mut verb, mut run) = (false, false);
     while let Some(w) = rest.next() {
         if !table && listed(&v.table_words, w).is_some() {
             table = true;
+        }
+        let (after_verb, in_run) = (verb, run);
+        verb = listed(reporting, w).is_some();
+        run = false;
+        if (after_verb && listed(&v.speech_period_words, w).is_some()
+            || in_run && listed(&v.period_words, w).is_some())
+            && !rest
+                .clone()
+                .next()
+                .is_some_and(|n| n.ends_with("'s") || n.ends_with("’s"))
+        {
+            run = true;
+            continue;
+        }
+        if listed(&v.speech_period_words, w).is_some()
+            && rest
+                .clone()
+                .next()
+                .is_some_and(|n| listed(reporting, n).is_some())
+        {
+            continue;
         }
         let incidental = w.ends_with('s') && {
             let mut ahead = rest.clone();
@@ -455,7 +483,7 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
             let (period, table) = sc
                 .period
                 .get_or_insert_with(|| {
-                    let (words, table) = period_words(v, text);
+                    let (words, table) = period_words(v, &ctx.lex.reporting_verbs, text);
                     let dates = dates.get(&c.sentence).cloned().unwrap_or_default();
                     (ctx.words.period(Period { words, dates }), table)
                 })
@@ -683,6 +711,36 @@ mod tests {
                 (
                     "Sales in the first six months of the year were 5 mln dlrs.",
                     &["5 mln dlrs => [first months year] []"],
+                ),
+                // A period word of the reporting verb dates the speech, not the figure
+                // (issue 13); the figure's own period stays.
+                (
+                    "Miabek Lang, the commissioner, said earlier that 9 people were killed.",
+                    &["9 people => [] []"],
+                ),
+                (
+                    "Officials said last week that 40 homes were destroyed.",
+                    &["40 homes => [] []"],
+                ),
+                (
+                    "Police earlier said 12 people were arrested.",
+                    &["12 people => [] []"],
+                ),
+                (
+                    "He said earlier that 30 homes were flooded on the first two days.",
+                    &["30 homes => [days first] []"],
+                ),
+                (
+                    "The company reported first quarter net profit of 3.5 mln dlrs.",
+                    &["3.5 mln dlrs => [first quarter] []"],
+                ),
+                (
+                    "The company said last year's profit was 3.5 mln dlrs.",
+                    &["3.5 mln dlrs => [last] []"],
+                ),
+                (
+                    "The toll rose to 40 yesterday, police said.",
+                    &["40 => [yesterday] [2025-10-13]"],
                 ),
             ],
             FIGURES,

@@ -76,9 +76,15 @@
 //! after the counted noun ("1.7 billion dlrs of debt of Bankers Trust", not the
 //! source that said it), a possessive right before the figure ("the Bluejays' 15
 //! assists"), else the first name of its clause before the figure, its subject
-//! ("Andre Iguodala 14.9 points"), else the name an apposition follows ("SeaMicro,
-//! an 80-employee startup"); a common word capitalized at the start of a sentence is
-//! nobody ("Floods in Kerala"). Counts of two owners marked by "of" or a possessive
+//! ("Andre Iguodala 14.9 points"), else the speaker an apposition sets off from the
+//! figure's clause ("Miabek Lang, the commissioner of Pariang County, said earlier
+//! that 9 people were killed"), else the name an apposition follows ("SeaMicro, an
+//! 80-employee startup"); a common word capitalized at the start of a sentence is
+//! nobody ("Floods in Kerala"). A period word of the reporting verb ("said earlier
+//! that", "said last week that") dates the speech, not the count (the claims' frame
+//! leaves it out of the count's period), and a name the other article writes in
+//! another form is still named there ("Pariang county" in lower case, "South
+//! Sudan's Unity state"). Counts of two owners marked by "of" or a possessive
 //! are never compared (two companies' template sentences whose names end alike: "40
 //! mln new shares of Tokyo Optical Co Ltd" / "60 mln new shares of Keihanshin Real
 //! Estate Co Ltd"; a clause's first name may be a place in it, "The visit to Baku
@@ -233,6 +239,8 @@ struct Item<'a> {
     lede: &'a [Name<'a>],
     /// Every name its article gives, sorted and unique.
     article_names: &'a [&'a str],
+    /// Its article's text: a name the claims read in another form is still named.
+    text: &'a str,
     /// Whether it is the new value of a change ("increased to 33 mln").
     update: bool,
     /// Whether its measure only rises over time (the claim key's `monotonic`).
@@ -331,7 +339,9 @@ fn predicate(
 /// that said it), else a possessive right before the figure ("the Bluejays' 15
 /// assists"), else the first name of the figure's clause before it, its grammatical
 /// subject ("Andre Iguodala 14.9 points"; "Cheeks was a draft choice of the 76ers
-/// and played 11 seasons"), else, for a clause of one lower-case word before the
+/// and played 11 seasons"), else the speaker an apposition sets off from the
+/// figure's clause ("Miabek Lang, the commissioner of Pariang County, said earlier
+/// that 9 people were killed": both start with a lower-case word), else, for a clause of one lower-case word before the
 /// figure right after a name and a comma, that name (an apposition: "SeaMicro, an
 /// 80-employee startup"). None where the clause names no one before the figure
 /// ("said that 8 people were killed").
@@ -387,6 +397,27 @@ fn owner<'c>(
     let clause_start = text(0..at.start).rfind(clause).map_or(0, |p| p + 1);
     if let Some((_, n)) = before.iter().find(|(r, _)| r.start >= clause_start) {
         return owned(n, Mark::Clause);
+    }
+    // The speaker an apposition sets off from the figure's clause: "Miabek Lang, the
+    // commissioner of Pariang County, said earlier that 9 people were killed". The
+    // figure's clause and the apposition before it both start with a lower-case word,
+    // and the name stands right before the apposition's comma (not the apposition's
+    // own last name, "Tavua" of "the mayor of Tavua, said").
+    let lower_start = |t: &str| t.trim_start().starts_with(char::is_lowercase);
+    if clause_start > 0
+        && text(clause_start - 1..clause_start) == ","
+        && lower_start(text(clause_start..at.start))
+    {
+        let comma = clause_start - 1;
+        let apposition = text(0..comma).rfind(clause).map_or(0, |p| p + 1);
+        if apposition > 0
+            && text(apposition - 1..apposition) == ","
+            && lower_start(text(apposition..comma))
+            && let Some((r, n)) = before.iter().rev().find(|(r, _)| r.end < apposition)
+            && text(r.end..apposition - 1).trim().is_empty()
+        {
+            return owned(n, Mark::Clause);
+        }
     }
     // An apposition: "SeaMicro, an 80-employee startup".
     let lead = words(text(clause_start..at.start));
@@ -804,6 +835,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         names: sc.sentence_names(claim.sentence),
                         lede: sc.lede(),
                         article_names: &article_names[article],
+                        text: &cx.article(article).text,
                         update: frame.role == Role::Update,
                         monotonic: key.monotonic,
                         caps,
@@ -982,6 +1014,32 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             })
         })
         .collect()
+}
+
+/// Whether `text` gives the name `name` (lower case, its words separated by spaces)
+/// as a run of its words, read as names are: lower case, without dots ("J.J.") and
+/// without a possessive's "'s" ("South Sudan's Unity state" gives "south sudan unity
+/// state").
+fn mentions(text: &str, name: &str) -> bool {
+    let want: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    if want.is_empty() {
+        return false;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’' | '.'))
+        .map(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, '-' | '\'' | '’' | '.'));
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            w.replace('.', "").to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(want.len())
+        .any(|win| win.iter().zip(&want).all(|(x, y)| x == y))
 }
 
 /// Whether two names are one, or one a run of the other's words ("democratic party"
@@ -1173,14 +1231,16 @@ fn compare<'a>(
         // Unless the two sentences agree on more names than that: "475 damaged shops in
         // Athens by Christmas, she told Reuters" and "355 damaged shops in Athens ...
         // Christmas" name the same shops whatever the source.
-        let unnamed = |names: &[&Name<'a>], article: &[&str]| {
+        // Named by its text, too: a name the claims read in another form ("Pariang
+        // county" in lower case, "South Sudan's Unity state") is still named.
+        let unnamed = |names: &[&Name<'a>], article: &[&str], text: &str| {
             names
                 .iter()
-                .filter(|n| article.binary_search(&&****n).is_err())
+                .filter(|n| article.binary_search(&&****n).is_err() && !mentions(text, n))
                 .count()
         };
         let agreed = oa.iter().filter(|n| ob.contains(n)).count();
-        let unnamed = unnamed(&oa, b.article_names) + unnamed(&ob, a.article_names);
+        let unnamed = unnamed(&oa, b.article_names, b.text) + unnamed(&ob, a.article_names, a.text);
         if align != Align::Figures && unnamed > 0 && unnamed >= agreed {
             return None;
         }
@@ -1272,4 +1332,5 @@ fn compare<'a>(
         shared,
     })
 }
+
 
