@@ -522,6 +522,7 @@ impl Lexicons {
             ("part_markers", &f.part_markers),
             ("passive_agent", &f.passive_agent),
             ("past_tense", &f.past_tense),
+            ("past_auxiliaries", &f.past_auxiliaries),
             ("planned_words", &f.planned_words),
             ("scheduled_words", &f.scheduled_words),
             ("place_before", &f.place_before),
@@ -929,6 +930,7 @@ struct LexiconFile {
     alternative_marks: Option<Words>,
     date_predicates: Option<Spanned<Vec<Words>>>,
     past_tense: Option<Words>,
+    past_auxiliaries: Option<Words>,
     weight_words: Option<Words>,
     multiplier_change_words: Option<Words>,
     part_markers: Option<Words>,
@@ -1195,6 +1197,9 @@ pub(crate) struct Vocab {
     pub alternative_marks: HashSet<String>,
     /// Irregular past-tense verbs ("met", "held"): a weekday they govern is past.
     pub past_tense: HashSet<String>,
+    /// Auxiliaries of the past before a participle ("was made", "were killed"): a day
+    /// date such a verb governs tells what happened.
+    pub past_auxiliaries: HashSet<String>,
     /// Words that make `pounds` a weight ("weighed 200 pounds").
     pub weight_words: HashSet<String>,
     /// Words of change that make "N times" a multiplier ("increased 3.5 times").
@@ -1333,6 +1338,7 @@ impl Vocab {
             "span_before_date" => self.span_before_date.extend(words),
             "next_year" => add_vec(&mut self.next_year, &mut words),
             "past_tense" => self.past_tense.extend(words),
+            "past_auxiliaries" => self.past_auxiliaries.extend(words),
             "weight_words" => self.weight_words.extend(words),
             "multiplier_change_words" => self.multiplier_change_words.extend(words),
             "part_markers" => add_vec(&mut self.part_markers, &mut words),
