@@ -414,7 +414,8 @@ struct SentenceCache {
 const RATE_GAP: u32 = 24;
 
 /// A day date's modality from the eight words before it in its sentence, then from
-/// its value: a day after the article's date is scheduled.
+/// its value: a day after the article's date is scheduled, unless told as past
+/// ([`told_as_past`]).
 fn modality(ctx: &Ctx, v: &Vocab, before: Option<&str>, value: &ClaimValue) -> Modality {
     let last = last_words(before.unwrap_or_default(), 8);
     if last.clone().any(|w| v.scheduled_words.contains(w.as_ref())) {
@@ -426,10 +427,35 @@ fn modality(ctx: &Ctx, v: &Vocab, before: Option<&str>, value: &ClaimValue) -> M
     if let (ClaimValue::Date(t), Some(anchor)) = (value, ctx.anchor)
         && let (Some(y), Some(m), Some(d)) = (t.year, t.month, t.day)
         && jiff::civil::Date::new(y, m, d).is_ok_and(|date| date > anchor)
+        && !told_as_past(ctx, v, before.unwrap_or_default())
     {
         return Modality::Scheduled;
     }
     Modality::Actual
+}
+
+/// Whether a day date is told as what happened: right after it (past `on`, `late`,
+/// `early`: the calendar lexicon's `date_lead_words`) a participle, a regular `-ed`
+/// form or an irregular one of `past_tense`, after an auxiliary of the past
+/// (`past_auxiliaries`: "The announcement was made Sunday (August 6)", "were killed
+/// on"), and no verb of reporting ("the price was announced on", which
+/// `reporting_verbs` dates as said). A date after its article's date so told is what
+/// happened (a wrong date, or a wrong article date), not a schedule; an active past
+/// or a participle alone is not enough ("after the loan package is signed on", "each
+/// share held on", "securities pledged on": a present auxiliary or none).
+fn told_as_past(ctx: &Ctx, v: &Vocab, before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let mut verb = words.next();
+    while verb.is_some_and(|w| v.date_lead_words.contains(w)) {
+        verb = words.next();
+    }
+    let Some(verb) = verb else {
+        return false;
+    };
+    let past = verb.chars().all(char::is_alphabetic)
+        && (verb.len() > 4 && verb.ends_with("ed") || v.past_tense.contains(verb))
+        && !ctx.lex.reporting_verbs.contains(verb);
+    past && words.next().is_some_and(|w| v.past_auxiliaries.contains(w))
 }
 
 pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
@@ -849,6 +875,29 @@ mod tests {
                 (
                     "The museum opened on October 10.",
                     &["October 10 => actual"],
+                ),
+                // Told as what happened, a day after the article's date is what
+                // happened (a wrong date); a present or no auxiliary keeps it ahead,
+                // and "announced" dates what was said.
+                (
+                    "The announcement was made Sunday (October 19).",
+                    &["Sunday (October 19) => actual"],
+                ),
+                (
+                    "Four soldiers were killed on October 16.",
+                    &["October 16 => actual"],
+                ),
+                (
+                    "Rates may fall after the budget is released on October 16.",
+                    &["October 16 => scheduled"],
+                ),
+                (
+                    "Holders of each share held on October 16 get a right.",
+                    &["October 16 => scheduled"],
+                ),
+                (
+                    "It comes shortly before the price was announced on October 16.",
+                    &["October 16 => scheduled"],
                 ),
             ],
             &[ClaimKind::Date],

@@ -661,6 +661,11 @@ mod tests {
                 "Negotiators expect a cool response when they arrive here tomorrow.",
                 &["tomorrow => arrive | cool,expect,negotiator,response | -"],
             ),
+            // A hiring told from either side: who hired and who joined (`appoint`).
+            (
+                "He joined the Blazers on June 27, 2001, after serving as an assistant.",
+                &["June 27, 2001 => appoint | blazer | -"],
+            ),
             // The clause, not the sentence: the verb of another clause is not this
             // date's event.
             (

@@ -523,6 +523,7 @@ impl Lexicons {
             ("passive_agent", &f.passive_agent),
             ("past_tense", &f.past_tense),
             ("speech_period_words", &f.speech_period_words),
+            ("past_auxiliaries", &f.past_auxiliaries),
             ("planned_words", &f.planned_words),
             ("scheduled_words", &f.scheduled_words),
             ("place_before", &f.place_before),
@@ -931,6 +932,7 @@ struct LexiconFile {
     date_predicates: Option<Spanned<Vec<Words>>>,
     past_tense: Option<Words>,
     speech_period_words: Option<Words>,
+    past_auxiliaries: Option<Words>,
     weight_words: Option<Words>,
     multiplier_change_words: Option<Words>,
     part_markers: Option<Words>,
@@ -1200,6 +1202,9 @@ pub(crate) struct Vocab {
     /// Period words that, right after a reporting verb or right before one, date the
     /// speech, not the figure ("said earlier that 9 people were killed").
     pub speech_period_words: HashSet<String>,
+    /// Auxiliaries of the past before a participle ("was made", "were killed"): a day
+    /// date such a verb governs tells what happened.
+    pub past_auxiliaries: HashSet<String>,
     /// Words that make `pounds` a weight ("weighed 200 pounds").
     pub weight_words: HashSet<String>,
     /// Words of change that make "N times" a multiplier ("increased 3.5 times").
@@ -1339,6 +1344,7 @@ impl Vocab {
             "next_year" => add_vec(&mut self.next_year, &mut words),
             "past_tense" => self.past_tense.extend(words),
             "speech_period_words" => self.speech_period_words.extend(words),
+            "past_auxiliaries" => self.past_auxiliaries.extend(words),
             "weight_words" => self.weight_words.extend(words),
             "multiplier_change_words" => self.multiplier_change_words.extend(words),
             "part_markers" => add_vec(&mut self.part_markers, &mut words),

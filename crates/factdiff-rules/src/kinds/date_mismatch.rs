@@ -14,7 +14,10 @@
 //! Nile" / "the refugee camp at Tamra, in Upper Nile"). What
 //! happened is compared with what happened, and a scheduled or planned date ("will
 //! open on July 3", "is scheduled to open on July 4") with another such date, never
-//! with what happened (a schedule may move). An event whose clause names nothing and
+//! with what happened (a schedule may move). A day after its article's date is a
+//! schedule, unless the text tells it as past with an auxiliary ("The announcement
+//! was made Sunday (August 6)" in an article of August 4: a wrong date, compared with
+//! what happened). An event whose clause names nothing and
 //! no one (", which began October 1") is not compared.
 //!
 //! An event may be told by its verb or its noun ("the summit opened" / "the
@@ -46,7 +49,8 @@
 //!
 //! An event that happens once to whom it happens (the events lexicon's
 //! `once_events`: a conviction, a sentencing, a plea, an escape, a crime or
-//! incident, an unveiling) may be retold in other words: within a story, two such
+//! incident, an unveiling, a hiring: "the Trail Blazers hired him" / "He joined the
+//! Blazers") may be retold in other words: within a story, two such
 //! dates of what happened, one or two days apart, whose sentences share a name, are
 //! compared however little else their sentences share ("the crimes he committed on
 //! March 12, 2005" / "the March 11, 2005, incident that left four people dead"),
