@@ -253,6 +253,15 @@ fn baseline_hides_accepted_findings_across_line_shifts_and_unrelated_edits() {
 
     let (_, after) = findings_of(dir.path(), &["--baseline", "accepted.json"]);
     assert_eq!(after, Vec::<serde_json::Value>::new());
+    // The note says the findings were left out because they are accepted, not that
+    // the baseline holds findings that no longer occur.
+    let out = run_in(dir.path(), &["check", ".", "--baseline", "accepted.json"]);
+    assert!(
+        out.stderr
+            .contains(" not reported: already in the baseline"),
+        "{}",
+        out.both()
+    );
 
     // Lines shift and an unrelated paragraph changes: still accepted.
     write_pair(

@@ -128,8 +128,20 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
             .span()
             .map(|span| line_col(&text, span.start))
             .unwrap_or((1, 1));
+        // `[rules.ID]` (as other linters configure a rule): rules are files here.
+        let rules_table = text
+            .parse::<toml::Table>()
+            .is_ok_and(|t| t.get("rules").is_some_and(toml::Value::is_table));
+        let hint = if rules_table {
+            "; `rules` names the folder of rule files, not a table: to turn a rule on or off, \
+             or change its severity or options, write `ID.toml` in that folder (`id = \"ID\"`, \
+             `kind = \"ID\"` and the keys to change, such as `enabled = true`; docs/rules.md) \
+             and set `rules = \"FOLDER\"`"
+        } else {
+            "; see the keys documented in README.md (paths, rules, exclude, fail-on, ignore, per-path-ignores, overlap, stories)"
+        };
         CliError::usage(format!(
-            "{shown}:{line}:{column}: {}; see the keys documented in README.md (paths, rules, exclude, fail-on, ignore, per-path-ignores, overlap, stories)",
+            "{shown}:{line}:{column}: {}{hint}",
             err.message().trim_end_matches('\n')
         ))
     })?;
@@ -235,6 +247,28 @@ mod tests {
             err.message
         );
         assert!(err.message.contains("`paths`"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_table_of_rules_says_that_rules_are_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "paths = [\"a\"]\n\n[rules.sum-mismatch]\nseverity = \"error\"\n",
+        )
+        .unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert_eq!(err.code, 2);
+        assert!(
+            err.message.starts_with("factdiff.toml:3:"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains("write `ID.toml` in that folder"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

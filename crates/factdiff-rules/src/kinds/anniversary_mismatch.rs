@@ -4,8 +4,11 @@
 //! Reports an Nth anniversary, or "N years since", that does not fit the years:
 //! "marks the 20th anniversary of the agreement signed in 2003" in an article dated
 //! 2025 (it is the 22nd); "ten years have passed since 2012" in 2025. The year of
-//! reference is a year written in the same sentence, else the article's date; "next
-//! year" counts one more.
+//! reference is a year written in the same sentence (not the base year of another
+//! anniversary), else the article's date; "next year" counts one more. A count that
+//! fits any year the sentence gives ("last year" too) or the article's is not
+//! reported: "NATO, founded in 1949, celebrated its 75th anniversary last year, and
+//! the EU marks the 70th anniversary of the 1957 Treaty of Rome in 2027".
 //!
 //! ## Why is this bad?
 //! The count and the base year cannot both be right; anniversaries are quoted in
@@ -37,8 +40,8 @@ pub(crate) const INFO: KindInfo = KindInfo {
     category: Category::Contradiction,
     severity: Severity::Error,
     summary: "an Nth anniversary or \"N years since\" that does not fit the year",
-    message: "{stated} since {base_year} does not fit {year}: it is {expected}",
-    placeholders: &["stated", "base_year", "year", "expected"],
+    message: "{stated} {relation} {base_year} does not fit {year}: it is {expected}",
+    placeholders: &["stated", "relation", "base_year", "year", "expected"],
     params: &[ParamSpec {
         name: "tolerance",
         ty: ParamType::Integer { min: 0, max: 5 },
@@ -71,6 +74,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .enumerate()
         .flat_map_iter(|(article, claims)| {
             let mut out = Vec::new();
+            // The claims that are some anniversary's base year.
+            let bases: Vec<usize> = claims
+                .iter()
+                .flat_map(|c| c.relations())
+                .filter(|r| r.kind == RelationKind::AnniversaryOf)
+                .map(|r| r.target)
+                .collect();
             for claim in claims {
                 let (stated, n, base_idx) = match &claim.value {
                     ClaimValue::Ordinal { n, of } if &**of == "anniversary" => {
@@ -103,27 +113,53 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let Some(base) = claims.get(base_idx) else { continue };
                 let ClaimValue::Date(t) = &base.value else { continue };
                 let Some(base_year) = t.year.map(i64::from) else { continue };
-                // A year written in the sentence, other than the base, is the reference.
-                let written_ref = claims.iter().find(|c| {
-                    c.sentence == claim.sentence
-                        && !std::ptr::eq(*c, base)
-                        && matches!(&c.value, ClaimValue::Date(d) if d.year.is_some() && !d.relative && d.year != t.year)
-                });
-                let year = match written_ref.map(|c| &c.value) {
-                    Some(ClaimValue::Date(d)) => d.year.map(i64::from),
-                    _ => reference_year(cx, article, claim),
+                // The years of the sentence's other dates: not the base, nor the base
+                // of another anniversary ("the 70th anniversary of the 1957 Treaty"
+                // dates no other one).
+                let others: Vec<&ClaimValue> = claims
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, c)| {
+                        c.sentence == claim.sentence && i != base_idx && !bases.contains(&i)
+                    })
+                    .map(|(_, c)| &c.value)
+                    .collect();
+                let year_of = |v: &ClaimValue, relative: bool| match v {
+                    ClaimValue::Date(d) if d.relative == relative && d.year != t.year => {
+                        d.year.map(i64::from)
+                    }
+                    _ => None,
                 };
-                let Some(year) = year else { continue };
+                // A year written in the sentence is the reference, else the article's.
+                let written = others.iter().find_map(|v| year_of(v, false));
+                let Some(year) = written.or_else(|| reference_year(cx, article, claim)) else {
+                    continue;
+                };
                 let expected = year - base_year;
-                if expected <= 0 || (expected - n).abs() <= tolerance {
+                // A count that fits any year the sentence gives ("founded in 1949,
+                // celebrated its 75th anniversary last year") or the article's is not
+                // reported: which of them the anniversary is of, the words do not say.
+                let fits = |y: i64| (y - base_year - n).abs() <= tolerance;
+                let fits_any = fits(year)
+                    || others.iter().any(|v| {
+                        year_of(v, false).or_else(|| year_of(v, true)).is_some_and(fits)
+                    })
+                    || reference_year(cx, article, claim).is_some_and(fits);
+                if expected <= 0 || fits_any {
                     continue;
                 }
                 let expected_text = match &claim.value {
                     ClaimValue::Ordinal { .. } => format!("the {} anniversary", ordinal(expected)),
                     _ => format!("{expected} years"),
                 };
+                // "the 30th anniversary of 1989", "12 years since 2015".
+                let relation = match &claim.value {
+                    ClaimValue::Ordinal { .. } => "of",
+                    _ => "since",
+                };
                 let values = [
                     ("stated", stated),
+                    ("relation", relation.to_owned()),
                     ("base_year", base_year.to_string()),
                     ("year", year.to_string()),
                     ("expected", expected_text),

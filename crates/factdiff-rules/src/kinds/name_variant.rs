@@ -39,6 +39,12 @@
 //! Unrelated reports ("Steven Gerrard" of a football match, "Steven Gerard" of a
 //! bakery) or reports sharing one rare name only are two people.
 //!
+//! Two spellings that each begin people's full names (the name claims) whose next
+//! words all differ ("Catherine Moore", "Katherine Boyle"), or each end full names
+//! whose previous words all differ, are two people, within one story too. A name
+//! spelled two ways within one article only has the other spelling as its related
+//! location.
+//!
 //! Not reported, unless a spelling is canonical: a name against an ordinary word (the
 //! corpus writes "copper" in lower case, so "Cooper" / "Copper" are two words; but
 //! within one story, a spelling respelled inside beside the same name is that name's
@@ -526,6 +532,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     .take(10)
                     .map(|(a, u)| cx.loc(*a, u.first)),
             );
+            // Spelled two ways in this article only: the other spelling is shown
+            // here ("Catherine Hale said ... Katherine Hale told").
+            if locations.len() == 1
+                && let Some((a, u)) = major_uses.iter().find(|(a, _)| a == article)
+            {
+                locations.push(cx.loc(*a, u.first));
+            }
             // With no majority neither spelling is the odd one out: the name is
             // spelled two ways. A majority is of articles, the outlets' choices:
             // one article writing "Kimotho" three times against another writing
@@ -622,6 +635,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             }
             let shared = beside_same(uses, &major_uses);
             if own_name(word, uses, major, in_story && shared) {
+                continue;
+            }
+            // Two first names of two people's full names ("Catherine Moore",
+            // "Katherine Boyle"), or two surnames ("Anna Reiss", "Boris Reis"), are
+            // two people, even within one story.
+            if !canonical.contains(major) && !shared && two_people(cx, word, uses, major, &major_uses) {
                 continue;
             }
             // Two spellings are one name only beside the same name ("Kasim-Jomart
@@ -931,6 +950,51 @@ fn shared_rare(
         }
     }
     n
+}
+
+/// The words beside `word` in the names of two words or more (name claims, titles
+/// left out) that it begins, then that it ends, in `uses`' articles, folded:
+/// "Catherine Moore" gives `moore` to `Catherine`, `catherine` to `Moore`.
+fn partners(cx: &Cx<'_>, word: &str, uses: &[(usize, &Uses)]) -> [BTreeSet<String>; 2] {
+    let word = word.to_lowercase();
+    let mut out = [BTreeSet::new(), BTreeSet::new()];
+    for (article, _) in uses {
+        for claim in &cx.claims[*article] {
+            let (ClaimKind::Name, ClaimValue::Name { normalized }) = (&claim.kind, &claim.value)
+            else {
+                continue;
+            };
+            let words: Vec<&str> = normalized.split(' ').collect();
+            if let [first, next, ..] = words.as_slice()
+                && *first == word
+            {
+                out[0].insert(translit_fold(next));
+            }
+            if let [.., before, last] = words.as_slice()
+                && *last == word
+            {
+                out[1].insert(translit_fold(before));
+            }
+        }
+    }
+    out
+}
+
+/// Whether two spellings name two people: both begin full names whose next words all
+/// differ ("Catherine Moore", "Katherine Boyle"), or both end full names whose
+/// words before them all differ. A spelling never written in a full name says
+/// nothing ("Michelle Lyonns" / "Lyons").
+fn two_people(
+    cx: &Cx<'_>,
+    word: &str,
+    uses: &[(usize, &Uses)],
+    major: &str,
+    major_uses: &[(usize, &Uses)],
+) -> bool {
+    let (a, b) = (partners(cx, word, uses), partners(cx, major, major_uses));
+    a.iter()
+        .zip(&b)
+        .any(|(x, y)| !x.is_empty() && !y.is_empty() && x.is_disjoint(y))
 }
 
 /// A candidate of the comparison across stories: a first name, two surnames one

@@ -16,12 +16,18 @@
 //! the death of a British man. We are providing consular assistance at this time" is
 //! reported as `at this [-like-]{+time+}`.
 //!
+//! A wording that more articles give (two at least) than the other is the
+//! statement's: the other wording is the finding's primary location, reported once
+//! with each article it was compared with that gives the statement's wording
+//! ("divide Europe" in two outlets, "split Europe" in a third: one finding, in the
+//! third); two odd ones out, each reported so, are not reported against each other.
+//!
 //! Not reported: a quote that is only a shorter excerpt of the other (also one whose
 //! pieces between an ellipsis or an editor's brackets are each the other's words, in
 //! order: "every home ... and we will", "and [the city] will"); one that
 //! differs only in punctuation, case, hyphens, words joined or contracted ("end
-//! game" / "endgame", "it is" / "it's"), an abbreviation for its words ("IE" /
-//! "Internet Explorer"), a whole hour's `:00` ("6:00 p.m." /
+//! game" / "endgame", "it is" / "it's", "do not" / "don't"), an abbreviation for its
+//! words ("IE" / "Internet Explorer", "300 mln dlrs" / "300 million dollars"), a whole hour's `:00` ("6:00 p.m." /
 //! "6 p.m.") or an editor's words in brackets ("to her (Tara Reid) and"); a pair of which one article gives both wordings; a span that runs from
 //! one quotation's closing mark to the next one's opening mark; British against
 //! American spelling ("recognise" / "recognize"). A near-copy of another article (one
@@ -295,18 +301,29 @@ fn between_quotes(text: &str) -> bool {
 }
 
 /// Whether a diff changes a word, not only how words are joined or contracted: "end
-/// game" / "endgame" and "it is" / "it's" (the contraction's stem is the other side's
-/// first word) are the same words.
+/// game" / "endgame", "it is" / "it's" (the contraction's stem is the other side's
+/// first word) and "do not" / "don't" are the same words.
 fn substantive(chunks: &[DiffChunk]) -> bool {
     let squash = |t: &str| t.split_whitespace().collect::<String>();
     let contracted = |long: &str, short: &str| {
         let words: Vec<&str> = long.split_whitespace().collect();
         let short = short.trim();
+        // A negation: "don't" / "do not", "isn't" / "is not" (the words written
+        // together, less the apostrophe and the second word's vowel).
+        let negated = |w: &[&str]| {
+            let joined = format!("{}{}", w[0], w[1]).to_lowercase();
+            let cut = w[0].len() + 1;
+            w[1].eq_ignore_ascii_case("not")
+                && joined.get(..cut).zip(joined.get(cut + 1..)).is_some_and(|(a, b)| {
+                    short.to_lowercase().replace(['\'', '’'], "") == format!("{a}{b}")
+                })
+        };
         words.len() == 2
             && !short.contains(' ')
-            && short
+            && (short
                 .split_once(['\'', '’'])
                 .is_some_and(|(stem, _)| stem.eq_ignore_ascii_case(words[0]))
+                || negated(&words))
     };
     // An abbreviation for the words it stands for ("IE" / "Internet Explorer"): the
     // same words, shortened. Compared in lower case, so only two words or more
@@ -322,8 +339,18 @@ fn substantive(chunks: &[DiffChunk]) -> bool {
                 .filter_map(|w| w.chars().next())
                 .eq(short.chars())
     };
+    // Words abbreviated, word for word ("300 mln dlrs" / "300 million dollars").
+    let abbreviated = |x: &str, y: &str| {
+        let (xs, ys): (Vec<&str>, Vec<&str>) =
+            (x.split_whitespace().collect(), y.split_whitespace().collect());
+        xs.len() == ys.len()
+            && xs.iter().zip(&ys).all(|(a, b)| {
+                a.eq_ignore_ascii_case(b) || abbreviation(a, b) || abbreviation(b, a)
+            })
+    };
     let same = |x: &str, y: &str| {
         squash(x) == squash(y)
+            || abbreviated(x, y)
             || spelling_variant(x, y)
             || contracted(x, y)
             || contracted(y, x)
@@ -345,6 +372,22 @@ fn substantive(chunks: &[DiffChunk]) -> bool {
         }
     }
     false
+}
+
+/// Whether `short` is `long` abbreviated as wire copy does: its first letter, then only
+/// consonants, each found in `long` in order ("mln" / "million", "dlrs" / "dollars",
+/// "pct" / "percent"). A word with a vowel after its first letter is a word ("car" /
+/// "cellar" are two).
+fn abbreviation(short: &str, long: &str) -> bool {
+    let vowel = |c: char| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u');
+    let (s, l) = (short.to_lowercase(), long.to_lowercase());
+    let mut rest = l.chars();
+    s.chars().count() >= 2
+        && s.len() < l.len()
+        && s.chars().next() == l.chars().next()
+        && s.chars().all(char::is_alphabetic)
+        && !s.chars().skip(1).any(vowel)
+        && s.chars().all(|c| rest.any(|d| d == c))
 }
 
 /// Whether two words are one word in British and American spelling ("recognise" /
@@ -591,7 +634,14 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
                     && !given.contains(&(b.article, a.words.as_slice()))
         })
         .collect();
-    pairs
+    // How many articles give each wording: a wording most of the articles give is the
+    // statement's, and the one other wording the odd one out.
+    let mut givers: BTreeMap<&[String], BTreeSet<usize>> = BTreeMap::new();
+    for it in &items {
+        givers.entry(it.words.as_slice()).or_default().insert(it.article);
+    }
+    let givers_of = |k: usize| givers.get(items[k].words.as_slice()).map_or(0, BTreeSet::len);
+    let drifts: Vec<Drift> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (&items[i], &items[j]);
@@ -661,11 +711,6 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
             let other_speaker = matches!((&sa, &sb), (Some(x), Some(y)) if x != y)
                 && !named_in(a.speaker.as_deref(), b.article)
                 && !named_in(b.speaker.as_deref(), a.article);
-            let ca = &cx.claims[a.article][a.claim];
-            let cb = &cx.claims[b.article][b.claim];
-            // The later article's quote is the primary; the diff shown reads from it
-            // ("this article") to the other, as written.
-            let locations = vec![cx.loc(b.article, cb.span), cx.loc(a.article, ca.span)];
             // As written: the longer quote's text of the window compared.
             let long_text = if windowed {
                 long.passage(range.clone())
@@ -677,57 +722,143 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
             } else {
                 (long_text, b.text.as_str())
             };
-            let full = word_diff(tb, ta);
-            // `details.diff` gives the texts back, piece by piece (the JSON contract);
-            // the message reads an ellipsis as the words it leaves out.
-            let shown = core_with_ends(&full, end_changed);
-            let read = inline_diff(&core_with_ends(&elide_gaps(full), end_changed));
-            let why = if changed {
-                format!(
-                    "the same quote is worded differently ({})",
-                    DiffSides::of(&locations).legend()
-                )
-            } else if speakers && other_speaker && (excerpt || !two_sided_end(&chunks)) {
+            let key = ((a.article, a.claim), (b.article, b.claim));
+            if changed {
+                // The later article's quote is the primary, unless the other is the
+                // odd one out: a wording more articles give (two at least) is the
+                // statement's, and the finding is the other wording's. The diff shown
+                // reads from the primary ("this article") to the other, as written.
+                let (ga, gb) = (givers_of(i), givers_of(j));
+                let flip = ga < gb && gb >= 2;
+                let (primary, other, shown) = if flip {
+                    (i, j, core_with_ends(&word_diff(ta, tb), end_changed))
+                } else {
+                    (j, i, core_with_ends(&word_diff(tb, ta), end_changed))
+                };
+                return Some(Drift {
+                    key,
+                    primary,
+                    other,
+                    odd_one_out: ga.max(gb) >= 2 && ga != gb,
+                    shown,
+                    speakers: None,
+                });
+            }
+            if speakers && other_speaker && (excerpt || !two_sided_end(&chunks)) {
                 // "The same quote" given to two people needs one quote to hold the
                 // other: two statements that only meet at an edge ("absolute heart of
                 // the Act" / "... undermined the scientific foundation of the Act")
                 // each have words the other lacks at one end, and are two statements.
-                format!(
+                let why = format!(
                     "the same quote is given to {} here and to {} in {}",
                     b.speaker.as_deref().unwrap_or(""),
                     a.speaker.as_deref().unwrap_or(""),
                     cx.article(a.article).reference()
-                )
-            } else {
-                return None;
-            };
-            let values = [
-                ("why", why),
-                ("diff", read),
-                ("quote", cx.article(b.article).slice(cb.span).to_owned()),
-                (
-                    "other_quote",
-                    cx.article(a.article).slice(ca.span).to_owned(),
-                ),
-                ("speaker", b.speaker.clone().unwrap_or_default()),
-                ("other_speaker", a.speaker.clone().unwrap_or_default()),
-                ("other_path", cx.article(a.article).reference()),
-            ];
-            Some((
-                ((a.article, a.claim), (b.article, b.claim)),
-                cx.with_story(
-                    finding(rule, &values, locations),
-                    b.article,
-                    a.article,
-                )
-                .with_details(QuoteDriftDetails {
-                    diff: shown,
-                    speaker: b.speaker.clone(),
-                    other_speaker: a.speaker.clone(),
-                }),
-            ))
+                );
+                return Some(Drift {
+                    key,
+                    primary: j,
+                    other: i,
+                    odd_one_out: false,
+                    shown: core_with_ends(&word_diff(tb, ta), false),
+                    speakers: Some(why),
+                });
+            }
+            None
         })
-        .collect()
+        .collect();
+    // A wording that is the odd one out is reported once, against every article that
+    // gives the statement's wording it was compared with ("split" in one outlet,
+    // "divide" in two: one finding, not two); a pair of two odd ones out, each already
+    // reported, is not reported again.
+    let odd: BTreeSet<usize> = drifts
+        .iter()
+        .filter(|d| d.odd_one_out)
+        .map(|d| d.primary)
+        .collect();
+    let mut merged: BTreeMap<(usize, &[String]), Vec<&Drift>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for d in &drifts {
+        if d.odd_one_out {
+            merged
+                .entry((d.primary, items[d.other].words.as_slice()))
+                .or_default()
+                .push(d);
+        } else if d.speakers.is_some() || !(odd.contains(&d.primary) && odd.contains(&d.other)) {
+            out.push((d.key, drift_finding(cx, rule, &items, &[d])));
+        }
+    }
+    for group in merged.values() {
+        let key = group.iter().map(|d| d.key).min().unwrap_or(group[0].key);
+        out.push((key, drift_finding(cx, rule, &items, group)));
+    }
+    out
+}
+
+/// A pair of quotes to report: the primary quote, the other(s) it is compared with,
+/// and why.
+struct Drift {
+    key: PairKey,
+    /// The items of the primary quote and of the other.
+    primary: usize,
+    other: usize,
+    /// Whether the primary quote's wording is the odd one out: the other's is given by
+    /// more articles, two at least.
+    odd_one_out: bool,
+    /// The diff shown, from the primary quote to the other.
+    shown: Vec<DiffChunk>,
+    /// The message's reason, when the quote is given to two speakers; `None`: worded
+    /// differently.
+    speakers: Option<String>,
+}
+
+/// The finding of one quote compared with one other, or, an odd one out, with each of
+/// the others that give the statement's wording (`group`: one primary quote).
+fn drift_finding(cx: &Cx<'_>, rule: &Rule, items: &[Item], group: &[&Drift]) -> Finding {
+    let first = group[0];
+    let (p, o) = (&items[first.primary], &items[first.other]);
+    let cp = &cx.claims[p.article][p.claim];
+    let co = &cx.claims[o.article][o.claim];
+    let mut locations = vec![cx.loc(p.article, cp.span), cx.loc(o.article, co.span)];
+    for d in &group[1..] {
+        let it = &items[d.other];
+        locations.push(cx.loc(it.article, cx.claims[it.article][it.claim].span));
+    }
+    let why = match &first.speakers {
+        Some(why) => why.clone(),
+        None if group.len() > 1 => {
+            let sides = DiffSides {
+                this: DiffSides::of(&locations).this,
+                other: "the other articles",
+            };
+            format!(
+                "the same quote is worded differently here than in {} other articles ({})",
+                group.len(),
+                sides.legend()
+            )
+        }
+        None => format!(
+            "the same quote is worded differently ({})",
+            DiffSides::of(&locations).legend()
+        ),
+    };
+    let values = [
+        ("why", why),
+        // `details.diff` gives the texts back, piece by piece (the JSON contract); the
+        // message reads an ellipsis as the words it leaves out.
+        ("diff", inline_diff(&elide_gaps(first.shown.clone()))),
+        ("quote", cx.article(p.article).slice(cp.span).to_owned()),
+        ("other_quote", cx.article(o.article).slice(co.span).to_owned()),
+        ("speaker", p.speaker.clone().unwrap_or_default()),
+        ("other_speaker", o.speaker.clone().unwrap_or_default()),
+        ("other_path", cx.article(o.article).reference()),
+    ];
+    cx.with_story(finding(rule, &values, locations), p.article, o.article)
+        .with_details(QuoteDriftDetails {
+            diff: first.shown.clone(),
+            speaker: p.speaker.clone(),
+            other_speaker: o.speaker.clone(),
+        })
 }
 
 #[cfg(test)]
@@ -783,6 +914,48 @@ mod tests {
         assert!(substantive(&diff(
             "we will go when it is ready and not before",
             "we will go when it is really done and not before",
+        )));
+    }
+
+    #[test]
+    fn words_abbreviated_are_no_drift() {
+        let diff = |a: &str, b: &str| {
+            core_of(&word_diff(
+                &quote_words(a).join(" "),
+                &quote_words(b).join(" "),
+            ))
+        };
+        assert!(!substantive(&diff(
+            "we'll be reducing the stock of debt by 300 mln dlrs",
+            "we'll be reducing the stock of debt by 300 million dollars"
+        )));
+        assert!(abbreviation("pct", "percent"));
+        // A word with vowels is another word, and so is one of other letters.
+        assert!(!abbreviation("car", "cellar"));
+        assert!(!abbreviation("mln", "billion"));
+        assert!(substantive(&diff(
+            "reducing the debt by 300 mln dlrs",
+            "reducing the debt by 300 bln dlrs"
+        )));
+    }
+
+    #[test]
+    fn a_negation_contracted_is_no_drift() {
+        let diff = |a: &str, b: &str| {
+            core_of(&word_diff(
+                &quote_words(a).join(" "),
+                &quote_words(b).join(" "),
+            ))
+        };
+        assert!(!substantive(&diff(
+            "we don't want a trade war",
+            "we do not want a trade war"
+        )));
+        assert!(!substantive(&diff("it isn't over yet", "it is not over yet")));
+        // Another verb negated is another wording.
+        assert!(substantive(&diff(
+            "we don't want a trade war",
+            "we did not want a trade war"
         )));
     }
 

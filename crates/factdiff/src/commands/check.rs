@@ -184,7 +184,7 @@ impl Filters {
         if n > 0 {
             let _ = writeln!(
                 stderr,
-                "note: {} in the baseline not reported",
+                "note: {} not reported: already in the baseline",
                 plural(n, "finding", "findings")
             );
         }
