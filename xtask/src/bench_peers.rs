@@ -85,12 +85,7 @@ fn sample(n: usize) -> Result<PathBuf> {
     let out_path = out_dir()?.join(format!("reuters-sample-{n}.json"));
     if !out_path.is_file() {
         let corpus = crate::util::load_file(&crate::corpus::reuters()?)?;
-        let texts: Vec<&str> = corpus
-            .articles
-            .iter()
-            .take(n)
-            .map(|a| a.text.as_str())
-            .collect();
+        let texts: Vec<&str> = corpus.articles.iter().take(n).map(|a| &*a.text).collect();
         std::fs::write(&out_path, serde_json::to_vec(&texts)?)?;
     }
     Ok(out_path)

@@ -129,7 +129,7 @@ fn context(corpus: &factdiff_corpus::Corpus, data: &Path, r: &ClaimRecord) -> St
             .iter()
             .find(|a| a.record_name() == Some(id.as_str()))
         {
-            Some(a) => (a.text.clone(), loc.byte_start, loc.byte_end),
+            Some(a) => (a.text.to_string(), loc.byte_start, loc.byte_end),
             None => return String::new(),
         },
         None => match std::fs::read_to_string(data.join(&loc.path)) {

@@ -241,7 +241,7 @@ pub fn run(args: &[String]) -> Result<bool> {
             let path = dir.join(&a.path);
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("reading {}", path.display()))?;
-            if text != a.text {
+            if *text != *a.text {
                 bail!("{}: the article's text is not the file as stored", a.path);
             }
             Ok(Original {

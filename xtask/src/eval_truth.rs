@@ -330,7 +330,7 @@ mod tests {
             byte_end: text.len(),
             field: article.map(|_| "text".to_owned()),
             article: article.map(str::to_owned),
-            text: text.to_owned(),
+            text: text.into(),
         }
     }
 

@@ -74,7 +74,7 @@ const SCANS_BEFORE_SET: u32 = 16;
 /// sentence-initial word was quadratic in the article, and hashing every word of the
 /// article costs more than a few searches of it (most articles ask about few words).
 fn appears_lower(ctx: &Ctx<'_>, word: &str) -> bool {
-    let text = ctx.article.text.as_str();
+    let text: &str = &ctx.article.text;
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
         if word.is_empty() {
             return false;
@@ -120,7 +120,7 @@ fn appears_lower(ctx: &Ctx<'_>, word: &str) -> bool {
 /// starts: after a word, a comma or a title's dot ("in New Orleans", "John Smith",
 /// "Mr. Smith"), as a whole word.
 fn appears_mid_sentence(ctx: &Ctx<'_>, phrase: &str) -> bool {
-    let text = ctx.article.text.as_str();
+    let text: &str = &ctx.article.text;
     let body = &text[ctx.article.body.range()];
     let base = ctx.article.body.start as usize;
     body.match_indices(phrase).any(|(at, _)| {
@@ -163,7 +163,7 @@ fn appears_mid_sentence(ctx: &Ctx<'_>, phrase: &str) -> bool {
 const WRAPPED_LINE: usize = 40;
 
 pub(crate) fn join_wrapped(ctx: &Ctx, claims: &mut Vec<Claim>) {
-    let text = ctx.article.text.as_str();
+    let text: &str = &ctx.article.text;
     let mut names: Vec<usize> = (0..claims.len())
         .filter(|&k| claims[k].kind == ClaimKind::Name)
         .collect();

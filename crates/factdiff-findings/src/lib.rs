@@ -37,6 +37,7 @@ mod problem;
 pub use claim::{ClaimKeyRecord, ClaimRecord, EventKeyRecord, RelationRecord};
 mod rule;
 mod story;
+mod text;
 pub use details::{
     AcronymDetails, AnniversaryDetails, ClusterMember, ClusterOriginal, CountDetails, DateDetails,
     Details, FactDetails, InvalidDateDetails, NameVariantDetails, NoDetails, OverlapDetails,
@@ -52,6 +53,7 @@ pub use patience::{capture_patience, patience_equal};
 pub use problem::Problem;
 pub use rule::RuleMeta;
 pub use story::{Fact, FactValue, Relation, Story, StoryArticle};
+pub use text::Text;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -148,8 +150,9 @@ pub struct Location {
     /// title, so that a reader knows which story of the file is meant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
-    /// The text at the location.
-    pub text: String,
+    /// The text at the location: a span of the article's text where an article
+    /// gives it (held once for the run, not copied into each finding).
+    pub text: Text,
 }
 
 impl Location {

@@ -89,7 +89,7 @@ fn apply_directives(
                 byte_end: 0,
                 field: None,
                 article: None,
-                text: d.text.clone(),
+                text: d.text.as_str().into(),
             };
             let mut finding = Finding::new(
                 UNUSED_RULE,
@@ -123,7 +123,7 @@ mod tests {
             byte_end: 1,
             field: None,
             article: None,
-            text: format!("x{line}"),
+            text: format!("x{line}").into(),
         };
         Finding::new(
             rule,

@@ -172,7 +172,7 @@ fn is_candidate(
     span: factdiff_corpus::Span,
     company: &BTreeSet<String>,
 ) -> bool {
-    let text = a.text.as_str();
+    let text: &str = &a.text;
     if short.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -332,7 +332,7 @@ fn sentence_start(a: &factdiff_corpus::Article, at: usize) -> usize {
 /// Whether byte `at` is in the capitals that open a paragraph: nothing but capitals,
 /// digits and punctuation between the paragraph's start and it.
 fn paragraph_opening(a: &factdiff_corpus::Article, at: usize) -> bool {
-    let text = a.text.as_str();
+    let text: &str = &a.text;
     let n = a.paragraphs.partition_point(|p| p.span.start as usize <= at);
     let para_start = n
         .checked_sub(1)
@@ -369,7 +369,7 @@ fn spelled_in_sentence(
     short: &str,
     span: factdiff_corpus::Span,
 ) -> bool {
-    let text = a.text.as_str();
+    let text: &str = &a.text;
     let start = (span.start as usize).min(text.len());
     let words: Vec<&str> = text[sentence_start(a, start).min(start)..start]
         .split_whitespace()
