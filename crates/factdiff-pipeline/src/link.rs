@@ -2,9 +2,9 @@
 //! report it, by fingerprint. Run after the filters, so that a fact links only to
 //! findings that are reported, with the fingerprints they are reported under.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use factdiff_findings::{Category, Finding, Location, Story};
+use factdiff_findings::{Category, Fact, FactValue, Finding, Location, RuleDetails, Story};
 
 /// The article of a location: its file and, in an archive, its record's line.
 fn article_of(loc: &Location) -> (&str, Option<u32>) {
@@ -42,7 +42,7 @@ pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
         }
     }
     let mut candidates: Vec<usize> = Vec::new();
-    for story in stories {
+    for story in stories.iter_mut() {
         for fact in &mut story.facts {
             candidates.clear();
             for v in &fact.values {
@@ -81,6 +81,129 @@ pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
             fact.disagree = !linked.is_empty();
             fact.findings = linked;
         }
+    }
+    add_unlisted(stories, findings);
+}
+
+/// The record of a location or a story's article: its file and, in an archive, its
+/// record's name.
+type Member<'a> = (&'a str, Option<&'a str>);
+
+/// Gives each contradiction between articles of one story that no row of its table
+/// reports a row of its own, so that the story view shows every disagreement the
+/// rules found among its articles: the table aligns only figures, event dates and
+/// quotes it can name, and a name spelled two ways, or two figures the rule aligned by
+/// what happened to them ("killing at least 140 people" / "killed 128 people" in two
+/// outlets' ledes, whose sentences share few words), had no row (on ECB+, 31 of its
+/// 50 cross-article contradictions). The row is what the finding is about, each
+/// article's value the text the finding points at.
+fn add_unlisted(stories: &mut [Story], findings: &[Finding]) {
+    let member =
+        |l: &'_ Location| -> (String, Option<String>) { (l.path.clone(), l.article.clone()) };
+    let mut by_member: HashMap<(String, Option<String>), Vec<usize>> = HashMap::new();
+    for (idx, f) in findings.iter().enumerate() {
+        if f.category != Category::Contradiction {
+            continue;
+        }
+        let mut members: Vec<_> = f.locations.iter().map(member).collect();
+        members.sort_unstable();
+        members.dedup();
+        if members.len() < 2 {
+            continue;
+        }
+        for m in members {
+            by_member.entry(m).or_default().push(idx);
+        }
+    }
+    for story in stories {
+        let index: HashMap<Member<'_>, usize> = story
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ((a.path.as_str(), a.article.as_deref()), i))
+            .collect();
+        let listed: HashSet<&str> = story
+            .facts
+            .iter()
+            .flat_map(|f| f.findings.iter().map(String::as_str))
+            .collect();
+        let mut candidates: Vec<usize> = story
+            .articles
+            .iter()
+            .filter_map(|a| by_member.get(&(a.path.clone(), a.article.clone())))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut rows: Vec<Fact> = Vec::new();
+        for f in candidates.into_iter().map(|idx| &findings[idx]) {
+            if listed.contains(f.fingerprint.as_str()) {
+                continue;
+            }
+            let of = |l: &Location| index.get(&(l.path.as_str(), l.article.as_deref())).copied();
+            if f.locations.iter().any(|l| of(l).is_none()) {
+                continue;
+            }
+            // Each article's first location, in the story's order.
+            let mut values: Vec<FactValue> = Vec::new();
+            for l in &f.locations {
+                let article = of(l).unwrap_or_default();
+                if values.iter().all(|v| v.article != article) {
+                    values.push(FactValue {
+                        article,
+                        value: l.text.to_string(),
+                        location: l.clone(),
+                    });
+                }
+            }
+            values.sort_by_key(|v| v.article);
+            rows.push(Fact {
+                thing: thing_of(f),
+                values,
+                disagree: true,
+                findings: vec![f.fingerprint.clone()],
+            });
+        }
+        rows.sort_by(|a, b| {
+            a.thing
+                .cmp(&b.thing)
+                .then_with(|| a.findings.cmp(&b.findings))
+        });
+        story.facts.extend(rows);
+    }
+}
+
+/// What a finding's row is of, in the words of the story's table ("deaths (people)",
+/// "date (strike)", "quote by Ram Bahadur Thapa"), from the rule's details.
+fn thing_of(f: &Finding) -> String {
+    match &f.details.rule {
+        RuleDetails::CountMismatch(c) if !c.measure.is_empty() && !c.unit.is_empty() => {
+            format!("{} ({})", c.measure, c.unit)
+        }
+        RuleDetails::CountMismatch(c) if !c.measure.is_empty() => c.measure.clone(),
+        RuleDetails::CountMismatch(c) => c.unit.clone(),
+        RuleDetails::DateMismatch(d) if !d.predicate.is_empty() => {
+            format!("date ({})", d.predicate)
+        }
+        RuleDetails::DateMismatch(_) => "date".to_owned(),
+        RuleDetails::QuoteDrift(q) => {
+            // Its opening words, as the table's quote rows give them.
+            let text = f.locations.first().map_or("", |l| l.text.as_ref());
+            let words: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            let more = if words.len() > 6 { "…" } else { "" };
+            let opening = words.iter().take(6).cloned().collect::<Vec<_>>().join(" ");
+            match q.speaker.as_deref().or(q.other_speaker.as_deref()) {
+                Some(who) => format!("quote by {who}: “{opening}{more}”"),
+                None => format!("quote: “{opening}{more}”"),
+            }
+        }
+        RuleDetails::NameVariant(n) => format!("name: {} / {}", n.majority, n.variant),
+        _ => f.rule.clone(),
     }
 }
 
@@ -174,6 +297,60 @@ mod tests {
         let fact = &stories[0].facts[0];
         assert_eq!(fact.findings, vec![between.fingerprint]);
         assert!(fact.disagree);
+    }
+
+    /// A contradiction between articles of a story that no row reports becomes a row
+    /// of its own, named from the rule's details, with each article's value; one that
+    /// names an article outside the story does not.
+    #[test]
+    fn a_finding_no_row_reports_is_a_row_of_its_own() {
+        use factdiff_findings::{NameVariantDetails, Relation, RuleDetails, StoryArticle};
+
+        let article = |path: &str| StoryArticle {
+            path: path.into(),
+            article: None,
+            title: None,
+            source: None,
+            date: None,
+            relation: Relation::Independent,
+            of: None,
+        };
+        let mut name = finding(
+            "name-variant",
+            Category::Contradiction,
+            vec![loc("b.md", 30, "Thappa"), loc("a.md", 40, "Thapa")],
+        );
+        name.details.rule = RuleDetails::NameVariant(NameVariantDetails {
+            variant: "Thappa".into(),
+            majority: "Thapa".into(),
+            folded: "thapa".into(),
+            variant_count: 1,
+            majority_count: 2,
+            canonical: false,
+        });
+        let outside = finding(
+            "count-mismatch",
+            Category::Contradiction,
+            vec![loc("a.md", 10, "112"), loc("c.md", 5, "90")],
+        );
+        let mut stories = vec![Story {
+            id: "s".into(),
+            title: "t".into(),
+            articles: vec![article("a.md"), article("b.md")],
+            facts: Vec::new(),
+        }];
+        link_findings(&mut stories, &[outside, name.clone()]);
+        let facts = &stories[0].facts;
+        assert_eq!(facts.len(), 1, "{facts:#?}");
+        assert_eq!(facts[0].thing, "name: Thapa / Thappa");
+        assert!(facts[0].disagree);
+        assert_eq!(facts[0].findings, vec![name.fingerprint]);
+        let values: Vec<(usize, &str)> = facts[0]
+            .values
+            .iter()
+            .map(|v| (v.article, v.value.as_str()))
+            .collect();
+        assert_eq!(values, [(0, "Thapa"), (1, "Thappa")]);
     }
 
     /// The table's own comparison does not mark a fact no finding reports (two weeks'

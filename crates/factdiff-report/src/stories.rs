@@ -28,7 +28,9 @@
 //! says whether two of them cannot both be true, as a finding of `factdiff check`
 //! reports it (since 2026-12-05 only then: the table's own looser comparison marked
 //! rows no rule reports, mostly wrongly), and `findings` the fingerprints of those
-//! findings. Fields may be added; the version
+//! findings. Every contradiction between a story's articles is in its facts: one no
+//! aligned row reports is a row of its own (a name spelled two ways: `"thing":
+//! "name: Thapa / Thappa"`). Fields may be added; the version
 //! changes only if one changes meaning or goes away.
 //!
 //! Text and Markdown show the same; HTML is one self-contained page (the check
