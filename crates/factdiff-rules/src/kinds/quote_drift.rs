@@ -546,6 +546,17 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
         .par_iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (&items[i], &items[j]);
+            let (sa, sb) = (
+                a.speaker.as_deref().and_then(surname),
+                b.speaker.as_deref().and_then(surname),
+            );
+            let two_surnames = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
+            // One wording twice (as a story's copies quote it): an excerpt whose ends
+            // are unchanged, reported only when given to two speakers, so not diffed
+            // when it is not (the same outcome as below, without the two diffs).
+            if a.words == b.words && !(speakers && two_surnames) {
+                return None;
+            }
             // The shorter quote found whole in the longer is an excerpt, however the
             // diff aligns it.
             let a_short = a.words.len() <= b.words.len();
@@ -597,10 +608,6 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
             {
                 return None;
             }
-            let (sa, sb) = (
-                a.speaker.as_deref().and_then(surname),
-                b.speaker.as_deref().and_then(surname),
-            );
             // Two speakers only when neither article names the other's: a statement
             // given to its joint authors, or to a person and the body he speaks for,
             // names both; and a speaker misread is usually named nearby.
@@ -609,9 +616,22 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
                     .and_then(surname_as_written)
                     .is_some_and(|w| names(&cx.article(article).text, w))
             };
-            let other_speaker = matches!((&sa, &sb), (Some(x), Some(y)) if x != y)
-                && !named_in(a.speaker.as_deref(), b.article)
-                && !named_in(b.speaker.as_deref(), a.article);
+            // Read only when the wording did not change (it scans both articles).
+            let other_speaker = || {
+                two_surnames
+                    && !named_in(a.speaker.as_deref(), b.article)
+                    && !named_in(b.speaker.as_deref(), a.article)
+            };
+            // Reported for a changed wording, or for a quote given to two speakers:
+            // decided before the finding's parts (the shown diff, the locations)
+            // are made for a pair that makes none.
+            let two_speakers = !changed
+                && speakers
+                && (excerpt || !two_sided_end(&chunks))
+                && other_speaker();
+            if !changed && !two_speakers {
+                return None;
+            }
             let ca = &cx.claims[a.article][a.claim];
             let cb = &cx.claims[b.article][b.claim];
             // The later article's quote is the primary; the diff shown reads from it
@@ -628,13 +648,12 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
             } else {
                 (long_text, b.text.as_str())
             };
-            let shown = core_with_ends(&word_diff(tb, ta), end_changed);
             let why = if changed {
                 format!(
                     "the same quote is worded differently ({})",
                     DiffSides::of(&locations).legend()
                 )
-            } else if speakers && other_speaker && (excerpt || !two_sided_end(&chunks)) {
+            } else {
                 // "The same quote" given to two people needs one quote to hold the
                 // other: two statements that only meet at an edge ("absolute heart of
                 // the Act" / "... undermined the scientific foundation of the Act")
@@ -645,9 +664,8 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
                     a.speaker.as_deref().unwrap_or(""),
                     cx.article(a.article).reference()
                 )
-            } else {
-                return None;
             };
+            let shown = core_with_ends(&word_diff(tb, ta), end_changed);
             let values = [
                 ("why", why),
                 ("diff", inline_diff(&shown)),
