@@ -46,6 +46,23 @@ impl Word {
     }
 }
 
+impl Word {
+    /// The shared copy's address: equal words of one table have the same.
+    fn addr(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
+/// The part of a table's sets that values made of these addresses go to.
+fn shard_of(addrs: impl Iterator<Item = usize>) -> usize {
+    let mut h: u64 = 0;
+    for a in addrs {
+        h = (h ^ a as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^= h >> 29;
+    }
+    (h >> 32) as usize % SHARDS
+}
+
 impl std::ops::Deref for Word {
     type Target = str;
     fn deref(&self) -> &str {
@@ -170,6 +187,11 @@ impl<T: std::hash::Hash + Eq> Pool<T> {
     fn share(&self, value: Arc<T>) -> Arc<T> {
         use std::hash::BuildHasher;
         let shard = foldhash::fast::FixedState::default().hash_one(&*value) as usize % SHARDS;
+        self.share_in(shard, value)
+    }
+
+    /// [`Pool::share`] in the part `shard`, which must be the same for equal values.
+    fn share_in(&self, shard: usize, value: Arc<T>) -> Arc<T> {
         let mut set = self.0[shard].lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(v) = set.get(&*value) {
             return Arc::clone(v);
@@ -204,9 +226,10 @@ impl WordTable {
     /// The table's copy of the context made of `words` (each interned), made on
     /// first use: equal contexts of any articles are one allocation.
     pub(crate) fn intern_context<'w>(&self, words: impl Iterator<Item = &'w str>) -> Arc<[Word]> {
-        use std::hash::BuildHasher;
         let context: Vec<Word> = words.map(|w| self.intern(w)).collect();
-        let shard = foldhash::fast::FixedState::default().hash_one(&context) as usize % SHARDS;
+        // The part from the words' addresses, not their text hashed (the set hashes
+        // it once more): equal contexts are of the same words of this table.
+        let shard = shard_of(context.iter().map(Word::addr));
         let mut set = self.contexts[shard]
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
@@ -220,7 +243,20 @@ impl WordTable {
 
     /// The table's copy of a claim key equal to `key` (its event already shared).
     pub(crate) fn key(&self, key: Arc<ClaimKey>) -> Arc<ClaimKey> {
-        self.keys.share(key)
+        // The part from the addresses of the key's parts, each this table's copy (a
+        // key's words, context and event are shared before the key is): equal keys
+        // have the same parts. Its text is hashed once, by the set, not twice.
+        let shard = shard_of(
+            [
+                Arc::as_ptr(&key.context).cast::<u8>() as usize,
+                key.unit.addr(),
+                key.measure.as_ref().map_or(0, Word::addr),
+                key.event.as_ref().map_or(0, |e| Arc::as_ptr(e) as usize),
+                usize::from(key.monotonic),
+            ]
+            .into_iter(),
+        );
+        self.keys.share_in(shard, key)
     }
 
     /// The table's copy of a date's event.

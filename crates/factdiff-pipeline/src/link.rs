@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use factdiff_findings::{Category, Fact, FactValue, Finding, Location, RuleDetails, Story};
+use rayon::prelude::*;
 
 /// The article of a location: its file and, in an archive, its record's line.
 fn article_of(loc: &Location) -> (&str, Option<u32>) {
@@ -41,47 +42,50 @@ pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
             by_article.entry(article).or_default().push(idx);
         }
     }
-    let mut candidates: Vec<usize> = Vec::new();
-    for story in stories.iter_mut() {
-        for fact in &mut story.facts {
-            candidates.clear();
-            for v in &fact.values {
-                if let Some(found) = by_article.get(&article_of(&v.location)) {
-                    candidates.extend_from_slice(found);
+    // The stories in parallel (on one thread, the second waited for it at the end
+    // of the run): each reads the index and sets its own facts.
+    stories
+        .par_iter_mut()
+        .for_each_init(Vec::<usize>::new, |candidates, story| {
+            for fact in &mut story.facts {
+                candidates.clear();
+                for v in &fact.values {
+                    if let Some(found) = by_article.get(&article_of(&v.location)) {
+                        candidates.extend_from_slice(found);
+                    }
                 }
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            let mut linked: Vec<String> = candidates
-                .iter()
-                .map(|&idx| &findings[idx])
-                .filter(|f| {
-                    let hits = f
-                        .locations
-                        .iter()
-                        .any(|l| fact.values.iter().any(|v| overlaps(l, &v.location)));
-                    let within = f.locations.iter().all(|l| {
-                        fact.values
+                candidates.sort_unstable();
+                candidates.dedup();
+                let mut linked: Vec<String> = candidates
+                    .iter()
+                    .map(|&idx| &findings[idx])
+                    .filter(|f| {
+                        let hits = f
+                            .locations
                             .iter()
-                            .any(|v| article_of(&v.location) == article_of(l))
-                    });
-                    hits && within
-                })
-                .map(|f| f.fingerprint.clone())
-                .collect();
-            linked.sort();
-            linked.dedup();
-            // A finding that reports it marks it, whatever the table's own comparison
-            // said (a quote given to two speakers); and only a finding does. The table
-            // aligns looser than the rules compare (no period, owner or story-day
-            // checks): read on Reuters, 47 of its 78 disagreements had no finding, and
-            // nearly all were other weeks' figures, other credit lines, another
-            // measure read as the row's, or "I'm" against "I am". The values stay side
-            // by side for the editor to read; the mark is the rules' word.
-            fact.disagree = !linked.is_empty();
-            fact.findings = linked;
-        }
-    }
+                            .any(|l| fact.values.iter().any(|v| overlaps(l, &v.location)));
+                        let within = f.locations.iter().all(|l| {
+                            fact.values
+                                .iter()
+                                .any(|v| article_of(&v.location) == article_of(l))
+                        });
+                        hits && within
+                    })
+                    .map(|f| f.fingerprint.clone())
+                    .collect();
+                linked.sort();
+                linked.dedup();
+                // A finding that reports it marks it, whatever the table's own comparison
+                // said (a quote given to two speakers); and only a finding does. The table
+                // aligns looser than the rules compare (no period, owner or story-day
+                // checks): read on Reuters, 47 of its 78 disagreements had no finding, and
+                // nearly all were other weeks' figures, other credit lines, another
+                // measure read as the row's, or "I'm" against "I am". The values stay side
+                // by side for the editor to read; the mark is the rules' word.
+                fact.disagree = !linked.is_empty();
+                fact.findings = linked;
+            }
+        });
     add_unlisted(stories, findings);
 }
 

@@ -336,6 +336,12 @@ const NEAR_COPY_PARTS: u64 = 8;
 /// in). A hash in more than `cap` articles is not read (a phrase every report
 /// repeats), so the work is linear in the corpus.
 fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
+    const _: () = assert!(crate::signature::SKETCH <= u8::MAX as usize);
+    debug_assert!(
+        compact
+            .iter()
+            .all(|c| c.passages.len() <= crate::signature::SKETCH)
+    );
     let n = compact.len();
     // Each article's hashes are at `offset[a]..offset[a + 1]` of the corpus's sketch
     // hashes laid end to end (a position).
@@ -406,7 +412,9 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
     let pairs: Vec<Vec<u32>> = (0..n)
         .into_par_iter()
         .map_init(
-            || (vec![0u32; n], Vec::<u32>::new()),
+            // A count per article of one byte (a sketch holds each of its at most
+            // SKETCH hashes once): a quarter of the cache a `u32` each took.
+            || (vec![0u8; n], Vec::<u32>::new()),
             |(shared, touched), a| {
                 // `a`'s runs by ascending hash, as its sketch is sorted.
                 for &own in &at[offset[a]..offset[a + 1]] {

@@ -444,23 +444,38 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // Group by folded spelling: sorted (in parallel) by folded form, spelling and
     // article, as numbers (a use is its folded form's rank, its spelling's index, its
     // article and its place in the article's list: 16 bytes), then cut where the form
-    // changes. Sized before it is filled (collected, it would grow by doubling).
+    // changes. Sized before it is filled (collected, it would grow by doubling), and
+    // filled in parallel, each article its own slots (on one thread, the second
+    // thread waited 2-3% of `check`'s wall time at 16x Reuters): a word without a
+    // folded form leaves its slot `UNUSED`, which sorts last and is cut off.
+    const UNUSED: (u32, u32, u32, u32) = (u32::MAX, u32::MAX, u32::MAX, u32::MAX);
     let mut all: Vec<(u32, u32, u32, u32)> =
-        Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    all.extend(
-        per_article
-            .iter()
+        vec![UNUSED; per_article.iter().map(Vec::len).sum()];
+    {
+        let mut slots: Vec<&mut [(u32, u32, u32, u32)]> = Vec::with_capacity(per_article.len());
+        let mut rest = all.as_mut_slice();
+        for words in &per_article {
+            let (head, tail) = std::mem::take(&mut rest).split_at_mut(words.len());
+            slots.push(head);
+            rest = tail;
+        }
+        slots
+            .into_par_iter()
+            .zip(per_article.par_iter())
             .enumerate()
-            .flat_map(|(article, words)| {
-                let folds = &folds;
-                words.iter().enumerate().filter_map(move |(at, (word, _))| {
-                    let (rank, spelling) = folds.key(word)?;
-                    Some((rank, spelling, article as u32, at as u32))
-                })
-            }),
-    );
+            .with_min_len(64)
+            .for_each(|(article, (slots, words))| {
+                for (at, (slot, (word, _))) in slots.iter_mut().zip(words).enumerate() {
+                    if let Some((rank, spelling)) = folds.key(word) {
+                        debug_assert!(rank != u32::MAX);
+                        *slot = (rank, spelling, article as u32, at as u32);
+                    }
+                }
+            });
+    }
     drop(folds);
     all.par_sort_unstable();
+    all.truncate(all.partition_point(|u| *u != UNUSED));
     // A use's spelling, article and uses.
     let use_of = |&(_, _, article, at): &(u32, u32, u32, u32)| {
         let (word, uses) = &per_article[article as usize][at as usize];

@@ -87,7 +87,8 @@ pub fn finish(
     filters.apply(ctx, corpus, &mut findings, stderr);
     // The stories' disagreements link to the findings reported, by the fingerprints
     // they are reported under.
-    factdiff_pipeline::link_findings(&mut stories.stories, &findings);
+    ctx.workers
+        .run(|| factdiff_pipeline::link_findings(&mut stories.stories, &findings));
     let report = Report {
         articles: corpus.articles.len(),
         claims,

@@ -27,7 +27,8 @@ pub fn run(
     let mut findings = analysis.findings;
     super::check::filter(ctx, &corpus, &mut findings, None);
     let mut stories = analysis.stories.stories;
-    factdiff_pipeline::link_findings(&mut stories, &findings);
+    ctx.workers
+        .run(|| factdiff_pipeline::link_findings(&mut stories, &findings));
     if args.format == StoriesFormat::Html {
         super::check::check_pair_selectors(&args.pairs.pair, &analysis.pairs)?;
     }
