@@ -168,3 +168,37 @@ fn stories_html_is_one_offline_page() {
         "Likely original: <span class=\"where\">tests/fixtures/stories/herat-reuters.md</span>"
     ));
 }
+
+/// Two like events two days apart (earthquakes in two provinces of one region, told in
+/// one agency's template, the same minister quoted) are two stories, and no rule
+/// compares their days or their tolls.
+#[test]
+fn stories_two_quakes_two_days_apart_are_two_stories() {
+    const TWINS: &str = "tests/fixtures/stories-twins";
+    let stories = stories_json(&[TWINS]);
+    assert_eq!(stories.len(), 2, "{stories:#?}");
+    for province in ["malatya-", "van-"] {
+        let story = story_of(&stories, &format!("{province}aa.md"));
+        let paths: Vec<&str> = story
+            .articles
+            .iter()
+            .map(|a| a.path.rsplit('/').next().unwrap())
+            .collect();
+        assert_eq!(
+            paths,
+            [format!("{province}aa.md"), format!("{province}dha.md")],
+            "{story:#?}"
+        );
+        assert!(story.facts.iter().all(|f| !f.disagree), "{story:#?}");
+    }
+    let out = run(&["check", TWINS, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .filter(|r| *r == "date-mismatch" || *r == "count-mismatch")
+        .collect();
+    assert!(rules.is_empty(), "{}", out.stdout);
+}

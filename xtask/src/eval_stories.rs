@@ -309,7 +309,7 @@ pub fn run(args: &[String]) -> Result<()> {
         elapsed.as_secs_f64() * 1000.0
     );
     println!(
-        "  candidates {} ({} same event); vetoes: dates {} ({} wrong), event days {} ({} wrong), names {} ({} wrong), headlines {} ({} wrong)",
+        "  candidates {} ({} same event); vetoes: dates {} ({} wrong), event days {} ({} wrong), names {} ({} wrong), headlines {} ({} wrong), subjects {} ({} wrong)",
         links.len(),
         same_cands,
         vetoes(Veto::Dates),
@@ -320,6 +320,8 @@ pub fn run(args: &[String]) -> Result<()> {
         wrong_vetoes(Veto::Names),
         vetoes(Veto::Headline),
         wrong_vetoes(Veto::Headline),
+        vetoes(Veto::Subjects),
+        wrong_vetoes(Veto::Subjects),
     );
     println!(
         "  {:<44} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}",

@@ -23,6 +23,11 @@ const IDF_MIN_ARTICLES: f64 = 100.0;
 /// Two articles whose sketches agree this much share most of their text: a
 /// republication, linked whatever their dates.
 const COPY_RESEMBLANCE: f64 = 0.5;
+/// Two articles whose days for what happened are all this many days apart or more,
+/// and whose headlines' rarest names each the other never gives, are two events (a
+/// day apart is the noise of outlets' and of the date reading: "Monday" read on
+/// another day's article).
+const SUBJECT_DAYS_APART: i32 = 2;
 
 /// One article's weighted keys, sorted by key id, and the norm. The ids apart from
 /// the weights: a pair's score reads all of one article's ids and few of its weights.
@@ -158,6 +163,12 @@ struct Compact {
     headline: Vec<u32>,
     /// Whether a word of the headline is a word of one of the article's names.
     headline_named: bool,
+    /// Every day the article gives for what happened, sorted, each once.
+    event_days: Vec<i32>,
+    /// The names one of whose words is a word of the headline (whom or where the
+    /// headline says the event is about): each as its id in `names` and its last
+    /// word's id in `words`.
+    headline_names: Vec<(u32, u32)>,
 }
 
 /// The corpus-wide key tables: signatures go in one by one, in article order (so a
@@ -193,11 +204,24 @@ impl Interner {
         // Each a word of `words` too (the headline's words count there once more).
         let mut headline: Vec<u32> = sig.headline.iter().map(|w| self.words.id(w)).collect();
         headline.sort_unstable();
-        let headline_named = sig.headline.iter().any(|w| {
-            sig.names
-                .iter()
-                .any(|(name, _)| name.split(' ').any(|part| part == w))
-        });
+        let in_headline = |name: &str| {
+            name.split(' ')
+                .any(|part| sig.headline.iter().any(|w| w == part))
+        };
+        let headline_named = sig.names.iter().any(|(name, _)| in_headline(name));
+        let mut headline_names: Vec<(u32, u32)> = sig
+            .names
+            .iter()
+            .filter(|(name, _)| in_headline(name))
+            .map(|(name, _)| {
+                let last = name.rsplit(' ').next().unwrap_or(name);
+                (self.names.ids[name.as_str()], self.words.id(last))
+            })
+            .collect();
+        headline_names.sort_unstable();
+        let mut event_days: Vec<i32> = sig.dates.iter().filter_map(|(d, _)| parse_day(d)).collect();
+        event_days.sort_unstable();
+        event_days.dedup();
         // The day given most often; the earliest of equals. Given once only, a day
         // may be a side remark.
         let lead_day = sig
@@ -221,6 +245,8 @@ impl Interner {
             lead_day,
             headline,
             headline_named,
+            event_days,
+            headline_names,
         });
     }
 }
@@ -237,6 +263,13 @@ pub(crate) struct Evidence {
     leads: Vec<Vec<u32>>,
     /// Each article's leading event day (a day number).
     lead_day: Vec<Option<i32>>,
+    /// Every day each article gives for what happened (day numbers, sorted).
+    event_days: Vec<Vec<i32>>,
+    /// Each article's subjects: the rarest of its headline's names that another
+    /// article gives too and that are rare enough to block on (whom or where its
+    /// headline says the event is about), each as its id in `names` and its last
+    /// word's id in `words`.
+    subjects: Vec<Vec<(u32, u32)>>,
     /// Each article's leading headline words (key ids in `words`): the rarest
     /// `lead-names` of its headline's words rare enough to block on.
     heads: Vec<Vec<u32>>,
@@ -276,6 +309,10 @@ pub enum Veto {
     Dates,
     /// The days they give for what happened are too far apart.
     EventDays,
+    /// They give no day for what happened in common, and each one's headline names
+    /// someone or somewhere the other never names: a like event on another day in
+    /// another place (two earthquakes in one region two days apart).
+    Subjects,
     /// Each one's leading names are absent from the other: other participants or
     /// places.
     Names,
@@ -289,6 +326,14 @@ pub enum Veto {
 fn top_ranked(mut ranked: Vec<(f64, u32)>, n: usize) -> Vec<u32> {
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     ranked.into_iter().take(n).map(|(_, id)| id).collect()
+}
+
+/// The fewest days between a day of one list and a day of the other (`None` when
+/// one is empty).
+fn days_gap(a: &[i32], b: &[i32]) -> Option<i32> {
+    a.iter()
+        .flat_map(|x| b.iter().map(move |y| (x - y).abs()))
+        .min()
 }
 
 fn day_number(date: jiff::civil::Date) -> i32 {
@@ -788,15 +833,34 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             top_ranked(ranked, config.lead_names)
         })
         .collect();
+    let subjects: Vec<Vec<(u32, u32)>> = compact
+        .iter()
+        .map(|c| {
+            let df = |id: u32| names[id as usize];
+            let rarest = c
+                .headline_names
+                .iter()
+                .map(|(id, _)| df(*id))
+                .filter(|d| (2..=cap).contains(d))
+                .min();
+            c.headline_names
+                .iter()
+                .copied()
+                .filter(|(id, _)| Some(df(*id)) == rarest)
+                .collect()
+        })
+        .collect();
     // The vectors hold the ids now: the counts go.
     let mut sketches = Vec::with_capacity(n);
     let mut days = Vec::with_capacity(n);
     let mut lead_day = Vec::with_capacity(n);
+    let mut event_days = Vec::with_capacity(n);
     let headline_named: Vec<bool> = compact.iter().map(|c| c.headline_named).collect();
     for c in compact {
         sketches.push(c.passages);
         days.push(c.date.map(day_number));
         lead_day.push(c.lead_day);
+        event_days.push(c.event_days);
     }
     // Blocking: the rare keys of each article, then the pairs that share enough.
     let blocking = |df: u32| df >= 2 && df <= cap;
@@ -878,6 +942,8 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             words: word_vectors,
             leads,
             lead_day,
+            event_days,
+            subjects,
             heads,
             untold,
             sketches,
@@ -955,6 +1021,18 @@ fn link_of(
         && !ev.leads[b].iter().any(|k| ev.names[a].has(*k))
     {
         Some(Veto::Names)
+    } else if days_gap(&ev.event_days[a], &ev.event_days[b])
+        .is_some_and(|gap| gap >= SUBJECT_DAYS_APART)
+        && !ev.subjects[a].is_empty()
+        && !ev.subjects[b].is_empty()
+        && ev.subjects[a]
+            .iter()
+            .all(|(name, word)| !ev.names[b].has(*name) && !ev.words[b].has(*word))
+        && ev.subjects[b]
+            .iter()
+            .all(|(name, word)| !ev.names[a].has(*name) && !ev.words[a].has(*word))
+    {
+        Some(Veto::Subjects)
     } else if (ev.untold[a] || ev.untold[b])
         && !ev.heads[a].is_empty()
         && !ev.heads[b].is_empty()
@@ -1303,6 +1381,68 @@ mod tests {
         assert_eq!(veto(0, 1), Some(Some(Veto::Headline)));
         assert_eq!(veto(1, 2), Some(Some(Veto::Headline)));
         assert_eq!(veto(0, 2), Some(None));
+    }
+
+    #[test]
+    fn like_events_on_other_days_whose_headlines_name_places_the_other_never_names_are_apart() {
+        // Two agencies' reports of a quake in one province, and of another quake two
+        // days later in another: one template, the same minister; then a report of
+        // the second quake that gives a day one off (an outlet's slip, or "Monday"
+        // read on another day's article).
+        let quake = |place: &str, day: &str| {
+            let mut names = vec![
+                (place.to_owned(), 3),
+                ("turkey".to_owned(), 1),
+                ("ali yerlikaya".to_owned(), 1),
+                ("yerlikaya".to_owned(), 2),
+            ];
+            names.sort();
+            let mut words: Vec<(String, u32)> = [
+                "earthquake",
+                "magnitude",
+                "province",
+                "quake",
+                "rescue",
+                "struck",
+            ]
+            .iter()
+            .map(|w| ((*w).to_owned(), 2))
+            .chain([(place.to_owned(), 1)])
+            .collect();
+            words.sort();
+            Signature {
+                names,
+                words,
+                dates: vec![(day.to_owned(), 1)],
+                headline: {
+                    let mut h = vec![
+                        "earthquake".to_owned(),
+                        place.to_owned(),
+                        "turkey".to_owned(),
+                    ];
+                    h.sort();
+                    h
+                },
+                ..Signature::default()
+            }
+        };
+        let sigs = vec![
+            quake("malatya", "2026-03-10"),
+            quake("malatya", "2026-03-10"),
+            quake("van", "2026-03-12"),
+            quake("van", "2026-03-12"),
+            quake("van", "2026-03-13"),
+        ];
+        let config = StoryConfig::default();
+        let all = links(&sigs, &config);
+        let veto = |a: usize, b: usize| all.iter().find(|l| l.a == a && l.b == b).map(|l| l.veto);
+        assert_eq!(veto(0, 1), Some(None));
+        assert_eq!(veto(0, 2), Some(Some(Veto::Subjects)));
+        assert_eq!(veto(1, 3), Some(Some(Veto::Subjects)));
+        assert_eq!(veto(2, 3), Some(None));
+        // A day apart is no evidence of two events.
+        assert_eq!(veto(2, 4), Some(None));
+        assert_eq!(veto(0, 4), Some(Some(Veto::Subjects)));
     }
 
     #[test]
