@@ -427,6 +427,12 @@ pub(crate) fn assign(ctx: &Ctx, s: &Sent, claims: &mut [Claim]) {
                 .iter()
                 .find_map(|t| lex.measure(t.lower.as_ref()).map(str::to_owned));
             own.or_else(|| measure_near(ctx, s, from, to.max(from + 1)))
+                // A toll counts people: a figure in a unit of measure is none ("fallen
+                // some 700 metres to his death" is a distance).
+                .filter(|m| {
+                    !(lex.is_monotonic(m)
+                        && matches!(&c.value, ClaimValue::Interval(i) if lex.is_measure_unit(&i.unit)))
+                })
                 .map(|m| ctx.words.intern(&m))
         } else {
             None
@@ -710,6 +716,38 @@ mod tests {
             [
                 ("At least 37 people".into(), Some("deaths".into()), true),
                 ("12 people".into(), Some("missing".into()), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_distance_is_no_toll() {
+        let art = article(
+            "The climber had fallen some 700 metres to his death. A wall 10 feet high \
+             collapsed, killing 3 people.",
+            Some(ANCHOR),
+        );
+        let claims = extract(&art, &Lexicons::builtin());
+        let keys: Vec<(String, String, Option<String>)> = claims
+            .iter()
+            .filter_map(|c| {
+                let ClaimValue::Interval(i) = &c.value else {
+                    return None;
+                };
+                let k = c.key.as_ref()?;
+                Some((
+                    art.slice(c.span).to_owned(),
+                    i.unit.to_string(),
+                    k.measure.as_deref().map(str::to_owned),
+                ))
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("some 700 metres".into(), "m".into(), None),
+                ("10 feet".into(), "ft".into(), None),
+                ("3 people".into(), "people".into(), Some("deaths".into())),
             ]
         );
     }

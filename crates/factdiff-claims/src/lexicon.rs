@@ -161,6 +161,8 @@ pub struct Lexicons {
     pub(crate) approx_fraction: f64,
     /// spelling -> canonical unit
     pub(crate) units: HashMap<String, String>,
+    /// The canonical units of `[units]` (`m`, `ft`, `t`): units of measure.
+    pub(crate) unit_names: HashSet<String>,
     /// symbol (case kept) -> ISO code
     pub(crate) currency_symbols: HashMap<String, String>,
     /// word -> ISO code
@@ -611,6 +613,7 @@ impl Lexicons {
             }
         }
         for (k, x) in &f.units {
+            self.unit_names.insert(k.get_ref().clone());
             for spelling in v.words(x)? {
                 self.units
                     .insert(spelling.to_lowercase(), k.get_ref().clone());
@@ -755,6 +758,12 @@ impl Lexicons {
     /// Whether a measure only ever rises over time (death tolls).
     pub fn is_monotonic(&self, measure: &str) -> bool {
         self.monotonic.contains(measure)
+    }
+
+    /// Whether a figure's unit is a unit of measure (`m`, `ft`, `kg`: a canonical unit
+    /// of `[units]` or a unit symbol), not a counted noun or a currency.
+    pub fn is_measure_unit(&self, unit: &str) -> bool {
+        self.unit_names.contains(unit) || self.unit_symbols.contains(unit)
     }
 
     /// The fraction by which `about`, `nearly` and the like widen a number.
@@ -1246,7 +1255,8 @@ pub(crate) struct Vocab {
     pub speaker_pronouns: HashSet<String>,
     /// Lower-case words that may join the words of a name ("Bank of England").
     pub name_links: HashSet<String>,
-    /// Adverbs between a speaker and the speech verb ("he also said").
+    /// Adverbs and perfect auxiliaries between a speaker and the speech verb ("he also
+    /// said", "Macron had told").
     pub attribution_adverbs: HashSet<String>,
     /// Lower-case particles inside a surname ("de Kock", "van der Vaart").
     pub name_particles: HashSet<String>,

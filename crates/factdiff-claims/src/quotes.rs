@@ -579,7 +579,27 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
         {
             return resolve(name_run(end - 1, false), None);
         }
-        let k = verb_at - 1;
+        // ,” Macron had told the summit / ,” Smith also said: up to two words of the
+        // attribution between the speaker and the verb, when the quotation ends on a
+        // comma (the attribution's clause goes on). After a quotation that ends its
+        // sentence ('... aid Du Pont." He also noted'; '... apparent." President Reagan
+        // has said'), the next sentence is another statement.
+        let goes_on = text[..from]
+            .trim_end_matches(['"', '”', '\'', '’'])
+            .ends_with(',');
+        let mut k = verb_at - 1;
+        for _ in 0..2 {
+            if goes_on
+                && k > 0
+                && ctx
+                    .lex
+                    .context
+                    .attribution_adverbs
+                    .contains(toks[k].lower.as_ref())
+            {
+                k -= 1;
+            }
+        }
         // ” the Daily News quoted witness Devonte Brown as saying.
         if toks[k].lower == "as" && k > 0 && is_name(k - 1) {
             return resolve(name_run(k - 1, false), None);
@@ -1177,6 +1197,18 @@ mod tests {
                 (
                     "They met at the Ida Yarbrough apartments in Albany. After a face-off, he testified, “Jermayne fired the shot.”",
                     &["“Jermayne fired the shot.” = Jermayne fired the shot. | -"],
+                ),
+                // A speaker before a past-perfect speech verb; not after a quotation
+                // that ends its sentence.
+                (
+                    "\"We will not give in,\" Macron had told the summit.",
+                    &["\"We will not give in,\" = We will not give in | Macron"],
+                ),
+                (
+                    "Foley said, \"The deficit problem has become more apparent.\" President Reagan has said he will veto it.",
+                    &[
+                        "\"The deficit problem has become more apparent.\" = The deficit problem has become more apparent. | Foley",
+                    ],
                 ),
                 // A name in the quotation's own sentence beats a pronoun's guess.
                 (

@@ -107,6 +107,55 @@ fn weekday_at(ctx: &Ctx, s: &Sent, i: usize) -> Option<Weekday> {
     ctx.lex.weekdays.get(l).copied()
 }
 
+/// A weekday at `i` and the token after it: written out ("Monday"), or abbreviated
+/// with its dot ("Mon.", "Tues."), which only counts before a date (an abbreviation
+/// alone may be a word: "Sun", "Wed").
+fn weekday_before_date(ctx: &Ctx, s: &Sent, i: usize) -> Option<(Weekday, usize)> {
+    if let Some(wd) = weekday_at(ctx, s, i) {
+        return Some((wd, i + 1));
+    }
+    let t = s.toks.get(i)?;
+    let dot = s.toks.get(i + 1)?;
+    if !t.is_capitalized() || dot.text != "." || dot.space_before {
+        return None;
+    }
+    let wd = ctx.lex.weekdays.get(t.lower.as_ref()).copied()?;
+    Some((wd, i + 2))
+}
+
+/// ", a Monday" right after a date at `end` ("June 10, a Monday"): the weekday and the
+/// token after it.
+fn weekday_after_date(ctx: &Ctx, s: &Sent, end: usize) -> Option<(Weekday, usize)> {
+    if s.toks.get(end)?.text != "," || s.lower(end + 1) != "a" {
+        return None;
+    }
+    let wd = weekday_at(ctx, s, end + 2)?;
+    // Not a compound: "a Monday-morning meeting".
+    if s.toks
+        .get(end + 3)
+        .is_some_and(|x| x.text == "-" && !x.space_before)
+    {
+        return None;
+    }
+    Some((wd, end + 3))
+}
+
+/// Sets the weekday written with a date, and the year the article's date implies. The
+/// weekday is kept as written. A year the text gives stands; a year the article's date
+/// implies is the one the date has without the weekday when that is within 91 days of
+/// the article's, else the one of the day's two occurrences around it the weekday falls
+/// on (else the nearer): weekday-mismatch checks the weekday against the date stored
+/// here.
+fn with_weekday(ctx: &Ctx, f: &mut Found, wd: Weekday) {
+    if f.timex.relative
+        && let (Some(anchor), Some(m), Some(d)) = (ctx.anchor, f.timex.month, f.timex.day)
+        && let Some(year) = calendar::year_for_weekday(anchor, f.timex.year, m, d, wd)
+    {
+        f.timex = ymd_timex(Some(year), m, d, true);
+    }
+    f.weekday = Some(wd);
+}
+
 /// "of this year", "of last year", ", 2025": the year after a month (and day).
 fn year_after(ctx: &Ctx, s: &Sent, i: usize) -> Option<(Option<i16>, usize, bool)> {
     let mut k = i;
@@ -737,9 +786,10 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             continue;
         }
         let mut found = None;
-        // Weekday, then maybe a date: "Monday (15 December)", "Tuesday, 14 January".
-        if let Some(wd) = weekday_at(ctx, s, i) {
-            let mut k = i + 1;
+        // Weekday, then maybe a date: "Monday (15 December)", "Tuesday, 14 January",
+        // "Mon., June 10".
+        if let Some((wd, after)) = weekday_before_date(ctx, s, i) {
+            let mut k = after;
             let mut paren = false;
             if s.toks
                 .get(k)
@@ -753,22 +803,11 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
                 if paren && s.toks.get(f.end).is_some_and(|x| x.text == ")") {
                     f.end += 1;
                 }
-                // The weekday is kept as written. A year the text gives stands; a
-                // year the article's date implies is the one the date has without
-                // the weekday when that is within 91 days of the article's, else the
-                // one of the day's two occurrences around it the weekday falls on
-                // (else the nearer): weekday-mismatch checks the weekday against the
-                // date stored here.
-                if f.timex.relative
-                    && let (Some(anchor), Some(m), Some(d)) =
-                        (ctx.anchor, f.timex.month, f.timex.day)
-                    && let Some(year) = calendar::year_for_weekday(anchor, f.timex.year, m, d, wd)
-                {
-                    f.timex = ymd_timex(Some(year), m, d, true);
-                }
-                f.weekday = Some(wd);
+                with_weekday(ctx, &mut f, wd);
                 found = Some(f);
-            } else if !(i > 0 && matches!(s.lower(i - 1), "last" | "next" | "this")) {
+            } else if after == i + 1
+                && !(i > 0 && matches!(s.lower(i - 1), "last" | "next" | "this"))
+            {
                 found = Some(bare_weekday(ctx, s, i, wd));
             }
         }
@@ -777,6 +816,14 @@ pub(crate) fn extract(ctx: &mut Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
         }
         if found.is_none() {
             found = absolute(ctx, s, i);
+            // A date, then its weekday: "June 10, a Monday".
+            if let Some(f) = &mut found
+                && f.timex.day.is_some()
+                && let Some((wd, end)) = weekday_after_date(ctx, s, f.end)
+            {
+                f.end = end;
+                with_weekday(ctx, f, wd);
+            }
         }
         if found.is_none() {
             found = relative(ctx, s, i);
@@ -928,11 +975,17 @@ fn year_context_ok(ctx: &Ctx, s: &Sent, i: usize) -> bool {
         {
             return false;
         }
-        // "2000 people": a plural noun after a year-like number is a count.
+        // "2000 people": a plural noun after a year-like number is a count, unless
+        // it names events after a determiner ("since the 2015 attacks", "the 2012
+        // elections": the year they happened).
+        let events_of_the_year = ctx.lex.event(l).is_some()
+            && i > 0
+            && ctx.lex.context.determiners.contains(s.lower(i - 1));
         if n.is_word()
             && !n.is_capitalized()
             && !ctx.lex.stopwords.contains(l)
             && (l == "people" || crate::nouns::lemma(ctx.lex, l) != l)
+            && !events_of_the_year
         {
             return false;
         }
@@ -1108,6 +1161,59 @@ mod tests {
                     "Ministers will meet again on Friday, March 20.",
                     &["Friday, March 20 = 2025-03-20 Friday"],
                 ),
+            ],
+        );
+    }
+
+    /// A weekday after its date (", a Monday") or abbreviated with a dot ("Mon.") is
+    /// the date's, so weekday-mismatch checks it (issue 13).
+    #[test]
+    fn weekdays_after_their_dates_and_abbreviated() {
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2024-06-12"),
+            &[
+                (
+                    "The vote was held on June 10, a Monday, in Paris.",
+                    &["June 10, a Monday = 2024-06-10 Monday"],
+                ),
+                (
+                    "The vote was held on 10 June, a Tuesday.",
+                    &["10 June, a Tuesday = 2024-06-10 Tuesday"],
+                ),
+                (
+                    "The vote was held Mon., June 10, in Paris.",
+                    &["Mon., June 10 = 2024-06-10 Monday"],
+                ),
+                (
+                    "Polls opened Tues., June 11.",
+                    &["Tues., June 11 = 2024-06-11 Tuesday"],
+                ),
+                // Not a weekday of the date: a compound, an abbreviation without its date.
+                (
+                    "On June 10, a Monday-morning meeting was held.",
+                    &["June 10 = 2024-06-10"],
+                ),
+            ],
+        );
+    }
+
+    /// A year before a plural event noun after a determiner is the events' year, as
+    /// before a singular one ("the 2015 accord"); other plural nouns are counted.
+    #[test]
+    fn a_year_before_plural_events() {
+        check_kind_dated(
+            ClaimKind::Date,
+            Some("2027-11-13"),
+            &[
+                (
+                    "It is 12 years since the 2015 attacks on Paris.",
+                    &["2015 = 2015"],
+                ),
+                ("The 2012 elections were close.", &["2012 = 2012"]),
+                ("The 2015 accord holds.", &["2015 = 2015"]),
+                ("Police counted 2000 attacks.", &[]),
+                ("The 2000 delegates left.", &[]),
             ],
         );
     }
