@@ -1,5 +1,6 @@
 //! Plain text and Markdown: the file is the text; Markdown may open with front matter,
-//! TOML between `+++` lines or YAML between `---` lines.
+//! TOML between `+++` lines or YAML between `---` lines, and so may plain text when its
+//! front matter is whole and well formed.
 
 use factdiff_findings::Problem;
 
@@ -147,7 +148,17 @@ pub(crate) fn read(
     front: bool,
     problems: &mut Vec<Problem>,
 ) -> (Meta, Span) {
-    let (mut meta, body_start) = match front.then(|| front_matter(path, text, problems)).flatten() {
+    // Plain text opens with front matter only when it is whole and well formed: a
+    // `.txt` written like a Markdown file (`+++`, keys, `+++`) is read as one, its
+    // keys not read as the article's first sentences; a `---` line that opens some
+    // other text is a rule, and nothing is reported about it.
+    let found = if front {
+        front_matter(path, text, problems)
+    } else {
+        let mut quiet = Vec::new();
+        front_matter(path, text, &mut quiet).filter(|_| quiet.is_empty())
+    };
+    let (mut meta, body_start) = match found {
         Some(fm) => (fm.meta, fm.body_start),
         None => (Meta::default(), 0),
     };
@@ -177,6 +188,26 @@ mod tests {
         let (meta, _) = read("b.md", text, true, &mut problems);
         assert_eq!(meta.title, "Floods");
         assert_eq!(meta.date.unwrap().to_string(), "2025-12-15");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn plain_text_reads_front_matter_only_when_it_is_well_formed() {
+        let mut problems = Vec::new();
+        let text = "+++\ntitle = \"Quake\"\ndate = 2025-10-07\n+++\nThe quake killed 12.\n";
+        let (meta, body) = read("a.txt", text, false, &mut problems);
+        assert_eq!(meta.title, "Quake");
+        assert_eq!(&text[body.range()], "The quake killed 12.\n");
+        // A rule opening some text, never closed or not a mapping: plain text, and
+        // no problem reported.
+        for text in [
+            "---\nMinutes of the meeting\n\nThe council met on Monday.\n",
+            "---\nMinutes of the meeting\n---\nThe council met on Monday.\n",
+        ] {
+            let (meta, body) = read("b.txt", text, false, &mut problems);
+            assert_eq!(body.start, 0, "{text}");
+            assert_eq!(meta.title, "---", "{text}");
+        }
         assert!(problems.is_empty(), "{problems:?}");
     }
 
