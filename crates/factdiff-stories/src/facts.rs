@@ -443,6 +443,22 @@ fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
 /// The words of a quote, lower case, for comparing wordings: what an editor put in
 /// brackets or parentheses ("her (Tara Reid) family", "[US] Fish") left out, curly
 /// apostrophes folded.
+/// What a quote row is of: its speaker and opening words ("quote by Ram Bahadur
+/// Thapa: “we are doing everything we can…”"), as the table names its quote rows and
+/// the pipeline names a row made from a quote-drift finding.
+pub fn quote_row(who: Option<&str>, text: &str) -> String {
+    quote_thing(who, &quote_words(text))
+}
+
+fn quote_thing(who: Option<&str>, words: &[String]) -> String {
+    let opening: Vec<&str> = words.iter().take(6).map(String::as_str).collect();
+    let ellipsis = if words.len() > 6 { "…" } else { "" };
+    match who {
+        Some(who) => format!("quote by {who}: “{}{ellipsis}”", opening.join(" ")),
+        None => format!("quote: “{}{ellipsis}”", opening.join(" ")),
+    }
+}
+
 fn quote_words(text: &str) -> Vec<String> {
     let mut plain = String::with_capacity(text.len());
     let mut depth = 0usize;
@@ -600,12 +616,7 @@ fn quote_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
                 .rev()
                 .max_by_key(|(_, n)| *n)
                 .map(|(w, _)| *w);
-            let opening: Vec<&str> = seed.words.iter().take(6).map(String::as_str).collect();
-            let ellipsis = if seed.words.len() > 6 { "…" } else { "" };
-            let thing = match who {
-                Some(who) => format!("quote by {who}: “{}{ellipsis}”", opening.join(" ")),
-                None => format!("quote: “{}{ellipsis}”", opening.join(" ")),
-            };
+            let thing = quote_thing(who, &seed.words);
             Some(make_fact(sources, Row { thing, claims }, describe_quote))
         })
         .collect()
