@@ -602,8 +602,9 @@ mod tests {
 /// A dateline is a place of at most four capitalized words, then optionally a comma
 /// and a few more capitalized words or a date, then optionally an agency in
 /// parentheses, then a dash (or AP's old `_`), within the paragraph's first 100
-/// bytes. Its place must be in capitals or the agency be given: "President Obama — "
-/// is a sentence's subject, not a dateline.
+/// bytes. Its place must be in capitals, every word, or the agency be given:
+/// "President Obama — " is a sentence's subject, and "AMD Acquires SeaMicro – " a
+/// headline, not a dateline.
 pub fn dateline(text: &str, paragraphs: &[Paragraph]) -> Option<Span> {
     paragraphs.iter().take(2).find_map(|p| {
         let start = p.span.start as usize;
@@ -640,10 +641,12 @@ fn dateline_len(para: &str) -> Option<usize> {
         return None;
     }
     let agency = prefix.ends_with(')') && prefix.contains('(');
+    // Every word of the place in capitals ("NEW YORK", "RIO DE JANEIRO"): a headline
+    // that opens with an acronym ("AMD Acquires SeaMicro – ...") is no dateline.
     let in_capitals = place[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && place[0]
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        && place
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()));
     if !(agency || in_capitals) {
         return None;
     }
@@ -690,6 +693,8 @@ mod dateline_tests {
             "Officials said the toll - now 112 - could rise",
             "A powerful earthquake struck remote western Nepal late Monday.",
             "Tara Reid, 33 — the actress — checked in",
+            // A headline opening with an acronym (ECB+).
+            "AMD Acquires SeaMicro – Will It Be Able to Compete",
             // Cut within a character at its 100th byte.
             &"é".repeat(120),
         ] {
