@@ -27,6 +27,7 @@ mod article;
 mod decode;
 mod discover;
 mod formats;
+mod original;
 mod segment;
 mod span;
 pub mod suppress;
@@ -39,6 +40,7 @@ pub use article::{
 };
 pub use discover::{DiscoverError, Discovery, FoundFile, discover};
 pub use factdiff_findings::Problem;
+pub use original::OriginalRank;
 use rayon::prelude::*;
 pub use segment::{Paragraph, Sentence, Words, dateline};
 pub use span::Span;

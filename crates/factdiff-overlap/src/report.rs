@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use factdiff_corpus::{Article, Corpus, Span};
+use factdiff_corpus::{Article, Corpus, OriginalRank, Span};
 use factdiff_findings::{
     Category, ClusterMember, ClusterOriginal, DiffChunk, Finding, Location, OverlapDetails,
     OverlapKind, OverlapLevel, OverlapScope, Role, Severity,
@@ -583,19 +583,12 @@ fn near_finding(corpus: &Corpus, prints: &[ArticlePrints], n: &NearSentence) -> 
     })
 }
 
-fn date_key(a: &Article) -> (bool, Option<String>, u32) {
-    (
-        a.meta.date.is_none(),
-        a.meta.date.map(|d| d.to_string()),
-        a.id.0,
-    )
-}
-
-/// A cluster's likely original: the earliest dated member, then the first.
-fn original_of<'a>(articles: &[&'a Article]) -> &'a Article {
+/// A cluster's likely original, by the rule the story view also reads
+/// ([`OriginalRank`]): the earliest dated member, then the longer, then the path.
+fn original_of<'a>(articles: &[&'a Article], prints: &[ArticlePrints]) -> &'a Article {
     articles
         .iter()
-        .min_by_key(|a| date_key(a))
+        .min_by_key(|a| OriginalRank::of(a, prints[a.id.0 as usize].tokens.len()))
         .copied()
         .unwrap_or(articles[0])
 }
@@ -627,7 +620,7 @@ fn cluster_finding(
         .iter()
         .map(|&m| &corpus.articles[m as usize])
         .collect();
-    let original = original_of(&articles);
+    let original = original_of(&articles, prints);
     let po = &prints[original.id.0 as usize];
     // The original is aligned with every other member: prepared once.
     let prepared = Prepared::new(&po.tokens, cfg.shingle);

@@ -5,16 +5,17 @@
 //! - An article most of whose words (`COPY`, 0.8, the overlap engine's
 //!   `cluster-containment` default) are another's is a **copy** of it; a large share
 //!   (`REWRITE`, 0.3) makes a **rewrite**; else it is an **independent** report.
-//! - The **original** is the earliest dated full text among the articles that others
-//!   repeat: full, because a shorter article whose text another holds is a cut of it
-//!   (the brief is not the original of the long report even if it came out first);
-//!   undated articles come after dated ones, then the longer text, then the path.
-//! - Each copy or rewrite names the article it repeats most of (`of`): the original
-//!   when that holds the most of it, else another member it is closer to.
+//! - The **original** is the first by [`OriginalRank`] among the articles that others
+//!   repeat: the earliest dated, then the longer text, then the path; undated
+//!   articles come after dated ones. It is the rule the overlap engine's clusters
+//!   read, so that `check` and `stories` name the same article.
+//! - Each copy or rewrite names the article it repeats most of (`of`) among those
+//!   ranked before it: the original when that holds the most of it, else an earlier
+//!   member it is closer to. A later article is never what an earlier one copies.
 //!
 //! Deterministic: only containments, dates, word counts and the articles' order in.
 
-use factdiff_corpus::Corpus;
+use factdiff_corpus::{Corpus, OriginalRank};
 use factdiff_findings::Relation;
 use rayon::prelude::*;
 
@@ -28,12 +29,20 @@ pub const REWRITE: f64 = 0.3;
 /// One article of a story, as relations need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
-    /// The article's date (ISO 8601), if it has one.
-    pub date: Option<String>,
+    /// The article's date, if it has one.
+    pub date: Option<jiff::civil::Date>,
     /// Words of its body.
     pub words: usize,
-    /// The article's sort key after date: its path, then record line.
-    pub order: (String, u32),
+    /// Its path.
+    pub path: String,
+    /// Its record line (0 for a whole file).
+    pub record: u32,
+}
+
+impl Member {
+    fn rank(&self) -> OriginalRank<'_> {
+        OriginalRank::new(self.date, self.words, &self.path, self.record)
+    }
 }
 
 /// How each member stands: its relation, and for a copy or rewrite the member it
@@ -83,15 +92,7 @@ pub fn relate(
         }
     }
     // Chronological order: dated first by date, then the longer text, then the path.
-    let chrono = |i: usize| {
-        let m = &members[i];
-        (
-            m.date.is_none(),
-            m.date.clone(),
-            std::cmp::Reverse(m.words),
-            m.order.clone(),
-        )
-    };
+    let chrono = |i: usize| members[i].rank();
     let mut related = vec![
         Related {
             relation: Relation::Independent,
@@ -109,18 +110,7 @@ pub fn relate(
         }
     }
     for comp in &components {
-        // A full text is not mostly held by a longer member of the component.
-        let full = |i: usize| {
-            !comp
-                .iter()
-                .any(|&j| j != i && share[i][j] >= COPY && members[j].words > members[i].words)
-        };
-        let Some(&original) = comp
-            .iter()
-            .filter(|&&i| full(i))
-            .min_by_key(|&&i| chrono(i))
-            .or_else(|| comp.iter().min_by_key(|&&i| chrono(i)))
-        else {
+        let Some(&original) = comp.iter().min_by_key(|&&i| chrono(i)) else {
             continue;
         };
         originals.push(original);
@@ -129,11 +119,13 @@ pub fn relate(
             if i == original {
                 continue;
             }
-            // The member it repeats most of: the original on a tie, then the earlier.
+            // The member it repeats most of, among those before it (a copy repeats
+            // what came out first, never a later article): the original on a tie,
+            // then the earlier.
             let best = comp
                 .iter()
                 .copied()
-                .filter(|&j| j != i)
+                .filter(|&j| j != i && chrono(j) < chrono(i))
                 .max_by(|&a, &b| {
                     // `Greater` prefers `a`: the larger share, then the original,
                     // then the earlier.
@@ -163,10 +155,17 @@ pub fn relate(
             };
         }
     }
-    // An original whose component kept no copy or rewrite is independent.
+    // An original whose component kept no copy or rewrite is independent, and an
+    // article that others repeat but that repeats no earlier one is an original too
+    // (a brief came out first, a longer report followed it and was republished).
     for &o in &originals {
         if !related.iter().any(|r| r.of == Some(o)) {
             related[o].relation = Relation::Independent;
+        }
+    }
+    for i in 0..n {
+        if related[i].relation == Relation::Independent && related.iter().any(|r| r.of == Some(i)) {
+            related[i].relation = Relation::Original;
         }
     }
     // List order: the earliest original first, then the rest by date and path.
@@ -200,9 +199,10 @@ pub fn fill_relations(
                 .map(|&m| {
                     let article = &corpus.articles[m];
                     Member {
-                        date: article.meta.date.map(|d| d.to_string()),
+                        date: article.meta.date,
                         words: words(m),
-                        order: (article.path.clone(), article.record_line.unwrap_or(0)),
+                        path: article.path.clone(),
+                        record: article.record_line.unwrap_or(0),
                     }
                 })
                 .collect();
@@ -248,9 +248,10 @@ mod tests {
 
     fn member(date: Option<&str>, words: usize, path: &str) -> Member {
         Member {
-            date: date.map(str::to_owned),
+            date: date.map(|d| d.parse().unwrap()),
             words,
-            order: (path.to_owned(), 0),
+            path: path.to_owned(),
+            record: 0,
         }
     }
 
@@ -290,9 +291,9 @@ mod tests {
     }
 
     #[test]
-    fn an_earlier_brief_held_by_a_longer_report_is_not_the_original() {
+    fn a_teaser_out_the_same_day_as_its_report_is_a_copy_of_it() {
         let members = [
-            member(Some("2025-10-06"), 60, "brief.md"),
+            member(Some("2025-10-07"), 60, "brief.md"),
             member(Some("2025-10-07"), 400, "full.md"),
         ];
         let table = [[0.0, 0.9], [0.14, 0.0]];
@@ -301,6 +302,44 @@ mod tests {
         assert_eq!(rel[0].relation, Relation::Copy);
         assert_eq!(rel[0].of, Some(1));
         assert_eq!(order, vec![1, 0]);
+    }
+
+    #[test]
+    fn a_later_copy_that_adds_a_line_is_not_the_original() {
+        // The republisher's copy holds all of the original and a credit line more.
+        let members = [
+            member(Some("2025-10-08"), 320, "copy.md"),
+            member(Some("2025-10-07"), 300, "wire.md"),
+        ];
+        let table = [[0.0, 0.94], [1.0, 0.0]];
+        let (order, rel) = relate(&members, |i, j| table[i][j]);
+        assert_eq!(rel[1].relation, Relation::Original);
+        assert_eq!(rel[0].relation, Relation::Copy);
+        assert_eq!(rel[0].of, Some(1));
+        assert_eq!(order, vec![1, 0]);
+    }
+
+    #[test]
+    fn a_brief_out_first_is_not_what_a_later_report_copies() {
+        // 0: a brief out first; 1: the report that followed, holding the brief;
+        // 2: a copy of the report. The copy names the report, never the other way.
+        let members = [
+            member(Some("2025-10-06"), 60, "brief.md"),
+            member(Some("2025-10-07"), 400, "report.md"),
+            member(Some("2025-10-08"), 400, "copy.md"),
+        ];
+        let table = [[0.0, 0.9, 0.9], [0.14, 0.0, 0.95], [0.14, 0.95, 0.0]];
+        let (order, rel) = relate(&members, |i, j| table[i][j]);
+        assert_eq!(rel[0].relation, Relation::Independent);
+        assert_eq!(rel[1].relation, Relation::Original);
+        assert_eq!(
+            rel[2],
+            Related {
+                relation: Relation::Copy,
+                of: Some(1)
+            }
+        );
+        assert_eq!(order, vec![1, 0, 2]);
     }
 
     #[test]
