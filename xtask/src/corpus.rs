@@ -2,9 +2,15 @@
 //! corpus, `target/xtask/reuters.jsonl`: one record a story with `id` (NEWID),
 //! `title`, `date` (YYYY-MM-DD), `source` and `text` (the body). Stories without a
 //! body are left out.
+//!
+//! `cargo xtask corpus tbaq`: TempEval-3's TBAQ-cleaned (256 TimeML files: AP, NYT,
+//! Xinhua, WSJ, CNN, ABC, VOA, PRI news of 1989-2000, several outlets on one event in
+//! AQUAINT) to `target/xtask/tbaq.jsonl`: `id` (DOCID), `title` (AQUAINT's `<TITLE>`;
+//! TimeBank has none), `date` (the creation time), `source` (DOCID's letters, upper
+//! case) and `text` (`<TEXT>` with the TimeML tags taken out).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use regex::Regex;
@@ -109,4 +115,72 @@ fn unescape(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&#3;", "")
         .replace("&amp;", "&")
+}
+
+#[derive(Serialize)]
+struct TbaqRecord<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    date: &'a str,
+    source: String,
+    text: &'a str,
+}
+
+/// TempEval-3's TBAQ-cleaned as one JSONL corpus (written if missing); returns its path.
+pub fn tbaq() -> Result<PathBuf> {
+    let dir = data_dir()?.join("tempeval3/TBAQ-cleaned");
+    let out = out_dir()?.join("tbaq.jsonl");
+    if out.is_file() {
+        eprintln!("{} is already there", out.display());
+        return Ok(out);
+    }
+    write_tbaq(&dir, &out)?;
+    Ok(out)
+}
+
+fn write_tbaq(dir: &Path, out: &Path) -> Result<()> {
+    let title = Regex::new(r"(?s)<TITLE>(.*?)</TITLE>")?;
+    let tag = Regex::new(r"<[^>]*>")?;
+    let mut files = Vec::new();
+    crate::eval_timebank::tml_files(dir, &mut files)?;
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    let tmp = out.with_extension("jsonl.tmp");
+    let mut writer = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    for file in &files {
+        let src =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let id = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .context("a TimeML file name")?
+            .to_owned();
+        let doc = crate::eval_timebank::parse(id.clone(), &src)
+            .with_context(|| format!("reading {}", file.display()))?;
+        let source: String = id
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let title = title.captures(&src).map(|c| {
+            tag.replace_all(&c[1], "")
+                .replace("&amp;", "&")
+                .trim()
+                .to_owned()
+        });
+        let record = TbaqRecord {
+            id: &doc.name,
+            title: title.filter(|t| !t.is_empty()),
+            date: &doc.dct,
+            source,
+            text: doc.text.trim(),
+        };
+        serde_json::to_writer(&mut writer, &record)?;
+        writer.write_all(b"\n")?;
+    }
+    writer.flush()?;
+    drop(writer);
+    std::fs::rename(&tmp, out)?;
+    eprintln!("wrote {} ({} articles)", out.display(), files.len());
+    Ok(())
 }

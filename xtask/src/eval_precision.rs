@@ -2,12 +2,12 @@
 //! [N] [--all]`: every rule's precision on real news, measured by reading.
 //!
 //! factdiff runs (through `factdiff_pipeline::analyse`, with the built-in rules) on
-//! Reuters-21578 and on ECB+'s development half. Judged findings live in
+//! Reuters-21578, on ECB+'s development half and on TempEval-3's TBAQ-cleaned news. Judged findings live in
 //! `eval/judgments/RULE.jsonl`, one line each: the finding's evaluation fingerprint
 //! (`eval_truth::eval_fingerprints`), its rule, its corpus, the quoted text of each
 //! location, the verdict (`true`: an editor would act on it) and a short cause. The
 //! findings to judge are a deterministic random sample per rule: each corpus's findings
-//! ranked by a seeded hash of their fingerprint, taken from the two corpora in turn, the
+//! ranked by a seeded hash of their fingerprint, taken from the corpora in turn, the
 //! first N. Ranking by a hash of the fingerprint keeps the sample stable when a rule
 //! changes: a finding that persists keeps its rank, so its judgment stays in the sample,
 //! and a new finding takes its place by its own hash (shown as "not judged yet").
@@ -15,7 +15,7 @@
 //! `eval precision` prints per rule: findings reported, judged findings still reported,
 //! the precision over those, the judged-true findings no longer reported (recall lost)
 //! and the findings not judged yet. `--check` compares with `[precision]` of
-//! `eval/figures.toml` and fails when a precision (over both corpora, or on one alone)
+//! `eval/figures.toml` and fails when a precision (over all corpora, or on one alone)
 //! falls below the recorded one or more
 //! judged-true findings are lost than recorded; `--record` writes today's figures.
 
@@ -27,8 +27,8 @@ use factdiff_findings::{Category, Finding};
 use serde::{Deserialize, Serialize};
 
 use crate::eval_truth::{
-    self, ECBPLUS, EvalCorpus, REUTERS, bump, ratio, read_figures, recorded, round3, show,
-    write_figures,
+    self, ECBPLUS, EvalCorpus, PRECISION_CORPORA, REUTERS, TBAQ, bump, ratio, read_figures,
+    recorded, round3, show, write_figures,
 };
 use crate::util::root;
 
@@ -46,7 +46,7 @@ pub struct Judgment {
     /// The evaluation fingerprint (`eval_truth::eval_fingerprints`).
     pub fingerprint: String,
     pub rule: String,
-    /// `reuters` or `ecbplus-dev`.
+    /// `reuters`, `ecbplus-dev` or `tbaq`.
     pub corpus: String,
     /// Each location as `path[#record]: text`, the primary one first.
     pub quotes: Vec<String>,
@@ -64,7 +64,7 @@ pub struct Reported<'a> {
     pub fingerprint: String,
 }
 
-/// Both corpora with their findings.
+/// The corpora with their findings.
 pub struct Run {
     pub corpora: Vec<(EvalCorpus, Vec<Finding>)>,
 }
@@ -77,7 +77,11 @@ impl Run {
         let mut engines = factdiff_pipeline::Engines::builtin();
         engines.rules.enable_all();
         let mut corpora = Vec::new();
-        for corpus in [eval_truth::reuters()?, eval_truth::ecbplus()?] {
+        for corpus in [
+            eval_truth::reuters()?,
+            eval_truth::ecbplus()?,
+            eval_truth::tbaq()?,
+        ] {
             let findings = factdiff_pipeline::analyse(&corpus.corpus, &engines).findings;
             corpora.push((corpus, findings));
         }
@@ -148,11 +152,12 @@ pub fn read_judgments() -> Result<BTreeMap<String, Judgment>> {
                     judgment.rule
                 );
             }
-            if judgment.corpus != REUTERS && judgment.corpus != ECBPLUS {
+            if !PRECISION_CORPORA.contains(&judgment.corpus.as_str()) {
                 bail!(
-                    "{shown}:{}: corpus `{}` is not `{REUTERS}` or `{ECBPLUS}`",
+                    "{shown}:{}: corpus `{}` is not one of {}",
                     idx + 1,
-                    judgment.corpus
+                    judgment.corpus,
+                    PRECISION_CORPORA.map(|c| format!("`{c}`")).join(", ")
                 );
             }
             if judgment.cause.trim().is_empty() {
@@ -179,10 +184,10 @@ fn rank(fingerprint: &str) -> u64 {
 }
 
 /// The sample of one rule, in order: each corpus's findings ranked by [`rank`], then
-/// taken from the corpora in turn (Reuters, ECB+, Reuters, ...) until one runs out,
-/// then from the other.
+/// taken from the corpora in turn (Reuters, ECB+, TBAQ, Reuters, ...), each until
+/// it runs out.
 pub fn ranked<'a>(reported: &'a [Reported<'a>], rule: &str) -> Vec<&'a Reported<'a>> {
-    let mut lists: Vec<Vec<&Reported>> = [REUTERS, ECBPLUS]
+    let mut lists: Vec<Vec<&Reported>> = PRECISION_CORPORA
         .iter()
         .map(|name| {
             let mut list: Vec<&Reported> = reported
@@ -314,20 +319,22 @@ pub fn run(args: &[String]) -> Result<bool> {
     );
     println!();
     println!(
-        "| rule | reported | reuters | ecb+ | judged & reported | true | precision | P reuters | P ecb+ | aim | judged true, lost | not judged yet | of them in the first {SAMPLE} |"
+        "| rule | reported | reuters | ecb+ | tbaq | judged & reported | true | precision | P reuters | P ecb+ | P tbaq | aim | judged true, lost | not judged yet | of them in the first {SAMPLE} |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (rule, f) in &rules {
         let reported: usize = f.reported.values().sum();
         let judged = f.judged();
         let t: usize = f.judged_true.values().sum();
         println!(
-            "| {rule} | {reported} | {} | {} | {judged} | {t} | {} | {} | {} | {:.1} | {} | {} | {} |",
+            "| {rule} | {reported} | {} | {} | {} | {judged} | {t} | {} | {} | {} | {} | {:.1} | {} | {} | {} |",
             f.reported.get(REUTERS).copied().unwrap_or(0),
             f.reported.get(ECBPLUS).copied().unwrap_or(0),
+            f.reported.get(TBAQ).copied().unwrap_or(0),
             show(f.precision()),
             show(f.precision_in(REUTERS)),
             show(f.precision_in(ECBPLUS)),
+            show(f.precision_in(TBAQ)),
             aim(f.category),
             f.lost.len(),
             reported - judged,
@@ -363,7 +370,7 @@ pub fn run(args: &[String]) -> Result<bool> {
         } else if f.lost.is_empty() {
             continue;
         }
-        for corpus in [REUTERS, ECBPLUS] {
+        for corpus in PRECISION_CORPORA {
             if let Some(x) = f.precision_in(corpus) {
                 row.insert(format!("precision-{corpus}"), toml::Value::Float(x));
             }
@@ -388,11 +395,11 @@ pub fn run(args: &[String]) -> Result<bool> {
             let old = read_figures("precision")?;
             let mut failures = Vec::new();
             for (rule, f) in &rules {
-                // Over both corpora, then on each alone (`precision-CORPUS`): a rule
-                // that gains on one corpus may not hide a loss on the other.
+                // Over all corpora, then on each alone (`precision-CORPUS`): a rule
+                // that gains on one corpus may not hide a loss on another.
                 let figures = [("precision".to_owned(), f.precision(), String::new())]
                     .into_iter()
-                    .chain([REUTERS, ECBPLUS].map(|corpus| {
+                    .chain(PRECISION_CORPORA.map(|corpus| {
                         (
                             format!("precision-{corpus}"),
                             f.precision_in(corpus),

@@ -26,10 +26,10 @@ struct Gold {
     value: String,
 }
 
-struct Doc {
-    name: String,
-    dct: String,
-    text: String,
+pub(crate) struct Doc {
+    pub(crate) name: String,
+    pub(crate) dct: String,
+    pub(crate) text: String,
     gold: Vec<Gold>,
 }
 
@@ -40,7 +40,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     Some(tag[at..end].to_owned())
 }
 
-fn parse(name: String, src: &str) -> Result<Doc> {
+pub(crate) fn parse(name: String, src: &str) -> Result<Doc> {
     let dct_at = src.find("<DCT>").context("no <DCT>")?;
     let dct_tag_end = src[dct_at..]
         .find('>')
@@ -97,7 +97,7 @@ fn parse(name: String, src: &str) -> Result<Doc> {
     })
 }
 
-fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+pub(crate) fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry?.path();
         if path.is_dir() {

@@ -22,10 +22,15 @@ use crate::util::{data_dir, root};
 pub const REUTERS: &str = "reuters";
 /// The name of the ECB+ corpus in judgments and tables.
 pub const ECBPLUS: &str = "ecbplus-dev";
+/// The name of TempEval-3's TBAQ-cleaned news (AP, NYT, Xinhua, WSJ, ...) in
+/// judgments and tables.
+pub const TBAQ: &str = "tbaq";
+/// The corpora the precision evaluation reads, in the order its sample takes them.
+pub const PRECISION_CORPORA: [&str; 3] = [REUTERS, ECBPLUS, TBAQ];
 
 /// One corpus of an evaluation with what is known of its articles.
 pub struct EvalCorpus {
-    /// [`REUTERS`] or [`ECBPLUS`].
+    /// [`REUTERS`], [`ECBPLUS`] or [`TBAQ`].
     pub name: &'static str,
     pub corpus: Corpus,
     /// ECB+: file name -> the real event it reports (`manifest.jsonl`); empty for
@@ -57,6 +62,16 @@ pub fn reuters() -> Result<EvalCorpus> {
     let path = crate::corpus::reuters()?;
     Ok(EvalCorpus {
         name: REUTERS,
+        corpus: crate::util::load_file(&path)?,
+        events: HashMap::new(),
+    })
+}
+
+/// TempEval-3's TBAQ-cleaned, as `cargo xtask corpus tbaq` writes it.
+pub fn tbaq() -> Result<EvalCorpus> {
+    let path = crate::corpus::tbaq()?;
+    Ok(EvalCorpus {
+        name: TBAQ,
         corpus: crate::util::load_file(&path)?,
         events: HashMap::new(),
     })

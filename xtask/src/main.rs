@@ -60,6 +60,11 @@ const TASKS: &[(&str, &str, &str)] = &[
         "turn Reuters-21578 (SGML, Latin-1) into target/xtask/reuters.jsonl",
     ),
     (
+        "corpus",
+        "tbaq",
+        "turn TempEval-3's TBAQ-cleaned (TimeML news) into target/xtask/tbaq.jsonl",
+    ),
+    (
         "bench",
         "corpus",
         "load and segment the Reuters JSONL corpus: MB/s and peak memory",
@@ -178,6 +183,7 @@ fn run(args: &[String]) -> Result<()> {
         ("mutants", _) => mutants::run(rest),
         ("new-rule", _) => new_rule::run(rest),
         ("corpus", Some("reuters")) => corpus::reuters().map(|_| ()),
+        ("corpus", Some("tbaq")) => corpus::tbaq().map(|_| ()),
         ("bench", Some("corpus")) => bench_corpus::run(&rest[1..]),
         ("bench", Some("overlap")) => bench_overlap::run(&rest[1..]),
         ("bench", Some("overlap-run")) => bench_overlap::run_one(&rest[1..]),

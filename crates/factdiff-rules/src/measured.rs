@@ -13,7 +13,7 @@ use crate::RuleSet;
 pub const FIGURES: &str = include_str!("../../../eval/figures.toml");
 
 /// The real corpora `cargo xtask eval precision` reads (docs/evaluation.md).
-pub const CORPORA: &str = "Reuters-21578 and ecbplus-dev";
+pub const CORPORA: &str = "Reuters-21578, ecbplus-dev and TempEval-3 TBAQ";
 
 /// The kinds of `cargo xtask eval planted` and the rule that should report each.
 const PLANTED: &[(&str, &str)] = &[
@@ -43,7 +43,7 @@ pub struct Precision {
     /// `true_findings / judged`, rounded to three places as recorded.
     pub precision: f64,
     /// The precision on each corpus of its judged findings (`precision-CORPUS`, as
-    /// recorded: `reuters`, `ecbplus-dev`), in the order recorded.
+    /// recorded: `reuters`, `ecbplus-dev`, `tbaq`), in the order recorded.
     pub by_corpus: Vec<(String, f64)>,
 }
 
@@ -146,10 +146,10 @@ fn corpora_below(p: &Precision, aim: f64) -> Vec<String> {
         .iter()
         .filter(|(_, x)| *x < aim)
         .map(|(corpus, x)| {
-            let name = if corpus == "reuters" {
-                "Reuters-21578"
-            } else {
-                corpus.as_str()
+            let name = match corpus.as_str() {
+                "reuters" => "Reuters-21578",
+                "tbaq" => "TempEval-3 TBAQ",
+                other => other,
             };
             format!("{name} {x:.3}")
         })
@@ -220,7 +220,7 @@ pub fn explain(
                 out.push_str(", reached.");
             } else {
                 out.push_str(&format!(
-                    ", reached over both, not on one corpus alone ({}).",
+                    ", reached over all its corpora, not on one corpus alone ({}).",
                     below.join(", ")
                 ));
             }
@@ -353,7 +353,7 @@ mod tests {
         assert!(below_aim(&m, Category::Contradiction));
         assert!(
             text(&one_below).contains(
-                "aim 0.9, reached over both, not on one corpus alone (Reuters-21578 0.871)."
+                "aim 0.9, reached over all its corpora, not on one corpus alone (Reuters-21578 0.871)."
             ),
             "{}",
             text(&one_below)
