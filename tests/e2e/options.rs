@@ -511,6 +511,28 @@ const CASES: &[Case] = &[
         changed: &["b.md:5: 40 people"],
     },
     Case {
+        rule: "count-mismatch",
+        param: "same-nouns",
+        value: "[[\"catch\", \"pass\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2011-01-05",
+                "The New Orleans Saints placed running back Marcus Bell on injured reserve on Wednesday with a broken ankle.\n\nHe finished with 812 yards rushing and caught 41 passes for 356 yards.",
+            ),
+            (
+                "b.md",
+                "2011-01-05",
+                "The Saints put running back Marcus Bell on injured reserve on Wednesday, ending his season before the playoff game at Seattle.\n\nBut he missed four games this season and had only 812 yards and six touchdowns on 190 carries and another 298 yards on 41 catches.",
+            ),
+        ],
+        // One player's line: "41 passes" and "41 catches" are the same catches, so
+        // the two lines share two figures and the yards are compared, though only one
+        // says "this season".
+        default: &[],
+        changed: &["b.md:7: 298 yards"],
+    },
+    Case {
         rule: "quote-drift",
         param: "across",
         value: "\"corpus\"",

@@ -128,6 +128,9 @@ struct Words {
     titles: HashSet<String>,
     /// Verbs that attribute speech ("said", "told").
     speech_verbs: HashSet<String>,
+    /// Cardinal number words ("six"): a figure written out, as in a conversion in
+    /// brackets ("10 kilometers (six miles)").
+    number_words: HashSet<String>,
 }
 
 fn lexicon(name: &str) -> Result<toml::Table> {
@@ -196,6 +199,7 @@ impl Words {
             not_first_names,
             titles: strings(words.get("titles")).into_iter().collect(),
             speech_verbs: strings(words.get("speech_verbs")).into_iter().collect(),
+            number_words: keys(&numbers, "number_words").into_iter().collect(),
         })
     }
 
@@ -631,17 +635,22 @@ fn counts(original: &Original, words: &Words) -> BTreeMap<CountKey, CountSite> {
         // depth of 22 miles (35 kilometers)"): changed alone, it no longer converts the
         // other, which still gives the old value; the article contradicts itself, not
         // the other outlet.
+        // The other figure in digits or in words ("10 kilometers (six miles)").
+        let figure = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || words.number_words.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+        };
         let before = text[..start].trim_end();
-        let converts = before.strip_suffix('(').is_some_and(|b| {
-            b.split_whitespace()
-                .rev()
-                .take(3)
-                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        });
+        let converts = before
+            .strip_suffix('(')
+            .is_some_and(|b| b.split_whitespace().rev().take(3).any(figure));
         let converted = text[end..]
             .trim_start()
             .strip_prefix('(')
-            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+            .is_some_and(|r| r.split_whitespace().next().is_some_and(figure));
         if converts || converted {
             continue;
         }
@@ -1383,6 +1392,11 @@ mod tests {
             [
                 "It struck at a depth of 22 miles (35 kilometers) near Manokwari.",
                 "It struck at a depth of 35 kilometers near Manokwari.",
+            ],
+            // The other figure in words.
+            [
+                "It struck at a depth of 10 kilometers (six miles) near Bireun.",
+                "It struck at a depth of 10 kilometers near the town of Bireun.",
             ],
             // Another one's figure: the other outlet never names Vaughn.
             [

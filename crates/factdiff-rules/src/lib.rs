@@ -471,6 +471,39 @@ mod tests {
     }
 
     #[test]
+    fn a_table_sharing_two_whole_counts_is_one_players_line() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let nouns = format!("{counts}same-nouns = [[\"catch\", \"pass\"]]\n");
+        let line = |who: &str, rest: &str| {
+            format!(
+                "The Saints put running back Marcus Bell on injured reserve on Wednesday, \
+                 ending his season before the playoff game at Seattle.\n\n{who}{rest}"
+            )
+        };
+        let a = line(
+            "He",
+            " finished with 812 yards rushing and caught 41 passes for 356 yards.",
+        );
+        // A table (six figures) with a period the other sentence does not give.
+        let table = " missed four games this season and had only 812 yards and six \
+                     touchdowns on 190 carries and another 298 yards on 41 catches.";
+        let b = line("But he", table);
+        let pair = [("2011-01-05", a.as_str()), ("2011-01-05", b.as_str())];
+        // "41 passes" / "41 catches": with `same-nouns`, two shared whole counts.
+        assert_eq!(run(&nouns, &pair).len(), 1);
+        // Without it, one shared figure in a table: its rows' periods stay strict.
+        assert!(run(counts, &pair).is_empty());
+        // Two players' lines sharing the same figures are two lines.
+        let other = line("Panthers back Dion Carter", table);
+        let a = line(
+            "Saints back Marcus Bell",
+            " finished with 812 yards rushing and caught 41 passes for 356 yards.",
+        );
+        let two = [("2011-01-05", a.as_str()), ("2011-01-05", other.as_str())];
+        assert!(run(&nouns, &two).is_empty());
+    }
+
+    #[test]
     fn a_rules_predicates_are_event_classes_for_the_lexicon() {
         let dates = "id = \"d\"\nkind = \"date-mismatch\"\n[params]\n";
         let set = RuleSet::from_sources(&[(

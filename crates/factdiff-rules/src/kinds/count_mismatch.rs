@@ -65,9 +65,14 @@
 //! are of one period whether or not both sentences say it ("his finest season in
 //! 2008 with 35 receptions for 1,098 yards" / "career highs of 59 receptions, 1,098
 //! yards"), unless one sentence is a table (more than four figures: two companies'
-//! price lists). Aligned too: the same counted noun and the same class of what
-//! happened to it, read from the count's clause (the rule's `predicates`: "fired 11
-//! shots" / "fired a total of 6 shots"), where neither sentence names what the other
+//! price lists) and the two share fewer than two whole counts of things (one
+//! player's line, "had only 269 yards and two touchdowns on 83 carries and another
+//! 201 yards on 29 catches" this season / "269 yards ... and caught 29 passes for
+//! 274 yards", is one line; a shared figure may count its things by another noun of
+//! the rule's `same-nouns`, "passes" / "catches"). Aligned too: the same counted
+//! noun and the same class of what happened to it, read from the count's clause (the
+//! rule's `predicates`: "fired 11 shots" / "fired a total of 6 shots"), where
+//! neither sentence names what the other
 //! article never names; a toll (`lede-predicates`: deaths, injuries, arrests,
 //! rescued) only where one of the two is in its article's lede, as articles give a
 //! toll's parts and other events' tolls too ("Another two people were killed", "In
@@ -125,6 +130,10 @@
 //! - `lede-predicates` (the same, default `[]`; the built-in rule file gives deaths,
 //!   injuries, arrests, rescued): classes of tolls, aligned only where one of the two
 //!   counts is in its article's lede.
+//! - `same-nouns` (array of arrays of strings, default `[]`; the built-in rule file
+//!   gives catch, pass, reception): counted nouns, singular, that count the same
+//!   things in the other figures two sentences share ("caught 29 passes" / "29
+//!   catches"); never for the two counts compared.
 //! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the figures of two
 //!   articles of one story (the articles that report the same event,
 //!   docs/stories.md), or of any two articles: another week's car sales or another
@@ -199,6 +208,12 @@ pub(crate) const INFO: KindInfo = KindInfo {
             ty: ParamType::StringGroups,
             default: "[]",
             doc: "classes like `predicates` of tolls that articles also give in parts (by place, by day, another event's): aligned only where one of the two counts is in its article's lede",
+        },
+        ParamSpec {
+            name: "same-nouns",
+            ty: ParamType::StringGroups,
+            default: "[]",
+            doc: "groups of counted nouns (singular) that count the same things in the other figures two sentences share (\"caught 29 passes\" / \"29 catches\")",
         },
         super::ACROSS,
     ],
@@ -655,6 +670,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .cloned()
         .collect();
     let lede_from = p.groups("predicates").len();
+    let same_nouns = p.groups("same-nouns");
     let classes = &classes[..];
 
     // Each article's names: a sentence's figure is about what it names, and another
@@ -919,7 +935,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             continue;
                         }
                         let aligned = if a.article != b.article && !across_corpus {
-                            aligned(a, b, sentence_figures, lede_from)
+                            aligned(a, b, sentence_figures, lede_from, same_nouns)
                         } else {
                             Align::No
                         };
@@ -1090,6 +1106,7 @@ fn aligned(
     b: &Item<'_>,
     sentence_figures: &[Vec<(u32, &str, [u64; 2])>],
     lede_from: usize,
+    same_nouns: &[Vec<String>],
 ) -> Align {
     if !whole_counts(a, b) {
         return Align::No;
@@ -1119,11 +1136,27 @@ fn aligned(
     if writes(a, &b.interval) || writes(b, &a.interval) {
         return Align::No;
     }
-    let shared_figures = fa
+    // The same figure in the same unit, or in a counted noun of the rule's
+    // `same-nouns` ("caught 29 passes" / "29 catches").
+    let same_noun = |x: &str, y: &str| {
+        x == y
+            || same_nouns
+                .iter()
+                .any(|g| g.iter().any(|n| n == x) && g.iter().any(|n| n == y))
+    };
+    let shared: Vec<&(u32, &str, [u64; 2])> = fa
         .iter()
         .filter(|f| !f.1.is_empty() && !compared(f))
-        .filter(|f| fb.iter().any(|g| g.1 == f.1 && g.2 == f.2))
-        .count();
+        .filter(|f| fb.iter().any(|g| g.2 == f.2 && same_noun(g.1, f.1)))
+        .collect();
+    let shared_figures = shared.len();
+    // A whole count of things (not money nor a percentage: "269 yards", "29
+    // catches", not "22.50 dlrs" nor "0.3 pct").
+    let whole_count = |f: &&(u32, &str, [u64; 2])| {
+        f.2[0] == f.2[1]
+            && !factdiff_claims::shows_unit(f.1)
+            && f64::from_bits(f.2[0]).fract() == 0.0
+    };
     let predicate = a.near.split(' ').any(|w| !w.is_empty() && b.near.split(' ').any(|x| x == w));
     // The same class of what happened to what both count ("killed 40 people" /
     // "leaving 26 people dead"; "fired 11 shots" / "fired a total of 6 shots").
@@ -1135,7 +1168,13 @@ fn aligned(
     if conflict {
         Align::No
     } else if shared_figures >= 2 || shared_figures == 1 && predicate {
-        if fa.len() > FEW_FIGURES || fb.len() > FEW_FIGURES {
+        // A table is read as a list of rows (two companies' same-day price lists share
+        // a row's figures), unless it shares two whole counts of things with the other
+        // sentence: one player's line of a game or a season ("269 yards and two
+        // touchdowns on 83 carries and another 201 yards on 29 catches" / "269 yards
+        // ... and caught 29 passes for 274 yards").
+        let table = fa.len() > FEW_FIGURES || fb.len() > FEW_FIGURES;
+        if table && shared.iter().copied().filter(whole_count).count() < 2 {
             Align::Named
         } else {
             Align::Figures
