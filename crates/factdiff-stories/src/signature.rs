@@ -6,6 +6,9 @@ use factdiff_claims::{Claim, ClaimKind, ClaimValue, Lexicons};
 use factdiff_corpus::Article;
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use foldhash::fast::FixedState;
 
@@ -45,6 +48,20 @@ pub struct Signature {
     /// names no one.
     #[serde(default)]
     pub headline: Vec<String>,
+    /// The tickers its headline names its subject by (`<FSS>`, `<PKWY.O>`, `(NYSE:
+    /// IBM)`: a company's identifier on its market), lower case, an exchange suffix
+    /// (`.O`, `.TO`) left off, sorted, each once.
+    #[serde(default)]
+    pub tickers: Vec<String>,
+    /// Every ticker the article gives, in its headline or its body (as `tickers`),
+    /// sorted, each once: the companies it mentions.
+    #[serde(default)]
+    pub cited: Vec<String>,
+    /// The headline's content words (as in `words`) before its first ticker, back to
+    /// its start or to a mark (`,` `/` `:` ` - `): the name it gives the company
+    /// (`federal signal corp` of `FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND`).
+    #[serde(default)]
+    pub issuer: Vec<String>,
 }
 
 /// The signature of one article from its text, its claims and its metadata.
@@ -151,6 +168,37 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
     headline.sort_unstable();
     headline.dedup();
     headline.shrink_to_fit();
+    let title = &article.meta.title;
+    let mut tickers = tickers_in(title);
+    let issuer: Vec<String> = tickers
+        .first()
+        .map(|(at, _)| {
+            let before = &title[..*at];
+            // The clause the ticker ends: after the last mark before it.
+            let clause = before
+                .char_indices()
+                .filter(|(_, c)| matches!(c, ',' | '/' | ':' | ';' | '(' | '\u{2013}' | '\u{2014}'))
+                .map(|(i, c)| i + c.len_utf8())
+                .chain(before.rfind(" - ").map(|i| i + 3))
+                .max()
+                .map_or(before, |i| &before[i..]);
+            unicode_words(clause)
+                .map(content_form)
+                .filter(|w| keep(w))
+                .map(Cow::into_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut cited: Vec<String> = tickers_in(&article.text)
+        .into_iter()
+        .chain(tickers.iter().cloned())
+        .map(|(_, t)| t)
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    let mut tickers: Vec<String> = tickers.drain(..).map(|(_, t)| t).collect();
+    tickers.sort_unstable();
+    tickers.dedup();
     let words: Vec<&str> = lower
         .iter()
         .map(|w| &**w)
@@ -164,7 +212,33 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
         date: article.meta.date,
         passages: sketch(&lower),
         headline,
+        tickers,
+        cited,
+        issuer,
     }
+}
+
+/// A ticker as news writes it: in angle brackets, Reuters' way (`<FSS>`, `<PKWY.O>`,
+/// `<CLT.TO>`), or after the exchange's name in parentheses, the wires' way (`(NYSE:
+/// IBM)`, `(Nasdaq: AAPL)`); an exchange suffix is left off. A company's name in
+/// angle brackets (`<Smoky River Coal Ltd>`, a company with no ticker) is none.
+static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?>|\((?:NYSE|NYSE American|NYSE MKT|NYSE Arca|NASDAQ|Nasdaq|AMEX|TSX|TSXV|TSX-V|LSE|ASX|OTC|OTCQX|OTCQB|Euronext)\s*:\s*([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?\)",
+    )
+    .expect("the ticker pattern is valid")
+});
+
+/// The tickers of a text, in order, each with the byte where it starts, lower case.
+fn tickers_in(text: &str) -> Vec<(usize, String)> {
+    TICKER
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let symbol = c.get(1).or_else(|| c.get(2))?;
+            Some((whole.start(), symbol.as_str().to_ascii_lowercase()))
+        })
+        .collect()
 }
 
 /// A word as the signature counts it: lower case, a typographic apostrophe made
@@ -367,6 +441,64 @@ mod tests {
         let r = resemblance(&a, &c);
         assert!(r > 0.3 && r < 0.7, "{r}");
         assert_eq!(resemblance(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn tickers_as_news_writes_them() {
+        let found = |text: &str| -> Vec<(usize, String)> { tickers_in(text) };
+        assert_eq!(
+            found("FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND"),
+            [(20, "fss".to_owned())]
+        );
+        // An exchange suffix is left off; two companies, in order.
+        assert_eq!(
+            found("STANDARD OIL <SRD> LEASES CRAY <CYR.O> COMPUTER"),
+            [(13, "srd".to_owned()), (31, "cyr".to_owned())]
+        );
+        assert_eq!(
+            found("Northwind Freight (NASDAQ: NWFT) and Quarry Point (NYSE:QPM) agree"),
+            [(18, "nwft".to_owned()), (50, "qpm".to_owned())]
+        );
+        // A company's name in brackets, markup, a plain parenthesis: no ticker.
+        assert!(found("<SMOKY RIVER COAL LTD> SIGNS SUPPLY PACT").is_empty());
+        assert!(found("The <b>bold</b> claim (CEO: Smith)").is_empty());
+    }
+
+    #[test]
+    fn the_headline_names_its_company_before_its_ticker() {
+        let lexicons = Lexicons::builtin();
+        let sig = |title: &str, body: &str| {
+            let corpus = factdiff_corpus::Corpus::from_inputs(vec![factdiff_corpus::Input {
+                path: "a.md".into(),
+                bytes: format!("---\ntitle: \"{title}\"\n---\n{body}\n").into_bytes(),
+            }]);
+            let article = &corpus.articles[0];
+            signature(
+                article,
+                &factdiff_claims::extract(article, &lexicons),
+                &lexicons,
+            )
+        };
+        let s = sig(
+            "TALKING POINT/BANKAMERICA <BAC> EQUITY OFFER",
+            "BankAmerica Corp's offer follows <Security Pacific Corp> and First Interstate \
+             <I.N> filings.",
+        );
+        assert_eq!(s.tickers, ["bac"]);
+        assert_eq!(s.cited, ["bac", "i"]);
+        assert_eq!(s.issuer, ["bankamerica"]);
+        let s = sig(
+            "CORRECTED - PEGASUS GOLD INC<PGULF> 4TH QTR NET",
+            "Shr 12 cts",
+        );
+        assert_eq!(s.issuer, ["pegasus", "gold", "inc"]);
+        // No ticker in the headline: no issuer, whatever the body cites.
+        let s = sig(
+            "Regular dividend declared",
+            "Federal Signal Corp <FSS> said.",
+        );
+        assert!(s.tickers.is_empty() && s.issuer.is_empty());
+        assert_eq!(s.cited, ["fss"]);
     }
 
     #[test]
