@@ -173,6 +173,18 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
     let issuer: Vec<String> = tickers
         .first()
         .map(|(at, _)| {
+            // A company's name in brackets is its own name.
+            let bracketed = &title[*at..];
+            if let Some(end) = bracketed.find('>')
+                && !TICKER_SYMBOL.is_match(&bracketed[..=end])
+                && bracketed.starts_with('<')
+            {
+                return unicode_words(&bracketed[1..end])
+                    .map(content_form)
+                    .filter(|w| keep(w))
+                    .map(Cow::into_owned)
+                    .collect();
+            }
             let before = &title[..*at];
             // The clause the ticker ends: after the last mark before it.
             let clause = before
@@ -220,23 +232,34 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
 
 /// A ticker as news writes it: in angle brackets, Reuters' way (`<FSS>`, `<PKWY.O>`,
 /// `<CLT.TO>`), or after the exchange's name in parentheses, the wires' way (`(NYSE:
-/// IBM)`, `(Nasdaq: AAPL)`); an exchange suffix is left off. A company's name in
-/// angle brackets (`<Smoky River Coal Ltd>`, a company with no ticker) is none.
+/// IBM)`, `(Nasdaq: AAPL)`); an exchange suffix is left off. Reuters brackets the
+/// name of a company that has no ticker in its place (`<Smoky River Coal Ltd>`): that
+/// name, in lower case, stands for it.
 static TICKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"<([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?>|\((?:NYSE|NYSE American|NYSE MKT|NYSE Arca|NASDAQ|Nasdaq|AMEX|TSX|TSXV|TSX-V|LSE|ASX|OTC|OTCQX|OTCQB|Euronext)\s*:\s*([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?\)",
+        r"<([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?>|\((?:NYSE|NYSE American|NYSE MKT|NYSE Arca|NASDAQ|Nasdaq|AMEX|TSX|TSXV|TSX-V|LSE|ASX|OTC|OTCQX|OTCQB|Euronext)\s*:\s*([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?\)|<([A-Z][A-Za-z0-9&.,'/ -]{2,80})>",
     )
     .expect("the ticker pattern is valid")
 });
 
-/// The tickers of a text, in order, each with the byte where it starts, lower case.
+/// A bracketed ticker alone (not a company's name in brackets).
+static TICKER_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<[A-Z][A-Z0-9&]{0,5}(?:\.[A-Z]{1,3})?>$").expect("the symbol pattern is valid")
+});
+
+/// The tickers of a text (and the names Reuters brackets in their place), in order,
+/// each with the byte where it starts, lower case.
 fn tickers_in(text: &str) -> Vec<(usize, String)> {
     TICKER
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let symbol = c.get(1).or_else(|| c.get(2))?;
-            Some((whole.start(), symbol.as_str().to_ascii_lowercase()))
+            if let Some(symbol) = c.get(1).or_else(|| c.get(2)) {
+                return Some((whole.start(), symbol.as_str().to_ascii_lowercase()));
+            }
+            let name = c.get(3)?.as_str();
+            let name: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            Some((whole.start(), name.join(" ")))
         })
         .collect()
 }
@@ -459,8 +482,12 @@ mod tests {
             found("Northwind Freight (NASDAQ: NWFT) and Quarry Point (NYSE:QPM) agree"),
             [(18, "nwft".to_owned()), (50, "qpm".to_owned())]
         );
-        // A company's name in brackets, markup, a plain parenthesis: no ticker.
-        assert!(found("<SMOKY RIVER COAL LTD> SIGNS SUPPLY PACT").is_empty());
+        // A company's name in brackets stands for its ticker, in any case.
+        assert_eq!(
+            found("said its <Smoky River Coal  Ltd> unit"),
+            [(9, "smoky river coal ltd".to_owned())]
+        );
+        // Markup, a plain parenthesis: no ticker.
         assert!(found("The <b>bold</b> claim (CEO: Smith)").is_empty());
     }
 
@@ -485,13 +512,20 @@ mod tests {
              <I.N> filings.",
         );
         assert_eq!(s.tickers, ["bac"]);
-        assert_eq!(s.cited, ["bac", "i"]);
+        assert_eq!(s.cited, ["bac", "i", "security pacific corp"]);
         assert_eq!(s.issuer, ["bankamerica"]);
         let s = sig(
             "CORRECTED - PEGASUS GOLD INC<PGULF> 4TH QTR NET",
             "Shr 12 cts",
         );
         assert_eq!(s.issuer, ["pegasus", "gold", "inc"]);
+        // A company's name in brackets is the name the headline gives it.
+        let s = sig(
+            "<TOPPS CO INC> FILES FOR INITIAL OFFERING",
+            "Topps Co Inc said it filed.",
+        );
+        assert_eq!(s.tickers, ["topps co inc"]);
+        assert_eq!(s.issuer, ["topps", "inc"]);
         // No ticker in the headline: no issuer, whatever the body cites.
         let s = sig(
             "Regular dividend declared",
