@@ -202,3 +202,23 @@ fn stories_two_quakes_two_days_apart_are_two_stories() {
         .collect();
     assert!(rules.is_empty(), "{}", out.stdout);
 }
+
+/// Two companies' results in one template (a table under a headline that names the
+/// company by its ticker) are two stories; a second report of the first, its name
+/// misspelt and its ticker written another way, is in the first's story.
+#[test]
+fn stories_other_companies_results_in_one_template_are_two_stories() {
+    const ISSUERS: &str = "tests/fixtures/stories-issuers";
+    let stories = stories_json(&[ISSUERS]);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    let paths: Vec<&str> = stories[0]
+        .articles
+        .iter()
+        .map(|a| a.path.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        ["halversen-tool.md", "halvorsen-tool.md"],
+        "{stories:#?}"
+    );
+}

@@ -309,7 +309,7 @@ pub fn run(args: &[String]) -> Result<()> {
         elapsed.as_secs_f64() * 1000.0
     );
     println!(
-        "  candidates {} ({} same event); vetoes: dates {} ({} wrong), event days {} ({} wrong), names {} ({} wrong), headlines {} ({} wrong), subjects {} ({} wrong)",
+        "  candidates {} ({} same event); vetoes: dates {} ({} wrong), event days {} ({} wrong), names {} ({} wrong), headlines {} ({} wrong), subjects {} ({} wrong), tickers {} ({} wrong)",
         links.len(),
         same_cands,
         vetoes(Veto::Dates),
@@ -322,6 +322,8 @@ pub fn run(args: &[String]) -> Result<()> {
         wrong_vetoes(Veto::Headline),
         vetoes(Veto::Subjects),
         wrong_vetoes(Veto::Subjects),
+        vetoes(Veto::Tickers),
+        wrong_vetoes(Veto::Tickers),
     );
     println!(
         "  {:<44} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}",

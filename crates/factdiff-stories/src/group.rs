@@ -28,6 +28,9 @@ const COPY_RESEMBLANCE: f64 = 0.5;
 /// day apart is the noise of outlets' and of the date reading: "Monday" read on
 /// another day's article).
 const SUBJECT_DAYS_APART: i32 = 2;
+/// The fewest characters of a word of a company's name that a misspelling (one
+/// edit) is read in: shorter words are other names one letter apart (`ITT`, `ATT`).
+const ISSUER_TYPO_CHARS: usize = 5;
 
 /// One article's weighted keys, sorted by key id, and the norm. The ids apart from
 /// the weights: a pair's score reads all of one article's ids and few of its weights.
@@ -169,6 +172,16 @@ struct Compact {
     /// headline says the event is about): each as its id in `names` and its last
     /// word's id in `words`.
     headline_names: Vec<(u32, u32)>,
+    /// The tickers of the headline (ids in `tickers`), sorted.
+    tickers: Vec<u32>,
+    /// Every ticker the article gives (ids in `tickers`), sorted; none when its
+    /// headline gives none.
+    cited: Vec<u32>,
+    /// The headline's words naming its first ticker's company (ids in `words`, and
+    /// as written, for a misspelling: `RESTURANT ASSOCIATES <RAA>`); none when the
+    /// headline gives no ticker.
+    issuer: Vec<u32>,
+    issuer_words: Vec<Box<str>>,
 }
 
 /// The corpus-wide key tables: signatures go in one by one, in article order (so a
@@ -177,6 +190,7 @@ struct Compact {
 pub(crate) struct Interner {
     names: Keys,
     words: Keys,
+    tickers: Keys,
     compact: Vec<Compact>,
 }
 
@@ -219,6 +233,26 @@ impl Interner {
             })
             .collect();
         headline_names.sort_unstable();
+        let mut tickers: Vec<u32> = sig.tickers.iter().map(|t| self.tickers.id(t)).collect();
+        tickers.sort_unstable();
+        tickers.dedup();
+        // What else it cites is read only against another headline's ticker, and only
+        // when its own headline names one (the veto needs both).
+        let mut cited: Vec<u32> = if tickers.is_empty() {
+            Vec::new()
+        } else {
+            sig.cited.iter().map(|t| self.tickers.id(t)).collect()
+        };
+        cited.sort_unstable();
+        cited.dedup();
+        let (issuer, issuer_words) = if tickers.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            (
+                sig.issuer.iter().map(|w| self.words.id(w)).collect(),
+                sig.issuer.iter().map(|w| w.as_str().into()).collect(),
+            )
+        };
         let mut event_days: Vec<i32> = sig.dates.iter().filter_map(|(d, _)| parse_day(d)).collect();
         event_days.sort_unstable();
         event_days.dedup();
@@ -247,6 +281,10 @@ impl Interner {
             headline_named,
             event_days,
             headline_names,
+            tickers,
+            cited,
+            issuer,
+            issuer_words,
         });
     }
 }
@@ -278,6 +316,16 @@ pub(crate) struct Evidence {
     /// dividend or results table: `Qtly div 20 cts vs 20 cts prior Pay ... Record
     /// ...` under `FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND`).
     untold: Vec<bool>,
+    /// The tickers of each article's headline, and every ticker it gives (ids,
+    /// sorted).
+    tickers: Vec<Vec<u32>>,
+    cited: Vec<Vec<u32>>,
+    /// The rarest word of the name each article's headline gives its ticker's
+    /// company (an id in `words`).
+    issuer: Vec<Option<u32>>,
+    /// The words of that name as written, each with whether it is rare enough to
+    /// block on.
+    issuer_words: Vec<Vec<(Box<str>, bool)>>,
     /// Each article's sketch of its word shingles.
     sketches: Vec<Vec<u64>>,
     /// Each article's own date, as a day number.
@@ -316,6 +364,10 @@ pub enum Veto {
     /// Each one's leading names are absent from the other: other participants or
     /// places.
     Names,
+    /// Each one's headline names a company by its ticker, and the other gives
+    /// neither that ticker nor the company's name: other companies' news in one
+    /// template (two banks' quarters, two issuers' bonds).
+    Tickers,
     /// One of them tells its subject in its headline alone (it names no one rare,
     /// and its headline none of its names: a dividend or results table), and each
     /// one's rarest headline words are absent from the other: another subject.
@@ -520,6 +572,7 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
     let Interner {
         mut names,
         mut words,
+        tickers,
         compact,
     } = interner;
     let mut rep = near_copies(&compact, block_cap(config, compact.len()));
@@ -562,6 +615,7 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
         Interner {
             names,
             words,
+            tickers,
             compact,
         },
         config,
@@ -751,6 +805,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     let Interner {
         names,
         words,
+        tickers: _,
         compact,
     } = interner;
     // The strings are no longer needed: the ids and counts say it all.
@@ -856,7 +911,26 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     let mut lead_day = Vec::with_capacity(n);
     let mut event_days = Vec::with_capacity(n);
     let headline_named: Vec<bool> = compact.iter().map(|c| c.headline_named).collect();
+    let mut tickers = Vec::with_capacity(n);
+    let mut cited = Vec::with_capacity(n);
+    let mut issuer = Vec::with_capacity(n);
+    let mut issuer_words = Vec::with_capacity(n);
     for c in compact {
+        tickers.push(c.tickers);
+        cited.push(c.cited);
+        issuer.push(
+            c.issuer
+                .iter()
+                .copied()
+                .min_by_key(|id| (words[*id as usize], *id)),
+        );
+        issuer_words.push(
+            c.issuer
+                .iter()
+                .zip(c.issuer_words)
+                .map(|(id, w)| (w, words[*id as usize] <= cap))
+                .collect::<Vec<_>>(),
+        );
         sketches.push(c.passages);
         days.push(c.date.map(day_number));
         lead_day.push(c.lead_day);
@@ -946,6 +1020,10 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             subjects,
             heads,
             untold,
+            tickers,
+            cited,
+            issuer,
+            issuer_words,
             sketches,
             days,
         },
@@ -1040,6 +1118,19 @@ fn link_of(
         && !ev.heads[b].iter().any(|k| ev.words[a].has(*k))
     {
         Some(Veto::Headline)
+    } else if !ev.tickers[a].is_empty()
+        && !ev.tickers[b].is_empty()
+        && !ev.tickers[a]
+            .iter()
+            .any(|t| ev.cited[b].binary_search(t).is_ok())
+        && !ev.tickers[b]
+            .iter()
+            .any(|t| ev.cited[a].binary_search(t).is_ok())
+        && !ev.issuer[a].is_some_and(|w| ev.words[b].has(w))
+        && !ev.issuer[b].is_some_and(|w| ev.words[a].has(w))
+        && !nearly_one_name(&ev.issuer_words[a], &ev.issuer_words[b])
+    {
+        Some(Veto::Tickers)
     } else {
         None
     };
@@ -1050,6 +1141,21 @@ fn link_of(
         direct: score,
         veto,
     }
+}
+
+/// A word of one company's name one edit from a word of the other's (words of
+/// [`ISSUER_TYPO_CHARS`] characters or more, one of the two rare enough to block on):
+/// one company's name misspelt (`RESTURANT ASSOCIATES <RAA>`, `RESTAURANT
+/// ASSOCIATES <RA>`), not two companies' common words (`savings`, `national`).
+fn nearly_one_name(a: &[(Box<str>, bool)], b: &[(Box<str>, bool)]) -> bool {
+    a.iter().any(|(x, x_rare)| {
+        b.iter().any(|(y, y_rare)| {
+            (*x_rare || *y_rare)
+                && x.chars().count() >= ISSUER_TYPO_CHARS
+                && y.chars().count() >= ISSUER_TYPO_CHARS
+                && strsim::levenshtein(x, y) <= 1
+        })
+    })
 }
 
 /// What the clustering sums over the pairs across two clusters (a pair never scored
@@ -1381,6 +1487,82 @@ mod tests {
         assert_eq!(veto(0, 1), Some(Some(Veto::Headline)));
         assert_eq!(veto(1, 2), Some(Some(Veto::Headline)));
         assert_eq!(veto(0, 2), Some(None));
+    }
+
+    #[test]
+    fn other_companies_named_by_their_tickers_are_apart_unless_one_names_the_other() {
+        // Results tables of one template: a name in each body (the bank's
+        // "Deposits", which the headline veto reads as one), other figures.
+        let table = |issuer: &[&str], ticker: &str, cited: &[&str], extra: &[&str]| {
+            let mut words: Vec<(String, u32)> = ["shr", "net", "revs", "mths", "qtr", "3rd"]
+                .iter()
+                .chain(issuer)
+                .chain(extra)
+                .map(|w| ((*w).to_owned(), 1))
+                .collect();
+            words.sort();
+            words.dedup();
+            let mut headline: Vec<String> = issuer
+                .iter()
+                .chain(&["3rd", "qtr", "net"])
+                .map(|w| (*w).to_owned())
+                .collect();
+            headline.sort();
+            let mut cited: Vec<String> = cited
+                .iter()
+                .chain(&[ticker])
+                .map(|t| (*t).to_owned())
+                .collect();
+            cited.sort();
+            cited.dedup();
+            Signature {
+                names: vec![("deposits".to_owned(), 1)],
+                words,
+                headline,
+                tickers: vec![ticker.to_owned()],
+                cited,
+                issuer: issuer.iter().map(|w| (*w).to_owned()).collect(),
+                ..Signature::default()
+            }
+        };
+        let sigs = vec![
+            table(&["halvorsen", "tool"], "hlvt", &[], &[]),
+            table(&["brackett", "savings"], "brkt", &[], &[]),
+            // The first company again, its name misspelt and its ticker another.
+            table(&["halversen", "tool"], "hlv", &[], &[]),
+            // A third company whose report cites the first's ticker, and a fourth
+            // whose body names the second.
+            table(&["quarry", "point"], "qpm", &["hlvt"], &[]),
+            table(&["northwind"], "nwft", &[], &["brackett", "savings"]),
+        ];
+        let config = StoryConfig::default();
+        let all = links(&sigs, &config);
+        let veto = |a: usize, b: usize| all.iter().find(|l| l.a == a && l.b == b).map(|l| l.veto);
+        assert_eq!(veto(0, 1), Some(Some(Veto::Tickers)));
+        assert_eq!(veto(1, 2), Some(Some(Veto::Tickers)));
+        assert_eq!(veto(0, 2), Some(None));
+        assert_eq!(veto(0, 3), Some(None));
+        assert_eq!(veto(1, 4), Some(None));
+        assert_eq!(veto(2, 4), Some(Some(Veto::Tickers)));
+    }
+
+    #[test]
+    fn a_misspelt_company_name_is_one_edit_from_the_right_one() {
+        let words = |ws: &[(&str, bool)]| -> Vec<(Box<str>, bool)> {
+            ws.iter().map(|(w, rare)| ((*w).into(), *rare)).collect()
+        };
+        let resturant = words(&[("resturant", true), ("associates", false)]);
+        let restaurant = words(&[("restaurant", false), ("associates", false)]);
+        assert!(nearly_one_name(&resturant, &restaurant));
+        // Two companies' common words one letter apart: no.
+        let saving = words(&[("saving", false)]);
+        let savings = words(&[("savings", false)]);
+        assert!(!nearly_one_name(&saving, &savings));
+        // Short names one letter apart are other companies.
+        assert!(!nearly_one_name(
+            &words(&[("itt", true)]),
+            &words(&[("att", true)])
+        ));
     }
 
     #[test]

@@ -6,6 +6,9 @@ use factdiff_claims::{Claim, ClaimKind, ClaimValue, Lexicons};
 use factdiff_corpus::Article;
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use foldhash::fast::FixedState;
 
@@ -45,6 +48,20 @@ pub struct Signature {
     /// names no one.
     #[serde(default)]
     pub headline: Vec<String>,
+    /// The tickers its headline names its subject by (`<FSS>`, `<PKWY.O>`, `(NYSE:
+    /// IBM)`: a company's identifier on its market), lower case, an exchange suffix
+    /// (`.O`, `.TO`) left off, sorted, each once.
+    #[serde(default)]
+    pub tickers: Vec<String>,
+    /// Every ticker the article gives, in its headline or its body (as `tickers`),
+    /// sorted, each once: the companies it mentions.
+    #[serde(default)]
+    pub cited: Vec<String>,
+    /// The headline's content words (as in `words`) before its first ticker, back to
+    /// its start or to a mark (`,` `/` `:` ` - `): the name it gives the company
+    /// (`federal signal corp` of `FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND`).
+    #[serde(default)]
+    pub issuer: Vec<String>,
 }
 
 /// The signature of one article from its text, its claims and its metadata.
@@ -151,6 +168,49 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
     headline.sort_unstable();
     headline.dedup();
     headline.shrink_to_fit();
+    let title = &article.meta.title;
+    let mut tickers = tickers_in(title);
+    let issuer: Vec<String> = tickers
+        .first()
+        .map(|(at, _)| {
+            // A company's name in brackets is its own name.
+            let bracketed = &title[*at..];
+            if let Some(end) = bracketed.find('>')
+                && !TICKER_SYMBOL.is_match(&bracketed[..=end])
+                && bracketed.starts_with('<')
+            {
+                return unicode_words(&bracketed[1..end])
+                    .map(content_form)
+                    .filter(|w| keep(w))
+                    .map(Cow::into_owned)
+                    .collect();
+            }
+            let before = &title[..*at];
+            // The clause the ticker ends: after the last mark before it.
+            let clause = before
+                .char_indices()
+                .filter(|(_, c)| matches!(c, ',' | '/' | ':' | ';' | '(' | '\u{2013}' | '\u{2014}'))
+                .map(|(i, c)| i + c.len_utf8())
+                .chain(before.rfind(" - ").map(|i| i + 3))
+                .max()
+                .map_or(before, |i| &before[i..]);
+            unicode_words(clause)
+                .map(content_form)
+                .filter(|w| keep(w))
+                .map(Cow::into_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut cited: Vec<String> = tickers_in(&article.text)
+        .into_iter()
+        .chain(tickers.iter().cloned())
+        .map(|(_, t)| t)
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    let mut tickers: Vec<String> = tickers.drain(..).map(|(_, t)| t).collect();
+    tickers.sort_unstable();
+    tickers.dedup();
     let words: Vec<&str> = lower
         .iter()
         .map(|w| &**w)
@@ -164,7 +224,44 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
         date: article.meta.date,
         passages: sketch(&lower),
         headline,
+        tickers,
+        cited,
+        issuer,
     }
+}
+
+/// A ticker as news writes it: in angle brackets, Reuters' way (`<FSS>`, `<PKWY.O>`,
+/// `<CLT.TO>`), or after the exchange's name in parentheses, the wires' way (`(NYSE:
+/// IBM)`, `(Nasdaq: AAPL)`); an exchange suffix is left off. Reuters brackets the
+/// name of a company that has no ticker in its place (`<Smoky River Coal Ltd>`): that
+/// name, in lower case, stands for it.
+static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?>|\((?:NYSE|NYSE American|NYSE MKT|NYSE Arca|NASDAQ|Nasdaq|AMEX|TSX|TSXV|TSX-V|LSE|ASX|OTC|OTCQX|OTCQB|Euronext)\s*:\s*([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?\)|<([A-Z][A-Za-z0-9&.,'/ -]{2,80})>",
+    )
+    .expect("the ticker pattern is valid")
+});
+
+/// A bracketed ticker alone (not a company's name in brackets).
+static TICKER_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<[A-Z][A-Z0-9&]{0,5}(?:\.[A-Z]{1,3})?>$").expect("the symbol pattern is valid")
+});
+
+/// The tickers of a text (and the names Reuters brackets in their place), in order,
+/// each with the byte where it starts, lower case.
+fn tickers_in(text: &str) -> Vec<(usize, String)> {
+    TICKER
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            if let Some(symbol) = c.get(1).or_else(|| c.get(2)) {
+                return Some((whole.start(), symbol.as_str().to_ascii_lowercase()));
+            }
+            let name = c.get(3)?.as_str();
+            let name: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            Some((whole.start(), name.join(" ")))
+        })
+        .collect()
 }
 
 /// A word as the signature counts it: lower case, a typographic apostrophe made
@@ -367,6 +464,75 @@ mod tests {
         let r = resemblance(&a, &c);
         assert!(r > 0.3 && r < 0.7, "{r}");
         assert_eq!(resemblance(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn tickers_as_news_writes_them() {
+        let found = |text: &str| -> Vec<(usize, String)> { tickers_in(text) };
+        assert_eq!(
+            found("FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND"),
+            [(20, "fss".to_owned())]
+        );
+        // An exchange suffix is left off; two companies, in order.
+        assert_eq!(
+            found("STANDARD OIL <SRD> LEASES CRAY <CYR.O> COMPUTER"),
+            [(13, "srd".to_owned()), (31, "cyr".to_owned())]
+        );
+        assert_eq!(
+            found("Northwind Freight (NASDAQ: NWFT) and Quarry Point (NYSE:QPM) agree"),
+            [(18, "nwft".to_owned()), (50, "qpm".to_owned())]
+        );
+        // A company's name in brackets stands for its ticker, in any case.
+        assert_eq!(
+            found("said its <Smoky River Coal  Ltd> unit"),
+            [(9, "smoky river coal ltd".to_owned())]
+        );
+        // Markup, a plain parenthesis: no ticker.
+        assert!(found("The <b>bold</b> claim (CEO: Smith)").is_empty());
+    }
+
+    #[test]
+    fn the_headline_names_its_company_before_its_ticker() {
+        let lexicons = Lexicons::builtin();
+        let sig = |title: &str, body: &str| {
+            let corpus = factdiff_corpus::Corpus::from_inputs(vec![factdiff_corpus::Input {
+                path: "a.md".into(),
+                bytes: format!("---\ntitle: \"{title}\"\n---\n{body}\n").into_bytes(),
+            }]);
+            let article = &corpus.articles[0];
+            signature(
+                article,
+                &factdiff_claims::extract(article, &lexicons),
+                &lexicons,
+            )
+        };
+        let s = sig(
+            "TALKING POINT/BANKAMERICA <BAC> EQUITY OFFER",
+            "BankAmerica Corp's offer follows <Security Pacific Corp> and First Interstate \
+             <I.N> filings.",
+        );
+        assert_eq!(s.tickers, ["bac"]);
+        assert_eq!(s.cited, ["bac", "i", "security pacific corp"]);
+        assert_eq!(s.issuer, ["bankamerica"]);
+        let s = sig(
+            "CORRECTED - PEGASUS GOLD INC<PGULF> 4TH QTR NET",
+            "Shr 12 cts",
+        );
+        assert_eq!(s.issuer, ["pegasus", "gold", "inc"]);
+        // A company's name in brackets is the name the headline gives it.
+        let s = sig(
+            "<TOPPS CO INC> FILES FOR INITIAL OFFERING",
+            "Topps Co Inc said it filed.",
+        );
+        assert_eq!(s.tickers, ["topps co inc"]);
+        assert_eq!(s.issuer, ["topps", "inc"]);
+        // No ticker in the headline: no issuer, whatever the body cites.
+        let s = sig(
+            "Regular dividend declared",
+            "Federal Signal Corp <FSS> said.",
+        );
+        assert!(s.tickers.is_empty() && s.issuer.is_empty());
+        assert_eq!(s.cited, ["fss"]);
     }
 
     #[test]
