@@ -135,10 +135,8 @@ impl Index {
         hash & !self.art_mask
     }
 
-    /// The entries of one fingerprint.
-    fn group(&self, fp: u64) -> &[u64] {
-        let t = (fp >> (64 - self.bucket_bits)) as usize;
-        let bucket = &self.keys[self.buckets[t] as usize..self.buckets[t + 1] as usize];
+    /// The entries of one fingerprint in its bucket (`buckets` of its top bits).
+    fn group_in<'k>(&self, bucket: &'k [u64], fp: u64) -> &'k [u64] {
         let lo = bucket.partition_point(|&k| k < fp);
         let hi = lo + bucket[lo..].partition_point(|&k| k <= (fp | self.art_mask));
         &bucket[lo..hi]
@@ -167,22 +165,40 @@ impl Index {
     pub fn partners(&self, a: u32, marks: &[u64], max_postings: usize) -> Vec<(u32, u32)> {
         let mut partners: Vec<u32> = Vec::new();
         let mut prev = u64::MAX;
-        for &m in marks {
-            let fp = self.fp(m);
-            if fp == prev {
-                continue;
+        let shift = 64 - self.bucket_bits;
+        // A lookup is two cache misses, its bucket's bounds and then its keys, and the
+        // next lookup waited on this one's branches: a batch of fingerprints has its
+        // buckets and their first keys read first, all at once (independent loads
+        // overlap), then is looked up in the cache.
+        for batch in marks.chunks(LOOKUP_BATCH) {
+            let mut buckets = [(0usize, 0usize); LOOKUP_BATCH];
+            let mut firsts = [0u64; LOOKUP_BATCH];
+            for ((bucket, first), &m) in buckets.iter_mut().zip(&mut firsts).zip(batch) {
+                let t = (self.fp(m) >> shift) as usize;
+                *bucket = (self.buckets[t] as usize, self.buckets[t + 1] as usize);
+                *first = self.keys.get(bucket.0).copied().unwrap_or(u64::MAX);
             }
-            prev = fp;
-            let group = self.group(fp);
-            if group.len() > max_postings {
-                continue;
+            for ((&(lo, hi), &first), &m) in buckets.iter().zip(&firsts).zip(batch) {
+                let fp = self.fp(m);
+                if fp == prev {
+                    continue;
+                }
+                prev = fp;
+                // No key of the fingerprint in its bucket.
+                if lo == hi || first > (fp | self.art_mask) {
+                    continue;
+                }
+                let group = self.group_in(&self.keys[lo..hi], fp);
+                if group.len() > max_postings {
+                    continue;
+                }
+                partners.extend(
+                    group
+                        .iter()
+                        .map(|&k| (k & self.art_mask) as u32)
+                        .filter(|&b| b > a),
+                );
             }
-            partners.extend(
-                group
-                    .iter()
-                    .map(|&k| (k & self.art_mask) as u32)
-                    .filter(|&b| b > a),
-            );
         }
         partners.sort_unstable();
         partners
@@ -218,6 +234,9 @@ impl Index {
         out
     }
 }
+
+/// Fingerprints [`Index::partners`] reads the buckets of at once (8).
+const LOOKUP_BATCH: usize = 8;
 
 /// Every candidate pair `(a, b)`, `a < b`, in order.
 pub fn candidate_pairs(prints: &[ArticlePrints], cfg: &OverlapConfig) -> Vec<(u32, u32)> {

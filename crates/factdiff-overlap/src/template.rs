@@ -18,7 +18,7 @@
 
 use rayon::prelude::*;
 
-use crate::prints::{ArticlePrints, is_number, shingle_hashes, word_token, word_tokens};
+use crate::prints::{ArticlePrints, is_number, seq_hash, shingle_hashes, word_token, word_tokens};
 
 /// The token that stands for every figure in a skeleton (an odd hash, as a number's
 /// token is, that no word hashes to in practice).
@@ -166,7 +166,34 @@ pub const FIGURES_TO_COMPARE: usize = 3;
 
 /// Whether a token is a figure: a word with a digit or a number word.
 pub fn is_figure(token: u32) -> bool {
-    is_number(token) || number_tokens().binary_search(&token).is_ok()
+    is_number(token) || {
+        // Most words are no number word: the filter of their top bits says so without
+        // the binary search (it ran for every word of the corpus, in every part of
+        // `templates`).
+        let (filter, tokens) = number_filter();
+        let bit = (token >> (32 - NUMBER_FILTER_BITS)) as usize;
+        filter[bit / 64] >> (bit % 64) & 1 == 1 && tokens.binary_search(&token).is_ok()
+    }
+}
+
+/// The top bits of a token [`number_filter`] is indexed by (12: 4,096 bits, a few
+/// hundred of them set).
+const NUMBER_FILTER_BITS: u32 = 12;
+
+/// A bit for each value of the top [`NUMBER_FILTER_BITS`] bits of the number words'
+/// tokens, set when a number word's token has it; and those tokens, sorted.
+fn number_filter() -> &'static ([u64; 1 << (NUMBER_FILTER_BITS - 6)], &'static [u32]) {
+    static FILTER: std::sync::OnceLock<([u64; 1 << (NUMBER_FILTER_BITS - 6)], &'static [u32])> =
+        std::sync::OnceLock::new();
+    FILTER.get_or_init(|| {
+        let tokens = number_tokens();
+        let mut filter = [0u64; 1 << (NUMBER_FILTER_BITS - 6)];
+        for &t in tokens {
+            let bit = (t >> (32 - NUMBER_FILTER_BITS)) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        (filter, tokens)
+    })
 }
 
 /// The skeleton of a run of tokens: every figure replaced by the slot token.
@@ -191,33 +218,60 @@ pub fn templates(
     threshold: usize,
     shingle: usize,
 ) -> (Vec<u64>, Vec<u64>, Vec<u64>) {
-    // One entry per shingle and cluster: the shingle's hash with its low bits
-    // replaced by the cluster id, so that one sort groups by shingle, then cluster.
-    let mask = !template_mask(prints.len());
     // One part of the shingles at a time, by their top bits (so the parts, in turn,
     // are in the order of one sort of them all): the list is one entry a word of
     // the corpus, and held whole it was the overlap stage's peak (+308 MiB at 16x
     // Reuters); each part's is made a block of articles at a time and copied into
     // one list sized once, each block freed as it is copied. Each part hashes the
-    // skeletons again: their hashing is cheap beside the sort.
+    // skeletons again, so a corpus whose list is small (up to
+    // [`TEMPLATE_WHOLE_WORDS`] words) is counted in one part.
+    let words: usize = prints.iter().map(|p| p.tokens.len()).sum();
+    let part_bits = if words <= TEMPLATE_WHOLE_WORDS {
+        0
+    } else {
+        TEMPLATE_PART_BITS
+    };
+    templates_in_parts(prints, cluster_of, threshold, shingle, part_bits)
+}
+
+/// [`templates`] counted in `1 << part_bits` parts, one after the other: the same
+/// lists whatever the parts.
+fn templates_in_parts(
+    prints: &[ArticlePrints],
+    cluster_of: &[u32],
+    threshold: usize,
+    shingle: usize,
+    part_bits: u32,
+) -> (Vec<u64>, Vec<u64>, Vec<u64>) {
+    // One entry per shingle and cluster: the shingle's hash with its low bits
+    // replaced by the cluster id, so that one sort groups by shingle, then cluster.
+    let mask = !template_mask(prints.len());
     let (mut common, mut stock, mut recurring) = (Vec::new(), Vec::new(), Vec::new());
     let mut days: Vec<i32> = Vec::new();
-    for part in 0..TEMPLATE_PARTS {
-        let in_part = |h: &u64| h >> (64 - TEMPLATE_PART_BITS) == part;
+    for part in 0..1u64 << part_bits {
+        let in_part = |h: &u64| part_bits == 0 || h >> (64 - part_bits) == part;
         let blocks: Vec<Vec<u64>> = prints
             .par_chunks(TEMPLATE_BLOCK)
             .map(|block| {
                 let mut out = Vec::new();
-                let mut hashes = Vec::new();
+                let (mut hashes, mut skel) = (Vec::new(), Vec::new());
                 for p in block {
                     let cluster = u64::from(cluster_of[p.article as usize]);
-                    hashes.clear();
-                    hashes.extend(
-                        shingle_hashes(&skeleton(&p.tokens), shingle)
-                            .into_iter()
-                            .map(|h| (h & !mask) | cluster)
-                            .filter(in_part),
+                    // `shingle_hashes(&skeleton(..))` into buffers of the block's.
+                    skel.clear();
+                    skel.extend(
+                        p.tokens
+                            .iter()
+                            .map(|&t| if is_figure(t) { SLOT } else { t }),
                     );
+                    hashes.clear();
+                    if shingle > 0 && skel.len() >= shingle {
+                        hashes.extend(
+                            skel.windows(shingle)
+                                .map(|w| (seq_hash(w) & !mask) | cluster)
+                                .filter(in_part),
+                        );
+                    }
                     hashes.sort_unstable();
                     hashes.dedup();
                     out.extend_from_slice(&hashes);
@@ -268,12 +322,14 @@ pub fn templates(
 /// Articles whose skeleton shingles [`templates`] makes at a time (256).
 const TEMPLATE_BLOCK: usize = 256;
 
-/// The top bits of a skeleton shingle's hash that say which of [`TEMPLATE_PARTS`]
-/// parts [`templates`] counts it in.
+/// The top bits of a skeleton shingle's hash that say which of four parts
+/// [`templates`] counts it in, when the corpus has more than [`TEMPLATE_WHOLE_WORDS`].
 const TEMPLATE_PART_BITS: u32 = 2;
 
-/// The parts [`templates`] counts the skeleton shingles in, one after the other (4).
-const TEMPLATE_PARTS: u64 = 1 << TEMPLATE_PART_BITS;
+/// The most words a corpus may have for [`templates`] to count its skeleton shingles
+/// in one part, not four (4,194,304: a list of 32 MiB; Reuters-21578 with the planted
+/// copies of `bench peers` has about 3.2 million, 16x Reuters 43 million).
+const TEMPLATE_WHOLE_WORDS: usize = 1 << 22;
 
 /// The distinct stories (clusters) a short passage's skeleton must be found in, on
 /// more than one day, to be a phrase its subject is told with (3: the two articles
@@ -425,6 +481,35 @@ mod tests {
         // Copies of one story count once: four clusters are not enough.
         let (t, _, _) = templates(&prints, &[0, 0, 2, 3, 4, 5], 5, 5);
         assert!(!templated(&prints[0].tokens, &t, mask, 5));
+    }
+
+    #[test]
+    fn the_parts_give_the_lists_of_one_count() {
+        let notes = [
+            "Qtly div 22 cts vs 22 cts prior Pay April 15 Record March 31",
+            "Qtly div 18 cts vs 16 cts prior Pay April one Record March 20",
+            "Qtly div five cts vs five cts prior Pay April 10 Record March 27",
+            "Qtly div 40 cts vs 40 cts prior Pay April 30 Record April two",
+            "The ministry said the new container terminal would open in March next year",
+            "The ministry said the new grain terminal would open in March next year",
+            "The ministry said the new container terminal would open in May",
+        ];
+        let mut prints = prints_of(&notes);
+        for (i, p) in prints.iter_mut().enumerate() {
+            p.day = Some(i as i32 % 4);
+        }
+        let clusters = [0, 1, 2, 3, 4, 5, 6];
+        let whole = templates_in_parts(&prints, &clusters, 3, 5, 0);
+        assert!(!whole.0.is_empty() && !whole.1.is_empty() && !whole.2.is_empty());
+        assert_eq!(templates_in_parts(&prints, &clusters, 3, 5, 2), whole);
+        assert_eq!(templates(&prints, &clusters, 3, 5), whole);
+    }
+
+    #[test]
+    fn the_number_filter_passes_every_number_word() {
+        for &t in number_tokens() {
+            assert!(is_figure(t), "{t:#x}");
+        }
     }
 
     #[test]
