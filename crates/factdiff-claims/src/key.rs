@@ -693,6 +693,55 @@ mod tests {
     }
 
     #[test]
+    fn a_measure_before_and_is_the_previous_clauses() {
+        let measures = |text: &str| -> Vec<(String, Option<String>)> {
+            let art = article(text, Some(ANCHOR));
+            extract(&art, &Lexicons::builtin())
+                .iter()
+                .filter(|c| matches!(c.value, ClaimValue::Interval { .. }))
+                .filter_map(|c| {
+                    let k = c.key.as_ref()?;
+                    Some((
+                        art.slice(c.span).to_owned(),
+                        k.measure.as_deref().map(str::to_owned),
+                    ))
+                })
+                .collect()
+        };
+        let m = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            measures("12 people were killed and 28 people were injured when a bus fell."),
+            [
+                ("12 people".into(), m("deaths")),
+                ("28 people".into(), m("injuries"))
+            ]
+        );
+        // Without a measure after it, the figure still counts the earlier one.
+        assert_eq!(
+            measures("Officials said 12 people were killed and 28 others."),
+            [
+                ("12 people".into(), m("deaths")),
+                ("28 others".into(), m("deaths"))
+            ]
+        );
+        // A comma is no link: it also sets off an apposition.
+        assert_eq!(
+            measures(
+                "This is confirmed by the growth of Armenia's GDP last year, 8.7 percent, with the lowest level of inflation."
+            ),
+            [("8.7 percent".into(), m("growth"))]
+        );
+        // Unchanged: the nearest measure after the figure.
+        assert_eq!(
+            measures("A bus fell into a gorge, killing 12 people and injuring 26."),
+            [
+                ("12 people".into(), m("deaths")),
+                ("26".into(), m("injuries"))
+            ]
+        );
+    }
+
+    #[test]
     fn monotonic_measures_are_on_the_key() {
         let art = article(
             "At least 37 people were killed; 12 people are still missing.",

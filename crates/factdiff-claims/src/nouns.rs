@@ -100,6 +100,9 @@ pub(crate) fn counted_noun(
     head
 }
 
+/// How many words either side of a figure a measure word may be.
+const WINDOW: usize = 8;
+
 /// Whether a measure word or phrase is near token `i` (within the clause), or anywhere
 /// before it when a change verb reaches the figure ("has risen to 46").
 pub(crate) fn measure_near(ctx: &Ctx, s: &Sent, from: usize, to: usize) -> Option<String> {
@@ -113,8 +116,12 @@ pub(crate) fn measure_near(ctx: &Ctx, s: &Sent, from: usize, to: usize) -> Optio
             .context
             .multiplier_change_words
             .contains(s.lower(from - 2));
-    let lo = if reached { 0 } else { from.saturating_sub(8) };
-    let hi = (to + 8).min(s.toks.len());
+    let lo = if reached {
+        0
+    } else {
+        from.saturating_sub(WINDOW)
+    };
+    let hi = (to + WINDOW).min(s.toks.len());
     let mut best: Option<(usize, String)> = None;
     for k in lo..hi {
         if k >= from && k < to {
@@ -124,7 +131,7 @@ pub(crate) fn measure_near(ctx: &Ctx, s: &Sent, from: usize, to: usize) -> Optio
             if let Some(p) = s.phrase(k, n)
                 && let Some(m) = ctx.lex.measures.get(&*p)
             {
-                let dist = if k < from { from - k } else { k - to + 1 };
+                let mut dist = if k < from { from - k } else { k - to + 1 };
                 // A comma or semicolon between them ends the clause.
                 let (a, b) = if k < from { (k, from) } else { (to, k) };
                 if s.toks[a..b]
@@ -132,6 +139,18 @@ pub(crate) fn measure_near(ctx: &Ctx, s: &Sent, from: usize, to: usize) -> Optio
                     .any(|t| matches!(t.text, ";" | ":" | "(" | ")"))
                 {
                     continue;
+                }
+                // A measure before a figure that a list link ("and", "while":
+                // `list_links`, a word, not a comma, which also sets off an apposition:
+                // "the growth of GDP last year, 8.7 percent, with the lowest
+                // inflation") joins to the item before it is that item's ("12 people
+                // were killed and 28 people were injured": the 28 were injured): one
+                // after the figure comes first, this one only when there is none.
+                if k + 1 < from
+                    && s.toks[from - 1].is_word()
+                    && ctx.lex.context.list_links.contains(s.lower(from - 1))
+                {
+                    dist += WINDOW;
                 }
                 if best.as_ref().is_none_or(|(d, _)| dist < *d) {
                     best = Some((dist, m.clone()));

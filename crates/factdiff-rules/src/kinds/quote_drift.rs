@@ -33,6 +33,8 @@
 //! American spelling ("recognise" / "recognize"). A near-copy of another article (one
 //! of a large set of republished copies, which the story stage weighs as one) is
 //! compared with the article it copies only, not with every other copy. Two speakers are
+//! two surnames that do not fold alike (a name with and without its diacritics,
+//! "Subašić" / "Subasic", is one), and are
 //! reported only when neither article names the other's speaker: a statement given to
 //! its joint authors, or to a person and the body he speaks for, names both; and only
 //! when one quote holds the other, not when two statements meet at an edge.
