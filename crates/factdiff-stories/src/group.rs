@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
 use foldhash::fast::FixedState;
+use integer_encoding::VarInt;
 use rayon::prelude::*;
 
 use crate::config::StoryConfig;
@@ -151,12 +152,65 @@ impl Keys {
     }
 }
 
+/// An article's keys as `(id, count)` pairs sorted by id, packed: each id as its gap
+/// from the one before, then its count, each a LEB128 varint (`integer-encoding`).
+/// Every article's are held until the near-copies are found (304,686 articles at
+/// Reuters 16x): 8 bytes a pair as `(u32, u32)`, 3 here for a gap under 16,384 and a
+/// count under 128 (ids are sorted, so their gaps are small; most counts are 1).
+struct Packed(Box<[u8]>);
+
+impl Packed {
+    /// Packs pairs sorted by id.
+    fn new(pairs: &[(u32, u32)]) -> Packed {
+        debug_assert!(pairs.is_sorted());
+        let mut bytes: Vec<u8> = Vec::with_capacity(
+            pairs
+                .iter()
+                .map(|(id, tf)| id.required_space() + tf.required_space())
+                .sum(),
+        );
+        let mut last = 0u32;
+        let mut buf = [0u8; 10];
+        for &(id, tf) in pairs {
+            for v in [id - last, tf] {
+                let n = v.encode_var(&mut buf);
+                bytes.extend_from_slice(&buf[..n]);
+            }
+            last = id;
+        }
+        // No spare capacity: held for every article.
+        Packed(bytes.into_boxed_slice())
+    }
+
+    /// The pairs, in order.
+    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut rest: &[u8] = &self.0;
+        let mut next = move || {
+            let (v, n) = u32::decode_var(rest)?;
+            rest = &rest[n..];
+            Some(v)
+        };
+        let mut last = 0u32;
+        std::iter::from_fn(move || {
+            let gap = next()?;
+            let tf = next().expect("packed by `Packed::new`: a count after each id");
+            last += gap;
+            Some((last, tf))
+        })
+    }
+
+    /// The pairs, unpacked.
+    fn unpacked(&self) -> Vec<(u32, u32)> {
+        self.iter().collect()
+    }
+}
+
 /// What the grouping keeps of one article's [`Signature`]: its keys as ids, with
 /// their counts, sorted by id (the strings live once, in [`Interner`]), and what the
 /// scores read as they are (the sketch, the dates).
 struct Compact {
-    names: Vec<(u32, u32)>,
-    words: Vec<(u32, u32)>,
+    names: Packed,
+    words: Packed,
     /// The sketch, sorted and unique.
     passages: Vec<u64>,
     date: Option<jiff::civil::Date>,
@@ -265,8 +319,8 @@ impl Interner {
             .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
             .and_then(|best| parse_day(&best.0));
         self.compact.push(Compact {
-            names,
-            words,
+            names: Packed::new(&names),
+            words: Packed::new(&words),
             passages: {
                 // Sorted and unique, as `signature` makes it: a passage counts once
                 // an article.
@@ -600,11 +654,11 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
         let mut kept = Vec::with_capacity(reps.len());
         for (i, c) in compact.into_iter().enumerate() {
             if rep[i] == i {
-                for (id, _) in &c.names {
-                    names.df[*id as usize] += 1;
+                for (id, _) in c.names.iter() {
+                    names.df[id as usize] += 1;
                 }
-                for (id, _) in &c.words {
-                    words.df[*id as usize] += 1;
+                for (id, _) in c.words.iter() {
+                    words.df[id as usize] += 1;
                 }
                 kept.push(c);
             }
@@ -844,7 +898,9 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     let n = compact.len();
     let n_eff = (n as f64).max(IDF_MIN_ARTICLES);
     let idf = |df: u32| (n_eff / f64::from(df.max(1))).ln().max(0.0);
-    let vector = |keys: &[(u32, u32)], df: &[u32]| {
+    let vector = |keys: &Packed, df: &[u32]| {
+        // Unpacked first, so that the lists held are sized exactly.
+        let keys = keys.unpacked();
         let ids: Vec<u32> = keys.iter().map(|(id, _)| *id).collect();
         let weights: Vec<f64> = keys
             .iter()
@@ -868,7 +924,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
                 .names
                 .iter()
                 .filter(|(_, tf)| *tf >= 2)
-                .map(|(id, tf)| (f64::from(*tf) * idf(names[*id as usize]), *id))
+                .map(|(id, tf)| (f64::from(tf) * idf(names[id as usize]), id))
                 .filter(|(w, _)| *w > 0.0)
                 .collect();
             top_ranked(ranked, config.lead_names)
@@ -1301,6 +1357,22 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
+
+    #[test]
+    fn packed_keys_read_back_as_they_were_given() {
+        for pairs in [
+            vec![],
+            vec![(0, 1)],
+            vec![(0, 0), (1, 1), (127, 128), (128, 300), (70_000, u32::MAX)],
+            vec![(5, 2), (u32::MAX, 1)],
+        ] {
+            let packed = Packed::new(&pairs);
+            assert_eq!(packed.unpacked(), pairs);
+        }
+        // Gaps of a few thousand and counts of one: three bytes a pair, not eight.
+        let pairs: Vec<(u32, u32)> = (0..100).map(|i| (i * 5_000, 1)).collect();
+        assert_eq!(Packed::new(&pairs).0.len(), 1 + 1 + 99 * 3);
+    }
 
     #[test]
     fn the_blocking_cap_does_not_grow_with_a_large_corpus() {
