@@ -58,7 +58,7 @@ use std::sync::Arc;
 use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
-pub use describe::{describe_interval, mid_sentence, shows_unit};
+pub use describe::{describe_interval, mid_sentence, number_word, shows_unit};
 pub use frame::{Frame, Modality, Period, Role, has_phrase, lower_ends_with};
 pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};
