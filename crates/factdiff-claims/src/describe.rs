@@ -214,6 +214,26 @@ fn builtin() -> &'static Lexicons {
     LEX.get_or_init(Lexicons::builtin)
 }
 
+/// The number a single number word stands for in the built-in lexicons
+/// (`numbers.toml`'s `number_words` and `ordinals`), and whether it is an ordinal:
+/// "eleven" is `(11, false)`, "eleventh" `(11, true)`; `None` for any other word, and
+/// for phrases ("a dozen"). For comparing two wordings that write one number in words
+/// and in digits ("the eleventh hour" / "the 11th hour").
+pub fn number_word(word: &str) -> Option<(u32, bool)> {
+    let lex = builtin();
+    let lower = word.to_lowercase();
+    if lower.contains(' ') {
+        return None;
+    }
+    if let Some(&n) = lex.ordinals.get(&lower) {
+        return Some((n, true));
+    }
+    lex.number_words
+        .get(&lower)
+        .filter(|x| x.fract() == 0.0 && **x >= 0.0 && **x <= f64::from(u32::MAX))
+        .map(|&x| (x as u32, false))
+}
+
 /// Text quoted from an article, to be set mid-sentence in a message: its first letter
 /// lowered when its first word is an ordinary word capitalized only because it began
 /// a sentence ("At least 140 people" -> "at least 140 people", "Seven agreements" ->
@@ -250,6 +270,16 @@ pub fn mid_sentence(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_and_their_digits() {
+        assert_eq!(number_word("eleventh"), Some((11, true)));
+        assert_eq!(number_word("Eleven"), Some((11, false)));
+        assert_eq!(number_word("twenty"), Some((20, false)));
+        assert_eq!(number_word("hour"), None);
+        assert_eq!(number_word("11th"), None);
+        assert_eq!(number_word("a dozen"), None);
+    }
 
     fn d(min: Option<f64>, max: Option<f64>, min_open: bool, max_open: bool, unit: &str) -> String {
         describe_interval(&Interval {

@@ -313,7 +313,45 @@ fn event_key(
         .collect();
     participants.extend(named);
     participants.sort();
+    // The labelled figures of the clause ("magnitude 6.1", "6.1-magnitude", "Flight
+    // 17"): a number right after a label word, or right before one, spaced or hyphened.
+    let mut labels: Vec<String> = Vec::new();
+    for k in lo..hi {
+        if !s.toks[k].is_num() {
+            continue;
+        }
+        let label = |j: usize| {
+            s.toks
+                .get(j)
+                .filter(|t| t.is_word() && lex.label_words.contains(t.lower.as_ref()))
+                .map(|t| t.lower.to_string())
+        };
+        let hyphened = s
+            .toks
+            .get(k + 1)
+            .is_some_and(|t| t.text == "-" && !t.space_before);
+        let found = k
+            .checked_sub(1)
+            .and_then(label)
+            .or_else(|| label(k + 1 + usize::from(hyphened)));
+        if let Some(word) = found {
+            labels.push(format!("{word} {}", s.toks[k].text));
+        }
+    }
+    labels.sort();
+    labels.dedup();
+    let identifiers: Vec<String> = labels
+        .iter()
+        .filter(|l| {
+            l.split(' ')
+                .next()
+                .is_some_and(|w| lex.event_labels.contains(w))
+        })
+        .cloned()
+        .collect();
     EventKey {
+        labels,
+        identifiers,
         predicate: if reporting {
             Some("report".to_owned())
         } else {
@@ -833,5 +871,55 @@ mod tests {
             .find_map(|c| c.key.as_ref()?.event.as_ref())
             .expect("a dated event");
         assert_eq!(event.predicate.as_deref(), Some("start"));
+    }
+
+    /// A date's labelled figures: "magnitude 6.1", "6.1-magnitude" and "6.1 magnitude"
+    /// alike; a flight's number is an identifier too, a road's is not.
+    #[test]
+    fn labelled_figures_of_a_dates_clause() {
+        let labels = |text: &str| {
+            let art = article(text, Some(ANCHOR));
+            extract(&art, &Lexicons::builtin())
+                .iter()
+                .find_map(|c| c.key.as_ref()?.event.clone())
+                .map(|e| (e.labels.clone(), e.identifiers.clone()))
+                .expect("a dated event")
+        };
+        let quake = (
+            vec!["magnitude 6.1".to_owned()],
+            vec!["magnitude 6.1".to_owned()],
+        );
+        assert_eq!(
+            labels("A magnitude 6.1 earthquake struck Van province on Monday, November 2."),
+            quake
+        );
+        assert_eq!(
+            labels("The 6.1-magnitude earthquake hit Van province on Tuesday, 3 November."),
+            quake
+        );
+        assert_eq!(
+            labels("A 6.1 magnitude quake hit Van province on Tuesday, 3 November."),
+            quake
+        );
+        assert_eq!(
+            labels(
+                "At least 12 people died when a 6.1-magnitude earthquake hit the province of Van in eastern Turkey on Tuesday, 3 November."
+            ),
+            quake
+        );
+        assert_eq!(
+            labels(
+                "A magnitude 6.1 earthquake struck eastern Turkey's Van province on Monday, November 2, killing at least 12 people."
+            ),
+            quake
+        );
+        assert_eq!(
+            labels("Williams was arrested on Route 94 on February 1."),
+            (vec!["route 94".to_owned()], vec![])
+        );
+        assert_eq!(
+            labels("The quake struck Van province on Monday, November 2."),
+            (vec![], vec![])
+        );
     }
 }

@@ -195,6 +195,9 @@ pub struct Lexicons {
     pub(crate) speech_verbs: HashSet<String>,
     pub(crate) reporting_verbs: HashSet<String>,
     pub(crate) label_words: HashSet<String>,
+    /// Label words whose labelled figure names one thing that happens once ("magnitude
+    /// 6.1", "Flight 17"), `words.toml` `event_labels`.
+    pub(crate) event_labels: HashSet<String>,
     /// Words right after a number that make it a designation, not a count ("a
     /// 12-gauge shotgun", "the 64-bit version", "10U servers").
     pub(crate) label_units: HashSet<String>,
@@ -379,6 +382,11 @@ impl Lexicons {
         if let Some(words) = &f.label_words {
             for s in v.words(words)? {
                 self.label_words.insert(s.to_lowercase());
+            }
+        }
+        if let Some(words) = &f.event_labels {
+            for s in v.words(words)? {
+                self.event_labels.insert(s.to_lowercase());
             }
         }
         if let Some(words) = &f.label_units {
@@ -915,6 +923,7 @@ struct LexiconFile {
     speech_verbs: Option<Words>,
     reporting_verbs: Option<Words>,
     label_words: Option<Words>,
+    event_labels: Option<Words>,
     label_units: Option<Words>,
     not_names: Option<Words>,
     function_words: Option<Words>,

@@ -58,7 +58,7 @@ use std::sync::Arc;
 use factdiff_corpus::{Article, Span};
 use serde::Serialize;
 
-pub use describe::{describe_interval, mid_sentence, shows_unit};
+pub use describe::{describe_interval, mid_sentence, number_word, shows_unit};
 pub use frame::{Frame, Modality, Period, Role, has_phrase, lower_ends_with};
 pub use lexicon::{LexiconError, Lexicons, Qualifier, month_name};
 pub use record::{record, records};
@@ -233,6 +233,19 @@ pub struct EventKey {
     /// meeting): one story's two close dates of it are one event retold.
     #[serde(skip)]
     pub once: bool,
+    /// The labelled figures of the clause, each its label word (words.toml's
+    /// `label_words`) and number: "a magnitude 6.1 earthquake" and "the 6.1-magnitude
+    /// quake" give `magnitude 6.1`, "Flight 17" `flight 17`. Two clauses that give one
+    /// label two numbers tell two things ("a magnitude 6.1 earthquake" / "a magnitude
+    /// 5.2 aftershock", "Game 6" / "Game 7"). Not in the claims' JSON (a label word is
+    /// no claim of its own).
+    #[serde(skip)]
+    pub labels: Vec<String>,
+    /// The labels of `labels` that name one thing that happens once (words.toml's
+    /// `event_labels`: a quake's magnitude, a flight's number), not a place where
+    /// things happen again and again ("Route 94").
+    #[serde(skip)]
+    pub identifiers: Vec<String>,
 }
 
 /// How two claims of one sentence relate.

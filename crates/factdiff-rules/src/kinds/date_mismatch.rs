@@ -47,6 +47,18 @@
 //! clause names someone or something the other sentence does not ("The Turkic States
 //! summit opened in Samarkand" / "The SCO summit opened in Samarkand ...").
 //!
+//! A labelled figure of the date's clause ("magnitude 6.1", "6.1-magnitude", "Game 7":
+//! a number with a label word) tells things apart: two clauses that give one label
+//! other numbers are two events ("a magnitude 5.9 earthquake struck in Malatya province
+//! on Sunday" / "a magnitude 4.8 aftershock struck in Malatya province on Monday").
+//! And within a story, two dates of what happened of one class, a day or two apart,
+//! whose clauses give the same figure of a label that names one event (a quake's
+//! magnitude, a flight's number: words.toml's `event_labels`; a road's number is
+//! none) and whose sentences share a name are one event, however few words their
+//! sentences share ("A magnitude 6.1 earthquake struck Van province in eastern Turkey
+//! on Monday, November 2" / "The 6.1-magnitude earthquake hit Van province on Tuesday,
+//! 3 November").
+//!
 //! An event that happens once to whom it happens (the events lexicon's
 //! `once_events`: a conviction, a sentencing, a plea, an escape, a crime or
 //! incident, an unveiling, a hiring: "the Trail Blazers hired him" / "He joined the
@@ -465,6 +477,50 @@ fn named_alike(a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
         && days_apart(a.timex, b.timex).is_some_and(|d| d <= RETOLD_DAYS)
 }
 
+/// Whether two dates' clauses give one label two numbers and never the same
+/// ("a magnitude 6.1 earthquake struck in Van province on Monday" / "a magnitude 5.2
+/// aftershock struck in Van province on Tuesday", "Game 6" / "Game 7"): two things,
+/// whatever else their sentences share.
+fn labelled_apart(a: &Item<'_>, b: &Item<'_>) -> bool {
+    fn split(l: &str) -> (&str, &str) {
+        l.split_once(' ').unwrap_or((l, ""))
+    }
+    fn numbers<'a>(it: &Item<'a>, word: &str) -> Vec<&'a str> {
+        it.event
+            .labels
+            .iter()
+            .map(|l| split(l))
+            .filter(|(w, _)| *w == word)
+            .map(|(_, n)| n)
+            .collect()
+    }
+    a.event.labels.iter().any(|la| {
+        let (word, _) = split(la);
+        let (na, nb) = (numbers(a, word), numbers(b, word));
+        !nb.is_empty() && !na.iter().any(|n| nb.contains(n))
+    })
+}
+
+/// Whether two dates of one story are what happened to one thing its label names
+/// ("A magnitude 6.1 earthquake struck Van province in eastern Turkey on Monday,
+/// November 2" / "The 6.1-magnitude earthquake hit Van province on Tuesday, 3
+/// November"): both what happened, of one class (their group), their clauses giving
+/// the same labelled figure of a label that names one thing (events lexicon's
+/// `event_labels`: a quake's magnitude, a flight's number), their sentences sharing a
+/// name (one common to the corpus too, [`share_any_name`]: the place a corpus of one
+/// quake's coverage is about), and the dates at most [`RETOLD_DAYS`] apart. A quake and its aftershock, of
+/// other magnitudes, are two ([`labelled_apart`]); a road's number names no event.
+fn identified_alike(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
+    actual
+        && a
+            .event
+            .identifiers
+            .iter()
+            .any(|l| b.event.identifiers.contains(l))
+        && share_any_name(cx, a, b)
+        && days_apart(a.timex, b.timex).is_some_and(|d| d <= RETOLD_DAYS)
+}
+
 /// The most words of a sentence an event is told in.
 const EVENT_WORDS: usize = 12;
 
@@ -701,8 +757,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                         || b.names.is_empty()
                                         || share_a_name(a, b)
                                         || class.is_none()
-                                        || !across_corpus && named_alike(a, b, actual))
+                                        || !across_corpus && named_alike(a, b, actual)
+                                        || !across_corpus && identified_alike(cx, a, b, actual))
                                     && same_place(a, b)
+                                    && !labelled_apart(a, b)
                                     && (class.is_some() || same_clause(cx, a, b))
                                     && {
                                         // A date without an event word is compared as
@@ -723,12 +781,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                                         || !names_unshared(a, b)
                                                             && !names_unshared(b, a))
                                                 || !across_corpus && retold(a, b, actual)
-                                                || !across_corpus && named_alike(a, b, actual))
+                                                || !across_corpus && named_alike(a, b, actual)
+                                                || !across_corpus
+                                                    && identified_alike(cx, a, b, actual))
                                     }
                                     && (across_corpus
                                         || same_subject(a, b, actual)
                                         || class.is_none() && actual
-                                        || named_alike(a, b, actual))
+                                        || named_alike(a, b, actual)
+                                        || identified_alike(cx, a, b, actual))
                             })
                         })
                         .flatten();

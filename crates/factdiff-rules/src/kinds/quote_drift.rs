@@ -28,7 +28,10 @@
 //! differs only in punctuation, case, hyphens, words joined or contracted ("end
 //! game" / "endgame", "it is" / "it's", "do not" / "don't"), an abbreviation for its
 //! words ("IE" / "Internet Explorer", "300 mln dlrs" / "300 million dollars"), a whole hour's `:00` ("6:00 p.m." /
-//! "6 p.m.") or an editor's words in brackets ("to her (Tara Reid) and"); a pair of which one article gives both wordings; a span that runs from
+//! "6 p.m."), a number written in words and in digits ("eleventh-hour" / "11th
+//! hour", "Group of Seven" / "Group of 7") or an editor's words in brackets ("to her
+//! (Tara Reid) and"), also read in the place of the word they gloss ("from today
+//! (Monday)" / "from Monday"); a pair of which one article gives both wordings; a span that runs from
 //! one quotation's closing mark to the next one's opening mark; British against
 //! American spelling ("recognise" / "recognize"). A near-copy of another article (one
 //! of a large set of republished copies, which the story stage weighs as one) is
@@ -123,7 +126,7 @@ use super::{Cx, finding};
 use crate::Rule;
 use factdiff_findings::{DiffSides, inline_diff, word_diff};
 
-use crate::text::{quote_word_spans, translit_fold};
+use crate::text::{quote_word_spans, quote_word_spans_glossed, translit_fold};
 
 /// Quotes sharing a run of this many words are candidates for alignment.
 const SHINGLE: usize = 3;
@@ -518,6 +521,36 @@ fn gapped_excerpt(gapped: &Item, other: &Item) -> bool {
     })
 }
 
+/// Whether one word list is found whole in the other (or is it).
+fn holds(x: &[String], y: &[String]) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// The readings of two quotes to compare: as written, unless reading a gloss in the
+/// place of the word it glosses (`glossed`, [`quote_word_spans_glossed`]) in one or
+/// both makes one quote the other's words or an excerpt of them, which as written it
+/// is not.
+fn read_alike<'i>(
+    a: &'i Item,
+    b: &'i Item,
+    glossed_a: Option<&'i Item>,
+    glossed_b: Option<&'i Item>,
+) -> (&'i Item, &'i Item) {
+    if holds(&a.words, &b.words) {
+        return (a, b);
+    }
+    [
+        (glossed_a, Some(b)),
+        (Some(a), glossed_b),
+        (glossed_a, glossed_b),
+    ]
+    .into_iter()
+    .filter_map(|(x, y)| x.zip(y))
+    .find(|(x, y)| holds(&x.words, &y.words))
+    .unwrap_or((a, b))
+}
+
 /// Words in the pieces of a diff.
 fn count_words<'c>(chunks: impl Iterator<Item = &'c DiffChunk>) -> usize {
     chunks.map(|c| c.text.split_whitespace().count()).sum()
@@ -565,6 +598,23 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
                     text: text.to_string(),
                     speaker: claim.speaker().map(str::to_owned),
                 })
+            })
+        })
+        .collect();
+    // The other reading of each quote with an editor's gloss ("from today (Monday)"
+    // read "from Monday"), for a pair that the gloss alone sets apart.
+    let glossed: Vec<Option<Item>> = items
+        .iter()
+        .map(|it| {
+            let (spans, words): (Vec<_>, Vec<_>) =
+                quote_word_spans_glossed(&it.text)?.into_iter().unzip();
+            (words.len() >= min_words).then(|| Item {
+                article: it.article,
+                claim: it.claim,
+                words,
+                spans,
+                text: it.text.clone(),
+                speaker: it.speaker.clone(),
             })
         })
         .collect();
@@ -646,7 +696,11 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
     let drifts: Vec<Drift> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
-            let (a, b) = (&items[i], &items[j]);
+            // Each quote read as written, or, when that makes one the other's words or
+            // an excerpt of them, with its gloss in the place of the word it glosses:
+            // an outlet that writes "from Monday" where another quotes "from today
+            // (Monday)" gives the same words.
+            let (a, b) = read_alike(&items[i], &items[j], glossed[i].as_ref(), glossed[j].as_ref());
             // The shorter quote found whole in the longer is an excerpt, however the
             // diff aligns it.
             let a_short = a.words.len() <= b.words.len();
@@ -959,6 +1013,39 @@ mod tests {
             "we don't want a trade war",
             "we did not want a trade war"
         )));
+    }
+
+    #[test]
+    fn a_gloss_is_read_in_the_place_of_its_word_only_when_that_makes_the_quotes_alike() {
+        let glossed = |text: &str| {
+            crate::text::quote_word_spans_glossed(text).map(|w| {
+                let (spans, words) = w.into_iter().unzip();
+                Item {
+                    article: 0,
+                    claim: 0,
+                    words,
+                    spans,
+                    text: text.to_owned(),
+                    speaker: None,
+                }
+            })
+        };
+        let a_text = "credibility would come under fresh scrutiny from today (Monday), with activity";
+        let (a, ga) = (item(a_text), glossed(a_text));
+        let b = item("credibility would come under fresh scrutiny from Monday, with activity");
+        let (x, y) = read_alike(&a, &b, ga.as_ref(), None);
+        assert_eq!(x.words, y.words);
+        // Another day is another wording, read as written.
+        let c = item("credibility would come under fresh scrutiny from Tuesday, with activity");
+        let (x, _) = read_alike(&a, &c, ga.as_ref(), None);
+        assert!(x.words.contains(&"today".to_owned()));
+        // The gloss is not read where the word itself is the other's ("to her (Tara
+        // Reid) and" / "to her and").
+        let d_text = "we appreciate your respect to her (Tara Reid) and her family";
+        let (d, gd) = (item(d_text), glossed(d_text));
+        let e = item("we appreciate your respect to her and her family");
+        let (x, _) = read_alike(&d, &e, gd.as_ref(), None);
+        assert_eq!(x.words, d.words);
     }
 
     #[test]
