@@ -29,6 +29,15 @@ fn story_of<'s>(stories: &'s [Story], path: &str) -> &'s Story {
         .unwrap_or_else(|| panic!("no story holds {path}: {stories:#?}"))
 }
 
+/// The file names of a story's articles, in its order.
+fn file_names(story: &Story) -> Vec<&str> {
+    story
+        .articles
+        .iter()
+        .map(|a| a.path.rsplit('/').next().unwrap())
+        .collect()
+}
+
 #[test]
 fn stories_text() {
     let out = run(&["stories", FIXTURES]);
@@ -179,13 +188,8 @@ fn stories_two_quakes_two_days_apart_are_two_stories() {
     assert_eq!(stories.len(), 2, "{stories:#?}");
     for province in ["malatya-", "van-"] {
         let story = story_of(&stories, &format!("{province}aa.md"));
-        let paths: Vec<&str> = story
-            .articles
-            .iter()
-            .map(|a| a.path.rsplit('/').next().unwrap())
-            .collect();
         assert_eq!(
-            paths,
+            file_names(story),
             [format!("{province}aa.md"), format!("{province}dha.md")],
             "{story:#?}"
         );
@@ -211,13 +215,8 @@ fn stories_other_companies_results_in_one_template_are_two_stories() {
     const ISSUERS: &str = "tests/fixtures/stories-issuers";
     let stories = stories_json(&[ISSUERS]);
     assert_eq!(stories.len(), 1, "{stories:#?}");
-    let paths: Vec<&str> = stories[0]
-        .articles
-        .iter()
-        .map(|a| a.path.rsplit('/').next().unwrap())
-        .collect();
     assert_eq!(
-        paths,
+        file_names(&stories[0]),
         ["halversen-tool.md", "halvorsen-tool.md"],
         "{stories:#?}"
     );

@@ -70,7 +70,7 @@ pub struct Run {
 }
 
 impl Run {
-    /// Loads both corpora and runs the built-in engines over each, every rule on: a
+    /// Loads the corpora (Reuters, ECB+, TBAQ) and runs the built-in engines over each, every rule on: a
     /// rule off by default (acronym-undefined) is measured too, so that its figure
     /// says why it is off.
     pub fn new() -> Result<Run> {
