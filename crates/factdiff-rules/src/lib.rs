@@ -504,6 +504,34 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_toll_counts_people_in_the_ledes_only() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let lede = |injured: &str| {
+            format!(
+                "A bus overturned near Cusco on Sunday, killing 4 people, and {injured} \
+                 injured, police said."
+            )
+        };
+        let people = lede("15 people were");
+        let pair = |a: &str| {
+            run(
+                counts,
+                &[("2024-10-06", a), ("2024-10-06", people.as_str())],
+            )
+        };
+        // "12 were injured" counts people: it contradicts "15 people were injured".
+        assert_eq!(pair(&lede("12 were")).len(), 1);
+        // Not in the body, where a bare figure is a part or a source's earlier one.
+        let body = format!(
+            "Rescue teams reached the road near Cusco on Sunday.\n\n{}",
+            lede("12 were")
+        );
+        assert!(pair(&body).is_empty());
+        // Nor a round word for a toll still being counted.
+        assert!(pair(&lede("dozens were")).is_empty());
+    }
+
+    #[test]
     fn a_rules_predicates_are_event_classes_for_the_lexicon() {
         let dates = "id = \"d\"\nkind = \"date-mismatch\"\n[params]\n";
         let set = RuleSet::from_sources(&[(

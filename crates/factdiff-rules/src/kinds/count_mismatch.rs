@@ -76,33 +76,38 @@
 //! article never names; a toll (`lede-predicates`: deaths, injuries, arrests,
 //! rescued) only where one of the two is in its article's lede, as articles give a
 //! toll's parts and other events' tolls too ("Another two people were killed", "In
-//! 2004, ... a tsunami that killed 230,000 people"). A count of things has an owner
-//! when its sentence says whose it is, by a whole name: the name after an "of" right
-//! after the counted noun ("1.7 billion dlrs of debt of Bankers Trust", not the
-//! source that said it), a possessive right before the figure ("the Bluejays' 15
-//! assists"), else the first name of its clause before the figure, its subject
-//! ("Andre Iguodala 14.9 points"), else the speaker an apposition sets off from the
-//! figure's clause ("Miabek Lang, the commissioner of Pariang County, said earlier
-//! that 9 people were killed"), else the name an apposition follows ("SeaMicro, an
-//! 80-employee startup"); a common word capitalized at the start of a sentence is
-//! nobody ("Floods in Kerala"). A period word of the reporting verb ("said earlier
-//! that", "said last week that") dates the speech, not the count (the claims' frame
-//! leaves it out of the count's period), and a name the other article writes in
-//! another form is still named there ("Pariang county" in lower case, "South
-//! Sudan's Unity state"). Counts of two owners marked by "of" or a possessive
-//! are never compared (two companies' template sentences whose names end alike: "40
-//! mln new shares of Tokyo Optical Co Ltd" / "60 mln new shares of Keihanshin Real
-//! Estate Co Ltd"; a clause's first name may be a place in it, "The visit to Baku
-//! ended with Mirziyoyev and Aliyev signing seven agreements", so two of those do
-//! not part two counts); two counts of one owner within a story are aligned
-//! whatever their ledes when they are of one class, toll or not, give the same
-//! predicate next to both ("DiLeo has spent 19 seasons" / "DiLeo has spent 13
-//! seasons"), or are both marked by the possessive; not a name's counts of different
-//! predicates ("McDermott had 10 points in the first 7 1/2 minutes" / "McDermott now
-//! has 2,029 points"). Within one article only whole counts of things are compared
-//! ("40 stalls" / "60 stalls"), and not where a sentence gives both ("8,000 head to
-//! Indonesia and 5,000 head to Turkey"): an article gives many amounts of money,
-//! percentages and measurements of different things.
+//! 2004, ... a tsunami that killed 230,000 people"). A bare toll, an exact figure
+//! without its noun ("12 were injured"), counts people, but is compared only where
+//! both figures are their articles' ledes: in the body it is a part or a source's
+//! earlier figure ("The UN said earlier that it had confirmed 30 dead"), and
+//! "dozens" or "over 200" injured are round words for a toll still being counted. A
+//! count of things has an owner when its sentence says whose it is, by a whole
+//! name: the name after an "of" right after the counted noun ("1.7 billion dlrs of
+//! debt of Bankers Trust", not the source that said it), a possessive right before
+//! the figure ("the Bluejays' 15 assists"), else the first name of its clause
+//! before the figure, its subject ("Andre Iguodala 14.9 points"), else the speaker
+//! an apposition sets off from the figure's clause ("Miabek Lang, the commissioner
+//! of Pariang County, said earlier that 9 people were killed"), else the name an
+//! apposition follows ("SeaMicro, an 80-employee startup"); a common word
+//! capitalized at the start of a sentence is nobody ("Floods in Kerala"). A period
+//! word of the reporting verb ("said earlier that", "said last week that") dates
+//! the speech, not the count (the claims' frame leaves it out of the count's
+//! period), and a name the other article writes in another form is still named
+//! there ("Pariang county" in lower case, "South Sudan's Unity state"). Counts of
+//! two owners marked by "of" or a possessive are never compared (two companies'
+//! template sentences whose names end alike: "40 mln new shares of Tokyo Optical Co
+//! Ltd" / "60 mln new shares of Keihanshin Real Estate Co Ltd"; a clause's first
+//! name may be a place in it, "The visit to Baku ended with Mirziyoyev and Aliyev
+//! signing seven agreements", so two of those do not part two counts); two counts
+//! of one owner within a story are aligned whatever their ledes when they are of
+//! one class, toll or not, give the same predicate next to both ("DiLeo has spent
+//! 19 seasons" / "DiLeo has spent 13 seasons"), or are both marked by the
+//! possessive; not a name's counts of different predicates ("McDermott had 10
+//! points in the first 7 1/2 minutes" / "McDermott now has 2,029 points"). Within
+//! one article only whole counts of things are compared ("40 stalls" / "60
+//! stalls"), and not where a sentence gives both ("8,000 head to Indonesia and
+//! 5,000 head to Turkey"): an article gives many amounts of money, percentages and
+//! measurements of different things.
 //!
 //! How often it is right on real news is measured, not written here: `factdiff
 //! rules explain count-mismatch` gives the figure recorded in eval/figures.toml.
@@ -270,6 +275,10 @@ struct Item<'a> {
     /// Whether it counts things ("40 stalls"): not money, a percentage or an amount
     /// in a unit of measurement.
     counted: bool,
+    /// Whether it is a bare toll, an exact figure without its noun ("12 were
+    /// injured"), read as a count of people: compared only as its article's lede
+    /// figure with the other article's lede figure.
+    bare: bool,
     /// The content words of its clause next to the figure (at most [`NEAR`] words
     /// either side, the counted noun left out), stemmed, sorted and unique: the
     /// predicate ("fired 11 shots", "rushed for 404 yards", "365 candidates running").
@@ -300,6 +309,10 @@ fn numbers(sentence: &str) -> Arc<[f64]> {
         .filter_map(|t| t.replace(',', "").parse().ok())
         .collect()
 }
+
+/// The counted noun of a bare toll ("12 were injured"), as the claims give it
+/// for "12 people".
+const PEOPLE: &str = "people";
 
 /// How many words either side of a figure its predicate is looked for in ([`near`]).
 const NEAR: usize = 5;
@@ -774,6 +787,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     ClaimValue::Interval(value) if key.unit.is_empty() => &*value.unit,
                     _ => &*key.unit,
                 };
+                // A bare toll ("12 were injured", "three died") counts people: the
+                // measures that only rise are tolls of people (lexicons/measures.toml),
+                // so it is compared with "15 people were hurt". Only an exact figure:
+                // "dozens", "hundreds" and "over 200" injured are an outlet's round
+                // words for a toll still being counted.
+                let bare_toll = claim.kind == ClaimKind::Quantity
+                    && unit.is_empty()
+                    && key.monotonic
+                    && !measure.is_empty()
+                    && interval.min.is_some()
+                    && interval.min == interval.max;
+                let unit = if bare_toll { PEOPLE } else { unit };
                 if unit.is_empty() && measure.is_empty() || ignore.contains(unit) {
                     continue;
                 }
@@ -824,7 +849,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         (caps, words, numbers)
                     }
                 };
-                let counted = frame.counted && claim.kind == ClaimKind::Quantity;
+                let counted = bare_toll || frame.counted && claim.kind == ClaimKind::Quantity;
                 let (near, class) = if counted {
                     let (near, class) =
                         predicate(cx, article, claims, idx, &key.context, unit, classes);
@@ -857,6 +882,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         caps,
                         words,
                         counted,
+                        bare: bare_toll,
                         near,
                         class,
                         numbers,
@@ -913,6 +939,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             continue;
                         }
                         let a = items[i];
+                        // A bare toll is the story's own figure only in a lede: in the
+                        // body it is a part, a source's earlier figure or another
+                        // place's ("Five people died and seven were injured in Aceh",
+                        // "The UN said earlier that it had confirmed 30 dead").
+                        if (a.bare || b.bare)
+                            && (a.article == b.article || a.sentence != 0 || b.sentence != 0)
+                        {
+                            continue;
+                        }
                         if a.article != b.article
                             && (gives(a.article, &b.interval) || gives(b.article, &a.interval))
                         {
