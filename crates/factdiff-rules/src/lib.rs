@@ -532,6 +532,32 @@ mod tests {
     }
 
     #[test]
+    fn one_persons_age_given_two_ways_in_a_story() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let text = |who: &str, age: u32| {
+            format!(
+                "{who}, {age}, was walking home on Monday evening when she was hit by a \
+                 stray bullet in Brooklyn, police said."
+            )
+        };
+        let pair = |a: &str, day_a: &str, b: &str, day_b: &str| {
+            run(counts, &[(day_a, a), (day_b, b)]).len()
+        };
+        let (a, b) = (text("Carmen Horton", 34), text("Carmen Horton", 36));
+        let older = text("Carmen Horton", 35);
+        // The same day, two ages of one person.
+        assert_eq!(pair(&a, "2024-05-14", &b, "2024-05-14"), 1);
+        // Two days later, one more year: a birthday between them.
+        assert_eq!(pair(&a, "2024-05-14", &older, "2024-05-16"), 0);
+        // But not two more, nor one less.
+        assert_eq!(pair(&a, "2024-05-14", &b, "2024-05-16"), 1);
+        assert_eq!(pair(&older, "2024-05-14", &a, "2024-05-16"), 1);
+        // A surname alone may be another of the family.
+        let (x, y) = (text("Horton", 34), text("Horton", 36));
+        assert_eq!(pair(&x, "2024-05-14", &y, "2024-05-14"), 0);
+    }
+
+    #[test]
     fn a_rules_predicates_are_event_classes_for_the_lexicon() {
         let dates = "id = \"d\"\nkind = \"date-mismatch\"\n[params]\n";
         let set = RuleSet::from_sources(&[(

@@ -107,7 +107,11 @@
 //! one article only whole counts of things are compared ("40 stalls" / "60
 //! stalls"), and not where a sentence gives both ("8,000 head to Indonesia and
 //! 5,000 head to Turkey"): an article gives many amounts of money, percentages and
-//! measurements of different things.
+//! measurements of different things. A person's age set off by commas after the
+//! full name ("Carmen Horton, 34, was walking") is compared within one story: two
+//! ages of one name the same day, or more years apart than the days allow (one
+//! more year a day later is a birthday; a surname alone may be another of the
+//! family).
 //!
 //! How often it is right on real news is measured, not written here: `factdiff
 //! rules explain count-mismatch` gives the figure recorded in eval/figures.toml.
@@ -236,6 +240,7 @@ use rayon::prelude::*;
 use factdiff_claims::{Period, Role};
 
 use super::scope::{self, ArticleScope, Name};
+use factdiff_corpus::Span;
 use factdiff_findings::{CountDetails, Interval};
 
 use super::{Cx, context_overlap, describe, finding, interval_of};
@@ -1014,6 +1019,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // One finding per claim: its first conflict in a total order.
     hits.sort_by_key(|h| (h.primary, h.related));
     hits.dedup_by_key(|h| h.primary);
+    let ages = if across_corpus {
+        Vec::new()
+    } else {
+        age_findings(cx, rule, within)
+    };
     hits.into_iter()
         .map(|hit| {
             let (pa, pc) = hit.primary;
@@ -1064,7 +1074,128 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 shared_context: hit.shared as u64,
             })
         })
+        .chain(ages)
         .collect()
+}
+
+/// A person's age set off by commas after a full name ("Carmen Horton, 34, was
+/// walking"), which the claims read as no count: the name as written, its
+/// normalized form (two words or more: a surname alone may be a father's or a
+/// son's), the age and the age's span, in text order.
+fn ages<'c>(cx: &'c Cx<'_>, article: usize) -> Vec<(&'c str, &'c str, u32, Span)> {
+    let a = cx.article(article);
+    let text: &str = &a.text;
+    let mut out = Vec::new();
+    for c in &cx.claims[article] {
+        let ClaimValue::Name { normalized } = &c.value else {
+            continue;
+        };
+        if normalized.split(' ').filter(|w| !w.is_empty()).count() < 2 {
+            continue;
+        }
+        let end = c.span.end as usize;
+        let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(", ")) else {
+            continue;
+        };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || !matches!(rest.as_bytes().get(digits), Some(b',' | b')'))
+        {
+            continue;
+        }
+        let Ok(age) = rest[..digits].parse::<u32>() else {
+            continue;
+        };
+        if !(1..=120).contains(&age) {
+            continue;
+        }
+        let start = end + 2;
+        let span = Span {
+            start: start as u32,
+            end: (start + digits) as u32,
+        };
+        out.push((a.slice(c.span), &**normalized, age, span));
+    }
+    out
+}
+
+/// The same person's age given two ways within one story ([`ages`]): "Carmen Horton,
+/// 34," / "Carmen Horton, 36," the same day. An age rises by one a year: articles a
+/// year apart may differ by that, and by one where either is undated (a birthday
+/// between them); within one day (and one article) they must agree. Only within one
+/// story: across a corpus, one name is many people.
+fn age_findings(cx: &Cx<'_>, rule: &Rule, within: bool) -> Vec<Finding> {
+    type Age<'c> = ((usize, &'c str), usize, &'c str, u32, Span);
+    let mut all: Vec<Age<'_>> = (0..cx.claims.len())
+        .into_par_iter()
+        .flat_map_iter(|article| {
+            let scope = cx.scope_of(rule, article);
+            ages(cx, article)
+                .into_iter()
+                .map(move |(name, key, age, span)| ((scope, key), article, name, age, span))
+        })
+        .collect();
+    all.sort_by_key(|x| (x.0, x.1, x.4.start));
+    let day = |article: usize| cx.scopes.get(article).and_then(|s| s.day);
+    let mut out = Vec::new();
+    for group in all.chunk_by(|x, y| x.0 == y.0) {
+        for (j, b) in group.iter().enumerate() {
+            // Its first conflict with an earlier mention: one finding per mention.
+            let conflict = group[..j].iter().find(|a| {
+                if a.1 == b.1 && !within || a.3 == b.3 {
+                    return false;
+                }
+                let rise = |early: u32, late: u32, days: i32| {
+                    late >= early && late - early <= (days / 365 + 1) as u32
+                };
+                match (day(a.1), day(b.1)) {
+                    _ if a.1 == b.1 => true,
+                    (Some(x), Some(y)) if x == y => true,
+                    (Some(x), Some(y)) if x < y => !rise(a.3, b.3, y - x),
+                    (Some(x), Some(y)) => !rise(b.3, a.3, x - y),
+                    _ => a.3.abs_diff(b.3) > 1,
+                }
+            });
+            let Some(a) = conflict else {
+                continue;
+            };
+            let (ia, ib) = (
+                Interval::exact(f64::from(a.3), "years"),
+                Interval::exact(f64::from(b.3), "years"),
+            );
+            let values = [
+                ("value", b.3.to_string()),
+                ("other_value", a.3.to_string()),
+                ("other_path", cx.article(a.1).reference()),
+                ("measure", "age".to_owned()),
+                ("unit", "years".to_owned()),
+                ("interval", describe(&ib)),
+                ("other_interval", describe(&ia)),
+                (
+                    "why",
+                    format!("{} and {} cannot both be the age of {}", a.3, b.3, b.2),
+                ),
+            ];
+            out.push(
+                cx.with_story(
+                    finding(
+                        rule,
+                        &values,
+                        vec![cx.loc(b.1, b.4), cx.loc(a.1, a.4)],
+                    ),
+                    b.1,
+                    a.1,
+                )
+                .with_details(CountDetails {
+                    measure: "age".to_owned(),
+                    unit: "years".to_owned(),
+                    interval: ib,
+                    other_interval: ia,
+                    shared_context: 0,
+                }),
+            );
+        }
+    }
+    out
 }
 
 /// Whether `text` gives the name `name` (lower case, its words separated by spaces)
