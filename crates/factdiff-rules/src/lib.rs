@@ -504,6 +504,60 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_toll_counts_people_in_the_ledes_only() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let lede = |injured: &str| {
+            format!(
+                "A bus overturned near Cusco on Sunday, killing 4 people, and {injured} \
+                 injured, police said."
+            )
+        };
+        let people = lede("15 people were");
+        let pair = |a: &str| {
+            run(
+                counts,
+                &[("2024-10-06", a), ("2024-10-06", people.as_str())],
+            )
+        };
+        // "12 were injured" counts people: it contradicts "15 people were injured".
+        assert_eq!(pair(&lede("12 were")).len(), 1);
+        // Not in the body, where a bare figure is a part or a source's earlier one.
+        let body = format!(
+            "Rescue teams reached the road near Cusco on Sunday.\n\n{}",
+            lede("12 were")
+        );
+        assert!(pair(&body).is_empty());
+        // Nor a round word for a toll still being counted.
+        assert!(pair(&lede("dozens were")).is_empty());
+    }
+
+    #[test]
+    fn one_persons_age_given_two_ways_in_a_story() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let text = |who: &str, age: u32| {
+            format!(
+                "{who}, {age}, was walking home on Monday evening when she was hit by a \
+                 stray bullet in Brooklyn, police said."
+            )
+        };
+        let pair = |a: &str, day_a: &str, b: &str, day_b: &str| {
+            run(counts, &[(day_a, a), (day_b, b)]).len()
+        };
+        let (a, b) = (text("Carmen Horton", 34), text("Carmen Horton", 36));
+        let older = text("Carmen Horton", 35);
+        // The same day, two ages of one person.
+        assert_eq!(pair(&a, "2024-05-14", &b, "2024-05-14"), 1);
+        // Two days later, one more year: a birthday between them.
+        assert_eq!(pair(&a, "2024-05-14", &older, "2024-05-16"), 0);
+        // But not two more, nor one less.
+        assert_eq!(pair(&a, "2024-05-14", &b, "2024-05-16"), 1);
+        assert_eq!(pair(&older, "2024-05-14", &a, "2024-05-16"), 1);
+        // A surname alone may be another of the family.
+        let (x, y) = (text("Horton", 34), text("Horton", 36));
+        assert_eq!(pair(&x, "2024-05-14", &y, "2024-05-14"), 0);
+    }
+
+    #[test]
     fn a_rules_predicates_are_event_classes_for_the_lexicon() {
         let dates = "id = \"d\"\nkind = \"date-mismatch\"\n[params]\n";
         let set = RuleSet::from_sources(&[(

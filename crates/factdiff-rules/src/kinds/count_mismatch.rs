@@ -76,33 +76,42 @@
 //! article never names; a toll (`lede-predicates`: deaths, injuries, arrests,
 //! rescued) only where one of the two is in its article's lede, as articles give a
 //! toll's parts and other events' tolls too ("Another two people were killed", "In
-//! 2004, ... a tsunami that killed 230,000 people"). A count of things has an owner
-//! when its sentence says whose it is, by a whole name: the name after an "of" right
-//! after the counted noun ("1.7 billion dlrs of debt of Bankers Trust", not the
-//! source that said it), a possessive right before the figure ("the Bluejays' 15
-//! assists"), else the first name of its clause before the figure, its subject
-//! ("Andre Iguodala 14.9 points"), else the speaker an apposition sets off from the
-//! figure's clause ("Miabek Lang, the commissioner of Pariang County, said earlier
-//! that 9 people were killed"), else the name an apposition follows ("SeaMicro, an
-//! 80-employee startup"); a common word capitalized at the start of a sentence is
-//! nobody ("Floods in Kerala"). A period word of the reporting verb ("said earlier
-//! that", "said last week that") dates the speech, not the count (the claims' frame
-//! leaves it out of the count's period), and a name the other article writes in
-//! another form is still named there ("Pariang county" in lower case, "South
-//! Sudan's Unity state"). Counts of two owners marked by "of" or a possessive
-//! are never compared (two companies' template sentences whose names end alike: "40
-//! mln new shares of Tokyo Optical Co Ltd" / "60 mln new shares of Keihanshin Real
-//! Estate Co Ltd"; a clause's first name may be a place in it, "The visit to Baku
-//! ended with Mirziyoyev and Aliyev signing seven agreements", so two of those do
-//! not part two counts); two counts of one owner within a story are aligned
-//! whatever their ledes when they are of one class, toll or not, give the same
-//! predicate next to both ("DiLeo has spent 19 seasons" / "DiLeo has spent 13
-//! seasons"), or are both marked by the possessive; not a name's counts of different
-//! predicates ("McDermott had 10 points in the first 7 1/2 minutes" / "McDermott now
-//! has 2,029 points"). Within one article only whole counts of things are compared
-//! ("40 stalls" / "60 stalls"), and not where a sentence gives both ("8,000 head to
-//! Indonesia and 5,000 head to Turkey"): an article gives many amounts of money,
-//! percentages and measurements of different things.
+//! 2004, ... a tsunami that killed 230,000 people"). A bare toll, an exact figure
+//! without its noun ("12 were injured"), counts people, but is compared only where
+//! both figures are their articles' ledes: in the body it is a part or a source's
+//! earlier figure ("The UN said earlier that it had confirmed 30 dead"), and
+//! "dozens" or "over 200" injured are round words for a toll still being counted. A
+//! count of things has an owner when its sentence says whose it is, by a whole
+//! name: the name after an "of" right after the counted noun ("1.7 billion dlrs of
+//! debt of Bankers Trust", not the source that said it), a possessive right before
+//! the figure ("the Bluejays' 15 assists"), else the first name of its clause
+//! before the figure, its subject ("Andre Iguodala 14.9 points"), else the speaker
+//! an apposition sets off from the figure's clause ("Miabek Lang, the commissioner
+//! of Pariang County, said earlier that 9 people were killed"), else the name an
+//! apposition follows ("SeaMicro, an 80-employee startup"); a common word
+//! capitalized at the start of a sentence is nobody ("Floods in Kerala"). A period
+//! word of the reporting verb ("said earlier that", "said last week that") dates
+//! the speech, not the count (the claims' frame leaves it out of the count's
+//! period), and a name the other article writes in another form is still named
+//! there ("Pariang county" in lower case, "South Sudan's Unity state"). Counts of
+//! two owners marked by "of" or a possessive are never compared (two companies'
+//! template sentences whose names end alike: "40 mln new shares of Tokyo Optical Co
+//! Ltd" / "60 mln new shares of Keihanshin Real Estate Co Ltd"; a clause's first
+//! name may be a place in it, "The visit to Baku ended with Mirziyoyev and Aliyev
+//! signing seven agreements", so two of those do not part two counts); two counts
+//! of one owner within a story are aligned whatever their ledes when they are of
+//! one class, toll or not, give the same predicate next to both ("DiLeo has spent
+//! 19 seasons" / "DiLeo has spent 13 seasons"), or are both marked by the
+//! possessive; not a name's counts of different predicates ("McDermott had 10
+//! points in the first 7 1/2 minutes" / "McDermott now has 2,029 points"). Within
+//! one article only whole counts of things are compared ("40 stalls" / "60
+//! stalls"), and not where a sentence gives both ("8,000 head to Indonesia and
+//! 5,000 head to Turkey"): an article gives many amounts of money, percentages and
+//! measurements of different things. A person's age set off by commas after the
+//! full name ("Carmen Horton, 34, was walking") is compared within one story: two
+//! ages of one name the same day, or more years apart than the days allow (one
+//! more year a day later is a birthday; a surname alone may be another of the
+//! family).
 //!
 //! How often it is right on real news is measured, not written here: `factdiff
 //! rules explain count-mismatch` gives the figure recorded in eval/figures.toml.
@@ -231,6 +240,7 @@ use rayon::prelude::*;
 use factdiff_claims::{Period, Role};
 
 use super::scope::{self, ArticleScope, Name};
+use factdiff_corpus::Span;
 use factdiff_findings::{CountDetails, Interval};
 
 use super::{Cx, context_overlap, describe, finding, interval_of};
@@ -270,6 +280,10 @@ struct Item<'a> {
     /// Whether it counts things ("40 stalls"): not money, a percentage or an amount
     /// in a unit of measurement.
     counted: bool,
+    /// Whether it is a bare toll, an exact figure without its noun ("12 were
+    /// injured"), read as a count of people: compared only as its article's lede
+    /// figure with the other article's lede figure.
+    bare: bool,
     /// The content words of its clause next to the figure (at most [`NEAR`] words
     /// either side, the counted noun left out), stemmed, sorted and unique: the
     /// predicate ("fired 11 shots", "rushed for 404 yards", "365 candidates running").
@@ -300,6 +314,10 @@ fn numbers(sentence: &str) -> Arc<[f64]> {
         .filter_map(|t| t.replace(',', "").parse().ok())
         .collect()
 }
+
+/// The counted noun of a bare toll ("12 were injured"), as the claims give it
+/// for "12 people".
+const PEOPLE: &str = "people";
 
 /// How many words either side of a figure its predicate is looked for in ([`near`]).
 const NEAR: usize = 5;
@@ -774,6 +792,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     ClaimValue::Interval(value) if key.unit.is_empty() => &*value.unit,
                     _ => &*key.unit,
                 };
+                // A bare toll ("12 were injured", "three died") counts people: the
+                // measures that only rise are tolls of people (lexicons/measures.toml),
+                // so it is compared with "15 people were hurt". Only an exact figure:
+                // "dozens", "hundreds" and "over 200" injured are an outlet's round
+                // words for a toll still being counted.
+                let bare_toll = claim.kind == ClaimKind::Quantity
+                    && unit.is_empty()
+                    && key.monotonic
+                    && !measure.is_empty()
+                    && interval.min.is_some()
+                    && interval.min == interval.max;
+                let unit = if bare_toll { PEOPLE } else { unit };
                 if unit.is_empty() && measure.is_empty() || ignore.contains(unit) {
                     continue;
                 }
@@ -824,7 +854,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         (caps, words, numbers)
                     }
                 };
-                let counted = frame.counted && claim.kind == ClaimKind::Quantity;
+                let counted = bare_toll || frame.counted && claim.kind == ClaimKind::Quantity;
                 let (near, class) = if counted {
                     let (near, class) =
                         predicate(cx, article, claims, idx, &key.context, unit, classes);
@@ -857,6 +887,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         caps,
                         words,
                         counted,
+                        bare: bare_toll,
                         near,
                         class,
                         numbers,
@@ -913,6 +944,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             continue;
                         }
                         let a = items[i];
+                        // A bare toll is the story's own figure only in a lede: in the
+                        // body it is a part, a source's earlier figure or another
+                        // place's ("Five people died and seven were injured in Aceh",
+                        // "The UN said earlier that it had confirmed 30 dead").
+                        if (a.bare || b.bare)
+                            && (a.article == b.article || a.sentence != 0 || b.sentence != 0)
+                        {
+                            continue;
+                        }
                         if a.article != b.article
                             && (gives(a.article, &b.interval) || gives(b.article, &a.interval))
                         {
@@ -979,6 +1019,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // One finding per claim: its first conflict in a total order.
     hits.sort_by_key(|h| (h.primary, h.related));
     hits.dedup_by_key(|h| h.primary);
+    let ages = if across_corpus {
+        Vec::new()
+    } else {
+        age_findings(cx, rule, within)
+    };
     hits.into_iter()
         .map(|hit| {
             let (pa, pc) = hit.primary;
@@ -1029,7 +1074,128 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 shared_context: hit.shared as u64,
             })
         })
+        .chain(ages)
         .collect()
+}
+
+/// A person's age set off by commas after a full name ("Carmen Horton, 34, was
+/// walking"), which the claims read as no count: the name as written, its
+/// normalized form (two words or more: a surname alone may be a father's or a
+/// son's), the age and the age's span, in text order.
+fn ages<'c>(cx: &'c Cx<'_>, article: usize) -> Vec<(&'c str, &'c str, u32, Span)> {
+    let a = cx.article(article);
+    let text: &str = &a.text;
+    let mut out = Vec::new();
+    for c in &cx.claims[article] {
+        let ClaimValue::Name { normalized } = &c.value else {
+            continue;
+        };
+        if normalized.split(' ').filter(|w| !w.is_empty()).count() < 2 {
+            continue;
+        }
+        let end = c.span.end as usize;
+        let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(", ")) else {
+            continue;
+        };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || !matches!(rest.as_bytes().get(digits), Some(b',' | b')'))
+        {
+            continue;
+        }
+        let Ok(age) = rest[..digits].parse::<u32>() else {
+            continue;
+        };
+        if !(1..=120).contains(&age) {
+            continue;
+        }
+        let start = end + 2;
+        let span = Span {
+            start: start as u32,
+            end: (start + digits) as u32,
+        };
+        out.push((a.slice(c.span), &**normalized, age, span));
+    }
+    out
+}
+
+/// The same person's age given two ways within one story ([`ages`]): "Carmen Horton,
+/// 34," / "Carmen Horton, 36," the same day. An age rises by one a year: articles a
+/// year apart may differ by that, and by one where either is undated (a birthday
+/// between them); within one day (and one article) they must agree. Only within one
+/// story: across a corpus, one name is many people.
+fn age_findings(cx: &Cx<'_>, rule: &Rule, within: bool) -> Vec<Finding> {
+    type Age<'c> = ((usize, &'c str), usize, &'c str, u32, Span);
+    let mut all: Vec<Age<'_>> = (0..cx.claims.len())
+        .into_par_iter()
+        .flat_map_iter(|article| {
+            let scope = cx.scope_of(rule, article);
+            ages(cx, article)
+                .into_iter()
+                .map(move |(name, key, age, span)| ((scope, key), article, name, age, span))
+        })
+        .collect();
+    all.sort_by_key(|x| (x.0, x.1, x.4.start));
+    let day = |article: usize| cx.scopes.get(article).and_then(|s| s.day);
+    let mut out = Vec::new();
+    for group in all.chunk_by(|x, y| x.0 == y.0) {
+        for (j, b) in group.iter().enumerate() {
+            // Its first conflict with an earlier mention: one finding per mention.
+            let conflict = group[..j].iter().find(|a| {
+                if a.1 == b.1 && !within || a.3 == b.3 {
+                    return false;
+                }
+                let rise = |early: u32, late: u32, days: i32| {
+                    late >= early && late - early <= (days / 365 + 1) as u32
+                };
+                match (day(a.1), day(b.1)) {
+                    _ if a.1 == b.1 => true,
+                    (Some(x), Some(y)) if x == y => true,
+                    (Some(x), Some(y)) if x < y => !rise(a.3, b.3, y - x),
+                    (Some(x), Some(y)) => !rise(b.3, a.3, x - y),
+                    _ => a.3.abs_diff(b.3) > 1,
+                }
+            });
+            let Some(a) = conflict else {
+                continue;
+            };
+            let (ia, ib) = (
+                Interval::exact(f64::from(a.3), "years"),
+                Interval::exact(f64::from(b.3), "years"),
+            );
+            let values = [
+                ("value", b.3.to_string()),
+                ("other_value", a.3.to_string()),
+                ("other_path", cx.article(a.1).reference()),
+                ("measure", "age".to_owned()),
+                ("unit", "years".to_owned()),
+                ("interval", describe(&ib)),
+                ("other_interval", describe(&ia)),
+                (
+                    "why",
+                    format!("{} and {} cannot both be the age of {}", a.3, b.3, b.2),
+                ),
+            ];
+            out.push(
+                cx.with_story(
+                    finding(
+                        rule,
+                        &values,
+                        vec![cx.loc(b.1, b.4), cx.loc(a.1, a.4)],
+                    ),
+                    b.1,
+                    a.1,
+                )
+                .with_details(CountDetails {
+                    measure: "age".to_owned(),
+                    unit: "years".to_owned(),
+                    interval: ib,
+                    other_interval: ia,
+                    shared_context: 0,
+                }),
+            );
+        }
+    }
+    out
 }
 
 /// Whether `text` gives the name `name` (lower case, its words separated by spaces)
