@@ -207,6 +207,31 @@ fn stories_two_quakes_two_days_apart_are_two_stories() {
     assert!(rules.is_empty(), "{}", out.stdout);
 }
 
+/// Two bus crashes in two states told in one agency's template (undated, the same
+/// chief minister's stock sentence) are two stories: the second crash is alone, and
+/// no quote-drift gives the stock sentence to two speakers.
+#[test]
+fn stories_like_crashes_in_two_states_in_one_template_are_two_stories() {
+    const TEMPLATES: &str = "tests/fixtures/stories-templates";
+    let stories = stories_json(&[TEMPLATES]);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(
+        file_names(&stories[0]),
+        ["ganjam-pti.md", "ganjam-sambad.md"],
+        "{stories:#?}"
+    );
+    let out = run(&["check", TEMPLATES, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let cross: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .filter(|r| ["quote-drift", "count-mismatch", "date-mismatch"].contains(r))
+        .collect();
+    assert!(cross.is_empty(), "{}", out.stdout);
+}
+
 /// Two companies' results in one template (a table under a headline that names the
 /// company by its ticker) are two stories; a second report of the first, its name
 /// misspelt and its ticker written another way, is in the first's story.

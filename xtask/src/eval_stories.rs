@@ -23,7 +23,10 @@
 //! precision falls below `reuters_precision` of `[stories]` too. With
 //! `FACTDIFF_EVAL_DUMP_REUTERS=FILE` it writes every Reuters article's signature (its
 //! id and `Signature`, one JSON line each, about 40 MB): what a quick experiment on the
-//! judged stories' pairs reads outside the crate.
+//! judged stories' pairs reads outside the crate. With `FACTDIFF_EVAL_LINKS=FILE` it
+//! writes ECB+'s scored candidate pairs, one a line (`a b score own veto`, the
+//! articles by their index in `FACTDIFF_EVAL_DUMP`'s lines): with the dump, what a
+//! script replays the clustering on.
 //! Through the library (factdiff-stories), not the binary.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -282,6 +285,16 @@ pub fn run(args: &[String]) -> Result<()> {
 
     // The diagnostics: candidates, vetoes, and the pairs of different events linked.
     let links = factdiff_stories::links(&sigs, &config);
+    if let Some(dump) = std::env::var_os("FACTDIFF_EVAL_LINKS") {
+        let mut out = String::new();
+        for l in &links {
+            out.push_str(&format!(
+                "{} {} {} {} {:?}\n",
+                l.a, l.b, l.score, l.direct, l.veto
+            ));
+        }
+        std::fs::write(&dump, out).context("writing FACTDIFF_EVAL_LINKS")?;
+    }
     let same_cands = links.iter().filter(|l| gold[l.a] == gold[l.b]).count();
     let vetoes = |v: Veto| links.iter().filter(|l| l.veto == Some(v)).count();
     let wrong_vetoes = |v: Veto| {

@@ -29,6 +29,14 @@ const COPY_RESEMBLANCE: f64 = 0.5;
 /// day apart is the noise of outlets' and of the date reading: "Monday" read on
 /// another day's article).
 const SUBJECT_DAYS_APART: i32 = 2;
+/// Two articles, one of which gives no day at all (undated, and no day read for
+/// what happened: "Sept 8" without a year), that share at most this many rare names
+/// (given by two articles or more, rare enough to block on), and whose headlines'
+/// rarest names each the other never gives, are two events: a like event in
+/// another place, told in one agency's template (two bus crashes a day apart in two
+/// states, the agency's name their one rare name in common), which no day can tell
+/// apart.
+const SUBJECT_SHARED_NAMES: usize = 1;
 /// The fewest characters of a word of a company's name that a misspelling (one
 /// edit) is read in: shorter words are other names one letter apart (`ITT`, `ATT`).
 const ISSUER_TYPO_CHARS: usize = 5;
@@ -362,6 +370,13 @@ pub(crate) struct Evidence {
     /// headline says the event is about), each as its id in `names` and its last
     /// word's id in `words`.
     subjects: Vec<Vec<(u32, u32)>>,
+    /// The same, of the headline's names however few articles give them (a place
+    /// only this article names is whom or where its headline says the event is
+    /// about too).
+    own_subjects: Vec<Vec<(u32, u32)>>,
+    /// Each article's rare names (ids in `names`, sorted): given by two articles or
+    /// more, rare enough to block on.
+    rare_names: Vec<Vec<u32>>,
     /// Each article's leading headline words (key ids in `words`): the rarest
     /// `lead-names` of its headline's words rare enough to block on.
     heads: Vec<Vec<u32>>,
@@ -411,9 +426,11 @@ pub enum Veto {
     Dates,
     /// The days they give for what happened are too far apart.
     EventDays,
-    /// They give no day for what happened in common, and each one's headline names
-    /// someone or somewhere the other never names: a like event on another day in
-    /// another place (two earthquakes in one region two days apart).
+    /// Each one's headline names someone or somewhere the other never names, and
+    /// they give no day for what happened in common, or one of them gives no day at
+    /// all and they share at most one rare name: a like event on another day or in
+    /// another place (two earthquakes in one region two days apart; two undated bus
+    /// crashes in two states in one agency's template).
     Subjects,
     /// Each one's leading names are absent from the other: other participants or
     /// places.
@@ -944,20 +961,36 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             top_ranked(ranked, config.lead_names)
         })
         .collect();
-    let subjects: Vec<Vec<(u32, u32)>> = compact
+    // The rarest names of each headline among those given by `least` articles or
+    // more and rare enough to block on.
+    let rarest_of_headline = |least: u32| -> Vec<Vec<(u32, u32)>> {
+        compact
+            .iter()
+            .map(|c| {
+                let df = |id: u32| names[id as usize];
+                let rarest = c
+                    .headline_names
+                    .iter()
+                    .map(|(id, _)| df(*id))
+                    .filter(|d| (least..=cap).contains(d))
+                    .min();
+                c.headline_names
+                    .iter()
+                    .copied()
+                    .filter(|(id, _)| Some(df(*id)) == rarest)
+                    .collect()
+            })
+            .collect()
+    };
+    let subjects = rarest_of_headline(2);
+    let own_subjects = rarest_of_headline(1);
+    let rare_names: Vec<Vec<u32>> = name_vectors
         .iter()
-        .map(|c| {
-            let df = |id: u32| names[id as usize];
-            let rarest = c
-                .headline_names
-                .iter()
-                .map(|(id, _)| df(*id))
-                .filter(|d| (2..=cap).contains(d))
-                .min();
-            c.headline_names
+        .map(|v| {
+            v.ids
                 .iter()
                 .copied()
-                .filter(|(id, _)| Some(df(*id)) == rarest)
+                .filter(|id| (2..=cap).contains(&names[*id as usize]))
                 .collect()
         })
         .collect();
@@ -1074,6 +1107,8 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             lead_day,
             event_days,
             subjects,
+            own_subjects,
+            rare_names,
             heads,
             untold,
             tickers,
@@ -1139,6 +1174,20 @@ fn link_of(
     }
     let score = if weight > 0.0 { total / weight } else { 0.0 };
     let max_days = i64::from(config.max_days_apart);
+    // An article no day can place: no date of its own, no day given for what
+    // happened.
+    let undated = |x: usize| ev.days[x].is_none() && ev.event_days[x].is_empty();
+    // Each one's subjects (of `subjects`: one list an article) given, and absent from
+    // the other: neither the name among its names nor its last word among its words.
+    let subjects_apart = |subjects: &[Vec<(u32, u32)>]| {
+        let absent = |x: usize, y: usize| {
+            !subjects[x].is_empty()
+                && subjects[x]
+                    .iter()
+                    .all(|(name, word)| !ev.names[y].has(*name) && !ev.words[y].has(*word))
+        };
+        absent(a, b) && absent(b, a)
+    };
     let veto = if let (Some(da), Some(db)) = (ev.days[a], ev.days[b])
         && i64::from((da - db).abs()) > max_days
         && passages < COPY_RESEMBLANCE
@@ -1155,16 +1204,12 @@ fn link_of(
         && !ev.leads[b].iter().any(|k| ev.names[a].has(*k))
     {
         Some(Veto::Names)
-    } else if days_gap(&ev.event_days[a], &ev.event_days[b])
+    } else if (days_gap(&ev.event_days[a], &ev.event_days[b])
         .is_some_and(|gap| gap >= SUBJECT_DAYS_APART)
-        && !ev.subjects[a].is_empty()
-        && !ev.subjects[b].is_empty()
-        && ev.subjects[a]
-            .iter()
-            .all(|(name, word)| !ev.names[b].has(*name) && !ev.words[b].has(*word))
-        && ev.subjects[b]
-            .iter()
-            .all(|(name, word)| !ev.names[a].has(*name) && !ev.words[a].has(*word))
+        && subjects_apart(&ev.subjects))
+        || ((undated(a) || undated(b))
+            && shared_count(&ev.rare_names[a], &ev.rare_names[b]) <= SUBJECT_SHARED_NAMES
+            && subjects_apart(&ev.own_subjects))
     {
         Some(Veto::Subjects)
     } else if (ev.untold[a] || ev.untold[b])
@@ -1197,6 +1242,23 @@ fn link_of(
         direct: score,
         veto,
     }
+}
+
+/// How many ids two sorted lists share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both
 }
 
 /// A word of one company's name one edit from a word of the other's (words of
@@ -1697,6 +1759,91 @@ mod tests {
         // A day apart is no evidence of two events.
         assert_eq!(veto(2, 4), Some(None));
         assert_eq!(veto(0, 4), Some(Some(Veto::Subjects)));
+    }
+
+    #[test]
+    fn like_events_whose_headlines_name_other_places_and_that_share_one_rare_name_are_apart() {
+        // One agency's template, no day read (undated, "Oct 4" without a year): a bus
+        // crash in one district told by the agency and by a local paper, and another
+        // crash in another state told by the agency; the agency's name is the one
+        // rare name the two crashes share.
+        let report = |names: &[(&str, u32)], headline: &[&str]| {
+            let mut names: Vec<(String, u32)> =
+                names.iter().map(|(n, tf)| ((*n).to_owned(), *tf)).collect();
+            names.sort();
+            let mut words: Vec<(String, u32)> = ["bus", "killed", "injured", "gorge", "grief"]
+                .iter()
+                .map(|w| ((*w).to_owned(), 1))
+                .chain(headline.iter().map(|w| ((*w).to_owned(), 1)))
+                .collect();
+            words.sort();
+            words.dedup_by(|x, y| x.0 == y.0);
+            let mut headline: Vec<String> = headline.iter().map(|w| (*w).to_owned()).collect();
+            headline.sort();
+            Signature {
+                names,
+                words,
+                headline,
+                ..Signature::default()
+            }
+        };
+        let sigs = vec![
+            report(
+                &[
+                    ("pti", 1),
+                    ("ganjam", 1),
+                    ("odisha", 1),
+                    ("meena", 1),
+                    ("majhi", 1),
+                ],
+                &["bus", "ganjam", "odisha", "overturns"],
+            ),
+            report(
+                &[
+                    ("ganjam", 2),
+                    ("meena", 1),
+                    ("majhi", 1),
+                    ("kalinga ghat", 2),
+                ],
+                &["bus", "ganjam", "kalinga", "ghat", "tragedy"],
+            ),
+            report(
+                &[
+                    ("pti", 1),
+                    ("nagaon", 1),
+                    ("assam", 1),
+                    ("sharma", 1),
+                    ("sarma", 1),
+                ],
+                &["assam", "bus", "nagaon", "overturns"],
+            ),
+            // A third report of the first crash whose headline names the ghat only:
+            // it shares three rare names with the agency's report.
+            report(
+                &[("pti", 1), ("ganjam", 1), ("meena", 1), ("kalinga ghat", 1)],
+                &["bus", "kalinga", "ghat", "plunge"],
+            ),
+        ];
+        let config = StoryConfig::default();
+        let all = links(&sigs, &config);
+        let veto = |a: usize, b: usize| all.iter().find(|l| l.a == a && l.b == b).map(|l| l.veto);
+        assert_eq!(veto(0, 1), Some(None));
+        assert_eq!(veto(0, 2), Some(Some(Veto::Subjects)));
+        assert_eq!(veto(1, 2), Some(Some(Veto::Subjects)));
+        assert_eq!(veto(0, 3), Some(None));
+        assert_eq!(veto(2, 3), Some(Some(Veto::Subjects)));
+        // Dated, the days say what they say: the veto is for reports no day places.
+        let dated: Vec<Signature> = sigs
+            .into_iter()
+            .map(|sig| Signature {
+                date: Some(jiff::civil::date(2026, 10, 5)),
+                ..sig
+            })
+            .collect();
+        let all = links(&dated, &config);
+        let veto = |a: usize, b: usize| all.iter().find(|l| l.a == a && l.b == b).map(|l| l.veto);
+        assert_eq!(veto(0, 2), Some(None));
+        assert_eq!(veto(1, 2), Some(None));
     }
 
     #[test]
