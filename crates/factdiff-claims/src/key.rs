@@ -660,6 +660,15 @@ mod tests {
                 "He was fired on Monday, and his gun was found later.",
                 &["Monday => dismiss |  | -"],
             ),
+            // A landslide buries what it hits; a landslide victory is an election's.
+            (
+                "A landslide buried a village in western Nepal on Monday.",
+                &["Monday => strike | buried,nepal,village,western | -"],
+            ),
+            (
+                "The party won a landslide victory in the election on Sunday.",
+                &["Sunday => vote | party,victory | -"],
+            ),
             // A sentence's end inside a quotation ends the clause: the next
             // sentence's verb is not this date's event (the dot of "Mr." ends nothing).
             (

@@ -101,7 +101,13 @@
 //!   name; a schedule only under the same lede's first name); the end of a reporting period ("the
 //!   quarter ended December 31") is not an event, nor are two dates read from the
 //!   article's day ("yesterday", "on Friday") of articles of different days
-//!   compared: the event recurs (a market opens every day). A day and month without
+//!   compared: the event recurs (a market opens every day). Two weekdays are,
+//!   when they are a day or two apart, each on or before its article's day, and
+//!   the later article gives the earlier day ("crashed into a gorge ... on
+//!   Tuesday" in Tuesday's story, "on Monday" in Wednesday's): what recurs moves on
+//!   with the articles' days ("opened higher on Tuesday" in Tuesday's market report,
+//!   "on Wednesday" in Wednesday's), and "yesterday" or "today" moves with the hour a
+//!   story is dated, a weekday does not. A day and month without
 //!   the year ("on 3 June") is the text's own day and is compared.
 //! - `require-predicate` (boolean, default true): compare only dates whose event
 //!   predicate is known (precision first), and a date without one only with a copy
@@ -202,6 +208,9 @@ struct Item<'a> {
     /// told by its noun ("The announcement was made Sunday (August 4), during ..."),
     /// compared only as retold ([`retold`]), by its sentence's names.
     unnamed: bool,
+    /// Whether the date is a weekday read from the article's date ("on Monday"), not
+    /// "yesterday" or "today".
+    weekday: bool,
 }
 
 /// Whether two names may name one person or thing: alike, or one a surname the
@@ -366,6 +375,45 @@ fn days_apart(a: &Timex, b: &Timex) -> Option<i32> {
             .map(|span| span.get_days())
     };
     Some((day(a)? - day(b)?).abs())
+}
+
+/// A date's day number (days since 1970), when it gives its year, month and day.
+fn day_number(t: &Timex) -> Option<i32> {
+    jiff::civil::Date::new(t.year?, t.month?, t.day?)
+        .ok()?
+        .since(jiff::civil::date(1970, 1, 1))
+        .ok()
+        .map(|span| span.get_days())
+}
+
+/// Whether two weekdays read from the dates of two articles of different days may
+/// date one thing ("crashed into a gorge ... on Monday" in Wednesday's story, "on
+/// Tuesday" in Tuesday's): both what happened, each on or before its own article's day (a
+/// weekday after it is next week's, a schedule), a day or two apart
+/// ([`RETOLD_DAYS`]), and the later article giving the earlier day. A weekday names
+/// its day whatever the hour a story was written, unlike "yesterday" or "today",
+/// which a story dated after midnight moves; and a thing that recurs, reported each
+/// day, moves on with the articles ("rose on Monday" in Tuesday's market report, "on
+/// Tuesday" in Wednesday's), while a later story that dates it before the earlier
+/// story's day tells the earlier story's thing another day.
+fn weekdays_of_one_event(a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
+    actual
+        && a.weekday
+        && b.weekday
+        && a.day.zip(day_number(a.timex)).is_some_and(|ra| {
+            b.day
+                .zip(day_number(b.timex))
+                .is_some_and(|rb| one_event_by_days(ra, rb))
+        })
+}
+
+/// [`weekdays_of_one_event`] by its days: each side its article's day and the day its
+/// weekday names.
+fn one_event_by_days((da, ea): (i32, i32), (db, eb): (i32, i32)) -> bool {
+    ea <= da
+        && eb <= db
+        && (ea - eb).abs() <= RETOLD_DAYS
+        && (da < db && eb < ea || db < da && ea < eb)
 }
 
 /// Whether the clause of `x`'s date names someone or something (a name of its
@@ -688,6 +736,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             context: &key.context,
                             subject: lede_subject,
                             unnamed,
+                            weekday: timex.deictic && claim.weekday.is_some(),
                         },
                     ))
                 })
@@ -747,7 +796,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                     // Monday's: a recurring event reported each day. A
                                     // day and month written without the year ("on 3
                                     // June") is no such day: it does not move.
-                                    && (!ta.deictic || !tb.deictic || a.day == b.day)
+                                    && (!ta.deictic
+                                        || !tb.deictic
+                                        || a.day == b.day
+                                        || weekdays_of_one_event(a, b, actual))
                                     && !given.contains(&(a.article, tb.value.as_str()))
                                     && !given.contains(&(b.article, ta.value.as_str()))
                                     && (ta.month != tb.month
@@ -847,7 +899,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{days_apart, event_words, same_name};
+    use super::{days_apart, event_words, one_event_by_days, same_name};
 
     fn timex(year: Option<i16>, month: i8, day: i8) -> factdiff_claims::Timex {
         factdiff_claims::Timex {
@@ -879,6 +931,22 @@ mod tests {
             days_apart(&timex(Some(2004), 3, 11), &timex(Some(2005), 3, 12)),
             Some(366)
         );
+    }
+
+    #[test]
+    fn weekdays_of_articles_of_other_days_are_one_event_when_the_later_gives_the_earlier_day()
+    {
+        // Tuesday's story says Tuesday (day 14), Wednesday's says Monday (day 13).
+        assert!(one_event_by_days((14, 14), (15, 13)));
+        assert!(one_event_by_days((15, 13), (14, 14)));
+        // A market reported each day: Tuesday's story says Tuesday, Wednesday's
+        // Wednesday; or Monday's story Friday (day 10), Tuesday's Monday.
+        assert!(!one_event_by_days((14, 14), (15, 15)));
+        assert!(!one_event_by_days((13, 10), (14, 13)));
+        // A weekday after its article's day is next week's: a schedule.
+        assert!(!one_event_by_days((14, 16), (15, 13)));
+        // More than two days apart: not a slip of a day.
+        assert!(!one_event_by_days((14, 14), (18, 11)));
     }
 
     #[test]
