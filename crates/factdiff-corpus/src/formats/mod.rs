@@ -178,20 +178,11 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
     Some(date)
 }
 
-/// A weekday's name or its abbreviation ("saturday", "sat", "thu.").
+/// A weekday's name or its abbreviation ("saturday", "sat", "thu."), as jiff's
+/// `strtime` reads one (`%a` takes either).
 fn is_weekday(word: &str) -> bool {
     let word = word.trim_end_matches(['.', ',']);
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|day| *day == word || (word.len() >= 3 && day.starts_with(word)))
+    word.len() >= 3 && jiff::fmt::strtime::BrokenDownTime::parse("%a", word).is_ok()
 }
 
 /// The date a run of a header's words gives: a day, a month and a year.
