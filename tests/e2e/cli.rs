@@ -79,6 +79,20 @@ fn unknown_config_key_exits_2_naming_file_line_and_key() {
     assert!(out.stderr.contains("`fail-on`"), "{}", out.stderr);
 }
 
+/// One string where a list is wanted, as a newcomer writes `paths`: the message
+/// writes the list.
+#[test]
+fn a_string_for_a_list_exits_2_writing_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("factdiff.toml"), "paths = \"articles\"\n").unwrap();
+    let out = run_in(dir.path(), &["check"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: factdiff.toml:1:9: invalid type: string \"articles\", expected a sequence; a list is wanted: write `paths = [\"articles\"]`\n"
+    );
+}
+
 #[test]
 fn bad_usage_exits_2_and_help_exits_0() {
     let out = run(&["check", "--format", "yaml"]);

@@ -407,7 +407,17 @@ fn config_ignores_rules_and_paths() {
     assert_eq!(out.code, 0, "{}", out.both());
     assert_eq!(
         out.stderr,
-        "warning: factdiff.toml: `ignore` names `count-mismach`, which is not a rule; `factdiff rules list` lists them\n"
+        "warning: factdiff.toml: `ignore` names `count-mismach`, which is not a rule; did you mean `count-mismatch`?\n"
+    );
+    std::fs::write(
+        dir.path().join("factdiff.toml"),
+        "ignore = [\"overlap\", \"spelling\"]\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(
+        out.stderr,
+        "warning: factdiff.toml: `ignore` names `spelling`, which is not a rule; `factdiff rules list` lists them\n"
     );
 
     std::fs::write(

@@ -278,6 +278,13 @@ fn rules_list_and_explain() {
         out.stderr,
         "error: unknown rule `count-mismatc`; did you mean `count-mismatch`?\n"
     );
+    // One word of one rule's ID, as a newcomer would type it.
+    let out = run(&["rules", "explain", "anniversary"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: unknown rule `anniversary`; did you mean `anniversary-mismatch`?\n"
+    );
 }
 
 /// `rules list` and `rules explain overlap` give the severity overlap is reported at

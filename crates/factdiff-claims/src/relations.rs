@@ -82,6 +82,13 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 continue;
             }
             if of_the_whole && n > 0 && claims[a].kind == claims[idx[0]].kind {
+                // "were cast for the two candidates": a set the sentence names, no part.
+                if crate::frame::lower_ends_with(
+                    &text[sentence_start..claims[a].span.start as usize],
+                    " the",
+                ) {
+                    continue;
+                }
                 new.push((
                     a,
                     Relation {
@@ -259,6 +266,15 @@ mod tests {
                 "15 seats = [15, 15] seat",
                 "9 = [9, 9] seat PartOf->15 seats",
                 "6 = [6, 6] seat PartOf->15 seats",
+            ],
+        ),
+        (
+            "Of the 36,120 ballots counted, 35,994 were cast for the two candidates and 126 were blank.",
+            &[
+                "36,120 ballots = [36120, 36120] ballot",
+                "35,994 = [35994, 35994] ballot PartOf->36,120 ballots",
+                "two = [2, 2] ballot",
+                "126 = [126, 126] ballot PartOf->36,120 ballots",
             ],
         ),
         (

@@ -71,7 +71,10 @@ pub enum DateSource {
     FrontMatter,
     /// A JSONL record's `date` field.
     Record,
-    /// Inferred from a dateline in the text: a guess.
+    /// An HTML page's publication-date `<meta>` (`article:published_time`, ...).
+    HtmlMeta,
+    /// Inferred from a header line of the text ("BBC Sport, 17 May 2026",
+    /// "Published: June 13, 2013 4:59 PM EDT"): a guess.
     Inferred,
 }
 

@@ -271,6 +271,19 @@ fn read_decoded(
                 if meta.title.is_empty() {
                     meta.title = formats::first_line_title(&extracted.text, body);
                 }
+                // The head's date meta, else a header line of the visible text.
+                if let Some(date) = extracted
+                    .date
+                    .as_deref()
+                    .and_then(|d| formats::parse_date(d).ok())
+                {
+                    meta.date = Some(date);
+                    meta.date_source = Some(DateSource::HtmlMeta);
+                } else if let Some(date) = formats::header_date(&extracted.text, body, &meta.title)
+                {
+                    meta.date = Some(date);
+                    meta.date_source = Some(DateSource::Inferred);
+                }
                 // Compose the text-to-source map with the decoding map.
                 let shifts = extracted
                     .shifts

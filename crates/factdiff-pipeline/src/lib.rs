@@ -44,8 +44,9 @@ pub use crate::filter::{Filtered, Filters, Ignores, filter};
 pub use crate::link::link_findings;
 /// The overlap parameters (factdiff.toml's `[overlap]`), for the CLI's configuration.
 pub use factdiff_overlap::OverlapConfig;
-/// The rule set and its rules, for `factdiff rules list|explain`.
-pub use factdiff_rules::{ParamValue, Rule, RuleSet, measured};
+/// The rule set and its rules, for `factdiff rules list|explain`; `suggest_id` for a
+/// rule ID that names no rule (factdiff.toml's `ignore`).
+pub use factdiff_rules::{ParamValue, Rule, RuleSet, measured, suggest_id};
 
 /// What the engines read: the rule set, the claims extractors' lexicons, the story
 /// stage's and the overlap engine's parameters.

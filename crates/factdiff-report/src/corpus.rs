@@ -24,7 +24,7 @@ pub struct ArticleRow {
     /// The article's date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Where the date came from: `front-matter`, `record` or `inferred`.
+    /// Where the date came from: `front-matter`, `record`, `html-meta` or `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_source: Option<String>,
     /// The publication.

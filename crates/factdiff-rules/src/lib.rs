@@ -213,10 +213,29 @@ impl RuleSet {
         self.facts.values().flatten()
     }
 
-    /// The ID closest to `id`, for "did you mean" in `rules explain`.
+    /// The ID closest to `id`, for "did you mean" in `rules explain` ([`suggest_id`]).
     pub fn suggest(&self, id: &str) -> Option<&str> {
-        error::did_you_mean(id, self.rules.keys().map(String::as_str))
+        suggest_id(id, self.rules.keys().map(String::as_str))
     }
+}
+
+/// The rule ID of `ids` that `given` most likely means, for "did you mean": the
+/// closest by edit distance (a typo, "quote-drif"), else the one ID that has `given`
+/// as one of its words ("anniversary" for `anniversary-mismatch`, "drift" for
+/// `quote-drift`; "mismatch", a word of several, suggests none).
+pub fn suggest_id<'a>(given: &str, ids: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    error::did_you_mean(given, ids.iter().copied()).or_else(|| {
+        let word = given.trim().to_lowercase().replace('_', "-");
+        let mut having = ids
+            .iter()
+            .copied()
+            .filter(|id| !word.is_empty() && id.split('-').any(|w| w == word));
+        match (having.next(), having.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    })
 }
 
 /// Checks the claims of a corpus (`claims[i]` are the claims of article `i`) against
@@ -575,5 +594,32 @@ mod tests {
         )])
         .unwrap();
         assert!(off.event_classes().is_empty());
+    }
+}
+
+#[cfg(test)]
+mod suggest_tests {
+    use super::suggest_id;
+
+    #[test]
+    fn a_typo_or_one_word_of_one_rule_is_suggested() {
+        let ids = [
+            "anniversary-mismatch",
+            "count-mismatch",
+            "quote-drift",
+            "weekday-mismatch",
+        ];
+        assert_eq!(suggest_id("quote-drif", ids), Some("quote-drift"));
+        assert_eq!(
+            suggest_id("weekday-mismtach", ids),
+            Some("weekday-mismatch")
+        );
+        assert_eq!(suggest_id("anniversary", ids), Some("anniversary-mismatch"));
+        assert_eq!(suggest_id("Weekday", ids), Some("weekday-mismatch"));
+        assert_eq!(suggest_id("drift", ids), Some("quote-drift"));
+        // A word of several rules, or of none: no guess.
+        assert_eq!(suggest_id("mismatch", ids), None);
+        assert_eq!(suggest_id("spelling", ids), None);
+        assert_eq!(suggest_id("", ids), None);
     }
 }

@@ -132,7 +132,21 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
         let rules_table = text
             .parse::<toml::Table>()
             .is_ok_and(|t| t.get("rules").is_some_and(toml::Value::is_table));
-        let hint = if rules_table {
+        // `paths = "articles"`: one string where a list is wanted, written as one.
+        let list = err
+            .message()
+            .contains("expected a sequence")
+            .then(|| err.span())
+            .flatten()
+            .and_then(|span| {
+                let value = text.get(span.clone())?.trim();
+                let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let key = text[line_start..span.start].trim_end().strip_suffix('=')?.trim();
+                Some(format!("; a list is wanted: write `{key} = [{value}]`"))
+            });
+        let hint = if let Some(list) = &list {
+            list.as_str()
+        } else if rules_table {
             "; `rules` names the folder of rule files, not a table: to turn a rule on or off, \
              or change its severity or options, write `ID.toml` in that folder (`id = \"ID\"`, \
              `kind = \"ID\"` and the keys to change, such as `enabled = true`; docs/rules.md) \

@@ -5,7 +5,9 @@
 //! This is a tolerant tokenizer for reading articles, not a validating parser: tags
 //! and comments are dropped, `script`, `style`, `noscript`, `template` and `svg` are
 //! skipped whole, block elements end a paragraph, entities are decoded, and runs of
-//! white space become one space. `<title>` (or the first `<h1>`) is the title.
+//! white space become one space. `<title>` (or the first `<h1>`) is the title, and the
+//! head's first publication-date `<meta>` (`article:published_time`, `date`,
+//! `DC.date.issued`, ...: [`DATE_META`]) gives the date as written.
 
 /// Visible text and the checkpoints that map it back to the source.
 pub(crate) struct Extracted {
@@ -13,7 +15,28 @@ pub(crate) struct Extracted {
     /// `(text_offset, source_offset)`, sorted by text offset.
     pub shifts: Vec<(u32, u32)>,
     pub title: Option<String>,
+    /// The `content` of the head's first publication-date `<meta>` ([`DATE_META`]), as
+    /// written.
+    pub date: Option<String>,
 }
+
+/// The `name`, `property` or `itemprop` values (any case) of a `<meta>` that gives a
+/// page's publication date: Open Graph's article, Dublin Core, schema.org and the
+/// plain names news sites use.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+];
 
 const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
 const BLOCK: &[&str] = &[
@@ -63,6 +86,7 @@ pub(crate) fn extract(source: &str) -> Extracted {
         text: String::with_capacity(source.len() / 2),
         shifts: vec![(0, 0)],
         title: None,
+        date: None,
     };
     let mut h1: Option<String> = None;
     let mut pos = 0usize;
@@ -96,6 +120,7 @@ pub(crate) fn extract(source: &str) -> Extracted {
                 let close = format!("</{name}");
                 let end = find_ci(source, after, &close).unwrap_or(bytes.len());
                 if name == "head" {
+                    out.date = meta_date(&source[after..end]);
                     if let Some(t) = find_ci(&source[..end], after, "<title") {
                         let t_open = tag_end_from(bytes, t).map_or(end, |e| e + 1);
                         let t_close = find_ci(source, t_open, "</title").unwrap_or(end).min(end);
@@ -140,6 +165,79 @@ pub(crate) fn extract(source: &str) -> Extracted {
         out.title = h1;
     }
     out
+}
+
+/// The `content` of the first `<meta>` of `head` whose `name`, `property` or
+/// `itemprop` is one of [`DATE_META`].
+fn meta_date(head: &str) -> Option<String> {
+    let bytes = head.as_bytes();
+    let mut from = 0;
+    while let Some(at) = find_ci(head, from, "<meta") {
+        let end = tag_end_from(bytes, at)?;
+        let inner = &head[at + 5..end];
+        from = end;
+        let names = ["name", "property", "itemprop"];
+        let is_date = names.iter().any(|n| {
+            attribute(inner, n).is_some_and(|v| DATE_META.iter().any(|d| v.eq_ignore_ascii_case(d)))
+        });
+        if is_date && let Some(content) = attribute(inner, "content") {
+            let content = decode_inline(&content);
+            if !content.is_empty() {
+                return Some(content);
+            }
+        }
+    }
+    None
+}
+
+/// The value of attribute `name` (any case) in a tag's inside (`meta name="date"
+/// content='2026-06-24'`): quoted with either quote, or bare up to white space.
+fn attribute(inner: &str, name: &str) -> Option<String> {
+    let bytes = inner.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to an attribute name.
+        while i < bytes.len() && !(bytes[i].is_ascii_alphabetic()) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || b"-_:.".contains(&bytes[i])) {
+            i += 1;
+        }
+        let key = &inner[start..i];
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let value = match bytes.get(i) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let close = inner[i + 1..]
+                    .find(q as char)
+                    .map_or(inner.len(), |c| i + 1 + c);
+                let value = &inner[(i + 1).min(close)..close];
+                i = close + 1;
+                value
+            }
+            _ => {
+                let close = inner[i..]
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .map_or(inner.len(), |c| i + c);
+                let value = &inner[i..close];
+                i = close;
+                value
+            }
+        };
+        if key.eq_ignore_ascii_case(name) {
+            return Some(value.trim_end_matches('/').to_owned());
+        }
+    }
+    None
 }
 
 fn push_text(
@@ -284,6 +382,35 @@ mod tests {
 
     /// Found by the `corpus_html` fuzz target: a `<title` in the head whose tag ends
     /// after the head's closing tag.
+    #[test]
+    fn a_publication_date_meta_in_the_head() {
+        let date = |html: &str| extract(html).date;
+        assert_eq!(
+            date(r#"<html><head><title>T</title><meta charset="utf-8"><meta property="article:published_time" content="2026-06-24T08:00:00+02:00"/></head><body><p>Text.</p></body></html>"#).as_deref(),
+            Some("2026-06-24T08:00:00+02:00")
+        );
+        assert_eq!(
+            date("<head><META NAME='DC.date.issued' CONTENT='2026-11-04'></head><p>x</p>")
+                .as_deref(),
+            Some("2026-11-04")
+        );
+        assert_eq!(
+            date(r#"<head><meta name=date content=2026-11-04></head><p>x</p>"#).as_deref(),
+            Some("2026-11-04")
+        );
+        // Another meta's content, a date meta without content, a body's meta: none.
+        assert_eq!(
+            date(
+                r#"<head><meta name="description" content="2026-11-04"><meta name="date"></head><p>x</p>"#
+            ),
+            None
+        );
+        assert_eq!(
+            date(r#"<p>x</p><meta name="date" content="2026-11-04">"#),
+            None
+        );
+    }
+
     #[test]
     fn title_tag_past_the_head() {
         let out = extract("<head><title x=\"</head>\">Quake</title><p>12 people.</p>");

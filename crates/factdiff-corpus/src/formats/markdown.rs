@@ -5,7 +5,7 @@
 use factdiff_findings::Problem;
 
 use crate::article::{DateSource, Meta};
-use crate::formats::{first_line_title, parse_date};
+use crate::formats::{first_line_title, header_date, parse_date};
 use crate::span::Span;
 
 /// Front matter found at the top of a file.
@@ -158,6 +158,7 @@ pub(crate) fn read(
         let mut quiet = Vec::new();
         front_matter(path, text, &mut quiet).filter(|_| quiet.is_empty())
     };
+    let fronted = found.is_some();
     let (mut meta, body_start) = match found {
         Some(fm) => (fm.meta, fm.body_start),
         None => (Meta::default(), 0),
@@ -166,12 +167,49 @@ pub(crate) fn read(
     if meta.title.is_empty() {
         meta.title = first_line_title(text, body);
     }
+    // A file without front matter (pasted or saved copy) is dated by its header line
+    // ("BBC Sport, 17 May 2026"); one with front matter keeps the metadata its author
+    // gave, a date left out included (measured on ECB+, docs/evaluation.md).
+    if !fronted && let Some(date) = header_date(text, body, &meta.title) {
+        meta.date = Some(date);
+        meta.date_source = Some(DateSource::Inferred);
+    }
     (meta, body)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_without_front_matter_is_dated_by_its_header_line() {
+        let read_text = |text: &str| {
+            let mut problems = Vec::new();
+            read("a.txt", text, false, &mut problems).0
+        };
+        let meta = read_text(
+            "Court annuls law\n\nBALKAN WIRE, 25 June 2026\n\nVELGRAD - The court ruled.\n",
+        );
+        assert_eq!(
+            meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-06-25")
+        );
+        assert_eq!(meta.date_source, Some(DateSource::Inferred));
+        // Front matter's date, or its leaving the date out, is the author's.
+        let meta = read_text("+++\ndate = 2026-06-24\n+++\nBALKAN WIRE, 25 June 2026\nText.\n");
+        assert_eq!(
+            meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-06-24")
+        );
+        assert_eq!(meta.date_source, Some(DateSource::FrontMatter));
+        let meta = read_text("+++\ntitle = \"T\"\n+++\nBALKAN WIRE, 25 June 2026\nText.\n");
+        assert_eq!(meta.date, None);
+        // No header line: no date.
+        assert_eq!(
+            read_text("Title\n\nThe council will meet on Monday, 3 March.\n").date,
+            None
+        );
+    }
 
     #[test]
     fn toml_and_yaml_front_matter() {

@@ -85,6 +85,141 @@ pub(crate) fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
     Err(format!("`{value}` is not a date (expected {DATE_FORMS})"))
 }
 
+/// The article date a header line of the body gives, for an article that has no
+/// date of its own (a pasted or saved page: "BBC Sport, 17 May 2026", "Published:
+/// June 13, 2013 4:59 PM EDT", "By Priya Raman, Millbrook Gazette — November 4,
+/// 2026", "Saturday, August 24, 2013"): a guess ([`crate::DateSource::Inferred`]).
+///
+/// Read among the first [`HEADER_LINES`] non-empty lines, up to the first line of a
+/// paragraph's length (more than [`HEADER_WORDS`] words), a day, month and year as
+/// [`parse_date`] or [`HEADER_FORMATS`] read them (commas and abbreviation points
+/// aside, "Sept." as "Sep"). The words around the date must be a header's: names and
+/// labels written with a capital ("BALKAN WIRE", "Updated:", "PUBLISHED"), times,
+/// weekdays, punctuation, and the few lower-case words of [`HEADER_LOWER`]. A sentence
+/// that gives a date ("Reid checked herself in on Tuesday, December 9, 2008.") is
+/// none, and the title's line gives one only when no other word is beside the date
+/// but such labels ("Court to rule on March 3, 2025" speaks of another day).
+pub(crate) fn header_date(text: &str, body: Span, title: &str) -> Option<jiff::civil::Date> {
+    text[body.range()]
+        .lines()
+        .map(|line| line.trim().trim_start_matches('#').trim())
+        .filter(|line| !line.is_empty())
+        .take(HEADER_LINES)
+        .take_while(|line| line.split_whitespace().count() <= HEADER_WORDS)
+        .find_map(|line| line_date(line, line == title.trim()))
+}
+
+/// How many non-empty lines of a body may hold its header's date.
+const HEADER_LINES: usize = 5;
+/// The most words of a header line; a longer line is the article's first paragraph.
+const HEADER_WORDS: usize = 16;
+/// The forms of a header's date besides [`parse_date`]'s, once its commas and points
+/// are gone ("Jul 7 2012", "Sunday 4 August 2013" from its day on).
+const HEADER_FORMATS: &[&str] = &["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"];
+/// The lower-case words a header line may have beside its date.
+const HEADER_LOWER: &[&str] = &[
+    "by",
+    "on",
+    "at",
+    "of",
+    "the",
+    "and",
+    "in",
+    "last",
+    "first",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "created",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "hrs",
+    "et",
+    "gmt",
+];
+
+/// The date `line` gives as a header, if it is one ([`header_date`]). `title`: the
+/// line is the article's title, beside whose date only labels may stand.
+fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let (at, len, date) = (0..words.len()).find_map(|i| {
+        (1..=4.min(words.len() - i))
+            .rev()
+            .find_map(|k| window_date(&words[i..i + k]).map(|d| (i, k, d)))
+    })?;
+    let rest = words[..at].iter().chain(&words[at + len..]);
+    let mut named = 0;
+    for word in rest {
+        let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
+            continue; // a time, a figure, punctuation
+        }
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let lower = core.to_lowercase();
+        let label = HEADER_LOWER.contains(&lower.as_str()) || is_weekday(&lower);
+        if !label && !core.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        if !label
+            && !matches!(
+                lower.trim_end_matches(':'),
+                "updated" | "published" | "posted"
+            )
+        {
+            named += 1;
+        }
+    }
+    if (title && named > 0) || named > 8 {
+        return None;
+    }
+    Some(date)
+}
+
+/// A weekday's name or its abbreviation ("saturday", "sat", "thu."), as jiff's
+/// `strtime` reads one (`%a` takes either).
+fn is_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',']);
+    word.len() >= 3 && jiff::fmt::strtime::BrokenDownTime::parse("%a", word).is_ok()
+}
+
+/// The date a run of a header's words gives: a day, a month and a year.
+fn window_date(words: &[&str]) -> Option<jiff::civil::Date> {
+    let joined = words.join(" ");
+    let raw = joined.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Ok(date) = parse_date(raw)
+        && raw.len() >= 8
+    {
+        return Some(date);
+    }
+    // "June 13, 2013" -> "June 13 2013"; "Aug. 4," -> "Aug 4"; a year glued to a time
+    // ("2013-21:29") is its year.
+    let mut parts: Vec<String> = words
+        .iter()
+        .map(|w| match w.replace([',', '.'], "") {
+            w if w.eq_ignore_ascii_case("sept") => "Sep".to_owned(),
+            w => w,
+        })
+        .collect();
+    if let Some(last) = parts.last_mut() {
+        let digits: String = last.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 4 {
+            *last = digits;
+        }
+    }
+    let normal = parts.join(" ");
+    if !normal.ends_with(|c: char| c.is_ascii_digit()) || normal.split(' ').count() != 3 {
+        return None;
+    }
+    HEADER_FORMATS.iter().find_map(|format| {
+        jiff::fmt::strtime::BrokenDownTime::parse(format, &normal)
+            .ok()
+            .and_then(|tm| tm.to_date().ok())
+    })
+}
+
 /// An article date given as a JSON number: Unix seconds, read as a UTC date.
 pub(crate) fn unix_date(value: &serde_json::Number) -> Result<jiff::civil::Date, String> {
     let seconds = value.as_i64().or_else(|| {
@@ -177,6 +312,78 @@ mod tests {
                 "{bad:?}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn a_header_line_dates_an_undated_article() {
+        let date = |text: &str, title: &str| {
+            header_date(text, Span::new(0, text.len()), title).map(|d| d.to_string())
+        };
+        for (text, want) in [
+            (
+                "Court annuls law\n\nBALKAN WIRE, 25 June 2026\n\nVELGRAD - The court ruled.",
+                "2026-06-25",
+            ),
+            (
+                "Too close to call\n\nMillbrook Herald, November 3, 2026\n\nWith 60 percent.",
+                "2026-11-03",
+            ),
+            (
+                "Title\nBy Priya Raman, Millbrook Gazette — November 4, 2026\nText.",
+                "2026-11-04",
+            ),
+            (
+                "Title\nFirst Published: June 13, 2013 4:59 PM EDT\n",
+                "2013-06-13",
+            ),
+            ("Title\nFri., May. 3, 2013 11:45 AM PDT\n", "2013-05-03"),
+            (
+                "Title\nPosted on Thu Jun 13, 2013 08:45 AM PDT\n",
+                "2013-06-13",
+            ),
+            (
+                "Title\nupdated 8:41 p.m. EST, Tue March 3, 2009\n",
+                "2009-03-03",
+            ),
+            ("Title\nSunday 4 August 2013, 19:30\n", "2013-08-04"),
+            ("Title\nPosted Sept. 15, 2026\n", "2026-09-15"),
+            (
+                "Title\n26 September 2013, 10:00 (GMT+05: 00)\n",
+                "2013-09-26",
+            ),
+            ("Title\n17 September 2013-21:29\n", "2013-09-17"),
+            ("Title\nReleased 2013-09-28 05:08: 35 GMT\n", "2013-09-28"),
+            (
+                "Title\nPUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 13 March 2013\n",
+                "2013-03-12",
+            ),
+            ("Saturday, August 24, 2013\nText.", "2013-08-24"),
+        ] {
+            assert_eq!(date(text, "Title").as_deref(), Some(want), "{text:?}");
+        }
+        for text in [
+            // A sentence that gives a date; a date with no year; a paragraph.
+            "Title\nReid checked herself in on Tuesday, December 9, 2008.\n",
+            "Title\nWASHINGTON, March 3 (Reuters) - The Fed said.\n",
+            "Title\nThe mayor, who took office on January 4, 2027, and the council met on Monday to agree on a budget for the city.\n",
+            // Past the header: the sixth non-empty line, or after a paragraph.
+            "Title\nA\nB\nC\nD\n25 June 2026\n",
+            "Title\nThe court ruled on Wednesday that the law, passed by parliament in 2019, violated the right of assembly.\n25 June 2026\n",
+        ] {
+            assert_eq!(date(text, "Title"), None, "{text:?}");
+        }
+        // The title's line: the date alone, or with labels; not a headline's other day.
+        assert_eq!(
+            date("14 June 2013\nText.", "14 June 2013").as_deref(),
+            Some("2013-06-14")
+        );
+        assert_eq!(
+            date(
+                "Court To Rule On March 3, 2025\nText.",
+                "Court To Rule On March 3, 2025"
+            ),
+            None
+        );
     }
 
     #[test]

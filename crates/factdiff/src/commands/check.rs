@@ -233,9 +233,14 @@ fn warn_unknown_rules(ctx: &Ctx<'_>, rules: &[RuleMeta], stderr: &mut dyn Write)
         .unwrap_or(crate::config::FILE_NAME);
     for (key, id) in ctx.config.named_rules() {
         if !rules.iter().any(|r| r.id == id) {
+            let hint = match factdiff_pipeline::suggest_id(id, rules.iter().map(|r| r.id.as_str()))
+            {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "`factdiff rules list` lists them".to_owned(),
+            };
             let _ = writeln!(
                 stderr,
-                "warning: {file}: `{key}` names `{id}`, which is not a rule; `factdiff rules list` lists them"
+                "warning: {file}: `{key}` names `{id}`, which is not a rule; {hint}"
             );
         }
     }

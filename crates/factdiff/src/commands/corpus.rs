@@ -50,6 +50,7 @@ fn rows(corpus: &factdiff_corpus::Corpus) -> Vec<ArticleRow> {
                 match s {
                     factdiff_corpus::DateSource::FrontMatter => "front-matter",
                     factdiff_corpus::DateSource::Record => "record",
+                    factdiff_corpus::DateSource::HtmlMeta => "html-meta",
                     factdiff_corpus::DateSource::Inferred => "inferred",
                 }
                 .to_owned()
