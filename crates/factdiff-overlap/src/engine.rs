@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use rdst::RadixSort;
 
 use crate::OverlapConfig;
 use crate::align::{Passage, Prepared, align, align_pair, align_pair_with};
@@ -106,10 +105,7 @@ impl Index {
                     .map(|&m| (m & !art_mask) | u64::from(p.article)),
             );
         }
-        // A radix sort, in place (rdst's low-memory tuner), on the run's pool: the same
-        // order as a comparison sort (a key is a `u64`), for about half the CPU time
-        // of rayon's `par_sort_unstable` (issue 14).
-        keys.radix_sort_builder().with_low_mem_tuner().sort();
+        keys.par_sort_unstable();
         let bucket_bits = (usize::BITS - keys.len().max(2).leading_zeros()).clamp(4, 28);
         let n_buckets = 1usize << bucket_bits;
         let mut buckets = vec![0u32; n_buckets + 1];

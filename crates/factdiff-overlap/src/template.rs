@@ -17,7 +17,6 @@
 //! engine's own token hashes and cluster ids, a sort and a group by.
 
 use rayon::prelude::*;
-use rdst::RadixSort;
 
 use crate::prints::{ArticlePrints, is_number, seq_hash, shingle_hashes, word_token, word_tokens};
 
@@ -285,9 +284,7 @@ fn templates_in_parts(
         for block in blocks {
             occ.extend_from_slice(&block);
         }
-        // One entry per word of the corpus (a quarter at 4x and above): radix sorted
-        // in place, as the index's keys are.
-        occ.radix_sort_builder().with_low_mem_tuner().sort();
+        occ.par_sort_unstable();
         occ.dedup();
         for group in occ.chunk_by(|x, y| x & !mask == y & !mask) {
             let hash = group[0] & !mask;

@@ -13,7 +13,6 @@ use std::collections::{BinaryHeap, HashMap};
 use foldhash::fast::FixedState;
 use integer_encoding::VarInt;
 use rayon::prelude::*;
-use rdst::RadixSort;
 
 use crate::config::StoryConfig;
 use crate::signature::{Signature, resemblance};
@@ -901,9 +900,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
     let (passages, passage_df) = {
         let mut all: Vec<u64> = Vec::with_capacity(compact.iter().map(|c| c.passages.len()).sum());
         all.extend(compact.iter().flat_map(|c| c.passages.iter().copied()));
-        // 64 hashes an article: radix sorted in place (rdst's low-memory tuner), the
-        // same order as a comparison sort, for less CPU time (issue 14).
-        all.radix_sort_builder().with_low_mem_tuner().sort();
+        all.par_sort_unstable();
         let mut unique: Vec<u64> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         for h in all {
