@@ -163,8 +163,8 @@ impl Keys {
 
 /// An article's keys as `(id, count)` pairs sorted by id, packed: each id as its gap
 /// from the one before, then its count, each a LEB128 varint (`integer-encoding`).
-/// Every article's are held until the near-copies are found (304,686 articles at
-/// Reuters 16x): 8 bytes a pair as `(u32, u32)`, 3 here for a gap under 16,384 and a
+/// Every representative's are held until its links are scored (every article's
+/// when no set of near-copies is collapsed): 8 bytes a pair as `(u32, u32)`, 3 here for a gap under 16,384 and a
 /// count under 128 (ids are sorted, so their gaps are small; most counts are 1).
 struct Packed(Box<[u8]>);
 
@@ -216,10 +216,11 @@ impl Packed {
 
 /// What the grouping keeps of one article's [`Signature`]: its keys as ids, with
 /// their counts, sorted by id (the strings live once, in [`Interner`]), and what the
-/// scores read as they are (the sketch, the dates). Every article's is held until
-/// the near-copies are found: its lists are boxed slices, sized exactly, 16 bytes
-/// each, not `Vec`s (24; 176 bytes a `Compact`, 240 before: at 16x Reuters the story
-/// stage's peak 1,647 -> 1,623 MiB, issue 14).
+/// scores read as they are (the sketch, the dates). Made for the representatives
+/// alone (a collapsed copy has none: the near-copies are found first, from the
+/// sketches), each held until the links are scored: its lists are boxed slices, sized
+/// exactly, 16 bytes each, not `Vec`s (24; 176 bytes a `Compact`, 240 before: at 16x
+/// Reuters the story stage's peak 1,647 -> 1,623 MiB then, issue 14).
 struct Compact {
     names: Packed,
     words: Packed,
@@ -1583,7 +1584,7 @@ mod tests {
 
     #[test]
     fn a_compact_is_176_bytes() {
-        // Every article's is held until the near-copies are found (issue 14).
+        // Every representative's is held until the links are scored (issue 14).
         assert_eq!(std::mem::size_of::<super::Compact>(), 176);
     }
 
