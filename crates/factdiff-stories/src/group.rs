@@ -162,8 +162,8 @@ impl Keys {
 
 /// An article's keys as `(id, count)` pairs sorted by id, packed: each id as its gap
 /// from the one before, then its count, each a LEB128 varint (`integer-encoding`).
-/// Every article's are held until the near-copies are found (304,686 articles at
-/// Reuters 16x): 8 bytes a pair as `(u32, u32)`, 3 here for a gap under 16,384 and a
+/// Every representative's are held until its links are scored (every article's
+/// when no set of near-copies is collapsed): 8 bytes a pair as `(u32, u32)`, 3 here for a gap under 16,384 and a
 /// count under 128 (ids are sorted, so their gaps are small; most counts are 1).
 struct Packed(Box<[u8]>);
 
@@ -215,10 +215,11 @@ impl Packed {
 
 /// What the grouping keeps of one article's [`Signature`]: its keys as ids, with
 /// their counts, sorted by id (the strings live once, in [`Interner`]), and what the
-/// scores read as they are (the sketch, the dates). Every article's is held until
-/// the near-copies are found: its lists are boxed slices, sized exactly, 16 bytes
-/// each, not `Vec`s (24; 176 bytes a `Compact`, 240 before: at 16x Reuters the story
-/// stage's peak 1,647 -> 1,623 MiB, issue 14).
+/// scores read as they are (the sketch, the dates). Made for the representatives
+/// alone (a collapsed copy has none: the near-copies are found first, from the
+/// sketches), each held until the links are scored: its lists are boxed slices, sized
+/// exactly, 16 bytes each, not `Vec`s (24; 176 bytes a `Compact`, 240 before: at 16x
+/// Reuters the story stage's peak 1,647 -> 1,623 MiB then, issue 14).
 struct Compact {
     names: Packed,
     words: Packed,
@@ -251,17 +252,73 @@ struct Compact {
 
 /// The corpus-wide key tables: signatures go in one by one, in article order (so a
 /// key's id does not depend on how the work was split), and come out [`Compact`].
-#[derive(Default)]
+/// The near-copies are found first, from every article's sketch alone
+/// ([`Interner::new`]): a copy of a set that is collapsed into its representative
+/// has its keys interned (ids are given in article order, whatever is kept) but no
+/// [`Compact`] (at 16x Reuters fifteen articles in sixteen; issue 14).
 pub(crate) struct Interner {
     names: Keys,
     words: Keys,
     tickers: Keys,
+    /// The [`Compact`]s of the articles kept (representatives), in article order.
     compact: Vec<Compact>,
+    /// Each article's representative (see [`Linked::rep`]).
+    rep: Vec<usize>,
+    /// The sketch of each article kept that is not pushed yet (none for a copy).
+    sketches: Vec<Box<[u64]>>,
+    /// How many articles are pushed.
+    pushed: usize,
+}
+
+/// An article's sketch as the grouping reads it: sorted, each hash once (as
+/// `signature` makes it: a passage counts once an article).
+fn sketch_of(passages: &[u64]) -> Box<[u64]> {
+    let mut p = passages.to_vec();
+    p.sort_unstable();
+    p.dedup();
+    p.into_boxed_slice()
 }
 
 impl Interner {
-    /// Interns the next article's signature.
+    /// An interner for the articles whose sketches are given (article `i`'s is
+    /// `sketches[i]`, sorted, each hash once): their near-copies are found at once,
+    /// and only the representatives' sketches are kept.
+    pub(crate) fn new(mut sketches: Vec<Box<[u64]>>, config: &StoryConfig) -> Interner {
+        let rep = collapsed(&sketches, config);
+        for (i, sketch) in sketches.iter_mut().enumerate() {
+            if rep[i] != i {
+                *sketch = Box::default();
+            }
+        }
+        Interner {
+            names: Keys::default(),
+            words: Keys::default(),
+            tickers: Keys::default(),
+            compact: Vec::new(),
+            rep,
+            sketches,
+            pushed: 0,
+        }
+    }
+
+    /// An interner of these signatures, each pushed.
+    pub(crate) fn of(signatures: &[Signature], config: &StoryConfig) -> Interner {
+        let mut interner = Interner::new(
+            signatures.iter().map(|s| sketch_of(&s.passages)).collect(),
+            config,
+        );
+        for sig in signatures {
+            interner.push(sig);
+        }
+        interner
+    }
+
+    /// Interns the next article's signature (its `passages` are not read: its
+    /// sketch was given to [`Interner::new`]).
     pub(crate) fn push(&mut self, sig: &Signature) {
+        let at = self.pushed;
+        self.pushed += 1;
+        assert!(at < self.rep.len(), "one sketch per article pushed");
         let mut names: Vec<(u32, u32)> = sig
             .names
             .iter()
@@ -329,17 +386,14 @@ impl Interner {
             .filter(|(_, n)| *n >= 2)
             .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
             .and_then(|best| parse_day(&best.0));
+        // A copy's keys are interned (above), its `Compact` not made.
+        if self.rep[at] != at {
+            return;
+        }
         self.compact.push(Compact {
             names: Packed::new(&names),
             words: Packed::new(&words),
-            passages: {
-                // Sorted and unique, as `signature` makes it: a passage counts once
-                // an article.
-                let mut p = sig.passages.clone();
-                p.sort_unstable();
-                p.dedup();
-                p.into_boxed_slice()
-            },
+            passages: std::mem::take(&mut self.sketches[at]),
             date: sig.date,
             lead_day,
             headline: headline.into_boxed_slice(),
@@ -476,11 +530,7 @@ fn parse_day(value: &str) -> Option<i32> {
 /// The scored candidate pairs of a corpus of signatures, sorted by `(a, b)`: the
 /// pairs of the representatives of its sets of near-copies (see [`Linked`]).
 pub fn links(signatures: &[Signature], config: &StoryConfig) -> Vec<Link> {
-    let mut interner = Interner::default();
-    for sig in signatures {
-        interner.push(sig);
-    }
-    interned_links(interner, config).links
+    interned_links(Interner::of(signatures, config), config).links
 }
 
 /// What the linking step gives the clustering.
@@ -506,20 +556,16 @@ const NEAR_COPY_PARTS: u64 = 8;
 /// set represented by its lowest article index (so whatever the order they are found
 /// in). A hash in more than `cap` articles is not read (a phrase every report
 /// repeats), so the work is linear in the corpus.
-fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
+fn near_copies(sketches: &[Box<[u64]>], cap: u32) -> Vec<usize> {
     const _: () = assert!(crate::signature::SKETCH <= u8::MAX as usize);
-    debug_assert!(
-        compact
-            .iter()
-            .all(|c| c.passages.len() <= crate::signature::SKETCH)
-    );
-    let n = compact.len();
+    debug_assert!(sketches.iter().all(|c| c.len() <= crate::signature::SKETCH));
+    let n = sketches.len();
     // Each article's hashes are at `offset[a]..offset[a + 1]` of the corpus's sketch
     // hashes laid end to end (a position).
     let mut offset: Vec<usize> = Vec::with_capacity(n + 1);
     offset.push(0);
-    for c in compact {
-        offset.push(offset[offset.len() - 1] + c.passages.len());
+    for c in sketches {
+        offset.push(offset[offset.len() - 1] + c.len());
     }
     let total = offset[n];
     // The runs' articles laid end to end, each run's ascending, its last article
@@ -543,8 +589,8 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
     // changes nothing read: each hash's articles are one run, in one part.
     let part_of = |h: u64| (h % NEAR_COPY_PARTS) as usize;
     let mut sizes = [0usize; NEAR_COPY_PARTS as usize];
-    for c in compact {
-        for h in &c.passages {
+    for c in sketches {
+        for h in c {
             sizes[part_of(*h)] += 1;
         }
     }
@@ -552,8 +598,8 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
         Vec::with_capacity(sizes.iter().copied().max().unwrap_or(0));
     for p in 0..NEAR_COPY_PARTS as usize {
         part.clear();
-        for (a, c) in compact.iter().enumerate() {
-            for (i, h) in c.passages.iter().enumerate() {
+        for (a, c) in sketches.iter().enumerate() {
+            for (i, h) in c.iter().enumerate() {
                 if part_of(*h) == p {
                     part.push((*h, a as u32, (offset[a] + i) as u32));
                 }
@@ -610,15 +656,10 @@ fn near_copies(compact: &[Compact], cap: u32) -> Vec<usize> {
                 // sketch's hashes in common.
                 for &b in touched.iter() {
                     let least = (NEAR_COPY
-                        * compact[a]
-                            .passages
-                            .len()
-                            .min(compact[b as usize].passages.len())
-                            as f64)
+                        * sketches[a].len().min(sketches[b as usize].len()) as f64)
                         .max(1.0);
                     if f64::from(shared[b as usize]) >= least
-                        && resemblance(&compact[a].passages, &compact[b as usize].passages)
-                            >= NEAR_COPY
+                        && resemblance(&sketches[a], &sketches[b as usize]) >= NEAR_COPY
                     {
                         near.push(b);
                     }
@@ -648,8 +689,50 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
         mut words,
         tickers,
         compact,
+        rep,
+        sketches,
+        pushed,
     } = interner;
-    let mut rep = near_copies(&compact, block_cap(config, compact.len()));
+    assert_eq!(pushed, rep.len(), "every article pushed");
+    drop(sketches);
+    // The representatives' keys alone count for rarity.
+    let reps: Vec<usize> = (0..rep.len()).filter(|&i| rep[i] == i).collect();
+    debug_assert_eq!(reps.len(), compact.len());
+    if reps.len() != rep.len() {
+        names.df.iter_mut().for_each(|df| *df = 0);
+        words.df.iter_mut().for_each(|df| *df = 0);
+        for c in &compact {
+            for (id, _) in c.names.iter() {
+                names.df[id as usize] += 1;
+            }
+            for (id, _) in c.words.iter() {
+                words.df[id as usize] += 1;
+            }
+        }
+    }
+    let mut links = rep_links(
+        Interner {
+            names,
+            words,
+            tickers,
+            compact,
+            rep: Vec::new(),
+            sketches: Vec::new(),
+            pushed: 0,
+        },
+        config,
+    );
+    for link in &mut links {
+        link.a = reps[link.a];
+        link.b = reps[link.b];
+    }
+    Linked { links, rep }
+}
+
+/// Each article's representative (article `i`'s sketch is `sketches[i]`): its set
+/// of near-copies' first article when the set is collapsed, itself otherwise.
+fn collapsed(sketches: &[Box<[u64]>], config: &StoryConfig) -> Vec<usize> {
+    let mut rep = near_copies(sketches, block_cap(config, sketches.len()));
     // Only a set in which each article has more near-copies than `neighbours` is
     // collapsed: there every copy's nearest neighbours are its copies, which hides
     // every other report from it, and its pairs grow with the square of the set. A
@@ -664,41 +747,7 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
             rep[i] = i;
         }
     }
-    // The representatives' keys alone count for rarity.
-    let reps: Vec<usize> = (0..rep.len()).filter(|&i| rep[i] == i).collect();
-    let compact: Vec<Compact> = if reps.len() == rep.len() {
-        compact
-    } else {
-        names.df.iter_mut().for_each(|df| *df = 0);
-        words.df.iter_mut().for_each(|df| *df = 0);
-        let mut kept = Vec::with_capacity(reps.len());
-        for (i, c) in compact.into_iter().enumerate() {
-            if rep[i] == i {
-                for (id, _) in c.names.iter() {
-                    names.df[id as usize] += 1;
-                }
-                for (id, _) in c.words.iter() {
-                    words.df[id as usize] += 1;
-                }
-                kept.push(c);
-            }
-        }
-        kept
-    };
-    let mut links = rep_links(
-        Interner {
-            names,
-            words,
-            tickers,
-            compact,
-        },
-        config,
-    );
-    for link in &mut links {
-        link.a = reps[link.a];
-        link.b = reps[link.b];
-    }
-    Linked { links, rep }
+    rep
 }
 
 /// The scored candidate pairs of the articles interned (the representatives).
@@ -881,6 +930,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
         words,
         tickers: _,
         compact,
+        ..
     } = interner;
     // The strings are no longer needed: the ids and counts say it all.
     let (
@@ -1487,11 +1537,7 @@ mod tests {
                 ..StoryConfig::default()
             };
             let fast = links(&sigs, &config);
-            let mut interner = Interner::default();
-            for sig in &sigs {
-                interner.push(sig);
-            }
-            let (ev, index) = evidence(interner, &config);
+            let (ev, index) = evidence(Interner::of(&sigs, &config), &config);
             let mut slow = Vec::new();
             for a in 0..sigs.len() {
                 for b in a + 1..sigs.len() {
@@ -1535,7 +1581,7 @@ mod tests {
 
     #[test]
     fn a_compact_is_176_bytes() {
-        // Every article's is held until the near-copies are found (issue 14).
+        // Every representative's is held until the links are scored (issue 14).
         assert_eq!(std::mem::size_of::<super::Compact>(), 176);
     }
 
@@ -1554,10 +1600,11 @@ mod tests {
             passages: (500..564).collect(),
             ..Signature::default()
         });
-        let mut interner = Interner::default();
-        for sig in &sigs {
-            interner.push(sig);
-        }
+        let interner = Interner::of(&sigs, &config);
+        // The copies after the first are interned, but no `Compact` is made of them
+        // (issue 14).
+        assert_eq!(interner.compact.len(), 2);
+        assert!(interner.sketches.iter().all(|s| s.is_empty()));
         let linked = interned_links(interner, &config);
         assert_eq!(linked.rep, vec![0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10]);
         // The copies after the first are in no pair: the set costs one article.
@@ -1567,11 +1614,7 @@ mod tests {
             linked.links
         );
         // Two copies alone are linked as any two reports are.
-        let mut interner = Interner::default();
-        for sig in &sigs[..2] {
-            interner.push(sig);
-        }
-        let linked = interned_links(interner, &config);
+        let linked = interned_links(Interner::of(&sigs[..2], &config), &config);
         assert_eq!(linked.rep, vec![0, 1]);
         assert_eq!(linked.links.len(), 1);
     }

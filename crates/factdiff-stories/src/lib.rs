@@ -65,6 +65,7 @@ pub use crate::group::{Link, Veto, links};
 pub use crate::relation::fill_relations;
 pub use crate::sets::DisjointSets;
 pub use crate::signature::{Signature, signature};
+use crate::signature::{article_sketch, unsketched};
 
 /// The stories of a corpus, and the story of each article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -180,7 +181,11 @@ fn group_chunked(
     // Interning is serial (ids in article order): each chunk is interned while the
     // next chunk's signatures are made, so that a second thread is not idle
     // meanwhile; two chunks' signatures are alive at a time.
-    let mut interner = group::Interner::default();
+    // Every article's sketch first, alone: the near-copies are found from them
+    // before the rest of each signature is made, so that a copy's keys are interned
+    // but nothing else of it is held (issue 14).
+    let sketches: Vec<Box<[u64]>> = corpus.articles.par_iter().map(article_sketch).collect();
+    let mut interner = group::Interner::new(sketches, config);
     let mut pending: Vec<Signature> = Vec::new();
     for (articles, claims) in corpus
         .articles
@@ -197,7 +202,7 @@ fn group_chunked(
                 articles
                     .par_iter()
                     .zip(claims.par_iter())
-                    .map(|(article, claims)| signature(article, claims, lexicons))
+                    .map(|(article, claims)| unsketched(article, claims, lexicons))
                     .collect()
             },
         );
@@ -225,10 +230,7 @@ pub fn group_signatures(
         signatures.len(),
         "one signature per article"
     );
-    let mut interner = group::Interner::default();
-    for sig in signatures {
-        interner.push(sig);
-    }
+    let interner = group::Interner::of(signatures, config);
     let mut stories = stories_of(corpus, group::interned_links(interner, config), config);
     fill_articles(&mut stories, corpus);
     stories
@@ -519,6 +521,25 @@ mod tests {
             !sig.names.iter().any(|(n, _)| n.contains("rehab")),
             "{:?}",
             sig.names
+        );
+    }
+
+    #[test]
+    fn a_sketch_taken_alone_and_the_rest_are_the_signature() {
+        // The grouping takes every article's sketch first, then the rest of its
+        // signature (issue 14): together they are the signature.
+        let (c, claims, lex) = corpus(&[("a.md", QUAKE_A)]);
+        let whole = signature(&c.articles[0], &claims[0], &lex);
+        assert!(!whole.passages.is_empty());
+        assert_eq!(*article_sketch(&c.articles[0]), *whole.passages);
+        let rest = unsketched(&c.articles[0], &claims[0], &lex);
+        assert!(rest.passages.is_empty());
+        assert_eq!(
+            Signature {
+                passages: whole.passages.clone(),
+                ..rest
+            },
+            whole
         );
     }
 

@@ -66,6 +66,31 @@ pub struct Signature {
 
 /// The signature of one article from its text, its claims and its metadata.
 pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Signature {
+    signature_with(article, claims, lexicons, true)
+}
+
+/// [`signature`] without its sketch (`passages` empty): the grouping takes every
+/// article's sketch first ([`article_sketch`]), to find the near-copies before the
+/// rest of a signature is interned (issue 14).
+pub(crate) fn unsketched(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Signature {
+    signature_with(article, claims, lexicons, false)
+}
+
+/// An article's sketch, as its [`signature`] holds it (sorted, each hash once).
+pub(crate) fn article_sketch(article: &Article) -> Box<[u64]> {
+    let lower: Vec<Cow<'_, str>> = article
+        .body_words()
+        .map(|(_, word)| content_form(word))
+        .collect();
+    sketch(&lower).into_boxed_slice()
+}
+
+fn signature_with(
+    article: &Article,
+    claims: &[Claim],
+    lexicons: &Lexicons,
+    with_sketch: bool,
+) -> Signature {
     let mut names: Vec<String> = Vec::new();
     // Figures and the headline's words: owned, as they are not words of the body.
     let mut extra: Vec<String> = Vec::new();
@@ -222,7 +247,11 @@ pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Si
         words: counted(words),
         dates: counted(dates.iter().map(String::as_str).collect()),
         date: article.meta.date,
-        passages: sketch(&lower),
+        passages: if with_sketch {
+            sketch(&lower)
+        } else {
+            Vec::new()
+        },
         headline,
         tickers,
         cited,
