@@ -739,20 +739,30 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// Each keyed figure of `text` (dated [`ANCHOR`]): its words, its measure and
+    /// whether the measure only rises.
+    fn measured_figures(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let art = article(text, Some(ANCHOR));
+        extract(&art, &Lexicons::builtin())
+            .iter()
+            .filter(|c| matches!(c.value, ClaimValue::Interval { .. }))
+            .filter_map(|c| {
+                let k = c.key.as_ref()?;
+                Some((
+                    art.slice(c.span).to_owned(),
+                    k.measure.as_deref().map(str::to_owned),
+                    k.monotonic,
+                ))
+            })
+            .collect()
+    }
+
     #[test]
     fn a_measure_before_and_is_the_previous_clauses() {
         let measures = |text: &str| -> Vec<(String, Option<String>)> {
-            let art = article(text, Some(ANCHOR));
-            extract(&art, &Lexicons::builtin())
-                .iter()
-                .filter(|c| matches!(c.value, ClaimValue::Interval { .. }))
-                .filter_map(|c| {
-                    let k = c.key.as_ref()?;
-                    Some((
-                        art.slice(c.span).to_owned(),
-                        k.measure.as_deref().map(str::to_owned),
-                    ))
-                })
+            measured_figures(text)
+                .into_iter()
+                .map(|(figure, measure, _)| (figure, measure))
                 .collect()
         };
         let m = |s: &str| Some(s.to_owned());
@@ -790,23 +800,7 @@ mod tests {
 
     #[test]
     fn monotonic_measures_are_on_the_key() {
-        let art = article(
-            "At least 37 people were killed; 12 people are still missing.",
-            Some(ANCHOR),
-        );
-        let claims = extract(&art, &Lexicons::builtin());
-        let keys: Vec<(String, Option<String>, bool)> = claims
-            .iter()
-            .filter(|c| matches!(c.value, ClaimValue::Interval { .. }))
-            .filter_map(|c| {
-                let k = c.key.as_ref()?;
-                Some((
-                    art.slice(c.span).to_owned(),
-                    k.measure.as_deref().map(str::to_owned),
-                    k.monotonic,
-                ))
-            })
-            .collect();
+        let keys = measured_figures("At least 37 people were killed; 12 people are still missing.");
         assert_eq!(
             keys,
             [

@@ -464,6 +464,23 @@ mod tests {
     use super::*;
     use crate::prints::text_tokens;
 
+    /// A fixed-seed linear congruential generator (Knuth's MMIX constants): the
+    /// tests' random texts and hashes, the same on every run.
+    fn lcg(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            state
+        }
+    }
+
+    /// [`lcg`]'s high bits as a number below `n`.
+    fn below(seed: u64) -> impl FnMut(u32) -> u32 {
+        let mut next = lcg(seed);
+        move |n| ((next() >> 33) % u64::from(n)) as u32
+    }
+
     #[test]
     fn the_hashed_lookup_aligns_as_the_binary_search_does() {
         // Repeats (a shingle many times over, more than `MAX_SEED_REPEATS`), edits and
@@ -488,13 +505,7 @@ mod tests {
 
     #[test]
     fn a_bucket_finds_what_the_binary_search_of_the_whole_index_finds() {
-        let mut state = 11u64;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            state
-        };
+        let mut next = lcg(11);
         for n in [1usize, 2, 3, 7, 64, 500, 1000] {
             // Hashes spread over the whole range, some repeated, some clustered.
             let mut index: Vec<(u64, u32)> = (0..n)
@@ -577,13 +588,7 @@ mod tests {
     /// passages found from A to B are those found from B to A, mirrored.
     #[test]
     fn symmetric_on_random_texts() {
-        let mut state = 7u64;
-        let mut next = move |n: u32| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            ((state >> 33) % u64::from(n)) as u32
-        };
+        let mut next = below(7u64);
         for _ in 0..300 {
             let mut a: Vec<u32> = (0..60).map(|_| 1000 + next(40)).collect();
             let mut b: Vec<u32> = (0..60).map(|_| 1000 + next(40)).collect();
@@ -618,13 +623,7 @@ mod tests {
     /// shortcut for texts that repeat no shingle taken or not.
     #[test]
     fn self_alignment_without_a_repeated_shingle_is_empty() {
-        let mut state = 11u64;
-        let mut next = move |n: u32| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            ((state >> 33) % u64::from(n)) as u32
-        };
+        let mut next = below(11u64);
         let (mut with, mut without) = (0, 0);
         for _ in 0..300 {
             let len = 20 + next(60) as usize;
@@ -653,13 +652,7 @@ mod tests {
 
     #[test]
     fn prepared_sequences_align_as_align_pair_does() {
-        let mut state = 11u64;
-        let mut next = move |n: u32| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            ((state >> 33) % u64::from(n)) as u32
-        };
+        let mut next = below(11u64);
         for round in 0..300 {
             // Short and long texts (past `HASHED_INDEX` too), an empty one now and then.
             let len = |next: &mut dyn FnMut(u32) -> u32| match round % 10 {
