@@ -551,6 +551,54 @@ mod tests {
     }
 
     #[test]
+    fn parts_are_compared_only_with_parts_of_the_same_whole() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let text = |reports: u32, rest: &str| {
+            format!(
+                "Coldline Appliances is recalling about 1.9 million space heaters because \
+                 they can overheat, the Consumer Product Safety Commission said Tuesday.\n\n\
+                 The company has received {reports} reports of the heaters overheating, \
+                 {rest}, the agency said."
+            )
+        };
+        let pair = |a: &str, b: &str| run(counts, &[("2026-03-10", a), ("2026-03-10", b)]).len();
+        let nine = text(41, "including 9 minor burn injuries");
+        // Two parts of one whole both articles give alike.
+        assert_eq!(
+            pair(&nine, &text(41, "including 19 minor burn injuries")),
+            1
+        );
+        // Not a part against a figure given alone, which may be a whole.
+        let alone = text(41, "and 19 minor burn injuries were reported");
+        assert_eq!(pair(&nine, &alone), 0);
+        // Nor parts of wholes that differ (the wholes themselves are compared).
+        let other_whole = "Coldline Appliances is recalling about 1.9 million space heaters \
+                           because they can overheat, the Consumer Product Safety Commission \
+                           said Tuesday.\n\nOf its 250 heaters returned, 19 minor burn \
+                           injuries were linked to the fault, the agency said.";
+        assert_eq!(pair(&nine, other_whole), 0);
+        // One part of a list is compared by the name it is given to.
+        let vote = |rest: &str| {
+            format!(
+                "Grace Okafor was elected chair of the Dunmore school board on Tuesday, \
+                 beating Leon Brandt, the district office said.\n\n\
+                 Of the 3,214 ballots cast, {rest}."
+            )
+        };
+        let list = vote("1,702 went to Okafor and 1,488 to Brandt, and 24 were spoiled");
+        let found = |b: &str| {
+            run(counts, &[("2026-05-20", list.as_str()), ("2026-05-20", b)])
+                .iter()
+                .map(|f| f.locations[1].text.as_str().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found(&vote("1,720 were for Okafor")), ["1,702"]);
+        assert_eq!(found(&vote("1,520 went to Brandt")), ["1,488"]);
+        // A part given to no name is not one of a list's.
+        assert!(found(&vote("30 were spoiled")).is_empty());
+    }
+
+    #[test]
     fn one_persons_age_given_two_ways_in_a_story() {
         let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
         let text = |who: &str, age: u32| {

@@ -39,7 +39,11 @@
 //! other does not: "lowered the ratings on Atlantic City Electric Co ..., affecting
 //! about 500 mln dlrs" / "on Delmarva Power and Light Co ..., affecting 646 mln
 //! dlrs"), nor a part and its
-//! whole ("139 people, including 7 women"), nor this year's figure against last
+//! whole ("139 people, including 7 women") or a figure given alone (two parts of one
+//! whole both articles give alike are compared, by the name each is given to when
+//! one is of a list: "41 reports ..., including 9 minor burn injuries" / "including
+//! 19 minor burn injuries"; "Of the 3,214 ballots cast, 1,702 went to Okafor and 1,488
+//! to Brandt" / "1,720 went to Okafor"), nor this year's figure against last
 //! year's ("Net profit 3.5 mln dlrs vs 2.3 mln"), nor the quarter against the year,
 //! nor a figure of another day (a recurring report, "FED ADDS RESERVES": "to arrange
 //! 1.5 billion dlrs" / "two billion dlrs" two days later; a running figure updated),
@@ -299,6 +303,19 @@ struct Item<'a> {
     /// The numbers its sentence writes in digits, claims or not ("48 of 62 points").
     /// Shared by the items of one sentence.
     numbers: Arc<[f64]>,
+    /// For a part ("Of the 36,120 ballots counted, 18,542 went to Delgado"; "41
+    /// reports ..., including 9 minor burn injuries"), its whole's unit and bounds: a
+    /// part is compared only with a part of another article whose whole is the same
+    /// figure (both outlets give the whole alike, so their parts of it are of one
+    /// thing), never with a whole or a figure given alone ("139 people, including 7
+    /// women").
+    whole: Option<(&'a str, [u64; 2])>,
+    /// For a part, the name its figure is given to, right after it in its clause
+    /// ("1,702 went to Okafor", [`part_label`]).
+    label: Option<&'a str>,
+    /// For a part, how many parts of its whole its article gives: one of a list is
+    /// compared only by its label.
+    siblings: u16,
     /// Whose figure it is ([`owner`]): "of debt of Bankers Trust", "the Bluejays' 15
     /// assists", "Andre Iguodala 14.9 points", "SeaMicro, an 80-employee startup".
     /// Only for counts of things.
@@ -463,6 +480,30 @@ fn owner<'c>(
         return owned(n, Mark::Clause);
     }
     None
+}
+
+/// The name a part `claims[idx]` is given to: the first name after its figure in its
+/// sentence, at most three words on and no clause break or other figure between
+/// ("1,702 went to Okafor", "1,488 to Brandt"; not "24 were spoiled").
+fn part_label<'c>(
+    cx: &Cx<'_>,
+    article: usize,
+    claims: &'c [factdiff_claims::Claim],
+    idx: usize,
+) -> Option<&'c str> {
+    let claim = &claims[idx];
+    let text: &str = &cx.article(article).text;
+    let next = claims[idx + 1..]
+        .iter()
+        .take_while(|c| c.sentence == claim.sentence)
+        .find(|c| c.span.start >= claim.span.end)?;
+    let ClaimValue::Name { normalized } = &next.value else {
+        return None;
+    };
+    let between = text.get(claim.span.end as usize..next.span.start as usize)?;
+    let words = between.split_whitespace().count();
+    let breaks = between.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
+    (words <= 3 && !breaks).then_some(&**normalized)
 }
 
 /// Whose figure a count is ([`owner`]).
@@ -743,31 +784,58 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let sentence_figures = &sentence_figures;
     // Map: each article's comparable claims, keyed by (story, measure, unit, subject).
     // Borrowed from the claims and scopes: one allocation per item at most.
-    type Key<'k> = (usize, Cow<'k, str>, &'k str, &'k str);
+    // A part's key also holds its whole ([`Item::whole`]): parts are grouped only with
+    // parts of the same whole, apart from the figures given alone.
+    type Key<'k> = (usize, Cow<'k, str>, &'k str, &'k str, Option<(&'k str, [u64; 2])>);
     let items_of = |article: usize| -> Vec<(Key<'_>, Item<'_>)> {
             let claims = &cx.claims[article];
             let sc: &ArticleScope = &scopes[article];
             let story = cx.scope_of(rule, article);
-            let part_or_change: BTreeSet<usize> = claims
+            let change: BTreeSet<usize> = claims
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| {
                     c.relations().iter().any(|r| {
-                        matches!(
-                            r.kind,
-                            RelationKind::PartOf
-                                | RelationKind::ChangeTo
-                                | RelationKind::ConversionOf
-                        )
+                        matches!(r.kind, RelationKind::ChangeTo | RelationKind::ConversionOf)
                     })
                 })
                 .map(|(idx, _)| idx)
                 .collect();
+            // A part ("including 9 minor burn injuries") is compared only with a part
+            // of the same whole, in its unit and bounds ([`Item::whole`], the key).
+            let whole_of = |c: &factdiff_claims::Claim| -> Option<(&str, [u64; 2])> {
+                let r = c.relations().iter().find(|r| r.kind == RelationKind::PartOf)?;
+                let whole = claims.get(r.target)?;
+                let i = interval_of(whole)?;
+                let ClaimValue::Interval(value) = &whole.value else {
+                    return None;
+                };
+                Some((&*value.unit, bounds(&i)))
+            };
+            let part_of = |c: &factdiff_claims::Claim| {
+                c.relations()
+                    .iter()
+                    .find(|r| r.kind == RelationKind::PartOf)
+                    .map(|r| r.target)
+            };
+            let mut parts_per_whole: std::collections::BTreeMap<usize, u16> =
+                std::collections::BTreeMap::new();
+            for c in claims {
+                if let Some(w) = part_of(c) {
+                    let n = parts_per_whole.entry(w).or_default();
+                    *n = n.saturating_add(1);
+                }
+            }
             let mut out = Vec::new();
             // The last sentence's capitalized words, wording and numbers, shared by its items.
             let mut last: Option<(u32, Words<'_>, Words<'_>, Arc<[f64]>)> = None;
             for (idx, claim) in claims.iter().enumerate() {
-                if part_or_change.contains(&idx) {
+                if change.contains(&idx) {
+                    continue;
+                }
+                let whole = whole_of(claim);
+                let is_part = claim.relations().iter().any(|r| r.kind == RelationKind::PartOf);
+                if is_part && whole.is_none() {
                     continue;
                 }
                 let Some(interval) = interval_of(claim) else {
@@ -827,15 +895,20 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 // Without a measure, an amount in a unit of measurement ("470,600
                 // tons", "40 mln dlrs") must say what it is an amount of; a counted
                 // noun ("three earthquakes") says it itself.
-                let what =
-                    if !measure.is_empty() || frame.counted && claim.kind == ClaimKind::Quantity {
-                        Cow::Borrowed(measure)
-                    } else {
-                        match frame.thing.as_deref() {
-                            Some(thing) => Cow::Borrowed(thing),
-                            None => continue,
-                        }
-                    };
+                // A part counts what its whole counts, in the whole's unit (its key
+                // holds the whole): "1,702 went to Okafor" and "1,488 to Brandt" are
+                // ballots whatever the words after them.
+                let what = if !measure.is_empty()
+                    || whole.is_some()
+                    || frame.counted && claim.kind == ClaimKind::Quantity
+                {
+                    Cow::Borrowed(measure)
+                } else {
+                    match frame.thing.as_deref() {
+                        Some(thing) => Cow::Borrowed(thing),
+                        None => continue,
+                    }
+                };
                 let (caps, words, numbers) = match &last {
                     Some((s, caps, words, numbers)) if *s == claim.sentence => {
                         (Arc::clone(caps), Arc::clone(words), Arc::clone(numbers))
@@ -869,7 +942,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     (Box::default(), None)
                 };
                 out.push((
-                    (story, what, unit, subject),
+                    (story, what, unit, subject, whole),
                     Item {
                         article,
                         claim: idx,
@@ -891,6 +964,11 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         near,
                         class,
                         numbers,
+                        whole,
+                        label: whole.and_then(|_| part_label(cx, article, claims, idx)),
+                        siblings: part_of(claim)
+                            .and_then(|w| parts_per_whole.get(&w).copied())
+                            .unwrap_or(0),
                         owner: if counted {
                             owner(cx, article, claims, idx, sc.sentence_names(claim.sentence))
                         } else {
@@ -905,7 +983,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // figures of the window before it: linear in the group's size.
     let compare_group = |group: &mut [(&Key<'_>, &Item<'_>)]| -> Vec<Hit> {
             group.sort_by_key(|(_, it)| (it.day, it.article, it.claim));
-            let (_, measure, _, subject) = group[0].0;
+            let (_, measure, _, subject, _) = group[0].0;
             let items: Vec<&Item<'_>> = group.iter().map(|(_, it)| *it).collect();
             let mut out = Vec::new();
             // An article that also gives the other figure (a range, two tranches,
@@ -944,6 +1022,26 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             continue;
                         }
                         let a = items[i];
+                        // Two parts of one whole ([`Item::whole`]) in one article are
+                        // its parts, not one figure given twice.
+                        if a.whole.is_some() && a.article == b.article {
+                            continue;
+                        }
+                        // Two parts of one whole are the same part when given to the
+                        // same name ("1,702 went to Okafor" / "1,720 went to Okafor"),
+                        // or, named by neither, when neither is one of a list ("41
+                        // reports ..., including 9 minor burn injuries"): not Okafor's
+                        // votes against Brandt's, nor against the spoiled ballots.
+                        if a.whole.is_some() {
+                            let same = match (a.label, b.label) {
+                                (Some(x), Some(y)) => names_meet(x, y),
+                                (None, None) => a.siblings <= 1 && b.siblings <= 1,
+                                _ => false,
+                            };
+                            if !same {
+                                continue;
+                            }
+                        }
                         // A bare toll is the story's own figure only in a lede: in the
                         // body it is a part, a source's earlier figure or another
                         // place's ("Five people died and seven were injured in Aceh",
@@ -1240,14 +1338,19 @@ fn run_of(short: &str, long: &str) -> bool {
 /// Whether both items count things in whole numbers: a count of things is a whole
 /// number ("an average width of 4.66 feet" is a measurement).
 fn whole_counts(a: &Item<'_>, b: &Item<'_>) -> bool {
-    // "at least 140 people" counts whole people too: every bound given is whole.
+    a.counted && b.counted && whole_numbers(a, b)
+}
+
+/// Whether both items' figures are whole numbers: "at least 140 people" counts whole
+/// people too, every bound given is whole.
+fn whole_numbers(a: &Item<'_>, b: &Item<'_>) -> bool {
     let whole = |i: &Interval| {
         (i.min.is_some() || i.max.is_some())
             && [i.min, i.max]
                 .iter()
                 .all(|x| x.is_none_or(|x| x.fract() == 0.0))
     };
-    a.counted && b.counted && whole(&a.interval) && whole(&b.interval)
+    whole(&a.interval) && whole(&b.interval)
 }
 
 /// Whether two counts of things of two articles of one story are aligned on what
@@ -1274,7 +1377,12 @@ fn aligned(
     lede_from: usize,
     same_nouns: &[Vec<String>],
 ) -> Align {
-    if !whole_counts(a, b) {
+    // Two parts of one whole both articles give alike ("41 reports ..., including 9
+    // minor burn injuries" / "including 19 minor burn injuries"; "Of the 3,214 ballots
+    // cast, 1,702 went to Okafor" / "1,720 went to Okafor"): the whole is the figure
+    // they share, and a part is a whole number of what the whole counts.
+    let parts = a.whole.is_some() && a.whole == b.whole && whole_numbers(a, b);
+    if !parts && !whole_counts(a, b) {
         return Align::No;
     }
     // Both sentences name people or things, and none the same.
@@ -1333,6 +1441,8 @@ fn aligned(
     let toll = a.class.is_some_and(|c| usize::from(c) >= lede_from);
     if conflict {
         Align::No
+    } else if parts {
+        Align::Named
     } else if shared_figures >= 2 || shared_figures == 1 && predicate {
         // A table is read as a list of rows (two companies' same-day price lists share
         // a row's figures), unless it shares two whole counts of things with the other
