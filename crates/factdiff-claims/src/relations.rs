@@ -1,7 +1,8 @@
 //! Relations between the claims of one sentence: part/whole ("139 people, including 7
 //! women"; "Of the 15 seats, 9 went to … and 6 to …"), change ("increased by 65
-//! percent, reaching 2.8 million tons"), conversion ("10 trillion tenge (about 35
-//! billion dollars)") and anniversary ("25th anniversary of the signing … in 1999").
+//! percent, reaching 2.8 million tons"; not a tally, "by 7 votes to 2"), conversion
+//! ("10 trillion tenge (about 35 billion dollars)") and anniversary ("25th
+//! anniversary of the signing … in 1999").
 //!
 //! Written by hand: these are patterns over the claims already found and the few words
 //! between them.
@@ -187,7 +188,22 @@ pub(crate) fn relate(ctx: &Ctx, claims: &mut [Claim]) {
                 let by_change = crate::frame::lower_ends_with(before, " by")
                     || crate::frame::lower_ends_with(before, "by") && lower_len_below(before, 4);
                 let gap = between(a, next);
+                // A tally is no change: "approved by 7 votes to 2", "won by 18,542 votes
+                // to 17,542" count one thing twice, the second figure bare and not
+                // larger ("rose by 5 mln dlrs to 120 mln dlrs" and "by 38 to 801"
+                // are changes).
+                let tally = claims[a].kind == ClaimKind::Quantity
+                    && claims[next].kind == ClaimKind::Quantity
+                    && !unit_of(&claims[a]).is_empty()
+                    && unit_of(&claims[next]).is_empty()
+                    && gap.trim() == "to"
+                    && matches!(
+                        (&claims[a].value, &claims[next].value),
+                        (ClaimValue::Interval(x), ClaimValue::Interval(y))
+                            if y.max.is_some_and(|m| x.min.is_some_and(|n| m <= n))
+                    );
                 if by_change
+                    && !tally
                     && is_amount(&claims[next])
                     && lex
                         .context
@@ -353,6 +369,39 @@ mod tests {
     #[test]
     fn part_whole() {
         check_kind(ClaimKind::Quantity, RELATED);
+    }
+
+    /// A tally, "by 7 votes to 2", counts one thing twice: no change to its second
+    /// figure. A change's result restates its unit, or is larger.
+    #[test]
+    fn a_tally_is_no_change() {
+        check_kind(
+            ClaimKind::Quantity,
+            &[
+                (
+                    "The council approved the plan by 7 votes to 2.",
+                    &["7 votes = [7, 7] vote", "2 = [2, 2] "],
+                ),
+                (
+                    "Delgado beat Reyes by 18,542 votes to 17,542.",
+                    &[
+                        "18,542 votes = [18542, 18542] vote",
+                        "17,542 = [17542, 17542] ",
+                    ],
+                ),
+                (
+                    "The fleet grew by 12 ships to 40.",
+                    &["12 ships = [12, 12] ship ChangeTo->40", "40 = [40, 40] "],
+                ),
+                (
+                    "The fleet grew by 12 ships to 40 ships.",
+                    &[
+                        "12 ships = [12, 12] ship ChangeTo->40 ships",
+                        "40 ships = [40, 40] ship",
+                    ],
+                ),
+            ],
+        );
     }
 
     #[test]
