@@ -562,13 +562,14 @@ const CASES: &[Case] = &[
                 "a.md",
                 "2023-03-05",
                 // No place in the opening's clause: events in two places are never
-                // compared, whatever the scope.
+                // compared, whatever the scope; and one clause names no one the other
+                // sentence does not (two clauses that each do are two events).
                 "The SCO summit opened on July 3, 2024, with President Kassym-Jomart Tokayev welcoming the leaders of the member states to Astana.\n\nTokayev told the leaders in Astana that the summit of July 3, 2024 would adopt a development strategy. Astana hosted the meeting for the first time since 2019.",
             ),
             (
                 "b.md",
                 "2023-03-05",
-                "The SCO summit opened on August 31, 2025, with President Xi Jinping welcoming the leaders of the member states to Tianjin.\n\nXi told the leaders in Tianjin that the summit of August 31, 2025 would adopt a development strategy. Tianjin hosted the meeting for the first time.",
+                "The SCO summit opened on August 31, 2025, with President Kassym-Jomart Tokayev among the leaders of the member states.\n\nXi told the leaders in Tianjin that the summit of August 31, 2025 would adopt a development strategy. Tianjin hosted the meeting for the first time.",
             ),
         ],
         default: &[],

@@ -221,6 +221,39 @@ fn event_key(
             }
         }
     }
+    // A date whose own clause tells no event and ends right after it, where the
+    // clause's subject goes on to a past passive of an event word ("Williams ... was
+    // pulled over for speeding ... on February 1, but was arrested on suspicion of
+    // drunk driving"), is dated by that verb: one moment told by its second verb. Only
+    // the participle right after the auxiliary right after the joining word (the
+    // subject goes on, and nothing puts the verb at another time: "and was later
+    // charged"), and only when the verb's clause gives no time of its own (a date, a
+    // word of `later_words`, a unit of time: "and had a plan approved last December").
+    if predicate.is_none() && hi == to {
+        let at = if s.toks.get(hi).is_some_and(|t| t.text == ",") {
+            hi + 1
+        } else {
+            hi
+        };
+        let joined = at + 2 < s.toks.len()
+            && lex.context.joined_clause_starts.contains(s.lower(at))
+            && lex.context.past_auxiliaries.contains(s.lower(at + 1));
+        if joined {
+            let end = after(at + 1);
+            let own_time = end < s.toks.len() && in_date(end)
+                || (at + 1..end).any(|k| {
+                    lex.context.later_words.contains(s.lower(k))
+                        || s.toks[k].has(crate::lexicon::class::TIME_UNIT)
+                });
+            if !own_time
+                && let Some(p) = predicate_of(lex, s, (at + 2, end), (from, to))
+                && p.2 == at + 2
+            {
+                hi = end;
+                predicate = Some(p);
+            }
+        }
+    }
     // The names whose first token is in the clause, in the order of `names`: found by
     // binary search in `name_at` (each name's token, sorted), not by a scan of every
     // name of the sentence for every date (quadratic in the sentence).
@@ -574,6 +607,28 @@ mod tests {
             (
                 "Unlike on Nov. 13, and the jury found him guilty later.",
                 &["Nov. 13 => - |  | -"],
+            ),
+            // A date whose own clause tells no event is dated by the past passive its
+            // subject goes on to ("but was arrested"), not by a verb put at another
+            // time ("later"), nor by one with a date or a subject of its own.
+            (
+                "Williams was pulled over for speeding on February 1, but was arrested on suspicion of drunk driving.",
+                &["February 1 => arrest | driving,drunk,pulled,speeding,suspicion,william | -"],
+            ),
+            (
+                "Collier left the bank's board on March 3 and was later charged with fraud.",
+                &["March 3 => - | board,collier,left | -"],
+            ),
+            (
+                "The firm filed its papers on March 3 and was charged on March 9.",
+                &[
+                    "March 3 => - | filed,firm,paper | -",
+                    "March 9 => charge |  | -",
+                ],
+            ),
+            (
+                "Williams was pulled over on February 1, but police arrested him.",
+                &["February 1 => - | pulled,william | -"],
             ),
             // Words the context lexicon's sentence-scope classes had, now events.toml's.
             (

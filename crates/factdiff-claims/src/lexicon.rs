@@ -551,6 +551,8 @@ impl Lexicons {
             ("clause_starts", &f.clause_starts),
             ("clause_ends", &f.clause_ends),
             ("time_clause_starts", &f.time_clause_starts),
+            ("joined_clause_starts", &f.joined_clause_starts),
+            ("later_words", &f.later_words),
             ("cause_words", &f.cause_words),
             ("place_prepositions", &f.place_prepositions),
             ("future_words", &f.future_words),
@@ -976,6 +978,8 @@ struct LexiconFile {
     clause_starts: Option<Words>,
     clause_ends: Option<Words>,
     time_clause_starts: Option<Words>,
+    joined_clause_starts: Option<Words>,
+    later_words: Option<Words>,
     cause_words: Option<Words>,
     place_prepositions: Option<Words>,
     future_words: Option<Words>,
@@ -1280,6 +1284,13 @@ pub(crate) struct Vocab {
     /// Words that start a clause of the time a date gives ("on Nov. 13, when ..."):
     /// a date whose own clause tells no event is dated by that clause's.
     pub time_clause_starts: HashSet<String>,
+    /// Words that join a second verb of one subject, its auxiliary right after them
+    /// ("on February 1, but was arrested"): a date whose own clause tells no event is
+    /// dated by that verb's, when it is a past passive of an event word.
+    pub joined_clause_starts: HashSet<String>,
+    /// Words that put what a clause tells at another time than a date before it
+    /// ("and was later charged"): such a joined clause does not date the date.
+    pub later_words: HashSet<String>,
     /// Words that make the event word right after them a cause ("in response to
     /// rocket attacks"), not the event a date of their clause dates.
     pub cause_words: HashSet<String>,
@@ -1390,6 +1401,8 @@ impl Vocab {
             "clause_starts" => self.clause_starts.extend(words),
             "clause_ends" => self.clause_ends.extend(words),
             "time_clause_starts" => self.time_clause_starts.extend(words),
+            "joined_clause_starts" => self.joined_clause_starts.extend(words),
+            "later_words" => self.later_words.extend(words),
             "cause_words" => self.cause_words.extend(words),
             "place_prepositions" => self.place_prepositions.extend(words),
             "future_words" => self.future_words.extend(words),

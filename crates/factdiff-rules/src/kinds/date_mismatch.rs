@@ -23,7 +23,12 @@
 //! An event may be told by its verb or its noun ("the summit opened" / "the
 //! December 16 election", "Monday's quake", "the Nov. 29 escape"); a support verb
 //! gives way to the clause's event ("elections ... will be held on December 15" is
-//! the election's date). A date in brackets ("on Tuesday (11 February)") keeps the
+//! the election's date); a date whose own clause tells no event is dated by the past
+//! passive of an event word its subject goes on to ("was pulled over ... on February
+//! 1, but was arrested on suspicion of drunk driving": the arrest's date; not "and
+//! was later charged"). A court date is an event (`hearing`: "his arraignment is set
+//! for March 3" / "is due in court for an arraignment hearing on March 4", two
+//! schedules compared). A date in brackets ("on Tuesday (11 February)") keeps the
 //! clause around it. Two sentences share a name when one gives a surname the other
 //! gives with the first name ("Peterson" / "Scott Peterson"). A date whose clause has
 //! no event word is compared only with a copy of the same report: the same name,
@@ -36,6 +41,19 @@
 //! own ("... since she became a vice-presidential candidate on Aug. 27. Whatever the
 //! motives ..."); and the name its sentences share may be one common to the corpus
 //! (the person a corpus of one event's coverage is about: "Palin").
+//!
+//! Each date is compared with the latest few dates of each day in its window (not
+//! only the latest): the latest outlet's "October 19" may be told in other words
+//! ("a knee injury suffered in an October 19 game") while an earlier one's is told
+//! alike ("Bush suffered a left knee injury against Carolina on October 19"). Two
+//! dates of what happened whose ledes name other things first are of one subject
+//! when their sentences share a name, one common to the corpus too (the person a
+//! story is about is named in most of its outlets: "Bush injured his left knee on
+//! Oct. 20" / "Bush suffered a left knee injury ... on October 19"), and tell the
+//! event in alike words; two clauses that each name someone the other sentence does
+//! not are two people's, however alike the rest ("Falcons running back Michael Turner
+//! injured his left knee ... on November 2" / "Falcons receiver Roddy White injured
+//! his left knee ... on November 3").
 //!
 //! Within a story, two dates of what happened are also one event when each clause
 //! places it, in one place, and every name of one clause (a participant and a place
@@ -186,6 +204,11 @@ use crate::Rule;
 /// More distinct dates than this for one event class and subject within the window:
 /// the key is not specific enough to compare.
 const MAX_DISTINCT: usize = 32;
+/// The items of each distinct date of the window a date is compared with, the latest
+/// first: the latest "October 19" of a story may be an outlet's told in other words
+/// ("a knee injury suffered in an October 19 game") while an earlier outlet's tells it
+/// alike ("Bush suffered a left knee injury against Carolina on October 19").
+const RECENT_PER_DATE: usize = 4;
 /// The same for dates without an event word, which share one key per story and are
 /// compared only as copies (`same_clause`, specific by itself), each article's
 /// apart: a story of twenty outlets gives more than [`MAX_DISTINCT`] such dates in a
@@ -236,20 +259,42 @@ fn share_a_name(a: &Item<'_>, b: &Item<'_>) -> bool {
 /// "Palin" in 25 of ECB+'s 496 articles). Only for copies of one clause
 /// (`same_clause`), which their words already tie.
 fn share_any_name(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
-    let names = |it: &Item<'_>| -> Vec<&str> {
-        let claims = &cx.claims[it.article];
-        let sentence = claims[it.claim].sentence;
-        claims
-            .iter()
-            .filter(|c| c.sentence == sentence)
-            .filter_map(|c| match &c.value {
-                ClaimValue::Name { normalized } => Some(normalized.as_str()),
-                _ => None,
-            })
-            .collect()
-    };
-    let (na, nb) = (names(a), names(b));
+    let (na, nb) = (all_names(cx, a), all_names(cx, b));
     share_a_name(a, b) || na.iter().any(|n| nb.iter().any(|m| same_name(n, m)))
+}
+
+/// Every name of a date's sentence, those common to the corpus too.
+fn all_names<'c>(cx: &'c Cx<'_>, it: &Item<'_>) -> Vec<&'c str> {
+    let claims = &cx.claims[it.article];
+    let sentence = claims[it.claim].sentence;
+    claims
+        .iter()
+        .filter(|c| c.sentence == sentence)
+        .filter_map(|c| match &c.value {
+            ClaimValue::Name { normalized } => Some(normalized.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the clause of `x`'s date names someone or something, common to the corpus
+/// or not, that the sentence of `y` names in no form ([`alike`]): "Saints receiver
+/// Marques Colston injured his left knee on October 20" names Colston, whom "Saints
+/// running back Reggie Bush injured his left knee on October 19" does not, and Bush,
+/// whom the other does not. A clause's one-word names are read in their lemma
+/// ("williams" is the participant `william`).
+fn names_another_any(cx: &Cx<'_>, x: &Item<'_>, y: &Item<'_>) -> bool {
+    let in_clause = |n: &str| {
+        x.event.place.as_deref() == Some(n)
+            || x.event.participants.iter().any(|p| {
+                p == n || n.len() > p.len() && n.len() <= p.len() + 2 && n.starts_with(p.as_str())
+            })
+    };
+    let others = all_names(cx, y);
+    all_names(cx, x)
+        .into_iter()
+        .filter(|n| in_clause(n))
+        .any(|n| !others.iter().any(|m| alike(n, m)))
 }
 
 /// Whether two events' places may be one place: either gives none, the words of one
@@ -356,6 +401,27 @@ fn same_clause(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
 /// 29").
 fn same_subject(a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
     a.subject.is_some() && a.subject == b.subject || actual && share_a_name(a, b)
+}
+
+/// Whether two dates of what happened, under ledes that name other things first, are
+/// of one subject by a name their sentences share that is common to the corpus (the
+/// person a story is about: "Bush" of 24 outlets' coverage of his injury, "Williams"
+/// of his arrest; `share_any_name`), told in alike words: more than
+/// [`NAMED_APART_SHARED`] context words shared and the sentences' likeness at least
+/// `min_sim` ("Bush injured his left knee on Oct. 20 and had arthroscopic surgery" /
+/// "Bush suffered a left knee injury against Carolina on October 19 and missed the
+/// next four games following arthroscopic surgery"). A lede names first what the
+/// article is about only when that name is rare; a story's own names are common in
+/// a corpus of its coverage. Two clauses that each name someone the other sentence
+/// does not, common names included, are two people's ([`names_another_any`]: two
+/// players of one team hurt a day apart).
+fn common_subject(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>, actual: bool, min_sim: f64) -> bool {
+    let (shared, sim) = context_overlap(a.context, b.context);
+    actual
+        && shared > NAMED_APART_SHARED
+        && sim >= min_sim
+        && share_any_name(cx, a, b)
+        && !(names_another_any(cx, a, b) && names_another_any(cx, b, a))
 }
 
 /// The most days apart two dates of an event that happens once may be and still be
@@ -769,7 +835,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             // word, compared only as copies of one clause, keep each article's own:
             // the latest "Aug. 29" of the story may be another clause's.
             let copies = class.is_none();
-            scope::sliding_window(
+            scope::sliding_window_recent(
                 &items,
                 |it| it.day,
                 |it| {
@@ -780,16 +846,24 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     )
                 },
                 max_days,
-                |j, latest| {
+                RECENT_PER_DATE,
+                |j, recent| {
                     let b = &items[j];
                     let cap = if class.is_some() {
                         MAX_DISTINCT
                     } else {
                         MAX_DISTINCT_COPIES
                     };
-                    let found = (latest.len() <= cap)
+                    // The latest item of each distinct date first, then the earlier
+                    // ones of the window (`RECENT_PER_DATE`): a finding the latest
+                    // gives stays the one it was.
+                    let latest = recent.values().filter_map(|held| held.last());
+                    let earlier = recent
+                        .values()
+                        .flat_map(|held| held.iter().rev().skip(1));
+                    let found = (recent.len() <= cap)
                         .then(|| {
-                            latest.values().map(|&i| &items[i]).find(|a| {
+                            latest.chain(earlier).map(|&i| &items[i]).find(|a| {
                                 let (ta, tb) = (a.timex, b.timex);
                                 a.article != b.article
                                     // "yesterday" in Tuesday's story and "on Friday" in
@@ -832,6 +906,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                                     && (shared > NAMED_APART_SHARED
                                                         || !names_unshared(a, b)
                                                             && !names_unshared(b, a))
+                                                    // Each clause naming someone the
+                                                    // other sentence does not: two
+                                                    // people's ("Falcons running back
+                                                    // Michael Turner injured his left
+                                                    // knee" / "Falcons receiver Roddy
+                                                    // White injured his left knee").
+                                                    && !(names_unshared(a, b)
+                                                        && names_unshared(b, a))
                                                 || !across_corpus && retold(a, b, actual)
                                                 || !across_corpus && named_alike(a, b, actual)
                                                 || !across_corpus
@@ -840,6 +922,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                     && (across_corpus
                                         || same_subject(a, b, actual)
                                         || class.is_none() && actual
+                                        || common_subject(cx, a, b, actual, min_sim)
                                         || named_alike(a, b, actual)
                                         || identified_alike(cx, a, b, actual))
                             })

@@ -251,6 +251,38 @@ pub(crate) fn sliding_window<T, K: Ord>(
     }
 }
 
+/// [`sliding_window`] keeping, for each distinct key, its `keep` latest items of the
+/// window (oldest first, the latest last) instead of the latest alone: the latest
+/// "October 19" of a story may be an outlet's told in other words while an earlier
+/// one is told alike. Still linear in a group's size (`keep` times the distinct keys).
+pub(crate) fn sliding_window_recent<T, K: Ord>(
+    items: &[T],
+    day: impl Fn(&T) -> Option<i32>,
+    key: impl Fn(&T) -> K,
+    max_days: i64,
+    keep: usize,
+    mut visit: impl FnMut(usize, &BTreeMap<K, Vec<usize>>),
+) {
+    let dated = |i: usize| day(&items[i]).is_some();
+    let mut recent: BTreeMap<K, Vec<usize>> = BTreeMap::new();
+    let mut start = 0;
+    for j in 0..items.len() {
+        while start < j && (!dated(start) || !close(day(&items[start]), day(&items[j]), max_days)) {
+            start += 1;
+        }
+        recent.retain(|_, held| {
+            held.retain(|&i| i >= start || !dated(i));
+            !held.is_empty()
+        });
+        visit(j, &recent);
+        let held = recent.entry(key(&items[j])).or_default();
+        held.push(j);
+        if held.len() > keep.max(1) {
+            held.remove(0);
+        }
+    }
+}
+
 /// Whether two articles' days are at most `max_days` apart (unknown dates are close).
 pub(crate) fn close(a: Option<i32>, b: Option<i32>, max_days: i64) -> bool {
     match (a, b) {
@@ -292,6 +324,37 @@ mod tests {
                 ("day 100", vec!["undated"]),
             ]
         );
+    }
+
+    /// The recent items of a key: at most `keep`, the latest last, and an item out of
+    /// the window gone, as [`sliding_window`] keeps the latest alone.
+    #[test]
+    fn the_window_keeps_the_recent_items_of_each_key() {
+        let items = [
+            (Some(0), "a"),
+            (Some(1), "a"),
+            (Some(2), "a"),
+            (Some(3), "b"),
+            (Some(4), "a"),
+            (Some(20), "a"),
+        ];
+        let mut seen = Vec::new();
+        sliding_window_recent(
+            &items,
+            |it| it.0,
+            |it| it.1,
+            3,
+            2,
+            |j, recent| {
+                let held: Vec<(&str, Vec<usize>)> =
+                    recent.iter().map(|(k, v)| (*k, v.clone())).collect();
+                seen.push((j, held));
+            },
+        );
+        assert_eq!(seen[3], (3, vec![("a", vec![1, 2])]));
+        assert_eq!(seen[4], (4, vec![("a", vec![1, 2]), ("b", vec![3])]));
+        // Every earlier item is out of day 20's window of 3 days.
+        assert_eq!(seen[5], (5, vec![]));
     }
 
     #[test]
