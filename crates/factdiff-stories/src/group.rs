@@ -541,6 +541,10 @@ pub(crate) struct Linked {
     /// Each article's representative: the first article (lowest index) of its set
     /// of near-copies, itself when it has none.
     pub(crate) rep: Vec<usize>,
+    /// Each representative's days, by article index: its own date as a day number,
+    /// else every day it gives for what happened (none when it gives none, and for a
+    /// collapsed near-copy): what the clustering's second pass reads.
+    pub(crate) days: Vec<Box<[i32]>>,
 }
 
 /// Two articles whose sketches agree at least this much are near-copies of one text
@@ -710,7 +714,7 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
             }
         }
     }
-    let mut links = rep_links(
+    let (mut links, rep_days) = rep_links(
         Interner {
             names,
             words,
@@ -726,7 +730,11 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
         link.a = reps[link.a];
         link.b = reps[link.b];
     }
-    Linked { links, rep }
+    let mut days: Vec<Box<[i32]>> = vec![Box::default(); rep.len()];
+    for (&r, day) in reps.iter().zip(rep_days) {
+        days[r] = day;
+    }
+    Linked { links, rep, days }
 }
 
 /// Each article's representative (article `i`'s sketch is `sketches[i]`): its set
@@ -750,8 +758,9 @@ fn collapsed(sketches: &[Box<[u64]>], config: &StoryConfig) -> Vec<usize> {
     rep
 }
 
-/// The scored candidate pairs of the articles interned (the representatives).
-fn rep_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
+/// The scored candidate pairs of the articles interned (the representatives), and
+/// each one's days (its own date, else every day it gives for what happened).
+fn rep_links(interner: Interner, config: &StoryConfig) -> (Vec<Link>, Vec<Box<[i32]>>) {
     let (evidence, index) = evidence(interner, config);
     let n = evidence.names.len();
     let (n_names, n_words) = (evidence.n_names, evidence.n_words);
@@ -790,7 +799,14 @@ fn rep_links(interner: Interner, config: &StoryConfig) -> Vec<Link> {
     if config.neighbours > 0 {
         shared_neighbours(n, &mut links, config.neighbours);
     }
-    links
+    // Each article's days: its own date, else the days it gives for what happened.
+    let days = (evidence.days.iter().zip(&evidence.event_days))
+        .map(|(own, given)| match own {
+            Some(day) => Box::new([*day]) as Box<[i32]>,
+            None => given.clone(),
+        })
+        .collect();
+    (links, days)
 }
 
 /// Replaces each link's score by how much the two articles' nearest neighbours agree
@@ -1375,7 +1391,12 @@ impl PartialOrd for Candidate {
 /// most `veto-share` of the pairs across them are vetoed (two articles alone: their
 /// pair must not be). Returns each article's cluster as the lowest article index in
 /// it.
-pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usize> {
+pub(crate) fn cluster(
+    n: usize,
+    links: &[Link],
+    days: &[Box<[i32]>],
+    config: &StoryConfig,
+) -> Vec<usize> {
     // adjacency: cluster -> (other cluster -> sums across). A hash map: its order is
     // never read where it matters (each sum gets one addition per merge, and the
     // queue orders its candidates totally).
@@ -1460,6 +1481,38 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
             }
         }
     }
+    // Second pass: an article left alone joins the story its evidence with the
+    // whole story points to, when that story wins clearly (see [`loner_story`]).
+    // Read against the stories as the first pass formed them, so that the order in
+    // which articles are read changes nothing.
+    let joins: Vec<(usize, usize)> = (0..n)
+        .filter(|&l| alive[l] && size[l] == 1)
+        .filter_map(|l| {
+            let k = loner_story(&adj[l], &size, config)?;
+            // Dated (its own date, else the days it gives for what happened), the
+            // article must have been written while its story was told (a day of it
+            // within a day of its story's first and last days): a company's later
+            // news, the next week's report, a like event of another year, is another
+            // event. Undated and giving no day, nothing to read.
+            let own = days.get(l).map_or(&[][..], |d| &d[..]);
+            let told = members[k]
+                .iter()
+                .flat_map(|&m| days.get(m).map_or(&[][..], |d| &d[..]).iter().copied());
+            if let (Some(first), Some(last)) = (told.clone().min(), told.max())
+                && !own.is_empty()
+                && !own
+                    .iter()
+                    .any(|&day| day >= first - LONER_DAYS && day <= last + LONER_DAYS)
+            {
+                return None;
+            }
+            Some((l, k))
+        })
+        .collect();
+    for (l, k) in joins {
+        members[k].push(l);
+        members[l].clear();
+    }
     let mut of = vec![0usize; n];
     for (root, list) in members.iter().enumerate() {
         for &m in list {
@@ -1467,6 +1520,60 @@ pub(crate) fn cluster(n: usize, links: &[Link], config: &StoryConfig) -> Vec<usi
         }
     }
     of
+}
+
+/// The least average own evidence, as a share of `merge-threshold`, that an article
+/// left alone must have with a story to join it in the second pass.
+const LONER_FLOOR: f64 = 0.6;
+/// How many times its average own evidence with any other group (a story or an
+/// article alone) the story an article left alone joins must have: it wins clearly.
+const LONER_MARGIN: f64 = 1.25;
+/// How many days before a story's first report or after its last a dated article
+/// left alone may be written and still join it.
+const LONER_DAYS: i32 = 1;
+
+/// The story (its cluster, of two articles or more) that an article the merges left
+/// alone joins, if any, from its sums across every group it has scored pairs with
+/// (`across`, by cluster): the evidence it shares with the whole story, not with one
+/// member. Its neighbours agree with the story as a merge needs (the average score
+/// reaches `merge-threshold`), at most `veto-share` of its pairs with the story are
+/// vetoed, its own evidence averages at least [`LONER_FLOOR`] of `merge-threshold`
+/// over the story's articles (a pair never scored counts 0), and that average is at
+/// least [`LONER_MARGIN`] times its average with any other group: a short report
+/// naming a thing once, or a long one whose words spread, joins the story its
+/// neighbours point to when no other story, and no other article alone, is nearly
+/// as close. Ties go to the lower cluster index.
+fn loner_story(
+    across: &HashMap<usize, Across, FixedState>,
+    size: &[usize],
+    config: &StoryConfig,
+) -> Option<usize> {
+    let average = |k: usize, sums: &Across| {
+        let pairs = size[k] as f64;
+        (sums.direct / pairs, sums.score / pairs)
+    };
+    let mut best: Option<(f64, usize)> = None;
+    for (&k, sums) in across {
+        let (direct, score) = average(k, sums);
+        let pairs = size[k] as f64;
+        if size[k] < 2
+            || f64::from(sums.vetoed) > config.veto_share * pairs
+            || score < config.merge_threshold
+            || direct < LONER_FLOOR * config.merge_threshold
+        {
+            continue;
+        }
+        if best.is_none_or(|(d, b)| direct > d || (direct == d && k < b)) {
+            best = Some((direct, k));
+        }
+    }
+    let (direct, k) = best?;
+    let runner_up = across
+        .iter()
+        .filter(|&(&j, _)| j != k)
+        .map(|(&j, sums)| average(j, sums).0)
+        .fold(0.0, f64::max);
+    (direct >= LONER_MARGIN * runner_up).then_some(k)
 }
 
 #[cfg(test)]
@@ -1632,7 +1739,7 @@ mod tests {
             link(3, 5, 0.7),
             link(4, 5, 0.75),
         ];
-        let of = cluster(6, &links, &config);
+        let of = cluster(6, &links, &[], &config);
         assert_eq!(
             of,
             vec![0, 0, 0, 3, 3, 3],
@@ -1898,12 +2005,104 @@ mod tests {
         assert_eq!(veto(1, 2), Some(None));
     }
 
+    /// A story of three reports (0, 1, 2), and article 3, whose neighbours agree
+    /// with each of them (0.25) but whose own evidence with each (0.15) is under
+    /// `merge-threshold`: alone after the merges. `extra` links are added.
+    fn story_and_loner(extra: &[Link]) -> Vec<Link> {
+        let mut links = vec![link(0, 1, 0.6), link(0, 2, 0.6), link(1, 2, 0.6)];
+        for m in 0..3 {
+            links.push(Link {
+                direct: 0.15,
+                ..link(m, 3, 0.25)
+            });
+        }
+        links.extend_from_slice(extra);
+        links
+    }
+
+    #[test]
+    fn an_article_left_alone_joins_the_story_its_evidence_with_the_whole_story_points_to() {
+        let config = StoryConfig::default();
+        // A weak pair with another article alone: the story still wins clearly.
+        let links = story_and_loner(&[Link {
+            direct: 0.05,
+            ..link(3, 4, 0.05)
+        }]);
+        let of = cluster(5, &links, &[], &config);
+        assert_eq!(of[3], of[0], "3 joins the story of 0, 1 and 2");
+        assert_ne!(of[4], of[0], "4 stays alone");
+        // Under the floor (0.6 of `merge-threshold`), it does not.
+        let mut weak = story_and_loner(&[]);
+        weak.iter_mut()
+            .filter(|l| l.b == 3)
+            .for_each(|l| l.direct = 0.11);
+        assert_ne!(cluster(4, &weak, &[], &config)[3], 0);
+        // Nor when its neighbours do not agree with the story.
+        let mut apart = story_and_loner(&[]);
+        apart
+            .iter_mut()
+            .filter(|l| l.b == 3)
+            .for_each(|l| l.score = 0.1);
+        assert_ne!(cluster(4, &apart, &[], &config)[3], 0);
+    }
+
+    #[test]
+    fn an_article_left_alone_stays_alone_when_no_story_wins_clearly() {
+        let config = StoryConfig::default();
+        // Another story (4, 5, 6) as close to 3 as the first: two like events, and
+        // nothing says which one 3 reports.
+        let mut extra = vec![link(4, 5, 0.6), link(4, 6, 0.6), link(5, 6, 0.6)];
+        for m in 4..7 {
+            extra.push(Link {
+                direct: 0.14,
+                ..link(3, m, 0.25)
+            });
+        }
+        let of = cluster(7, &story_and_loner(&extra), &[], &config);
+        assert_eq!(of[0], of[1]);
+        assert_eq!(of[4], of[5]);
+        assert_eq!(of[3], 3, "3 stays alone");
+        // One vetoed pair of three with the story (more than `veto-share`): alone.
+        let mut vetoed = story_and_loner(&[]);
+        vetoed[3].veto = Some(Veto::Names);
+        assert_eq!(cluster(4, &vetoed, &[], &config)[3], 3);
+    }
+
+    #[test]
+    fn a_dated_article_left_alone_joins_only_a_story_told_on_its_days() {
+        let config = StoryConfig::default();
+        let links = story_and_loner(&[]);
+        let told = |day: i32| -> Vec<Box<[i32]>> {
+            vec![
+                Box::new([100]),
+                Box::new([101]),
+                Box::new([103]),
+                Box::new([day]),
+            ]
+        };
+        // A day before the first report, or a day after the last: it joins.
+        assert_eq!(cluster(4, &links, &told(99), &config)[3], 0);
+        assert_eq!(cluster(4, &links, &told(104), &config)[3], 0);
+        // Two days after the last (a company's later news, next week's report): no.
+        assert_eq!(cluster(4, &links, &told(105), &config)[3], 3);
+        assert_eq!(cluster(4, &links, &told(98), &config)[3], 3);
+        // Undated and giving no day, nothing to read: it joins.
+        let mut undated = told(0);
+        undated[3] = Box::default();
+        assert_eq!(cluster(4, &links, &undated, &config)[3], 0);
+        // Undated, giving days for what happened: one of them must be the story's.
+        undated[3] = Box::new([40, 102]);
+        assert_eq!(cluster(4, &links, &undated, &config)[3], 0);
+        undated[3] = Box::new([40]);
+        assert_eq!(cluster(4, &links, &undated, &config)[3], 3);
+    }
+
     #[test]
     fn a_veto_is_a_cannot_link_for_the_whole_cluster() {
         let config = StoryConfig::default();
         let mut links = vec![link(0, 1, 0.9), link(1, 2, 0.9), link(0, 2, 0.9)];
         links[2].veto = Some(Veto::Names);
-        let of = cluster(3, &links, &config);
+        let of = cluster(3, &links, &[], &config);
         assert_eq!(of[0], of[1]);
         assert_ne!(of[0], of[2], "2 may not join a cluster holding 0");
     }
@@ -1927,7 +2126,7 @@ mod tests {
         // Alone, a pair's agreement is about twice its own score: it seeds no merge
         // unless its own score does.
         assert!(score(6, 7) > config.link_threshold);
-        let of = cluster(8, &links, &config);
+        let of = cluster(8, &links, &[], &config);
         assert_eq!(of[0], of[1]);
         assert_ne!(of[6], of[7], "a lone weak pair stays apart");
     }
@@ -1935,7 +2134,7 @@ mod tests {
     #[test]
     fn below_the_link_threshold_nothing_merges() {
         let config = StoryConfig::default();
-        let of = cluster(2, &[link(0, 1, config.link_threshold - 0.01)], &config);
+        let of = cluster(2, &[link(0, 1, config.link_threshold - 0.01)], &[], &config);
         assert_eq!(of, vec![0, 1]);
     }
 
@@ -1943,9 +2142,9 @@ mod tests {
     fn equal_scores_merge_in_one_order() {
         let config = StoryConfig::default();
         let mut links = vec![link(0, 1, 0.5), link(2, 3, 0.5), link(1, 2, 0.5)];
-        let first = cluster(4, &links, &config);
+        let first = cluster(4, &links, &[], &config);
         links.reverse();
         links.sort_by_key(|l| (l.a, l.b));
-        assert_eq!(cluster(4, &links, &config), first);
+        assert_eq!(cluster(4, &links, &[], &config), first);
     }
 }
