@@ -260,13 +260,16 @@ fn signature_with(
 }
 
 /// A ticker as news writes it: in angle brackets, Reuters' way (`<FSS>`, `<PKWY.O>`,
-/// `<CLT.TO>`), or after the exchange's name in parentheses, the wires' way (`(NYSE:
-/// IBM)`, `(Nasdaq: AAPL)`); an exchange suffix is left off. Reuters brackets the
+/// `<CLT.TO>`), after the exchange's name in parentheses, the wires' way (`(NYSE:
+/// IBM)`, `(Nasdaq: AAPL)`), or as an instrument code in parentheses, Reuters' later
+/// way (`(MNTR.O)`, `(BP.L)`: the exchange's suffix is required there, so that an
+/// acronym in parentheses, `(CEO)`, is not read as one); an exchange suffix is left
+/// off. Reuters brackets the
 /// name of a company that has no ticker in its place (`<Smoky River Coal Ltd>`): that
 /// name, in lower case, stands for it.
 static TICKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"<([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?>|\((?:NYSE|NYSE American|NYSE MKT|NYSE Arca|NASDAQ|Nasdaq|AMEX|TSX|TSXV|TSX-V|LSE|ASX|OTC|OTCQX|OTCQB|Euronext)\s*:\s*([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?\)|<([A-Z][A-Za-z0-9&.,'/ -]{2,80})>",
+        r"<([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?>|\((?:NYSE|NYSE American|NYSE MKT|NYSE Arca|NASDAQ|Nasdaq|AMEX|TSX|TSXV|TSX-V|LSE|ASX|OTC|OTCQX|OTCQB|Euronext)\s*:\s*([A-Z][A-Z0-9&]{0,5})(?:\.[A-Z]{1,3})?\)|<([A-Z][A-Za-z0-9&.,'/ -]{2,80})>|\(([A-Z][A-Z0-9&]{0,5})\.[A-Z]{1,2}\)",
     )
     .expect("the ticker pattern is valid")
 });
@@ -283,7 +286,7 @@ fn tickers_in(text: &str) -> Vec<(usize, String)> {
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            if let Some(symbol) = c.get(1).or_else(|| c.get(2)) {
+            if let Some(symbol) = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(4)) {
                 return Some((whole.start(), symbol.as_str().to_ascii_lowercase()));
             }
             let name = c.get(3)?.as_str();
@@ -516,8 +519,15 @@ mod tests {
             found("said its <Smoky River Coal  Ltd> unit"),
             [(9, "smoky river coal ltd".to_owned())]
         );
-        // Markup, a plain parenthesis: no ticker.
+        // An instrument code in parentheses, its exchange's suffix left off.
+        assert_eq!(
+            found("MENTOR GRAPHICS (MNTR.O) TO BUY BACK SHARES"),
+            [(16, "mntr".to_owned())]
+        );
+        // Markup, a plain parenthesis, an acronym or initials in parentheses: no
+        // ticker.
         assert!(found("The <b>bold</b> claim (CEO: Smith)").is_empty());
+        assert!(found("the chief executive (CEO) of the U.S. unit (U.S.)").is_empty());
     }
 
     #[test]
