@@ -299,7 +299,7 @@ pub(crate) fn extract(ctx: &Ctx, s: &mut Sent, claims: &mut Vec<Claim>) {
             },
             s.idx,
             ClaimValue::Acronym {
-                short: short.as_str().into(),
+                short: ctx.words.intern(&short),
                 known,
             },
         );

@@ -382,16 +382,20 @@ fn event_key(
         })
         .cloned()
         .collect();
+    // Each string is the run's shared copy (`WordTable`): an event holds thin
+    // pointers, not owned strings (issue 14).
+    let words =
+        |list: Vec<String>| -> Box<[Word]> { list.iter().map(|w| ctx.words.intern(w)).collect() };
     EventKey {
-        labels,
-        identifiers,
+        labels: words(labels),
+        identifiers: words(identifiers),
         predicate: if reporting {
-            Some("report".to_owned())
+            Some(ctx.words.intern("report"))
         } else {
-            predicate.map(|(_, class, ..)| class.to_owned())
+            predicate.map(|(_, class, ..)| ctx.words.intern(class))
         },
-        participants,
-        place: place.map(|(_, p)| p),
+        participants: words(participants),
+        place: place.map(|(_, p)| ctx.words.intern(&p)),
         reporting,
         once: !reporting && predicate.is_some_and(|(_, class, ..)| lex.is_once_event(class)),
     }
@@ -940,7 +944,11 @@ mod tests {
             extract(&art, &Lexicons::builtin())
                 .iter()
                 .find_map(|c| c.key.as_ref()?.event.clone())
-                .map(|e| (e.labels.clone(), e.identifiers.clone()))
+                .map(|e| {
+                    let strings =
+                        |l: &[crate::Word]| l.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+                    (strings(&e.labels), strings(&e.identifiers))
+                })
                 .expect("a dated event")
         };
         let quake = (

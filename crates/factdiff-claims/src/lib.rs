@@ -142,19 +142,21 @@ pub enum ClaimValue {
     Interval(Box<IntervalValue>),
     /// A date, boxed as an interval is.
     Date(Box<Timex>),
-    /// A duration as a TIMEX3 value (`P25Y`, `PT3H`, `P1DE`).
-    Duration(Box<str>),
+    /// A duration as a TIMEX3 value (`P25Y`, `PT3H`, `P1DE`), a shared word
+    /// ([`WordTable`]): a corpus's durations are a few distinct values.
+    Duration(Word),
     /// An ordinal and what it counts.
     Ordinal {
         /// The number.
         n: u32,
-        /// The noun it counts (`anniversary`, `session`, `time`).
-        of: Box<str>,
+        /// The noun it counts (`anniversary`, `session`, `time`), a shared word.
+        of: Word,
     },
     /// A quotation's text, without the quotation marks.
     Quote {
-        /// The quoted words.
-        text: Box<str>,
+        /// The quoted words, behind a thin pointer (a `Box<str>` is 16 bytes, and the
+        /// widest variant sets the size of every claim's value: issue 14).
+        text: Box<Box<str>>,
     },
     /// A name with its normalized form.
     Name {
@@ -165,8 +167,8 @@ pub enum ClaimValue {
     },
     /// An acronym.
     Acronym {
-        /// The acronym as written, without a plural `s`.
-        short: Box<str>,
+        /// The acronym as written, without a plural `s`, a shared word.
+        short: Word,
         /// Whether the known-acronyms lexicon holds it.
         known: bool,
     },
@@ -217,15 +219,20 @@ pub struct ClaimKey {
 /// the date's clause. "The summit opened in Samarkand on September 15" and "the summit
 /// began in Samarkand on Friday, September 16" share the key (`start`, `summit`,
 /// `samarkand`); "delegations arrived in Samarkand on September 14" does not.
+///
+/// Its strings are shared [`Word`]s and its lists boxed slices sized exactly: a
+/// corpus's distinct events are held through the rules (0.24 million at Reuters 16x,
+/// 100 MiB with owned strings and `Vec`s, 31 MiB so: issue 14). They compare, order,
+/// hash and serialize as the strings they hold.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct EventKey {
     /// The predicate class from the events lexicon (`start`, `sign`, `arrive`,
     /// `strike`), `report` for a reporting date, `None` when the clause names none.
-    pub predicate: Option<String>,
+    pub predicate: Option<Word>,
     /// Normalized names and content nouns of the clause (the place excepted), sorted.
-    pub participants: Vec<String>,
+    pub participants: Box<[Word]>,
     /// The normalized name after `in`, `at` or `near` in the clause.
-    pub place: Option<String>,
+    pub place: Option<Word>,
     /// Whether the date says when something was said ("said on Monday").
     pub reporting: bool,
     /// Whether the predicate's class happens once to whom it happens (events.toml's
@@ -240,12 +247,12 @@ pub struct EventKey {
     /// 5.2 aftershock", "Game 6" / "Game 7"). Not in the claims' JSON (a label word is
     /// no claim of its own).
     #[serde(skip)]
-    pub labels: Vec<String>,
+    pub labels: Box<[Word]>,
     /// The labels of `labels` that name one thing that happens once (words.toml's
     /// `event_labels`: a quake's magnitude, a flight's number), not a place where
     /// things happen again and again ("Route 94").
     #[serde(skip)]
-    pub identifiers: Vec<String>,
+    pub identifiers: Box<[Word]>,
 }
 
 /// How two claims of one sentence relate.
@@ -275,12 +282,13 @@ pub struct Relation {
 
 /// One claim of an article.
 ///
-/// 64 bytes (a test holds it): the parts few claims have (a quote's speaker, an
+/// 56 bytes (a test holds it): the parts few claims have (a quote's speaker, an
 /// acronym's definition, relations) are boxed together in one [`Rare`], read with
 /// [`Claim::speaker`], [`Claim::expansion`] and [`Claim::relations`] (issue 14: every
 /// claim of the corpus is held through the stories and the rules). Serialized with
 /// `speaker`, `expansion` and `relations` as fields of its own, as before. Its value
-/// is 24 bytes: an interval and a date boxed, other strings without spare capacity.
+/// is 16 bytes: an interval and a date boxed, a quote's text behind a thin pointer,
+/// the other strings shared [`Word`]s.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// What kind of claim.
@@ -570,6 +578,14 @@ pub fn extract_with(article: &Article, lex: &Lexicons, words: &WordTable) -> Vec
     for key in claims.iter_mut().filter_map(|c| c.key.as_mut()) {
         *key = words.key(Arc::clone(key));
     }
+    // A duration's value and an ordinal's noun, equal in many claims of a corpus, are
+    // the run's shared copies (an acronym is made one): one allocation per distinct
+    // string.
+    for claim in &mut claims {
+        if let ClaimValue::Duration(w) | ClaimValue::Ordinal { of: w, .. } = &mut claim.value {
+            *w = words.intern(w);
+        }
+    }
     // The lists live until the rules have run: no spare capacity.
     claims.shrink_to_fit();
     for rare in claims.iter_mut().filter_map(|c| c.rare.as_mut()) {
@@ -586,11 +602,14 @@ mod size_tests {
     /// added to `Claim` costs its size times every claim (1.5 million at Reuters 4x).
     /// Box what few claims have (as [`Rare`]) rather than grow this.
     #[test]
-    fn a_claim_takes_64_bytes() {
+    fn a_claim_takes_56_bytes() {
         assert_eq!(std::mem::size_of::<Word>(), 8);
-        assert_eq!(std::mem::size_of::<ClaimValue>(), 24);
+        assert_eq!(std::mem::size_of::<ClaimValue>(), 16);
         assert_eq!(std::mem::size_of::<ClaimKey>(), 48);
-        assert_eq!(std::mem::size_of::<Claim>(), 64);
+        assert_eq!(std::mem::size_of::<Claim>(), 56);
+        // A corpus's distinct events are held through the rules too: shared words and
+        // exactly sized lists, no owned strings.
+        assert_eq!(std::mem::size_of::<EventKey>(), 72);
     }
 
     #[test]

@@ -955,7 +955,7 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
             outer,
             sentence,
             ClaimValue::Quote {
-                text: quoted.into(),
+                text: Box::new(quoted.into()),
             },
         );
         c.set_speaker(speaker.map(String::into_boxed_str));

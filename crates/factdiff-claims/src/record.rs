@@ -57,9 +57,9 @@ pub fn record(article: &Article, claims: &[Claim], claim: &Claim) -> ClaimRecord
             context: k.context.iter().map(|w| w.to_string()).collect(),
             monotonic: k.monotonic,
             event: k.event.as_ref().map(|e| EventKeyRecord {
-                predicate: e.predicate.clone(),
-                participants: e.participants.clone(),
-                place: e.place.clone(),
+                predicate: e.predicate.as_deref().map(str::to_owned),
+                participants: e.participants.iter().map(|w| w.to_string()).collect(),
+                place: e.place.as_deref().map(str::to_owned),
                 reporting: e.reporting,
             }),
         }),

@@ -24,7 +24,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::lexicon::HashSet;
 use crate::{ClaimKey, EventKey, Frame, Period};
 
-/// A context word or name, shared by every claim that has it in its context.
+/// A context word or name, shared by every claim that has it in its context; also an
+/// event's words ([`crate::EventKey`]), a duration's value, an ordinal's noun and an
+/// acronym ([`crate::ClaimValue`]).
 ///
 /// A thin pointer (8 bytes, a test holds it) to the one shared copy of the string:
 /// `Arc<str>` was a fat pointer of 16 bytes, in every claim's unit and every word of
@@ -405,5 +407,74 @@ mod tests {
         assert!(!context(&ca).is_empty());
         assert!(Arc::ptr_eq(&context(&ca), &context(&cb)));
         assert_eq!(ca, crate::extract(&a, &lex));
+    }
+
+    /// An event's words, a duration's value, an ordinal's noun and an acronym are the
+    /// table's shared copies: the events of two articles that differ (other places)
+    /// share their equal words, and so do the values of their claims.
+    #[test]
+    fn event_words_and_short_values_of_different_articles_are_one_copy() {
+        let lex = crate::Lexicons::builtin();
+        let table = WordTable::new();
+        let text = |place: &str| {
+            format!(
+                "The summit opened in {place} on September 15. The NATO talks lasted three \
+                 years, the fifth round since 2019."
+            )
+        };
+        let a = crate::testutil::article(&text("Samarkand"), None);
+        let b = crate::testutil::article(&text("Astana"), None);
+        let (ca, cb) = (
+            crate::extract_with(&a, &lex, &table),
+            crate::extract_with(&b, &lex, &table),
+        );
+        let event = |claims: &[crate::Claim]| {
+            claims
+                .iter()
+                .find_map(|c| c.key.as_ref()?.event.clone())
+                .expect("a dated event")
+        };
+        let (ea, eb) = (event(&ca), event(&cb));
+        assert!(!Arc::ptr_eq(&ea, &eb), "two places, two events");
+        assert_eq!(ea.place.as_deref(), Some("samarkand"));
+        assert_eq!(eb.place.as_deref(), Some("astana"));
+        let (pa, pb) = (
+            ea.predicate.as_ref().unwrap(),
+            eb.predicate.as_ref().unwrap(),
+        );
+        assert!(Word::ptr_eq(pa, pb));
+        let summit = |e: &crate::EventKey| {
+            e.participants
+                .iter()
+                .find(|w| &***w == "summit")
+                .cloned()
+                .expect("the summit takes part")
+        };
+        assert!(Word::ptr_eq(&summit(&ea), &summit(&eb)));
+        let short = |claims: &[crate::Claim], kind: crate::ClaimKind| -> Word {
+            claims
+                .iter()
+                .find(|c| c.kind == kind)
+                .and_then(|c| match &c.value {
+                    crate::ClaimValue::Duration(w)
+                    | crate::ClaimValue::Ordinal { of: w, .. }
+                    | crate::ClaimValue::Acronym { short: w, .. } => Some(w.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("a {kind:?} in {claims:#?}"))
+        };
+        for kind in [
+            crate::ClaimKind::Duration,
+            crate::ClaimKind::Ordinal,
+            crate::ClaimKind::Acronym,
+        ] {
+            assert!(
+                Word::ptr_eq(&short(&ca, kind), &short(&cb, kind)),
+                "{kind:?}"
+            );
+        }
+        // The table changes where the strings are held, not the claims.
+        assert_eq!(ca, crate::extract(&a, &lex));
+        assert_eq!(cb, crate::extract(&b, &lex));
     }
 }

@@ -361,7 +361,7 @@ fn date_rows(sources: &[FactSource<'_>]) -> Vec<Fact> {
                 let names: BTreeSet<&str> = event
                     .participants
                     .iter()
-                    .map(String::as_str)
+                    .map(factdiff_claims::Word::as_str)
                     .chain(event.place.as_deref())
                     .collect();
                 Some(Item {

@@ -193,7 +193,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
 
 use std::collections::BTreeMap;
 
-use factdiff_claims::{ClaimValue, Modality, Timex};
+use factdiff_claims::{ClaimValue, Modality, Timex, Word};
 use factdiff_findings::{DateDetails, Finding};
 use rayon::prelude::*;
 
@@ -378,7 +378,11 @@ fn period_date(cx: &Cx<'_>, it: &Item<'_>) -> bool {
 fn same_clause(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
     let words = |it: &Item<'_>| -> Vec<String> {
         let e = it.event;
-        e.participants.iter().cloned().chain(e.place.clone()).collect()
+        e.participants
+            .iter()
+            .chain(e.place.as_ref())
+            .map(|w| w.to_string())
+            .collect()
     };
     let (wa, wb) = (words(a), words(b));
     let (shared, sim) = context_overlap(&wa, &wb);
@@ -486,7 +490,7 @@ fn one_event_by_days((da, ea): (i32, i32), (db, eb): (i32, i32)) -> bool {
 /// sentence among the event's participants) that the sentence of `y` does not name.
 fn names_another(x: &Item<'_>, y: &Item<'_>) -> bool {
     x.event.participants.iter().any(|p| {
-        x.names.iter().any(|n| n == p) && !y.names.iter().any(|m| same_name(p, m))
+        x.names.iter().any(|n| **n == **p) && !y.names.iter().any(|m| same_name(p, m))
     })
 }
 
@@ -505,7 +509,7 @@ const NAMED_APART_SHARED: usize = 3;
 /// Simpson has been held ... since his arrest on June 21").
 fn names_unshared(x: &Item<'_>, y: &Item<'_>) -> bool {
     x.event.participants.iter().any(|p| {
-        x.names.iter().any(|n| n == p) && !y.names.iter().any(|m| alike(p, m))
+        x.names.iter().any(|n| **n == **p) && !y.names.iter().any(|m| alike(p, m))
     })
 }
 
@@ -547,8 +551,8 @@ fn clause_names<'a>(it: &'a Item<'_>) -> Vec<&'a str> {
     it.event
         .participants
         .iter()
-        .filter(|p| it.names.iter().any(|n| n == *p))
-        .map(String::as_str)
+        .filter(|p| it.names.iter().any(|n| **n == ***p))
+        .map(Word::as_str)
         .chain(it.event.place.as_deref())
         .collect()
 }
@@ -766,8 +770,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     // Without a predicate, the event is its clause: compared only with
                     // a clause that tells it in nearly the same words (`same_clause`),
                     // or, with `require-predicate = false`, keyed by the measure.
-                    let class = match event.predicate.clone() {
-                        Some(class) => Some(class),
+                    let class = match event.predicate.as_deref() {
+                        Some(class) => Some(class.to_owned()),
                         None if require => None,
                         None => Some(key.measure.as_deref().unwrap_or_default().to_owned()),
                     };
