@@ -551,6 +551,7 @@ impl Lexicons {
             ("clause_starts", &f.clause_starts),
             ("clause_ends", &f.clause_ends),
             ("time_clause_starts", &f.time_clause_starts),
+            ("attribution_starts", &f.attribution_starts),
             ("cause_words", &f.cause_words),
             ("place_prepositions", &f.place_prepositions),
             ("future_words", &f.future_words),
@@ -976,6 +977,7 @@ struct LexiconFile {
     clause_starts: Option<Words>,
     clause_ends: Option<Words>,
     time_clause_starts: Option<Words>,
+    attribution_starts: Option<Words>,
     cause_words: Option<Words>,
     place_prepositions: Option<Words>,
     future_words: Option<Words>,
@@ -1280,6 +1282,10 @@ pub(crate) struct Vocab {
     /// Words that start a clause of the time a date gives ("on Nov. 13, when ..."):
     /// a date whose own clause tells no event is dated by that clause's.
     pub time_clause_starts: HashSet<String>,
+    /// Words after a comma that start an attribution ("..., according to police"):
+    /// like a reporting verb a few words after the comma ("..., police said"), they
+    /// end a date's clause, whose speaker is no participant of its event.
+    pub attribution_starts: HashSet<String>,
     /// Words that make the event word right after them a cause ("in response to
     /// rocket attacks"), not the event a date of their clause dates.
     pub cause_words: HashSet<String>,
@@ -1390,6 +1396,7 @@ impl Vocab {
             "clause_starts" => self.clause_starts.extend(words),
             "clause_ends" => self.clause_ends.extend(words),
             "time_clause_starts" => self.time_clause_starts.extend(words),
+            "attribution_starts" => self.attribution_starts.extend(words),
             "cause_words" => self.cause_words.extend(words),
             "place_prepositions" => self.place_prepositions.extend(words),
             "future_words" => self.future_words.extend(words),
