@@ -93,6 +93,28 @@ fn a_string_for_a_list_exits_2_writing_the_list() {
     );
 }
 
+/// A word or a fraction where factdiff.toml wants a whole number: the message says
+/// what to write, not the Rust type ("expected u32").
+#[test]
+fn a_string_for_a_number_exits_2_saying_a_whole_number_is_wanted() {
+    let dir = tempfile::tempdir().unwrap();
+    for (toml, want) in [
+        (
+            "[stories]\nmax-days-apart = \"ten\"\n",
+            "error: factdiff.toml:2:18: invalid type: string \"ten\", expected u32; a whole number, 0 or more, is wanted, without quotes: write `max-days-apart = 10`, say\n",
+        ),
+        (
+            "[overlap]\nmin-words = 2.5\n",
+            "error: factdiff.toml:2:13: invalid type: floating point `2.5`, expected usize; a whole number, 0 or more, is wanted, without quotes: write `min-words = 10`, say\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join("factdiff.toml"), toml).unwrap();
+        let out = run_in(dir.path(), &["check"]);
+        assert_eq!(out.code, 2);
+        assert_eq!(out.stderr, want);
+    }
+}
+
 #[test]
 fn bad_usage_exits_2_and_help_exits_0() {
     let out = run(&["check", "--format", "yaml"]);

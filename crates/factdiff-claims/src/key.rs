@@ -37,6 +37,73 @@ const MAX_PARTICIPANTS: usize = 6;
 
 /// Whether token `k` ends a clause (going either way): a mark, or a comma before a
 /// word of `clause_starts`.
+/// The most words between a comma and the reporting verb of an attribution that
+/// follows a date's clause ("..., the mine's operator PGG said"), and after that verb
+/// to the sentence's end ("... said in a statement on Tuesday").
+const ATTRIBUTION_WORDS: usize = 5;
+/// The most words of a date's clause, the date aside, before a comma that may open the
+/// sentence's own clause rather than an attribution ([`attribution`]).
+const FRONTED_WORDS: usize = 2;
+
+/// Whether token `k` is a comma that sets off an attribution, going forward from a
+/// date: one of the context lexicon's `attribution_starts` right after it ("...,
+/// according to the union"), a reporting verb right after it ("..., said Tomasz
+/// Glogowski, a spokesman"), or a reporting verb within [`ATTRIBUTION_WORDS`] words,
+/// with no mark between, that ends the sentence within as many more words or at a
+/// comma ("..., Turkey's disaster agency said"; not "In the first quarter, the company
+/// reported net income of 67.5 mln dlrs", the date's own clause). Who said it is no
+/// participant of the date's event.
+fn attribution(lex: &crate::Lexicons, s: &Sent, k: usize) -> bool {
+    if s.toks[k].text != "," || k + 1 >= s.toks.len() {
+        return false;
+    }
+    if lex.context.attribution_starts.contains(s.lower(k + 1)) {
+        return true;
+    }
+    // A possessive's apostrophe ("Turkey's") is inside the speaker's name.
+    let inside =
+        |t: &crate::token::Tok<'_>| t.is_word() || matches!(t.text, "'" | "’" | "'s" | "’s");
+    let mut words = 0;
+    for j in k + 1..s.toks.len() {
+        let t = &s.toks[j];
+        if !inside(t) {
+            return false;
+        }
+        if lex.reporting_verbs.contains(s.lower(j)) {
+            if words == 0 {
+                return true;
+            }
+            let mut rest = 0;
+            for (i, u) in s.toks[j + 1..].iter().enumerate() {
+                if u.kind == crate::token::TokKind::Punct && !inside(u) {
+                    // A comma after the verb ends the attribution when a participle
+                    // or the sentence's end follows ("..., the company said, adding
+                    // that ..."); before another clause the attribution is a
+                    // parenthesis ("By the end of this year, she said, it will
+                    // release ..."), and the date's clause goes on past it.
+                    let next = s.toks.get(j + 2 + i);
+                    return match u.text {
+                        "," => {
+                            next.is_none_or(|n| !n.is_word() || s.lower(j + 2 + i).ends_with("ing"))
+                        }
+                        text => !matches!(text, "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ":"),
+                    };
+                }
+                rest += 1;
+                if rest > ATTRIBUTION_WORDS {
+                    return false;
+                }
+            }
+            return true;
+        }
+        words += 1;
+        if words >= ATTRIBUTION_WORDS {
+            return false;
+        }
+    }
+    false
+}
+
 fn boundary(v: &Vocab, s: &Sent, k: usize) -> bool {
     let t = &s.toks[k];
     // The colon of a clock time ("at 3:00 p.m.") is inside the clause.
@@ -186,11 +253,16 @@ fn event_key(
         lo -= 1;
         words += usize::from(word(lo));
     }
+    // A date with no more than [`FRONTED_WORDS`] words of its clause before a comma
+    // opens the sentence ("On Monday, police said ...", "For now, Arthur said ..."):
+    // what follows the comma is the sentence's own clause, not an attribution.
+    let before = words;
     let after = |mut hi: usize| {
         let mut words = 0;
         while hi < s.toks.len()
             && words < CLAUSE_AFTER
             && !boundary(&lex.context, s, hi)
+            && (before + words <= FRONTED_WORDS || !attribution(lex, s, hi))
             && !in_date(hi)
             && !lex.context.clause_ends.contains(s.lower(hi))
         {
@@ -602,6 +674,49 @@ mod tests {
                 ],
             ),
             ("Prices rose in March.", &["March => - | price | -"]),
+            // An attribution after the date's clause names who said it, not who took
+            // part: its speaker is no participant.
+            (
+                "A quake struck Van province on November 2, Turkey's disaster agency said.",
+                &["November 2 => strike | province,van | -"],
+            ),
+            (
+                "The strike began on Tuesday, 11 August, according to the union.",
+                &["Tuesday, 11 August => start |  | -"],
+            ),
+            (
+                "The mine was flooded on Monday, said Tomasz Nowak, a spokesman.",
+                &["Monday => - | flooded,mine | -"],
+            ),
+            // A reporting verb with its object after the comma is the date's own
+            // clause, not an attribution.
+            (
+                "In the 1986 first quarter, the company reported net income of 67.5 mln dlrs.",
+                &["the 1986 first quarter => - | company,income | -"],
+            ),
+            (
+                "The mine was closed in January, the company said in a statement on Friday.",
+                &[
+                    "January => end | mine | -",
+                    "Friday => - | company,statement | -",
+                ],
+            ),
+            // A date that opens the sentence before a comma: what follows is its
+            // clause, said or not.
+            (
+                "On Monday, police said the suspect was arrested.",
+                &["Monday => arrest | police,suspect | -"],
+            ),
+            // An attribution in the middle of the sentence is a parenthesis.
+            (
+                "By the end of this year, she said, the company will release its first servers.",
+                &["this year => end | company,release,server | -"],
+            ),
+            // A clause that goes on after a comma is still the date's.
+            (
+                "A train derailed on Monday, spilling acid into the river, officials said.",
+                &["Monday => crash | acid,river,spilling,train | -"],
+            ),
             // A date whose own clause tells no event is dated by its clause of
             // "when"; a clause of another kind does not date it.
             (
@@ -679,7 +794,7 @@ mod tests {
             ),
             // Names are never cut from the participants for words.
             (
-                "Angry young protesters stormed and burned the embassy compound gates in Tunis on Friday, Sept. 14, said Yusuf Zaman.",
+                "Angry young protesters led by Yusuf Zaman stormed and burned the embassy compound gates in Tunis on Friday, Sept. 14.",
                 &[
                     "Friday, Sept. 14 => strike | angry,burned,compound,embassy,gate,yusuf zaman | tunis",
                 ],

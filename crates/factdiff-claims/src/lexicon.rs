@@ -553,6 +553,7 @@ impl Lexicons {
             ("time_clause_starts", &f.time_clause_starts),
             ("joined_clause_starts", &f.joined_clause_starts),
             ("later_words", &f.later_words),
+            ("attribution_starts", &f.attribution_starts),
             ("cause_words", &f.cause_words),
             ("place_prepositions", &f.place_prepositions),
             ("future_words", &f.future_words),
@@ -980,6 +981,7 @@ struct LexiconFile {
     time_clause_starts: Option<Words>,
     joined_clause_starts: Option<Words>,
     later_words: Option<Words>,
+    attribution_starts: Option<Words>,
     cause_words: Option<Words>,
     place_prepositions: Option<Words>,
     future_words: Option<Words>,
@@ -1291,6 +1293,10 @@ pub(crate) struct Vocab {
     /// Words that put what a clause tells at another time than a date before it
     /// ("and was later charged"): such a joined clause does not date the date.
     pub later_words: HashSet<String>,
+    /// Words after a comma that start an attribution ("..., according to police"):
+    /// like a reporting verb a few words after the comma ("..., police said"), they
+    /// end a date's clause, whose speaker is no participant of its event.
+    pub attribution_starts: HashSet<String>,
     /// Words that make the event word right after them a cause ("in response to
     /// rocket attacks"), not the event a date of their clause dates.
     pub cause_words: HashSet<String>,
@@ -1403,6 +1409,7 @@ impl Vocab {
             "time_clause_starts" => self.time_clause_starts.extend(words),
             "joined_clause_starts" => self.joined_clause_starts.extend(words),
             "later_words" => self.later_words.extend(words),
+            "attribution_starts" => self.attribution_starts.extend(words),
             "cause_words" => self.cause_words.extend(words),
             "place_prepositions" => self.place_prepositions.extend(words),
             "future_words" => self.future_words.extend(words),

@@ -184,11 +184,28 @@ pub(crate) fn html(text: &str) -> String {
     out
 }
 
-/// Escapes text for one table cell: HTML, Markdown's inline markup, `|`, and line
+/// Escapes text that Markdown shows as text (a heading, a table cell): `&`, `<` and
+/// `>`, which would open an entity or a tag. Quotation marks and apostrophes stay as
+/// written: outside an attribute they mean nothing to HTML, and `&#39;` in a title
+/// is hard to read in the raw file a reviewer diffs.
+pub(crate) fn text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Escapes text for one table cell: [`text`], Markdown's inline markup, `|`, and line
 /// breaks.
 fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in html(text).chars() {
+    for ch in self::text(text).chars() {
         match ch {
             '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '~' => {
                 out.push('\\');

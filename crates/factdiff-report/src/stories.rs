@@ -219,9 +219,10 @@ pub fn render_stories_text(report: &StoriesReport<'_>, out: &mut dyn Write) -> i
     writeln!(out, "{}", stories_summary(report))
 }
 
-/// A Markdown table cell: pipes and line breaks escaped.
+/// A Markdown table cell (or heading): `&`, `<`, `>` ([`crate::markdown::text`]),
+/// pipes and line breaks escaped.
 fn cell(s: &str) -> String {
-    esc(&one_line(s)).replace('|', "\\|")
+    crate::markdown::text(&one_line(s)).replace('|', "\\|")
 }
 
 /// Writes the stories as GitHub-flavoured Markdown.

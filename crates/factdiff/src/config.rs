@@ -144,7 +144,21 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
                 let key = text[line_start..span.start].trim_end().strip_suffix('=')?.trim();
                 Some(format!("; a list is wanted: write `{key} = [{value}]`"))
             });
-        let hint = if let Some(list) = &list {
+        // `max-days-apart = "ten"`, `min-words = 2.5`: serde names the Rust type
+        // ("expected u32"); say what to write instead.
+        let number = ["u8", "u16", "u32", "u64", "usize"]
+            .iter()
+            .any(|ty| err.message().ends_with(&format!("expected {ty}")))
+            .then(|| {
+                let span = err.span()?;
+                let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let key = text[line_start..span.start].trim_end().strip_suffix('=')?.trim();
+                Some(format!(
+                    "; a whole number, 0 or more, is wanted, without quotes: write `{key} = 10`, say"
+                ))
+            })
+            .flatten();
+        let hint = if let Some(list) = list.as_ref().or(number.as_ref()) {
             list.as_str()
         } else if rules_table {
             "; `rules` names the folder of rule files, not a table: to turn a rule on or off, \

@@ -151,8 +151,25 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
             .find_map(|k| window_date(&words[i..i + k]).map(|d| (i, k, d)))
     })?;
     let rest = words[..at].iter().chain(&words[at + len..]);
+    // On the title's line, names may stand before the date when a comma, a dash or a
+    // bar sets them off from it: an outlet's or a wire's line ("Silesia Today, 13
+    // October 2026", "BANKWIRE, November 3, 2026"), not a headline's words ("Court To
+    // Rule On March 3, 2025").
+    let set_off = words[at].chars().all(|c| !c.is_alphanumeric())
+        || at > 0
+            && match words[at - 1] {
+                "-" | "–" | "—" | "|" => true,
+                word => {
+                    let core = word.trim_end_matches(',').to_lowercase();
+                    word.ends_with(',')
+                        && !is_weekday(&core)
+                        && !HEADER_LOWER.contains(&core.as_str())
+                }
+            };
     let mut named = 0;
-    for word in rest {
+    let mut named_after = 0;
+    let mut label_before = false;
+    for (i, word) in rest.enumerate() {
         let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
             continue; // a time, a figure, punctuation
@@ -170,19 +187,28 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
             )
         {
             named += 1;
+            if i >= at {
+                named_after += 1;
+            }
         }
+        label_before |= label && i < at;
     }
-    if (title && named > 0) || named > 8 {
+    let headline = named > 0 && (named_after > 0 || label_before || !set_off);
+    if (title && headline) || named > 8 {
         return None;
     }
     Some(date)
 }
 
 /// A weekday's name or its abbreviation ("saturday", "sat", "thu."), as jiff's
-/// `strtime` reads one (`%a` takes either).
+/// `strtime` reads one (`%A` the name, `%a` the abbreviation: `%a` alone reads
+/// "tue" of "tuesday" and refuses the rest).
 fn is_weekday(word: &str) -> bool {
     let word = word.trim_end_matches(['.', ',']);
-    word.len() >= 3 && jiff::fmt::strtime::BrokenDownTime::parse("%a", word).is_ok()
+    word.len() >= 3
+        && ["%A", "%a"]
+            .iter()
+            .any(|format| jiff::fmt::strtime::BrokenDownTime::parse(format, word).is_ok())
 }
 
 /// The date a run of a header's words gives: a day, a month and a year.
@@ -384,6 +410,23 @@ mod tests {
             ),
             None
         );
+        // A weekday's name is a header's word, written whole or cut.
+        for word in ["tuesday", "Saturday,", "thu.", "Sun"] {
+            assert!(is_weekday(word), "{word}");
+        }
+        assert!(!is_weekday("storm"));
+        // An outlet's or a wire's line first, its names set off from the date by a
+        // comma or a dash, is a header; a headline's other words around a date are not.
+        for (line, want) in [
+            ("Silesia Today, 13 October 2026", Some("2026-10-13")),
+            ("BANKWIRE, November 3, 2026", Some("2026-11-03")),
+            ("Elk Valley Herald — June 9, 2026", Some("2026-06-09")),
+            ("Storm Hits Coast Tuesday, March 3, 2025", None),
+            ("Storm Hits Coast, March 3, 2025, Leaves 12 Dead", None),
+        ] {
+            let text = format!("{line}\nHeadline\n\nText.");
+            assert_eq!(date(&text, line).as_deref(), want, "{line:?}");
+        }
     }
 
     #[test]

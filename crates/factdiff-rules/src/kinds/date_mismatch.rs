@@ -641,6 +641,10 @@ fn identified_alike(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>, actual: bool) -> bo
 
 /// The most words of a sentence an event is told in.
 const EVENT_WORDS: usize = 12;
+/// The most words of a piece after the date that gives its time ("at approximately
+/// 4:30 pm", "at 5 a.m. local time"); a longer piece with a figure tells the event
+/// ("spilling about 30,000 litres of acid into the river").
+const TIME_WORDS: usize = 6;
 
 /// The event a date dates, in the words of its sentence: the clause before the date,
 /// without the preposition that introduces it ("The summit began in Samarkand [on]
@@ -677,20 +681,20 @@ fn event_words(sentence: &str, start: usize, end: usize) -> Option<String> {
         return Some(format!("{}{}", if cut { "…" } else { "" }, kept.join(" ")));
     }
     // The pieces after the date, at a comma, a semicolon or a colon that is no clock
-    // time's ("4:30"); a first piece with a figure is the date's time ("On Thursday,
-    // March 6 at approximately 4:30 pm, the camp was bombed"), and the event is the
-    // next.
+    // time's ("4:30") nor a figure's ("30,000"); a short first piece with a figure is
+    // the date's time ("On Thursday, March 6 at approximately 4:30 pm, the camp was
+    // bombed"), and the event is the next.
     let after = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
     let b = after.as_bytes();
     let pieces: Vec<&str> = {
         let mut out = Vec::new();
         let mut from = 0;
         for (i, &c) in b.iter().enumerate() {
-            let clock = c == b':'
+            let in_figure = matches!(c, b':' | b',')
                 && i > 0
                 && b[i - 1].is_ascii_digit()
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-            if matches!(c, b',' | b';' | b':') && !clock {
+            if matches!(c, b',' | b';' | b':') && !in_figure {
                 out.push(&after[from..i]);
                 from = i + 1;
             }
@@ -699,7 +703,12 @@ fn event_words(sentence: &str, start: usize, end: usize) -> Option<String> {
         out
     };
     let piece = match pieces.as_slice() {
-        [first, next, ..] if first.chars().any(|c| c.is_ascii_digit()) => next,
+        [first, next, ..]
+            if first.chars().any(|c| c.is_ascii_digit())
+                && first.split_whitespace().count() <= TIME_WORDS =>
+        {
+            next
+        }
         [first, ..] => first,
         [] => "",
     };
@@ -1086,6 +1095,16 @@ mod tests {
             )
             .as_deref(),
             Some("the camp was bombed")
+        );
+        // A figure's thousands comma cuts no piece, and a long piece with a figure
+        // is the event, not the date's time.
+        assert_eq!(
+            event(
+                "A train derailed near Elkford, British Columbia, on Monday, spilling about 30,000 litres of acid into the river and forcing 1,200 people out, officials said.",
+                "Monday"
+            )
+            .as_deref(),
+            Some("spilling about 30,000 litres of acid into the river and forcing 1,200…")
         );
         assert_eq!(
             event(
