@@ -159,9 +159,9 @@ fn patience_with<'a, T: Eq + Hash, D: DiffHook>(
     });
     myers::diff(
         &mut d,
-        &old_indexes[..],
+        old_indexes,
         0..old_indexes.len(),
-        &new_indexes[..],
+        new_indexes,
         0..new_indexes.len(),
     )
 }

@@ -890,7 +890,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         // The wanted uses picked out of every name use of the corpus in parallel (on
         // one thread, the second thread waited through it at 16x Reuters), in the
         // order of `all`.
-        let found: Vec<((usize, &str), (usize, &Uses))> = all
+        type Found<'f> = ((usize, &'f str), (usize, &'f Uses));
+        let found: Vec<Found<'_>> = all
             .par_iter()
             .with_min_len(4096)
             .filter_map(|u| {
