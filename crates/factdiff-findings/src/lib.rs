@@ -49,7 +49,7 @@ pub use diff::{
 };
 pub use interval::Interval;
 pub use pairs::{Pair, PairArticle, PairGroup, Pairs, SharedPassage};
-pub use patience::{capture_patience, patience_equal};
+pub use patience::{PatienceSide, capture_patience, patience_equal, patience_equal_sides};
 pub use problem::Problem;
 pub use rule::RuleMeta;
 pub use story::{Fact, FactValue, Relation, Story, StoryArticle};

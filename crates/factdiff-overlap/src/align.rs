@@ -138,6 +138,11 @@ impl<'t> Prepared<'t> {
         Prepared::hashed_above(tokens, k, HASHED_INDEX, hash)
     }
 
+    /// The sequence's [`seq_hash`](crate::prints::seq_hash).
+    pub(crate) fn hash(&self) -> u64 {
+        self.hash
+    }
+
     /// `hash` is the sequence's [`seq_hash`](crate::prints::seq_hash), or anything
     /// when the caller does not read it ([`align`]).
     fn hashed_above(tokens: &'t [u32], k: usize, hashed_above: usize, hash: u64) -> Prepared<'t> {
@@ -193,7 +198,17 @@ pub fn align_prepared(
 /// [`align_pair`] of a prepared sequence with one aligned once (`b`): the same
 /// passages. `b` is prepared only when it takes side A.
 pub fn align_pair_with(a: &Prepared<'_>, b: &[u32], k: usize, max_gap: usize) -> Vec<Passage> {
-    let hash_b = crate::prints::seq_hash(b);
+    align_pair_with_hash(a, b, crate::prints::seq_hash(b), k, max_gap)
+}
+
+/// [`align_pair_with`], `b`'s [`seq_hash`](crate::prints::seq_hash) given (`hash_b`).
+pub(crate) fn align_pair_with_hash(
+    a: &Prepared<'_>,
+    b: &[u32],
+    hash_b: u64,
+    k: usize,
+    max_gap: usize,
+) -> Vec<Passage> {
     if a.hash <= hash_b {
         return align_with(a, b, &shingle_hashes(b, k), false, k, max_gap);
     }

@@ -9,11 +9,13 @@ use factdiff_findings::{
 };
 use rayon::prelude::*;
 
-use crate::align::{Passage, Prepared, align_pair_with};
-use crate::diff::{round3, token_similarity, word_diff};
+use crate::align::{Passage, Prepared, align_pair_with_hash};
+use crate::diff::{round3, token_similarity, token_similarity_with, word_diff};
 use crate::engine::{Analysis, MAX_COPY_DAYS, NearSentence, PairResult, days_apart, formulaic};
 use crate::near::Stopwords;
-use crate::prints::{ArticlePrints, body_word_spans, is_number, paragraph_ranges, sentence_ranges};
+use crate::prints::{
+    ArticlePrints, body_word_spans, is_number, paragraph_ranges, sentence_ranges, seq_hash,
+};
 use crate::template::{STOCK_WORDS, stock_shared, templated};
 use crate::{BoilerplateMode, OverlapConfig, RULE};
 
@@ -622,8 +624,10 @@ fn cluster_finding(
         .collect();
     let original = original_of(&articles, prints);
     let po = &prints[original.id.0 as usize];
-    // The original is aligned with every other member: prepared once.
+    // The original is aligned and diffed with every other member: prepared once for
+    // both (its shingles' index, its hash, its words that occur once).
     let prepared = Prepared::new(&po.tokens, cfg.shingle);
+    let side = factdiff_findings::PatienceSide::new(&po.tokens);
     let (members, passages): (Vec<ClusterMember>, Vec<Option<MemberPassages>>) = articles
         .par_iter()
         .map(|a| {
@@ -641,10 +645,17 @@ fn cluster_finding(
                 drops: None,
             };
             if a.id != original.id {
-                let passages = align_pair_with(&prepared, &pm.tokens, cfg.shingle, cfg.max_gap);
+                let hash = seq_hash(&pm.tokens);
+                let passages =
+                    align_pair_with_hash(&prepared, &pm.tokens, hash, cfg.shingle, cfg.max_gap);
                 let matched: usize = passages.iter().map(|p| p.matched as usize).sum();
                 member.containment = Some(round3(matched as f64 / pm.tokens.len().max(1) as f64));
-                member.similarity = Some(round3(token_similarity(&po.tokens, &pm.tokens)));
+                member.similarity = Some(round3(token_similarity_with(
+                    &side,
+                    prepared.hash(),
+                    &pm.tokens,
+                    hash,
+                )));
                 member.adds = Some(pm.tokens.len().saturating_sub(matched));
                 member.drops = Some(po.tokens.len().saturating_sub(matched));
                 return (member, Some((a.id.0, passages)));
