@@ -170,18 +170,7 @@ fn link(loc: &Location, base: Option<&str>) -> String {
 
 /// Escapes text for HTML.
 pub(crate) fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
+    escape(text, true)
 }
 
 /// Escapes text that Markdown shows as text (a heading, a table cell): `&`, `<` and
@@ -189,12 +178,19 @@ pub(crate) fn html(text: &str) -> String {
 /// written: outside an attribute they mean nothing to HTML, and `&#39;` in a title
 /// is hard to read in the raw file a reviewer diffs.
 pub(crate) fn text(text: &str) -> String {
+    escape(text, false)
+}
+
+/// Escapes `&`, `<` and `>`, and quotation marks and apostrophes too when `quotes`.
+fn escape(text: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
             _ => out.push(ch),
         }
     }
