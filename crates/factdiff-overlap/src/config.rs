@@ -135,6 +135,50 @@ impl Default for OverlapConfig {
 }
 
 impl OverlapConfig {
+    /// Checks the values a user wrote: each one that [`sanitized`](Self::sanitized)
+    /// would change silently (a passage of 0 words, a fraction above 1) is an error
+    /// that names the key and the range it takes, so that factdiff.toml means what it
+    /// says.
+    pub fn validate(&self) -> Result<(), String> {
+        let at_least = [
+            ("shingle", self.shingle, 1),
+            ("window", self.window, 1),
+            ("min-shared", self.min_shared, 1),
+            ("max-postings", self.max_postings, 2),
+            ("min-words", self.min_words, 1),
+            ("min-paragraph-words", self.min_paragraph_words, 1),
+            ("min-within-words", self.min_within_words, 1),
+            ("boilerplate-min-articles", self.boilerplate_min_articles, 2),
+            ("common-phrase-articles", self.common_phrase_articles, 2),
+        ];
+        for (key, value, min) in at_least {
+            if value < min {
+                return Err(format!(
+                    "[overlap] {key} = {value}: expected a whole number of at least {min}"
+                ));
+            }
+        }
+        for (key, value) in [("shingle", self.shingle), ("window", self.window)] {
+            if value > 64 {
+                return Err(format!(
+                    "[overlap] {key} = {value}: expected a whole number from 1 to 64"
+                ));
+            }
+        }
+        for (key, value) in [
+            ("near-threshold", self.near_threshold),
+            ("cluster-containment", self.cluster_containment),
+            ("boilerplate-df", self.boilerplate_df),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(format!(
+                    "[overlap] {key} = {value}: expected a number between 0 and 1"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The configuration with out-of-range values brought into range (a shingle or
     /// window of 0 becomes 1, fractions are clamped to [0, 1]).
     pub fn sanitized(&self) -> OverlapConfig {
@@ -169,6 +213,28 @@ fn clamp01(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_defaults_are_valid_and_values_out_of_range_are_named() {
+        assert_eq!(OverlapConfig::default().validate(), Ok(()));
+        let c = OverlapConfig {
+            shingle: 65,
+            ..OverlapConfig::default()
+        };
+        assert_eq!(
+            c.validate().unwrap_err(),
+            "[overlap] shingle = 65: expected a whole number from 1 to 64"
+        );
+        let c = OverlapConfig {
+            boilerplate_df: f64::NAN,
+            ..OverlapConfig::default()
+        };
+        assert!(
+            c.validate()
+                .unwrap_err()
+                .starts_with("[overlap] boilerplate-df = NaN")
+        );
+    }
 
     #[test]
     fn kebab_case_keys_and_unknown_keys_rejected() {

@@ -173,6 +173,10 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
             err.message().trim_end_matches('\n')
         ))
     })?;
+    if let Err(message) = parsed.overlap.validate() {
+        let line = text.find("[overlap]").map_or(1, |at| line_col(&text, at).0);
+        return Err(CliError::usage(format!("{shown}:{line}: {message}")));
+    }
     if let Err(message) = parsed.stories.validate() {
         let line = text.find("[stories]").map_or(1, |at| line_col(&text, at).0);
         return Err(CliError::usage(format!("{shown}:{line}: {message}")));
@@ -252,6 +256,27 @@ mod tests {
         .unwrap();
         let config = load(dir.path(), None).unwrap();
         assert_eq!(config.overlap.min_words, 25);
+        // A value out of range is an error naming the key, not clamped silently.
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "paths = []\n\n[overlap]\nmin-words = 0\n",
+        )
+        .unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert_eq!(
+            err.message,
+            "factdiff.toml:3: [overlap] min-words = 0: expected a whole number of at least 1"
+        );
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[overlap]\nnear-threshold = 1.5\n",
+        )
+        .unwrap();
+        let err = load(dir.path(), None).unwrap_err();
+        assert!(
+            err.message
+                .contains("near-threshold = 1.5: expected a number between 0 and 1")
+        );
         std::fs::write(dir.path().join(FILE_NAME), "[overlap]\nmin-wrods = 25\n").unwrap();
         let err = load(dir.path(), None).unwrap_err();
         assert!(
