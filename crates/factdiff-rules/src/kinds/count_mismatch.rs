@@ -1011,13 +1011,15 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 |it| it.day,
                 |it| value_key(it),
                 max_days,
+                1,
                 |j, latest| {
                     let b = items[j];
                     let vb = value_key(b);
                     if latest.len() > MAX_DISTINCT {
                         return;
                     }
-                    for (va, &i) in latest {
+                    for (va, held) in latest {
+                        let Some(&i) = held.last() else { continue };
                         if *va == vb {
                             continue;
                         }

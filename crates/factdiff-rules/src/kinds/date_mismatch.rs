@@ -848,7 +848,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             // word, compared only as copies of one clause, keep each article's own:
             // the latest "Aug. 29" of the story may be another clause's.
             let copies = class.is_none();
-            scope::sliding_window_recent(
+            scope::sliding_window(
                 &items,
                 |it| it.day,
                 |it| {

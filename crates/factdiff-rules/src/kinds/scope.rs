@@ -225,37 +225,15 @@ impl<'a> ArticleScope<'a> {
 }
 
 /// Walks `items`, sorted by day, as a sliding time window: for each item `j`, calls
-/// `visit(j, latest)` where `latest` maps each distinct key among the earlier items
-/// dated at most `max_days` before it to the latest such item; then records `j` as the
-/// latest of its key. Each item meets the distinct values of its window, not every
-/// earlier item: linear in a group's size. An undated item (sorted first) is in every
-/// window, and never holds the window's start back: the dated items before the start
-/// leave it.
+/// `visit(j, recent)` where `recent` maps each distinct key among the earlier items
+/// dated at most `max_days` before it to its `keep` latest such items (oldest first,
+/// the latest last; `keep` 1 gives the latest alone, a `keep` above 1 serves a rule
+/// whose latest item of a key may be told in other words while an earlier one is told
+/// alike); then records `j` among its key's. Each item meets the distinct values of its
+/// window, not every earlier item: linear in a group's size (`keep` times the distinct
+/// keys). An undated item (sorted first) is in every window, and never holds the
+/// window's start back: the dated items before the start leave it.
 pub(crate) fn sliding_window<T, K: Ord>(
-    items: &[T],
-    day: impl Fn(&T) -> Option<i32>,
-    key: impl Fn(&T) -> K,
-    max_days: i64,
-    mut visit: impl FnMut(usize, &BTreeMap<K, usize>),
-) {
-    let dated = |i: usize| day(&items[i]).is_some();
-    let mut latest: BTreeMap<K, usize> = BTreeMap::new();
-    let mut start = 0;
-    for j in 0..items.len() {
-        while start < j && (!dated(start) || !close(day(&items[start]), day(&items[j]), max_days)) {
-            start += 1;
-        }
-        latest.retain(|_, &mut i| i >= start || !dated(i));
-        visit(j, &latest);
-        latest.insert(key(&items[j]), j);
-    }
-}
-
-/// [`sliding_window`] keeping, for each distinct key, its `keep` latest items of the
-/// window (oldest first, the latest last) instead of the latest alone: the latest
-/// "October 19" of a story may be an outlet's told in other words while an earlier
-/// one is told alike. Still linear in a group's size (`keep` times the distinct keys).
-pub(crate) fn sliding_window_recent<T, K: Ord>(
     items: &[T],
     day: impl Fn(&T) -> Option<i32>,
     key: impl Fn(&T) -> K,
@@ -310,6 +288,7 @@ mod tests {
             |it| it.0,
             |it| it.1,
             10,
+            1,
             |j, latest| {
                 let mut met: Vec<&str> = latest.keys().copied().collect();
                 met.sort_unstable();
@@ -327,7 +306,7 @@ mod tests {
     }
 
     /// The recent items of a key: at most `keep`, the latest last, and an item out of
-    /// the window gone, as [`sliding_window`] keeps the latest alone.
+    /// the window gone.
     #[test]
     fn the_window_keeps_the_recent_items_of_each_key() {
         let items = [
@@ -339,7 +318,7 @@ mod tests {
             (Some(20), "a"),
         ];
         let mut seen = Vec::new();
-        sliding_window_recent(
+        sliding_window(
             &items,
             |it| it.0,
             |it| it.1,
