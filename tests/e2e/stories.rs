@@ -243,7 +243,10 @@ fn stories_like_crashes_in_two_states_in_one_template_are_two_stories() {
 
 /// Two companies' results in one template (a table under a headline that names the
 /// company by its ticker) are two stories; a second report of the first, its name
-/// misspelt and its ticker written another way, is in the first's story.
+/// misspelt and its ticker written another way, is in the first's story. A third
+/// company's ticker written as an instrument code in parentheses (`(MRDN.O)`), its
+/// table a copy of the second's figures, is its own company too (read as no ticker, it
+/// was taken for a copy of the second).
 #[test]
 fn stories_other_companies_results_in_one_template_are_two_stories() {
     const ISSUERS: &str = "tests/fixtures/stories-issuers";
