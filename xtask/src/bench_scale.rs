@@ -68,10 +68,10 @@ fn time_stories(corpus_path: &Path) -> Result<StoryTimes> {
     let corpus = crate::util::load_file(corpus_path)?;
     let lexicons = factdiff_claims::Lexicons::builtin();
     let words = factdiff_claims::WordTable::new();
-    let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+    let claims: Vec<factdiff_claims::ArticleClaims> = corpus
         .articles
         .par_iter()
-        .map(|a| factdiff_claims::extract_with(a, &lexicons, &words))
+        .map(|a| factdiff_claims::ArticleClaims::extract_with(a, &lexicons, &words))
         .collect();
     let config = factdiff_stories::StoryConfig::default();
     let cpu_before = cpu_secs(std::process::id()).context("reading this process's CPU time")?;

@@ -241,10 +241,10 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let corpus = Corpus::from_inputs(inputs);
     let lexicons = factdiff_claims::Lexicons::builtin();
-    let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+    let claims: Vec<factdiff_claims::ArticleClaims> = corpus
         .articles
         .par_iter()
-        .map(|a| factdiff_claims::extract(a, &lexicons))
+        .map(|a| factdiff_claims::ArticleClaims::extract(a, &lexicons))
         .collect();
     let started = std::time::Instant::now();
     let sigs = factdiff_stories::signatures(&corpus, &claims, &lexicons);
@@ -556,10 +556,10 @@ impl ReutersRead {
 fn reuters_read(config: &StoryConfig, lexicons: &factdiff_claims::Lexicons) -> Result<ReutersRead> {
     let judgments = story_judgments()?;
     let corpus = crate::util::load_file(&crate::corpus::reuters()?)?;
-    let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+    let claims: Vec<factdiff_claims::ArticleClaims> = corpus
         .articles
         .par_iter()
-        .map(|a| factdiff_claims::extract(a, lexicons))
+        .map(|a| factdiff_claims::ArticleClaims::extract(a, lexicons))
         .collect();
     let stories = factdiff_stories::group(&corpus, &claims, lexicons, config);
     if let Some(dump) = std::env::var_os("FACTDIFF_EVAL_DUMP_REUTERS") {

@@ -312,7 +312,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(article, claims)| {
+            // Every claim but the names (`claims.names()`: span, sentence, normalized form).
             claims
+                .others()
                 .iter()
                 .filter(move |claim| fires(cx, article, claim, rule))
                 .map(move |claim| {

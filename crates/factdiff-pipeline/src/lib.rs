@@ -227,17 +227,26 @@ pub fn analyse_with(corpus: &Corpus, engines: &Engines, stage: &Stage, pairs: bo
         // One table of context words for the corpus: each distinct word held once.
         // Dropped after the extraction; the claims keep the words they use.
         let words = factdiff_claims::WordTable::new();
-        let claims: Vec<Vec<factdiff_claims::Claim>> = corpus
+        // Each article's names apart from its other claims (`ArticleClaims`: 24 bytes
+        // a name, not a claim's 56; issue 14).
+        let claims: Vec<factdiff_claims::ArticleClaims> = corpus
             .articles
             .par_iter()
             .map(|article| {
-                let claims = factdiff_claims::extract_with(article, &engines.lexicons, &words);
+                let claims = factdiff_claims::ArticleClaims::extract_with(
+                    article,
+                    &engines.lexicons,
+                    &words,
+                );
                 stage.claims_done.fetch_add(1, Ordering::Relaxed);
                 claims
             })
             .collect();
         drop(words);
-        let n_claims = claims.iter().map(Vec::len).sum::<usize>();
+        let n_claims = claims
+            .iter()
+            .map(factdiff_claims::ArticleClaims::len)
+            .sum::<usize>();
         stage.phase.store(1, Ordering::Relaxed);
         let mut stories =
             factdiff_stories::group_unfilled(corpus, &claims, &engines.lexicons, &engines.stories);

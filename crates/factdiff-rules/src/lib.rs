@@ -44,7 +44,7 @@ mod text;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use factdiff_claims::Claim;
+use factdiff_claims::ArticleClaims;
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, Severity};
 pub use factdiff_stories::Stories;
@@ -246,7 +246,7 @@ pub fn suggest_id<'a>(given: &str, ids: impl IntoIterator<Item = &'a str>) -> Op
 /// total order, with unique fingerprints, whatever the thread count.
 pub fn check(
     corpus: &Corpus,
-    claims: &[Vec<Claim>],
+    claims: &[ArticleClaims],
     rules: &RuleSet,
     stories: &Stories,
 ) -> Vec<Finding> {
@@ -406,10 +406,10 @@ mod tests {
             .collect();
         let corpus = Corpus::from_inputs(inputs);
         let lex = factdiff_claims::Lexicons::builtin();
-        let claims: Vec<Vec<Claim>> = corpus
+        let claims: Vec<ArticleClaims> = corpus
             .articles
             .iter()
-            .map(|a| factdiff_claims::extract(a, &lex))
+            .map(|a| ArticleClaims::extract(a, &lex))
             .collect();
         let rules = RuleSet::from_sources(&[("r.toml", rule)]).unwrap();
         let stories = factdiff_stories::group(

@@ -31,7 +31,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use factdiff_claims::{
-    Claim, ClaimKind, ClaimValue, EventKey, Role, describe_interval, month_name,
+    ArticleClaims, Claim, ClaimKind, ClaimValue, EventKey, Role, describe_interval, month_name,
 };
 use factdiff_corpus::{Article, Corpus};
 use rayon::prelude::*;
@@ -63,7 +63,8 @@ const MAX_QUOTES: usize = 400;
 pub struct FactSource<'a> {
     /// The article.
     pub article: &'a Article,
-    /// Its claims.
+    /// Its claims: the table reads figures, dates and quotes, so the names may be left
+    /// out ([`ArticleClaims::others`]).
     pub claims: &'a [Claim],
 }
 
@@ -76,7 +77,7 @@ struct Row<'c> {
 
 /// Fills the fact table of every story (`claims[i]` are the claims of article `i`),
 /// in parallel over stories.
-pub fn fill_facts(stories: &mut Stories, corpus: &Corpus, claims: &[Vec<Claim>]) {
+pub fn fill_facts(stories: &mut Stories, corpus: &Corpus, claims: &[ArticleClaims]) {
     let members = &stories.members;
     stories
         .stories
@@ -88,7 +89,7 @@ pub fn fill_facts(stories: &mut Stories, corpus: &Corpus, claims: &[Vec<Claim>])
                 .filter_map(|&m| {
                     Some(FactSource {
                         article: corpus.articles.get(m)?,
-                        claims: claims.get(m)?,
+                        claims: claims.get(m)?.others(),
                     })
                 })
                 .collect();

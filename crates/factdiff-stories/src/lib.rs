@@ -38,7 +38,7 @@
 //!     Input { path: "c.md".into(), bytes: b"Shares of Acme rose in Frankfurt.\n".to_vec() },
 //! ]);
 //! let lexicons = factdiff_claims::Lexicons::builtin();
-//! let claims: Vec<_> = corpus.articles.iter().map(|a| factdiff_claims::extract(a, &lexicons)).collect();
+//! let claims: Vec<_> = corpus.articles.iter().map(|a| factdiff_claims::ArticleClaims::extract(a, &lexicons)).collect();
 //! let stories = group(&corpus, &claims, &lexicons, &StoryConfig::default());
 //! assert!(stories.same(0, 1));
 //! assert!(!stories.same(0, 2));
@@ -53,7 +53,7 @@ pub mod relation;
 mod sets;
 mod signature;
 
-use factdiff_claims::{Claim, Lexicons};
+use factdiff_claims::{ArticleClaims, Lexicons};
 use factdiff_corpus::{Article, Corpus};
 use factdiff_findings::{Relation, Story, StoryArticle};
 use rayon::prelude::*;
@@ -128,7 +128,11 @@ impl Stories {
 }
 
 /// Each article's [`Signature`], in article order, computed in parallel.
-pub fn signatures(corpus: &Corpus, claims: &[Vec<Claim>], lexicons: &Lexicons) -> Vec<Signature> {
+pub fn signatures(
+    corpus: &Corpus,
+    claims: &[ArticleClaims],
+    lexicons: &Lexicons,
+) -> Vec<Signature> {
     corpus
         .articles
         .par_iter()
@@ -140,7 +144,7 @@ pub fn signatures(corpus: &Corpus, claims: &[Vec<Claim>], lexicons: &Lexicons) -
 /// The stories of a corpus (`claims[i]` are the claims of article `i`).
 pub fn group(
     corpus: &Corpus,
-    claims: &[Vec<Claim>],
+    claims: &[ArticleClaims],
     lexicons: &Lexicons,
     config: &StoryConfig,
 ) -> Stories {
@@ -155,7 +159,7 @@ pub fn group(
 /// them (issue 14).
 pub fn group_unfilled(
     corpus: &Corpus,
-    claims: &[Vec<Claim>],
+    claims: &[ArticleClaims],
     lexicons: &Lexicons,
     config: &StoryConfig,
 ) -> Stories {
@@ -165,7 +169,7 @@ pub fn group_unfilled(
 /// [`group`], making `chunk` articles' signatures at a time.
 fn group_chunked(
     corpus: &Corpus,
-    claims: &[Vec<Claim>],
+    claims: &[ArticleClaims],
     lexicons: &Lexicons,
     config: &StoryConfig,
     chunk: usize,
@@ -354,7 +358,7 @@ mod tests {
     use super::*;
     use factdiff_corpus::Input;
 
-    fn corpus(files: &[(&str, &str)]) -> (Corpus, Vec<Vec<Claim>>, Lexicons) {
+    fn corpus(files: &[(&str, &str)]) -> (Corpus, Vec<ArticleClaims>, Lexicons) {
         let corpus = Corpus::from_inputs(
             files
                 .iter()
@@ -368,7 +372,7 @@ mod tests {
         let claims = corpus
             .articles
             .iter()
-            .map(|a| factdiff_claims::extract(a, &lexicons))
+            .map(|a| factdiff_claims::ArticleClaims::extract(a, &lexicons))
             .collect();
         (corpus, claims, lexicons)
     }

@@ -2,7 +2,7 @@
 //! alone (its words, its claims and its metadata). Corpus-wide weights (how rare a
 //! name or a word is) come later, in the grouping.
 
-use factdiff_claims::{Claim, ClaimKind, ClaimValue, Lexicons};
+use factdiff_claims::{ArticleClaims, ClaimKind, ClaimValue, Lexicons};
 use factdiff_corpus::Article;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -65,14 +65,18 @@ pub struct Signature {
 }
 
 /// The signature of one article from its text, its claims and its metadata.
-pub fn signature(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Signature {
+pub fn signature(article: &Article, claims: &ArticleClaims, lexicons: &Lexicons) -> Signature {
     signature_with(article, claims, lexicons, true)
 }
 
 /// [`signature`] without its sketch (`passages` empty): the grouping takes every
 /// article's sketch first ([`article_sketch`]), to find the near-copies before the
 /// rest of a signature is interned (issue 14).
-pub(crate) fn unsketched(article: &Article, claims: &[Claim], lexicons: &Lexicons) -> Signature {
+pub(crate) fn unsketched(
+    article: &Article,
+    claims: &ArticleClaims,
+    lexicons: &Lexicons,
+) -> Signature {
     signature_with(article, claims, lexicons, false)
 }
 
@@ -87,7 +91,7 @@ pub(crate) fn article_sketch(article: &Article) -> Box<[u64]> {
 
 fn signature_with(
     article: &Article,
-    claims: &[Claim],
+    claims: &ArticleClaims,
     lexicons: &Lexicons,
     with_sketch: bool,
 ) -> Signature {
@@ -106,14 +110,10 @@ fn signature_with(
     // the small set of those, not each put in a set of their own.
     let is_name = |normalized: &str| normalized.len() >= 2 && !lexicons.is_stopword(normalized);
     let asked: HashSet<&str, FixedState> = claims
+        .names()
         .iter()
-        .filter_map(|claim| match (&claim.kind, &claim.value) {
-            (ClaimKind::Name, ClaimValue::Name { normalized }) if is_name(normalized) => {
-                Some(normalized.split(' '))
-            }
-            _ => None,
-        })
-        .flatten()
+        .filter(|name| is_name(&name.normalized))
+        .flat_map(|name| name.normalized.split(' '))
         .collect();
     let lowercase: HashSet<&str, FixedState> = if asked.is_empty() {
         HashSet::default()
@@ -128,28 +128,31 @@ fn signature_with(
             .collect()
     };
     let common = |word: &str| lowercase.contains(word);
-    for claim in claims {
+    // The names, then the other claims: each list is counted sorted, whatever the
+    // order it is read in.
+    for name in claims.names() {
+        let normalized = &name.normalized;
+        // A function word in capitals ("AN AUSTRALIAN climber") names no one,
+        // whether read as a name or as an acronym.
+        if !is_name(normalized) {
+            continue;
+        }
+        // Every word of it is written in lower case elsewhere: a capitalized phrase
+        // ("Check Into Different Rehab Centre"), not a name.
+        if normalized.split(' ').all(common) {
+            continue;
+        }
+        if let Some((_, last)) = normalized.rsplit_once(' ')
+            && last.chars().count() >= MIN_WORD_CHARS
+            && !lexicons.is_stopword(last)
+            && !common(last)
+        {
+            names.push(last.to_owned());
+        }
+        names.push(normalized.to_string());
+    }
+    for claim in claims.others() {
         match (&claim.kind, &claim.value) {
-            (ClaimKind::Name, ClaimValue::Name { normalized }) => {
-                // A function word in capitals ("AN AUSTRALIAN climber") names no
-                // one, whether read as a name or as an acronym.
-                if !is_name(normalized) {
-                    continue;
-                }
-                // Every word of it is written in lower case elsewhere: a capitalized
-                // phrase ("Check Into Different Rehab Centre"), not a name.
-                if normalized.split(' ').all(common) {
-                    continue;
-                }
-                if let Some((_, last)) = normalized.rsplit_once(' ')
-                    && last.chars().count() >= MIN_WORD_CHARS
-                    && !lexicons.is_stopword(last)
-                    && !common(last)
-                {
-                    names.push(last.to_owned());
-                }
-                names.push(normalized.to_string());
-            }
             (ClaimKind::Acronym, ClaimValue::Acronym { short, .. }) => {
                 let short = short.to_lowercase();
                 if !lexicons.is_stopword(&short) {
@@ -541,7 +544,7 @@ mod tests {
             let article = &corpus.articles[0];
             signature(
                 article,
-                &factdiff_claims::extract(article, &lexicons),
+                &factdiff_claims::ArticleClaims::extract(article, &lexicons),
                 &lexicons,
             )
         };

@@ -115,7 +115,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             // each acronym, found once per acronym.
             let words: std::cell::OnceCell<Vec<&str>> = std::cell::OnceCell::new();
             let mut spelled: BTreeMap<&str, bool> = BTreeMap::new();
-            for claim in claims {
+            for claim in claims.others() {
                 let ClaimValue::Acronym {
                     short,
                     known: in_lexicon,

@@ -73,6 +73,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(article, claims)| {
+            // Ordinals, durations and dates: no name is read.
+            let claims = claims.others();
             let mut out = Vec::new();
             // The claims that are some anniversary's base year.
             let bases: Vec<usize> = claims

@@ -237,7 +237,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use factdiff_claims::{ClaimKind, ClaimValue, RelationKind};
+use factdiff_claims::{ArticleClaims, ClaimKind, ClaimRef, ClaimValue, RelationKind};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
@@ -352,30 +352,30 @@ fn stem(word: &str) -> &str {
     word
 }
 
-/// The predicate next to the count `claims[idx]` of `article` ([`near`]), the other
-/// claims of its sentence left out. Claims are in text order, so the sentence's are
-/// those next to it (not the whole article's, per claim).
+/// The predicate next to the count `claims.others()[idx]` of `article` ([`near`]), the
+/// other claims of its sentence left out, names too. Claims are in text order, so the
+/// sentence's are those next to it (not the whole article's, per claim).
 fn predicate(
     cx: &Cx<'_>,
     article: usize,
-    claims: &[factdiff_claims::Claim],
+    claims: &ArticleClaims,
     idx: usize,
     context: &[factdiff_claims::Word],
     unit: &str,
     classes: &[Vec<String>],
 ) -> (Box<str>, Option<u16>) {
-    let claim = &claims[idx];
+    let claim = &claims.others()[idx];
     let local = cx.in_sentence(article, claim);
-    let other = |c: &factdiff_claims::Claim| c.sentence != claim.sentence;
-    let lo = claims[..idx].iter().rposition(other).map_or(0, |p| p + 1);
-    let hi = claims[idx..]
+    let (others, names) = claims.sentence_run(idx);
+    let taken: Vec<std::ops::Range<usize>> = claims.others()[others]
         .iter()
-        .position(other)
-        .map_or(claims.len(), |p| idx + p);
-    let taken: Vec<std::ops::Range<usize>> = claims[lo..hi].iter().map(local).collect();
+        .map(|c| c.span)
+        .chain(claims.names()[names].iter().map(|n| n.span))
+        .map(local)
+        .collect();
     near(
         cx.sentence_text(article, claim),
-        local(claim),
+        local(claim.span),
         &taken,
         context,
         unit,
@@ -383,7 +383,7 @@ fn predicate(
     )
 }
 
-/// Whose figure the count `claims[idx]` is, read from its sentence's names (`known`,
+/// Whose figure the count `claims.others()[idx]` is, read from its sentence's names (`known`,
 /// the names of its scope; the whole name, never its last word): the name after an "of" right after the counted
 /// noun ("1.7 billion dlrs of debt of Bankers Trust": the issuer, not the source
 /// that said it), else a possessive right before the figure ("the Bluejays' 15
@@ -398,22 +398,18 @@ fn predicate(
 fn owner<'c>(
     cx: &Cx<'_>,
     article: usize,
-    claims: &'c [factdiff_claims::Claim],
+    claims: &'c ArticleClaims,
     idx: usize,
     known: &[Name<'_>],
 ) -> Option<Owner<'c>> {
     let owned = |name: &'c str, marked: Mark| Some(Owner { name, marked });
-    let claim = &claims[idx];
+    let claim = &claims.others()[idx];
     let sentence = cx.sentence_text(article, claim);
     let local = cx.in_sentence(article, claim);
-    let at = local(claim);
+    let at = local(claim.span);
     let names: Vec<(std::ops::Range<usize>, &'c str)> = claims
-        .iter()
-        .filter(|c| c.sentence == claim.sentence)
-        .filter_map(|c| match &c.value {
-            ClaimValue::Name { normalized } => Some((local(c), &**normalized)),
-            _ => None,
-        })
+        .names_of_sentence(claim.sentence)
+        .map(|n| (local(n.span), n.normalized.as_str()))
         // Only the names of its scope: a common word capitalized at the start of a
         // sentence ("Floods in Kerala destroyed 40 homes") is nobody.
         .filter(|(_, n)| known.iter().any(|k| &**k == *n))
@@ -482,28 +478,28 @@ fn owner<'c>(
     None
 }
 
-/// The name a part `claims[idx]` is given to: the first name after its figure in its
-/// sentence, at most three words on and no clause break or other figure between
+/// The name a part `claims.others()[idx]` is given to: the first name after its figure
+/// in its sentence, at most three words on and no clause break or other figure between
 /// ("1,702 went to Okafor", "1,488 to Brandt"; not "24 were spoiled").
 fn part_label<'c>(
     cx: &Cx<'_>,
     article: usize,
-    claims: &'c [factdiff_claims::Claim],
+    claims: &'c ArticleClaims,
     idx: usize,
 ) -> Option<&'c str> {
-    let claim = &claims[idx];
+    let claim = &claims.others()[idx];
     let text: &str = &cx.article(article).text;
-    let next = claims[idx + 1..]
-        .iter()
-        .take_while(|c| c.sentence == claim.sentence)
-        .find(|c| c.span.start >= claim.span.end)?;
-    let ClaimValue::Name { normalized } = &next.value else {
+    let next = claims
+        .after(idx)
+        .take_while(|c| c.sentence() == claim.sentence)
+        .find(|c| c.span().start >= claim.span.end)?;
+    let ClaimRef::Name(next) = next else {
         return None;
     };
     let between = text.get(claim.span.end as usize..next.span.start as usize)?;
     let words = between.split_whitespace().count();
     let breaks = between.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
-    (words <= 3 && !breaks).then_some(&**normalized)
+    (words <= 3 && !breaks).then_some(next.normalized.as_str())
 }
 
 /// Whose figure a count is ([`owner`]).
@@ -754,7 +750,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .map(|claims| {
             let mut figures: Vec<(u32, &str, [u64; 2])> = Vec::new();
-            for c in claims {
+            for c in claims.others() {
                 let Some(i) = interval_of(c) else { continue };
                 let ClaimValue::Interval(value) = &c.value else {
                     continue;
@@ -788,7 +784,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     // parts of the same whole, apart from the figures given alone.
     type Key<'k> = (usize, Cow<'k, str>, &'k str, &'k str, Option<(&'k str, [u64; 2])>);
     let items_of = |article: usize| -> Vec<(Key<'_>, Item<'_>)> {
-            let claims = &cx.claims[article];
+            let all = &cx.claims[article];
+            // The figures; `predicate`, `part_label` and `owner` read the names too.
+            let claims = all.others();
             let sc: &ArticleScope = &scopes[article];
             let story = cx.scope_of(rule, article);
             let change: BTreeSet<usize> = claims
@@ -930,7 +928,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let counted = bare_toll || frame.counted && claim.kind == ClaimKind::Quantity;
                 let (near, class) = if counted {
                     let (near, class) =
-                        predicate(cx, article, claims, idx, &key.context, unit, classes);
+                        predicate(cx, article, all, idx, &key.context, unit, classes);
                     // The claim's measure names a class itself ("the death toll
                     // rose to 40": `deaths`).
                     let named = classes
@@ -965,12 +963,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         class,
                         numbers,
                         whole,
-                        label: whole.and_then(|_| part_label(cx, article, claims, idx)),
+                        label: whole.and_then(|_| part_label(cx, article, all, idx)),
                         siblings: part_of(claim)
                             .and_then(|w| parts_per_whole.get(&w).copied())
                             .unwrap_or(0),
                         owner: if counted {
-                            owner(cx, article, claims, idx, sc.sentence_names(claim.sentence))
+                            owner(cx, article, all, idx, sc.sentence_names(claim.sentence))
                         } else {
                             None
                         },
@@ -1128,8 +1126,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .map(|hit| {
             let (pa, pc) = hit.primary;
             let (ra, rc) = hit.related;
-            let claim_p = &cx.claims[pa][pc];
-            let claim_r = &cx.claims[ra][rc];
+            let claim_p = &cx.claims[pa].others()[pc];
+            let claim_r = &cx.claims[ra].others()[rc];
             let key = claim_p.key.as_ref();
             let measure = key
                 .and_then(|k| k.measure.as_deref())
@@ -1186,10 +1184,8 @@ fn ages<'c>(cx: &'c Cx<'_>, article: usize) -> Vec<(&'c str, &'c str, u32, Span)
     let a = cx.article(article);
     let text: &str = &a.text;
     let mut out = Vec::new();
-    for c in &cx.claims[article] {
-        let ClaimValue::Name { normalized } = &c.value else {
-            continue;
-        };
+    for c in cx.claims[article].names() {
+        let normalized = &c.normalized;
         if normalized.split(' ').filter(|w| !w.is_empty()).count() < 2 {
             continue;
         }

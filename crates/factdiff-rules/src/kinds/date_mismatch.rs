@@ -266,14 +266,10 @@ fn share_any_name(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>) -> bool {
 /// Every name of a date's sentence, those common to the corpus too.
 fn all_names<'c>(cx: &'c Cx<'_>, it: &Item<'_>) -> Vec<&'c str> {
     let claims = &cx.claims[it.article];
-    let sentence = claims[it.claim].sentence;
+    let sentence = claims.others()[it.claim].sentence;
     claims
-        .iter()
-        .filter(|c| c.sentence == sentence)
-        .filter_map(|c| match &c.value {
-            ClaimValue::Name { normalized } => Some(normalized.as_str()),
-            _ => None,
-        })
+        .names_of_sentence(sentence)
+        .map(|n| n.normalized.as_str())
         .collect()
 }
 
@@ -343,7 +339,7 @@ const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 /// does not ("set a rate for April 6 of 781.95" / "for April 3 of 782.50"; "div pay
 /// May 27, record May 23" / "pay May 25, record April 18").
 fn others_in_sentence(cx: &Cx<'_>, it: &Item<'_>) -> Vec<String> {
-    let claims = &cx.claims[it.article];
+    let claims = cx.claims[it.article].others();
     let sentence = claims[it.claim].sentence;
     claims
         .iter()
@@ -362,7 +358,7 @@ fn others_in_sentence(cx: &Cx<'_>, it: &Item<'_>) -> Vec<String> {
 /// "the average price through April 7"), as its frame says (the context lexicon's
 /// `span_before_date`), not the day something happened.
 fn period_date(cx: &Cx<'_>, it: &Item<'_>) -> bool {
-    cx.claims[it.article][it.claim]
+    cx.claims[it.article].others()[it.claim]
         .frame
         .as_deref()
         .is_some_and(|f| f.span)
@@ -744,6 +740,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .map(|(article, claims)| {
             let story = cx.scope_of(rule, article);
             claims
+                .others()
                 .iter()
                 .enumerate()
                 .filter_map(|(idx, claim)| {
@@ -944,8 +941,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     if let Some(a) = found {
                         let shared = context_overlap(a.context, b.context).0;
                         let (ta, tb) = (a.timex, b.timex);
-                        let cb = &cx.claims[b.article][b.claim];
-                        let ca = &cx.claims[a.article][a.claim];
+                        let cb = &cx.claims[b.article].others()[b.claim];
+                        let ca = &cx.claims[a.article].others()[a.claim];
                         let shared_words: Vec<String> = b
                             .context
                             .iter()
@@ -953,7 +950,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             .map(|w| w.to_string())
                             .collect();
                         let sentence = cx.sentence_text(b.article, cb);
-                        let at = cx.in_sentence(b.article, cb)(cb);
+                        let at = cx.in_sentence(b.article, cb)(cb.span);
                         let event = event_words(sentence, at.start, at.end)
                         .unwrap_or_else(|| {
                             format!("the event ({})", class.as_deref().unwrap_or("-"))

@@ -98,7 +98,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             // The lower-case sentence of the claims before, kept while the claims are in
             // the same sentence: a copy per claim was quadratic in the sentence.
             let mut sentence_lower: Option<(u32, String)> = None;
-            for claim in claims {
+            for claim in claims.others() {
                 let Some(interval) = interval_of(claim) else {
                     continue;
                 };

@@ -1,7 +1,7 @@
 //! The built-in rule kinds, one file each. A kind's module doc is its only
 //! documentation: `factdiff rules explain ID` prints it, read from the source file.
 
-use factdiff_claims::{Claim, ClaimKind};
+use factdiff_claims::{ArticleClaims, Claim, ClaimKind};
 use factdiff_corpus::{Article, Corpus, Span};
 use factdiff_findings::{Category, Finding, Interval, Location, Role, Severity};
 
@@ -148,7 +148,7 @@ impl Kind {
 /// across articles).
 pub(crate) struct Cx<'a> {
     pub corpus: &'a Corpus,
-    pub claims: &'a [Vec<Claim>],
+    pub claims: &'a [ArticleClaims],
     pub rules: &'a RuleSet,
     pub stories: &'a Stories,
     pub scopes: Vec<scope::ArticleScope<'a>>,
@@ -231,21 +231,20 @@ impl Cx<'_> {
     }
 
     /// A claim's span as a range of bytes in the sentence of `of` (the sentence whose
-    /// text [`Cx::sentence_text`] gives): a claim of that sentence, read where it is
-    /// in the sentence's text.
+    /// text [`Cx::sentence_text`] gives): the span of a claim of that sentence (a name
+    /// too), read where it is in the sentence's text.
     pub(crate) fn in_sentence(
         &self,
         article: usize,
         of: &Claim,
-    ) -> impl Fn(&Claim) -> std::ops::Range<usize> + Copy + use<> {
+    ) -> impl Fn(Span) -> std::ops::Range<usize> + Copy + use<> {
         let start = self
             .article(article)
             .sentences
             .get(of.sentence as usize)
             .map_or(0, |s| s.span.start as usize);
-        move |c: &Claim| {
-            (c.span.start as usize).saturating_sub(start)
-                ..(c.span.end as usize).saturating_sub(start)
+        move |span: Span| {
+            (span.start as usize).saturating_sub(start)..(span.end as usize).saturating_sub(start)
         }
     }
 }

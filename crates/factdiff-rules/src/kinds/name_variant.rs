@@ -169,7 +169,6 @@ pub(crate) const INFO: KindInfo = KindInfo {
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use factdiff_claims::{ClaimKind, ClaimValue};
 use factdiff_corpus::Span;
 use factdiff_findings::{Finding, NameVariantDetails};
 use rayon::prelude::*;
@@ -1109,12 +1108,8 @@ fn partners(cx: &Cx<'_>, word: &str, uses: &[(usize, &Uses)]) -> [BTreeSet<Strin
     let word = word.to_lowercase();
     let mut out = [BTreeSet::new(), BTreeSet::new()];
     for (article, _) in uses {
-        for claim in &cx.claims[*article] {
-            let (ClaimKind::Name, ClaimValue::Name { normalized }) = (&claim.kind, &claim.value)
-            else {
-                continue;
-            };
-            let words: Vec<&str> = normalized.split(' ').collect();
+        for name in cx.claims[*article].names() {
+            let words: Vec<&str> = name.normalized.split(' ').collect();
             if let [first, next, ..] = words.as_slice()
                 && *first == word
             {
@@ -1163,13 +1158,10 @@ fn respelled_full_names<'a>(cx: &Cx<'a>, min_len: usize) -> Vec<Respelled<'a>> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(article, claims)| {
-            claims.iter().filter_map(move |c| match (&c.kind, &c.value) {
-                (ClaimKind::Name, ClaimValue::Name { normalized }) => {
-                    let (first, _) = normalized.split_once(' ')?;
-                    let (_, last) = normalized.rsplit_once(' ')?;
-                    Some((first, last, article))
-                }
-                _ => None,
+            claims.names().iter().filter_map(move |c| {
+                let (first, _) = c.normalized.split_once(' ')?;
+                let (_, last) = c.normalized.rsplit_once(' ')?;
+                Some((first, last, article))
             })
         })
         .collect();

@@ -585,7 +585,7 @@ fn check_scope(cx: &Cx<'_>, rule: &Rule, articles: &[(usize, usize)]) -> Vec<(Pa
         .par_iter()
         .with_min_len(64)
         .flat_map_iter(|&(_, article)| {
-            cx.claims[article].iter().enumerate().filter_map(move |(idx, claim)| {
+            cx.claims[article].others().iter().enumerate().filter_map(move |(idx, claim)| {
                 let ClaimValue::Quote { text } = &claim.value else {
                     return None;
                 };
@@ -873,12 +873,12 @@ struct Drift {
 fn drift_finding(cx: &Cx<'_>, rule: &Rule, items: &[Item], group: &[&Drift]) -> Finding {
     let first = group[0];
     let (p, o) = (&items[first.primary], &items[first.other]);
-    let cp = &cx.claims[p.article][p.claim];
-    let co = &cx.claims[o.article][o.claim];
+    let cp = &cx.claims[p.article].others()[p.claim];
+    let co = &cx.claims[o.article].others()[o.claim];
     let mut locations = vec![cx.loc(p.article, cp.span), cx.loc(o.article, co.span)];
     for d in &group[1..] {
         let it = &items[d.other];
-        locations.push(cx.loc(it.article, cx.claims[it.article][it.claim].span));
+        locations.push(cx.loc(it.article, cx.claims[it.article].others()[it.claim].span));
     }
     let why = match &first.speakers {
         Some(why) => why.clone(),

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
-use factdiff_claims::ClaimValue;
+use factdiff_claims::{ClaimRef, ClaimValue};
 use rayon::prelude::*;
 
 use super::Cx;
@@ -97,20 +97,24 @@ fn is_address(token: &str) -> bool {
 /// ("KATHMANDU, Nepal (AP) — ") are left out: where the story was filed is not what
 /// it is about, and two outlets' ledes must meet on their subject.
 fn names_by_sentence<'a>(
-    claims: &'a [factdiff_claims::Claim],
+    claims: &'a factdiff_claims::ArticleClaims,
     dateline: Option<factdiff_corpus::Span>,
 ) -> BTreeMap<u32, Vec<Name<'a>>> {
     let mut by_sentence: BTreeMap<u32, Vec<Name<'a>>> = BTreeMap::new();
-    for claim in claims {
-        if dateline.is_some_and(|d| claim.span.start >= d.start && claim.span.end <= d.end) {
+    // The names and the acronyms in the order written: both lists read together.
+    for claim in claims.in_order() {
+        let span = claim.span();
+        if dateline.is_some_and(|d| span.start >= d.start && span.end <= d.end) {
             continue;
         }
-        let name = match &claim.value {
-            ClaimValue::Name { normalized } => Name::Borrowed(normalized.as_str()),
-            ClaimValue::Acronym { short, .. } => Name::Owned(short.to_lowercase()),
-            _ => continue,
+        let name = match claim {
+            ClaimRef::Name(n) => Name::Borrowed(n.normalized.as_str()),
+            ClaimRef::Other(_, c) => match &c.value {
+                ClaimValue::Acronym { short, .. } => Name::Owned(short.to_lowercase()),
+                _ => continue,
+            },
         };
-        let list = by_sentence.entry(claim.sentence).or_default();
+        let list = by_sentence.entry(claim.sentence()).or_default();
         if !list.contains(&name) {
             list.push(name);
         }

@@ -72,7 +72,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .par_iter()
         .enumerate()
         .flat_map_iter(|(article, claims)| {
-            claims.iter().filter_map(move |claim| {
+            claims.others().iter().filter_map(move |claim| {
                 let ClaimValue::Date(t) = &claim.value else {
                     return None;
                 };
