@@ -533,6 +533,30 @@ const CASES: &[Case] = &[
         changed: &["b.md:7: 298 yards"],
     },
     Case {
+        rule: "count-mismatch",
+        param: "class-nouns",
+        // The class's words come with it (a rule file of the case's own: no
+        // `lede-predicates` of the built-in file); without the nouns, "1,200 jobs" and
+        // "1,100 people" are two counted nouns and the same words align nothing.
+        value: "[[\"layoffs\", \"job\", \"worker\", \"people\"]]\npredicates = [[\"layoffs\", \"eliminating\", \"out of work\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2026-09-15",
+                "Harlow Steel said on Tuesday it would close its Millbrook mill next year, eliminating 1,200 jobs.\n\nThe company blamed cheap imports and weak demand for its plate steel.",
+            ),
+            (
+                "b.md",
+                "2026-09-15",
+                "Harlow Steel will shut its Millbrook steel mill next year, putting 1,100 people out of work, the company said on Tuesday.\n\nUnion leaders called the decision a betrayal of the town.",
+            ),
+        ],
+        // "1,200 jobs" and "1,100 people" put out of work: with `class-nouns`, one
+        // count of jobs cut.
+        default: &[],
+        changed: &["b.md:5: 1,100 people"],
+    },
+    Case {
         rule: "quote-drift",
         param: "across",
         value: "\"corpus\"",

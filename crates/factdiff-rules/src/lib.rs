@@ -599,6 +599,45 @@ mod tests {
     }
 
     #[test]
+    fn a_class_counts_its_nouns_alike() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let class = "lede-predicates = [[\"layoffs\", \"eliminating\", \"cutting\", \"laying off\", \"out of work\"]]\n";
+        let nouns = "class-nouns = [[\"layoffs\", \"job\", \"worker\", \"people\"]]\n";
+        let with = format!("{counts}{class}{nouns}");
+        let lede = |cut: &str| {
+            format!(
+                "Harlow Steel said on Tuesday it would close its Millbrook mill next year, \
+                 {cut}, the company said."
+            )
+        };
+        let jobs = lede("eliminating 1,200 jobs");
+        let pair = |rule: &str, b: &str| {
+            run(rule, &[("2026-09-15", jobs.as_str()), ("2026-09-15", b)]).len()
+        };
+        // Jobs, workers laid off and people put out of work (a phrase of the class)
+        // count one thing.
+        assert_eq!(pair(&with, &lede("putting 1,100 people out of work")), 1);
+        assert_eq!(pair(&with, &lede("laying off 1,100 workers")), 1);
+        // Without the nouns, two counted nouns; without the class, no job cut.
+        assert_eq!(
+            pair(
+                &format!("{counts}{class}"),
+                &lede("laying off 1,100 workers")
+            ),
+            0
+        );
+        assert_eq!(
+            pair(
+                &format!("{counts}{nouns}"),
+                &lede("laying off 1,100 workers")
+            ),
+            0
+        );
+        // A workforce is no job cut ("employs 1,100 workers").
+        assert_eq!(pair(&with, &lede("where it employs 1,100 workers")), 0);
+    }
+
+    #[test]
     fn one_persons_age_given_two_ways_in_a_story() {
         let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
         let text = |who: &str, age: u32| {

@@ -248,6 +248,22 @@ fn absolute(ctx: &Ctx, s: &Sent, i: usize) -> Option<Found> {
     {
         let k = if s.lower(k) == "of" { k + 1 } else { k };
         if let Some((m, k2)) = month_at(ctx, s, k) {
+            // A score or a range's second figure before a month that has its own day
+            // ("New Orleans' 30-7 Oct. 19 loss"): the month's day is the date's, read
+            // from the month on. "3-4 March 2025", with no day after the month, stays
+            // a day of March.
+            let joined = i >= 2
+                && s.toks[i - 1].text == "-"
+                && !t.space_before
+                && !s.toks[i - 1].space_before
+                && s.toks[i - 2].is_num();
+            if joined
+                && k == i + 1
+                && day_num(s, k2).is_some()
+                && absolute(ctx, s, k).is_some_and(|f| f.timex.day.is_some())
+            {
+                return None;
+            }
             let (year, end, rel) = match year_after(ctx, s, k2) {
                 Some((y, e, rel)) => (y, e, rel),
                 None => (month_year(ctx, s, i, k2, m), k2, true),
@@ -1379,6 +1395,14 @@ mod tests {
                 ("on August 7, 2025", &["August 7, 2025 = 2025-08-07"]),
                 ("the 7th of August", &["7th of August = 2025-08-07"]),
                 ("in January", &["January = 2025-01"]),
+                // A score before a month with its own day: the month's day.
+                (
+                    "injured in New Orleans' 30-7 Oct. 19 loss at Carolina",
+                    &["Oct. 19 = 2025-10-19"],
+                ),
+                ("a 24-17 September 28 win", &["September 28 = 2025-09-28"]),
+                // A range of days before a month with a year stays a day of it.
+                ("on 3-4 March 2025", &["4 March 2025 = 2025-03-04"]),
                 // Negatives.
                 ("May we go?", &[]),
                 ("2000 people marched", &[]),

@@ -78,13 +78,17 @@
 //! rule's `predicates`: "fired 11 shots" / "fired a total of 6 shots"), where
 //! neither sentence names what the other
 //! article never names; a toll (`lede-predicates`: deaths, injuries, arrests,
-//! rescued) only where one of the two is in its article's lede, as articles give a
-//! toll's parts and other events' tolls too ("Another two people were killed", "In
-//! 2004, ... a tsunami that killed 230,000 people"). A bare toll, an exact figure
-//! without its noun ("12 were injured"), counts people, but is compared only where
-//! both figures are their articles' ledes: in the body it is a part or a source's
-//! earlier figure ("The UN said earlier that it had confirmed 30 dead"), and
-//! "dozens" or "over 200" injured are round words for a toll still being counted. A
+//! rescued, layoffs) only where one of the two is in its article's lede, as articles
+//! give a toll's parts and other events' tolls too ("Another two people were
+//! killed", "In 2004, ... a tsunami that killed 230,000 people"). The counted nouns
+//! of a class may differ where the rule's `class-nouns` count them alike: one round
+//! of job cuts is "eliminating 1,200 jobs" in one outlet and "putting 1,100 people
+//! out of work" in another, but "employs 1,100 workers" is no job cut. A bare toll,
+//! an exact figure without its noun ("12 were injured"), counts people, but is
+//! compared only where both figures are their articles' ledes: in the body it is a
+//! part or a source's earlier figure ("The UN said earlier that it had confirmed 30
+//! dead"), and "dozens" or "over 200" injured are round words for a toll still
+//! being counted. A
 //! count of things has an owner when its sentence says whose it is, by a whole
 //! name: the name after an "of" right after the counted noun ("1.7 billion dlrs of
 //! debt of Bankers Trust", not the source that said it), a possessive right before
@@ -147,6 +151,13 @@
 //!   gives catch, pass, reception): counted nouns, singular, that count the same
 //!   things in the other figures two sentences share ("caught 29 passes" / "29
 //!   catches"); never for the two counts compared.
+//! - `class-nouns` (the same, default `[]`; the built-in rule file gives `layoffs`:
+//!   job, worker, employee, staff, staffer, position, people): a class of
+//!   `predicates` or `lede-predicates` (its name), then the counted nouns it counts
+//!   alike: a count of one of them whose class it is counts the first ("eliminating
+//!   1,200 jobs" / "laying off 1,100 workers" / "putting 1,100 people out of work"),
+//!   and the class is given only to counts of them ("cutting 12 flights" is no job
+//!   cut). A class's words may be phrases ("out of work", "laid off").
 //! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the figures of two
 //!   articles of one story (the articles that report the same event,
 //!   docs/stories.md), or of any two articles: another week's car sales or another
@@ -227,6 +238,12 @@ pub(crate) const INFO: KindInfo = KindInfo {
             ty: ParamType::StringGroups,
             default: "[]",
             doc: "groups of counted nouns (singular) that count the same things in the other figures two sentences share (\"caught 29 passes\" / \"29 catches\")",
+        },
+        ParamSpec {
+            name: "class-nouns",
+            ty: ParamType::StringGroups,
+            default: "[]",
+            doc: "a class of `predicates` or `lede-predicates` (its name), then the counted nouns (singular) it counts alike (\"eliminating 1,200 jobs\" / \"laying off 1,100 workers\"); the class is given only to counts of them",
         },
         super::ACROSS,
     ],
@@ -320,6 +337,9 @@ struct Item<'a> {
     /// assists", "Andre Iguodala 14.9 points", "SeaMicro, an 80-employee startup".
     /// Only for counts of things.
     owner: Option<Owner<'a>>,
+    /// Where its noun is one of its class's `class-nouns`: the class's name and the
+    /// noun it is keyed by ("layoffs", "job" for "1,100 people out of work").
+    counts: Option<(&'a str, &'a str)>,
 }
 
 /// The numbers a sentence writes in digits ("48", "1,098"; not "6.5" nor "IE-6").
@@ -581,16 +601,25 @@ fn near(
             .collect()
     };
     let (b, a) = (split(before), split(after));
-    let class_of = |w: &String| {
+    // The class whose word or phrase ("out of work") starts at `words[at]`.
+    let class_at = |words: &[String], at: usize| {
         classes
             .iter()
-            .position(|c| c.iter().skip(1).any(|x| x == w))
+            .position(|c| {
+                c.iter().skip(1).any(|x| {
+                    let mut phrase = x.split(' ');
+                    let n = phrase.clone().count();
+                    words
+                        .get(at..at + n)
+                        .is_some_and(|run| phrase.by_ref().zip(run).all(|(p, w)| p == w))
+                })
+            })
             .and_then(|p| u16::try_from(p).ok())
     };
-    let (mut rb, mut ra) = (b.iter().rev().take(NEAR), a.iter().take(NEAR));
     let mut class = None;
-    for _ in 0..NEAR {
-        class = rb.next().and_then(class_of).or_else(|| ra.next().and_then(class_of));
+    for k in 0..NEAR {
+        let before = b.len().checked_sub(k + 1).and_then(|i| class_at(&b, i));
+        class = before.or_else(|| (k < a.len()).then(|| class_at(&a, k)).flatten());
         if class.is_some() {
             break;
         }
@@ -701,6 +730,9 @@ struct Hit {
     intervals: (Interval, Interval),
     why: String,
     shared: usize,
+    /// The class and the noun both counts are keyed by where the rule's
+    /// `class-nouns` count theirs alike ("layoffs", "job"): what the message names.
+    counts: Option<(String, String)>,
 }
 
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
@@ -726,6 +758,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .collect();
     let lede_from = p.groups("predicates").len();
     let same_nouns = p.groups("same-nouns");
+    // Each class's counted nouns (`class-nouns`), by the class's index: a count of one
+    // of them counts the first, and a class with nouns is given only to their counts.
+    let class_nouns: Vec<Option<&[String]>> = classes
+        .iter()
+        .map(|c| {
+            p.groups("class-nouns")
+                .iter()
+                .find(|g| g.len() > 1 && g.first() == c.first())
+                .map(|g| &g[1..])
+        })
+        .collect();
+    let class_nouns = &class_nouns[..];
     let classes = &classes[..];
 
     // Each article's names: a sentence's figure is about what it names, and another
@@ -939,6 +983,18 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 } else {
                     (Box::default(), None)
                 };
+                // A class's nouns count the same things ("eliminating 1,200 jobs",
+                // "laying off 1,100 workers", "putting 1,100 people out of work"): the
+                // count is keyed by the first; a count of another noun is of no class.
+                let (unit, class, counts) = match class.and_then(|c| class_nouns[usize::from(c)])
+                {
+                    Some(nouns) if nouns.iter().any(|n| n == unit) => {
+                        let name = class.and_then(|c| classes[usize::from(c)].first());
+                        (&*nouns[0], class, name.map(|n| (&**n, &*nouns[0])))
+                    }
+                    Some(_) => (unit, None, None),
+                    None => (unit, class, None),
+                };
                 out.push((
                     (story, what, unit, subject, whole),
                     Item {
@@ -972,6 +1028,7 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         } else {
                             None
                         },
+                        counts,
                     },
                 ));
             }
@@ -1129,14 +1186,19 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             let claim_p = &cx.claims[pa].others()[pc];
             let claim_r = &cx.claims[ra].others()[rc];
             let key = claim_p.key.as_ref();
-            let measure = key
-                .and_then(|k| k.measure.as_deref())
-                .unwrap_or_default()
-                .to_owned();
             let (ip, ir) = hit.intervals;
-            let unit = match key.map(|k| &*k.unit) {
-                Some(u) if !u.is_empty() => u.to_owned(),
-                _ => ip.unit.clone(),
+            // A class's nouns counted alike: the class and the noun they are keyed by.
+            let (measure, unit) = match hit.counts {
+                Some(counts) => counts,
+                None => (
+                    key.and_then(|k| k.measure.as_deref())
+                        .unwrap_or_default()
+                        .to_owned(),
+                    match key.map(|k| &*k.unit) {
+                        Some(u) if !u.is_empty() => u.to_owned(),
+                        _ => ip.unit.clone(),
+                    },
+                ),
             };
             let what = match (measure.is_empty(), unit.is_empty()) {
                 // Money and percent figures show their unit ("$2 billion", "12%").
@@ -1643,6 +1705,9 @@ fn compare<'a>(
         intervals: (b.interval.clone(), a.interval.clone()),
         why,
         shared,
+        counts: b
+            .counts
+            .map(|(class, noun)| (class.to_owned(), noun.to_owned())),
     })
 }
 
