@@ -61,6 +61,16 @@ fn missing_path_exits_2_with_a_clear_message() {
 }
 
 #[test]
+fn a_dash_says_standard_input_is_not_read() {
+    let out = run(&["check", "-"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: standard input (`-`) is not read: save the text as a file, such as `article.txt`, and give its path\n"
+    );
+}
+
+#[test]
 fn unknown_config_key_exits_2_naming_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

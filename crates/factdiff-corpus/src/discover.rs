@@ -48,6 +48,12 @@ pub enum DiscoverError {
 impl fmt::Display for DiscoverError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            DiscoverError::Missing(path) if path == "-" => {
+                write!(
+                    f,
+                    "standard input (`-`) is not read: save the text as a file, such as `article.txt`, and give its path"
+                )
+            }
             DiscoverError::Missing(path) => {
                 write!(
                     f,

@@ -268,7 +268,8 @@ fn read_decoded(
                     title: extracted.title.unwrap_or_default(),
                     ..Meta::default()
                 };
-                if meta.title.is_empty() {
+                let untitled = meta.title.is_empty();
+                if untitled {
                     meta.title = formats::first_line_title(&extracted.text, body);
                 }
                 // The head's date meta, else a header line of the visible text.
@@ -283,6 +284,11 @@ fn read_decoded(
                 {
                     meta.date = Some(date);
                     meta.date_source = Some(DateSource::Inferred);
+                    if untitled
+                        && let Some(title) = formats::title_after_header(&extracted.text, body)
+                    {
+                        meta.title = title;
+                    }
                 }
                 // Compose the text-to-source map with the decoding map.
                 let shifts = extracted

@@ -158,7 +158,10 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
                 ))
             })
             .flatten();
-        let hint = if let Some(list) = list.as_ref().or(number.as_ref()) {
+        // `max_days_apart = 3`, `fail-on = "warn"`: the key or value meant, when one of
+        // those allowed is it with hyphens, or begins with it.
+        let meant = did_you_mean(err.message());
+        let hint = if let Some(list) = list.as_ref().or(number.as_ref()).or(meant.as_ref()) {
             list.as_str()
         } else if rules_table {
             "; `rules` names the folder of rule files, not a table: to turn a rule on or off, \
@@ -231,6 +234,34 @@ pub fn load(cwd: &Path, explicit: Option<&Path>) -> Result<Config, CliError> {
     })
 }
 
+/// "; did you mean `max-days-apart`?" for serde's "unknown field `max_days_apart`,
+/// expected one of `link-threshold`, ..." (or "unknown variant `warn`, expected one of
+/// `error`, `warning`, ..."): the one allowed name that is the given one written with
+/// hyphens and in lower case, else the one that begins with it (three letters at
+/// least).
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let (given, allowed) = rest.split_once("`, expected one of ")?;
+    let allowed: Vec<&str> = allowed
+        .split(", ")
+        .filter_map(|name| name.trim().strip_prefix('`')?.strip_suffix('`'))
+        .collect();
+    let normal = given.replace('_', "-").to_lowercase();
+    let same = allowed.iter().find(|name| **name == normal);
+    let begun: Vec<&&str> = allowed
+        .iter()
+        .filter(|name| normal.len() >= 3 && name.starts_with(&normal))
+        .collect();
+    let name = same.or(if begun.len() == 1 {
+        begun.first().copied()
+    } else {
+        None
+    })?;
+    Some(format!("; did you mean `{name}`?"))
+}
+
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let (line, column) = factdiff_corpus::line_column_of(text, offset);
     (line as usize, column as usize)
@@ -245,6 +276,27 @@ pub fn relative(base: &Path, target: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_or_value_written_otherwise_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let message = |text: &str| {
+            std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
+            load(dir.path(), None).unwrap_err().message
+        };
+        assert!(
+            message("[stories]\nmax_days_apart = 3\n")
+                .ends_with("; did you mean `max-days-apart`?"),
+        );
+        assert!(message("fail-on = \"warn\"\n").ends_with("; did you mean `warning`?"));
+        assert!(message("Fail-On = \"error\"\n").ends_with("; did you mean `fail-on`?"));
+        // Nothing meant: the keys README.md documents.
+        assert!(message("colour = \"never\"\n").contains("see the keys documented in README.md"));
+        assert_eq!(
+            did_you_mean("unknown variant `e`, expected one of `error`, `every`"),
+            None
+        );
+    }
 
     #[test]
     fn overlap_parameters_are_read_and_checked() {

@@ -1227,6 +1227,10 @@ mod tests {
                     &["2015 = 2015"],
                 ),
                 ("The 2012 elections were close.", &["2012 = 2012"]),
+                (
+                    "The region marks the 25th anniversary of the 2002 floods.",
+                    &["2002 = 2002"],
+                ),
                 ("The 2015 accord holds.", &["2015 = 2015"]),
                 ("Police counted 2000 attacks.", &[]),
                 ("The 2000 delegates left.", &[]),

@@ -5,7 +5,7 @@
 use factdiff_findings::Problem;
 
 use crate::article::{DateSource, Meta};
-use crate::formats::{first_line_title, header_date, parse_date};
+use crate::formats::{first_line_title, header_date, parse_date, title_after_header};
 use crate::span::Span;
 
 /// Front matter found at the top of a file.
@@ -164,7 +164,8 @@ pub(crate) fn read(
         None => (Meta::default(), 0),
     };
     let body = Span::new(body_start, text.len());
-    if meta.title.is_empty() {
+    let untitled = meta.title.is_empty();
+    if untitled {
         meta.title = first_line_title(text, body);
     }
     // A file without front matter (pasted or saved copy) is dated by its header line
@@ -173,6 +174,10 @@ pub(crate) fn read(
     if !fronted && let Some(date) = header_date(text, body, &meta.title) {
         meta.date = Some(date);
         meta.date_source = Some(DateSource::Inferred);
+        // That header first, the headline under it is the title.
+        if untitled && let Some(title) = title_after_header(text, body) {
+            meta.title = title;
+        }
     }
     (meta, body)
 }

@@ -30,6 +30,29 @@ pub(crate) fn first_line_title(text: &str, body: Span) -> String {
     }
 }
 
+/// The title of a body whose first line is the header that dates it, an outlet's
+/// line over the headline ("bdnews24.com, 5 May 2026", then "Ferry capsize: search
+/// ends"): the next non-empty line, as [`first_line_title`] reads it. `None` when the
+/// first line is no such header or nothing follows it.
+pub(crate) fn title_after_header(text: &str, body: Span) -> Option<String> {
+    let slice = &text[body.range()];
+    let mut start = 0;
+    for line in slice.split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed = line.trim().trim_start_matches('#').trim();
+        if !trimmed.is_empty() {
+            line_date(trimmed, true)?;
+            let rest = Span::new(body.start as usize + end, body.end as usize);
+            return text[rest.range()]
+                .lines()
+                .any(|l| !l.trim().is_empty())
+                .then(|| first_line_title(text, rest));
+        }
+        start = end;
+    }
+    None
+}
+
 /// The most characters of a title taken from an article's first line.
 const TITLE_CHARS: usize = 100;
 
@@ -141,6 +164,10 @@ const HEADER_LOWER: &[&str] = &[
     "gmt",
 ];
 
+/// The words of [`HEADER_LOWER`] that join a name rather than tell of a date ("The
+/// Hindu", "Times of India").
+const NAME_JOINERS: &[&str] = &["the", "of", "and"];
+
 /// The date `line` gives as a header, if it is one ([`header_date`]). `title`: the
 /// line is the article's title, beside whose date only labels may stand.
 fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
@@ -169,7 +196,18 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
     let mut named = 0;
     let mut named_after = 0;
     let mut label_before = false;
+    // Within a parenthesis that opens on a name, lower-case words qualify it ("Der
+    // Standard (English edition)", "The Hindu (Chennai edition)").
+    let mut in_parenthesis = false;
     for (i, word) in rest.enumerate() {
+        let qualifier = in_parenthesis;
+        if word.starts_with('(') {
+            in_parenthesis = word.chars().nth(1).is_some_and(char::is_uppercase);
+        }
+        let qualifier = qualifier || in_parenthesis;
+        if word.contains(')') {
+            in_parenthesis = false;
+        }
         let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
             continue; // a time, a figure, punctuation
@@ -177,7 +215,7 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let lower = core.to_lowercase();
         let label = HEADER_LOWER.contains(&lower.as_str()) || is_weekday(&lower);
-        if !label && !core.starts_with(|c: char| c.is_uppercase()) {
+        if !label && !qualifier && !is_site(core) && !core.starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
         if !label
@@ -191,13 +229,32 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
                 named_after += 1;
             }
         }
-        label_before |= label && i < at;
+        // "the", "of" and "and" join a name ("The Hindu", "Times of India"); the other
+        // labels before a date tell of it ("On March 3", "Storm Hits Coast Tuesday").
+        label_before |= label && i < at && !NAME_JOINERS.contains(&lower.as_str());
     }
     let headline = named > 0 && (named_after > 0 || label_before || !set_off);
     if (title && headline) || named > 8 {
         return None;
     }
     Some(date)
+}
+
+/// An outlet named by its site, written in lower case as it is ("bdnews24.com",
+/// "thehindu.co.in", "dawn.com"): letters and digits, then dot-separated parts of
+/// letters, the last two to six of them.
+fn is_site(word: &str) -> bool {
+    let mut parts = word.split('.');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && first.chars().any(|c| c.is_ascii_alphabetic())
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphabetic()))
+        && rest.last().is_some_and(|tld| (2..=6).contains(&tld.len()))
 }
 
 /// A weekday's name or its abbreviation ("saturday", "sat", "thu."), as jiff's
@@ -421,12 +478,45 @@ mod tests {
             ("Silesia Today, 13 October 2026", Some("2026-10-13")),
             ("BANKWIRE, November 3, 2026", Some("2026-11-03")),
             ("Elk Valley Herald — June 9, 2026", Some("2026-06-09")),
+            // A site's name in lower case, a name qualified in a parenthesis.
+            ("bdnews24.com, 5 May 2026", Some("2026-05-05")),
+            ("thehindu.co.in | 12 March 2026", Some("2026-03-12")),
+            (
+                "Der Standard (English edition), 24 November 2026",
+                Some("2026-11-24"),
+            ),
+            ("The Hindu (Chennai), 2 June 2026", Some("2026-06-02")),
+            ("The Times of India, 2 June 2026", Some("2026-06-02")),
+            ("The Storm Hits On March 3, 2025", None),
+            // Not a headline's lower-case words, in a parenthesis or not.
+            ("Storm (finally) Hits Coast, March 3, 2025", None),
+            ("visit bdnews24.com for more on March 3, 2025", None),
             ("Storm Hits Coast Tuesday, March 3, 2025", None),
             ("Storm Hits Coast, March 3, 2025, Leaves 12 Dead", None),
         ] {
             let text = format!("{line}\nHeadline\n\nText.");
             assert_eq!(date(&text, line).as_deref(), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_header_line_first_gives_way_to_the_headline_as_title() {
+        let title = |text: &str| title_after_header(text, Span::new(0, text.len()));
+        assert_eq!(
+            title("bdnews24.com, 5 May 2026\n\nFerry capsize: search ends\n\nText.").as_deref(),
+            Some("Ferry capsize: search ends")
+        );
+        assert_eq!(
+            title("\n# Silesia Today, 13 October 2026\nBlast kills five\n").as_deref(),
+            Some("Blast kills five")
+        );
+        // A headline first, or a header with nothing after it, keeps its title.
+        assert_eq!(title("Court To Rule On March 3, 2025\nText."), None);
+        assert_eq!(
+            title("Blast kills five\nSilesia Today, 13 October 2026\n"),
+            None
+        );
+        assert_eq!(title("Silesia Today, 13 October 2026\n\n"), None);
     }
 
     #[test]
