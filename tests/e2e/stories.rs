@@ -259,6 +259,24 @@ fn stories_other_companies_results_in_one_template_are_two_stories() {
     );
 }
 
+/// Two insurers' third quarters told the wires' way, the company the possessive
+/// subject of the headline (`Halcyon Mutual Corp.'s third-quarter net income fell`,
+/// `Ridgeline Insurance Co.'s third-quarter net income rose`), three days apart, one
+/// hurricane hurting both, are two stories (the build before the results subject put
+/// them in one); a second outlet's report of Halcyon's quarter, its headline of
+/// another form, is in Halcyon's.
+#[test]
+fn stories_other_companies_results_told_the_wires_way_are_two_stories() {
+    const RESULTS: &str = "tests/fixtures/stories-results";
+    let stories = stories_json(&[RESULTS]);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    assert_eq!(
+        file_names(&stories[0]),
+        ["halcyon-journal.md", "halcyon-wire.md"],
+        "{stories:#?}"
+    );
+}
+
 /// A short report of one event that names it once (a community radio's report of
 /// the island's mourning) is left alone by the merges (its own evidence with each
 /// report is under the floor) and joins the story in the second pass: its evidence

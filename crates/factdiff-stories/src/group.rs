@@ -1509,9 +1509,17 @@ pub(crate) fn cluster(
             Some((l, k))
         })
         .collect();
+    // Third pass: two stories of one event, each the other's clearly closest,
+    // told on the same days, become one (see [`halves`]). Read against the stories
+    // as the merges formed them, as the second pass is.
+    let halves = halves(&adj, &size, &members, days, config);
     for (l, k) in joins {
         members[k].push(l);
         members[l].clear();
+    }
+    for (a, b) in halves {
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
     }
     let mut of = vec![0usize; n];
     for (root, list) in members.iter().enumerate() {
@@ -1575,6 +1583,81 @@ fn loner_story(
         .fold(0.0, f64::max);
     (direct >= LONER_MARGIN * runner_up).then_some(k)
 }
+
+/// The stories (clusters, by their index) that the merges left apart though they
+/// report one event: the two halves of an event each larger than `neighbours`, whose
+/// articles' rows of nearest neighbours are filled by their own half, so that the
+/// neighbours' agreement across the two is near 0 whatever their own evidence (the
+/// first pass needs both). Read instead on the own evidence pooled over each story's
+/// articles, two stories are halves of one event when
+/// - each holds more than `neighbours` articles (a smaller story's rows have room for
+///   the other's articles, and their agreement, read by the merges, says no);
+/// - each is the other's closest group by its average own evidence over all the pairs
+///   across them (a pair never scored counts 0), among the groups (stories and
+///   articles alone) it could merge with (at most `veto-share` of the pairs vetoed),
+///   and that average is at least [`HALVES_MARGIN`] times the next one's, on both
+///   sides: each agrees with the other more clearly than either does with anything
+///   else, a topic's like event included;
+/// - that average reaches `merge-threshold`;
+/// - both are told on days (their articles' dates, else the days they give for what
+///   happened), and their days meet: the first of each at most [`LONER_DAYS`] after
+///   the other's last. A story of a topic a year later, a company's news of another
+///   week, stays apart; so does a story of no day, which nothing places (the like
+///   event of another year is an undated report's commonest twin).
+///
+/// Each story pairs with at most one other (each is the other's best), so the merges
+/// are a matching: no chain, and no order matters. Returns (kept, merged in) pairs,
+/// the lower index kept.
+fn halves(
+    adj: &[HashMap<usize, Across, FixedState>],
+    size: &[usize],
+    members: &[Vec<usize>],
+    days: &[Box<[i32]>],
+    config: &StoryConfig,
+) -> Vec<(usize, usize)> {
+    if config.neighbours == 0 {
+        // Every pair scores its own evidence, which the merges read already.
+        return Vec::new();
+    }
+    let large = |s: usize| size[s] > config.neighbours && !members[s].is_empty();
+    // Each story's closest group it could merge with, when it wins clearly.
+    let best = |s: usize| -> Option<usize> {
+        let mut ranked: Vec<(f64, usize)> = adj[s]
+            .iter()
+            .filter_map(|(&k, sums)| {
+                let pairs = (size[s] * size[k]) as f64;
+                (f64::from(sums.vetoed) <= config.veto_share * pairs)
+                    .then(|| (sums.direct / pairs, k))
+            })
+            .collect();
+        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        let &(direct, k) = ranked.first()?;
+        let next = ranked.get(1).map_or(0.0, |r| r.0);
+        (large(k) && direct >= config.merge_threshold && direct >= HALVES_MARGIN * next)
+            .then_some(k)
+    };
+    let told = |s: usize| {
+        let days = members[s]
+            .iter()
+            .flat_map(|&m| days.get(m).map_or(&[][..], |d| &d[..]).iter().copied());
+        Some((days.clone().min()?, days.max()?))
+    };
+    (0..size.len())
+        .filter(|&s| large(s))
+        .filter_map(|s| {
+            let k = best(s)?;
+            if k <= s || best(k) != Some(s) {
+                return None;
+            }
+            let ((first, last), (k_first, k_last)) = (told(s)?, told(k)?);
+            (first <= k_last + LONER_DAYS && k_first <= last + LONER_DAYS).then_some((s, k))
+        })
+        .collect()
+}
+
+/// How many times its average own evidence with any other group a story's closest
+/// story must have for the two to be read as halves of one event (see [`halves`]).
+const HALVES_MARGIN: f64 = 1.25;
 
 #[cfg(test)]
 mod tests {
@@ -2095,6 +2178,106 @@ mod tests {
         assert_eq!(cluster(4, &links, &undated, &config)[3], 0);
         undated[3] = Box::new([40]);
         assert_eq!(cluster(4, &links, &undated, &config)[3], 3);
+    }
+
+    /// Stories of `sizes` articles each (numbered in turn), each story's pairs
+    /// scoring 0.6; then the pairs across stories `x` and `y` (by position) with
+    /// `direct` own evidence and no neighbours' agreement (halves larger than
+    /// `neighbours`: each article's row holds its own half).
+    fn stories_apart(sizes: &[usize], across: &[(usize, usize, f64)]) -> Vec<Link> {
+        let starts: Vec<usize> = sizes
+            .iter()
+            .scan(0, |next, &n| {
+                let start = *next;
+                *next += n;
+                Some(start)
+            })
+            .collect();
+        let of = |s: usize| starts[s]..starts[s] + sizes[s];
+        let mut links = Vec::new();
+        for s in 0..sizes.len() {
+            for a in of(s) {
+                links.extend((a + 1..starts[s] + sizes[s]).map(|b| link(a, b, 0.6)));
+            }
+        }
+        for &(x, y, direct) in across {
+            for a in of(x) {
+                for b in of(y) {
+                    links.push(Link {
+                        direct,
+                        ..link(a.min(b), a.max(b), 0.0)
+                    });
+                }
+            }
+        }
+        links
+    }
+
+    #[test]
+    fn two_halves_of_one_event_told_on_the_same_days_become_one_story() {
+        let config = StoryConfig::default();
+        let links = stories_apart(&[7, 8], &[(0, 1, 0.22)]);
+        let on = |days: &[i32]| -> Vec<Box<[i32]>> {
+            days.iter().map(|&d| Box::new([d]) as Box<[i32]>).collect()
+        };
+        let same_days = on(&[
+            100, 100, 101, 100, 101, 100, 100, 101, 102, 101, 101, 100, 101, 102, 101,
+        ]);
+        let of = cluster(15, &links, &same_days, &config);
+        assert!(of.iter().all(|&c| c == of[0]), "one story: {of:?}");
+        // The second half told a week later: a follow-up, or the like event of
+        // another week: two stories.
+        let week = on(&[
+            100, 100, 101, 100, 101, 100, 100, 108, 108, 109, 108, 108, 109, 108, 108,
+        ]);
+        let of = cluster(15, &links, &week, &config);
+        assert_ne!(of[0], of[14]);
+        // A story of no day: nothing places it, two stories.
+        let of = cluster(15, &links, &[], &config);
+        assert_ne!(of[0], of[14]);
+        // Under `merge-threshold` across: two stories.
+        let weak = stories_apart(&[7, 8], &[(0, 1, 0.18)]);
+        let of = cluster(15, &weak, &same_days, &config);
+        assert_ne!(of[0], of[14]);
+        // More than `veto-share` of the pairs across vetoed: two stories.
+        let mut vetoed = links.clone();
+        vetoed
+            .iter_mut()
+            .filter(|l| l.a < 7 && l.b >= 7)
+            .take(12)
+            .for_each(|l| l.veto = Some(Veto::Names));
+        let of = cluster(15, &vetoed, &same_days, &config);
+        assert_ne!(of[0], of[14]);
+    }
+
+    #[test]
+    fn halves_stay_apart_when_another_group_is_nearly_as_close_or_they_are_small() {
+        let config = StoryConfig::default();
+        let days: Vec<Box<[i32]>> = (0..24).map(|_| Box::new([100]) as Box<[i32]>).collect();
+        // A third story (the topic's like event) nearly as close to the first as
+        // the second is: nothing says which is its other half.
+        let links = stories_apart(&[8, 8, 8], &[(0, 1, 0.24), (0, 2, 0.21)]);
+        let of = cluster(24, &links, &days, &config);
+        assert_ne!(of[0], of[8]);
+        assert_ne!(of[0], of[16]);
+        // Clearly closer to the second: the two halves join, the third stays.
+        let links = stories_apart(&[8, 8, 8], &[(0, 1, 0.24), (0, 2, 0.12)]);
+        let of = cluster(24, &links, &days, &config);
+        assert_eq!(of[0], of[8]);
+        assert_ne!(of[0], of[16]);
+        // An article alone nearly as close: it counts as a group too.
+        let mut alone = stories_apart(&[8, 8, 1], &[(0, 1, 0.24)]);
+        alone.extend((0..8).map(|a| Link {
+            direct: 0.22,
+            ..link(a, 16, 0.0)
+        }));
+        let of = cluster(17, &alone, &days, &config);
+        assert_ne!(of[0], of[8]);
+        // Stories no larger than `neighbours`: their neighbours' agreement could
+        // see across, and said no.
+        let small = stories_apart(&[6, 6], &[(0, 1, 0.24)]);
+        let of = cluster(12, &small, &days, &config);
+        assert_ne!(of[0], of[6]);
     }
 
     #[test]

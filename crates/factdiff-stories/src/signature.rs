@@ -50,7 +50,9 @@ pub struct Signature {
     pub headline: Vec<String>,
     /// The tickers its headline names its subject by (`<FSS>`, `<PKWY.O>`, `(NYSE:
     /// IBM)`: a company's identifier on its market), lower case, an exchange suffix
-    /// (`.O`, `.TO`) left off, sorted, each once.
+    /// (`.O`, `.TO`) left off, sorted, each once; with none there, the company whose
+    /// results the headline tells as its possessive subject (`Travelers Corp.'s
+    /// third-quarter net income`: `travelers corp`, the words of `issuer` joined).
     #[serde(default)]
     pub tickers: Vec<String>,
     /// Every ticker the article gives, in its headline or its body (as `tickers`),
@@ -59,7 +61,8 @@ pub struct Signature {
     pub cited: Vec<String>,
     /// The headline's content words (as in `words`) before its first ticker, back to
     /// its start or to a mark (`,` `/` `:` ` - `): the name it gives the company
-    /// (`federal signal corp` of `FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND`).
+    /// (`federal signal corp` of `FEDERAL SIGNAL CORP <FSS> SETS REGULAR DIVIDEND`),
+    /// or of the company whose results it tells as its possessive subject.
     #[serde(default)]
     pub issuer: Vec<String>,
 }
@@ -229,6 +232,21 @@ fn signature_with(
                 .collect()
         })
         .unwrap_or_default();
+    // No ticker: a company's results told the wires' way name it as the possessive
+    // subject of the headline (`Travelers Corp.'s third-quarter net income rose`),
+    // which stands for its ticker.
+    let issuer = match results_of(title) {
+        Some(name) if tickers.is_empty() => {
+            let words: Vec<String> = unicode_words(name)
+                .map(content_form)
+                .filter(|w| keep(w))
+                .map(Cow::into_owned)
+                .collect();
+            tickers.push((0, words.join(" ")));
+            words
+        }
+        _ => issuer,
+    };
     let mut cited: Vec<String> = tickers_in(&article.text)
         .into_iter()
         .chain(tickers.iter().cloned())
@@ -276,6 +294,29 @@ static TICKER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("the ticker pattern is valid")
 });
+
+/// A headline (or an opening sentence standing for one) that tells a company's
+/// results with the company as its possessive subject, the wires' way: `Travelers
+/// Corp.'s third-quarter net income rose 11%`, `Aetna Life & Casualty Co.'s
+/// third-quarter net income fell`, `ACME INC'S FIRST QUARTER NET`. The name: capitalized
+/// words from the start (with `&`, `and`, `of` between them), then `'s`, the period
+/// (third-quarter, quarterly, fiscal 1991: required, so that `Nakasone's sales tax
+/// plan` is no company's results) and the results.
+static RESULTS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&|&amp;|amp|and|of)){0,7})(?:'[sS]|’[sS]|'|’)\s+(?i:(?:(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half|quarterly|annual|fiscal|full[- ]year|nine[- ]months?|six[- ]months?|half[- ]year|year-end|year|\d{4})\s+){1,3}(?i:net\s+income|net\s+loss|net\s+profit|net|profits?|earnings|results|revenues?|sales|operating\s+(?:profit|income|loss))\b",
+    )
+    .expect("the results pattern is valid")
+});
+
+/// The company whose results a headline tells as its possessive subject (see
+/// [`RESULTS_OF`]), as the headline writes it.
+fn results_of(title: &str) -> Option<&str> {
+    RESULTS_OF
+        .captures(title)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
 
 /// A bracketed ticker alone (not a company's name in brackets).
 static TICKER_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -575,6 +616,75 @@ mod tests {
         );
         assert!(s.tickers.is_empty() && s.issuer.is_empty());
         assert_eq!(s.cited, ["fss"]);
+    }
+
+    #[test]
+    fn a_company_whose_results_the_headline_tells_as_its_possessive_subject_stands_for_a_ticker() {
+        assert_eq!(
+            results_of("Travelers Corp.'s third-quarter net income rose 11%"),
+            Some("Travelers Corp.")
+        );
+        assert_eq!(
+            results_of("Aetna Life amp Casualty Co.'s third-quarter net income fell 22%"),
+            Some("Aetna Life amp Casualty Co.")
+        );
+        assert_eq!(
+            results_of("Bank of Boston's quarterly profit doubled"),
+            Some("Bank of Boston")
+        );
+        assert_eq!(results_of("ACME INC'S FIRST QUARTER NET"), Some("ACME INC"));
+        assert_eq!(
+            results_of("Apple's fiscal fourth-quarter revenue beat forecasts"),
+            Some("Apple")
+        );
+        // A possessive subject of other news, results of no period, or results of no
+        // one named first: none.
+        assert_eq!(
+            results_of("NAKASONE'S SALES TAX PLAN SUFFERS ANOTHER DENT"),
+            None
+        );
+        assert_eq!(results_of("Acme's sales rose"), None);
+        assert_eq!(
+            results_of("Lindsay Lohan's lawyer says she is in rehab"),
+            None
+        );
+        assert_eq!(
+            results_of("Chargers' Jamal Williams arrested on DUI suspicion"),
+            None
+        );
+        assert_eq!(
+            results_of("Third-quarter net income at Travelers rose"),
+            None
+        );
+        assert_eq!(results_of("the company's third-quarter net rose"), None);
+
+        let lexicons = Lexicons::builtin();
+        let corpus = factdiff_corpus::Corpus::from_inputs(vec![factdiff_corpus::Input {
+            path: "a.md".into(),
+            bytes: b"---\ntitle: \"Travelers Corp.'s third-quarter net income rose 11%\"\n---\n\
+                     Travelers Corp.'s third-quarter net income rose 11%.\n"
+                .to_vec(),
+        }]);
+        let article = &corpus.articles[0];
+        let s = signature(
+            article,
+            &factdiff_claims::extract(article, &lexicons),
+            &lexicons,
+        );
+        assert_eq!(s.tickers, ["travelers corp"]);
+        assert_eq!(s.issuer, ["travelers", "corp"]);
+        // A ticker in the headline is the company's identifier, whatever else it says.
+        let corpus = factdiff_corpus::Corpus::from_inputs(vec![factdiff_corpus::Input {
+            path: "b.md".into(),
+            bytes: b"---\ntitle: \"Acme's <ACME> first quarter net\"\n---\nShr 1 ct\n".to_vec(),
+        }]);
+        let article = &corpus.articles[0];
+        let s = signature(
+            article,
+            &factdiff_claims::extract(article, &lexicons),
+            &lexicons,
+        );
+        assert_eq!(s.tickers, ["acme"]);
     }
 
     #[test]
