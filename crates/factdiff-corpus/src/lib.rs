@@ -155,8 +155,7 @@ fn assemble(read: Vec<(Vec<Article>, Vec<Problem>)>, mut problems: Vec<Problem>)
         articles.extend(arts);
         problems.extend(probs);
     }
-    articles
-        .sort_by(|a, b| (a.path.as_str(), a.record_line).cmp(&(b.path.as_str(), b.record_line)));
+    articles.sort_by(|a, b| (&*a.path, a.record_line).cmp(&(&*b.path, b.record_line)));
     for (idx, article) in articles.iter_mut().enumerate() {
         article.id = ArticleId(idx as u32);
     }
@@ -217,16 +216,18 @@ fn read_decoded(
                 ));
                 Vec::new()
             } else {
+                let map = article::FileMap {
+                    shifts: decoded.shifts.into_boxed_slice(),
+                    lines: article::line_starts(&decoded.text).into_boxed_slice(),
+                };
                 vec![Article::new(
-                    path.to_owned(),
+                    path.into(),
                     None,
                     format,
                     meta,
                     ArticleText::whole(decoded.text),
                     body,
-                    Origin::File {
-                        shifts: decoded.shifts,
-                    },
+                    Origin::File(Box::new(map)),
                 )]
             }
         }
@@ -279,7 +280,7 @@ fn read_decoded(
                 let source_lines = article::line_starts(&decoded.text);
                 let source_marks = article::CharMarks::new(&decoded.text);
                 vec![Article::new(
-                    path.to_owned(),
+                    path.into(),
                     None,
                     Format::Html,
                     meta,
@@ -307,6 +308,7 @@ fn archive_articles(
     format: Format,
     records: Vec<formats::jsonl::RecordArticle>,
 ) -> Vec<Article> {
+    let path: std::sync::Arc<str> = path.into();
     let mut runs: Vec<Vec<formats::jsonl::RecordArticle>> = Vec::new();
     let mut size = usize::MAX;
     for record in records {
@@ -332,16 +334,13 @@ fn archive_articles(
                 .zip(spans)
                 .map(|(record, (start, end))| {
                     Article::new(
-                        path.to_owned(),
+                        std::sync::Arc::clone(&path),
                         Some(record.line),
                         format,
                         record.meta,
                         ArticleText::part(&buffer, start, end),
                         record.body,
-                        Origin::Record {
-                            line: record.line,
-                            field: "text",
-                        },
+                        Origin::Record { line: record.line },
                     )
                 })
                 .collect::<Vec<_>>()
@@ -577,7 +576,7 @@ mod tests {
         let keys: Vec<_> = corpus
             .articles
             .iter()
-            .map(|a| (a.id.0, a.path.as_str(), a.record_line))
+            .map(|a| (a.id.0, &*a.path, a.record_line))
             .collect();
         assert_eq!(
             keys,

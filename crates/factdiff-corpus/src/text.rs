@@ -22,8 +22,9 @@ pub struct ArticleText {
 }
 
 /// The size a buffer of an archive's texts is filled to (one text longer than this
-/// has a buffer of its own).
-pub(crate) const ARCHIVE_BUFFER: usize = 1 << 20;
+/// has a buffer of its own): 1 MiB, an allocator size class, less the `Arc`'s two
+/// counts, so that a full buffer is not rounded up to the next class.
+pub(crate) const ARCHIVE_BUFFER: usize = (1 << 20) - 2 * std::mem::size_of::<usize>();
 
 impl ArticleText {
     /// A text that is a whole buffer of its own.
