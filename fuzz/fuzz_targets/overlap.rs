@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
             let article = corpus
                 .articles
                 .iter()
-                .find(|a| a.path == loc.path)
+                .find(|a| *a.path == *loc.path)
                 .expect("a location names an article");
             assert!(loc.byte_start <= loc.byte_end, "{loc:?}");
             assert!(loc.line >= 1 && loc.line <= loc.end_line, "{loc:?}");

@@ -242,16 +242,16 @@ pub fn run(args: &[String]) -> Result<bool> {
         .articles
         .iter()
         .map(|a| {
-            let path = dir.join(&a.path);
+            let path = dir.join(&*a.path);
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("reading {}", path.display()))?;
             if *text != *a.text {
                 bail!("{}: the article's text is not the file as stored", a.path);
             }
             Ok(Original {
-                file: a.path.clone(),
+                file: a.path.to_string(),
                 event: events
-                    .get(&a.path)
+                    .get(&*a.path)
                     .with_context(|| format!("{} is not in manifest.jsonl", a.path))?
                     .clone(),
                 text,
@@ -1287,7 +1287,7 @@ mod tests {
                 let a = corpus
                     .articles
                     .iter()
-                    .find(|a| &a.path == path)
+                    .find(|a| &*a.path == path)
                     .expect("an article");
                 Original {
                     file: path.clone(),

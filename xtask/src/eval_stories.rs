@@ -257,7 +257,7 @@ pub fn run(args: &[String]) -> Result<()> {
         for (i, (article, sig)) in corpus.articles.iter().zip(&sigs).enumerate() {
             let line = serde_json::json!({
                 "path": article.path,
-                "event": event_of[&article.path],
+                "event": event_of[&*article.path],
                 "title": article.meta.title,
                 "sig": sig,
                 "story": stories.index_of(i),
@@ -274,7 +274,7 @@ pub fn run(args: &[String]) -> Result<()> {
         .iter()
         .map(|a| {
             let next = events.len();
-            *events.entry(event_of[&a.path].as_str()).or_insert(next)
+            *events.entry(event_of[&*a.path].as_str()).or_insert(next)
         })
         .collect();
     let n = corpus.articles.len();
@@ -360,7 +360,7 @@ pub fn run(args: &[String]) -> Result<()> {
     for half in 0..2 {
         let members: Vec<usize> = (0..n)
             .filter(|&i| {
-                let topic = topic_of[&corpus.articles[i].path];
+                let topic = topic_of[&*corpus.articles[i].path];
                 topics.binary_search(&topic).is_ok_and(|k| k % 2 == half)
             })
             .collect();
@@ -380,7 +380,7 @@ pub fn run(args: &[String]) -> Result<()> {
             let mut by_event: BTreeMap<&str, usize> = BTreeMap::new();
             for &m in story {
                 *by_event
-                    .entry(event_of[&corpus.articles[m].path].as_str())
+                    .entry(event_of[&*corpus.articles[m].path].as_str())
                     .or_default() += 1;
             }
             if by_event.len() > 1 {
@@ -401,7 +401,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 brief(
                     &sigs[i],
                     &art.path,
-                    event_of[&art.path].as_str(),
+                    event_of[&*art.path].as_str(),
                     &art.meta.title,
                 )
             };
@@ -575,7 +575,8 @@ fn reuters_read(config: &StoryConfig, lexicons: &factdiff_claims::Lexicons) -> R
         corpus.articles[i]
             .meta
             .id
-            .clone()
+            .as_deref()
+            .map(str::to_owned)
             .unwrap_or_else(|| format!("line {}", corpus.articles[i].record_line.unwrap_or(0)))
     };
     let mut read = ReutersRead::default();

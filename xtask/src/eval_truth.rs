@@ -47,7 +47,7 @@ impl EvalCorpus {
         self.corpus
             .articles
             .iter()
-            .find(|a| a.path == loc.path && a.record_name().map(str::to_owned) == loc.article)
+            .find(|a| *a.path == *loc.path && a.record_name().map(str::to_owned) == loc.article)
     }
 
     /// The event an article of ECB+ reports, if known.

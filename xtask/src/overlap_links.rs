@@ -40,7 +40,7 @@ pub fn article_index(corpus: &Corpus) -> HashMap<(String, u32), usize> {
         .articles
         .iter()
         .enumerate()
-        .map(|(idx, a)| ((a.path.clone(), a.record_line.unwrap_or(1)), idx))
+        .map(|(idx, a)| ((a.path.to_string(), a.record_line.unwrap_or(1)), idx))
         .collect()
 }
 

@@ -3,11 +3,12 @@
 use std::fmt;
 use std::sync::Arc;
 
-use factdiff_findings::{Location, Role, Text};
+use factdiff_findings::{Location, Role};
 use serde::Serialize;
 
 use crate::segment::{self, Paragraph, Sentence};
 use crate::span::Span;
+use crate::text::ArticleText;
 
 /// The index of an article in its corpus: stable for the same set of input files,
 /// because articles are sorted by path, then record, before IDs are assigned.
@@ -83,7 +84,7 @@ pub enum DateSource {
 pub struct Meta {
     /// The record's own `id` (JSONL), if it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Box<str>>,
     /// The title: front matter or JSONL `title`, else the first non-empty line.
     pub title: String,
     /// The article's date, which anchors relative dates ("last Tuesday").
@@ -94,38 +95,47 @@ pub struct Meta {
     pub date_source: Option<DateSource>,
     /// The publication or agency.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Box<str>>,
     /// Where the article was published.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Box<str>>,
     /// Who wrote it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
+    pub author: Option<Box<str>>,
 }
 
 /// How an article's text maps back to the bytes of its file.
 #[derive(Clone, Debug)]
 pub(crate) enum Origin {
     /// The text is the file's content, less a BOM, with invalid UTF-8 replaced.
-    /// `shifts` lists `(text_offset, source_offset)` at each point where the two stop
-    /// moving together (after the BOM, after each replaced sequence). Lines and
-    /// columns are those of the text, which has the file's line breaks.
-    File {
-        /// Checkpoints, sorted by text offset; the first is at text offset 0.
-        shifts: Vec<(u32, u32)>,
-    },
-    /// The text of a JSONL record's field: offsets and columns are into the field's
-    /// value, lines are the record's line.
+    /// Lines and columns are those of the text, which has the file's line breaks.
+    /// Boxed, as the map of extracted text is: the articles of archives, most of a
+    /// large corpus, have neither (issue 14).
+    File(Box<FileMap>),
+    /// The text of a record's `text` field ([`RECORD_FIELD`]): offsets and columns
+    /// are into the field's value, lines are the record's line.
     Record {
         /// The 1-based line of the record.
         line: u32,
-        /// The field (`text`).
-        field: &'static str,
     },
     /// Text extracted from markup (HTML): each checkpoint maps a text offset to a
-    /// source offset; lines and columns come from the source. Boxed: the other
-    /// origins, held by every article of a corpus, are a third of its size (issue 14).
+    /// source offset; lines and columns come from the source. Boxed: a record's
+    /// origin, held by most articles of a large corpus, is 8 bytes (issue 14).
     Extracted(Box<Markup>),
+}
+
+/// The field of a JSONL or JSON record that holds an article's text.
+const RECORD_FIELD: &str = "text";
+
+/// The map of a file's text back to the file's bytes, and its lines.
+#[derive(Clone, Debug)]
+pub(crate) struct FileMap {
+    /// `(text_offset, source_offset)` at each point where the two stop moving
+    /// together (after the BOM, after each replaced sequence), sorted by text offset;
+    /// the first is at text offset 0.
+    pub(crate) shifts: Box<[(u32, u32)]>,
+    /// Byte offsets of line starts in the text.
+    pub(crate) lines: Box<[u32]>,
 }
 
 /// The map of an article extracted from markup back to its source.
@@ -147,8 +157,9 @@ pub(crate) struct Markup {
 pub struct Article {
     /// Its index in the corpus.
     pub id: ArticleId,
-    /// Path relative to the working directory, with `/` separators.
-    pub path: String,
+    /// Path relative to the working directory, with `/` separators: held once for
+    /// the records of an archive.
+    pub path: Arc<str>,
     /// For a JSONL or JSON record, the 1-based line it opens on.
     pub record_line: Option<u32>,
     /// The format it was read from.
@@ -157,66 +168,60 @@ pub struct Article {
     pub meta: Meta,
     /// The text the analyses read. For txt and Markdown, the file as stored (less a
     /// BOM); for JSONL, the record's `text`; for HTML, the visible text. Shared:
-    /// a finding's location quotes it as a span ([`Text::shared`]), not a copy.
-    pub text: Arc<str>,
+    /// a finding's location quotes it as a span ([`ArticleText::quote`]), not a copy;
+    /// the records of one archive share buffers.
+    pub text: ArticleText,
     /// The part of `text` that is the article (after any front matter).
     pub body: Span,
     /// Paragraphs, in order.
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Box<[Paragraph]>,
     /// Sentences, in order; each lies inside one paragraph.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Box<[Sentence]>,
     /// The inline suppression comments of a Markdown or HTML file, in order (none
     /// for other formats).
-    pub suppressions: Vec<crate::suppress::Directive>,
+    pub suppressions: Box<[crate::suppress::Directive]>,
     pub(crate) origin: Origin,
-    /// Byte offsets of line starts in `text` (for [`Origin::File`]).
-    pub(crate) text_lines: Vec<u32>,
-    /// Characters before every few thousand bytes of `text`, for columns on long lines.
+    /// Characters before every few thousand bytes of `text`, for columns on long
+    /// lines (a file's or a record's; an extracted text's are its source's).
     pub(crate) text_marks: CharMarks,
 }
 
 impl Article {
     /// Builds an article and segments it.
     pub(crate) fn new(
-        path: String,
+        path: Arc<str>,
         record_line: Option<u32>,
         format: Format,
         meta: Meta,
-        text: String,
+        text: ArticleText,
         body: Span,
         origin: Origin,
     ) -> Article {
         // Held for the whole run: no spare capacity (issue 14).
-        let mut paragraphs = segment::paragraphs(&text, body);
-        paragraphs.shrink_to_fit();
-        let mut sentences = segment::sentences(&text, &paragraphs);
-        sentences.shrink_to_fit();
-        let text_lines = match origin {
-            Origin::File { .. } => line_starts(&text),
-            _ => Vec::new(),
-        };
+        let paragraphs = segment::paragraphs(&text, body);
+        let sentences = segment::sentences(&text, &paragraphs).into_boxed_slice();
         let text_marks = match origin {
-            Origin::File { .. } | Origin::Record { .. } => CharMarks::new(&text),
+            Origin::File(_) | Origin::Record { .. } => CharMarks::new(&text),
             Origin::Extracted(_) => CharMarks::default(),
         };
         let suppressions = match (format, &origin) {
             (Format::Markdown, _) => crate::suppress::scan(&text),
             (Format::Html, Origin::Extracted(e)) => crate::suppress::scan(&e.source),
             _ => Vec::new(),
-        };
+        }
+        .into_boxed_slice();
         Article {
             id: ArticleId(0),
             path,
             record_line,
             format,
             meta,
-            text: Arc::from(text),
+            text,
             body,
-            paragraphs,
+            paragraphs: paragraphs.into_boxed_slice(),
             sentences,
             suppressions,
             origin,
-            text_lines,
             text_marks,
         }
     }
@@ -257,7 +262,7 @@ impl Article {
     /// The source byte offset of a text offset.
     pub fn source_offset(&self, offset: u32) -> usize {
         match &self.origin {
-            Origin::File { shifts } => map_offset(shifts, offset) as usize,
+            Origin::File(f) => map_offset(&f.shifts, offset) as usize,
             Origin::Extracted(e) => map_offset(&e.shifts, offset) as usize,
             Origin::Record { .. } => offset as usize,
         }
@@ -268,7 +273,7 @@ impl Article {
         let (line, column, end_line, end_column) = self.line_columns(span);
         Location {
             role,
-            path: self.path.clone(),
+            path: self.path.to_string(),
             line,
             column,
             end_line,
@@ -276,19 +281,19 @@ impl Article {
             byte_start: self.source_offset(span.start),
             byte_end: self.source_offset(span.end),
             field: match &self.origin {
-                Origin::Record { field, .. } => Some((*field).to_owned()),
+                Origin::Record { .. } => Some(RECORD_FIELD.to_owned()),
                 _ => None,
             },
             article: self.record_name().map(str::to_owned),
-            text: Text::shared(&self.text, span.start, span.end),
+            text: self.text.quote(span.start, span.end),
         }
     }
 
     /// The 1-based line and column of the start and end of a span.
     pub fn line_columns(&self, span: Span) -> (u32, u32, u32, u32) {
         match &self.origin {
-            Origin::File { .. } => {
-                let (text, lines, marks) = (&self.text, &self.text_lines, &self.text_marks);
+            Origin::File(f) => {
+                let (text, lines, marks) = (&self.text, &f.lines, &self.text_marks);
                 let (l0, c0) = line_column_marked(text, lines, marks, span.start as usize);
                 let (l1, c1) = line_column_marked(text, lines, marks, span.end as usize);
                 (l0, c0, l1, c1)
@@ -316,7 +321,7 @@ impl Article {
     /// the first, for quoting in diagnostics. For a JSONL record, the record's text.
     pub fn source_lines(&self, span: Span) -> (u32, &str) {
         let (text, lines): (&str, &[u32]) = match &self.origin {
-            Origin::File { .. } => (&self.text, &self.text_lines),
+            Origin::File(f) => (&self.text, &f.lines),
             Origin::Record { line, .. } => return (*line, &self.text),
             Origin::Extracted(e) => (&e.source, &e.source_lines),
         };
@@ -344,7 +349,7 @@ impl Article {
     /// `None` when the location is not in this article.
     pub fn quote(&self, loc: &Location) -> Option<(u32, &str, std::ops::Range<usize>)> {
         let (text, lines, first_line): (&str, &[u32], u32) = match &self.origin {
-            Origin::File { .. } => (&self.text, &self.text_lines, 1),
+            Origin::File(f) => (&self.text, &f.lines, 1),
             Origin::Extracted(e) => (&e.source, &e.source_lines, 1),
             Origin::Record { line, .. } => {
                 if loc.line != *line {
@@ -396,7 +401,7 @@ impl Article {
     pub fn reference(&self) -> String {
         match self.record_name() {
             Some(name) => format!("{} ({name})", self.path),
-            None => self.path.clone(),
+            None => self.path.to_string(),
         }
     }
 
@@ -505,7 +510,7 @@ const MARK_STEP: usize = 4096;
 /// offset and its line start: counting along the line for every location was
 /// quadratic in the line (a location per claim of a 100 MB line).
 #[derive(Clone, Debug, Default)]
-pub(crate) struct CharMarks(Vec<u32>);
+pub(crate) struct CharMarks(Box<[u32]>);
 
 impl CharMarks {
     pub(crate) fn new(text: &str) -> CharMarks {
@@ -519,7 +524,7 @@ impl CharMarks {
             count += char_starts(chunk) as u32;
         }
         marks.push(count);
-        CharMarks(marks)
+        CharMarks(marks.into_boxed_slice())
     }
 
     /// The characters of `text[..offset]` (`offset` on a character boundary).
@@ -547,10 +552,12 @@ mod tests {
     /// Every article of a corpus is held through the run (304,686 at Reuters 16x):
     /// box what few articles have (as the map of text extracted from markup) rather
     /// than grow this. (The text a shared `Arc<str>`, so that findings quote spans of
-    /// it: 352 -> 344.)
+    /// it: 352 -> 344; a span of a buffer an archive's records share, 344 -> 352;
+    /// the lists boxed slices, a file's lines in its boxed map, the path shared, the
+    /// optional metadata boxed strings: 352 -> 240, 31 MiB at 16x.)
     #[test]
-    fn an_article_takes_344_bytes() {
-        assert_eq!(std::mem::size_of::<Article>(), 344);
+    fn an_article_takes_240_bytes() {
+        assert_eq!(std::mem::size_of::<Article>(), 240);
     }
 
     /// Columns counted from the marks are those counted along the line, on long lines

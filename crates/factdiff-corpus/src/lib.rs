@@ -31,6 +31,7 @@ mod original;
 mod segment;
 mod span;
 pub mod suppress;
+mod text;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,6 +45,7 @@ pub use original::OriginalRank;
 use rayon::prelude::*;
 pub use segment::{Paragraph, Sentence, Words, dateline};
 pub use span::Span;
+pub use text::ArticleText;
 
 use crate::article::Origin;
 
@@ -153,8 +155,7 @@ fn assemble(read: Vec<(Vec<Article>, Vec<Problem>)>, mut problems: Vec<Problem>)
         articles.extend(arts);
         problems.extend(probs);
     }
-    articles
-        .sort_by(|a, b| (a.path.as_str(), a.record_line).cmp(&(b.path.as_str(), b.record_line)));
+    articles.sort_by(|a, b| (&*a.path, a.record_line).cmp(&(&*b.path, b.record_line)));
     for (idx, article) in articles.iter_mut().enumerate() {
         article.id = ArticleId(idx as u32);
     }
@@ -215,16 +216,18 @@ fn read_decoded(
                 ));
                 Vec::new()
             } else {
+                let map = article::FileMap {
+                    shifts: decoded.shifts.into_boxed_slice(),
+                    lines: article::line_starts(&decoded.text).into_boxed_slice(),
+                };
                 vec![Article::new(
-                    path.to_owned(),
+                    path.into(),
                     None,
                     format,
                     meta,
-                    decoded.text,
+                    ArticleText::whole(decoded.text),
                     body,
-                    Origin::File {
-                        shifts: decoded.shifts,
-                    },
+                    Origin::File(Box::new(map)),
                 )]
             }
         }
@@ -236,24 +239,8 @@ fn read_decoded(
             };
             // The records own their texts: the file's is not needed beside them.
             drop(decoded);
-            records
+            archive_articles(path, format, records)
         }
-        .into_par_iter()
-        .map(|record| {
-            Article::new(
-                path.to_owned(),
-                Some(record.line),
-                format,
-                record.meta,
-                record.text,
-                record.body,
-                Origin::Record {
-                    line: record.line,
-                    field: "text",
-                },
-            )
-        })
-        .collect(),
         Format::Html => {
             let extracted = formats::html::extract(&decoded.text);
             if extracted.text.trim().is_empty() {
@@ -299,11 +286,11 @@ fn read_decoded(
                 let source_lines = article::line_starts(&decoded.text);
                 let source_marks = article::CharMarks::new(&decoded.text);
                 vec![Article::new(
-                    path.to_owned(),
+                    path.into(),
                     None,
                     Format::Html,
                     meta,
-                    extracted.text,
+                    ArticleText::whole(extracted.text),
                     body,
                     Origin::Extracted(Box::new(article::Markup {
                         shifts,
@@ -316,6 +303,56 @@ fn read_decoded(
         }
     };
     (articles, problems)
+}
+
+/// The articles of an archive's records, in order: their texts side by side in
+/// shared buffers of about [`text::ARCHIVE_BUFFER`] bytes (one allocation for many
+/// texts, not one each that the allocator rounds up), each run of records that fills
+/// one segmented in parallel with the others.
+fn archive_articles(
+    path: &str,
+    format: Format,
+    records: Vec<formats::jsonl::RecordArticle>,
+) -> Vec<Article> {
+    let path: std::sync::Arc<str> = path.into();
+    let mut runs: Vec<Vec<formats::jsonl::RecordArticle>> = Vec::new();
+    let mut size = usize::MAX;
+    for record in records {
+        if size.saturating_add(record.text.len()) > text::ARCHIVE_BUFFER {
+            runs.push(Vec::new());
+            size = 0;
+        }
+        size += record.text.len();
+        runs.last_mut().expect("a run was started").push(record);
+    }
+    let articles: Vec<Vec<Article>> = runs
+        .into_par_iter()
+        .map(|run| {
+            let mut joined = String::with_capacity(run.iter().map(|r| r.text.len()).sum());
+            let mut spans = Vec::with_capacity(run.len());
+            for record in &run {
+                let start = joined.len();
+                joined.push_str(&record.text);
+                spans.push((start, joined.len()));
+            }
+            let buffer: std::sync::Arc<str> = joined.into();
+            run.into_par_iter()
+                .zip(spans)
+                .map(|(record, (start, end))| {
+                    Article::new(
+                        std::sync::Arc::clone(&path),
+                        Some(record.line),
+                        format,
+                        record.meta,
+                        ArticleText::part(&buffer, start, end),
+                        record.body,
+                        Origin::Record { line: record.line },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    articles.into_iter().flatten().collect()
 }
 
 /// Maps an offset in decoded text to the file offset (BOM, replaced bytes).
@@ -492,6 +529,44 @@ mod tests {
         assert_eq!(&text[range], "needle");
     }
 
+    /// An archive's records hold spans of shared buffers: each reads, locates and
+    /// quotes its own text across the buffers' ends, and one text longer than a
+    /// buffer has one of its own.
+    #[test]
+    fn archive_records_share_buffers_and_keep_their_texts() {
+        let mut texts: Vec<String> = (0..3000)
+            .map(|i| {
+                format!(
+                    "Record {i} says {} people came. {}",
+                    i * 7,
+                    "word ".repeat(i % 97)
+                )
+            })
+            .collect();
+        texts.insert(
+            1500,
+            format!("Long {} end.", "x".repeat(text::ARCHIVE_BUFFER + 10)),
+        );
+        let file: String = texts
+            .iter()
+            .map(|t| format!("{}\n", serde_json::json!({ "id": t.len(), "text": t })))
+            .collect();
+        let (arts, problems) = one("a.jsonl", file.as_bytes());
+        assert!(problems.is_empty());
+        assert_eq!(arts.len(), texts.len());
+        for (i, (article, text)) in arts.iter().zip(&texts).enumerate() {
+            assert_eq!(&*article.text, text.as_str());
+            assert_eq!(article.record_line, Some(i as u32 + 1));
+            let start = text.find(" says ").unwrap_or(0);
+            let loc = article.location(
+                Span::new(start, start + 5),
+                factdiff_findings::Role::Primary,
+            );
+            assert_eq!(loc.text.as_str(), &text[start..start + 5]);
+            assert_eq!(loc.line, i as u32 + 1);
+        }
+    }
+
     #[test]
     fn ids_follow_path_then_record_order() {
         let corpus = Corpus::from_inputs(vec![
@@ -507,7 +582,7 @@ mod tests {
         let keys: Vec<_> = corpus
             .articles
             .iter()
-            .map(|a| (a.id.0, a.path.as_str(), a.record_line))
+            .map(|a| (a.id.0, &*a.path, a.record_line))
             .collect();
         assert_eq!(
             keys,

@@ -71,12 +71,12 @@ pub(crate) fn pairs(corpus: &Corpus, overlap: &Detection, stories: &Stories) -> 
         .map(|&id| {
             let article = &corpus.articles[id];
             PairArticle {
-                path: article.path.clone(),
+                path: article.path.to_string(),
                 record_line: article.record_line,
                 article: article.record_name().map(str::to_owned),
                 line: article.location(article.body, Role::Related).line,
                 title: article.meta.title.clone(),
-                source: article.meta.source.clone(),
+                source: article.meta.source.as_deref().map(str::to_owned),
                 date: article.meta.date.map(|d| d.to_string()),
                 words: overlap.words(id),
             }

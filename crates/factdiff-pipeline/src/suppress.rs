@@ -24,7 +24,7 @@ fn directives(corpus: &Corpus) -> BTreeMap<&str, &[Directive]> {
         .articles
         .iter()
         .filter(|a| !a.suppressions.is_empty())
-        .map(|a| (a.path.as_str(), a.suppressions.as_slice()))
+        .map(|a| (&*a.path, &*a.suppressions))
         .collect()
 }
 

@@ -344,10 +344,10 @@ pub fn fill_articles(stories: &mut Stories, corpus: &Corpus) {
         .for_each(|(story, list)| {
             for (entry, &m) in story.articles.iter_mut().zip(list) {
                 let a = &corpus.articles[m];
-                entry.path = a.path.clone();
+                entry.path = a.path.to_string();
                 entry.article = a.record_name().map(str::to_owned);
                 entry.title = Some(a.meta.title.trim().to_owned()).filter(|t| !t.is_empty());
-                entry.source = a.meta.source.clone();
+                entry.source = a.meta.source.as_deref().map(str::to_owned);
                 entry.date = a.meta.date.map(|d| d.to_string());
             }
         });
@@ -400,7 +400,7 @@ mod tests {
     #[test]
     fn one_event_is_one_story_and_a_similar_event_is_not_in_it() {
         let (c, stories) = grouped(&[("a.md", QUAKE_A), ("b.md", QUAKE_B), ("old.md", QUAKE_OLD)]);
-        let at = |p: &str| c.articles.iter().position(|a| a.path == p).unwrap();
+        let at = |p: &str| c.articles.iter().position(|a| &*a.path == p).unwrap();
         assert!(stories.same(at("a.md"), at("b.md")), "{stories:#?}");
         assert!(!stories.same(at("a.md"), at("old.md")));
         assert!(!stories.same(at("b.md"), at("old.md")));

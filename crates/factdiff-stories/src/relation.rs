@@ -201,7 +201,7 @@ pub fn fill_relations(
                     Member {
                         date: article.meta.date,
                         words: words(m),
-                        path: article.path.clone(),
+                        path: article.path.to_string(),
                         record: article.record_line.unwrap_or(0),
                     }
                 })

@@ -15,10 +15,7 @@ impl<'a> CorpusSources<'a> {
     pub fn new(corpus: &'a Corpus) -> Self {
         let mut by_path: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
         for article in &corpus.articles {
-            by_path
-                .entry(article.path.as_str())
-                .or_default()
-                .push(article);
+            by_path.entry(&*article.path).or_default().push(article);
         }
         CorpusSources { by_path }
     }

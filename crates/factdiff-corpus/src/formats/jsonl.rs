@@ -118,11 +118,11 @@ pub(crate) fn record_article(
         return None;
     }
     let mut meta = Meta {
-        id: record.id,
+        id: record.id.map(String::into_boxed_str),
         title: record.title.unwrap_or_default(),
-        source: record.source,
-        url: record.url,
-        author: record.author,
+        source: record.source.map(String::into_boxed_str),
+        url: record.url.map(String::into_boxed_str),
+        author: record.author.map(String::into_boxed_str),
         ..Meta::default()
     };
     let date = match &record.date {

@@ -80,9 +80,9 @@ fn set_key(meta: &mut Meta, key: &str, value: String) -> Result<(), String> {
             meta.date = Some(parse_date(&value)?);
             meta.date_source = Some(DateSource::FrontMatter);
         }
-        "source" => meta.source = Some(value),
-        "url" => meta.url = Some(value),
-        "author" => meta.author = Some(value),
+        "source" => meta.source = Some(value.into_boxed_str()),
+        "url" => meta.url = Some(value.into_boxed_str()),
+        "author" => meta.author = Some(value.into_boxed_str()),
         _ => {}
     }
     Ok(())

@@ -41,7 +41,7 @@ fn rows(corpus: &factdiff_corpus::Corpus) -> Vec<ArticleRow> {
         .articles
         .par_iter()
         .map(|a| ArticleRow {
-            path: a.path.clone(),
+            path: a.path.to_string(),
             record_line: a.record_line,
             format: a.format.as_str().to_owned(),
             title: a.meta.title.clone(),
@@ -55,10 +55,10 @@ fn rows(corpus: &factdiff_corpus::Corpus) -> Vec<ArticleRow> {
                 }
                 .to_owned()
             }),
-            source: a.meta.source.clone(),
-            url: a.meta.url.clone(),
-            author: a.meta.author.clone(),
-            id: a.meta.id.clone(),
+            source: a.meta.source.as_deref().map(str::to_owned),
+            url: a.meta.url.as_deref().map(str::to_owned),
+            author: a.meta.author.as_deref().map(str::to_owned),
+            id: a.meta.id.as_deref().map(str::to_owned),
             paragraphs: a.paragraphs.len(),
             sentences: a.sentences.len(),
             words: a.word_count(),

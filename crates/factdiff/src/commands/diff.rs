@@ -80,7 +80,7 @@ fn select(ctx: &Ctx<'_>, spec: &Spec, stderr: &mut dyn Write) -> Result<Selected
             spec.path
         )));
     };
-    let path = first.path.clone();
+    let path = first.path.to_string();
     let side = |text: String, first_line: u32, last_line: u32| Selected {
         text,
         path: path.clone(),
