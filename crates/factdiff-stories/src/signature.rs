@@ -668,7 +668,7 @@ mod tests {
         let article = &corpus.articles[0];
         let s = signature(
             article,
-            &factdiff_claims::extract(article, &lexicons),
+            &ArticleClaims::extract(article, &lexicons),
             &lexicons,
         );
         assert_eq!(s.tickers, ["travelers corp"]);
@@ -681,7 +681,7 @@ mod tests {
         let article = &corpus.articles[0];
         let s = signature(
             article,
-            &factdiff_claims::extract(article, &lexicons),
+            &ArticleClaims::extract(article, &lexicons),
             &lexicons,
         );
         assert_eq!(s.tickers, ["acme"]);
