@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use factdiff_findings::{Category, Fact, FactValue, Finding, Location, RuleDetails, Story};
+use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 /// The article of a location: its file and, in an archive, its record's line.
@@ -25,7 +26,9 @@ fn overlaps(a: &Location, b: &Location) -> bool {
 /// linking quadratic: a fifth of `check` at 4x Reuters).
 pub fn link_findings(stories: &mut [Story], findings: &[Finding]) {
     // Each contradiction between articles, under every article it names.
-    let mut by_article: HashMap<(&str, Option<u32>), Vec<usize>> = HashMap::new();
+    // foldhash, not SipHash: only looked up, never iterated, and built on one
+    // thread while the others wait (issue 14).
+    let mut by_article: HashMap<(&str, Option<u32>), Vec<usize>, FixedState> = HashMap::default();
     for (idx, f) in findings.iter().enumerate() {
         if f.category != Category::Contradiction {
             continue;
@@ -104,7 +107,7 @@ type Member<'a> = (&'a str, Option<&'a str>);
 fn add_unlisted<'a>(stories: &mut [Story], findings: &'a [Finding]) {
     // Borrowed from the findings: at 16x Reuters they are 90,000 contradictions.
     let member = |l: &'a Location| -> Member<'a> { (l.path.as_str(), l.article.as_deref()) };
-    let mut by_member: HashMap<Member<'a>, Vec<usize>> = HashMap::new();
+    let mut by_member: HashMap<Member<'a>, Vec<usize>, FixedState> = HashMap::default();
     for (idx, f) in findings.iter().enumerate() {
         if f.category != Category::Contradiction {
             continue;
@@ -119,14 +122,16 @@ fn add_unlisted<'a>(stories: &mut [Story], findings: &'a [Finding]) {
             by_member.entry(m).or_default().push(idx);
         }
     }
-    for story in stories {
-        let index: HashMap<Member<'_>, usize> = story
+    // The stories in parallel: each reads the index and adds to its own table (on one
+    // thread, the second waited for it at the end of the run; issue 14).
+    stories.par_iter_mut().for_each(|story| {
+        let index: HashMap<Member<'_>, usize, FixedState> = story
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| ((a.path.as_str(), a.article.as_deref()), i))
             .collect();
-        let listed: HashSet<&str> = story
+        let listed: HashSet<&str, FixedState> = story
             .facts
             .iter()
             .flat_map(|f| f.findings.iter().map(String::as_str))
@@ -175,7 +180,7 @@ fn add_unlisted<'a>(stories: &mut [Story], findings: &'a [Finding]) {
                 .then_with(|| a.findings.cmp(&b.findings))
         });
         story.facts.extend(rows);
-    }
+    });
 }
 
 /// What a finding's row is of, in the words of the story's table ("deaths (people)",

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     // Standard error is not held locked for the run: the progress spinner draws on it
     // from its own thread, and a lock held here would deadlock it.
     let mut stderr = std::io::stderr();
-    let code = factdiff::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr);
+    let code = factdiff::run_to_exit(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr);
     ExitCode::from(code)
 }
 

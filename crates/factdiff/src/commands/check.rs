@@ -45,7 +45,7 @@ pub fn run(
     let html = args.output.format == Format::Html;
     let (corpus, analysis, engines) =
         super::analyse(ctx, &args.paths, args.rules.as_deref(), html, stderr)?;
-    finish(
+    let code = finish(
         ctx,
         args,
         &corpus,
@@ -54,7 +54,9 @@ pub fn run(
         started,
         stdout,
         stderr,
-    )
+    );
+    crate::release(corpus);
+    code
 }
 
 /// What `check` and `overlap` do once the engines have run: drop what factdiff.toml
@@ -151,7 +153,9 @@ pub fn finish(
         None => {}
     }
     let fail_on = args.fail_on.or(ctx.config.fail_on).unwrap_or(FailOn::Error);
-    Ok(exit_code(&findings, fail_on))
+    let code = exit_code(&findings, fail_on);
+    crate::release((findings, stories, pairs));
+    Ok(code)
 }
 
 /// The filters a run applies after the engines, resolved before it reports.

@@ -23,7 +23,9 @@ pub fn run(
     // The same ignores, suppressions, baseline, --only-changed and formats as `check`;
     // SARIF lists the built-in rules, as no rule files are read.
     let rules = factdiff_pipeline::catalog::rules(&factdiff_pipeline::RuleSet::builtin(), config);
-    super::check::finish(
+    let code = super::check::finish(
         ctx, args, &corpus, analysis, &rules, started, stdout, stderr,
-    )
+    );
+    crate::release(corpus);
+    code
 }
