@@ -2,7 +2,7 @@
 //! error or a rule set, never a panic; a parsed rule set then checks a small corpus.
 #![no_main]
 
-use factdiff_claims::{Lexicons, extract};
+use factdiff_claims::{ArticleClaims, Lexicons};
 use factdiff_corpus::{Corpus, Input};
 use factdiff_rules::RuleSet;
 use libfuzzer_sys::fuzz_target;
@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     let claims: Vec<_> = CORPUS
         .articles
         .iter()
-        .map(|a| extract(a, &lexicons))
+        .map(|a| ArticleClaims::extract(a, &lexicons))
         .collect();
     let stories = factdiff_stories::group(
         &CORPUS,
