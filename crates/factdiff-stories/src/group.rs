@@ -1465,10 +1465,7 @@ pub(crate) fn cluster(
             // news, the next week's report, a like event of another year, is another
             // event. Undated and giving no day, nothing to read.
             let own = days.get(l).map_or(&[][..], |d| &d[..]);
-            let told = members[k]
-                .iter()
-                .flat_map(|&m| days.get(m).map_or(&[][..], |d| &d[..]).iter().copied());
-            if let (Some(first), Some(last)) = (told.clone().min(), told.max())
+            if let Some((first, last)) = told(&members[k], days)
                 && !own.is_empty()
                 && !own
                     .iter()
@@ -1676,12 +1673,6 @@ fn halves(
         (large(k) && direct >= config.merge_threshold && direct >= HALVES_MARGIN * next)
             .then_some(k)
     };
-    let told = |s: usize| {
-        let days = members[s]
-            .iter()
-            .flat_map(|&m| days.get(m).map_or(&[][..], |d| &d[..]).iter().copied());
-        Some((days.clone().min()?, days.max()?))
-    };
     (0..size.len())
         .filter(|&s| large(s))
         .filter_map(|s| {
@@ -1689,7 +1680,8 @@ fn halves(
             if k <= s || best(k) != Some(s) {
                 return None;
             }
-            let ((first, last), (k_first, k_last)) = (told(s)?, told(k)?);
+            let ((first, last), (k_first, k_last)) =
+                (told(&members[s], days)?, told(&members[k], days)?);
             (first <= k_last + LONER_DAYS && k_first <= last + LONER_DAYS).then_some((s, k))
         })
         .collect()
@@ -1698,6 +1690,16 @@ fn halves(
 /// How many times its average own evidence with any other group a story's closest
 /// story must have for the two to be read as halves of one event (see [`halves`]).
 const HALVES_MARGIN: f64 = 1.25;
+
+/// The first and last day a story's articles give (their own dates, else the days
+/// they give for what happened), read by the second and third passes' day guards;
+/// none when no article gives a day.
+fn told(list: &[usize], days: &[Box<[i32]>]) -> Option<(i32, i32)> {
+    let days = list
+        .iter()
+        .flat_map(|&m| days.get(m).map_or(&[][..], |d| &d[..]).iter().copied());
+    Some((days.clone().min()?, days.max()?))
+}
 
 #[cfg(test)]
 mod tests {
