@@ -299,12 +299,13 @@ static TICKER: LazyLock<Regex> = LazyLock::new(|| {
 /// results with the company as its possessive subject, the wires' way: `Travelers
 /// Corp.'s third-quarter net income rose 11%`, `Aetna Life & Casualty Co.'s
 /// third-quarter net income fell`, `ACME INC'S FIRST QUARTER NET`. The name: capitalized
-/// words from the start (with `&`, `and`, `of` between them), then `'s`, the period
+/// words from the start, a joiner between two of them (`&`, or a short lower-case word:
+/// `and`, `of`, `de`, `van`; the `amp` a stripped `&amp;` leaves), then `'s`, the period
 /// (third-quarter, quarterly, fiscal 1991: required, so that `Nakasone's sales tax
 /// plan` is no company's results) and the results.
 static RESULTS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&|&amp;|amp|and|of)){0,7})(?:'[sS]|’[sS]|'|’)\s+(?i:(?:(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half|quarterly|annual|fiscal|full[- ]year|nine[- ]months?|six[- ]months?|half[- ]year|year-end|year|\d{4})\s+){1,3}(?i:net\s+income|net\s+loss|net\s+profit|net|profits?|earnings|results|revenues?|sales|operating\s+(?:profit|income|loss))\b",
+        r"^([A-Z][\w&.-]*(?:\s+(?:(?:&|&amp;|[a-z]{1,3})\s+)?[A-Z][\w&.-]*){0,7})(?:'[sS]|’[sS]|'|’)\s+(?i:(?:(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half|quarterly|annual|fiscal|full[- ]year|nine[- ]months?|six[- ]months?|half[- ]year|year-end|year|\d{4})\s+){1,3}(?i:net\s+income|net\s+loss|net\s+profit|net|profits?|earnings|results|revenues?|sales|operating\s+(?:profit|income|loss))\b",
     )
     .expect("the results pattern is valid")
 });
@@ -631,6 +632,14 @@ mod tests {
         assert_eq!(
             results_of("Bank of Boston's quarterly profit doubled"),
             Some("Bank of Boston")
+        );
+        assert_eq!(
+            results_of("Banco de Chile's third-quarter profit rose"),
+            Some("Banco de Chile")
+        );
+        assert_eq!(
+            results_of("Smith and Wesson's annual sales fell"),
+            Some("Smith and Wesson")
         );
         assert_eq!(results_of("ACME INC'S FIRST QUARTER NET"), Some("ACME INC"));
         assert_eq!(
