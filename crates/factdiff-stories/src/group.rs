@@ -8,7 +8,7 @@
 //! which none of them take.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use foldhash::fast::FixedState;
 use integer_encoding::VarInt;
@@ -434,6 +434,9 @@ pub(crate) struct Evidence {
     /// Each article's rare names (ids in `names`, sorted): given by two articles or
     /// more, rare enough to block on.
     rare_names: Vec<Vec<u32>>,
+    /// Each name's rarity (IDF, by its id in `names`): what ranks a story's leading
+    /// names (see [`Named`]).
+    name_idf: Vec<f32>,
     /// Each article's leading headline words (key ids in `words`): the rarest
     /// `lead-names` of its headline's words rare enough to block on.
     heads: Vec<Vec<u32>>,
@@ -545,6 +548,20 @@ pub(crate) struct Linked {
     /// else every day it gives for what happened (none when it gives none, and for a
     /// collapsed near-copy): what the clustering's second pass reads.
     pub(crate) days: Vec<Box<[i32]>>,
+    /// Each representative's rare names and their rarity, by article index (none for
+    /// a collapsed near-copy): what the clustering's third pass reads of stories no
+    /// day places.
+    pub(crate) names: Named,
+}
+
+/// Each article's rare names (given by two articles or more, rare enough to block
+/// on; ids, sorted) and each name's rarity (IDF, by id): what tells a story's
+/// **leading names**, the names at least half its articles give, the
+/// `lead-names` of them those articles give most and rarest (see [`undated_halves`]).
+#[derive(Default)]
+pub(crate) struct Named {
+    pub(crate) rare: Vec<Box<[u32]>>,
+    pub(crate) idf: Vec<f32>,
 }
 
 /// Two articles whose sketches agree at least this much are near-copies of one text
@@ -714,7 +731,7 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
             }
         }
     }
-    let (mut links, rep_days) = rep_links(
+    let (mut links, rep_days, rep_names) = rep_links(
         Interner {
             names,
             words,
@@ -734,7 +751,19 @@ pub(crate) fn interned_links(interner: Interner, config: &StoryConfig) -> Linked
     for (&r, day) in reps.iter().zip(rep_days) {
         days[r] = day;
     }
-    Linked { links, rep, days }
+    let mut rare: Vec<Box<[u32]>> = vec![Box::default(); rep.len()];
+    for (&r, names) in reps.iter().zip(rep_names.rare) {
+        rare[r] = names;
+    }
+    Linked {
+        links,
+        rep,
+        days,
+        names: Named {
+            rare,
+            idf: rep_names.idf,
+        },
+    }
 }
 
 /// Each article's representative (article `i`'s sketch is `sketches[i]`): its set
@@ -758,9 +787,10 @@ fn collapsed(sketches: &[Box<[u64]>], config: &StoryConfig) -> Vec<usize> {
     rep
 }
 
-/// The scored candidate pairs of the articles interned (the representatives), and
-/// each one's days (its own date, else every day it gives for what happened).
-fn rep_links(interner: Interner, config: &StoryConfig) -> (Vec<Link>, Vec<Box<[i32]>>) {
+/// The scored candidate pairs of the articles interned (the representatives), each
+/// one's days (its own date, else every day it gives for what happened) and its rare
+/// names.
+fn rep_links(interner: Interner, config: &StoryConfig) -> (Vec<Link>, Vec<Box<[i32]>>, Named) {
     let (evidence, index) = evidence(interner, config);
     let n = evidence.names.len();
     let (n_names, n_words) = (evidence.n_names, evidence.n_words);
@@ -806,7 +836,15 @@ fn rep_links(interner: Interner, config: &StoryConfig) -> (Vec<Link>, Vec<Box<[i
             None => given.clone(),
         })
         .collect();
-    (links, days)
+    let named = Named {
+        rare: evidence
+            .rare_names
+            .into_iter()
+            .map(Vec::into_boxed_slice)
+            .collect(),
+        idf: evidence.name_idf,
+    };
+    (links, days, named)
 }
 
 /// Replaces each link's score by how much the two articles' nearest neighbours agree
@@ -1063,6 +1101,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
                 .collect()
         })
         .collect();
+    let name_idf: Vec<f32> = names.iter().map(|&df| idf(df) as f32).collect();
     // The vectors hold the ids now: the counts go.
     let mut sketches = Vec::with_capacity(n);
     let mut days = Vec::with_capacity(n);
@@ -1178,6 +1217,7 @@ fn evidence(interner: Interner, config: &StoryConfig) -> (Evidence, Index) {
             subjects,
             own_subjects,
             rare_names,
+            name_idf,
             heads,
             untold,
             tickers,
@@ -1395,6 +1435,7 @@ pub(crate) fn cluster(
     n: usize,
     links: &[Link],
     days: &[Box<[i32]>],
+    names: &Named,
     config: &StoryConfig,
 ) -> Vec<usize> {
     let mut adj = adjacency(n, links);
@@ -1479,7 +1520,11 @@ pub(crate) fn cluster(
     // Third pass: two stories of one event, each the other's clearly closest,
     // told on the same days, become one (see [`halves`]). Read against the stories
     // as the merges formed them, as the second pass is.
-    let halves = halves(&adj, &size, &members, days, config);
+    // Two stories of which no day places one stand in for it by their leading names
+    // (see [`undated_halves`]). Each story is in one pair at most, of either kind:
+    // both pair a story with its closest group.
+    let mut halves = halves(&adj, &size, &members, days, config);
+    halves.extend(undated_halves(&adj, &size, &members, days, names, config));
     for (l, k) in joins {
         members[k].push(l);
         members[l].clear();
@@ -1687,6 +1732,108 @@ fn halves(
         .collect()
 }
 
+/// The stories the merges left apart though they report one event, when no day
+/// places one of the two (an undated report gives no day for what happened, and the
+/// day guard of [`halves`] has nothing to read): their **leading names** stand in for
+/// the days. Two stories are halves of one event when
+/// - each holds two articles or more, and at least one of the two is told on no day
+///   (its articles undated, and none gives a day for what happened);
+/// - each is the other's closest group by its average own evidence over all the pairs
+///   across them (a pair never scored counts 0), among the groups (stories and
+///   articles alone) it could merge with (at most `veto-share` of the pairs vetoed),
+///   and that average reaches `merge-threshold`;
+/// - each one's leading names (see [`leading_names`]) are all given by at least half
+///   the other's articles: the two tell one event of the same people and places. A
+///   topic's like event (another arrest of one team's player, another fire in one
+///   town) shares the topic's names, but its own participants lead it, and the other
+///   half's articles do not give them.
+///
+/// Neither the size of [`halves`] nor its margin: a small story's neighbours'
+/// agreement reads its whole topic, and another half of the same event (an article
+/// alone that names it) is as close as the twin would be; the leading names read
+/// both. A story placed by its days is read by [`halves`] alone. Returns (kept,
+/// merged in) pairs, the lower index kept.
+fn undated_halves(
+    adj: &[HashMap<usize, Across, FixedState>],
+    size: &[usize],
+    members: &[Vec<usize>],
+    days: &[Box<[i32]>],
+    names: &Named,
+    config: &StoryConfig,
+) -> Vec<(usize, usize)> {
+    if config.neighbours == 0 || names.rare.is_empty() {
+        return Vec::new();
+    }
+    let story = |s: usize| size[s] >= 2 && !members[s].is_empty();
+    // Each story's closest group it could merge with (ties: the lower index).
+    let best = |s: usize| -> Option<usize> {
+        let (direct, k) = adj[s]
+            .iter()
+            .filter_map(|(&k, sums)| {
+                let pairs = (size[s] * size[k]) as f64;
+                (f64::from(sums.vetoed) <= config.veto_share * pairs)
+                    .then(|| (sums.direct / pairs, k))
+            })
+            .min_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)))?;
+        (story(k) && direct >= config.merge_threshold).then_some(k)
+    };
+    (0..size.len())
+        .filter(|&s| story(s))
+        .filter_map(|s| {
+            let k = best(s)?;
+            if k <= s || best(k) != Some(s) {
+                return None;
+            }
+            if told(&members[s], days).is_some() && told(&members[k], days).is_some() {
+                return None;
+            }
+            let (lead_s, lead_k) = (
+                leading_names(&members[s], names, config.lead_names),
+                leading_names(&members[k], names, config.lead_names),
+            );
+            (!lead_s.is_empty()
+                && !lead_k.is_empty()
+                && given_by_half(&lead_s, &members[k], names)
+                && given_by_half(&lead_k, &members[s], names))
+            .then_some((s, k))
+        })
+        .collect()
+}
+
+/// A story's leading names: the names (rare, of [`Named`]) that at least half its
+/// articles give, and two or more, ranked by how many of its articles give each times
+/// its rarity (ties: the lower id), the first `n` of them.
+fn leading_names(list: &[usize], names: &Named, n: usize) -> Vec<u32> {
+    let mut given: BTreeMap<u32, usize> = BTreeMap::new();
+    for &m in list {
+        for &id in names.rare.get(m).map_or(&[][..], |r| &r[..]) {
+            *given.entry(id).or_default() += 1;
+        }
+    }
+    let ranked = given
+        .into_iter()
+        .filter(|&(_, count)| count >= 2 && 2 * count >= list.len())
+        .map(|(id, count)| (count as f64 * f64::from(names.idf[id as usize]), id))
+        .collect();
+    top_ranked(ranked, n)
+}
+
+/// Whether each of `leads` is given by at least half the articles of `list`.
+fn given_by_half(leads: &[u32], list: &[usize], names: &Named) -> bool {
+    leads.iter().all(|id| {
+        let giving = list
+            .iter()
+            .filter(|&&m| {
+                names
+                    .rare
+                    .get(m)
+                    .is_some_and(|r| r.binary_search(id).is_ok())
+            })
+            .count();
+        2 * giving >= list.len()
+    })
+}
+
 /// How many times its average own evidence with any other group a story's closest
 /// story must have for the two to be read as halves of one event (see [`halves`]).
 const HALVES_MARGIN: f64 = 1.25;
@@ -1864,7 +2011,7 @@ mod tests {
             link(3, 5, 0.7),
             link(4, 5, 0.75),
         ];
-        let of = cluster(6, &links, &[], &config);
+        let of = cluster(6, &links, &[], &Named::default(), &config);
         assert_eq!(
             of,
             vec![0, 0, 0, 3, 3, 3],
@@ -2153,7 +2300,7 @@ mod tests {
             direct: 0.05,
             ..link(3, 4, 0.05)
         }]);
-        let of = cluster(5, &links, &[], &config);
+        let of = cluster(5, &links, &[], &Named::default(), &config);
         assert_eq!(of[3], of[0], "3 joins the story of 0, 1 and 2");
         assert_ne!(of[4], of[0], "4 stays alone");
         // Under the floor (0.6 of `merge-threshold`), it does not.
@@ -2161,14 +2308,14 @@ mod tests {
         weak.iter_mut()
             .filter(|l| l.b == 3)
             .for_each(|l| l.direct = 0.11);
-        assert_ne!(cluster(4, &weak, &[], &config)[3], 0);
+        assert_ne!(cluster(4, &weak, &[], &Named::default(), &config)[3], 0);
         // Nor when its neighbours do not agree with the story.
         let mut apart = story_and_loner(&[]);
         apart
             .iter_mut()
             .filter(|l| l.b == 3)
             .for_each(|l| l.score = 0.1);
-        assert_ne!(cluster(4, &apart, &[], &config)[3], 0);
+        assert_ne!(cluster(4, &apart, &[], &Named::default(), &config)[3], 0);
     }
 
     #[test]
@@ -2183,14 +2330,14 @@ mod tests {
                 ..link(3, m, 0.25)
             });
         }
-        let of = cluster(7, &story_and_loner(&extra), &[], &config);
+        let of = cluster(7, &story_and_loner(&extra), &[], &Named::default(), &config);
         assert_eq!(of[0], of[1]);
         assert_eq!(of[4], of[5]);
         assert_eq!(of[3], 3, "3 stays alone");
         // One vetoed pair of three with the story (more than `veto-share`): alone.
         let mut vetoed = story_and_loner(&[]);
         vetoed[3].veto = Some(Veto::Names);
-        assert_eq!(cluster(4, &vetoed, &[], &config)[3], 3);
+        assert_eq!(cluster(4, &vetoed, &[], &Named::default(), &config)[3], 3);
     }
 
     #[test]
@@ -2206,20 +2353,41 @@ mod tests {
             ]
         };
         // A day before the first report, or a day after the last: it joins.
-        assert_eq!(cluster(4, &links, &told(99), &config)[3], 0);
-        assert_eq!(cluster(4, &links, &told(104), &config)[3], 0);
+        assert_eq!(
+            cluster(4, &links, &told(99), &Named::default(), &config)[3],
+            0
+        );
+        assert_eq!(
+            cluster(4, &links, &told(104), &Named::default(), &config)[3],
+            0
+        );
         // Two days after the last (a company's later news, next week's report): no.
-        assert_eq!(cluster(4, &links, &told(105), &config)[3], 3);
-        assert_eq!(cluster(4, &links, &told(98), &config)[3], 3);
+        assert_eq!(
+            cluster(4, &links, &told(105), &Named::default(), &config)[3],
+            3
+        );
+        assert_eq!(
+            cluster(4, &links, &told(98), &Named::default(), &config)[3],
+            3
+        );
         // Undated and giving no day, nothing to read: it joins.
         let mut undated = told(0);
         undated[3] = Box::default();
-        assert_eq!(cluster(4, &links, &undated, &config)[3], 0);
+        assert_eq!(
+            cluster(4, &links, &undated, &Named::default(), &config)[3],
+            0
+        );
         // Undated, giving days for what happened: one of them must be the story's.
         undated[3] = Box::new([40, 102]);
-        assert_eq!(cluster(4, &links, &undated, &config)[3], 0);
+        assert_eq!(
+            cluster(4, &links, &undated, &Named::default(), &config)[3],
+            0
+        );
         undated[3] = Box::new([40]);
-        assert_eq!(cluster(4, &links, &undated, &config)[3], 3);
+        assert_eq!(
+            cluster(4, &links, &undated, &Named::default(), &config)[3],
+            3
+        );
     }
 
     /// Stories of `sizes` articles each (numbered in turn), each story's pairs
@@ -2265,21 +2433,21 @@ mod tests {
         let same_days = on(&[
             100, 100, 101, 100, 101, 100, 100, 101, 102, 101, 101, 100, 101, 102, 101,
         ]);
-        let of = cluster(15, &links, &same_days, &config);
+        let of = cluster(15, &links, &same_days, &Named::default(), &config);
         assert!(of.iter().all(|&c| c == of[0]), "one story: {of:?}");
         // The second half told a week later: a follow-up, or the like event of
         // another week: two stories.
         let week = on(&[
             100, 100, 101, 100, 101, 100, 100, 108, 108, 109, 108, 108, 109, 108, 108,
         ]);
-        let of = cluster(15, &links, &week, &config);
+        let of = cluster(15, &links, &week, &Named::default(), &config);
         assert_ne!(of[0], of[14]);
         // A story of no day: nothing places it, two stories.
-        let of = cluster(15, &links, &[], &config);
+        let of = cluster(15, &links, &[], &Named::default(), &config);
         assert_ne!(of[0], of[14]);
         // Under `merge-threshold` across: two stories.
         let weak = stories_apart(&[7, 8], &[(0, 1, 0.18)]);
-        let of = cluster(15, &weak, &same_days, &config);
+        let of = cluster(15, &weak, &same_days, &Named::default(), &config);
         assert_ne!(of[0], of[14]);
         // More than `veto-share` of the pairs across vetoed: two stories.
         let mut vetoed = links.clone();
@@ -2288,7 +2456,7 @@ mod tests {
             .filter(|l| l.a < 7 && l.b >= 7)
             .take(12)
             .for_each(|l| l.veto = Some(Veto::Names));
-        let of = cluster(15, &vetoed, &same_days, &config);
+        let of = cluster(15, &vetoed, &same_days, &Named::default(), &config);
         assert_ne!(of[0], of[14]);
     }
 
@@ -2299,12 +2467,12 @@ mod tests {
         // A third story (the topic's like event) nearly as close to the first as
         // the second is: nothing says which is its other half.
         let links = stories_apart(&[8, 8, 8], &[(0, 1, 0.24), (0, 2, 0.21)]);
-        let of = cluster(24, &links, &days, &config);
+        let of = cluster(24, &links, &days, &Named::default(), &config);
         assert_ne!(of[0], of[8]);
         assert_ne!(of[0], of[16]);
         // Clearly closer to the second: the two halves join, the third stays.
         let links = stories_apart(&[8, 8, 8], &[(0, 1, 0.24), (0, 2, 0.12)]);
-        let of = cluster(24, &links, &days, &config);
+        let of = cluster(24, &links, &days, &Named::default(), &config);
         assert_eq!(of[0], of[8]);
         assert_ne!(of[0], of[16]);
         // An article alone nearly as close: it counts as a group too.
@@ -2313,13 +2481,100 @@ mod tests {
             direct: 0.22,
             ..link(a, 16, 0.0)
         }));
-        let of = cluster(17, &alone, &days, &config);
+        let of = cluster(17, &alone, &days, &Named::default(), &config);
         assert_ne!(of[0], of[8]);
         // Stories no larger than `neighbours`: their neighbours' agreement could
         // see across, and said no.
         let small = stories_apart(&[6, 6], &[(0, 1, 0.24)]);
-        let of = cluster(12, &small, &days, &config);
+        let of = cluster(12, &small, &days, &Named::default(), &config);
         assert_ne!(of[0], of[6]);
+    }
+
+    /// Each article's rare names, by story (`stories[s]` the names of each of story
+    /// `s`'s articles, in the order [`stories_apart`] numbers them), every name of
+    /// rarity 1.
+    fn named(sizes: &[usize], stories: &[&[u32]]) -> Named {
+        let rare = sizes
+            .iter()
+            .zip(stories)
+            .flat_map(|(&n, names)| (0..n).map(|_| names.to_vec().into_boxed_slice()))
+            .collect();
+        Named {
+            rare,
+            idf: vec![1.0; 16],
+        }
+    }
+
+    #[test]
+    fn undated_halves_of_one_event_that_share_their_leading_names_become_one_story() {
+        let config = StoryConfig::default();
+        // Two stories of 6 and 3 articles (no larger than `neighbours`), no day
+        // placing them, 0.22 of own evidence across and no neighbours' agreement.
+        let links = stories_apart(&[6, 3], &[(0, 1, 0.22)]);
+        // Both lead with the same names: one event.
+        let same = named(&[6, 3], &[&[1, 2], &[1, 2]]);
+        let of = cluster(9, &links, &[], &same, &config);
+        assert!(of.iter().all(|&c| c == of[0]), "one story: {of:?}");
+        // The second led by another participant (4) the first never names: the
+        // topic's like event, two stories.
+        let twin = named(&[6, 3], &[&[1, 2], &[1, 4]]);
+        let of = cluster(9, &links, &[], &twin, &config);
+        assert_ne!(of[0], of[8]);
+        // No names read: two stories.
+        let of = cluster(9, &links, &[], &Named::default(), &config);
+        assert_ne!(of[0], of[8]);
+        // Under `merge-threshold` across: two stories.
+        let weak = stories_apart(&[6, 3], &[(0, 1, 0.18)]);
+        assert_ne!(cluster(9, &weak, &[], &same, &config)[8], 0);
+        // Both placed by their days: the day guard of the halves reads them (here too
+        // small for it): two stories.
+        let days: Vec<Box<[i32]>> = (0..9).map(|_| Box::new([100]) as Box<[i32]>).collect();
+        assert_ne!(cluster(9, &links, &days, &same, &config)[8], 0);
+        // One of the two placed, the other not: the names stand in for the days.
+        let one: Vec<Box<[i32]>> = (0..6).map(|_| Box::new([100]) as Box<[i32]>).collect();
+        assert_eq!(cluster(9, &links, &one, &same, &config)[8], 0);
+    }
+
+    #[test]
+    fn undated_halves_stay_apart_when_either_is_closer_to_another_group() {
+        let config = StoryConfig::default();
+        let names = named(&[6, 3, 3], &[&[1, 2], &[1, 2], &[1, 2]]);
+        // The second story is closer to a third than to the first: no pair of halves
+        // is each other's closest but the second and third, which join.
+        let links = stories_apart(&[6, 3, 3], &[(0, 1, 0.22), (1, 2, 0.3)]);
+        let of = cluster(12, &links, &[], &names, &config);
+        assert_ne!(of[0], of[6]);
+        assert_eq!(of[6], of[9]);
+        // More than `veto-share` of the pairs across vetoed: two stories.
+        let mut vetoed = stories_apart(&[6, 3], &[(0, 1, 0.22)]);
+        vetoed
+            .iter_mut()
+            .filter(|l| l.a < 6 && l.b >= 6)
+            .take(4)
+            .for_each(|l| l.veto = Some(Veto::Names));
+        let names = named(&[6, 3], &[&[1, 2], &[1, 2]]);
+        assert_ne!(cluster(9, &vetoed, &[], &names, &config)[8], 0);
+    }
+
+    #[test]
+    fn a_storys_leading_names_are_those_half_its_articles_give_most_and_rarest() {
+        let names = Named {
+            rare: vec![
+                vec![1, 2, 5].into_boxed_slice(),
+                vec![1, 2, 3].into_boxed_slice(),
+                vec![1, 3, 4].into_boxed_slice(),
+                vec![1, 4].into_boxed_slice(),
+            ],
+            idf: vec![1.0, 1.0, 3.0, 1.5, 1.0, 9.0],
+        };
+        // 5, rarest, is given by one article of four: not a leading name. 1 by all
+        // (4 x 1.0), 2 by two (2 x 3.0), 3 by two (2 x 1.5), 4 by two (2 x 1.0).
+        assert_eq!(leading_names(&[0, 1, 2, 3], &names, 3), vec![2, 1, 3]);
+        assert_eq!(leading_names(&[0, 1, 2, 3], &names, 1), vec![2]);
+        // A name one article gives is no story's leading name, however small.
+        assert_eq!(leading_names(&[0], &names, 3), Vec::<u32>::new());
+        assert!(given_by_half(&[1, 2], &[0, 1, 2, 3], &names));
+        assert!(!given_by_half(&[1, 5], &[0, 1, 2, 3], &names));
     }
 
     #[test]
@@ -2327,7 +2582,7 @@ mod tests {
         let config = StoryConfig::default();
         let mut links = vec![link(0, 1, 0.9), link(1, 2, 0.9), link(0, 2, 0.9)];
         links[2].veto = Some(Veto::Names);
-        let of = cluster(3, &links, &[], &config);
+        let of = cluster(3, &links, &[], &Named::default(), &config);
         assert_eq!(of[0], of[1]);
         assert_ne!(of[0], of[2], "2 may not join a cluster holding 0");
     }
@@ -2351,7 +2606,7 @@ mod tests {
         // Alone, a pair's agreement is about twice its own score: it seeds no merge
         // unless its own score does.
         assert!(score(6, 7) > config.link_threshold);
-        let of = cluster(8, &links, &[], &config);
+        let of = cluster(8, &links, &[], &Named::default(), &config);
         assert_eq!(of[0], of[1]);
         assert_ne!(of[6], of[7], "a lone weak pair stays apart");
     }
@@ -2426,7 +2681,13 @@ mod tests {
     #[test]
     fn below_the_link_threshold_nothing_merges() {
         let config = StoryConfig::default();
-        let of = cluster(2, &[link(0, 1, config.link_threshold - 0.01)], &[], &config);
+        let of = cluster(
+            2,
+            &[link(0, 1, config.link_threshold - 0.01)],
+            &[],
+            &Named::default(),
+            &config,
+        );
         assert_eq!(of, vec![0, 1]);
     }
 
@@ -2434,9 +2695,9 @@ mod tests {
     fn equal_scores_merge_in_one_order() {
         let config = StoryConfig::default();
         let mut links = vec![link(0, 1, 0.5), link(2, 3, 0.5), link(1, 2, 0.5)];
-        let first = cluster(4, &links, &[], &config);
+        let first = cluster(4, &links, &[], &Named::default(), &config);
         links.reverse();
         links.sort_by_key(|l| (l.a, l.b));
-        assert_eq!(cluster(4, &links, &[], &config), first);
+        assert_eq!(cluster(4, &links, &[], &Named::default(), &config), first);
     }
 }

@@ -245,7 +245,7 @@ fn stories_of(corpus: &Corpus, linked: group::Linked, config: &StoryConfig) -> S
     let n = corpus.articles.len();
     // The representatives of the sets of near-copies are clustered; a near-copy goes
     // where its representative goes.
-    let root = group::cluster(n, &linked.links, &linked.days, config);
+    let root = group::cluster(n, &linked.links, &linked.days, &linked.names, config);
     let root: Vec<usize> = linked.rep.iter().map(|&r| root[r]).collect();
     let copy_of = linked.rep.clone();
     let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
