@@ -1499,7 +1499,8 @@ pub(crate) fn cluster(
     let joins: Vec<(usize, usize)> = (0..n)
         .filter(|&l| alive[l] && size[l] == 1)
         .filter_map(|l| {
-            let k = loner_story(&adj[l], &size, config)?;
+            let k = loner_story(&adj[l], &size, config)
+                .or_else(|| named_loner_story(l, &adj[l], &size, &members, names, config))?;
             // Dated (its own date, else the days it gives for what happened), the
             // article must have been written while its story was told (a day of it
             // within a day of its story's first and last days): a company's later
@@ -1664,6 +1665,54 @@ fn loner_story(
         .map(|(&j, sums)| average(j, sums).0)
         .fold(0.0, f64::max);
     (direct >= LONER_MARGIN * runner_up).then_some(k)
+}
+
+/// The least average own evidence, as a share of `merge-threshold`, that an article
+/// left alone must have with a story whose leading names it gives to join it (see
+/// [`named_loner_story`]).
+const NAMED_LONER_FLOOR: f64 = 0.5;
+/// How many times its average own evidence with any other group (vetoed or not) that
+/// story must have (see [`named_loner_story`]).
+const NAMED_LONER_MARGIN: f64 = 1.1;
+
+/// The story an article the merges left alone joins when [`loner_story`] finds none
+/// (its neighbours do not agree with the story, or another group is nearly as close)
+/// but its names say which: the story is its closest group by average own evidence
+/// (among those at most `veto-share` vetoed; ties: the lower index), that average
+/// reaches [`NAMED_LONER_FLOOR`] of `merge-threshold` and [`NAMED_LONER_MARGIN`] times
+/// its average with any other group (a like event's group vetoed whole counts: the
+/// article is as close to it), and the article gives every one
+/// of the story's leading names (see [`leading_names`]): a short report naming the
+/// event's people and places once, whose few words its neighbours cannot read. A
+/// report of the topic's like event gives the topic's names, not the participants
+/// that lead the other story.
+fn named_loner_story(
+    l: usize,
+    across: &HashMap<usize, Across, FixedState>,
+    size: &[usize],
+    members: &[Vec<usize>],
+    names: &Named,
+    config: &StoryConfig,
+) -> Option<usize> {
+    let own = names.rare.get(l)?;
+    let (direct, k) = across
+        .iter()
+        .filter(|&(&k, sums)| f64::from(sums.vetoed) <= config.veto_share * size[k] as f64)
+        .map(|(&k, sums)| (sums.direct / size[k] as f64, k))
+        .min_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)))?;
+    let runner_up = across
+        .iter()
+        .filter(|&(&j, _)| j != k)
+        .map(|(&j, sums)| sums.direct / size[j] as f64)
+        .fold(0.0, f64::max);
+    if size[k] < 2
+        || direct < NAMED_LONER_FLOOR * config.merge_threshold
+        || direct < NAMED_LONER_MARGIN * runner_up
+    {
+        return None;
+    }
+    let leads = leading_names(&members[k], names, config.lead_names);
+    (!leads.is_empty() && leads.iter().all(|id| own.binary_search(id).is_ok())).then_some(k)
 }
 
 /// The stories (clusters, by their index) that the merges left apart though they
@@ -2554,6 +2603,50 @@ mod tests {
             .for_each(|l| l.veto = Some(Veto::Names));
         let names = named(&[6, 3], &[&[1, 2], &[1, 2]]);
         assert_ne!(cluster(9, &vetoed, &[], &names, &config)[8], 0);
+    }
+
+    #[test]
+    fn an_article_left_alone_that_gives_its_storys_leading_names_joins_it() {
+        let config = StoryConfig::default();
+        // A story of four; article 4 alone, 0.15 of own evidence with each (under
+        // `merge-threshold`, and its neighbours do not agree: the second pass's
+        // first reading leaves it alone).
+        let mut links: Vec<Link> = (0..4)
+            .flat_map(|a| (a + 1..4).map(move |b| link(a, b, 0.6)))
+            .collect();
+        links.extend((0..4).map(|a| link(a, 4, 0.15)));
+        let names = |loner: &[u32]| -> Named {
+            let mut rare: Vec<Box<[u32]>> = (0..4).map(|_| vec![1, 2].into()).collect();
+            rare.push(loner.to_vec().into());
+            Named {
+                rare,
+                idf: vec![1.0; 8],
+            }
+        };
+        // It gives the story's leading names (and one of its own): it joins.
+        assert_eq!(cluster(5, &links, &[], &names(&[1, 2, 3]), &config)[4], 0);
+        // One of them missing: the topic's like event, alone.
+        assert_eq!(cluster(5, &links, &[], &names(&[1, 3]), &config)[4], 4);
+        // No names read: alone.
+        assert_eq!(cluster(5, &links, &[], &Named::default(), &config)[4], 4);
+        // Under half `merge-threshold` with the story: alone.
+        let mut weak = links.clone();
+        weak.iter_mut()
+            .filter(|l| l.b == 4)
+            .for_each(|l| l.direct = 0.09);
+        assert_eq!(cluster(5, &weak, &[], &names(&[1, 2]), &config)[4], 4);
+        // Another article alone nearly as close (under 1.1 times): alone.
+        let mut near = links.clone();
+        near.push(link(4, 5, 0.14));
+        let mut five = names(&[1, 2]);
+        five.rare.push(Box::default());
+        assert_eq!(cluster(6, &near, &[], &five, &config)[4], 4);
+        // Dated a week after the story's days: the day guard keeps it out.
+        let days: Vec<Box<[i32]>> = [100, 100, 101, 100, 108]
+            .iter()
+            .map(|&d| Box::new([d]) as Box<[i32]>)
+            .collect();
+        assert_eq!(cluster(5, &links, &days, &names(&[1, 2]), &config)[4], 4);
     }
 
     #[test]
