@@ -161,6 +161,8 @@ struct Person {
     /// Whether the name opens its sentence (after titles at most): the subject a
     /// pronoun in the next sentence refers to ("Zelenskyy spoke. He recalled ...").
     subject: bool,
+    /// Where the name's sentence starts.
+    sentence: u32,
 }
 
 /// How far before a quotation a pronoun looks for someone who spoke ("Fekete said he
@@ -258,6 +260,7 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
                 name: surface.split_whitespace().collect::<Vec<_>>().join(" "),
                 speaks: speaks || after_title,
                 subject,
+                sentence: sentence_start,
             })
         })
         .collect();
@@ -284,8 +287,12 @@ fn persons(ctx: &Ctx, claims: &[Claim]) -> Vec<Person> {
 
 /// The person a pronoun refers to, looked for before `at` (the quotation's start for a
 /// pronoun after it, the pronoun itself before one): the last person named
-/// before it when that name is a sentence's subject, else the last one who spoke not
-/// long before it, else the last person named before it. A person whose surname the
+/// before it when that name is a sentence's subject, else that sentence's subject when
+/// it is a person's full name (or a surname of one named before) who spoke there
+/// ("Dolný said he would stay until President Zuzana Kráľová appoints a cabinet. “…,”
+/// he said": Dolný, not the name his clause goes on to; not "Police said ..."), else the last
+/// one who spoke not long before it, else the last person named before it. A person
+/// whose surname the
 /// pronoun's own clause names after it (“…,” he testified, Timmons pulled the
 /// trigger) is someone else.
 fn antecedent(people: &[Person], at: u32, clause_after: &str) -> Option<String> {
@@ -302,6 +309,13 @@ fn antecedent(people: &[Person], at: u32, clause_after: &str) -> Option<String> 
     let nearest = before.clone().next()?;
     if nearest.subject {
         return Some(nearest.name.clone());
+    }
+    if let Some(subject) = before
+        .clone()
+        .take_while(|p| p.sentence == nearest.sentence)
+        .find(|p| p.subject && p.speaks && p.name.contains(' '))
+    {
+        return Some(subject.name.clone());
     }
     before
         .find(|p| p.speaks && p.start + SPEAKER_REACH >= at)
@@ -377,6 +391,9 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
                 {
                     // An initial: "Edward J. Markey".
                     b += 2;
+                } else if title_dot(b) && is_name(b + 1) {
+                    // A title's dot: "Brig. Gen. Rodolfo Dizon", dropped below.
+                    b += 2;
                 } else {
                     break;
                 }
@@ -411,6 +428,10 @@ fn speaker_in(ctx: &Ctx, text: &str, window: Window, people: &[Person]) -> Optio
             .find(|&k| ctx.lex.titles.contains(toks[k].lower.trim_end_matches('.')))
         {
             a = t + 1;
+            // and its dot ("Gen. Norman Schwarzkopf").
+            if a < b && toks[a].text == "." {
+                a += 1;
+            }
         }
         (a < b && can_speak(ctx, &toks, a, b)).then(|| {
             let s = &text[toks[a].start as usize..toks[b - 1].end as usize];
@@ -943,6 +964,10 @@ pub(crate) fn extract(ctx: &Ctx, claims: &mut Vec<Claim>) {
                     name: name.clone(),
                     speaks: true,
                     subject: false,
+                    sentence: ctx
+                        .article
+                        .sentence_at(outer.start)
+                        .map_or(outer.start, |s| s.span.start),
                 },
             );
         }
@@ -1311,6 +1336,34 @@ mod tests {
                 (
                     "He said the union needed time to draft a formal response to the proposal, which the network billed as its \"best and final offer.\"",
                     &["\"best and final offer.\" = best and final offer. | -"],
+                ),
+                // The subject who spoke in the sentence before, not a name its
+                // clause goes on to.
+                (
+                    "Prime Minister Marek Dolny lost a vote. Dolny said he would remain as caretaker until President Zuzana Kralova appoints a new cabinet. \"I accept the result, but not the lies,\" he said.",
+                    &[
+                        "\"I accept the result, but not the lies,\" = I accept the result, but not the lies | Marek Dolny",
+                    ],
+                ),
+                // Ranks cut short before the name, after a place's name.
+                (
+                    "\"The gates were opened too late,\" said Quezon City police chief Brig. Gen. Rodolfo Dizon.",
+                    &[
+                        "\"The gates were opened too late,\" = The gates were opened too late | Rodolfo Dizon",
+                    ],
+                ),
+                (
+                    "\"So far, the offensive is progressing with dramatic success,\" said a buoyant Gen. Norman Schwarzkopf, commander of U.S. forces.",
+                    &[
+                        "\"So far, the offensive is progressing with dramatic success,\" = So far, the offensive is progressing with dramatic success | Norman Schwarzkopf",
+                    ],
+                ),
+                // A single word that is no one's surname is no such subject.
+                (
+                    "Police said a man was arrested after Officer Jane Roe saw him. \"He ran toward the river and was gone,\" she said.",
+                    &[
+                        "\"He ran toward the river and was gone,\" = He ran toward the river and was gone | Jane Roe",
+                    ],
                 ),
                 // A company is no one a pronoun refers to when nobody spoke.
                 (

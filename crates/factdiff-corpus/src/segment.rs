@@ -180,11 +180,14 @@ const MONTHS_AND_WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
-/// Abbreviations that never end a sentence, whatever follows (titles before names).
+/// Abbreviations that never end a sentence, whatever follows (titles before names,
+/// military and police ranks among them: "Brig. Gen. Rodolfo Dizon", "Cpl. Ana Cruz",
+/// "Const. Mark Lee", "Atty. Gen. Ruth Ong").
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
     "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "vs", "art",
-    "fig", "pp", "ie", "eg", "cf", "viz",
+    "fig", "pp", "ie", "eg", "cf", "viz", "brig", "cpl", "pvt", "pfc", "lieut", "cdr", "const",
+    "atty", "msgr",
 ];
 
 pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
@@ -438,6 +441,13 @@ mod tests {
             (
                 "The U.S. and the U.N. agreed. Talks resume Monday.",
                 &["The U.S. and the U.N. agreed.", "Talks resume Monday."],
+            ),
+            (
+                "\"It was too late,\" said Brig. Gen. Rodolfo Dizon. Cpl. Ana Cruz agreed.",
+                &[
+                    "\"It was too late,\" said Brig. Gen. Rodolfo Dizon.",
+                    "Cpl. Ana Cruz agreed.",
+                ],
             ),
             (
                 "Mr. Tokayev met Dr. Michael Jhung on Tuesday. They spoke for an hour.",

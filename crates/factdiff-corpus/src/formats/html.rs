@@ -7,7 +7,10 @@
 //! skipped whole, block elements end a paragraph, entities are decoded, and runs of
 //! white space become one space. `<title>` (or the first `<h1>`) is the title, and the
 //! head's first publication-date `<meta>` (`article:published_time`, `date`,
-//! `DC.date.issued`, ...: [`DATE_META`]) gives the date as written.
+//! `DC.date.issued`, ...: [`DATE_META`]) gives the date as written, else the first
+//! `datePublished` of the page's schema.org JSON-LD (`<script
+//! type="application/ld+json">`, read with serde_json), which many news pages give
+//! without such a meta.
 
 /// Visible text and the checkpoints that map it back to the source.
 pub(crate) struct Extracted {
@@ -164,7 +167,57 @@ pub(crate) fn extract(source: &str) -> Extracted {
     if out.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         out.title = h1;
     }
+    if out.date.is_none() {
+        out.date = json_ld_date(source);
+    }
     out
+}
+
+/// The first `datePublished` of the page's JSON-LD blocks (`<script
+/// type="application/ld+json">`), in the order they come, each read with serde_json
+/// (a block that is no valid JSON is passed over): a `NewsArticle`'s own, or one in
+/// its `@graph` or another nested object.
+fn json_ld_date(source: &str) -> Option<String> {
+    let bytes = source.as_bytes();
+    let mut from = 0;
+    while let Some(at) = find_ci(source, from, "<script") {
+        let end = tag_end_from(bytes, at)?;
+        from = end;
+        let is_ld = attribute(&source[at + 7..end], "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let close = find_ci(source, end + 1, "</script").unwrap_or(bytes.len());
+        from = close;
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&source[end + 1..close]) else {
+            continue;
+        };
+        if let Some(date) = date_published(&value, 0) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// A JSON-LD value's `datePublished` (a non-empty string), looked for in the value,
+/// then in its members and items in order, a few levels deep.
+fn date_published(value: &serde_json::Value, depth: usize) -> Option<String> {
+    use serde_json::Value;
+    if depth > 4 {
+        return None;
+    }
+    match value {
+        Value::Object(map) => map
+            .get("datePublished")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned)
+            .or_else(|| map.values().find_map(|v| date_published(v, depth + 1))),
+        Value::Array(items) => items.iter().find_map(|v| date_published(v, depth + 1)),
+        _ => None,
+    }
 }
 
 /// The `content` of the first `<meta>` of `head` whose `name`, `property` or
@@ -407,6 +460,43 @@ mod tests {
         );
         assert_eq!(
             date(r#"<p>x</p><meta name="date" content="2026-11-04">"#),
+            None
+        );
+    }
+
+    #[test]
+    fn a_json_ld_date_published_when_no_meta_gives_one() {
+        let date = |html: &str| extract(html).date;
+        let ld = |json: &str| {
+            format!(
+                r#"<html><head><title>T</title><script type="application/ld+json">{json}</script></head><body><p>Text.</p></body></html>"#
+            )
+        };
+        assert_eq!(
+            date(&ld(
+                r#"{"@type":"NewsArticle","datePublished":"2026-12-08T21:40:00Z"}"#
+            ))
+            .as_deref(),
+            Some("2026-12-08T21:40:00Z")
+        );
+        // In an `@graph`, after a block that is no JSON.
+        let page = format!(
+            "<script type='application/ld+json'>{{not json</script>{}",
+            ld(
+                r#"{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2026-12-07"}]}"#
+            )
+        );
+        assert_eq!(date(&page).as_deref(), Some("2026-12-07"));
+        // A meta comes first; another script's text is no date.
+        assert_eq!(
+            date(
+                r#"<head><meta name="date" content="2026-11-04"><script type="application/ld+json">{"datePublished":"2026-12-08"}</script></head><p>x</p>"#
+            )
+            .as_deref(),
+            Some("2026-11-04")
+        );
+        assert_eq!(
+            date(r#"<script>var d = {"datePublished":"2026-12-08"};</script><p>x</p>"#),
             None
         );
     }

@@ -168,6 +168,14 @@ const HEADER_LOWER: &[&str] = &[
 /// Hindu", "Times of India").
 const NAME_JOINERS: &[&str] = &["the", "of", "and"];
 
+/// Lower-case particles that join the capitalized words of an outlet's name in other
+/// languages ("Jornal de Notícias", "Corriere della Sera", "Gazet van Antwerpen"),
+/// read as part of the name only between two capitalized words before the date.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "das", "dos", "del", "della", "dello", "degli", "di", "du", "des", "la",
+    "le", "el", "van", "von", "der", "den", "het",
+];
+
 /// The date `line` gives as a header, if it is one ([`header_date`]). `title`: the
 /// line is the article's title, beside whose date only labels may stand.
 fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
@@ -177,7 +185,17 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
             .rev()
             .find_map(|k| window_date(&words[i..i + k]).map(|d| (i, k, d)))
     })?;
-    let rest = words[..at].iter().chain(&words[at + len..]);
+    let rest: Vec<&str> = words[..at]
+        .iter()
+        .chain(&words[at + len..])
+        .copied()
+        .collect();
+    let capitalized = |w: Option<&&str>| {
+        w.is_some_and(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_uppercase())
+        })
+    };
     // On the title's line, names may stand before the date when a comma, a dash or a
     // bar sets them off from it: an outlet's or a wire's line ("Silesia Today, 13
     // October 2026", "BANKWIRE, November 3, 2026"), not a headline's words ("Court To
@@ -199,7 +217,7 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
     // Within a parenthesis that opens on a name, lower-case words qualify it ("Der
     // Standard (English edition)", "The Hindu (Chennai edition)").
     let mut in_parenthesis = false;
-    for (i, word) in rest.enumerate() {
+    for (i, &word) in rest.iter().enumerate() {
         let qualifier = in_parenthesis;
         if word.starts_with('(') {
             in_parenthesis = word.chars().nth(1).is_some_and(char::is_uppercase);
@@ -215,6 +233,16 @@ fn line_date(line: &str, title: bool) -> Option<jiff::civil::Date> {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         let lower = core.to_lowercase();
         let label = HEADER_LOWER.contains(&lower.as_str()) || is_weekday(&lower);
+        // "Jornal de Notícias, 4 October 2026": a particle between two capitalized
+        // words before the date joins a name.
+        let particle = NAME_PARTICLES.contains(&core)
+            && i + 1 < at
+            && i > 0
+            && capitalized(rest.get(i - 1))
+            && capitalized(rest.get(i + 1));
+        if particle {
+            continue;
+        }
         if !label && !qualifier && !is_site(core) && !core.starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
@@ -487,7 +515,15 @@ mod tests {
             ),
             ("The Hindu (Chennai), 2 June 2026", Some("2026-06-02")),
             ("The Times of India, 2 June 2026", Some("2026-06-02")),
+            // Another language's particle between the capitalized words of a name.
+            (
+                "Jornal de Notícias (English edition), 4 October 2026",
+                Some("2026-10-04"),
+            ),
+            ("Corriere della Sera, 4 October 2026", Some("2026-10-04")),
             ("The Storm Hits On March 3, 2025", None),
+            // Not a particle among a headline's lower-case words.
+            ("Storm hits de Gaulle airport, March 3, 2025", None),
             // Not a headline's lower-case words, in a parenthesis or not.
             ("Storm (finally) Hits Coast, March 3, 2025", None),
             ("visit bdnews24.com for more on March 3, 2025", None),

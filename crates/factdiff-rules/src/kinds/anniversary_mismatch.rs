@@ -4,8 +4,9 @@
 //! Reports an Nth anniversary, or "N years since", that does not fit the years:
 //! "marks the 20th anniversary of the agreement signed in 2003" in an article dated
 //! 2025 (it is the 22nd); "ten years have passed since 2012" in 2025. The year of
-//! reference is a year written in the same sentence (not the base year of another
-//! anniversary), else the article's date; "next year" counts one more. A count that
+//! reference is a year written in the same clause (not the base year of another
+//! anniversary, nor a year of another clause of the sentence, after a semicolon or
+//! ", and"), else the article's date; "next year" counts one more. A count that
 //! fits any year the sentence gives ("last year" too) or the article's is not
 //! reported: "NATO, founded in 1949, celebrated its 75th anniversary last year, and
 //! the EU marks the 70th anniversary of the 1957 Treaty of Rome in 2027".
@@ -67,6 +68,15 @@ fn reference_year(cx: &Cx<'_>, article: usize, claim: &Claim) -> Option<i64> {
     Some(year + i64::from(offset))
 }
 
+/// Whether the text between two claims of a sentence crosses into another clause: a
+/// semicolon, or a comma before a coordinating word ("..., and the vote came ...").
+fn another_clause(between: &str) -> bool {
+    between.contains(';')
+        || [", and ", ", but ", ", while ", ", whereas ", ", although "]
+            .iter()
+            .any(|link| between.contains(link))
+}
+
 pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
     let tolerance = rule.params.int("tolerance");
     cx.claims
@@ -118,13 +128,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 // The years of the sentence's other dates: not the base, nor the base
                 // of another anniversary ("the 70th anniversary of the 1957 Treaty"
                 // dates no other one).
-                let others: Vec<&ClaimValue> = claims
+                let others: Vec<&Claim> = claims
                     .iter()
                     .enumerate()
                     .filter(|&(i, c)| {
                         c.sentence == claim.sentence && i != base_idx && !bases.contains(&i)
                     })
-                    .map(|(_, c)| &c.value)
+                    .map(|(_, c)| c)
                     .collect();
                 let year_of = |v: &ClaimValue, relative: bool| match v {
                     ClaimValue::Date(d) if d.relative == relative && d.year != t.year => {
@@ -132,8 +142,23 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     }
                     _ => None,
                 };
-                // A year written in the sentence is the reference, else the article's.
-                let written = others.iter().find_map(|v| year_of(v, false));
+                // A year written in the anniversary's clause is the reference, else the
+                // article's: a year of another clause of the sentence dates something
+                // else ("has held peaceful elections since 1992, and the vote came in
+                // the year it marked the 70th anniversary of its 1957 independence").
+                let text = &cx.article(article).text;
+                let written = others
+                    .iter()
+                    .filter(|c| {
+                        let (from, to) = if c.span.end <= claim.span.start {
+                            (c.span.end, claim.span.start)
+                        } else {
+                            (claim.span.end, c.span.start)
+                        };
+                        text.get(from as usize..to as usize)
+                            .is_some_and(|between| !another_clause(between))
+                    })
+                    .find_map(|c| year_of(&c.value, false));
                 let Some(year) = written.or_else(|| reference_year(cx, article, claim)) else {
                     continue;
                 };
@@ -143,8 +168,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 // reported: which of them the anniversary is of, the words do not say.
                 let fits = |y: i64| (y - base_year - n).abs() <= tolerance;
                 let fits_any = fits(year)
-                    || others.iter().any(|v| {
-                        year_of(v, false).or_else(|| year_of(v, true)).is_some_and(fits)
+                    || others.iter().any(|c| {
+                        year_of(&c.value, false)
+                            .or_else(|| year_of(&c.value, true))
+                            .is_some_and(fits)
                     })
                     || reference_year(cx, article, claim).is_some_and(fits);
                 if expected <= 0 || fits_any {
@@ -179,4 +206,27 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::another_clause;
+
+    #[test]
+    fn a_year_across_a_clause_link_is_of_another_clause() {
+        for between in [
+            ", and the vote came in the year the country marked the ",
+            "; this year it marks its ",
+            ", and its bridge, opened in 1961, would have marked its ",
+        ] {
+            assert!(another_clause(between), "{between:?}");
+        }
+        for between in [
+            ", the province marked the ",
+            " the museum, founded in 1995, celebrates its ",
+            " and ",
+        ] {
+            assert!(!another_clause(between), "{between:?}");
+        }
+    }
 }

@@ -1251,7 +1251,7 @@ fn by_story<'a>(
 /// it ("Nazarbayev" / "Nazarbayeva", "Williams" / "William", "Italiana" / "Italiane"),
 /// unless that letter is one that is not heard ([`silent_ending`]: "Whitcomb" /
 /// "Whitcombe", "Kipchumba" / "Kipchumbah").
-fn one_inner_edit(a: &str, b: &str) -> bool {
+pub(super) fn one_inner_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
