@@ -137,7 +137,8 @@ impl PairCache {
     }
 }
 
-/// [`detect`], keeping the fingerprints and the analysis.
+/// [`detect`], keeping the analysis and each article's tokens (its fingerprints and
+/// sentence prints are freed once the findings are made).
 pub fn detect_all(corpus: &Corpus, config: &OverlapConfig) -> Detection {
     let cfg = config.sanitized();
     let mut prints: Vec<ArticlePrints> = corpus
