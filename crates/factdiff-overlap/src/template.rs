@@ -322,12 +322,16 @@ fn templates_in_parts(
 /// Articles whose skeleton shingles [`templates`] makes at a time (256).
 const TEMPLATE_BLOCK: usize = 256;
 
-/// The top bits of a skeleton shingle's hash that say which of four parts
+/// The top bits of a skeleton shingle's hash that say which of eight parts
 /// [`templates`] counts it in, when the corpus has more than [`TEMPLATE_WHOLE_WORDS`].
-const TEMPLATE_PART_BITS: u32 = 2;
+/// Each part's list is held while it is counted, above the overlap index and the
+/// prints: a quarter of 16x Reuters' shingles was the run's peak (about 80 MiB over
+/// the index's stretch), an eighth is half of that; each part hashes the skeletons
+/// again (issue 14, nineteenth memory round).
+const TEMPLATE_PART_BITS: u32 = 3;
 
 /// The most words a corpus may have for [`templates`] to count its skeleton shingles
-/// in one part, not four (4,194,304: a list of 32 MiB; Reuters-21578 with the planted
+/// in one part, not eight (4,194,304: a list of 32 MiB; Reuters-21578 with the planted
 /// copies of `bench peers` has about 3.2 million, 16x Reuters 43 million).
 const TEMPLATE_WHOLE_WORDS: usize = 1 << 22;
 
@@ -502,6 +506,7 @@ mod tests {
         let whole = templates_in_parts(&prints, &clusters, 3, 5, 0);
         assert!(!whole.0.is_empty() && !whole.1.is_empty() && !whole.2.is_empty());
         assert_eq!(templates_in_parts(&prints, &clusters, 3, 5, 2), whole);
+        assert_eq!(templates_in_parts(&prints, &clusters, 3, 5, 3), whole);
         assert_eq!(templates(&prints, &clusters, 3, 5), whole);
     }
 

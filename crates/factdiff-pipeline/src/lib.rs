@@ -277,7 +277,8 @@ pub fn analyse_with(corpus: &Corpus, engines: &Engines, stage: &Stage, pairs: bo
     } else {
         factdiff_findings::Pairs::default()
     };
-    findings.extend(overlap.findings);
+    // The prints and the analysis freed before the findings are sorted.
+    findings.extend(overlap.into_findings());
     factdiff_findings::finalize(&mut findings);
     Analysis {
         findings,
