@@ -669,6 +669,16 @@ mod tests {
             ),
             1
         );
+        // The watchdog that fines and the company fined, each the first name of a
+        // clause: one fine.
+        let fine = |x: &str, y: &str| run(&with, &[("2026-05-21", x), ("2026-05-21", y)]).len();
+        assert_eq!(
+            fine(
+                "The Financial Conduct Authority fined Barclays 26 million pounds on Thursday.",
+                "Barclays must pay a fine of 105 million pounds, the Financial Conduct Authority said on Thursday."
+            ),
+            1
+        );
         // A prison term: a duration of its class, not what prosecutors sought.
         let terms = |x: &str, y: &str| {
             let text = |t: &str| format!("{t} for the shooting at the Riverside mall in Dayton.");

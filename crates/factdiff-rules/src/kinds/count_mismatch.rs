@@ -127,7 +127,8 @@
 //! sentenced on Thursday to 45 years in prison" / "was sentenced to 54 years", where
 //! the ledes share a name, neither sentence names people none of whom the other
 //! names, nor whoever the other article never names (two companies' fines of one
-//! watchdog the same day), and the owners do not differ; not what was sought,
+//! watchdog the same day), and no owner marked by "of" or a possessive differs
+//! ("UBS's fine" / "fined Barclays"); not what was sought,
 //! offered or could be (`amount-hedges`: "prosecutors had sought 60 years", "faces a
 //! maximum fine of"). A duration is compared only as a prison term.
 //!
@@ -1607,8 +1608,12 @@ fn aligned(
     // owner ("fined Barclays" / "fined UBS") or writes the other's figure. An
     // article gives many amounts, so one of no class is compared only as before.
     if a.amount.is_some() || b.amount.is_some() {
-        let owners_differ =
-            matches!((a.owner, b.owner), (Some(x), Some(y)) if !names_meet(x.name, y.name));
+        // Two owners, one of them marked by "of" or a possessive ("UBS's 1.5 billion
+        // dlr fine" / "fined Barclays 290 mln stg"); two clauses' first names may be
+        // the payer and the one who is paid ("The European Commission fined Halvern
+        // Pharma 50 million euros" / "Halvern Pharma must pay a fine of").
+        let owners_differ = matches!((a.owner, b.owner), (Some(x), Some(y))
+            if !names_meet(x.name, y.name) && (x.marked != Mark::Clause || y.marked != Mark::Clause));
         let writes = |it: &Item<'_>, other: &Interval| {
             other.min == other.max && other.min.is_some_and(|x| it.numbers.contains(&x))
         };
