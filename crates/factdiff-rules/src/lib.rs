@@ -618,6 +618,15 @@ mod tests {
         assert_eq!(pair(&with, same, &b), 1);
         // Without the class, two amounts of nothing said.
         assert_eq!(pair(counts, same, &b), 0);
+        // "May" is a month, no hedge.
+        assert_eq!(
+            pair(
+                &format!("{counts}{classes}amount-hedges = [\"may\"]\n"),
+                same,
+                &ransom("In May the attackers demanded $4.5 million in cryptocurrency.")
+            ),
+            1
+        );
         // Another day's figure is another day's report.
         assert_eq!(pair(&with, ["2026-11-10", "2026-11-12"], &b), 0);
         // Another class: a fine is no ransom.

@@ -424,9 +424,10 @@ fn hedged(sentence: &str, at: std::ops::Range<usize>, hedges: &[String]) -> bool
     let before = before.rsplit(clause).next().unwrap_or("");
     let after = sentence.get(at.end..).unwrap_or("");
     let after = after.split(clause).next().unwrap_or("");
+    // A capitalized word is a name or a month ("fined in May"), no hedge.
     let split = |t: &str| -> Vec<String> {
         t.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
             .map(str::to_lowercase)
             .collect()
     };
