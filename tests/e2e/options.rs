@@ -557,6 +557,54 @@ const CASES: &[Case] = &[
         changed: &["b.md:5: 1,100 people"],
     },
     Case {
+        rule: "count-mismatch",
+        param: "amount-predicates",
+        value: "[[\"demand\", \"ransom\", \"demanded\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2026-11-10",
+                "Hospitals run by the Vestfold Hospital Trust cancelled hundreds of operations after a ransomware attack, chief executive Margit Olsen said.\n\nThe criminal group demanded a ransom of $5.4 million, Margit Olsen said.",
+            ),
+            (
+                "b.md",
+                "2026-11-10",
+                "Norway's Vestfold Hospital Trust said on Tuesday that a ransomware attack had forced it to postpone about 600 planned operations.\n\nThe attackers demanded $4.5 million in cryptocurrency, chief executive Margit Olsen told a news conference.",
+            ),
+        ],
+        // One ransom demand worded two ways: without the class, two amounts of
+        // nothing said.
+        default: &[],
+        changed: &["b.md:7: $4.5 million"],
+    },
+    Case {
+        rule: "count-mismatch",
+        param: "amount-hedges",
+        // The class's words come with it (a rule file of the case's own): the
+        // hedges given leave out what prosecutors sought ("sought"), not what the
+        // other side asked for ("asked" is not among them).
+        value: "[\"sought\"]\namount-predicates = [[\"prison term\", \"sentenced\"]]",
+        articles: &[
+            (
+                "a.md",
+                "2026-06-05",
+                "Marcus Hale was sentenced on Friday to 40 years in prison for the shooting at the Riverside mall in Dayton.",
+            ),
+            (
+                "b.md",
+                "2026-06-05",
+                "Prosecutors sought to have Marcus Hale sentenced to 60 years in prison for the shooting at the Riverside mall in Dayton.",
+            ),
+            (
+                "c.md",
+                "2026-06-05",
+                "The defence asked that Marcus Hale be sentenced to 30 years in prison for the shooting at the Riverside mall in Dayton.",
+            ),
+        ],
+        default: &[],
+        changed: &["c.md:5: 30 years"],
+    },
+    Case {
         rule: "quote-drift",
         param: "across",
         value: "\"corpus\"",

@@ -150,7 +150,22 @@ mod tests {
                     "5 billion yuan",
                     &["5 billion yuan = [4500000000, 5500000000] CNY"],
                 ),
+                // After a name: an amount paid to or by whoever is named, not a model
+                // ("a Boeing 737 jet").
+                (
+                    "The Commission fined Google 4.3 billion euros",
+                    &["4.3 billion euros = [4250000000, 4350000000] EUR"],
+                ),
+                (
+                    "it downgraded Texas Air Corp's 410 mln dlrs of debt",
+                    &["410 mln dlrs = [409500000, 410500000] USD"],
+                ),
+                (
+                    "will pay Acme 500 dollars",
+                    &["500 dollars = [500, 500] USD"],
+                ),
                 // Negatives.
+                ("a Boeing 737 jet for 40 passengers", &[]),
                 ("the dollar rose", &[]),
                 ("the G20 dollar", &[]),
             ],

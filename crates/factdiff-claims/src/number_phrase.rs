@@ -203,6 +203,17 @@ fn bare_number(ctx: &Ctx, s: &Sent, i: usize, has_symbol: bool) -> Option<Bare> 
     })
 }
 
+/// Whether a currency word follows the number at `i`, with or without a scale word
+/// between ("4.3 billion euros", "5 mln dlrs", "500 dollars").
+fn currency_after(ctx: &Ctx, s: &Sent, i: usize) -> bool {
+    let word = |k: usize| s.toks.get(k).filter(|t| t.is_word() && t.space_before);
+    let currency =
+        |k: usize| word(k).is_some_and(|t| ctx.lex.currency_words.contains_key(t.lower.as_ref()));
+    currency(i + 1)
+        || word(i + 1).is_some_and(|t| ctx.lex.scales.contains_key(t.lower.as_ref()))
+            && currency(i + 2)
+}
+
 /// Whether the digit token at `i` labels or identifies rather than counts.
 fn is_label_number(ctx: &Ctx, s: &Sent, i: usize) -> bool {
     let t = &s.toks[i];
@@ -256,8 +267,11 @@ fn is_label_number(ctx: &Ctx, s: &Sent, i: usize) -> bool {
             return true;
         }
         // "Boeing 737", "Resolution 2231": a capitalized word that is not the first
-        // word, a month, a currency or a qualifier.
+        // word, a month, a currency or a qualifier; unless a currency word follows the
+        // figure, with or without its scale ("fined Google 4.3 billion euros", "paid
+        // Acme 500 dollars"): an amount paid to or by whoever is named.
         if prev.is_capitalized()
+            && !currency_after(ctx, s, i)
             && i >= 2
             && !ctx.lex.months.contains_key(prev.lower.as_ref())
             && !ctx.lex.qualifiers.contains_key(prev.lower.as_ref())

@@ -599,6 +599,118 @@ mod tests {
     }
 
     #[test]
+    fn amounts_of_one_class_are_one_figure() {
+        let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
+        let classes = "amount-predicates = [[\"demand\", \"ransom\", \"demanded\"], \
+                       [\"fine\", \"fined\", \"fine\"], [\"prison term\", \"sentenced\"]]\n";
+        let hedges = "amount-hedges = [\"sought\", \"maximum\"]\n";
+        let with = format!("{counts}{classes}{hedges}");
+        let lede = "Hospitals of the Vestfold Hospital Trust cancelled operations after a \
+                    ransomware attack on Monday, chief executive Margit Olsen said.";
+        let ransom = |sentence: &str| format!("{lede}\n\n{sentence}");
+        let a = ransom("The criminal group demanded a ransom of $5.4 million.");
+        let pair = |rule: &str, days: [&str; 2], b: &str| {
+            run(rule, &[(days[0], a.as_str()), (days[1], b)]).len()
+        };
+        let same = ["2026-11-10", "2026-11-10"];
+        let b = ransom("The attackers demanded $4.5 million in cryptocurrency.");
+        // One demand worded two ways, the same day.
+        assert_eq!(pair(&with, same, &b), 1);
+        // Without the class, two amounts of nothing said.
+        assert_eq!(pair(counts, same, &b), 0);
+        // "May" is a month, no hedge.
+        assert_eq!(
+            pair(
+                &format!("{counts}{classes}amount-hedges = [\"may\"]\n"),
+                same,
+                &ransom("In May the attackers demanded $4.5 million in cryptocurrency.")
+            ),
+            1
+        );
+        // Another day's figure is another day's report.
+        assert_eq!(pair(&with, ["2026-11-10", "2026-11-12"], &b), 0);
+        // Another class: a fine is no ransom.
+        assert_eq!(
+            pair(
+                &with,
+                same,
+                &ransom("The trust was fined $4.5 million by regulators.")
+            ),
+            0
+        );
+        // What could be is not what is.
+        assert_eq!(
+            pair(
+                &with,
+                same,
+                &ransom("The trust faces a maximum fine of $4.5 million.")
+            ),
+            0
+        );
+        // A payer the other article never names: two companies' fines.
+        let fines = |x: &str, y: &str| {
+            run(
+                &with,
+                &[
+                    (
+                        "2026-05-21",
+                        &*format!("{x} by the Financial Conduct Authority on Thursday."),
+                    ),
+                    (
+                        "2026-05-21",
+                        &*format!("{y} by the Financial Conduct Authority on Thursday."),
+                    ),
+                ],
+            )
+            .len()
+        };
+        assert_eq!(
+            fines(
+                "Barclays was fined 26 million pounds",
+                "Lloyds was fined 105 million pounds"
+            ),
+            0
+        );
+        assert_eq!(
+            fines(
+                "Barclays was fined 26 million pounds",
+                "Barclays was fined 105 million pounds"
+            ),
+            1
+        );
+        // The watchdog that fines and the company fined, each the first name of a
+        // clause: one fine.
+        let fine = |x: &str, y: &str| run(&with, &[("2026-05-21", x), ("2026-05-21", y)]).len();
+        assert_eq!(
+            fine(
+                "The Financial Conduct Authority fined Barclays 26 million pounds on Thursday.",
+                "Barclays must pay a fine of 105 million pounds, the Financial Conduct Authority said on Thursday."
+            ),
+            1
+        );
+        // A prison term: a duration of its class, not what prosecutors sought.
+        let terms = |x: &str, y: &str| {
+            let text = |t: &str| format!("{t} for the shooting at the Riverside mall in Dayton.");
+            run(
+                &with,
+                &[("2026-06-05", &*text(x)), ("2026-06-05", &*text(y))],
+            )
+            .len()
+        };
+        let hale = "Marcus Hale was sentenced to 40 years";
+        assert_eq!(terms(hale, "Marcus Hale was sentenced to 45 years"), 1);
+        assert_eq!(terms(hale, "Marcus Hale was sentenced to 40 years"), 0);
+        assert_eq!(
+            terms(hale, "Prosecutors sought 45 years for Marcus Hale"),
+            0
+        );
+        assert_eq!(
+            terms("Marcus Hale spent 40 years", "Marcus Hale spent 45 years"),
+            0
+        );
+    }
+
+    #[test]
     fn a_class_counts_its_nouns_alike() {
         let counts = "id = \"c\"\nkind = \"count-mismatch\"\n[params]\n";
         let class = "lede-predicates = [[\"layoffs\", \"eliminating\", \"cutting\", \"laying off\", \"out of work\"]]\n";

@@ -119,7 +119,18 @@
 //! full name ("Carmen Horton, 34, was walking") is compared within one story: two
 //! ages of one name the same day, or more years apart than the days allow (one
 //! more year a day later is a birthday; a surname alone may be another of the
-//! family).
+//! family). An amount of money or a prison term of a class of what it is (the rule's
+//! `amount-predicates`: a ransom demanded, a fine, bail, a reward, aid, a prison
+//! term) is one figure of the story wherever two articles give it the same day:
+//! "demanded a ransom of $5.4 million" / "demanded $4.5 million in cryptocurrency",
+//! "was fined 50 million euros" / "must pay a fine of 15 million euros", "was
+//! sentenced on Thursday to 45 years in prison" / "was sentenced to 54 years", where
+//! the ledes share a name, neither sentence names people none of whom the other
+//! names, nor whoever the other article never names (two companies' fines of one
+//! watchdog the same day), and no owner marked by "of" or a possessive differs
+//! ("UBS's fine" / "fined Barclays"); not what was sought,
+//! offered or could be (`amount-hedges`: "prosecutors had sought 60 years", "faces a
+//! maximum fine of"). A duration is compared only as a prison term.
 //!
 //! How often it is right on real news is measured, not written here: `factdiff
 //! rules explain count-mismatch` gives the figure recorded in eval/figures.toml.
@@ -158,6 +169,15 @@
 //!   1,200 jobs" / "laying off 1,100 workers" / "putting 1,100 people out of work"),
 //!   and the class is given only to counts of them ("cutting 12 flights" is no job
 //!   cut). A class's words may be phrases ("out of work", "laid off").
+//! - `amount-predicates` (array of arrays of strings, default `[]`; the built-in rule
+//!   file gives demand, fine, bail, reward, aid and prison term): classes of what an
+//!   amount of money or a prison term (a duration of whole years or months) is, the
+//!   first word naming the class, the others the words of its clause (within five
+//!   words) that signal it: two of one class in two articles of a story, the same
+//!   day, are one figure.
+//! - `amount-hedges` (array of strings, default `[]`; the built-in rule file gives
+//!   sought, asked, faces, maximum, could, ...): words of an amount's clause (within
+//!   five words) that make it what was asked for, offered or could be: no class.
 //! - `across` (`"story"` or `"corpus"`, default `"story"`): compare the figures of two
 //!   articles of one story (the articles that report the same event,
 //!   docs/stories.md), or of any two articles: another week's car sales or another
@@ -244,6 +264,18 @@ pub(crate) const INFO: KindInfo = KindInfo {
             ty: ParamType::StringGroups,
             default: "[]",
             doc: "a class of `predicates` or `lede-predicates` (its name), then the counted nouns (singular) it counts alike (\"eliminating 1,200 jobs\" / \"laying off 1,100 workers\"); the class is given only to counts of them",
+        },
+        ParamSpec {
+            name: "amount-predicates",
+            ty: ParamType::StringGroups,
+            default: "[]",
+            doc: "classes of what an amount of money or a prison term is (a name, then the words of its clause that signal it: \"fined\", \"ransom\", \"sentenced\"): two of one class in two articles of a story, the same day, whose ledes name the same thing, are one figure",
+        },
+        ParamSpec {
+            name: "amount-hedges",
+            ty: ParamType::Strings,
+            default: "[]",
+            doc: "words of an amount's clause that make it no fact of its class (\"prosecutors sought 25 years\", \"faces a maximum fine of\")",
         },
         super::ACROSS,
     ],
@@ -338,8 +370,73 @@ struct Item<'a> {
     /// Only for counts of things.
     owner: Option<Owner<'a>>,
     /// Where its noun is one of its class's `class-nouns`: the class's name and the
-    /// noun it is keyed by ("layoffs", "job" for "1,100 people out of work").
+    /// noun it is keyed by ("layoffs", "job" for "1,100 people out of work"); for an
+    /// amount of a class of `amount-predicates`, the class's name and its unit
+    /// ("fine", "EUR"; "prison term", "years").
     counts: Option<(&'a str, &'a str)>,
+    /// For an amount of money or a prison term, the class of what it is (the rule's
+    /// `amount-predicates`: "fined", "a ransom of", "sentenced to"), by index: two of
+    /// one class are one figure of the story ([`aligned`]). Never for a count of
+    /// things.
+    amount: Option<u16>,
+}
+
+/// A prison term's length as an interval: a duration of whole years or months
+/// ("45 years" is `P45Y`, "18 months" `P18M`), in its own unit; none for another
+/// duration (hours, a decade without its number, an approximate "PXY").
+fn term(claim: &factdiff_claims::Claim) -> Option<Interval> {
+    let ClaimValue::Duration(value) = &claim.value else {
+        return None;
+    };
+    let rest = value.strip_prefix('P')?;
+    let (n, unit) = if let Some(n) = rest.strip_suffix('Y') {
+        (n, "years")
+    } else {
+        (rest.strip_suffix('M')?, "months")
+    };
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = n.parse().ok()?;
+    (n > 0).then(|| Interval::exact(f64::from(n), unit))
+}
+
+/// The units of a prison term ([`term`]).
+const TERM_UNITS: [&str; 2] = ["years", "months"];
+
+/// The period of a prison term: durations have none in the claims' frame; a term
+/// is of the sentence its clause gives, whenever that was.
+static NO_PERIOD: Period = Period {
+    words: Vec::new(),
+    dates: Vec::new(),
+};
+
+/// Whether a word of `hedges` is among the [`NEAR`] words either side of a figure
+/// at bytes `at` of `sentence`, in its clause ("prosecutors had sought 25 years",
+/// "faces a maximum fine of $10 million"): what was asked for or could be, not what
+/// is.
+fn hedged(sentence: &str, at: std::ops::Range<usize>, hedges: &[String]) -> bool {
+    if hedges.is_empty() {
+        return false;
+    }
+    let clause = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”');
+    let before = sentence.get(..at.start).unwrap_or("");
+    let before = before.rsplit(clause).next().unwrap_or("");
+    let after = sentence.get(at.end..).unwrap_or("");
+    let after = after.split(clause).next().unwrap_or("");
+    // A capitalized word is a name or a month ("fined in May"), no hedge.
+    let split = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (b, a) = (split(before), split(after));
+    b.iter()
+        .rev()
+        .take(NEAR)
+        .chain(a.iter().take(NEAR))
+        .any(|w| hedges.iter().any(|h| h == w))
 }
 
 /// The numbers a sentence writes in digits ("48", "1,098"; not "6.5" nor "IE-6").
@@ -771,6 +868,17 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
         .collect();
     let class_nouns = &class_nouns[..];
     let classes = &classes[..];
+    // What an amount of money or a prison term is (`amount-predicates`), and the words
+    // that make it what was asked for or could be (`amount-hedges`).
+    let amounts = p.groups("amount-predicates");
+    let hedges = p.strings("amount-hedges");
+    // An amount's key names its class, apart from the things amounts are of ("a
+    // $2bn fine" is `fine` without a class word of its own nearby).
+    let amount_keys: Vec<String> = amounts
+        .iter()
+        .map(|c| format!("={}", c.first().map_or("", String::as_str)))
+        .collect();
+    let amount_keys = &amount_keys[..];
 
     // Each article's names: a sentence's figure is about what it names, and another
     // article that never names it speaks of something else.
@@ -880,7 +988,14 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 if is_part && whole.is_none() {
                     continue;
                 }
-                let Some(interval) = interval_of(claim) else {
+                // A duration is compared only as a prison term ([`term`], a class of
+                // `amount-predicates` below).
+                let duration = claim.kind == ClaimKind::Duration;
+                let Some(interval) = (if duration {
+                    term(claim)
+                } else {
+                    interval_of(claim)
+                }) else {
                     continue;
                 };
                 let Some(key) = claim.key.as_ref() else {
@@ -889,7 +1004,8 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let Some(frame) = claim.frame.as_deref() else {
                     continue;
                 };
-                let Some(period) = frame.period.as_deref() else {
+                let Some(period) = frame.period.as_deref().or(duration.then_some(&NO_PERIOD))
+                else {
                     continue;
                 };
                 // A cell of a comparison table ("Shr 34 cts vs 1.19 dlrs"), or the
@@ -900,7 +1016,36 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 let measure = key.measure.as_deref().unwrap_or_default();
                 let unit = match &claim.value {
                     ClaimValue::Interval(value) if key.unit.is_empty() => &*value.unit,
+                    _ if duration => "",
                     _ => &*key.unit,
+                };
+                // What an amount of money or a prison term is: the class of the word of
+                // `amount-predicates` nearest it in its clause, unless a word of
+                // `amount-hedges` makes it what was asked for or could be.
+                let amount = if (claim.kind == ClaimKind::Money || duration) && !amounts.is_empty()
+                {
+                    let (_, class) = predicate(cx, article, all, idx, &key.context, unit, amounts);
+                    class.filter(|_| {
+                        !hedged(
+                            cx.sentence_text(article, claim),
+                            cx.in_sentence(article, claim)(claim.span),
+                            hedges,
+                        )
+                    })
+                } else {
+                    None
+                };
+                if duration && amount.is_none() {
+                    continue;
+                }
+                let unit = if duration {
+                    TERM_UNITS
+                        .iter()
+                        .find(|u| **u == interval.unit)
+                        .copied()
+                        .unwrap_or_default()
+                } else {
+                    unit
                 };
                 // A bare toll ("12 were injured", "three died") counts people: the
                 // measures that only rise are tolls of people (lexicons/measures.toml),
@@ -940,7 +1085,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                 // A part counts what its whole counts, in the whole's unit (its key
                 // holds the whole): "1,702 went to Okafor" and "1,488 to Brandt" are
                 // ballots whatever the words after them.
-                let what = if !measure.is_empty()
+                let what = if let Some(c) = amount {
+                    Cow::Borrowed(amount_keys[usize::from(c)].as_str())
+                } else if !measure.is_empty()
                     || whole.is_some()
                     || frame.counted && claim.kind == ClaimKind::Quantity
                 {
@@ -995,6 +1142,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                     Some(_) => (unit, None, None),
                     None => (unit, class, None),
                 };
+                let counts = counts.or_else(|| {
+                    let c = usize::from(amount?);
+                    Some((amounts[c].first()?.as_str(), unit))
+                });
                 out.push((
                     (story, what, unit, subject, whole),
                     Item {
@@ -1023,12 +1174,13 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                         siblings: part_of(claim)
                             .and_then(|w| parts_per_whole.get(&w).copied())
                             .unwrap_or(0),
-                        owner: if counted {
+                        owner: if counted || amount.is_some() {
                             owner(cx, article, all, idx, sc.sentence_names(claim.sentence))
                         } else {
                             None
                         },
                         counts,
+                        amount,
                     },
                 ));
             }
@@ -1442,15 +1594,42 @@ fn aligned(
     // cast, 1,702 went to Okafor" / "1,720 went to Okafor"): the whole is the figure
     // they share, and a part is a whole number of what the whole counts.
     let parts = a.whole.is_some() && a.whole == b.whole && whole_numbers(a, b);
-    if !parts && !whole_counts(a, b) {
-        return Align::No;
-    }
     // Both sentences name people or things, and none the same.
     let share_name = a
         .names
         .iter()
         .any(|x| b.names.iter().any(|y| names_meet(x, y)));
     let conflict = !a.names.is_empty() && !b.names.is_empty() && !share_name;
+    // Two amounts of one class (`amount-predicates`: "demanded a ransom of $5.4
+    // million" / "demanded $4.5 million in cryptocurrency"; "was sentenced to 45
+    // years" / "to 54 years") in two articles of one story the same day: one figure
+    // of the story, however the outlets word the rest, where the ledes name the same
+    // thing (the story's subject: a story may gather two companies' notices) and
+    // neither sentence names people none of whom the other names, gives another
+    // owner ("fined Barclays" / "fined UBS") or writes the other's figure. An
+    // article gives many amounts, so one of no class is compared only as before.
+    if a.amount.is_some() || b.amount.is_some() {
+        // Two owners, one of them marked by "of" or a possessive ("UBS's 1.5 billion
+        // dlr fine" / "fined Barclays 290 mln stg"); two clauses' first names may be
+        // the payer and the one who is paid ("The European Commission fined Halvern
+        // Pharma 50 million euros" / "Halvern Pharma must pay a fine of").
+        let owners_differ = matches!((a.owner, b.owner), (Some(x), Some(y))
+            if !names_meet(x.name, y.name) && (x.marked != Mark::Clause || y.marked != Mark::Clause));
+        let writes = |it: &Item<'_>, other: &Interval| {
+            other.min == other.max && other.min.is_some_and(|x| it.numbers.contains(&x))
+        };
+        let one = a.amount == b.amount
+            && !conflict
+            && !owners_differ
+            && !writes(a, &b.interval)
+            && !writes(b, &a.interval)
+            && (ledes_meet(a.lede, b.lede)
+                || a.lede.iter().any(|x| b.lede.iter().any(|y| names_meet(x, y))));
+        return if one { Align::Class } else { Align::No };
+    }
+    if !parts && !whole_counts(a, b) {
+        return Align::No;
+    }
     // Each sentence's figures, for another figure both give (not either compared one).
     let of = |it: &Item<'_>| -> &[(u32, &str, [u64; 2])] {
         let figures = &sentence_figures[it.article];
@@ -1608,16 +1787,28 @@ fn compare<'a>(
         // Christmas" name the same shops whatever the source.
         // Named by its text, too: a name the claims read in another form ("Pariang
         // county" in lower case, "South Sudan's Unity state") is still named.
-        let unnamed = |names: &[&Name<'a>], article: &[&str], text: &str| {
+        let unnamed_of = |names: &[&Name<'a>], article: &[&str], text: &str| {
             names
                 .iter()
                 .filter(|n| article.binary_search(&&****n).is_err() && !mentions(text, n))
                 .count()
         };
         let agreed = oa.iter().filter(|n| ob.contains(n)).count();
-        let unnamed = unnamed(&oa, b.article_names, b.text) + unnamed(&ob, a.article_names, a.text);
+        let unnamed =
+            unnamed_of(&oa, b.article_names, b.text) + unnamed_of(&ob, a.article_names, a.text);
         if align != Align::Figures && unnamed > 0 && unnamed >= agreed {
             return None;
+        }
+        // An amount is of whoever its sentence names, the ledes' names too: "The SEC
+        // fined Acme 5 mln dlrs" is not the fine of an article that never names Acme.
+        if a.amount.is_some() {
+            let all = |names: &'a [Name<'a>]| names.iter().collect::<Vec<_>>();
+            if unnamed_of(&all(a.names), b.article_names, b.text)
+                + unnamed_of(&all(b.names), a.article_names, a.text)
+                > 0
+            {
+                return None;
+            }
         }
         // A template sentence reused with new figures for another company or place
         // ("lowered the ratings on Atlantic City Electric Co ..., affecting about 500
@@ -1627,7 +1818,17 @@ fn compare<'a>(
         // things in their own words ("Afghanistan" / "the Afghan disaster ministry").
         let alike = worded_alike(&a.words, &b.words) >= TEMPLATE_SIMILARITY;
         let only = |x: &[&str], y: &[&str]| x.iter().any(|w| y.binary_search(w).is_err());
-        if alike && only(&a.caps, &b.caps) && only(&b.caps, &a.caps) {
+        // Two amounts of one class are told apart by the names the claims read (a
+        // dateline's, "MADISON, Wis. (AP) —", and a month's capital are none): a
+        // rewrite of one outlet's lede by another is worded alike and names the same.
+        let only_named =
+            |x: &[Name<'a>], y: &[Name<'a>]| x.iter().any(|n| !y.iter().any(|m| names_meet(n, m)));
+        let template = if a.amount.is_some() {
+            only_named(a.names, b.names) && only_named(b.names, a.names)
+        } else {
+            only(&a.caps, &b.caps) && only(&b.caps, &a.caps)
+        };
+        if alike && template {
             return None;
         }
         // A figure of another day is another day's report: a recurring report
