@@ -386,6 +386,19 @@ fn thing_after(v: &Vocab, text: &str, end: usize) -> Option<String> {
 }
 
 /// Whether the lower-case text before a date (`before`) ends with one of `phrases`.
+/// Whether the words right before a date set it as the day of something
+/// (`schedule_before_date`: "Trial is set for June 17"), as whole words (not
+/// "offset for").
+fn set_for(v: &Vocab, before: Option<&str>) -> bool {
+    // `before` runs from the sentence's start: only its last words are read (a
+    // sentence of thousands of dates is not read again for each).
+    let before = before.unwrap_or_default();
+    v.schedule_before_date.iter().any(|p| {
+        let mut last = before.split_whitespace().rev();
+        p.split_whitespace().rev().all(|w| last.next() == Some(w))
+    })
+}
+
 fn ends_with_any(before: Option<&str>, phrases: &[String]) -> bool {
     before.is_some_and(|b| {
         let b = b.trim_end();
@@ -418,7 +431,7 @@ const RATE_GAP: u32 = 24;
 /// ([`told_as_past`]).
 fn modality(ctx: &Ctx, v: &Vocab, before: Option<&str>, value: &ClaimValue) -> Modality {
     let last = last_words(before.unwrap_or_default(), 8);
-    if last.clone().any(|w| v.scheduled_words.contains(w.as_ref())) {
+    if set_for(v, before) || last.clone().any(|w| v.scheduled_words.contains(w.as_ref())) {
         return Modality::Scheduled;
     }
     if last.clone().any(|w| v.planned_words.contains(w.as_ref())) {
@@ -570,7 +583,8 @@ pub(crate) fn assign(ctx: &Ctx, claims: &mut [Claim]) {
                     || ends_with_any(before, &v.state_before_date);
                 frame.span = before
                     .and_then(|b| b.split_whitespace().next_back())
-                    .is_some_and(|w| v.span_before_date.contains(w));
+                    .is_some_and(|w| v.span_before_date.contains(w))
+                    && !set_for(v, before);
                 frame.modality = modality(ctx, v, before, &c.value);
             }
             if counts_years {
@@ -835,10 +849,22 @@ mod tests {
                     &["December 31 => period-end"],
                 ),
                 ("Prices rose on March 3.", &["March 3 => -"]),
+                // The day something is set for is no span; the period a figure is
+                // for is.
+                ("Trial is set for June 17.", &["June 17 => -"]),
+                (
+                    "The bank set a rate for April 6 of 781.95.",
+                    &["April 6 => span"],
+                ),
+                ("The offset for April 6 was small.", &["April 6 => span"]),
             ],
             &[ClaimKind::Date],
             |f| {
-                let flags = [(f.said_on, "said-on"), (f.period_end, "period-end")];
+                let flags = [
+                    (f.said_on, "said-on"),
+                    (f.period_end, "period-end"),
+                    (f.span, "span"),
+                ];
                 let set: Vec<&str> = flags.iter().filter(|f| f.0).map(|f| f.1).collect();
                 if set.is_empty() {
                     "-".to_owned()
@@ -898,6 +924,11 @@ mod tests {
                 (
                     "It comes shortly before the price was announced on October 16.",
                     &["October 16 => scheduled"],
+                ),
+                // The day a trial is set for, even one before the article's date.
+                (
+                    "The hearing was set for October 10.",
+                    &["October 10 => scheduled"],
                 ),
             ],
             &[ClaimKind::Date],

@@ -470,7 +470,37 @@ fn event_key(
         place: place.map(|(_, p)| ctx.words.intern(&p)),
         reporting,
         once: !reporting && predicate.is_some_and(|(_, class, ..)| lex.is_once_event(class)),
+        definite: !reporting
+            && predicate.is_some_and(|(_, _, a, b)| definite_at(lex, s, (a, b), (from, to))),
     }
+}
+
+/// Whether the event word at tokens `a..b` is a definite noun right at the date at
+/// `from..to`: "the shooting on Feb. 6, 2025" (the noun, then a word of the calendar
+/// lexicon's `date_lead_words`, `on`, right before the date) or "the Nov. 29 escape", "the March 11, 2005, incident" (`the`
+/// right before the date, the noun right after it or its comma). An event the text
+/// names as known, not "was shot on", "a shooting on" or "shootings on".
+fn definite_at(
+    lex: &crate::Lexicons,
+    s: &Sent,
+    (a, b): (usize, usize),
+    (from, to): (usize, usize),
+) -> bool {
+    // A noun, not a participle ("the man killed on Monday").
+    let noun = |k: usize| {
+        let l = s.lower(k);
+        s.toks[k].is_word() && !lex.context.past_tense.contains(l) && !l.ends_with("ed")
+    };
+    let told_before = a > 0
+        && s.lower(a - 1) == "the"
+        && b + 1 == from
+        && lex.context.date_lead_words.contains(s.lower(b))
+        && (a..b).all(noun);
+    let told_after = from > 0
+        && s.lower(from - 1) == "the"
+        && (a == to || a == to + 1 && s.toks[to].text == ",")
+        && (a..b).all(noun);
+    told_before || told_after
 }
 
 /// A sentence's names with their normalized forms, and each name's first token with
@@ -634,6 +664,59 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// `date text => definite` or `=> -` for each date.
+    fn definite(text: &str) -> Vec<String> {
+        let art = article(text, Some(ANCHOR));
+        extract(&art, &Lexicons::builtin())
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Date)
+            .map(|c| {
+                let e = c
+                    .key
+                    .as_ref()
+                    .and_then(|k| k.event.as_ref())
+                    .expect("event");
+                let flag = if e.definite { "definite" } else { "-" };
+                format!("{} => {flag}", art.slice(c.span))
+            })
+            .collect()
+    }
+
+    /// An event named by a definite noun right at its date is one the text refers
+    /// back to as known ("the shooting on Feb. 6, 2025"); a verb, a participle or an
+    /// indefinite noun is not.
+    #[test]
+    fn definite_event_nouns_at_their_dates() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The shooting on Thursday, Feb. 6, 2025, killed two.",
+                &["Thursday, Feb. 6, 2025 => definite"],
+            ),
+            (
+                "The judge said the shooting on Feb. 7, 2025, was cruel.",
+                &["Feb. 7, 2025 => definite"],
+            ),
+            (
+                "The Nov. 29 escape shocked the town.",
+                &["Nov. 29 => definite"],
+            ),
+            (
+                "He was sentenced for the March 11, 2005, incident.",
+                &["March 11, 2005 => definite"],
+            ),
+            ("He was shot on Feb. 6, 2025.", &["Feb. 6, 2025 => -"]),
+            (
+                "A shooting on Feb. 6, 2025, killed two.",
+                &["Feb. 6, 2025 => -"],
+            ),
+            ("The man arrested on Feb. 6 was charged.", &["Feb. 6 => -"]),
+            ("The summit opened on March 3.", &["March 3 => -"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(definite(text), *want, "{text}");
+        }
     }
 
     #[test]

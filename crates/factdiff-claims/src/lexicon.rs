@@ -473,6 +473,10 @@ impl Lexicons {
         if let Some(words) = &f.state_before_date {
             self.context.extend("state_before_date", &v.words(words)?);
         }
+        if let Some(words) = &f.schedule_before_date {
+            self.context
+                .extend("schedule_before_date", &v.words(words)?);
+        }
         if let Some(words) = &f.period_end_words {
             self.context.extend("period_end_words", &v.words(words)?);
         }
@@ -946,6 +950,7 @@ struct LexiconFile {
     period_end_before_date: Option<Words>,
     span_before_date: Option<Words>,
     state_before_date: Option<Words>,
+    schedule_before_date: Option<Words>,
     period_end_words: Option<Words>,
     next_year: Option<Words>,
     since: Option<Words>,
@@ -1212,6 +1217,9 @@ pub(crate) struct Vocab {
     /// Phrases right before a date that make it the day a state is given for ("as
     /// of December 16"), no event.
     pub state_before_date: Vec<String>,
+    /// Phrases right before a date that make it the day something is set for ("Trial
+    /// is set for June 17", "scheduled for September 16"): a schedule, not a span.
+    pub schedule_before_date: Vec<String>,
     /// Words right before a date that make it a span or a period ("a rate for April
     /// 6", "through April 7").
     pub span_before_date: HashSet<String>,
@@ -1375,6 +1383,7 @@ impl Vocab {
             "said_before_date" => add_vec(&mut self.said_before_date, &mut words),
             "period_end_before_date" => add_vec(&mut self.period_end_before_date, &mut words),
             "state_before_date" => add_vec(&mut self.state_before_date, &mut words),
+            "schedule_before_date" => add_vec(&mut self.schedule_before_date, &mut words),
             "period_end_words" => self.period_end_words.extend(words),
             "span_before_date" => self.span_before_date.extend(words),
             "next_year" => add_vec(&mut self.next_year, &mut words),

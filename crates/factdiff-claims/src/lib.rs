@@ -240,6 +240,11 @@ pub struct EventKey {
     /// meeting): one story's two close dates of it are one event retold.
     #[serde(skip)]
     pub once: bool,
+    /// Whether the event is named by a definite noun right at the date ("the
+    /// shooting on Feb. 6, 2025", "the Nov. 29 escape", "the March 11, 2005,
+    /// incident"): an event the text refers back to as known, not one of a series.
+    #[serde(skip)]
+    pub definite: bool,
     /// The labelled figures of the clause, each its label word (words.toml's
     /// `label_words`) and number: "a magnitude 6.1 earthquake" and "the 6.1-magnitude
     /// quake" give `magnitude 6.1`, "Flight 17" `flight 17`. Two clauses that give one

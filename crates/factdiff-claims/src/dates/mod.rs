@@ -690,7 +690,9 @@ fn past_verb_near(ctx: &Ctx, s: &Sent, i: usize) -> bool {
 }
 
 /// Whether the date at `start..end` says when something was said ("said on Monday",
-/// "told reporters on Monday", "on Monday said").
+/// "told reporters on Monday", "on Monday said"). A definite event noun between the
+/// verb and the date is what the date dates ("said the shooting on Feb. 7, 2025, was
+/// a calculated act": the shooting's day, not the judge's).
 fn is_reporting(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
     let mut k = start;
     if k > 0 && ctx.lex.context.date_lead_words.contains(s.lower(k - 1)) {
@@ -702,6 +704,9 @@ fn is_reporting(ctx: &Ctx, s: &Sent, start: usize, end: usize) -> bool {
         };
         let t = &s.toks[idx];
         if !t.is_word() {
+            break;
+        }
+        if idx > 0 && s.lower(idx - 1) == "the" && ctx.lex.event(t.lower.as_ref()).is_some() {
             break;
         }
         if ctx.lex.reporting_verbs.contains(t.lower.as_ref()) {
@@ -1350,6 +1355,15 @@ mod tests {
                 ("planned for early December", &["early December = 2025-12"]),
                 ("fighting since 2014", &["2014 = 2014"]),
                 ("said on Monday", &["Monday = 2025-10-13 Monday reporting"]),
+                // A definite event noun between the verb and the date: its day.
+                (
+                    "The judge said the shooting on Feb. 7, 2025, was cruel.",
+                    &["Feb. 7, 2025 = 2025-02-07"],
+                ),
+                (
+                    "Police said a man on Monday shot two people.",
+                    &["Monday = 2025-10-13 Monday reporting"],
+                ),
                 (
                     "Tokayev told reporters on Monday that the summit opened on Sunday.",
                     &[

@@ -77,6 +77,18 @@
 //! on Monday, November 2" / "The 6.1-magnitude earthquake hit Van province on Tuesday,
 //! 3 November").
 //!
+//! A past event that two outlets of one story refer back to by a definite noun at
+//! its date ("the shooting on Thursday, Feb. 6, 2025" / "the judge said the shooting
+//! on Feb. 7, 2025, was ..."), both dates a week or more before their articles' (a
+//! sentencing reported long after the crime), is one event however little else the
+//! sentences share; two shootings of the articles' own week, each told as news, are
+//! not compared so. A weekday that does not fit its date but falls on the day another
+//! outlet gives ("was arrested ... on Sunday, February 2, 2009", a Monday / "was
+//! arrested around 1:30 a.m. Feb. 1", a Sunday), the two clauses naming one person,
+//! makes the two dates one event too: the article contradicts itself, and the
+//! finding is in it (weekday-mismatch says which weekday the date has; this says
+//! which day the other outlet gives).
+//!
 //! An event that happens once to whom it happens (the events lexicon's
 //! `once_events`: a conviction, a sentencing, a plea, an escape, a crime or
 //! incident, an unveiling, a hiring: "the Trail Blazers hired him" / "He joined the
@@ -234,6 +246,71 @@ struct Item<'a> {
     /// Whether the date is a weekday read from the article's date ("on Monday"), not
     /// "yesterday" or "today".
     weekday: bool,
+    /// Whether the date is a past event the article refers back to: named by a
+    /// definite noun at the date ("the shooting on Feb. 6, 2025"), written as a day
+    /// and month (no weekday read from the article's date), at least
+    /// [`BACKGROUND_DAYS`] before the article's date ([`referred_alike`]).
+    background: bool,
+    /// The day the written weekday names when it does not fit the date ("Sunday,
+    /// February 2, 2009": 1 February, the Sunday before): `(year, month, day)`.
+    weekday_day: Option<(i16, i8, i8)>,
+}
+
+/// The least days a date named by a definite noun is before its article's to be a
+/// past event the story refers back to ([`referred_alike`]), not one of a series
+/// told day by day ("the attack on Monday" of a war's daily reports).
+const BACKGROUND_DAYS: i32 = 7;
+
+/// Whether two dates of one story are one past event the articles refer back to by
+/// one definite noun ("the shooting on Thursday, Feb. 6, 2025" / "the judge said the
+/// shooting on Feb. 7, 2025, was ..."), in reports of a later event (a sentencing):
+/// both what happened, of one class, each [`Item::background`], the dates at most
+/// [`RETOLD_DAYS`] apart; unless each clause names someone the other sentence does
+/// not. Such sentences share little beyond the noun: each outlet tells its own news
+/// around the reference.
+fn referred_alike(a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
+    actual
+        && a.background
+        && b.background
+        && !(names_another(a, b) && names_another(b, a))
+        && days_apart(a.timex, b.timex).is_some_and(|d| d <= RETOLD_DAYS)
+}
+
+/// The day a written weekday names when it does not fit its date: the day within
+/// three days of it that falls on the weekday ("Sunday, February 2, 2009" names 1
+/// February). `None` when the weekday fits or the date gives no year.
+fn weekday_named(weekday: Option<jiff::civil::Weekday>, t: &Timex) -> Option<(i16, i8, i8)> {
+    let w = weekday?;
+    let date = jiff::civil::Date::new(t.year?, t.month?, t.day?).ok()?;
+    if date.weekday() == w {
+        return None;
+    }
+    (-3i32..=3)
+        .filter_map(|d| date.checked_add(jiff::Span::new().days(d)).ok())
+        .find(|d| d.weekday() == w)
+        .map(|d| (d.year(), d.month(), d.day()))
+}
+
+/// Whether one date's weekday, which does not fit it, names the other's day ("was
+/// arrested ... on Sunday, February 2, 2009" / "was arrested around 1:30 a.m. Feb.
+/// 1", a Sunday): the article contradicts itself, and the other outlet gives the
+/// day its weekday names, so the two are one event, however differently the rest is
+/// told; both what happened, of one class, their clauses naming one person or thing
+/// (one common to the corpus too: "Jamal Williams ... was arrested" / "Williams, 32,
+/// was arrested"), whatever else each names (a road, a team).
+fn weekday_points(cx: &Cx<'_>, a: &Item<'_>, b: &Item<'_>, actual: bool) -> bool {
+    let names = |x: &Item<'_>, y: &Item<'_>| {
+        x.weekday_day.is_some_and(|(yy, m, d)| {
+            y.timex.month == Some(m)
+                && y.timex.day == Some(d)
+                && y.timex.year.is_none_or(|year| year == yy)
+        })
+    };
+    actual
+        && (names(a, b) || names(b, a))
+        && clause_names_any(cx, a)
+            .iter()
+            .any(|n| clause_names_any(cx, b).iter().any(|m| same_name(n, m)))
 }
 
 /// Whether two names may name one person or thing: alike, or one a surname the
@@ -280,17 +357,26 @@ fn all_names<'c>(cx: &'c Cx<'_>, it: &Item<'_>) -> Vec<&'c str> {
 /// whom the other does not. A clause's one-word names are read in their lemma
 /// ("williams" is the participant `william`).
 fn names_another_any(cx: &Cx<'_>, x: &Item<'_>, y: &Item<'_>) -> bool {
+    let others = all_names(cx, y);
+    clause_names_any(cx, x)
+        .into_iter()
+        .any(|n| !others.iter().any(|m| alike(n, m)))
+}
+
+/// The names of a date's sentence, common to the corpus or not, that its clause
+/// names (a participant or its place; a one-word name is a participant in its lemma:
+/// "williams" is `william`).
+fn clause_names_any<'c>(cx: &'c Cx<'_>, x: &Item<'_>) -> Vec<&'c str> {
     let in_clause = |n: &str| {
         x.event.place.as_deref() == Some(n)
             || x.event.participants.iter().any(|p| {
                 p == n || n.len() > p.len() && n.len() <= p.len() + 2 && n.starts_with(p.as_str())
             })
     };
-    let others = all_names(cx, y);
     all_names(cx, x)
         .into_iter()
         .filter(|n| in_clause(n))
-        .any(|n| !others.iter().any(|m| alike(n, m)))
+        .collect()
 }
 
 /// Whether two events' places may be one place: either gives none, the words of one
@@ -813,6 +899,12 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                             subject: lede_subject,
                             unnamed,
                             weekday: timex.deictic && claim.weekday.is_some(),
+                            background: event.definite
+                                && !timex.deictic
+                                && sc.day.zip(day_number(timex)).is_some_and(|(day, date)| {
+                                    day - date >= BACKGROUND_DAYS
+                                }),
+                            weekday_day: weekday_named(claim.weekday, timex),
                         },
                     ))
                 })
@@ -894,7 +986,9 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                         || share_a_name(a, b)
                                         || class.is_none()
                                         || !across_corpus && named_alike(a, b, actual)
-                                        || !across_corpus && identified_alike(cx, a, b, actual))
+                                        || !across_corpus && identified_alike(cx, a, b, actual)
+                                        || !across_corpus && referred_alike(a, b, actual)
+                                        || !across_corpus && weekday_points(cx, a, b, actual))
                                     && same_place(a, b)
                                     && !labelled_apart(a, b)
                                     && (class.is_some() || same_clause(cx, a, b))
@@ -908,7 +1002,10 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                         // vice-presidential candidate on Aug. 27.
                                         // Whatever the motives of the arsonist ...").
                                         let (shared, sim) = context_overlap(a.context, b.context);
-                                        shared >= min_shared
+                                        !across_corpus
+                                            && (referred_alike(a, b, actual)
+                                                || weekday_points(cx, a, b, actual))
+                                            || shared >= min_shared
                                             && (class.is_none()
                                                 || sim >= min_sim
                                                     && !a.unnamed
@@ -934,11 +1031,20 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
                                         || class.is_none() && actual
                                         || common_subject(cx, a, b, actual, min_sim)
                                         || named_alike(a, b, actual)
-                                        || identified_alike(cx, a, b, actual))
+                                        || identified_alike(cx, a, b, actual)
+                                        || referred_alike(a, b, actual)
+                                        || weekday_points(cx, a, b, actual))
                             })
                         })
                         .flatten();
                     if let Some(a) = found {
+                        // The article whose weekday names the other's day is the one
+                        // that contradicts itself: the finding is in it.
+                        let (a, b) = if a.weekday_day.is_some() && b.weekday_day.is_none() {
+                            (b, a)
+                        } else {
+                            (a, b)
+                        };
                         let shared = context_overlap(a.context, b.context).0;
                         let (ta, tb) = (a.timex, b.timex);
                         let cb = &cx.claims[b.article].others()[b.claim];
@@ -992,7 +1098,30 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{days_apart, event_words, one_event_by_days, same_name};
+    use super::{days_apart, event_words, one_event_by_days, same_name, weekday_named};
+
+    #[test]
+    fn a_weekday_that_does_not_fit_names_the_nearest_day_it_falls_on() {
+        let sunday = Some(jiff::civil::Weekday::Sunday);
+        // 2 February 2009 is a Monday: "Sunday" names the 1st.
+        assert_eq!(
+            weekday_named(sunday, &timex(Some(2009), 2, 2)),
+            Some((2009, 2, 1))
+        );
+        // Across a month and a year.
+        assert_eq!(
+            weekday_named(Some(jiff::civil::Weekday::Wednesday), &timex(Some(2025), 1, 2)),
+            Some((2025, 1, 1))
+        );
+        assert_eq!(
+            weekday_named(Some(jiff::civil::Weekday::Monday), &timex(Some(2024), 12, 29)),
+            Some((2024, 12, 30))
+        );
+        // A weekday that fits, no weekday, or no year: nothing named.
+        assert_eq!(weekday_named(sunday, &timex(Some(2009), 2, 1)), None);
+        assert_eq!(weekday_named(None, &timex(Some(2009), 2, 2)), None);
+        assert_eq!(weekday_named(sunday, &timex(None, 2, 2)), None);
+    }
 
     fn timex(year: Option<i16>, month: i8, day: i8) -> factdiff_claims::Timex {
         factdiff_claims::Timex {

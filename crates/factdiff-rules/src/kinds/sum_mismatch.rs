@@ -58,7 +58,7 @@ pub(crate) const INFO: KindInfo = KindInfo {
     source: include_str!("sum_mismatch.rs"),
 };
 
-use factdiff_claims::{Claim, ClaimKind, RelationKind, Role};
+use factdiff_claims::{Claim, ClaimKind, ClaimValue, RelationKind, Role};
 use factdiff_findings::Finding;
 use rayon::prelude::*;
 
@@ -73,7 +73,20 @@ use crate::Rule;
 fn counts(c: &Claim) -> bool {
     c.frame
         .as_deref()
-        .is_some_and(|f| f.counted && matches!(f.role, Role::Reported | Role::Update))
+        .is_some_and(|f| (f.counted || bare_toll(c)) && matches!(f.role, Role::Reported | Role::Update))
+}
+
+/// Whether a claim is an exact toll of people told without a counted noun ("Of the
+/// 27 dead", "the 30 injured"): a bare figure of a measure that only rises (the
+/// tolls of `rules/lexicons/measures.toml`, which count people), as count-mismatch
+/// reads it. Its parts are bare figures of the sentence too ("15 were women").
+fn bare_toll(c: &Claim) -> bool {
+    c.kind == ClaimKind::Quantity
+        && c.key
+            .as_deref()
+            .is_some_and(|k| k.monotonic && k.measure.as_deref().is_some_and(|m| !m.is_empty()))
+        && matches!(&c.value, ClaimValue::Interval(i)
+            if i.unit.is_empty() && i.min.is_some() && i.min == i.max)
 }
 
 /// Whether a part is of its whole's period and given as what is.
@@ -190,4 +203,43 @@ pub(crate) fn check(cx: &Cx<'_>, rule: &Rule) -> Vec<Finding> {
             out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts;
+    use factdiff_claims::{ClaimKind, Lexicons, extract};
+    use factdiff_corpus::{Corpus, Input};
+
+    /// Each quantity of `text` with whether it counts as a total.
+    fn totals(text: &str) -> Vec<(String, bool)> {
+        let corpus = Corpus::from_inputs(vec![Input {
+            path: "t.md".into(),
+            bytes: format!("+++\ndate = 2026-05-04\n+++\n{text}\n").into_bytes(),
+        }]);
+        let article = &corpus.articles[0];
+        extract(article, &Lexicons::builtin())
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Quantity)
+            .map(|c| (article.slice(c.span).to_owned(), counts(c)))
+            .collect()
+    }
+
+    /// A toll told without a counted noun ("Of the 27 dead", "the 30 injured") is a
+    /// count of people, and so a total; a bare figure of no toll is not (issue 13).
+    #[test]
+    fn a_bare_toll_counts_people() {
+        let of_the_dead = totals("Of the 27 dead, 15 were women and 14 were children.");
+        assert_eq!(of_the_dead.first(), Some(&("27".to_owned(), true)));
+        let injured = totals("Of the 30 injured, 20 were taken to hospital.");
+        assert_eq!(injured.first(), Some(&("30".to_owned(), true)));
+        // A hedged toll is an interval, no exact total.
+        let about = totals("Of the roughly 30 injured, 20 were taken to hospital.");
+        assert!(!about.first().is_some_and(|(_, total)| *total), "{about:?}");
+        // A bare figure of no toll counts nothing.
+        let score = totals("Of the 27 attempts, 15 went in and 14 missed.");
+        assert_eq!(score.first(), Some(&("27 attempts".to_owned(), true)));
+        let bare = totals("The index rose 27 to 1,500.");
+        assert!(bare.iter().all(|(_, total)| !total), "{bare:?}");
+    }
 }
