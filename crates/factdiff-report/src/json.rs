@@ -207,6 +207,109 @@ fn array<T: Serialize + Sync>(
     out.write_all(b"\n  ]")
 }
 
+/// The report without its findings and stories, which frame them, and where the
+/// findings' array goes in it (after `"findings": `); `None` if it is not as expected.
+fn frame(report: &Report<'_>) -> Option<(String, usize)> {
+    let frame = serde_json::to_string_pretty(&JsonReportRef {
+        findings: &[],
+        stories: &[],
+        ..JsonReportRef::of(report)
+    })
+    .ok()?;
+    const EMPTY: &str = "\n  \"findings\": []";
+    let at = frame.find(EMPTY)? + EMPTY.len() - 2;
+    frame.ends_with("\n}").then_some((frame, at))
+}
+
+/// The items of the `b`th batch of an array, each encoded, indented and given its
+/// separator by `encode` (on the workers, so that what is left on the writing thread
+/// is one write an item: the re-indenting was a serial pass over the 1 GB of 16x
+/// Reuters' report).
+fn encode_batch<T: Serialize + Sync>(
+    b: usize,
+    batch: &[T],
+    encode: EncodeShared<'_>,
+) -> Vec<Vec<u8>> {
+    encode(batch.len(), &|i| {
+        let first = b == 0 && i == 0;
+        let mut bytes = Vec::with_capacity(1024);
+        bytes.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+        // Writing to a `Vec` fails only on a value serde cannot represent, which
+        // these types have none of; `render` would fail on it the same way.
+        serde_json::to_writer_pretty(Indented(&mut bytes), &batch[i]).unwrap_or_default();
+        bytes
+    })
+}
+
+/// [`Encode`] that other threads may call: what [`render_beside`] encodes with.
+pub type EncodeShared<'e> =
+    &'e (dyn Fn(usize, &(dyn Fn(usize) -> Vec<u8> + Sync)) -> Vec<Vec<u8>> + Sync);
+
+/// Runs two jobs side by side where it can (the write of one batch of a report's
+/// items and the encoding of the next) and returns what each gave: the write's result
+/// and the encodings.
+pub type Beside<'b> =
+    &'b (dyn Fn(WriteJob<'_>, EncodeJob<'_>) -> (io::Result<()>, Vec<Vec<u8>>) + Sync);
+
+/// The write of a batch of a report's items, for [`Beside`].
+pub type WriteJob<'j> = &'j mut (dyn FnMut() -> io::Result<()> + Send);
+
+/// The encoding of a batch of a report's items, for [`Beside`].
+pub type EncodeJob<'j> = &'j mut (dyn FnMut() -> Vec<Vec<u8>> + Send);
+
+/// [`render_with`], byte for byte, to an output that another thread may write: each
+/// batch of findings and stories is written while the next is encoded, side by side
+/// by `beside` (the CLI: on its workers, with `rayon::join`, so that one thread
+/// writes while the others encode, and one thread alone does one after the other).
+/// Written on one thread while the others waited, the 1 GB of 16x Reuters' report
+/// was 1.2 s of the second thread's wall time (issue 14).
+/// `report_written_beside_is_the_same_bytes` holds it to [`render`].
+pub fn render_beside(
+    report: &Report<'_>,
+    out: &mut (dyn Write + Send),
+    encode: EncodeShared<'_>,
+    beside: Beside<'_>,
+) -> io::Result<()> {
+    let Some((frame, at)) = frame(report) else {
+        return render(report, out);
+    };
+    out.write_all(&frame.as_bytes()[..at])?;
+    array_beside(report.findings, out, encode, beside)?;
+    out.write_all(&frame.as_bytes()[at + 2..frame.len() - 2])?;
+    if !report.stories.is_empty() {
+        out.write_all(b",\n  \"stories\": ")?;
+        array_beside(report.stories, out, encode, beside)?;
+    }
+    out.write_all(b"\n}\n")
+}
+
+/// [`array`], each batch written while `beside` encodes the next.
+fn array_beside<T: Serialize + Sync>(
+    items: &[T],
+    out: &mut (dyn Write + Send),
+    encode: EncodeShared<'_>,
+    beside: Beside<'_>,
+) -> io::Result<()> {
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    let mut encoded: Vec<Vec<u8>> = Vec::new();
+    for (b, batch) in items.chunks(BATCH).enumerate() {
+        let written = &encoded;
+        let (result, next) = beside(
+            &mut || written.iter().try_for_each(|item| out.write_all(item)),
+            &mut || encode_batch(b, batch, encode),
+        );
+        result?;
+        encoded = next;
+    }
+    for item in &encoded {
+        out.write_all(item)?;
+    }
+    out.write_all(b"\n  ]")
+}
+
 /// A writer that appends what it is given, each line break followed by four spaces:
 /// a pretty-printed JSON value written through it is an element of a top-level
 /// field's array. Indented as it is written, not copied and indented afterwards (a
@@ -273,6 +376,57 @@ mod tests {
     use super::*;
     use crate::NO_PAIRS;
     use crate::testdata;
+
+    /// [`render_beside`] writes what [`render`] writes, its jobs run one after the
+    /// other and on two threads: with and without findings, problems and stories, and
+    /// across batches (the last batch a part of one).
+    #[test]
+    fn report_written_beside_is_the_same_bytes() {
+        let (stories, story_findings) = crate::stories::tests::sample();
+        let mut many = Vec::new();
+        while many.len() < 2 * BATCH + 7 {
+            many.extend(testdata::findings());
+            many.extend(story_findings.iter().cloned());
+        }
+        let problems = testdata::problems();
+        let many_stories: Vec<Story> = (0..BATCH + 1).map(|_| stories[0].clone()).collect();
+        let in_turn = |write: WriteJob<'_>, encode: EncodeJob<'_>| (write(), encode());
+        let on_two = |write: WriteJob<'_>, encode: EncodeJob<'_>| {
+            std::thread::scope(|s| {
+                let encoded = s.spawn(&mut *encode);
+                let written = write();
+                (written, encoded.join().unwrap())
+            })
+        };
+        for findings in [&[][..], &many[..]] {
+            for problems in [&[][..], &problems[..]] {
+                for stories in [&[][..], &many_stories[..]] {
+                    let report = Report {
+                        articles: 3,
+                        claims: 10,
+                        findings,
+                        problems,
+                        stories,
+                        pairs: &NO_PAIRS,
+                    };
+                    let mut want = Vec::new();
+                    render(&report, &mut want).unwrap();
+                    for beside in [&in_turn as Beside<'_>, &on_two] {
+                        let mut got = Vec::new();
+                        render_beside(&report, &mut got, &serial, beside).unwrap();
+                        assert!(
+                            want == got,
+                            "{} findings, {} problems, {} stories:\n{}",
+                            findings.len(),
+                            problems.len(),
+                            stories.len(),
+                            String::from_utf8_lossy(&got)
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// [`render_with`] writes what [`render`] writes: with and without findings,
     /// problems and stories, and across batches.

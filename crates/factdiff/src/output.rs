@@ -32,9 +32,32 @@ pub fn emit_with(
     stdout: &mut dyn Write,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), CliError> {
+    emit_to(env, path, stdout, |sink| match sink {
+        Sink::ThisThread(out) => write(out),
+        Sink::AnyThread(out) => write(out),
+    })
+}
+
+/// What [`emit_to`] writes to: standard output as the caller gave it, written on this
+/// thread, or a file, which any thread may write.
+pub enum Sink<'a> {
+    /// Standard output (its lock is the thread's).
+    ThisThread(&'a mut dyn Write),
+    /// A file.
+    AnyThread(&'a mut (dyn Write + Send)),
+}
+
+/// [`emit_with`], telling `write` whether another thread may write its output (a
+/// file may be; standard output is written where the caller holds it).
+pub fn emit_to(
+    env: &Env,
+    path: Option<&Path>,
+    stdout: &mut dyn Write,
+    write: impl FnOnce(Sink<'_>) -> std::io::Result<()>,
+) -> Result<(), CliError> {
     let Some(path) = path else {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
-        return write(&mut out)
+        return write(Sink::ThisThread(&mut out))
             .and_then(|()| out.flush())
             .map_err(|err| CliError::usage(format!("cannot write to standard output: {err}")));
     };
@@ -75,7 +98,9 @@ pub fn emit_with(
             .open(&full)
             .map_err(fail)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        return write(&mut out).and_then(|()| out.flush()).map_err(fail);
+        return write(Sink::AnyThread(&mut out))
+            .and_then(|()| out.flush())
+            .map_err(fail);
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".factdiff-");
@@ -92,7 +117,9 @@ pub fn emit_with(
     }
     {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-        write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
+        write(Sink::AnyThread(&mut out))
+            .and_then(|()| out.flush())
+            .map_err(fail)?;
     }
     tmp.persist(&full).map_err(|err| fail(err.error))?;
     Ok(())

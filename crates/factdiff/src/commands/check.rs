@@ -7,6 +7,7 @@ use std::time::Instant;
 use factdiff_corpus::Corpus;
 use factdiff_findings::{Finding, RuleMeta, Severity};
 use factdiff_pipeline::{Phase, Stage, catalog};
+use factdiff_report::json::{EncodeJob, WriteJob};
 use factdiff_report::{Format, RenderContext, RenderOptions, Report};
 use rayon::prelude::*;
 
@@ -14,7 +15,7 @@ use super::Ctx;
 use crate::args::{CheckArgs, FailOn};
 use crate::error::CliError;
 use crate::fingerprint::FingerprintRoot;
-use crate::output::{emit, emit_with, use_color, wrote};
+use crate::output::{Sink, emit, emit_to, use_color, wrote};
 use crate::progress::Status;
 use crate::sources::CorpusSources;
 use crate::{baseline, changed};
@@ -121,16 +122,26 @@ pub fn finish(
         ctx.workers
             .run(|| (0..n).into_par_iter().map(item).collect())
     };
-    let render = |out: &mut dyn Write| match format {
-        Format::Json => factdiff_report::json::render_with(&cx.report, out, &encode),
-        _ => format.renderer().render(&cx, out),
+    // Written to a file, each batch of them is written on one worker while the next
+    // is encoded on the others (one worker does one after the other).
+    let beside =
+        |write: WriteJob<'_>, encode: EncodeJob<'_>| ctx.workers.run(|| rayon::join(write, encode));
+    let render = |out: Sink<'_>| match (format, out) {
+        (Format::Json, Sink::AnyThread(out)) => {
+            factdiff_report::json::render_beside(&cx.report, out, &encode, &beside)
+        }
+        (Format::Json, Sink::ThisThread(out)) => {
+            factdiff_report::json::render_with(&cx.report, out, &encode)
+        }
+        (_, Sink::AnyThread(out)) => format.renderer().render(&cx, out),
+        (_, Sink::ThisThread(out)) => format.renderer().render(&cx, out),
     };
     let to = args.output.output.as_deref();
     // The elapsed time ends the summary line only at a terminal: never in a file,
     // a pipe or a snapshot. Elsewhere the report streams to its destination.
     if format == Format::Text && to.is_none() && ctx.env.stdout_is_terminal {
         let mut buf = Vec::new();
-        render(&mut buf)
+        render(Sink::ThisThread(&mut buf))
             .map_err(|err| CliError::usage(format!("cannot render the report: {err}")))?;
         if buf.last() == Some(&b'\n') {
             buf.pop();
@@ -140,7 +151,7 @@ pub fn finish(
         }
         emit(ctx.env, None, &buf, stdout)?;
     } else {
-        emit_with(ctx.env, to, stdout, render)?;
+        emit_to(ctx.env, to, stdout, render)?;
     }
     // A report written to a file is summed up in one line on standard error; GitHub's
     // format is workflow commands only, so its summary goes there too.
