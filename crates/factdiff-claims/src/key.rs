@@ -642,8 +642,9 @@ mod tests {
     use crate::testutil::{ANCHOR, article};
     use crate::{ClaimKind, ClaimValue, Lexicons, extract};
 
-    /// `date text => predicate | participants | place [reporting]` for each date.
-    fn events(text: &str) -> Vec<String> {
+    /// `date text => ...` for each date, the rest as `show` gives it of the date's
+    /// event.
+    fn dates_shown(text: &str, show: impl Fn(&crate::EventKey) -> String) -> Vec<String> {
         let art = article(text, Some(ANCHOR));
         extract(&art, &Lexicons::builtin())
             .iter()
@@ -654,34 +655,29 @@ mod tests {
                     .as_ref()
                     .and_then(|k| k.event.as_ref())
                     .expect("event");
-                format!(
-                    "{} => {} | {} | {}{}",
-                    art.slice(c.span),
-                    e.predicate.as_deref().unwrap_or("-"),
-                    e.participants.join(","),
-                    e.place.as_deref().unwrap_or("-"),
-                    if e.reporting { " reporting" } else { "" }
-                )
+                format!("{} => {}", art.slice(c.span), show(e))
             })
             .collect()
     }
 
+    /// `date text => predicate | participants | place [reporting]` for each date.
+    fn events(text: &str) -> Vec<String> {
+        dates_shown(text, |e| {
+            format!(
+                "{} | {} | {}{}",
+                e.predicate.as_deref().unwrap_or("-"),
+                e.participants.join(","),
+                e.place.as_deref().unwrap_or("-"),
+                if e.reporting { " reporting" } else { "" }
+            )
+        })
+    }
+
     /// `date text => definite` or `=> -` for each date.
     fn definite(text: &str) -> Vec<String> {
-        let art = article(text, Some(ANCHOR));
-        extract(&art, &Lexicons::builtin())
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Date)
-            .map(|c| {
-                let e = c
-                    .key
-                    .as_ref()
-                    .and_then(|k| k.event.as_ref())
-                    .expect("event");
-                let flag = if e.definite { "definite" } else { "-" };
-                format!("{} => {flag}", art.slice(c.span))
-            })
-            .collect()
+        dates_shown(text, |e| {
+            if e.definite { "definite" } else { "-" }.to_string()
+        })
     }
 
     /// An event named by a definite noun right at its date is one the text refers

@@ -377,6 +377,45 @@ mod tests {
     use crate::NO_PAIRS;
     use crate::testdata;
 
+    /// Calls `check` with each report of the combinations of `findings`, `problems`
+    /// and `stories` lists, and the bytes [`render`] writes of it.
+    fn each_report(
+        findings: &[&[Finding]],
+        problems: &[&[Problem]],
+        stories: &[&[Story]],
+        mut check: impl FnMut(&Report<'_>, &[u8]),
+    ) {
+        for &findings in findings {
+            for &problems in problems {
+                for &stories in stories {
+                    let report = Report {
+                        articles: 3,
+                        claims: 10,
+                        findings,
+                        problems,
+                        stories,
+                        pairs: &NO_PAIRS,
+                    };
+                    let mut want = Vec::new();
+                    render(&report, &mut want).unwrap();
+                    check(&report, &want);
+                }
+            }
+        }
+    }
+
+    /// Asserts `got` is `want`, naming the report's lists.
+    fn assert_same(report: &Report<'_>, want: &[u8], got: &[u8]) {
+        assert!(
+            want == got,
+            "{} findings, {} problems, {} stories:\n{}",
+            report.findings.len(),
+            report.problems.len(),
+            report.stories.len(),
+            String::from_utf8_lossy(got)
+        );
+    }
+
     /// [`render_beside`] writes what [`render`] writes, its jobs run one after the
     /// other and on two threads: with and without findings, problems and stories, and
     /// across batches (the last batch a part of one).
@@ -398,34 +437,18 @@ mod tests {
                 (written, encoded.join().unwrap())
             })
         };
-        for findings in [&[][..], &many[..]] {
-            for problems in [&[][..], &problems[..]] {
-                for stories in [&[][..], &many_stories[..]] {
-                    let report = Report {
-                        articles: 3,
-                        claims: 10,
-                        findings,
-                        problems,
-                        stories,
-                        pairs: &NO_PAIRS,
-                    };
-                    let mut want = Vec::new();
-                    render(&report, &mut want).unwrap();
-                    for beside in [&in_turn as Beside<'_>, &on_two] {
-                        let mut got = Vec::new();
-                        render_beside(&report, &mut got, &serial, beside).unwrap();
-                        assert!(
-                            want == got,
-                            "{} findings, {} problems, {} stories:\n{}",
-                            findings.len(),
-                            problems.len(),
-                            stories.len(),
-                            String::from_utf8_lossy(&got)
-                        );
-                    }
+        each_report(
+            &[&[], &many],
+            &[&[], &problems],
+            &[&[], &many_stories],
+            |report, want| {
+                for beside in [&in_turn as Beside<'_>, &on_two] {
+                    let mut got = Vec::new();
+                    render_beside(report, &mut got, &serial, beside).unwrap();
+                    assert_same(report, want, &got);
                 }
-            }
-        }
+            },
+        );
     }
 
     /// [`render_with`] writes what [`render`] writes: with and without findings,
@@ -441,31 +464,15 @@ mod tests {
         let problems = testdata::problems();
         let few = testdata::findings();
         let many_stories: Vec<Story> = (0..BATCH + 1).map(|_| stories[0].clone()).collect();
-        for findings in [&[][..], &few[..], &many[..]] {
-            for problems in [&[][..], &problems[..]] {
-                for stories in [&[][..], &stories[..], &many_stories[..]] {
-                    let report = Report {
-                        articles: 3,
-                        claims: 10,
-                        findings,
-                        problems,
-                        stories,
-                        pairs: &NO_PAIRS,
-                    };
-                    let mut want = Vec::new();
-                    render(&report, &mut want).unwrap();
-                    let mut got = Vec::new();
-                    render_with(&report, &mut got, &serial).unwrap();
-                    assert!(
-                        want == got,
-                        "{} findings, {} problems, {} stories:\n{}",
-                        findings.len(),
-                        problems.len(),
-                        stories.len(),
-                        String::from_utf8_lossy(&got)
-                    );
-                }
-            }
-        }
+        each_report(
+            &[&[], &few, &many],
+            &[&[], &problems],
+            &[&[], &stories, &many_stories],
+            |report, want| {
+                let mut got = Vec::new();
+                render_with(report, &mut got, &serial).unwrap();
+                assert_same(report, want, &got);
+            },
+        );
     }
 }
