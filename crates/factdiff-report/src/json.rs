@@ -377,6 +377,18 @@ mod tests {
     use crate::NO_PAIRS;
     use crate::testdata;
 
+    /// The sample stories, and more than two batches of findings (the last batch a
+    /// part of one).
+    fn batches_of_findings() -> (Vec<Story>, Vec<Finding>) {
+        let (stories, story_findings) = crate::stories::tests::sample();
+        let mut many = Vec::new();
+        while many.len() < 2 * BATCH + 7 {
+            many.extend(testdata::findings());
+            many.extend(story_findings.iter().cloned());
+        }
+        (stories, many)
+    }
+
     /// Calls `check` with each report of the combinations of `findings`, `problems`
     /// and `stories` lists, and the bytes [`render`] writes of it.
     fn each_report(
@@ -421,12 +433,7 @@ mod tests {
     /// across batches (the last batch a part of one).
     #[test]
     fn report_written_beside_is_the_same_bytes() {
-        let (stories, story_findings) = crate::stories::tests::sample();
-        let mut many = Vec::new();
-        while many.len() < 2 * BATCH + 7 {
-            many.extend(testdata::findings());
-            many.extend(story_findings.iter().cloned());
-        }
+        let (stories, many) = batches_of_findings();
         let problems = testdata::problems();
         let many_stories: Vec<Story> = (0..BATCH + 1).map(|_| stories[0].clone()).collect();
         let in_turn = |write: WriteJob<'_>, encode: EncodeJob<'_>| (write(), encode());
@@ -455,12 +462,7 @@ mod tests {
     /// problems and stories, and across batches.
     #[test]
     fn report_writes_the_same_bytes_in_batches() {
-        let (stories, story_findings) = crate::stories::tests::sample();
-        let mut many = Vec::new();
-        while many.len() < 2 * BATCH + 7 {
-            many.extend(testdata::findings());
-            many.extend(story_findings.iter().cloned());
-        }
+        let (stories, many) = batches_of_findings();
         let problems = testdata::problems();
         let few = testdata::findings();
         let many_stories: Vec<Story> = (0..BATCH + 1).map(|_| stories[0].clone()).collect();
