@@ -1753,17 +1753,7 @@ fn halves(
     let large = |s: usize| size[s] > config.neighbours && !members[s].is_empty();
     // Each story's closest group it could merge with, when it wins clearly.
     let best = |s: usize| -> Option<usize> {
-        let mut ranked: Vec<(f64, usize)> = adj[s]
-            .iter()
-            .filter_map(|(&k, sums)| {
-                let pairs = (size[s] * size[k]) as f64;
-                (f64::from(sums.vetoed) <= config.veto_share * pairs)
-                    .then(|| (sums.direct / pairs, k))
-            })
-            .collect();
-        ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        let &(direct, k) = ranked.first()?;
-        let next = ranked.get(1).map_or(0.0, |r| r.0);
+        let (direct, k, next) = closest_group(adj, size, s, config)?;
         (large(k) && direct >= config.merge_threshold && direct >= HALVES_MARGIN * next)
             .then_some(k)
     };
@@ -1779,6 +1769,29 @@ fn halves(
             (first <= k_last + LONER_DAYS && k_first <= last + LONER_DAYS).then_some((s, k))
         })
         .collect()
+}
+
+/// Story `s`'s closest group among those it could merge with (at most `veto-share`
+/// of the pairs across them vetoed), by the average own evidence over all the pairs
+/// across them (a pair never scored counts 0; ties: the lower index): that average,
+/// the group, and the next group's average (0 when there is none). What [`halves`]
+/// and [`undated_halves`] read.
+fn closest_group(
+    adj: &[HashMap<usize, Across, FixedState>],
+    size: &[usize],
+    s: usize,
+    config: &StoryConfig,
+) -> Option<(f64, usize, f64)> {
+    let mut ranked: Vec<(f64, usize)> = adj[s]
+        .iter()
+        .filter_map(|(&k, sums)| {
+            let pairs = (size[s] * size[k]) as f64;
+            (f64::from(sums.vetoed) <= config.veto_share * pairs).then(|| (sums.direct / pairs, k))
+        })
+        .collect();
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let &(direct, k) = ranked.first()?;
+    Some((direct, k, ranked.get(1).map_or(0.0, |r| r.0)))
 }
 
 /// The stories the merges left apart though they report one event, when no day
@@ -1814,16 +1827,9 @@ fn undated_halves(
         return Vec::new();
     }
     let story = |s: usize| size[s] >= 2 && !members[s].is_empty();
-    // Each story's closest group it could merge with (ties: the lower index).
+    // Each story's closest group it could merge with.
     let best = |s: usize| -> Option<usize> {
-        let (direct, k) = adj[s]
-            .iter()
-            .filter_map(|(&k, sums)| {
-                let pairs = (size[s] * size[k]) as f64;
-                (f64::from(sums.vetoed) <= config.veto_share * pairs)
-                    .then(|| (sums.direct / pairs, k))
-            })
-            .min_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)))?;
+        let (direct, k, _) = closest_group(adj, size, s, config)?;
         (story(k) && direct >= config.merge_threshold).then_some(k)
     };
     (0..size.len())
